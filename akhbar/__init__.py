@@ -1,0 +1,6 @@
+"""akhbar: pure text logic for turning scraped Arabic news into structured tables.
+
+No Prefect and no output I/O in this package: the flows in ``flows/`` orchestrate it.
+"""
+
+__version__ = "0.1.0"
