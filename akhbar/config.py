@@ -16,7 +16,7 @@ from akhbar import __version__
 # Bump the schema version on any change to the output tables (docs/data-contract.md).
 SCHEMA_VERSION = "1.0.0"
 # The pipeline version is recorded in every row of ``runs``; a change re-processes everything.
-PIPELINE_VERSION = f"{__version__}+schema{SCHEMA_VERSION}"
+PIPELINE_VERSION = f"{__version__}-s{SCHEMA_VERSION}"  # also a path component: keep it [0-9a-z.-]
 
 BOILERPLATE_CATEGORIES = (
     "prayer_times",

@@ -1,0 +1,96 @@
+"""The data contract in code: one pandera model and one Arrow schema per output table.
+
+``validate_table`` checks a batch of rows against its table's model; rows that fail
+come back separately with the failed checks, so the caller quarantines them in
+``rejects`` and writes the rest.  A failure that is not tied to a row (a missing
+column, a wrong type for the whole column) means the batch itself is wrong and
+raises :class:`ContractError`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pandera.errors
+import pyarrow as pa
+
+from schemas import boilerplate, documents, duplicates, entities, figures, rejects, runs, sentences
+
+MODELS = {
+    "documents": documents.Documents,
+    "boilerplate": boilerplate.Boilerplate,
+    "sentences": sentences.Sentences,
+    "entities": entities.Entities,
+    "figures": figures.Figures,
+    "rejects": rejects.Rejects,
+    "runs": runs.Runs,
+    "duplicates": duplicates.Duplicates,
+}
+ARROW = {
+    "documents": documents.ARROW,
+    "boilerplate": boilerplate.ARROW,
+    "sentences": sentences.ARROW,
+    "entities": entities.ARROW,
+    "figures": figures.ARROW,
+    "rejects": rejects.ARROW,
+    "runs": runs.ARROW,
+    "duplicates": duplicates.ARROW,
+}
+
+
+class ContractError(RuntimeError):
+    """The batch as a whole does not fit the contract (a bug, not bad data)."""
+
+
+@dataclass(slots=True)
+class RowFailure:
+    row: dict
+    reason: str
+
+
+def _arrow(table: str, rows: list[dict]) -> tuple[pa.Table, list[RowFailure]]:
+    """Rows → typed Arrow table; rows whose values cannot take the column types fail alone."""
+    schema = ARROW[table]
+    try:
+        return pa.Table.from_pylist(rows, schema=schema), []
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
+        good, failed = [], []
+        for row in rows:
+            try:
+                pa.Table.from_pylist([row], schema=schema)
+                good.append(row)
+            except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
+                failed.append(RowFailure(row, f"type: {exc}"))
+        return pa.Table.from_pylist(good, schema=schema), failed
+
+
+def validate_table(table: str, rows: list[dict]) -> tuple[pa.Table, list[RowFailure]]:
+    """Check ``rows`` against ``table``'s contract: (valid rows as Arrow, failures)."""
+    arrow, failures = _arrow(table, rows)
+    if arrow.num_rows == 0:
+        return arrow, failures
+    df = arrow.to_pandas()
+    try:
+        MODELS[table].validate(df, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        if cases["index"].isna().any():
+            raise ContractError(f"{table}: batch does not fit the contract:\n{cases[cases['index'].isna()]}") from exc
+        reasons: dict[int, list[str]] = defaultdict(list)
+        for idx, context, column, check in zip(
+            cases["index"], cases["schema_context"], cases["column"], cases["check"]
+        ):
+            # dataframe-wide checks are reported once, not once per column
+            reasons[int(idx)].append(str(check) if context == "DataFrameSchema" else f"{column}: {check}")
+        bad = sorted(reasons)
+        keep = [i not in reasons for i in range(arrow.num_rows)]
+        arrow_rows = arrow.to_pylist()
+        failures += [RowFailure(arrow_rows[i], f"schema {table}: " + "; ".join(sorted(set(reasons[i])))) for i in bad]
+        arrow = arrow.filter(pa.array(keep))
+    return arrow, failures
+
+
+def row_payload(row: dict, limit: int = 500) -> str:
+    return json.dumps(row, ensure_ascii=False, default=str)[:limit]

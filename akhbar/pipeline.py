@@ -1,0 +1,80 @@
+"""The stages composed on a batch of documents, as pure functions.
+
+ingest → clean → split → extract (figures, entities) → tables.  Each function takes
+the batch produced by the previous one; the Prefect flow wraps each in a task.
+Validation against the data contract and storage live outside this package
+(``schemas/`` and ``akhbar.store``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from akhbar.clean import LineStats, clean_document
+from akhbar.models import CleanDocument, Figure, Mention, RawDocument, Sentence
+from akhbar.sentences import split_sentences
+
+
+@dataclass(slots=True)
+class DocState:
+    """Everything the pipeline knows about one document so far."""
+
+    doc_id: str
+    raw: RawDocument
+    clean: CleanDocument | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    figures: list[tuple[int, Figure]] = field(default_factory=list)  # (sentence_idx, figure in clean_text offsets)
+    mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence_idx, mention)
+
+
+def clean_batch(docs: Sequence[tuple[str, RawDocument]], stats: LineStats | None) -> list[DocState]:
+    return [DocState(doc_id, raw, clean=clean_document(raw, stats)) for doc_id, raw in docs]
+
+
+def split_batch(batch: list[DocState]) -> list[DocState]:
+    for state in batch:
+        assert state.clean is not None
+        state.sentences = split_sentences(state.clean.clean_text)
+    return batch
+
+
+def _reference_date(state: DocState) -> dt.date | None:
+    clean = state.clean
+    when = (clean.published_at if clean else None) or state.raw.published_at or state.raw.scraped_at
+    return when.date() if when else None
+
+
+def extract_figures_batch(batch: list[DocState]) -> list[DocState]:
+    from akhbar.figures import extract_figures
+
+    for state in batch:
+        ref = _reference_date(state)
+        found: list[tuple[int, Figure]] = []
+        for sent in state.sentences:
+            for fig in extract_figures(sent.text, reference_date=ref):
+                fig.start += sent.start
+                fig.end += sent.start
+                found.append((sent.sentence_idx, fig))
+        state.figures = found
+    return batch
+
+
+def sentence_index_of(sentences: Sequence[Sentence], start: int) -> int:
+    """The sentence containing character ``start`` (or the closest one before it)."""
+    starts = [s.start for s in sentences]
+    i = bisect.bisect_right(starts, start) - 1
+    return sentences[max(i, 0)].sentence_idx if sentences else 0
+
+
+def extract_entities_batch(batch: list[DocState], use_model: bool = True) -> list[DocState]:
+    from akhbar.entities import EntityRecognizer
+
+    recognizer = EntityRecognizer.load(use_model=use_model)
+    for state in batch:
+        assert state.clean is not None
+        mentions = recognizer.annotate(state.clean.clean_text, state.sentences)
+        state.mentions = [(sentence_index_of(state.sentences, m.start), m) for m in mentions]
+    return batch

@@ -1,0 +1,70 @@
+"""``figures``: numbers with what they count, resolved to values, bounds, units and kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandera.pandas as pa
+import pyarrow
+from pandera.typing import DataFrame, Series
+
+from akhbar.config import FIGURE_KINDS, FIGURE_QUALIFIERS
+from schemas._common import DATE, DOC_ID_PATTERN, F64, I32, STR
+
+ARROW = pyarrow.schema(
+    [
+        ("doc_id", STR),
+        ("sentence_idx", I32),
+        ("start_char", I32),
+        ("end_char", I32),
+        ("text", STR),
+        ("value", F64),
+        ("value_low", F64),
+        ("value_high", F64),
+        ("qualifier", STR),
+        ("kind", STR),
+        ("unit", STR),
+        ("magnitude", F64),
+        ("date_value", DATE),
+    ]
+)
+
+
+class Figures(pa.DataFrameModel):
+    doc_id: Series[str] = pa.Field(str_matches=DOC_ID_PATTERN)
+    sentence_idx: Series[int] = pa.Field(ge=0)
+    start_char: Series[int] = pa.Field(ge=0)
+    end_char: Series[int] = pa.Field(ge=1)
+    text: Series[str] = pa.Field(str_length={"min_value": 1})
+    value: Series[float] = pa.Field(nullable=True)
+    value_low: Series[float] = pa.Field(nullable=True)
+    value_high: Series[float] = pa.Field(nullable=True)
+    qualifier: Series[str] = pa.Field(isin=list(FIGURE_QUALIFIERS))
+    kind: Series[str] = pa.Field(isin=list(FIGURE_KINDS))
+    unit: Series[str] = pa.Field(nullable=True)
+    magnitude: Series[float] = pa.Field(nullable=True, gt=0)
+    date_value: Series[dt.date] = pa.Field(nullable=True, coerce=False)
+
+    @pa.dataframe_check
+    def bounds_ordered(cls, df: DataFrame) -> Series[bool]:
+        low, high = df["value_low"], df["value_high"]
+        return low.isna() | high.isna() | (low <= high)
+
+    @pa.dataframe_check
+    def something_resolved(cls, df: DataFrame) -> Series[bool]:
+        """A figure must resolve to a value, bounds, a magnitude or a date."""
+        return ~(
+            df["value"].isna()
+            & df["value_low"].isna()
+            & df["value_high"].isna()
+            & df["magnitude"].isna()
+            & df["date_value"].isna()
+        )
+
+    @pa.dataframe_check
+    def span_matches_text(cls, df: DataFrame) -> Series[bool]:
+        return (df["end_char"] - df["start_char"]) == df["text"].str.len()
+
+    class Config:
+        strict = True
+        coerce = True
