@@ -1,0 +1,328 @@
+"""The main Prefect flow: ingest → clean → split → extract → validate → store.
+
+Tasks wrap *batches* of documents (never one document), call the pure functions of
+the ``akhbar`` package, and pass plain Python objects to each other in memory.
+Batch arguments are wrapped in ``quote`` so Prefect does not walk them looking for
+futures, and tasks do not cache (hashing a batch would cost more than the work).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
+
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
+
+from akhbar import pipeline
+from akhbar.catalog import build_catalog
+from akhbar.clean import LineStats, build_line_stats
+from akhbar.config import PIPELINE_VERSION, PROJECT_ROOT, SCHEMA_VERSION, Settings
+from akhbar.dedup import find_near_duplicates
+from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
+from akhbar.models import RawDocument, Reject
+from akhbar.store import Store
+from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
+from schemas import ARROW, RowFailure, row_payload, validate_table
+
+SQL_DIR = PROJECT_ROOT / "sql"
+
+# The command line sets this to drive its progress bar: hook(advance, total or None).
+PROGRESS_HOOK: Callable[[int, int | None], None] | None = None
+
+
+def _progress(advance: int, total: int | None = None) -> None:
+    if PROGRESS_HOOK is not None:
+        PROGRESS_HOOK(advance, total)
+
+
+# ----------------------------------------------------------------------------- tasks
+
+
+@task(name="ingest", cache_policy=NO_CACHE, retries=1)
+def ingest(units: list[RawInput], settings: Settings) -> tuple[list[tuple[str, RawDocument]], list[Reject]]:
+    return ingest_inputs(units, settings.json_fields, settings.payload_chars)
+
+
+@task(name="count-lines", cache_policy=NO_CACHE)
+def count_lines(units: list[RawInput], settings: Settings) -> LineStats:
+    docs, _ = ingest_inputs(units, settings.json_fields, settings.payload_chars)
+    return build_line_stats(doc for _, doc in docs)
+
+
+@task(name="clean", cache_policy=NO_CACHE, retries=1)
+def clean(docs: list[tuple[str, RawDocument]], stats: LineStats) -> list[pipeline.DocState]:
+    return pipeline.clean_batch(docs, stats)
+
+
+@task(name="split", cache_policy=NO_CACHE, retries=1)
+def split(batch: list[pipeline.DocState]) -> list[pipeline.DocState]:
+    return pipeline.split_batch(batch)
+
+
+@task(name="extract", cache_policy=NO_CACHE, retries=1)
+def extract(batch: list[pipeline.DocState], use_ner_model: bool) -> list[pipeline.DocState]:
+    batch = pipeline.extract_figures_batch(batch)
+    return pipeline.extract_entities_batch(batch, use_model=use_ner_model)
+
+
+@dataclass
+class ValidatedBatch:
+    tables: dict[str, pa.Table]
+    rejects: list[dict]
+    counts: Counter = field(default_factory=Counter)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(
+    batch: list[pipeline.DocState], ingest_rejects: list[Reject], run_id: str, now: dt.datetime, payload_chars: int
+) -> ValidatedBatch:
+    """Check every table against its pandera model; failing rows go to rejects.
+
+    A rejected document takes its sentences, entities, figures and boilerplate rows
+    with it (each recorded in rejects), so no child row points at a missing document.
+    """
+    rows = document_rows(batch, run_id, now)
+    rejects = reject_rows(ingest_rejects, run_id, now)
+    tables: dict[str, pa.Table] = {}
+    docs_table, failures = validate_table("documents", rows["documents"])
+    tables["documents"] = docs_table
+    bad_docs: dict[str, str] = {}
+    for f in failures:
+        doc_id = f.row.get("doc_id")
+        bad_docs[doc_id] = f.reason
+        rejects.append(_failure_row(f, "documents", f.row.get("source_path", ""), run_id, now, payload_chars))
+    for name in CHILD_TABLES:
+        kept = []
+        for row in rows[name]:
+            if row["doc_id"] in bad_docs:
+                reason = f"document rejected ({bad_docs[row['doc_id']]})"
+                rejects.append(_failure_row(RowFailure(row, reason), name, row["doc_id"], run_id, now, payload_chars))
+            else:
+                kept.append(row)
+        table, failures = validate_table(name, kept)
+        tables[name] = table
+        rejects += [_failure_row(f, name, f.row.get("doc_id", ""), run_id, now, payload_chars) for f in failures]
+    counts = Counter({name: t.num_rows for name, t in tables.items()})
+    # the boilerplate table also audits doubtful lines that were kept: count removals only
+    counts["boilerplate"] = pa.compute.sum(tables["boilerplate"].column("removed")).as_py() or 0
+    return ValidatedBatch(tables, rejects, counts)
+
+
+def _failure_row(f: RowFailure, table: str, source: str, run_id: str, now: dt.datetime, limit: int) -> dict:
+    row = reject_rows([Reject(source or "", table, f.reason, row_payload(f.row, limit), f.row.get("doc_id"))], run_id, now)[0]
+    return row
+
+
+@task(name="store", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def store_batch(store: Store, key: str, validated: ValidatedBatch, known_rejects: set[str]) -> int:
+    fresh = [r for r in validated.rejects if r["reject_id"] not in known_rejects]
+    rejects, failures = validate_table("rejects", fresh)
+    if failures:  # a reject row that breaks the contract is a bug: fail loudly
+        raise RuntimeError(f"reject rows do not fit the contract: {[f.reason for f in failures][:3]}")
+    store.write_batch(key, {**validated.tables, "rejects": rejects})
+    known_rejects.update(r["reject_id"] for r in fresh)
+    return rejects.num_rows
+
+
+@task(name="near-duplicates", cache_policy=NO_CACHE)
+def near_duplicates(store: Store) -> int:
+    docs = store.read_table("documents", ["doc_id", "clean_text", "published_at", "ingested_at"])
+    links = []
+    if docs is not None and docs.num_rows:
+        order = docs.sort_by([("published_at", "ascending"), ("ingested_at", "ascending"), ("doc_id", "ascending")])
+        ids = order.column("doc_id").to_pylist()
+        texts = order.column("clean_text").to_pylist()
+        paragraphs = ((doc_id, i, para) for doc_id, text in zip(ids, texts) for i, para in enumerate(text.split("\n")))
+        links = find_near_duplicates(paragraphs)
+    rows = [
+        {
+            "doc_id": link.doc_id,
+            "paragraph_idx": link.paragraph_idx,
+            "dup_of_doc_id": link.dup_of_doc_id,
+            "dup_of_paragraph_idx": link.dup_of_paragraph_idx,
+            "similarity": float(link.similarity),
+        }
+        for link in links
+    ]
+    table, failures = validate_table("duplicates", rows)
+    if failures:
+        raise RuntimeError(f"duplicate links do not fit the contract: {[f.reason for f in failures][:3]}")
+    store.write_whole("duplicates", table)
+    return table.num_rows
+
+
+@task(name="catalog", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def refresh_catalog(store: Store) -> list[str]:
+    return build_catalog(store, ARROW, SQL_DIR)
+
+
+# ----------------------------------------------------------------------------- flow
+
+
+def _batches(units: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
+    batch: list[RawInput] = []
+    for unit in units:
+        batch.append(unit)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _run_row(run_id: str, started: dt.datetime, status: str, input_path: str, counts: Counter, seconds: float | None) -> pa.Table:
+    row = {
+        "run_id": run_id,
+        "started_at": started,
+        "finished_at": dt.datetime.now(dt.timezone.utc) if status != "running" else None,
+        "status": status,
+        "input_path": input_path,
+        "inputs_seen": counts["inputs"],
+        "documents_unchanged": counts["unchanged"],
+        **{name: counts[name] for name in ("documents", "boilerplate", "sentences", "entities", "figures", "rejects")},
+        "duplicates": counts["duplicates"],
+        "seconds": seconds,
+        "version": PIPELINE_VERSION,
+        "schema_version": SCHEMA_VERSION,
+    }
+    table, failures = validate_table("runs", [row])
+    if failures:
+        raise RuntimeError(f"runs row does not fit the contract: {failures[0].reason}")
+    return table
+
+
+@flow(name="akhbar-run", log_prints=False, validate_parameters=False)
+def akhbar_run(
+    input_path: str = str(PROJECT_ROOT / "seeds"),
+    output_dir: str = str(PROJECT_ROOT / "output"),
+    batch_size: int = 200,
+    use_ner_model: bool = True,
+) -> dict:
+    """Process every article under ``input_path`` into the tables under ``output_dir``.
+
+    Incremental: documents already stored by this pipeline version are skipped, so a
+    rerun adds nothing and a run after a crash completes the interrupted work.
+    """
+    logger = get_run_logger()
+    settings = Settings(input_path=Path(input_path), output_dir=Path(output_dir), batch_size=batch_size,
+                        use_ner_model=use_ner_model)
+    started = dt.datetime.now(dt.timezone.utc)
+    t0 = time.perf_counter()
+    run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+    store = Store(settings.output_dir)
+    counts: Counter = Counter()
+    stage_seconds: Counter = Counter()
+
+    with store.lock():
+        for action in store.repair():
+            logger.warning("repair: %s", action)
+        store.write_run(run_id, _run_row(run_id, started, "running", input_path, counts, None))
+        known_docs = store.known_doc_ids()
+        known_rejects = store.known_reject_ids()
+
+        # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
+        t = time.perf_counter()
+        stats = LineStats()
+        total_units = 0
+        for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
+            stats.merge(count_lines(quote(units), settings))
+            total_units += len(units)
+        stage_seconds["count-lines"] += time.perf_counter() - t
+        _progress(0, total_units)
+
+        # pass 2: the pipeline, batch by batch
+        seen_this_run: set[str] = set()
+        for batch_no, units in enumerate(_batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)):
+            counts["inputs"] += len(units)
+            t = time.perf_counter()
+            docs, rejects = ingest(quote(units), settings)
+            stage_seconds["ingest"] += time.perf_counter() - t
+            fresh = []
+            for doc_id, doc in docs:
+                if doc_id in known_docs:
+                    counts["unchanged"] += 1
+                elif doc_id in seen_this_run:
+                    rejects.append(Reject(doc.source_path, "documents", f"duplicate content of document {doc_id}",
+                                          doc.raw_text[: settings.payload_chars], doc_id))
+                else:
+                    seen_this_run.add(doc_id)
+                    fresh.append((doc_id, doc))
+            try:
+                t = time.perf_counter()
+                states = clean(quote(fresh), quote(stats))
+                stage_seconds["clean"] += time.perf_counter() - t
+                t = time.perf_counter()
+                states = split(quote(states))
+                stage_seconds["split"] += time.perf_counter() - t
+                t = time.perf_counter()
+                states = extract(quote(states), settings.use_ner_model)
+                stage_seconds["extract"] += time.perf_counter() - t
+            except Exception as exc:  # the batch failed after its retries: quarantine it, go on
+                logger.error("batch %d failed: %s", batch_no, exc)
+                rejects += [Reject(doc.source_path, "documents", f"processing failed: {type(exc).__name__}: {exc}",
+                                   doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
+                states = []
+            t = time.perf_counter()
+            validated = validate(quote(states), quote(rejects), run_id, started, settings.payload_chars)
+            stage_seconds["validate"] += time.perf_counter() - t
+            t = time.perf_counter()
+            counts["rejects"] += store_batch(store, f"{run_id}-{batch_no:05d}", quote(validated), quote(known_rejects))
+            stage_seconds["store"] += time.perf_counter() - t
+            counts.update({k: v for k, v in validated.counts.items()})
+            _progress(len(units))
+
+        t = time.perf_counter()
+        counts["duplicates"] = near_duplicates(store)
+        stage_seconds["near-duplicates"] += time.perf_counter() - t
+        seconds = time.perf_counter() - t0
+        store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
+        for removed in store.drop_other_versions():
+            logger.warning("removed output of an older pipeline version: %s", removed)
+        t = time.perf_counter()
+        views = refresh_catalog(store)
+        stage_seconds["catalog"] += time.perf_counter() - t
+
+    summary = {
+        "run_id": run_id,
+        "output_dir": str(store.root),
+        "inputs": counts["inputs"],
+        "unchanged": counts["unchanged"],
+        "documents": counts["documents"],
+        "sentences": counts["sentences"],
+        "entities": counts["entities"],
+        "figures": counts["figures"],
+        "boilerplate": counts["boilerplate"],
+        "rejects": counts["rejects"],
+        "duplicates": counts["duplicates"],
+        "seconds": round(time.perf_counter() - t0, 2),
+        "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
+        "views": views,
+    }
+    _publish_artifact(summary)
+    return summary
+
+
+def _publish_artifact(summary: dict) -> None:
+    lines = ["| measure | value |", "|---|---|"]
+    for key in ("inputs", "unchanged", "documents", "sentences", "entities", "figures", "boilerplate", "rejects",
+                "duplicates", "seconds"):
+        lines.append(f"| {key} | {summary[key]} |")
+    lines += ["", "| stage | seconds |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in summary["stage_seconds"].items()]
+    try:
+        create_markdown_artifact(key="akhbar-run-summary", markdown="\n".join(lines),
+                                 description=f"akhbar run {summary['run_id']}")
+    except Exception:  # an artifact is a convenience; never fail a finished run for it
+        pass

@@ -1,0 +1,153 @@
+"""The ``akhbar`` command line: run the flow, query the output, serve a schedule."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
+
+from akhbar.config import PROJECT_ROOT
+
+DEFAULT_INPUT = PROJECT_ROOT / "seeds"
+DEFAULT_OUTPUT = PROJECT_ROOT / "output"
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.table import Table
+
+    from flows import akhbar_flow
+
+    console = Console(stderr=True)
+    input_path = Path(args.input).resolve()
+    if not input_path.exists():
+        console.print(f"[red]error:[/red] input path does not exist: {input_path}")
+        return 2
+    progress = Progress(
+        TextColumn("[bold]akhbar[/bold] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+        disable=args.quiet,
+    )
+    task_id = progress.add_task("scanning inputs", total=None)
+
+    def hook(advance: int, total: int | None) -> None:
+        if total is not None:
+            progress.update(task_id, total=total, description="processing")
+        progress.advance(task_id, advance)
+
+    akhbar_flow.PROGRESS_HOOK = hook
+    t0 = time.perf_counter()
+    with progress:
+        summary = akhbar_flow.akhbar_run(
+            input_path=str(input_path),
+            output_dir=str(Path(args.output).resolve()),
+            batch_size=args.batch_size,
+            use_ner_model=not args.no_model,
+        )
+    elapsed = time.perf_counter() - t0
+    table = Table(title=f"akhbar run {summary['run_id']}", show_header=False)
+    for label, key in (
+        ("inputs read", "inputs"),
+        ("documents unchanged (already stored)", "unchanged"),
+        ("documents written", "documents"),
+        ("sentences", "sentences"),
+        ("entities", "entities"),
+        ("figures", "figures"),
+        ("boilerplate lines removed", "boilerplate"),
+        ("rejects", "rejects"),
+        ("near-duplicate paragraphs", "duplicates"),
+    ):
+        table.add_row(label, f"{summary[key]:,}")
+    table.add_row("time", f"{elapsed:.1f} s (pipeline {summary['seconds']:.1f} s)")
+    table.add_row("output", f"{summary['output_dir']}/akhbar.duckdb")
+    Console().print(table)
+    if summary["rejects"]:
+        Console().print(f"see rejects: akhbar sql --output {args.output} \"select source, reason from rejects\"")
+    return 0
+
+
+def _cmd_sql(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from akhbar.catalog import query
+
+    db = Path(args.output) / "akhbar.duckdb"
+    sql = args.query if args.query != "-" else sys.stdin.read()
+    try:
+        cols, rows = query(db, sql)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # duckdb errors: show them plainly
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(cols)
+        writer.writerows(rows)
+        return 0
+    table = Table(*cols, show_lines=False)
+    shown = rows if args.limit <= 0 else rows[: args.limit]
+    for row in shown:
+        table.add_row(*["NULL" if v is None else str(v) for v in row])
+    console = Console()
+    console.print(table)
+    if len(rows) > len(shown):
+        console.print(f"({len(rows) - len(shown)} more rows; use --limit 0 or --format csv)")
+    return 0
+
+
+def _cmd_refresh(args: argparse.Namespace) -> int:
+    from akhbar.catalog import build_catalog
+    from akhbar.store import Store
+    from flows.akhbar_flow import SQL_DIR
+    from schemas import ARROW
+
+    views = build_catalog(Store(Path(args.output)), ARROW, SQL_DIR)
+    print(f"rebuilt {Path(args.output) / 'akhbar.duckdb'}: {len(views)} views")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="akhbar", description="Scraped Arabic news → validated Parquet + DuckDB")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the pipeline (a Prefect flow) on a file or folder")
+    run.add_argument("--input", default=str(DEFAULT_INPUT), help="file or folder (recursive); default: seeds/")
+    run.add_argument("--output", default=str(DEFAULT_OUTPUT), help="output folder; default: output/")
+    run.add_argument("--batch-size", type=int, default=200, help="documents per task call (default 200)")
+    run.add_argument("--no-model", action="store_true", help="entities by gazetteer + rules only (faster)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.set_defaults(func=_cmd_run)
+
+    sql = sub.add_parser("sql", help="run SQL on the output database and print a table")
+    sql.add_argument("query", help='SQL text, or "-" to read it from stdin')
+    sql.add_argument("--output", default=str(DEFAULT_OUTPUT), help="output folder holding akhbar.duckdb")
+    sql.add_argument("--format", choices=("table", "csv"), default="table")
+    sql.add_argument("--limit", type=int, default=100, help="rows to print in table format (0: all)")
+    sql.set_defaults(func=_cmd_sql)
+
+    refresh = sub.add_parser("refresh", help="rebuild akhbar.duckdb (views, search index) from the Parquet files")
+    refresh.add_argument("--output", default=str(DEFAULT_OUTPUT))
+    refresh.set_defaults(func=_cmd_refresh)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
