@@ -189,12 +189,14 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
         candidates = ["utf-16"]
     else:
         candidates = ["utf-8"]
+        # BOM-less UTF-16: the high byte of every code unit is 0x00 (ASCII) or 0x06 (Arabic)
         sample = data[:4000]
-        nul_even = sample[0::2].count(0)
-        nul_odd = sample[1::2].count(0)
-        if nul_odd > len(sample) // 8 and nul_even < nul_odd // 4:
+        high_le = sum(1 for b in sample[1::2] if b in (0x00, 0x06))
+        high_be = sum(1 for b in sample[0::2] if b in (0x00, 0x06))
+        half = max(len(sample) // 2, 1)
+        if high_le > 0.7 * half and high_be < 0.3 * half:
             candidates.append("utf-16-le")
-        elif nul_even > len(sample) // 8 and nul_odd < nul_even // 4:
+        elif high_be > 0.7 * half and high_le < 0.3 * half:
             candidates.append("utf-16-be")
         candidates.append("cp1256")
     for enc in candidates:
@@ -279,6 +281,9 @@ def _payload(data: bytes | dict[str, Any], limit: int) -> str:
     return data[:limit].decode("utf-8", errors="replace")
 
 
+MIN_HTML_PARAGRAPH_WORDS = 6  # below this, what trafilatura found is navigation, not an article
+
+
 def _from_html(unit: RawInput) -> RawDocument | str:
     import trafilatura  # imported here: only HTML inputs pay for it
 
@@ -292,12 +297,16 @@ def _from_html(unit: RawInput) -> RawDocument | str:
     except Exception as exc:  # trafilatura raises on pathological markup
         return f"html: extraction failed: {type(exc).__name__}: {exc}"
     body = getattr(result, "text", None) if result is not None else None
-    if not body or not body.strip():
-        return "html: no article text found"
+    if not body or max((len(line.split()) for line in body.split("\n")), default=0) < MIN_HTML_PARAGRAPH_WORDS:
+        return "html: no article text found (no paragraph of running text)"
+    title = getattr(result, "title", None) or None
+    lines = body.split("\n")
+    if title and lines and normalize(lines[0]).strip() == normalize(title).strip():
+        body = "\n".join(lines[1:])  # trafilatura repeats the <h1> title as the first line
     return RawDocument(
         source_path=unit.source_path,
         raw_text=body,
-        title=(getattr(result, "title", None) or None),
+        title=title,
         url=getattr(result, "url", None),
         source=getattr(result, "sitename", None) or source_from_url(getattr(result, "url", None)) or unit.source_hint,
         author=getattr(result, "author", None),

@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 
+import pandera.api.pandas.container
 import pandera.errors
 import pyarrow as pa
 
@@ -38,6 +39,16 @@ ARROW = {
     "runs": runs.ARROW,
     "duplicates": duplicates.ARROW,
 }
+
+
+def _compiled(model: type) -> pandera.api.pandas.container.DataFrameSchema:
+    schema = model.to_schema()
+    # of rows sharing a unique key, the first stays and the later copies are rejected
+    schema.report_duplicates = "exclude_first"
+    return schema
+
+
+SCHEMAS = {name: _compiled(model) for name, model in MODELS.items()}
 
 
 class ContractError(RuntimeError):
@@ -68,12 +79,17 @@ def _arrow(table: str, rows: list[dict]) -> tuple[pa.Table, list[RowFailure]]:
 
 def validate_table(table: str, rows: list[dict]) -> tuple[pa.Table, list[RowFailure]]:
     """Check ``rows`` against ``table``'s contract: (valid rows as Arrow, failures)."""
+    expected = set(ARROW[table].names)
+    for row in rows:
+        if row.keys() != expected:
+            missing, extra = sorted(expected - row.keys()), sorted(row.keys() - expected)
+            raise ContractError(f"{table}: rows do not have the contract's columns (missing {missing}, extra {extra})")
     arrow, failures = _arrow(table, rows)
     if arrow.num_rows == 0:
         return arrow, failures
     df = arrow.to_pandas()
     try:
-        MODELS[table].validate(df, lazy=True)
+        SCHEMAS[table].validate(df, lazy=True)
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
         if cases["index"].isna().any():
@@ -82,6 +98,8 @@ def validate_table(table: str, rows: list[dict]) -> tuple[pa.Table, list[RowFail
         for idx, context, column, check in zip(
             cases["index"], cases["schema_context"], cases["column"], cases["check"]
         ):
+            if check == "multiple_fields_uniqueness":
+                check = f"duplicate {'/'.join(MODELS[table].Config.unique)}"
             # dataframe-wide checks are reported once, not once per column
             reasons[int(idx)].append(str(check) if context == "DataFrameSchema" else f"{column}: {check}")
         bad = sorted(reasons)
