@@ -105,3 +105,19 @@ class Reject:
     reason: str
     payload: str = ""  # a bounded excerpt of the bad input / row
     doc_id: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """A statement attributed to a speaker.  Offsets are into clean_text."""
+
+    sentence_idx: int
+    start: int  # the quoted/reported content span
+    end: int
+    text: str  # == clean_text[start:end]
+    kind: str  # direct («...» or "..." quoted) | reported (قال إن ...) | according_to (بحسب / وفقاً لـ)
+    cue: str | None = None  # the reporting verb or phrase as written («قال», «وأضاف», «وفقاً لـ»)
+    speaker: str | None = None  # speaker as written, with title («الأمين العام لحلف شمال الأطلسي مارك روته»)
+    speaker_canonical: str | None = None  # canonical name of the speaker entity, when one is linked
+    speaker_start: int | None = None
+    speaker_end: int | None = None
