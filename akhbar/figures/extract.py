@@ -1,0 +1,1210 @@
+"""Rule-based extraction of figures (numbers with what they count) from Arabic news text.
+
+How it works
+------------
+1. The text is folded into a *matching form* (``_prep``): diacritics, tatweel and
+   bidi marks are dropped, Arabic-Indic digits become ASCII, ``٫ ٬ ٪`` become
+   ``. , %`` and letters are folded like :func:`akhbar.normalize.normalize`
+   (أ إ آ → ا, ى → ي, ة → ه ...).  An index map remembers, for every character of
+   the matching form, its offset in the original text, so every figure is reported
+   with offsets into the text exactly as written.
+2. URLs, e-mail addresses, hashtags, clock times («12:56») and phone numbers are
+   masked; numeric dates («28.10.2024», «2024-10-28») become single date tokens.
+3. The rest is tokenised (numbers, Arabic words, Latin words, punctuation) and a
+   small left-to-right parser tries, at each token: a date, a relative day
+   (needs ``reference_date``), a qualifier + quantity, a range, a year, a
+   quantity, an ordinal.  The first parse that succeeds consumes its tokens, so
+   figures never overlap and come out sorted.
+
+Conventions (documented here because the record type leaves them open)
+---------------------------------------------------------------------
+* Vague amounts («آلاف», «عشرات», «مئات الآلاف», «عدة مئات») have ``value=None``,
+  ``magnitude`` set (آلاف → 1000, عشرات الآلاف → 10000) and qualifier ``"approx"``
+  (an explicit qualifier such as «أكثر من» wins).
+* Ranges («بين 10 و20», «من 10 إلى 20», «10-20», «(1939-1945)») have
+  ``qualifier="range"``, ``value=None`` and ``value_low``/``value_high``.
+  Every other figure with a value has ``value_low == value_high == value``.
+* Dates have ``kind="date"``, ``value=None``, ``date_value`` and their precision
+  in ``unit``: ``"day"``, ``"month"`` (date_value = first of the month) or
+  ``"year"`` (a Hijri year alone: date_value = 1 Muharram of that year).
+  Hijri dates are converted to Gregorian with ``hijridate``.
+* Years («عام 2022», «2015م», «في 2014») have ``kind="year"`` and ``value`` the
+  year as written (Hijri years written without «هـ» stay as written).
+* Percentages have ``kind="percent"`` and ``unit=None``; money has the currency
+  (singular) as unit; durations and measures their unit noun (singular).
+* Ordinals are only definite forms («الرابعة», «الأول», «الحادي عشر»,
+  «القرن العشرين»): ``kind="ordinal"``, value = the rank, unit None.
+* Not figures: numbers glued to a name («روسيا-1», «كوفيد-19», «F16»), after a
+  title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»، «الساعة»),
+  a bare quoted «"60 دقيقة"», clock times, phone numbers, URLs, football scores.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hijridate import Hijri
+
+from akhbar.figures import lexicon as L
+from akhbar.models import Figure
+from akhbar.normalize import DIACRITICS_RE, normalize_keep_offsets, strip_diacritics
+
+# Characters removed before matching (offsets are mapped back).
+_DROP_RE = re.compile("(?:" + DIACRITICS_RE.pattern + "|[\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])")
+
+_MASK_RE = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|[#@][\w\u0621-\u064a]+"
+    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+    r"|(?<![\d])(?:\+|00)\d[\d -]{6,}\d(?!\d)"
+    r"|(?<![\d.,])0\d{8,}(?![\d])"
+    r"|(?<![\d.,])\d{3,4}[ -]\d{3}[ -]\d{3,4}(?![\d])"
+)
+_DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
+_YMD_RE = re.compile(r"(?<![\d.,/-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)")
+_TOKEN_RE = re.compile(
+    r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
+)
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DEC_COMMA_RE = re.compile(r"\d+,\d{1,2}")
+
+_OPEN_QUOTES = set('"«“\'‘(')
+_CLOSE_QUOTES = set('"»”\'’)')
+_DASHES = {"-", "–", "—"}
+_DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
+_QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
+
+
+class _Tok:
+    __slots__ = ("k", "a", "b", "t", "v")
+
+    def __init__(self, k: str, a: int, b: int, t: str, v=None):
+        self.k, self.a, self.b, self.t, self.v = k, a, b, t, v
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"{self.k}:{self.t}"
+
+
+class _R:
+    """A parse result: token end index and figure fields (None: tokens blocked)."""
+
+    __slots__ = ("end", "a", "b", "fields")
+
+    def __init__(self, end: int, a: int = 0, b: int = 0, fields: dict | None = None):
+        self.end, self.a, self.b, self.fields = end, a, b, fields
+
+
+def _prep(text: str) -> tuple[str, list[int] | None]:
+    if not _DROP_RE.search(text):
+        return normalize_keep_offsets(text), None
+    keep = [i for i, c in enumerate(text) if not _DROP_RE.match(c)]
+    return normalize_keep_offsets("".join(text[i] for i in keep)), keep
+
+
+def _num_value(t: str) -> float | None:
+    if _PLAIN_RE.fullmatch(t):
+        return float(t)
+    if _THOUSANDS_RE.fullmatch(t):
+        return float(t.replace(",", ""))
+    if _DOT_THOUSANDS_RE.fullmatch(t):
+        return float(t.replace(".", ""))
+    if _DEC_COMMA_RE.fullmatch(t):
+        return float(t.replace(",", "."))
+    return None
+
+
+def _tokenize(s: str) -> list[_Tok]:
+    specials: list[tuple[int, int, str, object]] = []
+    for m in _MASK_RE.finditer(s):
+        specials.append((m.start(), m.end(), "x", None))
+    for m in _DMY_RE.finditer(s):
+        specials.append((m.start(), m.end(), "d", (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
+    for m in _YMD_RE.finditer(s):
+        specials.append((m.start(), m.end(), "d", (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
+    specials.sort()
+    toks: list[_Tok] = []
+    si = 0
+    pos = 0
+    n = len(s)
+    while pos < n:
+        while si < len(specials) and specials[si][1] <= pos:
+            si += 1
+        if si < len(specials) and specials[si][0] <= pos:
+            a, b, k, v = specials[si]
+            toks.append(_Tok(k, a, b, s[a:b], v))
+            pos = b
+            si += 1
+            continue
+        m = _TOKEN_RE.search(s, pos)
+        if not m:
+            break
+        if si < len(specials) and m.start() >= specials[si][0]:
+            pos = specials[si][0]
+            continue
+        k = m.lastgroup
+        t = m.group()
+        if k == "n":
+            toks.append(_Tok("n", m.start(), m.end(), t, _num_value(t)))
+        else:
+            toks.append(_Tok(k, m.start(), m.end(), t))
+        pos = m.end()
+    # «12 000»: a 1-3 digit group followed by one space and exactly 3 digits.
+    out: list[_Tok] = []
+    for t in toks:
+        if (
+            out
+            and t.k == "n"
+            and len(t.t) == 3
+            and t.t.isdigit()
+            and out[-1].k == "n"
+            and out[-1].t.replace(" ", "").isdigit()
+            and re.fullmatch(r"\d{1,3}(?: \d{3})*", out[-1].t)
+            and t.a == out[-1].b + 1
+            and s[out[-1].b] == " "
+        ):
+            p = out[-1]
+            p.t = p.t + " " + t.t
+            p.b = t.b
+            p.v = float(p.t.replace(" ", ""))
+            continue
+        out.append(t)
+    return out
+
+
+def _strip(w: str, prefixes=("و", "ف", "ب", "ل", "ك")) -> list[tuple[str, int]]:
+    """Candidate (stem, prefix_len) pairs for a word with one or two proclitics."""
+    cands = [(w, 0)]
+    if len(w) > 2 and w[0] in prefixes:
+        cands.append((w[1:], 1))
+        if len(w) > 3 and w[0] in "وف" and w[1] in "بلك" and w[1] in prefixes:
+            cands.append((w[2:], 2))
+    return cands
+
+
+def _is_int(v: float | None) -> bool:
+    return v is not None and float(v).is_integer()
+
+
+class _Parser:
+    def __init__(self, text: str, ref: dt.date | None):
+        self.text = text
+        self.s, self.idx = _prep(text)
+        self.toks = _tokenize(self.s)
+        self.ref = ref
+        self.n = len(self.toks)
+
+    # ---------------------------------------------------------------- helpers
+    def w(self, j: int) -> str | None:
+        if 0 <= j < self.n and self.toks[j].k == "w":
+            return self.toks[j].t
+        return None
+
+    def p(self, j: int) -> str | None:
+        if 0 <= j < self.n and self.toks[j].k == "p":
+            return self.toks[j].t
+        return None
+
+    def adjacent(self, j: int) -> bool:
+        """Token j starts right where token j-1 ends (no space)."""
+        return 0 < j < self.n and self.toks[j].a == self.toks[j - 1].b
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        if self.idx is None:
+            return a, b
+        o2 = self.idx[b - 1] + 1
+        text = self.text
+        while o2 < len(text) and DIACRITICS_RE.match(text[o2]):  # marks on the last letter
+            o2 += 1
+        return self.idx[a], o2
+
+    def word_as_written(self, j: int) -> str:
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        raw = self.text[o1:o2]
+        had_tanween = "\u064b" in raw
+        w = strip_diacritics(raw).replace("\u0640", "")
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        if had_tanween and w.endswith("ا") and len(w) > 2:
+            w = w[:-1]
+        return w
+
+    # ---------------------------------------------------------------- numbers
+    def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف")):
+        for stem, pl in _strip(w, prefixes):
+            hit = L.NUMBER_WORDS.get(stem)
+            if hit:
+                return hit[0], hit[1], pl
+        return None
+
+    def parse_number(self, i: int, prefixes=("و", "ب", "ل", "ف")):
+        """Parse a number phrase at token i.
+
+        Returns (value, magnitude, end, info) or None.  value is None for vague
+        amounts (then magnitude is set).  info: a (start offset in s), digits
+        (first atom is a digit token), last_scale, atoms.
+        """
+        toks = self.toks
+        t = toks[i] if i < self.n else None
+        if t is None:
+            return None
+        atoms: list[tuple[float, str, bool]] = []  # (value, kind, joined_by_wa)
+        a = t.a
+        j = i
+        # vague determiners: «عدة مئات», «بضعة آلاف»
+        few = False
+        if t.k == "w":
+            for stem, pl in _strip(t.t, prefixes):
+                if stem in L.FEW:
+                    few = True
+                    a = t.a + pl
+                    j = i + 1
+                    break
+            if not few:
+                for stem, pl in _strip(t.t, ("و", "ف")):
+                    if stem in L.BY_THE:
+                        return None, L.BY_THE[stem], i + 1, {"a": t.a + pl, "digits": False,
+                                                            "last_scale": None, "atoms": [], "by": True}
+        if j >= self.n:
+            return None
+        t = toks[j]
+        if t.k == "n":
+            if t.v is None or few:
+                return None
+            atoms.append((t.v, "digits", False))
+            j += 1
+        elif t.k == "w":
+            hit = self.number_word(t.t, prefixes if not few else ())
+            if not hit:
+                return None
+            v, k, pl = hit
+            if not few:
+                a = t.a + pl
+            atoms.append((v, k, False))
+            j += 1
+        else:
+            return None
+        # continuation
+        while j < self.n:
+            t = toks[j]
+            pv, pk, _ = atoms[-1]
+            if t.k == "w":
+                stem = t.t
+                # vague + definite plural scale: «عشرات الآلاف»
+                if pk == "vague" and stem in L.DEFINITE_PLURAL_SCALES:
+                    atoms.append((L.DEFINITE_PLURAL_SCALES[stem], "defscale", False))
+                    j += 1
+                    break
+                hit = L.NUMBER_WORDS.get(stem)
+                if hit:
+                    v, k = hit
+                    if stem in L.TEEN_TEN and pk in ("unit", "weak") and pv < 10:
+                        atoms[-1] = (pv + 10, "teen", atoms[-1][2])
+                        j += 1
+                        continue
+                    if k == "hundred" and pk == "unit" and 3 <= pv <= 9:
+                        atoms.append((v, k, False))
+                        j += 1
+                        continue
+                    if k in ("scale", "plural") and pk in ("digits", "unit", "teen", "ten", "small",
+                                                           "hundred", "frac", "weak_ok"):
+                        atoms.append((v, k, False))
+                        j += 1
+                        continue
+                    break
+                # «و» + number word
+                if stem.startswith("و") and len(stem) > 2:
+                    hit = L.NUMBER_WORDS.get(stem[1:])
+                    if hit and self._conj_ok(atoms, hit[0], hit[1]):
+                        atoms.append((hit[0], hit[1], True))
+                        j += 1
+                        continue
+                # «و» + digits after a scale: «مليون و200 ألف»
+                if (
+                    stem == "و"
+                    and j + 1 < self.n
+                    and toks[j + 1].k == "n"
+                    and toks[j + 1].v is not None
+                    and pk in ("scale", "dual", "plural")
+                    and toks[j + 1].v < pv
+                ):
+                    atoms.append((toks[j + 1].v, "digits", True))
+                    j += 2
+                    continue
+            break
+        return self._value(atoms, few, a, j)
+
+    @staticmethod
+    def _conj_ok(atoms, v: float, k: str) -> bool:
+        pv, pk, _ = atoms[-1]
+        if k == "frac":
+            return pk in ("scale", "dual", "plural", "digits", "unit", "teen", "ten", "small")
+        if k == "ten":
+            return pk in ("unit", "weak") and pv < 10
+        if k in ("unit", "weak"):
+            return pk in ("small", "hundred", "scale", "dual", "plural")
+        if k == "teen":
+            return pk in ("small", "hundred", "scale", "dual", "plural")
+        if k in ("small", "hundred"):
+            return pk in ("scale", "dual", "plural")
+        if k in ("scale", "dual"):
+            return pk in ("scale", "dual", "plural") and v < pv
+        return False
+
+    def _value(self, atoms, few: bool, a: int, j: int):
+        kinds = [k for _, k, _ in atoms]
+        info = {"a": a, "digits": kinds[0] == "digits", "last_scale": None, "atoms": atoms}
+        # vague
+        if kinds[0] == "vague":
+            mag = float(atoms[0][0] * (atoms[1][0] if len(atoms) > 1 and kinds[1] == "defscale" else 1))
+            return None, mag, j, info
+        if few:
+            if kinds[0] in ("plural", "scale", "hundred"):
+                return None, float(atoms[0][0]), j, info
+            return None
+        if kinds[0] == "plural" and len(atoms) == 1:
+            return None, atoms[0][0], j, info
+        if len(atoms) == 1 and kinds[0] == "weak":
+            return None
+        if len(atoms) == 1 and kinds[0] == "frac":
+            info["frac_only"] = True
+        total = 0.0
+        cur: float | None = None
+        last_scale = None
+        prev_kind = None
+        for v, k, conj in atoms:
+            if k in ("digits", "unit", "weak", "ten", "small", "teen"):
+                cur = (cur or 0) + v
+            elif k == "hundred":
+                if cur is not None and prev_kind == "unit" and not conj and cur < 10:
+                    cur *= 100
+                else:
+                    cur = (cur or 0) + 100
+            elif k in ("scale", "plural"):
+                total += (cur if cur is not None else 1) * v
+                cur = None
+                last_scale = v
+            elif k == "dual":
+                total += v
+                cur = None
+                last_scale = v / 2
+            elif k == "frac":
+                if conj and last_scale and cur is None:
+                    total += v * last_scale
+                else:
+                    cur = (cur or 0) + v
+            prev_kind = k
+        total += cur or 0
+        info["last_scale"] = last_scale
+        info["lone_unit"] = len(atoms) == 1 and kinds[0] in ("unit", "teen")
+        return total, None, j, info
+
+    # ---------------------------------------------------------------- units
+    def unit_at(self, j: int, allow_fallback: bool = True):
+        """(kind, unit, end) for the words after a number, or None."""
+        if j >= self.n:
+            return None
+        t = self.toks[j]
+        if t.k == "p":
+            if t.t == "%":
+                return "percent", None, j + 1
+            if t.t in L.CURRENCY_SYMBOLS:
+                return "money", L.CURRENCY_SYMBOLS[t.t], j + 1
+            return None
+        if t.k != "w":
+            return None
+        w = t.t
+        if w in L.PERCENT_WORDS:
+            return "percent", None, j + 1
+        if w == "في" and self.w(j + 1) in L.PERCENT_AFTER_FI:
+            return "percent", None, j + 2
+        if w == "نقطه" and self.w(j + 1) in ("ميويه", "المييه"):
+            return "percent", "نقطة مئوية", j + 2
+        hit = self.unit_lookup(w)
+        if hit:
+            kind, unit = hit
+            end = j + 1
+            if unit in ("كيلومتر", "متر"):
+                nxt = self.w(end)
+                if nxt in L.SQUARE:
+                    return kind, unit + " مربع", end + 1
+                if nxt in L.CUBIC:
+                    return kind, unit + " مكعب", end + 1
+                if end < self.n and self.toks[end].k == "n" and self.adjacent(end) and self.toks[end].t in ("2", "3"):
+                    return kind, unit + (" مربع" if self.toks[end].t == "2" else " مكعب"), end + 1
+                if self.p(end) in ("²", "³"):
+                    return kind, unit + (" مربع" if self.p(end) == "²" else " مكعب"), end + 1
+            if unit == "كيلومتر" and w in ("كيلو",):
+                pass
+            return kind, unit, end
+        if w in ("م",) and end_is_square(self, j):
+            return "measure", "متر مربع", j + 2
+        if w == "من":
+            nxt = self.w(j + 1)
+            if nxt and nxt.startswith("ال"):
+                hit = self.unit_lookup(nxt)
+                if hit:
+                    kind, unit = hit
+                    end = j + 2
+                    if unit in ("كيلومتر", "متر") and self.w(end) in L.SQUARE:
+                        return kind, unit + " مربع", end + 1
+                    return kind, unit, end
+                if allow_fallback and self.fallback_ok(nxt):
+                    return "count", self.word_as_written(j + 1), j + 2
+            return None
+        if allow_fallback and self.fallback_ok(w):
+            return "count", self.word_as_written(j), j + 1
+        return None
+
+    def unit_lookup(self, w: str):
+        hit = L.UNITS.get(w)
+        if hit:
+            return hit
+        if w.startswith("ال") and len(w) > 3:
+            return L.UNITS.get(w[2:])
+        return None
+
+    def fallback_ok(self, w: str) -> bool:
+        if len(w) < 3 or w in L.STOPWORDS:
+            return False
+        if w in L.NUMBER_WORDS or w in L.GREG_MONTHS or w in L.WEEKDAYS or w in L.YEAR_WORDS:
+            return False
+        if w in L.TIME_OF_DAY or w in L.ORDINALS:
+            return False
+        if w.startswith(("وال", "فال", "بال", "لل", "كال", "ست", "سي", "سن")):
+            return False
+        if w.endswith("وا") or (w.startswith(("ي", "ت")) and w.endswith(("ون", "ان", "ين"))):
+            return False
+        if w.startswith("ي") and len(w) >= 4:
+            return False
+        return True
+
+    # ---------------------------------------------------------------- checks
+    def glued_to_name(self, i: int, j: int) -> bool:
+        """Digits at token i..j-1 glued to a name («روسيا-1», «F16», «كوفيد-19»)."""
+        toks = self.toks
+        t = toks[i]
+        if t.k != "n":
+            return False
+        if i > 0 and self.adjacent(i):
+            prev = toks[i - 1]
+            if prev.k == "l":
+                return True
+            if prev.k == "w" and prev.t not in _DIGIT_PREFIXES:
+                return True
+            if prev.k == "p" and prev.t in _DASHES and i > 1 and toks[i - 2].b == prev.a and toks[i - 2].k in ("w", "l"):
+                return True
+        end = toks[j - 1]
+        if j < self.n and toks[j].a == end.b:
+            nxt = toks[j]
+            if nxt.k == "l":
+                return True
+            if nxt.k == "p" and nxt.t in _DASHES and j + 1 < self.n and toks[j + 1].a == nxt.b and toks[j + 1].k in ("w", "l"):
+                return True
+        return False
+
+    def after_title(self, i: int) -> bool:
+        if i == 0:
+            return False
+        prev = self.toks[i - 1]
+        if prev.k == "l":
+            return True
+        if prev.k == "p" and prev.t in _OPEN_QUOTES and i > 1:
+            prev = self.toks[i - 2]
+            if prev.k != "w":
+                return False
+        if prev.k != "w":
+            return False
+        for stem, _ in _strip(prev.t):
+            if stem in L.TITLE_WORDS:
+                return True
+        # «رؤية المملكة 2030»
+        if i > 1 and self.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
+            return True
+        return False
+
+    def quoted_title(self, i: int, end: int) -> bool:
+        """«"60 دقيقة"»: a digit quantity alone inside quotes."""
+        if i == 0 or end >= self.n:
+            return False
+        return self.p(i - 1) in _OPEN_QUOTES and self.p(end) in _CLOSE_QUOTES and self.p(i - 1) != "("
+
+    def score_context(self, i: int) -> bool:
+        for k in range(max(0, i - 4), i):
+            t = self.toks[k]
+            if t.k == "w":
+                for stem, _ in _strip(t.t):
+                    if stem in L.SCORE_WORDS:
+                        return True
+        return False
+
+    def change_context(self, i: int) -> bool:
+        for k in range(max(0, i - 4), i):
+            t = self.toks[k]
+            if t.k == "w":
+                for stem, _ in _strip(t.t):
+                    if stem in L.CHANGE_WORDS:
+                        return True
+        return False
+
+    def post_qualifier(self, j: int):
+        for words, q in L.POST_QUALIFIERS:
+            k = len(words)
+            if all(self.w(j + x) == words[x] for x in range(k)):
+                return q, j + k
+        return None
+
+    def pre_qualifier(self, i: int):
+        w0 = self.w(i)
+        if not w0:
+            return None
+        cands = {s for s, _ in _strip(w0)}
+        for words, q in L.PRE_QUALIFIERS:
+            if words[0] not in cands:
+                continue
+            k = len(words)
+            if all(self.w(i + x) == words[x] for x in range(1, k)):
+                pl = next(p for s, p in _strip(w0) if s == words[0])
+                return q, i + k, self.toks[i].a + pl
+        return None
+
+    # ---------------------------------------------------------------- dates
+    def month_at(self, j: int):
+        """(calendar, month, end) for a month name at token j ('g' or 'h')."""
+        w = self.w(j)
+        if not w:
+            return None
+        for stem, _pl in _strip(w, ("و", "ب", "ل", "ف")):
+            if stem in L.GREG_MONTHS:
+                res = ("g", L.GREG_MONTHS[stem], j + 1)
+                break
+            nxt = self.w(j + 1)
+            if nxt and (stem, nxt) in L.LEV_MONTHS_2:
+                res = ("g", L.LEV_MONTHS_2[(stem, nxt)], j + 2)
+                break
+            if stem in L.LEV_MONTHS_1:
+                if stem == "اب":
+                    t = self.toks[j]
+                    o1, o2 = self.orig(t.a, t.b)
+                    if not strip_diacritics(self.text[o1:o2]).endswith("آب"):
+                        continue
+                res = ("g", L.LEV_MONTHS_1[stem], j + 1)
+                break
+            if nxt and (stem, nxt) in L.HIJRI_MONTHS_2:
+                res = ("h", L.HIJRI_MONTHS_2[(stem, nxt)], j + 2)
+                break
+            if stem in L.HIJRI_MONTHS_1:
+                res = ("h", L.HIJRI_MONTHS_1[stem], j + 1)
+                break
+        else:
+            return None
+        cal, m, end = res
+        # paired forms: «يونيو/حزيران», «فبراير/ شباط», «أغسطس (آب)»
+        sep = self.p(end)
+        if cal == "g" and sep in ("/", "(", "-", "،") or sep == "/":
+            nxt = self.month_at_simple(end + 1)
+            if nxt and nxt[0] == m:
+                end = nxt[1]
+                if sep == "(" and self.p(end) == ")":
+                    end += 1
+        return cal, m, end
+
+    def month_at_simple(self, j: int):
+        w = self.w(j)
+        if not w:
+            return None
+        nxt = self.w(j + 1)
+        if w in L.GREG_MONTHS:
+            return L.GREG_MONTHS[w], j + 1
+        if nxt and (w, nxt) in L.LEV_MONTHS_2:
+            return L.LEV_MONTHS_2[(w, nxt)], j + 2
+        if w in L.LEV_MONTHS_1:
+            return L.LEV_MONTHS_1[w], j + 1
+        return None
+
+    def year_after(self, j: int):
+        """(year, end, hijri_suffix) for an optional year after a month."""
+        k = j
+        if self.w(k) in ("من", "عام", "العام", "سنه", "لعام"):
+            k += 1
+        if k < self.n and self.toks[k].k == "n" and self.toks[k].t.isdigit() and len(self.toks[k].t) in (3, 4):
+            y = int(self.toks[k].t)
+            end = k + 1
+            suf = self.w(end)
+            ah = False
+            if suf in L.YEAR_SUFFIX_AH:
+                ah = True
+                end += 1
+            elif suf in L.YEAR_SUFFIX_CE:
+                end += 1
+            return y, end, ah
+        return None
+
+    def parse_month_date(self, i: int):
+        toks = self.toks
+        t = toks[i]
+        day = None
+        j = i
+        a = t.a
+        if t.k == "n":
+            if not (t.t.isdigit() and len(t.t) <= 2 and 1 <= int(t.t) <= 31):
+                return None
+            day = int(t.t)
+            j = i + 1
+            if self.w(j) == "من":
+                j += 1
+            if self.w(j) in ("شهر",):
+                j += 1
+        elif t.k == "w":
+            if t.t in ("شهر", "بشهر", "وشهر", "لشهر"):
+                j = i + 1
+                a = t.a
+        else:
+            return None
+        mo = self.month_at(j)
+        if not mo:
+            return None
+        cal, m, end = mo
+        if day is None and j == i:
+            # start of the figure: after a clitic of the month word
+            for stem, pl in _strip(t.t, ("و", "ب", "ل", "ف")):
+                if stem in L.GREG_MONTHS or stem in L.LEV_MONTHS_1 or stem in L.HIJRI_MONTHS_1 or (
+                    stem, self.w(i + 1)) in L.LEV_MONTHS_2 or (stem, self.w(i + 1)) in L.HIJRI_MONTHS_2:
+                    a = t.a + pl
+                    break
+        ya = self.year_after(end)
+        year = None
+        if ya:
+            year, end2, ah = ya
+            if cal == "h" or ah:
+                if cal == "g":
+                    return _R(end2)  # Gregorian month with a Hijri year: unclear
+                try:
+                    g = Hijri(year, m, day or 1).to_gregorian()
+                    d = dt.date(g.year, g.month, g.day)
+                except (ValueError, OverflowError):
+                    return _R(end2)
+                return self.mk_date(end2, a, d, "day" if day else "month")
+            if not (1000 <= year <= 2200):
+                return _R(end) if day else None
+            try:
+                d = dt.date(year, m, day or 1)
+            except ValueError:
+                return _R(end2)
+            return self.mk_date(end2, a, d, "day" if day else "month")
+        # no year
+        if cal == "h":
+            return _R(end) if (day or end - j > 1) else None
+        if self.ref is None:
+            return _R(end)  # consume (so «الأول» in «كانون الأول» is not an ordinal)
+        first = self.w(j) or ""
+        if day is None and first in (L.fold("مارس"), L.fold("آب")):
+            return _R(end)
+        y = self.ref.year
+        nxt = self.w(end)
+        endx = end
+        if nxt in L.PAST_WORDS:
+            endx += 1
+            if (m, day or 1) > (self.ref.month, self.ref.day):
+                y -= 1
+        elif nxt in L.NEXT_WORDS:
+            endx += 1
+            if (m, day or 1) < (self.ref.month, self.ref.day):
+                y += 1
+        try:
+            d = dt.date(y, m, day or 1)
+        except ValueError:
+            return _R(end)
+        return self.mk_date(endx, a, d, "day" if day else "month")
+
+    def mk_date(self, end: int, a: int, d: dt.date, precision: str) -> _R:
+        b = self.toks[end - 1].b
+        if self.p(end - 1) == "/" or self.p(end - 1) == "(":
+            b = self.toks[end - 2].b
+        return _R(end, a, b, {"value": None, "kind": "date", "unit": precision, "date_value": d,
+                              "qualifier": "exact"})
+
+    def parse_numeric_date(self, i: int) -> _R:
+        t = self.toks[i]
+        y, m, d = t.v
+        end = i + 1
+        b = t.b
+        suf = self.w(end)
+        try:
+            if suf in L.YEAR_SUFFIX_AH or (1300 <= y <= 1500 and suf in L.YEAR_SUFFIX_AH):
+                g = Hijri(y, m, d).to_gregorian()
+                date = dt.date(g.year, g.month, g.day)
+                b = self.toks[end].b
+                end += 1
+            else:
+                if not (1000 <= y <= 2200):
+                    return _R(end)
+                date = dt.date(y, m, d)
+                if suf in L.YEAR_SUFFIX_CE:
+                    b = self.toks[end].b
+                    end += 1
+        except (ValueError, OverflowError):
+            return _R(end)
+        return _R(end, t.a, b, {"value": None, "kind": "date", "unit": "day", "date_value": date,
+                                "qualifier": "exact"})
+
+    def parse_relative_day(self, i: int):
+        if self.ref is None:
+            return None
+        w = self.w(i)
+        if not w:
+            return None
+        ref = self.ref
+        t = self.toks[i]
+        stems = dict(_strip(w, ("و", "ف", "ب")))
+        # «أمس», «أول أمس», «أمس الأول»
+        if L.YESTERDAY in stems or w == L.fold("بالأمس"):
+            a = t.a + stems.get(L.YESTERDAY, 0)
+            end = i + 1
+            delta = 1
+            if i > 0 and self.w(i - 1) == L.fold("أول"):
+                a = self.toks[i - 1].a
+                delta = 2
+            elif self.w(end) == L.fold("الأول"):
+                delta = 2
+                end += 1
+            if self.w(end) in L.WEEKDAYS:
+                end += 1
+            return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
+                                                     "date_value": ref - dt.timedelta(days=delta),
+                                                     "qualifier": "exact"})
+        if w in L.TOMORROW:
+            return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
+                                        "date_value": ref + dt.timedelta(days=1), "qualifier": "exact"})
+        a = t.a
+        j = i
+        if w == L.TODAY or w in L.DAY_WORD or w == L.fold("يوم"):
+            if self.w(i + 1) not in L.WEEKDAYS:
+                return None
+            j = i + 1
+        wd_word = self.w(j)
+        pl = 0
+        wd = None
+        for stem, p in _strip(wd_word or "", ("و", "ف")):
+            if stem in L.WEEKDAYS:
+                wd, pl = L.WEEKDAYS[stem], p
+                break
+        if wd is None:
+            return None
+        if j == i:
+            a = t.a + pl
+            prev = self.w(i - 1)
+            if wd == 0 and prev in (L.fold("بين"), L.fold("كلا"), L.fold("كلتا")):
+                return None
+        end = j + 1
+        # «الأربعاء 28 أكتوبر»: let the explicit date speak
+        k = end + (1 if self.p(end) in ("،", ",") else 0)
+        if k < self.n and self.toks[k].k in ("n", "d"):
+            if self.toks[k].k == "d" or self.month_at(k + 1) or self.month_at(k + 2):
+                return _R(end)
+        delta = (ref.weekday() - wd) % 7
+        nxt = self.w(end)
+        if nxt in L.PAST_WORDS:
+            end += 1
+            if delta == 0:
+                delta = 7
+        elif nxt in L.NEXT_WORDS:
+            end += 1
+            delta = -((wd - ref.weekday()) % 7 or 7)
+        return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
+                                                 "date_value": ref - dt.timedelta(days=delta),
+                                                 "qualifier": "exact"})
+
+    # ---------------------------------------------------------------- years
+    def parse_year_word(self, i: int):
+        w = self.w(i)
+        if not w:
+            return None
+        pl = None
+        for stem, p in _strip(w, ("و", "ل", "ب", "ف")):
+            if stem in L.YEAR_WORDS:
+                pl = p
+                yw = stem
+                break
+        if pl is None:
+            return None
+        t = self.toks[i]
+        j = i + 1
+        if j >= self.n or self.toks[j].k != "n" or not self.toks[j].t.isdigit() or len(self.toks[j].t) != 4:
+            return None
+        y = int(self.toks[j].t)
+        if not 1000 <= y <= 2200:
+            return None
+        end = j + 1
+        # «عامي 2010 و2015», «1436/1437»
+        y2 = None
+        if self.w(end) == "و" and end + 1 < self.n and self.toks[end + 1].k == "n" and self.toks[end + 1].t.isdigit() and len(self.toks[end + 1].t) == 4 and yw in (L.fold("عامي"), L.fold("سنتي"), L.fold("العامين")):
+            y2 = int(self.toks[end + 1].t)
+            end += 2
+        elif self.p(end) in ("/", "-") and end + 1 < self.n and self.toks[end + 1].k == "n" and self.toks[end + 1].t.isdigit() and len(self.toks[end + 1].t) == 4:
+            y2 = int(self.toks[end + 1].t)
+            end += 2
+        suf = self.w(end)
+        ah = False
+        if suf in L.YEAR_SUFFIX_AH:
+            ah = True
+            end += 1
+        elif suf in L.YEAR_SUFFIX_CE:
+            end += 1
+        a = t.a + pl
+        b = self.toks[end - 1].b
+        if y2 is not None and y2 > y:
+            return _R(end, a, b, {"value": None, "value_low": float(y), "value_high": float(y2),
+                                  "qualifier": "range", "kind": "year"})
+        if ah:
+            return self.hijri_year(end, a, b, y)
+        return _R(end, a, b, {"value": float(y), "kind": "year", "qualifier": "exact"})
+
+    def hijri_year(self, end: int, a: int, b: int, y: int) -> _R:
+        try:
+            g = Hijri(y, 1, 1).to_gregorian()
+        except (ValueError, OverflowError):
+            return _R(end, a, b, {"value": float(y), "kind": "year", "qualifier": "exact"})
+        return _R(end, a, b, {"value": None, "kind": "date", "unit": "year",
+                              "date_value": dt.date(g.year, g.month, g.day), "qualifier": "exact"})
+
+    # ---------------------------------------------------------------- ranges
+    def parse_between(self, i: int):
+        w = self.w(i)
+        if w not in ("بين", "وبين", "فبين") and not (w == "ما" and self.w(i + 1) == "بين"):
+            return None
+        t = self.toks[i]
+        a = t.a + (1 if w in ("وبين", "فبين") else 0)
+        j = i + (2 if w == "ما" else 1)
+        year_ctx = False
+        if self.w(j) in L.YEAR_WORDS:
+            year_ctx = True
+            j += 1
+        n1 = self.parse_number(j, prefixes=())
+        if not n1 or n1[0] is None:
+            return None
+        v1, _, e1, info1 = n1
+        k = e1
+        if self.w(k) == "و":
+            k += 1
+            n2 = self.parse_number(k, prefixes=())
+        elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
+            n2 = self.parse_number(k, prefixes=("و",))
+        else:
+            return None
+        if not n2 or n2[0] is None:
+            return None
+        return self.finish_range(i, a, v1, info1, n2, year_ctx)
+
+    def parse_from_to(self, i: int):
+        w = self.w(i)
+        if w not in ("من", "ومن"):
+            return None
+        if self.change_context(i):
+            return None
+        a = self.toks[i].a + (1 if w == "ومن" else 0)
+        j = i + 1
+        year_ctx = False
+        if self.w(j) in L.YEAR_WORDS:
+            year_ctx = True
+            j += 1
+        n1 = self.parse_number(j, prefixes=())
+        if not n1 or n1[0] is None:
+            return None
+        v1, _, e1, info1 = n1
+        if self.w(e1) not in ("الي", "حتي") and self.p(e1) not in _DASHES:
+            return None
+        k = e1 + 1
+        if year_ctx and self.w(k) in L.YEAR_WORDS:
+            k += 1
+        n2 = self.parse_number(k, prefixes=())
+        if not n2 or n2[0] is None:
+            return None
+        return self.finish_range(i, a, v1, info1, n2, year_ctx)
+
+    def finish_range(self, i, a, v1, info1, n2, year_ctx, allow_unitless_year=True):
+        v2, _, e2, info2 = n2
+        if info2.get("last_scale") and not info1.get("last_scale") and v1 * info2["last_scale"] <= v2:
+            v1 = v1 * info2["last_scale"]
+        if not v1 < v2:
+            return None
+        end = e2
+        unit = self.unit_at(end)
+        kind, u = "count", None
+        yearish = all(
+            inf["digits"] and len(inf["atoms"]) == 1 and _is_int(v) and 1000 <= v <= 2200
+            for v, inf in ((v1, info1), (v2, info2))
+        )
+        if year_ctx or (yearish and (unit is None or unit[0] == "count")):
+            kind = "year"
+        elif unit:
+            kind, u, end = unit
+        q = self.post_qualifier(end)
+        if q and kind != "year":
+            end = q[1]
+        b = self.toks[end - 1].b
+        return _R(end, a, b, {"value": None, "value_low": float(v1), "value_high": float(v2),
+                              "qualifier": "range", "kind": kind, "unit": u})
+
+    # ---------------------------------------------------------------- quantity
+    def parse_quantity(self, i: int, qualifier: str | None = None, qa: int | None = None):
+        toks = self.toks
+        t = toks[i]
+        # currency symbol / percent sign before the digits: «$100», «%50»
+        pre_kind = None
+        if t.k == "p" and i + 1 < self.n and toks[i + 1].k == "n" and self.adjacent(i + 1):
+            if t.t in L.CURRENCY_SYMBOLS:
+                pre_kind = ("money", L.CURRENCY_SYMBOLS[t.t])
+            elif t.t == "%" and not (i > 0 and toks[i - 1].k == "n"):
+                pre_kind = ("percent", None)
+            else:
+                return None
+            i += 1
+        num = self.parse_number(i)
+        if not num:
+            return None
+        value, mag, j, info = num
+        a = qa if qa is not None else (toks[i - 1].a if pre_kind else info["a"])
+        # sign
+        if (
+            info["digits"] and qa is None and not pre_kind and i > 0 and self.adjacent(i)
+            and self.p(i - 1) in ("-", "+", "−")
+            and (i == 1 or toks[i - 2].b < toks[i - 1].a or self.p(i - 2) in ("(", ":"))
+        ):
+            if self.p(i - 1) != "+":
+                value = -value
+            a = toks[i - 1].a
+        if info["digits"]:
+            if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
+                return _R(j)
+            if j < self.n and self.w(j) in L.TIME_OF_DAY:
+                return _R(j + 1)
+            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t:
+                return _R(j)
+        elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
+            return _R(j)
+        single_digits = info["digits"] and len(info["atoms"]) == 1
+        # dash range: «10-20», «(1939-1945)»
+        if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
+            if self.score_context(i):
+                return _R(j + 2)
+            n2 = self.parse_number(j + 1, prefixes=())
+            if n2 and n2[0] is not None:
+                r = self.finish_range(i, a, value, info, n2, False)
+                if r is None:
+                    return _R(n2[2])
+                if self.p(i - 1) == "(" and self.p(r.end) == ")" and r.fields["kind"] == "year":
+                    r.a = toks[i - 1].a
+                    r.b = toks[r.end].b
+                    r.end += 1
+                if qualifier and r.fields["kind"] != "year":
+                    pass
+                return r
+        # «10 إلى 20 يوما» (no «من»)
+        if value is not None and self.w(j) in ("الي", "حتي", "او") and not self.change_context(i):
+            n2 = self.parse_number(j + 1, prefixes=())
+            if n2 and n2[0] is not None and n2[0] > value and (info["digits"] == n2[3]["digits"]):
+                r = self.finish_range(i, a, value, info, n2, False)
+                if r is not None and (r.fields["unit"] or r.fields["kind"] != "count"):
+                    if qualifier:
+                        r.a = a
+                    return r
+        # years: «2015م», «1436هـ», «في 2014»
+        year_like = single_digits and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2200
+        if year_like and not pre_kind:
+            suf = self.w(j)
+            if suf in L.YEAR_SUFFIX_AH:
+                return self.hijri_year(j + 1, a, toks[j].b, int(value))
+            if suf in L.YEAR_SUFFIX_CE:
+                return _R(j + 1, a, toks[j].b, {"value": value, "kind": "year", "qualifier": "exact"})
+            unit = self.unit_at(j, allow_fallback=False)
+            if unit is None and qualifier in (None, "up_to"):
+                prev = self.w(i - 1)
+                if prev in L.YEAR_PREPS and 1900 <= value <= 2100:
+                    return _R(j, a, toks[j - 1].b, {"value": value, "kind": "year", "qualifier": "exact"})
+        # unit
+        if pre_kind:
+            kind, unit, end = pre_kind[0], pre_kind[1], j
+        else:
+            allow_fb = not (year_like and qualifier is None)
+            u = self.unit_at(j, allow_fallback=allow_fb)
+            if (
+                u is None
+                and self.p(j) in _CLOSE_QUOTES
+                and self.p(i - 1) in _OPEN_QUOTES
+                and self.p(i - 1) != "("
+            ):
+                # «“آلاف” الجنود»: a quoted number, the noun after the quote
+                u = self.unit_at(j + 1, allow_fallback=False)
+            if u:
+                kind, unit, end = u
+            else:
+                kind, unit, end = "count", None, j
+        if info.get("lone_unit") and unit is None and kind == "count":
+            return None  # «ست», «خمس», «تسع» alone are too ambiguous
+        if info.get("frac_only") and kind not in ("duration", "measure", "money"):
+            return None
+        if info.get("by") and unit is None:
+            return None
+        if info["digits"] and qa is None and self.quoted_title(i, end):
+            return _R(end)
+        # post qualifier
+        q = qualifier
+        pq = self.post_qualifier(end)
+        if pq:
+            q = pq[0] if (q is None or pq[0] != "exact") else q
+            end = pq[1]
+        if value is None:
+            fields = {"value": None, "magnitude": mag, "qualifier": q or "approx", "kind": kind,
+                      "unit": unit}
+        else:
+            fields = {"value": value, "qualifier": q or "exact", "kind": kind, "unit": unit}
+        b = toks[end - 1].b
+        return _R(end, a, b, fields)
+
+    # ---------------------------------------------------------------- ordinals
+    def parse_ordinal(self, i: int):
+        w = self.w(i)
+        if not w:
+            return None
+        cands = [(w, 0)]
+        if w[:1] in "وفب" and w[1:3] == "ال":
+            cands.append((w[1:], 1))
+        if w.startswith("لل"):
+            cands.append(("ال" + w[2:], 1))
+        elif w.startswith("ولل"):
+            cands.append(("ال" + w[3:], 2))
+        for stem, pl in cands:
+            if stem in L.ORDINAL_TEEN_FIRST and self.w(i + 1) in (L.fold("عشر"), L.fold("عشرة")):
+                n = L.ORDINAL_TEEN_FIRST[stem] + 10
+                end = i + 2
+            elif stem in L.ORDINALS:
+                n = L.ORDINALS[stem]
+                end = i + 1
+            elif stem in L.DEFINITE_TENS:
+                prev = self.w(i - 1)
+                if prev in (L.fold("مجموعة"), L.fold("المجموعة"), L.fold("ومجموعة"), L.fold("بمجموعة"), L.fold("لمجموعة")):
+                    return _R(i + 1)
+                n = L.DEFINITE_TENS[stem]
+                end = i + 1
+            else:
+                continue
+            prev = self.w(i - 1)
+            if prev in (L.fold("الساعة"),):
+                return _R(end)
+            t = self.toks[i]
+            return _R(end, t.a + pl, self.toks[end - 1].b,
+                      {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+        return None
+
+    def parse_duration_dual(self, i: int):
+        w = self.w(i)
+        if not w:
+            return None
+        for stem, pl in _strip(w, ("و", "ب", "ل", "ف")):
+            if stem in L.DURATION_DUALS:
+                t = self.toks[i]
+                end = i + 1
+                q = "exact"
+                pq = self.post_qualifier(end)
+                if pq:
+                    q, end = pq
+                return _R(end, t.a + pl, self.toks[end - 1].b,
+                          {"value": 2.0, "kind": "duration", "unit": L.DURATION_DUALS[stem],
+                           "qualifier": q})
+        return None
+
+    # ---------------------------------------------------------------- driver
+    def parse_at(self, i: int):
+        t = self.toks[i]
+        if t.k == "x":
+            return _R(i + 1)
+        if t.k == "d":
+            return self.parse_numeric_date(i)
+        if t.k in ("n", "w"):
+            r = self.parse_month_date(i)
+            if r:
+                return r
+        if t.k == "w":
+            r = self.parse_relative_day(i)
+            if r:
+                return r
+            pq = self.pre_qualifier(i)
+            if pq:
+                q, j, qa = pq
+                if j < self.n:
+                    r = self.parse_between(j) or self.parse_from_to(j)
+                    if r and r.fields:
+                        r.a = qa
+                        return r
+                    r = self.parse_year_word(j)
+                    if r:
+                        return r
+                    r = self.parse_quantity(j, q, qa)
+                    if r and r.fields and r.fields["kind"] in _QUANTITY_KINDS:
+                        return r
+                    if r and r.fields and r.fields["kind"] == "year":
+                        return r
+            r = self.parse_between(i) or self.parse_from_to(i)
+            if r:
+                return r
+            r = self.parse_year_word(i)
+            if r:
+                return r
+        if t.k in ("n", "w", "p"):
+            r = self.parse_quantity(i)
+            if r:
+                return r
+        if t.k == "w":
+            return self.parse_ordinal(i) or self.parse_duration_dual(i)
+        return None
+
+    def run(self) -> list[Figure]:
+        out: list[Figure] = []
+        i = 0
+        while i < self.n:
+            r = self.parse_at(i)
+            if r is None:
+                i += 1
+                continue
+            if r.fields is not None:
+                o1, o2 = self.orig(r.a, r.b)
+                f = r.fields
+                value = f.get("value")
+                low = f.get("value_low", value)
+                high = f.get("value_high", value)
+                out.append(
+                    Figure(
+                        start=o1,
+                        end=o2,
+                        text=self.text[o1:o2],
+                        value=value,
+                        value_low=low,
+                        value_high=high,
+                        qualifier=f.get("qualifier", "exact"),
+                        kind=f.get("kind", "count"),
+                        unit=f.get("unit"),
+                        magnitude=f.get("magnitude"),
+                        date_value=f.get("date_value"),
+                    )
+                )
+            i = max(r.end, i + 1)
+        return out
+
+
+def end_is_square(p: _Parser, j: int) -> bool:
+    """«م2» / «م²»: square metres."""
+    return j + 1 < p.n and p.adjacent(j + 1) and p.toks[j + 1].t in ("2", "²")
+
+
+def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list[Figure]:
+    """All figures in ``text`` (one sentence or paragraph, as written), sorted by
+    start and non-overlapping; offsets index ``text``.  See the module docstring
+    for the conventions (vague amounts, ranges, date precision in ``unit``)."""
+    if not text or not any(c.isdigit() or "\u0600" <= c <= "\u06ff" for c in text):
+        return []
+    return _Parser(text, reference_date).run()

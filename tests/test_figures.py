@@ -1,0 +1,111 @@
+"""Seed acceptance for the figure extractor (issue #4).
+
+Each seed file is run line by line through ``extract_figures``; every figure
+listed in ``tests/fixtures/seeds_expected.json`` must be found (a figure whose
+span overlaps the expected text) with the expected value, qualifier and unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from akhbar.figures import extract_figures
+from akhbar.models import Figure
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = json.loads((ROOT / "tests" / "fixtures" / "seeds_expected.json").read_text("utf-8"))
+SEEDS = sorted(k for k in EXPECTED if k.endswith(".txt"))
+VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1e6}
+
+
+def _figures_by_line(name: str) -> list[tuple[str, list[Figure]]]:
+    lines = (ROOT / "seeds" / name).read_text("utf-8").splitlines()
+    return [(line, extract_figures(line)) for line in lines]
+
+
+def _cases():
+    for name in SEEDS:
+        for i, exp in enumerate(EXPECTED[name].get("figures", [])):
+            yield pytest.param(name, exp, id=f"{name[:3]}-{i}-{exp['text']}")
+
+
+@pytest.mark.parametrize("name,exp", list(_cases()))
+def test_seed_figure_found(name, exp):
+    found = []
+    for line, figs in _figures_by_line(name):
+        pos = line.find(exp["text"])
+        if pos < 0:
+            continue
+        end = pos + len(exp["text"])
+        found += [f for f in figs if f.start < end and f.end > pos]
+        if found:
+            break
+    assert found, f"nothing extracted over {exp['text']!r}"
+    f = found[0]
+    kind = exp.get("kind")
+    if kind == "date":
+        y, m = map(int, exp["value"].split("-")[:2])
+        assert f.kind == "date" and f.date_value == dt.date(y, m, 1) and f.unit == "month"
+        assert f.value is None
+        return
+    if kind == "year_range":
+        assert (f.kind, f.qualifier) == ("year", "range")
+        assert (f.value_low, f.value_high) == (exp["value_low"], exp["value_high"])
+        return
+    if kind == "year":
+        assert f.kind == "year" and f.value == exp["value"]
+        return
+    if exp.get("vague"):
+        assert f.value is None and f.magnitude == VAGUE[exp["vague"]]
+        assert f.qualifier == "approx"
+    else:
+        assert f.value == exp["value"]
+        assert f.value_low == f.value_high == f.value
+        assert f.qualifier == exp.get("qualifier", "exact")
+    assert f.unit == exp.get("unit")
+
+
+def test_seed_003_traps_give_no_counts():
+    for line, figs in _figures_by_line("003_ed48a85660a44ac6.txt"):
+        for f in figs:
+            assert f.kind not in ("count", "duration", "measure", "money", "percent"), (line, f)
+    all_text = " ".join(f.text for _, figs in _figures_by_line("003_ed48a85660a44ac6.txt") for f in figs)
+    assert "60" not in all_text and "روسيا-1" not in all_text
+
+
+def test_offsets_and_order_on_all_seeds():
+    for name in SEEDS:
+        for line, figs in _figures_by_line(name):
+            last_end = -1
+            for f in figs:
+                assert line[f.start : f.end] == f.text
+                assert f.start >= last_end
+                last_end = f.end
+
+
+def test_offsets_with_diacritics_tatweel_and_indic_digits():
+    text = "قُتِلَ أكثـــر مِنْ ٦٠٠ أَلْفِ جُنْدِيٍّ، وفرّ نحو ١٫٥ مليون شخص."
+    figs = extract_figures(text)
+    assert [f.text for f in figs] == ["أكثـــر مِنْ ٦٠٠ أَلْفِ جُنْدِيٍّ", "نحو ١٫٥ مليون شخص"]
+    assert figs[0].value == 600000 and figs[0].qualifier == "more_than" and figs[0].unit == "جندي"
+    assert figs[1].value == 1500000 and figs[1].qualifier == "approx" and figs[1].unit == "شخص"
+    for f in figs:
+        assert text[f.start : f.end] == f.text
+
+
+def test_reference_date_resolves_weekdays():
+    ref = dt.date(2024, 10, 28)  # a Monday
+    figs = extract_figures("وأكد مسؤول أمريكي، أمس الأربعاء، أن الجنود وصلوا.", reference_date=ref)
+    assert [(f.kind, f.date_value) for f in figs] == [("date", dt.date(2024, 10, 27))]
+    figs = extract_figures("وأكدت الاستخبارات، الأربعاء، أن الجنود وصلوا.", reference_date=ref)
+    assert [f.date_value for f in figs] == [dt.date(2024, 10, 23)]
+    assert extract_figures("وأكدت الاستخبارات، الأربعاء، أن الجنود وصلوا.") == []
+
+
+def test_empty_and_non_arabic():
+    assert extract_figures("") == []
+    assert extract_figures("Globallookpress Martyn WheatleyKeystone Press Agency") == []
