@@ -1,0 +1,109 @@
+"""Share/follow bars and site navigation."""
+
+from __future__ import annotations
+
+import re
+
+from akhbar.clean._text import Line
+
+_NETWORKS = set(
+    "فيسبوك فيس بوك الفيسبوك الفيس تويتر التويتر اكس واتساب واتس اب الواتساب واتسآب تيليجرام تليجرام تلغرام "
+    "التليجرام انستغرام انستجرام انستقرام الانستغرام يوتيوب اليوتيوب لينكدان لينكد ان سناب شات سناب شات تيك توك "
+    "تيكتوك ماسنجر بينتريست ريديت جوجل نيوز ثريدز "
+    "facebook twitter x whatsapp telegram instagram youtube linkedin snapchat tiktok messenger "
+    "pinterest reddit email print threads google news".split()
+)
+_SHARE_WORDS = set(
+    "شارك شاركها شاركوا مشاركه المشاركه انشر نشر ارسل طباعه اطبع نسخ الرابط انسخ تابع تابعونا تابعنا "
+    "عبر علي في عبر البريد الالكتروني بريد share tweet follow us on copy link print via".split()
+)
+_SOCIAL_START = re.compile(
+    r"^(?:تابعونا|تابعنا|تابعوا|انضم|انضموا|اشترك|اشتركوا|للاشتراك|لمتابعه|حمل تطبيق|حملوا تطبيق)"
+    r"(?: (?:الينا|الي|في|علي|عبر|قناتنا|قناه|صفحتنا|حسابنا|حساباتنا|اخبارنا|اخر الاخبار|اخبار|اهم الاخبار|اشعارات|تطبيق|مجموعتنا|النشره))"
+)
+_OURS = re.compile(r"(?:قناتنا|صفحتنا|حسابنا|حساباتنا|مجموعتنا|اخبارنا|تطبيقنا|النشره البريديه|منصاتنا|مواقع التواصل)")
+_SOCIAL_EXACT = re.compile(
+    r"^(?:شارك|شاركوا|مشاركه|شارك المقال|شارك الخبر|شارك هذا (?:المقال|الخبر)|شارك علي|"
+    r"انشر|نشر علي|مشاركه الخبر|المشاركات|share|share this|تابعونا علي|تابعنا علي|"
+    r"نسخ الرابط|تم نسخ الرابط|الرابط المختصر|رابط مختصر)$"
+)
+_NAV_EXACT = re.compile(
+    r"^(?:زر الذهاب الي الاعلي|الذهاب الي الاعلي|العوده (?:الي|ل)(?:ل)?(?:الاعلي|اعلي)|العوده للاعلي|"
+    r"الي الاعلي|للاعلي|اعلي الصفحه|back to top|الرييسيه|الصفحه الرييسيه|home|"
+    r"التالي|السابق|المقال التالي|المقال السابق|الخبر التالي|الخبر السابق|next|previous|"
+    r"اقرا المزيد|عرض المزيد|تحميل المزيد|اضغط هنا|اضغط هنا للمزيد|للمزيد اضغط هنا|"
+    r"طباعه|اطبع|حجم الخط|تكبير الخط|تصغير الخط|ا ا|a a|a|"
+    r"القايمه|القايمه الرييسيه|بحث|ابحث|البحث|اغلاق|اغلق|تسجيل الدخول|تسجيل الخروج|"
+    r"النشره البريديه|اشترك في النشره البريديه|خريطه الموقع|اتصل بنا|من نحن|"
+    r"الاكثر انتشارا|اكثر الكلمات انتشارا|الكلمات الاكثر انتشارا|"
+    r"الوسوم|وسوم|الكلمات الدالله|الكلمات الداله|كلمات داله|كلمات مفتاحيه|الكلمات المفتاحيه|tags|"
+    r"مواضيع|مواضيع الخبر|ذات الصله بالوسوم)$"
+)
+_TAG_HEADER = re.compile(
+    r"^(?:الاكثر انتشارا|اكثر الكلمات انتشارا|الكلمات الاكثر انتشارا|الوسوم|وسوم|الكلمات الداله|"
+    r"كلمات داله|كلمات مفتاحيه|الكلمات المفتاحيه|tags|مواضيع الخبر)$"
+)
+_BREADCRUMB = re.compile(r"^(?:الرييسيه|home)\s*[>»/›|\\-]")
+
+
+def is_social(line: Line) -> bool:
+    if line.n_words == 0 or line.n_words > 14:
+        return False
+    key = line.key
+    if _SOCIAL_EXACT.match(key):
+        return True
+    words = line.words
+    nets = sum(1 for w in words if w in _NETWORKS)
+    if _SOCIAL_START.match(key) and line.n_words <= 14 and (
+        nets or _OURS.search(key) or line.n_words <= 3
+    ):
+        return True
+    if nets == 0:
+        return False
+    share = sum(1 for w in words if w in _NETWORKS or w in _SHARE_WORDS)
+    return share / len(words) >= 0.75 and (nets >= 2 or len(words) <= 3)
+
+
+def is_navigation(line: Line) -> bool:
+    if line.n_words > 12:
+        return False
+    return bool(_NAV_EXACT.match(line.key)) or bool(_BREADCRUMB.match(line.norm))
+
+
+def breadcrumb_section(line: Line) -> str | None:
+    """«الرئيسية > أخبار > سياسة» → «سياسة» (author's spelling)."""
+    if not _BREADCRUMB.match(line.norm):
+        return None
+    parts = [p.strip() for p in re.split(r"[>»/›|\\]|\s-\s", line.text) if p.strip()]
+    if len(parts) >= 2 and len(parts[-1].split()) <= 3:
+        return parts[-1]
+    return None
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:c )?(?:جميع الحقوق محفوظه|كل الحقوق محفوظه|حقوق النشر محفوظه|الحقوق محفوظه|copyright|all rights reserved)"
+)
+
+
+def is_copyright(line: Line) -> bool:
+    return line.n_words <= 15 and bool(_COPYRIGHT.match(line.key)) or (
+        "©" in line.text and line.n_words <= 15
+    )
+
+
+def is_tag_header(line: Line) -> bool:
+    return bool(_TAG_HEADER.match(line.key))
+
+
+def find_tag_blocks(lines: list[Line], taken: set[int]) -> dict[int, tuple[str, float]]:
+    """Tag clouds at the end: header, then very short lines up to the end of the text."""
+    out: dict[int, tuple[str, float]] = {}
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if not is_tag_header(ln):
+            continue
+        tail = [k for k in range(i + 1, n) if k not in taken]
+        if all(lines[k].n_words <= 4 and not lines[k].ends_sentence for k in tail) and len(tail) <= 30:
+            for k in tail:
+                out[k] = ("tag_cloud_item", 0.85)
+    return out

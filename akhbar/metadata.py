@@ -1,0 +1,267 @@
+"""Dates in Arabic news text: datelines («تاريخ النشر: 28.10.2024 | 12:56 GMT»,
+«آخر تحديث: …», «نشر في ٢٢ يوليو ٢٠١٥»), relative ages («منذ 3 ساعات») and the
+Arabic month names (Egyptian/Gulf «يناير…», Levantine «كانون الثاني…», Maghrebi
+«يوليوز…»).
+
+Pure functions.  All matching is done on :func:`akhbar.normalize.normalize` text, so
+Arabic-Indic digits, diacritics and hamza/ta-marbuta spelling variants do not matter.
+Returned datetimes are timezone-aware; the default zone is UTC (also for «GMT»).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from akhbar.normalize import collapse_spaces, normalize
+
+UTC = dt.timezone.utc
+
+# Month names in their *normalised* spelling (see akhbar.normalize.normalize).
+_MONTHS: dict[str, int] = {
+    # Egyptian / Gulf (Latin-derived)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
+    "يونيه": 6, "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10,
+    "نوفمبر": 11, "ديسمبر": 12, "فبرابر": 2,
+    # Maghrebi
+    "ماي": 5, "يوليوز": 7, "غشت": 8, "شتنبر": 9, "نونبر": 11, "دجنبر": 12, "جانفي": 1,
+    "فيفري": 2, "افريل": 4, "جوان": 6, "جويليه": 7, "اوت": 8,
+    # Levantine / Iraqi (Syriac-derived)
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6,
+    "تموز": 7, "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11,
+    "كانون الاول": 12,
+}
+# Longest names first so that «كانون الثاني» wins over a prefix.
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+MONTH_RE_SRC = rf"(?:{_MONTH_ALT})"
+
+_WEEKDAYS = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه")
+
+# Number words used in relative ages («منذ ثلاث ساعات»).
+_NUMBER_WORDS = {
+    "واحد": 1, "واحده": 1, "اثنين": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4,
+    "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8,
+    "ثمان": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+}
+
+_TIME_RE = re.compile(
+    r"(?<!\d)(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?"
+    r"\s*(ص(?:باحا)?|م(?:ساء)?|صباحا|مساء|am|pm|a\.m\.|p\.m\.)?(?![\w\d])",
+    re.IGNORECASE,
+)
+_TZ_RE = re.compile(r"\b(?:gmt|utc)\s*([+-]\s*\d{1,2})?(?::?(\d{2}))?", re.IGNORECASE)
+_TZ_ARABIC = {"بتوقيت مكه": 3, "بتوقيت السعوديه": 3, "بتوقيت الرياض": 3, "بتوقيت القاهره": 2,
+              "بتوقيت غرينتش": 0, "بتوقيت جرينتش": 0, "بتوقيت الامارات": 4, "بتوقيت ابوظبي": 4}
+# 28.10.2024  28/10/2024  28-10-2024
+_DMY_RE = re.compile(r"(?<!\d)(\d{1,2})\s*([./\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)")
+# 2024-10-28  2024/10/28
+_YMD_RE = re.compile(r"(?<!\d)(\d{4})([./\-])(\d{1,2})\2(\d{1,2})(?!\d)")
+# 22 يوليو 2015 ; 22 يونيو/حزيران 2015 ; 22 من يوليو 2015
+_DMONY_RE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({MONTH_RE_SRC})(?:\s*[/\-]\s*({MONTH_RE_SRC}))?"
+    rf"\s*[،,]?\s*(\d{{4}})(?!\d)"
+)
+# يوليو 22, 2015 (rare, English order)
+_MONDY_RE = re.compile(rf"({MONTH_RE_SRC})\s+(\d{{1,2}})\s*[،,]\s*(\d{{4}})(?!\d)")
+
+_RELATIVE_UNITS: dict[str, tuple[str, int]] = {
+    # word -> (timedelta field, count implied by the word alone)
+    "ثانيه": ("seconds", 1), "ثواني": ("seconds", 0), "ثوان": ("seconds", 0),
+    "دقيقه": ("minutes", 1), "دقيقتين": ("minutes", 2), "دقيقتان": ("minutes", 2),
+    "دقايق": ("minutes", 0),
+    "ساعه": ("hours", 1), "ساعتين": ("hours", 2), "ساعتان": ("hours", 2), "ساعات": ("hours", 0),
+    "يوم": ("days", 1), "يومين": ("days", 2), "يومان": ("days", 2), "ايام": ("days", 0),
+    "اسبوع": ("weeks", 1), "اسبوعين": ("weeks", 2), "اسابيع": ("weeks", 0),
+    "شهر": ("days30", 1), "شهرين": ("days30", 2), "اشهر": ("days30", 0), "شهور": ("days30", 0),
+    "سنه": ("days365", 1), "سنتين": ("days365", 2), "سنوات": ("days365", 0), "عام": ("days365", 1),
+}
+_UNIT_ALT = "|".join(sorted(_RELATIVE_UNITS, key=len, reverse=True))
+_NUMWORD_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_RELATIVE_RE = re.compile(
+    rf"(?:منذ|قبل)\s+(?:(\d+|{_NUMWORD_ALT})\s+)?({_UNIT_ALT})(?![\w])"
+)
+_YESTERDAY_RE = re.compile(r"(?<![\w])(?:امس|البارحه)(?![\w])")
+
+# Words that may accompany a date on a pure dateline.
+_DATELINE_PREFIX_RE = re.compile(
+    r"^(?:تاريخ\s+النشر|تاريخ\s+الخبر|نشر\s+في|نشر\s+بتاريخ|نشر|منشور|تم\s+النشر|النشر|"
+    r"اخر\s+تحديث|تاريخ\s+التحديث|تم\s+التحديث|تحديث|محدث|بتاريخ|التاريخ|published|updated|last\s+updated)"
+    r"(?=[\s:：\-|،,]|$)",
+    re.IGNORECASE,
+)
+_UPDATED_RE = re.compile(r"(?:اخر\s+تحديث|تاريخ\s+التحديث|تم\s+التحديث|^تحديث|^محدث|updated)", re.IGNORECASE)
+# Tokens allowed on a date-dominated line besides the date itself.
+_DATE_FILLER = set(
+    "في من الساعه الموافق بتاريخ تاريخ النشر نشر اخر تحديث التحديث تم منشور ص م صباحا مساء "
+    "gmt utc am pm بتوقيت مكه المكرمه غرينتش جرينتش القاهره السعوديه الرياض هـ ه published updated "
+    "last on at منذ قبل".split()
+) | set(_WEEKDAYS) | {w[2:] for w in _WEEKDAYS}
+
+
+@dataclass(slots=True)
+class Dateline:
+    """What a line says about the article's dates."""
+
+    when: dt.datetime
+    kind: str  # "published" | "updated" | "date"
+    relative: bool = False  # came from «منذ …» / «أمس»
+
+
+def _tz_for(norm: str) -> dt.tzinfo:
+    m = _TZ_RE.search(norm)
+    if m and m.group(1):
+        hours = int(m.group(1).replace(" ", ""))
+        minutes = int(m.group(2) or 0)
+        sign = -1 if hours < 0 else 1
+        return dt.timezone(dt.timedelta(hours=hours, minutes=sign * minutes))
+    for phrase, hours in _TZ_ARABIC.items():
+        if phrase in norm:
+            return dt.timezone(dt.timedelta(hours=hours))
+    return UTC
+
+
+def _time_of(norm: str, after: int = 0) -> tuple[int, int, int] | None:
+    m = _TIME_RE.search(norm, after)
+    if not m:
+        return None
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    marker = (m.group(4) or "").lower().replace(".", "")
+    if marker in ("م", "مساء", "pm") and hour < 12:
+        hour += 12
+    elif marker in ("ص", "صباحا", "am") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return hour, minute, second
+
+
+def _make(y: int, mo: int, d: int, norm: str, date_end: int) -> dt.datetime | None:
+    try:
+        day = dt.date(y, mo, d)
+    except ValueError:
+        return None
+    t = _time_of(norm, date_end) or _time_of(norm[:date_end]) or (0, 0, 0)
+    return dt.datetime(day.year, day.month, day.day, *t, tzinfo=_tz_for(norm))
+
+
+def month_number(name: str) -> int | None:
+    """Arabic month name (any common spelling/region) → 1..12."""
+    return _MONTHS.get(collapse_spaces(normalize(name)))
+
+
+def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime | None:
+    """The first absolute or relative date (with time if given) found in ``text``.
+
+    Relative ages («منذ 3 ساعات», «أمس») need ``reference`` (e.g. the scrape time);
+    without it they give None.  Naive references are taken as UTC.
+    """
+    norm = collapse_spaces(normalize(text)).lower()
+    m = _DMY_RE.search(norm)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        res = _make(y, mo, d, norm, m.end())
+        if res:
+            return res
+    m = _YMD_RE.search(norm)
+    if m:
+        res = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)), norm, m.end())
+        if res:
+            return res
+    m = _DMONY_RE.search(norm)
+    if m:
+        res = _make(int(m.group(4)), _MONTHS[m.group(2)], int(m.group(1)), norm, m.end())
+        if res:
+            return res
+    m = _MONDY_RE.search(norm)
+    if m:
+        res = _make(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)), norm, m.end())
+        if res:
+            return res
+    if reference is not None:
+        ref = reference if reference.tzinfo else reference.replace(tzinfo=UTC)
+        m = _RELATIVE_RE.search(norm)
+        if m:
+            field, implied = _RELATIVE_UNITS[m.group(2)]
+            raw_n = m.group(1)
+            if raw_n is None:
+                n = implied or 1
+            elif raw_n.isdigit():
+                n = int(raw_n)
+            else:
+                n = _NUMBER_WORDS[raw_n]
+            if field == "days30":
+                delta = dt.timedelta(days=30 * n)
+            elif field == "days365":
+                delta = dt.timedelta(days=365 * n)
+            else:
+                delta = dt.timedelta(**{field: n})
+            return ref - delta
+        if _YESTERDAY_RE.search(norm):
+            t = _time_of(norm)
+            day = (ref - dt.timedelta(days=1)).date()
+            if t:
+                return dt.datetime(day.year, day.month, day.day, *t, tzinfo=ref.tzinfo)
+            return dt.datetime(day.year, day.month, day.day, tzinfo=ref.tzinfo)
+    return None
+
+
+_STRIP_DATE_PARTS = [
+    _DMY_RE, _YMD_RE, _DMONY_RE, _MONDY_RE, _TIME_RE, _RELATIVE_RE,
+    re.compile(rf"(?<!\d)\d{{1,2}}\s+{MONTH_RE_SRC}"), re.compile(MONTH_RE_SRC + r"(?:\s+\d{4})?"),
+    re.compile(r"(?<!\d)\d{4}(?!\d)"), _TZ_RE,
+]
+_NON_WORD_RE = re.compile(r"[^\w\s]|_")
+
+
+def date_residue(text: str) -> list[str]:
+    """Words of ``text`` that are neither part of a date/time nor date filler words.
+    An empty residue means the line is nothing but a date."""
+    norm = collapse_spaces(normalize(text)).lower()
+    for rx in _STRIP_DATE_PARTS:
+        norm = rx.sub(" ", norm)
+    norm = _NON_WORD_RE.sub(" ", norm)
+    words = [w for w in norm.split() if w not in _DATE_FILLER and not w.isdigit()]
+    # «الاثنين» etc. may carry a prefix: «يوم»
+    return [w for w in words if w != "يوم"]
+
+
+def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline | None:
+    """A line that is essentially a date («تاريخ النشر: …», «آخر تحديث: …»,
+    «الأحد 22 يوليو 2015», «منذ 3 ساعات») → :class:`Dateline`; otherwise None.
+
+    A sentence that merely mentions a date is *not* a dateline.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120:
+        return None
+    when = parse_date(stripped, reference)
+    if when is None:
+        return None
+    if date_residue(stripped):
+        return None
+    norm = collapse_spaces(normalize(stripped)).lower()
+    kind = "updated" if _UPDATED_RE.search(norm) else (
+        "published" if _DATELINE_PREFIX_RE.search(norm) else "date"
+    )
+    relative = bool(_RELATIVE_RE.search(norm) or _YESTERDAY_RE.search(norm)) and not (
+        _DMY_RE.search(norm) or _YMD_RE.search(norm) or _DMONY_RE.search(norm)
+    )
+    return Dateline(when=when, kind=kind, relative=relative)
+
+
+def is_age_line(line: str) -> bool:
+    """«منذ ساعة», «قبل 5 دقائق», «منذ يومين»: a relative age with nothing else."""
+    norm = collapse_spaces(normalize(line)).lower()
+    return bool(_RELATIVE_RE.search(norm)) and not date_residue(line)
+
+
+__all__ = [
+    "Dateline",
+    "MONTH_RE_SRC",
+    "date_residue",
+    "is_age_line",
+    "month_number",
+    "parse_date",
+    "parse_dateline",
+]

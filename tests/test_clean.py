@@ -1,0 +1,188 @@
+"""The cleaner on the five seed articles (tests/fixtures/seeds_expected.json) and on
+the cross-document evidence (LineStats)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from akhbar.clean import LineStats, build_line_stats, clean_document
+from akhbar.config import BOILERPLATE_CATEGORIES
+from akhbar.models import RawDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+EXPECTED = json.loads((ROOT / "tests" / "fixtures" / "seeds_expected.json").read_text(encoding="utf-8"))
+
+
+# seeds_expected.json quotes the first date line of 002's related-articles list as a
+# sample; the seven other date lines of the same list are the same kind of line.
+_RELATED_DATES_002 = [f"30 أبريل 2025 {t} م" for t in ("09:52", "09:25", "06:36", "06:31", "07:47", "05:50", "07:06")]
+for _line in _RELATED_DATES_002:
+    EXPECTED["002_3a7b1e736c3f31df.txt"]["boilerplate"].append({"line": _line, "category": "related_articles"})
+
+
+def _doc(path: Path) -> RawDocument:
+    return RawDocument(source_path=str(path), raw_text=path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    return {p.name: (_doc(p), clean_document(_doc(p))) for p in SEEDS}
+
+
+def test_five_seeds_present():
+    assert len(SEEDS) == 5 and all(p.name in EXPECTED for p in SEEDS)
+
+
+@pytest.mark.parametrize("name", [p.name for p in SEEDS])
+def test_seed_boilerplate_removed_with_category(cleaned, name):
+    raw, clean = cleaned[name]
+    exp = EXPECTED[name]
+    removed_by_text: dict[str, set[str]] = {}
+    for r in clean.removed:
+        removed_by_text.setdefault(r.text, set()).add(r.category)
+    for item in exp["boilerplate"]:
+        assert item["line"] in removed_by_text, f"not removed: {item['line']}"
+        assert removed_by_text[item["line"]] == {item["category"]}, item
+    # nothing else removed (every removed line is an expected one)
+    expected_lines = {item["line"] for item in exp["boilerplate"]}
+    extra = [r.text for r in clean.removed if r.text not in expected_lines]
+    assert extra == []
+
+
+@pytest.mark.parametrize("name", [p.name for p in SEEDS])
+def test_seed_no_content_lost(cleaned, name):
+    raw, clean = cleaned[name]
+    exp = EXPECTED[name]
+    boiler = {item["line"] for item in exp["boilerplate"]}
+    kept = clean.clean_text.split("\n")
+    expected_kept = [
+        line.strip()
+        for line in raw.raw_text.split("\n")
+        if line.strip() and line.strip() not in boiler and line.strip() != exp["title"]
+    ]
+    assert kept == expected_kept  # same lines, same order, author's spelling
+    for heading in exp.get("headings_kept_as_content", []):
+        assert heading in kept
+    if exp["title"]:
+        assert exp["title"] not in kept
+        assert all(r.text != exp["title"] for r in clean.removed)
+
+
+@pytest.mark.parametrize("name", [p.name for p in SEEDS])
+def test_seed_removed_lines_are_addressable(cleaned, name):
+    raw, clean = cleaned[name]
+    lines = raw.raw_text.split("\n")
+    nos = [r.line_no for r in clean.removed]
+    assert len(nos) == len(set(nos))
+    for r in clean.removed:
+        assert lines[r.line_no].strip() == r.text
+        assert r.category in BOILERPLATE_CATEGORIES
+        assert r.rule and 0.0 <= r.confidence <= 1.0
+    assert not set(nos) & {no for no, _ in clean.kept_notes}
+    assert "" not in clean.clean_text.split("\n")
+
+
+def test_seed_metadata(cleaned):
+    for name, (_raw, clean) in cleaned.items():
+        assert clean.title == EXPECTED[name]["title"], name
+    assert cleaned["004_9ec23b553c2d35f7.txt"][1].title is None
+    assert cleaned["001_4fb4680f70c0b9ac.txt"][1].section == "سياسة"
+    assert cleaned["002_3a7b1e736c3f31df.txt"][1].byline == "حبيبة وائل"
+    c3 = cleaned["003_ed48a85660a44ac6.txt"][1]
+    assert c3.published_at == dt.datetime.fromisoformat(EXPECTED["003_ed48a85660a44ac6.txt"]["published_at"])
+    assert c3.updated_at == dt.datetime.fromisoformat(EXPECTED["003_ed48a85660a44ac6.txt"]["updated_at"])
+    assert c3.published_at.tzinfo is not None
+    for name in ("000_a09b7958db38c890.txt", "001_4fb4680f70c0b9ac.txt", "002_3a7b1e736c3f31df.txt"):
+        assert cleaned[name][1].published_at is None  # the related-list dates of 002 are not the article's
+
+
+def test_container_title_is_used_and_first_line_not_taken_as_title():
+    raw = "وقال المسؤول إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة بين البلدين.\nتابعونا على"
+    doc = RawDocument(source_path="x.json", raw_text=raw, title="عنوان من الحاوية", title_from_container=True)
+    clean = clean_document(doc)
+    assert clean.title == "عنوان من الحاوية"
+    assert clean.clean_text.split("\n") == [raw.split("\n")[0]]
+    assert [r.category for r in clean.removed] == ["social"]
+
+
+def test_relative_dateline_uses_scrape_time():
+    scraped = dt.datetime(2015, 7, 22, 10, 0, tzinfo=dt.timezone.utc)
+    raw = "عنوان الخبر هنا اليوم\nمنذ 3 ساعات\n" + "نص الخبر الذي يتحدث عن موضوع مهم جدا في المنطقة ويستمر طويلا بما يكفي لكي يعتبر فقرة."
+    clean = clean_document(RawDocument(source_path="x", raw_text=raw, scraped_at=scraped))
+    assert clean.published_at == scraped - dt.timedelta(hours=3)
+    assert [r.category for r in clean.removed] == ["dateline"]
+
+
+def test_content_mentioning_prayer_comments_dates_is_kept():
+    body = [
+        "وأدى المصلون صلاة الفجر في المسجد الحرام وسط إجراءات تنظيمية مشددة وحضور كثيف من الزوار.",
+        "الفجر",
+        "ورفض المتحدث التعليق على الأنباء التي تحدثت عن استقالته، مكتفيا بالقول إن الأمور ستتضح قريبا.",
+        "وكان الاتفاق قد وقع في 22 يوليو 2015 بعد مفاوضات استمرت أكثر من عامين بين الأطراف المعنية.",
+        "شارك في الاجتماع وزراء خارجية الدول الأعضاء إلى جانب ممثلين عن المنظمات الدولية.",
+    ]
+    clean = clean_document(RawDocument(source_path="x", raw_text="\n".join(["عنوان الخبر"] + body)))
+    assert clean.removed == []
+    assert clean.clean_text.split("\n") == body
+
+
+def _site_doc(i: int, source: str = "site") -> RawDocument:
+    body = (
+        f"هذا نص الخبر رقم {i} ويتحدث عن حدث مختلف في كل مرة، مع تفاصيل إضافية عن الموضوع رقم {i} "
+        "حتى يكون النص طويلا بما يكفي."
+    )
+    footer = "جميع المواد المنشورة تخضع لسياسة التحرير الخاصة بالموقع"
+    return RawDocument(source_path=f"{source}/{i}", raw_text=f"عنوان الخبر رقم {i}\n{body}\n{footer}", source=source)
+
+
+def test_repeated_in_source_needs_enough_documents():
+    docs = [_site_doc(i) for i in range(4)]
+    stats = build_line_stats(docs[:2])
+    assert clean_document(docs[0], stats).removed == []  # 2 documents: not enough evidence
+    stats = build_line_stats(docs)
+    clean = clean_document(docs[0], stats)
+    assert [(r.rule, r.text) for r in clean.removed] == [
+        ("repeated_in_source", "جميع المواد المنشورة تخضع لسياسة التحرير الخاصة بالموقع")
+    ]
+    assert clean.removed[0].category in BOILERPLATE_CATEGORIES
+    # other sources do not count
+    other = _site_doc(9, source="other")
+    assert clean_document(other, stats).removed == []
+
+
+def test_line_stats_merge_equals_single_pass():
+    docs = [_site_doc(i) for i in range(5)] + [_site_doc(i, "b") for i in range(3)]
+    a = build_line_stats(docs[:3])
+    b = build_line_stats(docs[3:])
+    a.merge(b)
+    whole = build_line_stats(docs)
+    assert a.docs == whole.docs
+    assert a.lines == whole.lines
+    assert a.count("site", "جميع المواد المنشورة تخضع لسياسة التحرير الخاصة بالموقع") == 5
+    assert a.count("site", "جميع  المواد المنشورة تخضع لسياسة التحرير الخاصة بالموقع!") == 5  # normalised
+
+
+def test_duplicated_article_is_not_emptied_by_repetition():
+    text = (
+        "عنوان مكرر للخبر\n"
+        "فقرة أولى من خبر نشر عدة مرات في الموقع نفسه وهي طويلة بما يكفي لتعتبر فقرة من النص.\n"
+        "فقرة ثانية من الخبر المكرر نفسه تتحدث عن التفاصيل وتضيف معلومات أخرى للقارئ الكريم."
+    )
+    docs = [RawDocument(source_path=f"d{i}", raw_text=text, source="s") for i in range(6)]
+    stats = build_line_stats(docs)
+    clean = clean_document(docs[0], stats)
+    assert len(clean.clean_text.split("\n")) == 2
+    assert clean.kept_notes  # recorded as a doubt
+
+
+def test_line_stats_is_picklable():
+    import pickle
+
+    stats = build_line_stats([_site_doc(i) for i in range(3)])
+    again = pickle.loads(pickle.dumps(stats))
+    assert again.lines == stats.lines and isinstance(again, LineStats)
