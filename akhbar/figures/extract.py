@@ -217,7 +217,7 @@ class _Parser:
             return a, b
         o2 = self.idx[b - 1] + 1
         text = self.text
-        while o2 < len(text) and DIACRITICS_RE.match(text[o2]):  # marks on the last letter
+        while o2 < len(text) and (DIACRITICS_RE.match(text[o2]) or text[o2] == "\u0640"):  # marks, «هـ»
             o2 += 1
         return self.idx[a], o2
 
@@ -231,7 +231,18 @@ class _Parser:
             w = w[2:]
         if had_tanween and w.endswith("ا") and len(w) > 2:
             w = w[:-1]
+        if w.endswith(("يين", "يون")) and len(w) > 5:  # nisba plural: السوريين → سوري
+            w = w[:-2]
         return w
+
+    def has_tanween(self, j: int) -> bool:
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        return "\u064b" in self.text[o1:o2]
+
+    def noun_follows(self, j: int) -> bool:
+        w = self.w(j)
+        return bool(w) and w not in L.STOPWORDS and w not in L.NUMBER_WORDS and not w.startswith("و")
 
     # ---------------------------------------------------------------- numbers
     def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف")):
@@ -284,6 +295,8 @@ class _Parser:
             v, k, pl = hit
             if not few:
                 a = t.a + pl
+            if k == "scale" and t.t[pl:].endswith("ا") and not self.has_tanween(j) and self.noun_follows(j + 1):
+                v, k = 2 * v, "dual"  # «ألفا جندي» = 2000 soldiers (dual construct)
             atoms.append((v, k, False))
             j += 1
         else:
@@ -344,7 +357,7 @@ class _Parser:
         if k == "frac":
             return pk in ("scale", "dual", "plural", "digits", "unit", "teen", "ten", "small")
         if k == "ten":
-            return pk in ("unit", "weak") and pv < 10
+            return (pk in ("unit", "weak") and pv < 10) or pk in ("small", "hundred", "scale", "dual", "plural")
         if k in ("unit", "weak"):
             return pk in ("small", "hundred", "scale", "dual", "plural")
         if k == "teen":
@@ -445,6 +458,10 @@ class _Parser:
             return "measure", "متر مربع", j + 2
         if w == "من":
             nxt = self.w(j + 1)
+            if nxt and not nxt.startswith("ال"):
+                hit = L.UNITS.get(nxt)  # «عشرات من عناصر الشرطة»
+                if hit and hit[0] == "count":
+                    return hit[0], hit[1], j + 2
             if nxt and nxt.startswith("ال"):
                 hit = self.unit_lookup(nxt)
                 if hit:
@@ -522,6 +539,9 @@ class _Parser:
         for stem, _ in _strip(prev.t):
             if stem in L.TITLE_WORDS:
                 return True
+            if stem in L.WEAK_TITLE_WORDS:
+                u = self.unit_at(self.parse_number(i)[2] if self.parse_number(i) else i + 1, allow_fallback=False)
+                return u is None
         # «رؤية المملكة 2030»
         if i > 1 and self.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
             return True
@@ -798,7 +818,7 @@ class _Parser:
         if j == i:
             a = t.a + pl
             prev = self.w(i - 1)
-            if wd == 0 and prev in (L.fold("بين"), L.fold("كلا"), L.fold("كلتا")):
+            if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
         end = j + 1
         # «الأربعاء 28 أكتوبر»: let the explicit date speak
@@ -825,7 +845,10 @@ class _Parser:
         if not w:
             return None
         pl = None
-        for stem, p in _strip(w, ("و", "ل", "ب", "ف")):
+        cands = _strip(w, ("و", "ل", "ب", "ف"))
+        if w.startswith("لل"):
+            cands.append(("ال" + w[2:], 0))  # «للعام 2015»: the span keeps «للعام»
+        for stem, p in cands:
             if stem in L.YEAR_WORDS:
                 pl = p
                 yw = stem
@@ -985,6 +1008,8 @@ class _Parser:
                 return _R(j + 1)
             if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t:
                 return _R(j)
+            if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
+                return _R(j)
         elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
             return _R(j)
         single_digits = info["digits"] and len(info["atoms"]) == 1
@@ -1022,10 +1047,9 @@ class _Parser:
             if suf in L.YEAR_SUFFIX_CE:
                 return _R(j + 1, a, toks[j].b, {"value": value, "kind": "year", "qualifier": "exact"})
             unit = self.unit_at(j, allow_fallback=False)
-            if unit is None and qualifier in (None, "up_to"):
-                prev = self.w(i - 1)
-                if prev in L.YEAR_PREPS and 1900 <= value <= 2100:
-                    return _R(j, a, toks[j - 1].b, {"value": value, "kind": "year", "qualifier": "exact"})
+            if unit is None and qualifier in (None, "up_to") and 1900 <= value <= 2100:
+                # a bare 19xx/20xx with no counted noun is a year in news text
+                return _R(j, a, toks[j - 1].b, {"value": value, "kind": "year", "qualifier": "exact"})
         # unit
         if pre_kind:
             kind, unit, end = pre_kind[0], pre_kind[1], j
