@@ -68,6 +68,8 @@ _TOKEN_RE = re.compile(
     r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
 )
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_HAS_DIGIT_OR_MARK_RE = re.compile(r"[\d#@:/]|www")
+_SPACE_GROUP_RE = re.compile(r"\d{1,3}(?: \d{3})*")
 _PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _DEC_COMMA_RE = re.compile(r"\d+,\d{1,2}")
@@ -77,6 +79,31 @@ _CLOSE_QUOTES = set('"»”\'’)')
 _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
 _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
+
+
+_QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
+# Stems that can start a figure made of words; other words are skipped quickly.
+_TRIGGERS = (
+    set(L.NUMBER_WORDS) | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
+    | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
+    | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
+    | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW
+    | {L.YESTERDAY, L.TODAY, "يوم", "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
+       "من", "ومن", L.fold("بالأمس")}
+)
+
+
+def _triggers(w: str) -> bool:
+    if w in _TRIGGERS:
+        return True
+    if len(w) > 2 and w[0] in "وفبلك":
+        if w[1:] in _TRIGGERS:
+            return True
+        if len(w) > 3 and w[1] in "بلك" and w[2:] in _TRIGGERS:
+            return True
+    if w.startswith("لل") and "ال" + w[2:] in _TRIGGERS:
+        return True
+    return False
 
 
 class _Tok:
@@ -101,8 +128,13 @@ class _R:
 def _prep(text: str) -> tuple[str, list[int] | None]:
     if not _DROP_RE.search(text):
         return normalize_keep_offsets(text), None
-    keep = [i for i, c in enumerate(text) if not _DROP_RE.match(c)]
-    return normalize_keep_offsets("".join(text[i] for i in keep)), keep
+    keep: list[int] = []
+    pos = 0
+    for m in _DROP_RE.finditer(text):
+        keep.extend(range(pos, m.start()))
+        pos = m.end()
+    keep.extend(range(pos, len(text)))
+    return normalize_keep_offsets(_DROP_RE.sub("", text)), keep
 
 
 def _num_value(t: str) -> float | None:
@@ -119,60 +151,52 @@ def _num_value(t: str) -> float | None:
 
 def _tokenize(s: str) -> list[_Tok]:
     specials: list[tuple[int, int, str, object]] = []
-    for m in _MASK_RE.finditer(s):
-        specials.append((m.start(), m.end(), "x", None))
-    for m in _DMY_RE.finditer(s):
-        specials.append((m.start(), m.end(), "d", (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
-    for m in _YMD_RE.finditer(s):
-        specials.append((m.start(), m.end(), "d", (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
-    specials.sort()
+    if _HAS_DIGIT_OR_MARK_RE.search(s):
+        for m in _MASK_RE.finditer(s):
+            specials.append((m.start(), m.end(), "x", None))
+        for m in _DMY_RE.finditer(s):
+            specials.append((m.start(), m.end(), "d", (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
+        for m in _YMD_RE.finditer(s):
+            specials.append((m.start(), m.end(), "d", (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
+        specials.sort()
     toks: list[_Tok] = []
     si = 0
-    pos = 0
-    n = len(s)
-    while pos < n:
-        while si < len(specials) and specials[si][1] <= pos:
-            si += 1
-        if si < len(specials) and specials[si][0] <= pos:
-            a, b, k, v = specials[si]
-            toks.append(_Tok(k, a, b, s[a:b], v))
-            pos = b
-            si += 1
-            continue
-        m = _TOKEN_RE.search(s, pos)
-        if not m:
-            break
-        if si < len(specials) and m.start() >= specials[si][0]:
-            pos = specials[si][0]
-            continue
+    ns = len(specials)
+    prev = None
+    for m in _TOKEN_RE.finditer(s):
+        a = m.start()
+        if si < ns:
+            while si < ns and specials[si][1] <= a:
+                si += 1
+            if si < ns and specials[si][0] <= a:
+                sp = specials[si]
+                if not toks or toks[-1].a != sp[0]:
+                    toks.append(_Tok(sp[2], sp[0], sp[1], s[sp[0] : sp[1]], sp[3]))
+                continue
         k = m.lastgroup
         t = m.group()
         if k == "n":
-            toks.append(_Tok("n", m.start(), m.end(), t, _num_value(t)))
+            v = _num_value(t)
+            # «12 000»: a 1-3 digit group followed by one space and exactly 3 digits
+            if (
+                prev is not None
+                and prev.k == "n"
+                and len(t) == 3
+                and t.isdigit()
+                and a == prev.b + 1
+                and s[prev.b] == " "
+                and _SPACE_GROUP_RE.fullmatch(prev.t)
+            ):
+                prev.t = prev.t + " " + t
+                prev.b = m.end()
+                prev.v = float(prev.t.replace(" ", ""))
+                continue
+            tok = _Tok("n", a, m.end(), t, v)
         else:
-            toks.append(_Tok(k, m.start(), m.end(), t))
-        pos = m.end()
-    # «12 000»: a 1-3 digit group followed by one space and exactly 3 digits.
-    out: list[_Tok] = []
-    for t in toks:
-        if (
-            out
-            and t.k == "n"
-            and len(t.t) == 3
-            and t.t.isdigit()
-            and out[-1].k == "n"
-            and out[-1].t.replace(" ", "").isdigit()
-            and re.fullmatch(r"\d{1,3}(?: \d{3})*", out[-1].t)
-            and t.a == out[-1].b + 1
-            and s[out[-1].b] == " "
-        ):
-            p = out[-1]
-            p.t = p.t + " " + t.t
-            p.b = t.b
-            p.v = float(p.t.replace(" ", ""))
-            continue
-        out.append(t)
-    return out
+            tok = _Tok(k, a, m.end(), t)
+        toks.append(tok)
+        prev = tok
+    return toks
 
 
 def _strip(w: str, prefixes=("و", "ف", "ب", "ل", "ك")) -> list[tuple[str, int]]:
@@ -583,6 +607,8 @@ class _Parser:
         if not w0:
             return None
         cands = {s for s, _ in _strip(w0)}
+        if not cands & _QUAL_FIRST:
+            return None
         for words, q in L.PRE_QUALIFIERS:
             if words[0] not in cands:
                 continue
@@ -1145,6 +1171,8 @@ class _Parser:
     # ---------------------------------------------------------------- driver
     def parse_at(self, i: int):
         t = self.toks[i]
+        if t.k == "w" and not _triggers(t.t):
+            return None
         if t.k == "x":
             return _R(i + 1)
         if t.k == "d":
@@ -1190,7 +1218,15 @@ class _Parser:
     def run(self) -> list[Figure]:
         out: list[Figure] = []
         i = 0
+        toks = self.toks
         while i < self.n:
+            t = toks[i]
+            if t.k == "w" and not _triggers(t.t):
+                i += 1
+                continue
+            if t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
+                i += 1
+                continue
             r = self.parse_at(i)
             if r is None:
                 i += 1
