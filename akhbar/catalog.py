@@ -56,7 +56,7 @@ def _quote(path: str) -> str:
 
 def _table_select(store: Store, table: str, schema: pa.Schema) -> str:
     if store.parts(table):
-        return f"SELECT * FROM read_parquet({_quote(store.glob(table))}, union_by_name = true)"
+        return f"SELECT * FROM read_parquet({_quote(store.glob(table))}, union_by_name = true, hive_partitioning = false)"
     cols = ", ".join(f"CAST(NULL AS {_duck_type(f.type)}) AS {f.name}" for f in schema)
     return f"SELECT {cols} WHERE false"  # no rows yet: an empty view with the contract's columns
 

@@ -9,9 +9,10 @@ futures, and tasks do not cache (hashing a batch would cost more than the work).
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,8 @@ import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
 import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 from prefect import flow, get_run_logger, task
+from prefect.context import get_run_context
+from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
@@ -32,11 +35,13 @@ from akhbar.config import PIPELINE_VERSION, PROJECT_ROOT, SCHEMA_VERSION, Settin
 from akhbar.dedup import find_near_duplicates
 from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
 from akhbar.models import RawDocument, Reject
+from akhbar.parallel import StagePool
 from akhbar.store import Store
 from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
 from schemas import ARROW, RowFailure, row_payload, validate_table
 
 SQL_DIR = PROJECT_ROOT / "sql"
+SMALL_RUN = 100  # input units below which a run stays in one process
 
 # The command line sets this to drive its progress bar: hook(advance, total or None).
 PROGRESS_HOOK: Callable[[int, int | None], None] | None = None
@@ -61,18 +66,29 @@ def count_lines(units: list[RawInput], settings: Settings) -> LineStats:
     return build_line_stats(doc for _, doc in docs)
 
 
+# Worker processes of the current run (local mode).  On a Dask cluster it stays None
+# and each task computes in its worker process: the cluster is the parallelism.
+_POOL: StagePool | None = None
+
+
 @task(name="clean", cache_policy=NO_CACHE, retries=1)
 def clean(docs: list[tuple[str, RawDocument]], stats: LineStats) -> list[pipeline.DocState]:
+    if _POOL is not None:
+        return _POOL.run("clean", docs)
     return pipeline.clean_batch(docs, stats)
 
 
 @task(name="split", cache_policy=NO_CACHE, retries=1)
 def split(batch: list[pipeline.DocState]) -> list[pipeline.DocState]:
+    if _POOL is not None:
+        return _POOL.run("split", batch)
     return pipeline.split_batch(batch)
 
 
 @task(name="extract", cache_policy=NO_CACHE, retries=1)
 def extract(batch: list[pipeline.DocState], use_ner_model: bool) -> list[pipeline.DocState]:
+    if _POOL is not None:
+        return _POOL.run("extract", batch)
     batch = pipeline.extract_figures_batch(batch)
     return pipeline.extract_entities_batch(batch, use_model=use_ner_model)
 
@@ -126,14 +142,18 @@ def _failure_row(f: RowFailure, table: str, source: str, run_id: str, now: dt.da
 
 
 @task(name="store", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def store_batch(store: Store, key: str, validated: ValidatedBatch, known_rejects: set[str]) -> int:
-    fresh = [r for r in validated.rejects if r["reject_id"] not in known_rejects]
+def store_batch(store: Store, key: str, validated: ValidatedBatch, known_rejects: frozenset[str]) -> Counter:
+    """Write one batch's parts under its own key: workers never write the same file."""
+    fresh, seen = [], set()
+    for r in validated.rejects:
+        if r["reject_id"] not in known_rejects and r["reject_id"] not in seen:
+            seen.add(r["reject_id"])
+            fresh.append(r)
     rejects, failures = validate_table("rejects", fresh)
     if failures:  # a reject row that breaks the contract is a bug: fail loudly
         raise RuntimeError(f"reject rows do not fit the contract: {[f.reason for f in failures][:3]}")
     store.write_batch(key, {**validated.tables, "rejects": rejects})
-    known_rejects.update(r["reject_id"] for r in fresh)
-    return rejects.num_rows
+    return validated.counts + Counter({"rejects": rejects.num_rows})
 
 
 @task(name="near-duplicates", cache_policy=NO_CACHE)
@@ -203,18 +223,45 @@ def _run_row(run_id: str, started: dt.datetime, status: str, input_path: str, co
     return table
 
 
+def _stage_seconds(flow_run_id) -> dict[str, float]:
+    """Time spent per stage, summed over the run's task runs (read back from Prefect)."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    totals: Counter = Counter()
+    try:
+        with get_client(sync_client=True) as client:
+            offset = 0
+            while True:
+                runs = client.read_task_runs(
+                    flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])), offset=offset, limit=200
+                )
+                for tr in runs:
+                    totals[tr.name.rsplit("-", 1)[0]] += tr.total_run_time.total_seconds()
+                if len(runs) < 200:
+                    break
+                offset += 200
+    except Exception:  # timings are a report, not part of the run
+        return {}
+    return dict(totals)
+
+
 @flow(name="akhbar-run", log_prints=False, validate_parameters=False)
 def akhbar_run(
     input_path: str = str(PROJECT_ROOT / "seeds"),
     output_dir: str = str(PROJECT_ROOT / "output"),
     batch_size: int = 200,
     use_ner_model: bool = True,
+    workers: int = 0,
 ) -> dict:
     """Process every article under ``input_path`` into the tables under ``output_dir``.
 
     Incremental: documents already stored by this pipeline version are skipped, so a
     rerun adds nothing and a run after a crash completes the interrupted work.
+    ``workers``: processes for the CPU-heavy stages (0: one per core; 1: in-process,
+    as on a Dask cluster, where batches run on the cluster's workers instead).
     """
+    global _POOL
     logger = get_run_logger()
     settings = Settings(input_path=Path(input_path), output_dir=Path(output_dir), batch_size=batch_size,
                         use_ner_model=use_ner_model)
@@ -223,76 +270,85 @@ def akhbar_run(
     run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
     store = Store(settings.output_dir)
     counts: Counter = Counter()
-    stage_seconds: Counter = Counter()
+    workers = workers or os.cpu_count() or 1
+    distributed = not isinstance(get_run_context().task_runner, ThreadPoolTaskRunner)
+    if distributed:
+        workers = 1
+    # batches in flight: locally one is processed while the next is read; a cluster takes more
+    max_inflight = 4 if distributed else 2
 
     with store.lock():
         for action in store.repair():
             logger.warning("repair: %s", action)
         store.write_run(run_id, _run_row(run_id, started, "running", input_path, counts, None))
         known_docs = store.known_doc_ids()
-        known_rejects = store.known_reject_ids()
+        known_rejects = frozenset(store.known_reject_ids())
 
         # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
-        t = time.perf_counter()
         stats = LineStats()
         total_units = 0
         for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
             stats.merge(count_lines(quote(units), settings))
             total_units += len(units)
-        stage_seconds["count-lines"] += time.perf_counter() - t
         _progress(0, total_units)
+        if total_units < SMALL_RUN:
+            workers = 1  # starting worker processes costs more than it saves
 
-        # pass 2: the pipeline, batch by batch
+        # pass 2: the pipeline, batch by batch; up to `max_inflight` batches in flight
         seen_this_run: set[str] = set()
-        for batch_no, units in enumerate(_batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)):
-            counts["inputs"] += len(units)
-            t = time.perf_counter()
-            docs, rejects = ingest(quote(units), settings)
-            stage_seconds["ingest"] += time.perf_counter() - t
-            fresh = []
-            for doc_id, doc in docs:
-                if doc_id in known_docs:
-                    counts["unchanged"] += 1
-                elif doc_id in seen_this_run:
-                    rejects.append(Reject(doc.source_path, "documents", f"duplicate content of document {doc_id}",
-                                          doc.raw_text[: settings.payload_chars], doc_id))
-                else:
-                    seen_this_run.add(doc_id)
-                    fresh.append((doc_id, doc))
-            try:
-                t = time.perf_counter()
-                states = clean(quote(fresh), quote(stats))
-                stage_seconds["clean"] += time.perf_counter() - t
-                t = time.perf_counter()
-                states = split(quote(states))
-                stage_seconds["split"] += time.perf_counter() - t
-                t = time.perf_counter()
-                states = extract(quote(states), settings.use_ner_model)
-                stage_seconds["extract"] += time.perf_counter() - t
-            except Exception as exc:  # the batch failed after its retries: quarantine it, go on
-                logger.error("batch %d failed: %s", batch_no, exc)
-                rejects += [Reject(doc.source_path, "documents", f"processing failed: {type(exc).__name__}: {exc}",
-                                   doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
-                states = []
-            t = time.perf_counter()
-            validated = validate(quote(states), quote(rejects), run_id, started, settings.payload_chars)
-            stage_seconds["validate"] += time.perf_counter() - t
-            t = time.perf_counter()
-            counts["rejects"] += store_batch(store, f"{run_id}-{batch_no:05d}", quote(validated), quote(known_rejects))
-            stage_seconds["store"] += time.perf_counter() - t
-            counts.update({k: v for k, v in validated.counts.items()})
-            _progress(len(units))
+        inflight: deque = deque()
 
-        t = time.perf_counter()
+        def collect(item) -> None:
+            key, future, fresh, n_units = item
+            try:
+                counts.update(future.result())
+            except Exception as exc:  # the batch failed after its retries: quarantine its documents
+                logger.error("batch %s failed: %s", key, exc)
+                failed = [Reject(doc.source_path, "documents", f"processing failed: {type(exc).__name__}: {exc}",
+                                 doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
+                empty = validate.fn([], failed, run_id, started, settings.payload_chars)
+                counts.update(store_batch.fn(store, key + "-failed", empty, known_rejects))
+            _progress(n_units)
+
+        with StagePool(workers, stats, use_ner_model) as pool:
+            _POOL = pool if workers > 1 else None
+            try:
+                for batch_no, units in enumerate(
+                    _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)
+                ):
+                    counts["inputs"] += len(units)
+                    docs, rejects = ingest.submit(quote(units), settings).result()
+                    fresh = []
+                    for doc_id, doc in docs:
+                        if doc_id in known_docs:
+                            counts["unchanged"] += 1
+                        elif doc_id in seen_this_run:
+                            rejects.append(Reject(doc.source_path, "documents",
+                                                  f"duplicate content of document {doc_id}",
+                                                  doc.raw_text[: settings.payload_chars], doc_id))
+                        else:
+                            seen_this_run.add(doc_id)
+                            fresh.append((doc_id, doc))
+                    states = clean.submit(quote(fresh), quote(stats))
+                    states = split.submit(states)
+                    states = extract.submit(states, use_ner_model)
+                    validated = validate.submit(states, quote(rejects), run_id, started, settings.payload_chars)
+                    key = f"{run_id}-{batch_no:05d}"
+                    stored = store_batch.submit(store, key, validated, quote(known_rejects))
+                    inflight.append((key, stored, fresh, len(units)))
+                    while len(inflight) >= max_inflight:
+                        collect(inflight.popleft())
+                while inflight:
+                    collect(inflight.popleft())
+            finally:
+                _POOL = None
+
         counts["duplicates"] = near_duplicates(store)
-        stage_seconds["near-duplicates"] += time.perf_counter() - t
         seconds = time.perf_counter() - t0
         store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
         for removed in store.drop_other_versions():
             logger.warning("removed output of an older pipeline version: %s", removed)
-        t = time.perf_counter()
         views = refresh_catalog(store)
-        stage_seconds["catalog"] += time.perf_counter() - t
 
     summary = {
         "run_id": run_id,
@@ -307,8 +363,9 @@ def akhbar_run(
         "rejects": counts["rejects"],
         "duplicates": counts["duplicates"],
         "seconds": round(time.perf_counter() - t0, 2),
-        "stage_seconds": {k: round(v, 3) for k, v in stage_seconds.items()},
+        "stage_seconds": {k: round(v, 3) for k, v in _stage_seconds(get_run_context().flow_run.id).items()},
         "views": views,
+        "workers": workers,
     }
     _publish_artifact(summary)
     return summary

@@ -46,13 +46,24 @@ def _cmd_run(args: argparse.Namespace) -> int:
         progress.advance(task_id, advance)
 
     akhbar_flow.PROGRESS_HOOK = hook
+    run_flow = akhbar_flow.akhbar_run
+    if args.dask_address or args.dask_workers:
+        from prefect_dask import DaskTaskRunner
+
+        if args.dask_address:
+            runner = DaskTaskRunner(address=args.dask_address)
+        else:
+            runner = DaskTaskRunner(cluster_kwargs={"n_workers": args.dask_workers, "threads_per_worker": 1,
+                                                    "processes": True, "dashboard_address": None})
+        run_flow = run_flow.with_options(task_runner=runner)
     t0 = time.perf_counter()
     with progress:
-        summary = akhbar_flow.akhbar_run(
+        summary = run_flow(
             input_path=str(input_path),
             output_dir=str(Path(args.output).resolve()),
             batch_size=args.batch_size,
             use_ner_model=not args.no_model,
+            workers=args.workers,
         )
     elapsed = time.perf_counter() - t0
     table = Table(title=f"akhbar run {summary['run_id']}", show_header=False)
@@ -119,6 +130,13 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from flows.deploy import serve
+
+    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="akhbar", description="Scraped Arabic news → validated Parquet + DuckDB")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -129,6 +147,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=200, help="documents per task call (default 200)")
     run.add_argument("--no-model", action="store_true", help="entities by gazetteer + rules only (faster)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--workers", type=int, default=0,
+                     help="processes for the CPU-heavy stages (default: one per core; 1: single process)")
+    scale = run.add_mutually_exclusive_group()
+    scale.add_argument("--dask-address", help="run the batches on an existing Dask cluster (tcp://host:8786)")
+    scale.add_argument("--dask-workers", type=int, default=0,
+                       help="start a local Dask cluster of N worker processes for this run")
     run.set_defaults(func=_cmd_run)
 
     sql = sub.add_parser("sql", help="run SQL on the output database and print a table")
@@ -137,6 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("--format", choices=("table", "csv"), default="table")
     sql.add_argument("--limit", type=int, default=100, help="rows to print in table format (0: all)")
     sql.set_defaults(func=_cmd_sql)
+
+    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment with a cron schedule "
+                                         "(needs PREFECT_API_URL: see README, Scheduling)")
+    from flows.deploy import add_arguments
+
+    add_arguments(serve)
+    serve.set_defaults(func=_cmd_serve)
 
     refresh = sub.add_parser("refresh", help="rebuild akhbar.duckdb (views, search index) from the Parquet files")
     refresh.add_argument("--output", default=str(DEFAULT_OUTPUT))

@@ -1,0 +1,66 @@
+"""Serve the main flow as a Prefect deployment with a cron schedule.
+
+    prefect server start --host 127.0.0.1 --port 4200 --analytics-off      # terminal 1
+    export PREFECT_API_URL=http://127.0.0.1:4200/api
+    akhbar serve --input /data/scrapes --output /data/akhbar --cron "0 6 * * *"   # terminal 2
+    prefect deployment run 'akhbar-run/akhbar' --watch                       # any time
+
+``serve`` keeps a process running that polls the server for scheduled or triggered
+runs of the deployment and executes them; stop it with Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
+
+from akhbar.config import PROJECT_ROOT
+
+
+def serve(input_path: Path, output_dir: Path, cron: str | None, name: str, batch_size: int = 200,
+          use_ner_model: bool = True) -> None:
+    from flows.akhbar_flow import akhbar_run
+
+    if not os.environ.get("PREFECT_API_URL"):
+        raise SystemExit(
+            "akhbar serve needs a Prefect server: start one with\n"
+            "  prefect server start --host 127.0.0.1 --port 4200 --analytics-off\n"
+            "and export PREFECT_API_URL=http://127.0.0.1:4200/api"
+        )
+    akhbar_run.serve(
+        name=name,
+        cron=cron,
+        parameters={
+            "input_path": str(Path(input_path).resolve()),
+            "output_dir": str(Path(output_dir).resolve()),
+            "batch_size": batch_size,
+            "use_ner_model": use_ner_model,
+        },
+        description="akhbar: scraped Arabic news → validated Parquet + DuckDB",
+        tags=["akhbar"],
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", default=str(PROJECT_ROOT / "seeds"), help="folder to process on every run")
+    parser.add_argument("--output", default=str(PROJECT_ROOT / "output"), help="output folder")
+    parser.add_argument("--cron", default="0 6 * * *", help='cron schedule (default "0 6 * * *"); "" for none')
+    parser.add_argument("--name", default="akhbar", help="deployment name (default akhbar)")
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--no-model", action="store_true")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m flows.deploy", description=__doc__.split("\n")[0])
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
