@@ -1,0 +1,828 @@
+"""Who said what: statements attributed to speakers in Arabic news text.
+
+``extract_quotes(text, sentences, mentions)`` finds
+
+* **direct** quotes: a reporting cue followed by a quoted span («...», “...”, "...")
+  — «وقال أوستن: "أدعوهم ..."», «وأضاف «اليوم، ...»», «قال إن «...»»;
+* **reported** speech: a cue followed by a complementizer (إن / أن / بأن / إلى أن /
+  من أن / على أن ...) — «رأى روته أن تعميق التعاون ...»;
+* **according_to** attributions: «وفقاً لـ "سكاي نيوز"», «بحسب النائب»,
+  «وفق ما نقلته وكالة “فرانس برس”», «نقلاً عن ...».
+
+The speaker is the phrase after the cue (verb–subject order, the Arabic default) up to
+the first adverbial («في مؤتمر صحافي», «اليوم», «للصحفيين» ...), ending with the first
+person mention («وزير الدفاع الأمريكي لويد أوستن»); or the subject right before the
+cue («روته قال», «وكانت الولايات المتحدة أكدت»).  A cue with no subject of its own
+(«وأضاف», «وتابع», «مضيفاً أن», «قبل أن تضيف») continues the document's last speaker
+of the same grammatical gender.  A definite title alone («الأمين العام لـ"الناتو"»,
+«بحسب النائب») is linked to the last speaker whose title contained it.
+
+Conservative by design: a cue without a recoverable content span (a complementizer
+clause, a quoted span of three or more words, or a colon) yields nothing, and so does
+a statement whose speaker cannot be found.  Cues inside quoted spans are the
+speaker's own words and are ignored.
+
+Pure functions; offsets are Python string indices into ``text`` (a document's
+``clean_text``) and ``Quote.text == text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from akhbar.models import Mention, Quote, Sentence
+
+__all__ = ["extract_quotes", "CUE_FORMS"]
+
+# ----------------------------------------------------------------------------- folding
+
+_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+
+
+def _fold(word: str) -> str:
+    """Matching form of one word: no diacritics/tatweel, hamza/alef/ya/ta-marbuta folded."""
+    return _MARKS_RE.sub("", word).translate(_FOLD)
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+# verb: (perfect 3sg masc, perfect 3sg fem, perfect plural, imperfect forms, participles masc, participles fem)
+# all in folded spelling.  Imperfect forms are "weak" cues: they never cut another
+# statement short (so «بدون أن تؤكد أو تنفي» does not end North Korea's statement).
+_VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], list[str]]] = {
+    "قال": (["قال"], ["قالت"], ["قالوا", "قالا"], ["يقول", "تقول", "يقولون"], ["قايلا"], ["قايله"]),
+    "اضاف": (["اضاف"], ["اضافت"], ["اضافوا"], ["يضيف", "تضيف"], ["مضيفا"], ["مضيفه"]),
+    "اكد": (["اكد"], ["اكدت"], ["اكدوا"], ["يوكد", "توكد"], ["موكدا"], ["موكده"]),
+    "اوضح": (["اوضح"], ["اوضحت"], ["اوضحوا"], ["يوضح", "توضح"], ["موضحا"], ["موضحه"]),
+    "اشار": (["اشار"], ["اشارت"], ["اشاروا"], ["يشير", "تشير"], ["مشيرا"], ["مشيره"]),
+    "اعتبر": (["اعتبر"], ["اعتبرت"], ["اعتبروا"], ["يعتبر", "تعتبر"], ["معتبرا"], ["معتبره"]),
+    "راي": (["راي"], ["رات"], ["راوا"], [], [], []),
+    "حذر": (["حذر"], ["حذرت"], ["حذروا"], ["يحذر", "تحذر"], ["محذرا"], ["محذره"]),
+    "نفي": (["نفي"], ["نفت"], ["نفوا"], ["ينفي", "تنفي"], ["نافيا"], ["نافيه"]),
+    "زعم": (["زعم"], ["زعمت"], ["زعموا"], ["يزعم", "تزعم"], ["زاعما"], ["زاعمه"]),
+    "اعلن": (["اعلن"], ["اعلنت"], ["اعلنوا"], ["يعلن", "تعلن"], ["معلنا"], ["معلنه"]),
+    "لفت": (["لفت"], ["لفتت"], ["لفتوا"], ["يلفت", "تلفت"], ["لافتا"], ["لافته"]),
+    "تابع": (["تابع"], ["تابعت"], ["تابعوا"], [], ["متابعا"], ["متابعه"]),
+    "شدد": (["شدد"], ["شددت"], ["شددوا"], ["يشدد", "تشدد"], ["مشددا"], ["مشدده"]),
+    "دعا": (["دعا"], ["دعت"], ["دعوا"], ["يدعو", "تدعو"], ["داعيا"], ["داعيه"]),
+    "افاد": (["افاد"], ["افادت"], ["افادوا"], ["يفيد", "تفيد"], [], []),
+    "صرح": (["صرح"], ["صرحت"], ["صرحوا"], ["يصرح", "تصرح"], ["مصرحا"], ["مصرحه"]),
+    "ذكر": (["ذكر"], ["ذكرت"], ["ذكروا"], [], ["ذاكرا"], []),
+    "كشف": (["كشف"], ["كشفت"], ["كشفوا"], [], ["كاشفا"], ["كاشفه"]),
+    "اردف": (["اردف"], ["اردفت"], [], [], ["مردفا"], ["مردفه"]),
+    "خلص": (["خلص"], ["خلصت"], ["خلصوا"], [], [], []),
+    "وصف": (["وصف"], ["وصفت"], ["وصفوا"], [], ["واصفا"], ["واصفه"]),
+    "اقر": (["اقر"], ["اقرت"], ["اقروا"], [], ["مقرا"], []),
+    "رد": (["رد"], ["ردت"], [], [], [], []),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _CueForm:
+    lemma: str
+    feminine: bool | None  # None: plural / unknown
+    strong: bool  # perfect verbs and participles: start a new clause
+    participle: bool
+
+
+def _cue_forms() -> dict[str, _CueForm]:
+    forms: dict[str, _CueForm] = {}
+    for lemma, (masc, fem, plur, imperf, part_m, part_f) in _VERBS.items():
+        for f in masc:
+            forms[f] = _CueForm(lemma, False, True, False)
+        for f in fem:
+            forms[f] = _CueForm(lemma, True, True, False)
+        for f in plur:
+            forms[f] = _CueForm(lemma, None, True, False)
+        for f in imperf:
+            forms[f] = _CueForm(lemma, f.startswith("ت"), False, False)
+        for f in part_m:
+            forms[f] = _CueForm(lemma, False, True, True)
+        for f in part_f:
+            forms[f] = _CueForm(lemma, True, True, True)
+    return forms
+
+
+CUE_FORMS: dict[str, _CueForm] = _cue_forms()
+_NO_PREFIX = {"رد", "ردت"}  # «ورد» is mostly «came / was mentioned», not «replied»
+
+_COMPLEMENTIZERS = {"ان", "بان", "لان_"}  # «لأن» (because) is deliberately not one
+_COMPLEMENTIZERS_PRON = {
+    p + "ان" + s
+    for p in ("", "ب")
+    for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم")
+}
+_ACCORDING = {"وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا", "بحسب", "وبحسب", "حسب", "وحسب", "نقلا", "ونقلا"}
+_ACCORDING_VERBS = {
+    "نقلته", "نقلت", "نقل", "ذكرته", "ذكرت", "ذكر", "اوردته", "اوردت", "اورد", "افادت", "افاد", "اعلنت", "اعلن",
+    "قالته", "قالت", "قال", "نشرته", "نشرت", "اكدته", "اكدت", "بثته", "بثت",
+}
+# words that end the speaker phrase after a cue (adverbials, objects, prepositions)
+_STOPS = {
+    "في", "خلال", "عبر", "علي", "امام", "الي", "من", "عن", "حول", "بعد", "قبل", "عقب", "اثناء", "منذ",
+    "للصحفيين", "للصحافيين", "للصحافه", "لوسايل", "لقناه", "لصحيفه", "لوكاله", "لموقع",
+    "اليوم", "امس", "الاسبوع", "الشهر", "يوم", "صباح", "مساء", "ليله",
+    "الاثنين", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
+    "ردا", "مرارا", "ايضا", "بدوره", "بدورها", "كذلك", "هذا", "هذه", "ذلك", "تلك", "اياها", "اياه", "اياهم",
+    "قد", "انه", "انها", "ما", "لا", "لم", "لن", "كما", "حيث", "اذ", "فيما", "بينما", "لكن",
+}
+# nouns that can head a speaker phrase without a named entity («مسؤول أمريكي كبير»)
+_ROLES = {
+    "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "متحدث", "متحدثه", "ناطق", "ناطقه", "مصدر", "مصادر",
+    "سفير", "سفيره", "وزير", "وزيره", "وزاره", "رييس", "رييسه", "رياسه", "نايب", "نايبه", "نواب", "امين",
+    "ممثل", "ممثله", "مندوب", "مندوبه", "جيش", "حكومه", "خارجيه", "داخليه", "دفاع", "استخبارات", "مخابرات",
+    "قايد", "مستشار", "مستشاره", "خبير", "خبيره", "خبراء", "محلل", "محللون", "مراقبون", "شهود", "شرطه",
+    "بيان", "تقرير", "موقع", "صحيفه", "وكاله", "قناه", "مكتب", "كرملين", "برلمان", "مجلس", "لجنه", "منظمه",
+    "حزب", "حركه", "زعيم", "ملك", "امير", "مدير", "مديره", "منسق", "مبعوث", "سلطات", "رياسه", "مسعفون",
+    "مسؤول",
+}
+_CLAUSE_STARTS = {"كان", "كانت", "وكان", "وكانت", "اذ", "فيما", "بينما", "حيث", "كما", "لكن", "لكنه", "لكنها", "ثم", "فقد", "وقد"}
+_GAP_WORDS = {"قد", "مضت", "مضي", "عاد", "عادت", "كان", "كانت"}
+_CONNECTORS = {"و", "اذ", "فيما", "بينما", "حيث", "كما", "لكنه", "لكنها", "لكن", "ثم"}
+
+_OPEN_CLOSE = {"«": "»", "“": "”", "‘": "’"}
+_CLOSERS = set(_OPEN_CLOSE.values())
+_MIN_DIRECT_WORDS = 3  # a quoted span this long after a cue is the statement
+_MAX_WINDOW = 40  # tokens scanned after a cue for the content start
+_MAX_UNNAMED = 8  # tokens of a speaker phrase without an entity
+_PREFIXES = ("و", "ف")
+
+_TOKEN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:[-‐][\w\u064b-\u065f\u0640]+)*|[^\w\s]")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    fold: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.raw[0].isalnum() or self.raw[0] == "_" or self.raw[0] == "\u0640"
+
+
+@dataclass(slots=True)
+class _Speaker:
+    text: str
+    canonical: str | None
+    start: int
+    end: int
+    feminine: bool | None
+    per: bool  # linked to a person mention
+
+
+def _strip_prefix(fold: str) -> str:
+    if len(fold) > 3 and fold[0] in _PREFIXES:
+        return fold[1:]
+    return fold
+
+
+def _bare(fold: str) -> str:
+    """Without و/ف and the article: «والأمين» → «امين»."""
+    f = _strip_prefix(fold)
+    if f.startswith("ال") and len(f) > 3:
+        f = f[2:]
+    elif f.startswith("لل") and len(f) > 4:
+        f = f[2:]
+    return f
+
+
+def _is_role(fold: str) -> bool:
+    """Is this word a title / role noun («وزير», «والمتحدث», «وكالة» — و may be a root letter)?"""
+    cands = {fold, _strip_prefix(fold), _bare(fold)}
+    if fold.startswith("ال") and len(fold) > 3:
+        cands.add(fold[2:])
+    return bool(cands & _ROLES)
+
+
+def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
+    if not tok.is_word:
+        return None
+    f = tok.fold
+    if f in CUE_FORMS:
+        return CUE_FORMS[f], f
+    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in _NO_PREFIX:
+        return CUE_FORMS[f[1:]], f[1:]
+    return None
+
+
+def _is_complementizer(tok: _Tok) -> bool:
+    return tok.fold in ("ان", "بان") or tok.fold in _COMPLEMENTIZERS_PRON
+
+
+# ----------------------------------------------------------------------------- document view
+
+
+class _Doc:
+    def __init__(self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> None:
+        self.text = text
+        self.toks = [_Tok(m.start(), m.end(), m.group(), _fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+        self.tok_starts = [t.start for t in self.toks]
+        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.sent_starts = [s.start for s in self.sentences]
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.mention_starts = [m.start for m in self.mentions]
+        self.quotes = self._quote_pairs()  # opening index -> closing index
+        self.quoted = sorted((o, c) for o, c in self.quotes.items())
+
+    # quotes ------------------------------------------------------------------
+    def _quote_pairs(self) -> dict[int, int]:
+        pairs: dict[int, int] = {}
+        pos = 0
+        for para in self.text.split("\n"):
+            stack: list[tuple[str, int]] = []
+            straight: int | None = None
+            for i, ch in enumerate(para):
+                at = pos + i
+                if ch in _OPEN_CLOSE:
+                    stack.append((_OPEN_CLOSE[ch], at))
+                elif ch in _CLOSERS:
+                    for k in range(len(stack) - 1, -1, -1):
+                        if stack[k][0] == ch:
+                            pairs[stack[k][1]] = at
+                            del stack[k:]
+                            break
+                elif ch == '"':
+                    if straight is None:
+                        straight = at
+                    else:
+                        pairs[straight] = at
+                        straight = None
+            pos += len(para) + 1
+        return pairs
+
+    def inside_quote(self, i: int) -> bool:
+        """Is character ``i`` strictly inside a quoted span?"""
+        for o, c in self.quoted:
+            if o < i < c:
+                return True
+            if o > i:
+                break
+        return False
+
+    # lookups -----------------------------------------------------------------
+    def sentence_at(self, i: int) -> Sentence | None:
+        k = bisect.bisect_right(self.sent_starts, i) - 1
+        if k < 0:
+            return self.sentences[0] if self.sentences else None
+        return self.sentences[k]
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        s = self.sentence_at(i)
+        if s is None or not (s.start <= i <= s.end):
+            # outside any sentence: the paragraph
+            a = self.text.rfind("\n", 0, i) + 1
+            b = self.text.find("\n", i)
+            return a, (len(self.text) if b < 0 else b)
+        return s.start, s.end
+
+    def paragraph_end(self, i: int) -> int:
+        b = self.text.find("\n", i)
+        return len(self.text) if b < 0 else b
+
+    def tok_index(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self.tok_starts, char)
+
+    def mention_starting_in(self, tok: _Tok) -> Mention | None:
+        """A mention that starts inside this token (proclitics are outside mention spans)."""
+        k = bisect.bisect_left(self.mention_starts, tok.start)
+        if k < len(self.mentions) and self.mentions[k].start < tok.end:
+            return self.mentions[k]
+        return None
+
+    def mentions_in(self, a: int, b: int) -> list[Mention]:
+        k = bisect.bisect_left(self.mention_starts, a)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < b:
+            if self.mentions[k].end <= b:
+                out.append(self.mentions[k])
+            k += 1
+        return out
+
+
+# ----------------------------------------------------------------------------- speakers
+
+
+def _trim(text: str, a: int, b: int, chars: str = " \t،,.؛:;") -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _trim_content(text: str, a: int, b: int) -> tuple[int, int]:
+    a, b = _trim(text, a, b)
+    # drop an unbalanced closing quote at the end / opening quote at the start
+    while b > a and text[b - 1] in "»”’\"" and not _balanced(text[a:b]):
+        b -= 1
+        a, b = _trim(text, a, b)
+    return a, b
+
+
+def _balanced(s: str) -> bool:
+    return s.count('"') % 2 == 0 and s.count("«") == s.count("»") and s.count("“") == s.count("”")
+
+
+def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, int, list[Mention]] | None:
+    """Speaker phrase starting at token ``k`` (right after the cue), up to token ``limit``.
+    Returns (start char, end char, mentions in it) or None."""
+    toks = doc.toks
+    if k >= limit:
+        return None
+    first = toks[k]
+    if not first.is_word and first.raw not in _OPEN_CLOSE and first.raw not in "(\"":
+        return None  # «قال، ردا على ...», «قال: ...»
+    i = k
+    end = None
+    found: list[Mention] = []
+    words = 0
+    while i < limit:
+        t = toks[i]
+        m = doc.mention_starting_in(t) if t.is_word else None
+        if m is not None and m.label in ("PER", "ORG", "LOC", "MISC"):
+            if not found and words == 0 and m.label == "LOC" and cue.feminine is False and not cue.participle:
+                return None  # «ودعا روسيا ...»: a place after a masculine verb is its object
+            found.append(m)
+            end = m.end
+            i = doc.tok_index(m.end)
+            words += 1
+            if m.label == "PER":
+                break  # a title ends with the name
+            # closing quote/bracket right after the mention belongs to the phrase
+            while i < limit and toks[i].raw in "»”\")":
+                end = toks[i].end
+                i += 1
+            continue
+        if t.is_word:
+            if _is_complementizer(t) or _cue_form(t) is not None or t.fold in _ACCORDING:
+                break
+            if _bare(t.fold) in _STOPS or t.fold in _STOPS or _strip_prefix(t.fold) in _STOPS:
+                break
+            if words == 0 and not _is_role(t.fold):
+                return None
+            words += 1
+            end = t.end
+            i += 1
+            continue
+        # punctuation
+        if t.raw in ("،", ","):
+            nxt = toks[i + 1] if i + 1 < limit else None
+            m2 = doc.mention_starting_in(nxt) if nxt is not None else None
+            if m2 is not None and m2.label == "PER" and not any(f.label == "PER" for f in found):
+                i += 1  # apposition: «... (الناتو)، مارك روته»
+                continue
+            break
+        if t.raw in _OPEN_CLOSE or t.raw == '"' or t.raw == "(":
+            close = doc.quotes.get(t.start) if t.raw != "(" else doc.text.find(")", t.start, doc.paragraph_end(t.start))
+            if close is None or close < 0:
+                break
+            inner_words = len(doc.text[t.start + 1 : close].split())
+            if inner_words >= _MIN_DIRECT_WORDS:
+                break  # the statement itself
+            # a short quoted name inside the title: «حلف "الناتو"», «(الناتو)»
+            found += doc.mentions_in(t.start, close)
+            end = close + 1
+            i = doc.tok_index(close + 1)
+            continue
+        if t.raw in "»”\")":
+            end = t.end
+            i += 1
+            continue
+        break
+    if end is None:
+        return None
+    if not found and words > _MAX_UNNAMED:
+        return None
+    if found and not any(m.label == "PER" for m in found):
+        # a title that runs into a name a few words later: «رئيس الإدارة الرئاسية في أوكرانيا أندريه يرماك»
+        pass
+    start = first.start
+    return start, end, found
+
+
+def _extend_to_person(doc: _Doc, k_end: int, limit: int) -> Mention | None:
+    """A person named right after a title and a place: «رئيس الإدارة الرئاسية [في أوكرانيا]
+    أندريه يرماك», «السفير الروسي [في كوريا الجنوبية]، جيورجي زينوفييف»."""
+    toks = doc.toks
+    j = k_end
+    if j >= limit or toks[j].fold not in ("في", "لدي", "من"):
+        return None
+    j += 1
+    if j >= limit:
+        return None
+    place = doc.mention_starting_in(toks[j])
+    if place is None or place.label not in ("LOC", "ORG"):
+        return None
+    j = doc.tok_index(place.end)
+    while j < limit and toks[j].raw in "،,":
+        j += 1
+    if j >= limit:
+        return None
+    m = doc.mention_starting_in(toks[j])
+    return m if m is not None and m.label == "PER" else None
+
+
+def _pick_canonical(found: Sequence[Mention]) -> tuple[str | None, bool]:
+    """The person named in the phrase, else the first organisation/place it speaks for."""
+    for m in found:
+        if m.label == "PER":
+            return m.canonical, True
+    for m in sorted(found, key=lambda m: m.start):
+        return m.canonical, False
+    return None, False
+
+
+def _role_key(doc: _Doc, a: int, b: int) -> str | None:
+    """Normalised head of a definite title phrase: «الأمين العام لـ"الناتو"» → «امين عام»."""
+    toks = [t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word]
+    if not toks:
+        return None
+    head = _strip_prefix(toks[0].fold)
+    if not head.startswith("ال") or not _is_role(toks[0].fold):
+        return None
+    key = [_bare(toks[0].fold)]
+    if len(toks) > 1:
+        nxt = _strip_prefix(toks[1].fold)
+        if nxt.startswith("ال") and doc.mention_starting_in(toks[1]) is None:
+            key.append(_bare(toks[1].fold))
+    return " ".join(key)
+
+
+def _bare_text(s: str) -> str:
+    return " ".join(_bare(_fold(w)) for w in re.findall(r"[\w\u0640\u064b-\u065f]+", s))
+
+
+def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Speaker | None:
+    key = _role_key(doc, a, b)
+    if key is None:
+        return None
+    for prev in reversed(history):
+        if prev.canonical and f" {key} " in f" {_bare_text(prev.text)} ":
+            return prev
+    return None
+
+
+def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: bool | None,
+                  history: Sequence[_Speaker]) -> _Speaker:
+    a, b = _trim(doc.text, a, b, " \t،,:")
+    canonical, per = _pick_canonical(found)
+    if not per:
+        prev = _resolve_role(doc, a, b, history)
+        if prev is not None:
+            canonical, per = prev.canonical, prev.per
+            if feminine is None:
+                feminine = prev.feminine
+    return _Speaker(doc.text[a:b], canonical, a, b, feminine, per)
+
+
+def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
+                    history: Sequence[_Speaker]) -> _Speaker | None:
+    """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
+    toks = doc.toks
+    j = cue_k - 1
+    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in _GAP_WORDS or toks[j].raw in "،,"):
+        j -= 1
+    if j < 0 or toks[j].start < sent_start:
+        return None
+    end_tok = toks[j]
+    # clause start: after the last clause boundary before the subject
+    i = j
+    steps = 0
+    while i - 1 >= 0 and toks[i - 1].start >= sent_start and steps < 14:
+        t = toks[i - 1]
+        if t.fold in _CLAUSE_STARTS or (t.is_word and _cue_form(t) is not None) or t.raw in ":؛.":
+            break
+        i -= 1
+        steps += 1
+    if steps >= 14:
+        return None
+    # skip a leading «و» token or «من جهته» style openers ending with a comma
+    seg = toks[i : j + 1]
+    comma_idx = [n for n, t in enumerate(seg) if t.raw in "،,"]
+    found = doc.mentions_in(seg[0].start, end_tok.end) if seg else []
+    mention_at_end = next((m for m in found if m.end >= end_tok.end - 1 and m.end <= end_tok.end), None)
+    if mention_at_end is None:
+        # an unnamed subject: «الخارجية الروسية مضت موضحة»
+        if comma_idx:
+            seg = seg[comma_idx[-1] + 1 :]
+        words = [t for t in seg if t.is_word]
+        if not words or len(words) > 6 or not _is_role(words[0].fold):
+            return None
+        if any(_cue_form(t) is not None for t in words):
+            return None
+        return _make_speaker(doc, words[0].start, words[-1].end, [], cue.feminine, history)
+    if mention_at_end.label == "LOC" and cue.feminine is False:
+        return None
+    if mention_at_end.label not in ("PER", "ORG", "LOC", "MISC"):
+        return None
+    a = seg[0].start if seg else mention_at_end.start
+    if seg and seg[0].fold in ("و", "ف"):
+        a = seg[1].start if len(seg) > 1 else mention_at_end.start
+    # a comma inside the subject is fine only as apposition right before the name
+    if comma_idx and any(seg[n].end < mention_at_end.start - 2 for n in comma_idx[:-1]):
+        a = mention_at_end.start
+    return _make_speaker(doc, a, end_tok.end, doc.mentions_in(a, end_tok.end), cue.feminine, history)
+
+
+# ----------------------------------------------------------------------------- content
+
+
+def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int, int, str, int] | None:
+    """The statement after the cue/speaker: (start, end, kind, token index where it starts)."""
+    toks = doc.toks
+    text = doc.text
+    colon = None
+    comp = None
+    long_quote = None
+    i = k
+    while i < limit and i - k < _MAX_WINDOW:
+        t = toks[i]
+        if t.raw in _OPEN_CLOSE or t.raw == '"':
+            close = doc.quotes.get(t.start)
+            if close is None:
+                i += 1
+                continue
+            if long_quote is None and len(text[t.start + 1 : close].split()) >= _MIN_DIRECT_WORDS:
+                long_quote = (t.start, close, i)
+            i = doc.tok_index(close + 1)
+            continue
+        if t.raw == ":":
+            colon = i
+            break
+        if t.is_word and _is_complementizer(t):
+            comp = i
+            break
+        if t.is_word and (_cue_form(t) is not None and _cue_form(t)[0].strong) and i > k:
+            break
+        i += 1
+    if comp is not None and (long_quote is None or long_quote[0] > toks[comp].start):
+        t = toks[comp]
+        if t.fold in ("ان", "بان"):
+            a = t.end
+        else:
+            a = t.start + (1 if t.fold.startswith("ب") else 0)
+        return _shape(doc, a, clause_end, comp + 1, "reported")
+    if colon is not None:  # «قال، ردا على ... ما أسمته "...": "إن المادة ..."»: the colon wins
+        return _shape(doc, toks[colon].end, clause_end, colon + 1, "reported")
+    if long_quote is not None:
+        o, c, qi = long_quote
+        return o + 1, c, "direct", qi
+    return None
+
+
+def _shape(doc: _Doc, a: int, clause_end: int, k: int, kind: str) -> tuple[int, int, str, int] | None:
+    """A clause starting at ``a``; if it is one quoted span, the inside of the quotes (direct)."""
+    text = doc.text
+    a, _ = _trim(text, a, clause_end)
+    if a >= clause_end:
+        return None
+    if text[a] in _OPEN_CLOSE or text[a] == '"':
+        close = doc.quotes.get(a)
+        if close is not None:
+            rest = text[close + 1 : max(clause_end, close + 1)].lstrip(" \t")
+            if close + 1 >= clause_end or not rest.strip(" \t.؛:;»”\"") or rest[:1] in "،,.":
+                if len(text[a + 1 : close].split()) >= 1:
+                    return a + 1, close, "direct", k
+            # the quote closes mid-clause: keep the whole clause
+    end = clause_end
+    a2, b2 = _trim_content(text, a, end)
+    if b2 - a2 < 2 or len(text[a2:b2].split()) < 2:
+        return None
+    return a2, b2, kind, k
+
+
+def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
+    """End of the statement that starts after the cue: the sentence end, or the next
+    strong cue / attribution that starts a new clause («، مضيفاً أن», «، وأكد», «لكنه حذّر»)."""
+    toks = doc.toks
+    i = cue_k + 1
+    while i < len(toks) and toks[i].start < sent_end:
+        t = toks[i]
+        if t.raw in _OPEN_CLOSE or t.raw == '"':
+            close = doc.quotes.get(t.start)
+            if close is not None:
+                i = max(i + 1, doc.tok_index(close + 1))
+                continue
+        if t.is_word:
+            cf = _cue_form(t)
+            is_according = t.fold in _ACCORDING and _according_source_start(doc, i) is not None
+            if (cf is not None and cf[0].strong) or is_according:
+                j = i
+                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in _CONNECTORS
+                                         or toks[j - 1].fold in _CONNECTORS):
+                    j -= 1
+                prefixed = cf is not None and t.fold not in CUE_FORMS
+                if j < i or prefixed or is_according or (cf is not None and cf[0].participle):
+                    return toks[j].start
+        i += 1
+    return sent_end
+
+
+# ----------------------------------------------------------------------------- according to
+
+
+def _according_source_start(doc: _Doc, i: int) -> int | None:
+    """Token index where the source of «وفقاً لـ X / بحسب X / نقلاً عن X» starts, or None."""
+    toks = doc.toks
+    t = toks[i]
+    j = i + 1
+    if j >= len(toks):
+        return None
+    if t.fold in ("نقلا", "ونقلا"):
+        if toks[j].fold != "عن":
+            return None
+        return j + 1
+    if _strip_prefix(t.fold) in ("وفق", "وفقا", "طبقا") or t.fold in ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا"):
+        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in _ACCORDING_VERBS:
+            return j + 2
+        if toks[j].fold == "ل":
+            return j + 1
+        if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
+            return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
+        return None
+    if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
+        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in _ACCORDING_VERBS:
+            return j + 2
+        return j
+    return None
+
+
+def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speaker]) -> _Speaker | None:
+    """The source named after «وفقاً لـ / بحسب / نقلاً عن»: a quoted name, an entity
+    (optionally after «وكالة», «صحيفة» ...), or a short title («النائب», «مصادر مطلعة»)."""
+    toks = doc.toks
+    if j >= len(toks) or toks[j].start >= sent_end:
+        return None
+    first = toks[j]
+    a = first.start
+    m0 = doc.mention_starting_in(first) if first.is_word else None
+    if m0 is not None:
+        a = m0.start
+    elif first.is_word and first.fold.startswith("ل") and len(first.fold) > 2:
+        a = first.start + 1  # «للبيان» → «البيان», «لبوليتيكو» → «بوليتيكو»
+    words = 0
+    end = None
+    found: list[Mention] = []
+    k = j
+    while k < len(toks) and toks[k].start < sent_end and words < 5:
+        tk = toks[k]
+        mk = doc.mention_starting_in(tk) if tk.is_word else None
+        if mk is not None:
+            found.append(mk)
+            end = mk.end
+            k = doc.tok_index(mk.end)
+            while k < len(toks) and toks[k].raw in "»”\")":
+                end = toks[k].end
+                k += 1
+            break
+        if tk.raw in _OPEN_CLOSE or tk.raw == '"':
+            close = doc.quotes.get(tk.start)
+            if close is None or len(doc.text[tk.start + 1 : close].split()) > 5:
+                break
+            found += doc.mentions_in(tk.start, close + 1)
+            if k == j:
+                a, end = tk.start + 1, close  # «لـ"سكاي نيوز"» → سكاي نيوز
+            else:
+                end = close + 1
+            break
+        if not tk.is_word or _bare(tk.fold) in _STOPS or _is_complementizer(tk):
+            break
+        fold = tk.fold[1:] if tk.fold.startswith("ل") and k == j and len(tk.fold) > 2 else tk.fold
+        if words == 0 and not _is_role(fold):
+            return None
+        words += 1
+        end = tk.end
+        k += 1
+    if end is None or end <= a:
+        return None
+    return _make_speaker(doc, a, end, found, None, history)
+
+
+def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quote]]:
+    """«وفقاً لـ X», «بحسب X», «نقلاً عن X»: the rest of the sentence is attributed to X."""
+    out: list[tuple[int, Quote]] = []
+    for i, t in enumerate(doc.toks):
+        if not t.is_word or t.fold not in _ACCORDING or doc.inside_quote(t.start):
+            continue
+        j = _according_source_start(doc, i)
+        if j is None:
+            continue
+        sent = doc.sentence_at(t.start)
+        if sent is None:
+            continue
+        s_start, s_end = doc.sentence_bounds(t.start)
+        spk = _according_source(doc, j, s_end, [h for h in history if h.start < t.start])
+        if spk is None:
+            continue
+        cue_a = t.start
+        cue_b = doc.toks[j - 1].end if j - 1 > i else t.end
+        if doc.toks[j - 1].fold == "ل" and j - 1 > i:
+            cue_b = doc.toks[j - 1].end
+        before = doc.text[s_start:cue_a].strip(" \t،,")
+        after_a = spk.end
+        while after_a < s_end and doc.text[after_a] in "»”\")":
+            after_a += 1
+        after = doc.text[after_a:s_end].strip(" \t،,.؛")
+        if len(before.split()) <= 1:  # at the start: «وبحسب كوريا الجنوبية، فإن ...»
+            a = after_a
+            k = doc.tok_index(a)
+            while k < len(doc.toks) and doc.toks[k].start < s_end and (
+                    doc.toks[k].raw in "،," or doc.toks[k].fold in ("فان", "فانه", "فانها", "ان")):
+                k += 1
+            if k >= len(doc.toks) or doc.toks[k].start >= s_end:
+                continue
+            a, b = _trim_content(doc.text, doc.toks[k].start, s_end)
+        elif len(after.split()) <= 0:  # at the end: «...، وفقًا لـ"سكاي نيوز".»
+            a, b = _trim_content(doc.text, s_start, cue_a)
+        else:  # in the middle: the whole sentence
+            a, b = _trim_content(doc.text, s_start, s_end)
+        if b - a < 2 or len(doc.text[a:b].split()) < 3:
+            continue
+        out.append((cue_a, Quote(sent.sentence_idx, a, b, doc.text[a:b], "according_to",
+                                 doc.text[cue_a:cue_b], spk.text, spk.canonical, spk.start, spk.end)))
+    return out
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
+    return feminine is None or spk.feminine is None or spk.feminine == feminine
+
+
+def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:
+    """Statements attributed to speakers in one document (see the module docstring).
+
+    ``text`` is the document's clean_text, ``sentences`` its sentences and ``mentions``
+    its entity mentions (offsets into ``text``).  Returns quotes in text order.
+    """
+    if not text or not sentences:
+        return []
+    doc = _Doc(text, sentences, mentions)
+    history: list[_Speaker] = []
+    found: list[tuple[int, Quote]] = []
+    seen_spans: set[tuple[int, int]] = set()
+    toks = doc.toks
+    for k, tok in enumerate(toks):
+        hit = _cue_form(tok)
+        if hit is None or doc.inside_quote(tok.start):
+            continue
+        cue, _form = hit
+        s_start, s_end = doc.sentence_bounds(tok.start)
+        limit = doc.tok_index(s_end)
+        # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
+        speaker: _Speaker | None = None
+        k_after = k + 1
+        if not cue.participle:
+            phrase = _phrase_after(doc, k + 1, limit, cue)
+            if phrase is not None:
+                a, b, ms = phrase
+                if not any(m.label == "PER" for m in ms):
+                    person = _extend_to_person(doc, doc.tok_index(b), limit)
+                    if person is not None:
+                        ms = ms + [person]
+                        b = person.end
+                speaker = _make_speaker(doc, a, b, ms, cue.feminine, history)
+                k_after = doc.tok_index(b)
+            if speaker is None:
+                speaker = _speaker_before(doc, k, s_start, cue, history)
+        if cue.lemma == "راي" and not _MARKS_RE.sub("", tok.raw).endswith(("ى", "ا")):
+            continue  # «رأي» (opinion) is a noun
+        explicit = speaker is not None
+        # 2. the content
+        clause_end = _clause_end(doc, k, s_end)
+        if cue.lemma == "خلص":  # «وخلص (يرماك) إلى القول إن ...»
+            nxt = [t.fold for t in toks[k_after : k_after + 2]]
+            if nxt[:2] != ["الي", "القول"]:
+                if explicit:
+                    history.append(speaker)
+                continue
+        content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
+        if content is not None and content[2] == "direct":
+            # a direct quote may run over sentence ends inside the quotation marks
+            pass
+        # 3. a cue without a subject continues the last speaker of the same gender
+        if speaker is None:
+            speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)), None)
+        elif explicit:
+            history.append(speaker)
+        if content is None or speaker is None:
+            continue
+        a, b, kind, _ = content
+        if (a, b) in seen_spans or b <= a:
+            continue
+        seen_spans.add((a, b))
+        sent = doc.sentence_at(a)
+        sidx = sent.sentence_idx if sent is not None else 0
+        found.append((tok.start, Quote(sidx, a, b, text[a:b], kind, tok.raw, speaker.text, speaker.canonical,
+                                       speaker.start, speaker.end)))
+    found += _according_quotes(doc, history)
+    found.sort(key=lambda x: (x[1].start, x[0]))
+    return [q for _, q in found]
