@@ -78,9 +78,12 @@ _OPEN_QUOTES = set('"«“\'‘(')
 _CLOSE_QUOTES = set('"»”\'’)')
 _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
+_ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
 _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
 
 
+_NAMED_DATE_WORDS = {L.fold(w) for w in ("ثورة", "أحداث", "هجمات", "حركة", "انتفاضة", "تفجيرات", "وثورة", "لثورة", "بثورة")}
+_STREET_WORDS = {L.fold(w) for w in ("شارع", "الشارع", "طريق", "الطريق", "بشارع", "وشارع", "دوار", "ميدان")}
 _QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
 # Stems that can start a figure made of words; other words are skipped quickly.
 _TRIGGERS = (
@@ -257,6 +260,8 @@ class _Parser:
             w = w[:-1]
         if w.endswith(("يين", "يون")) and len(w) > 5:  # nisba plural: السوريين → سوري
             w = w[:-2]
+        elif w.endswith("يا") and len(w) > 4:  # accusative nisba without tanween: أجنبيا
+            w = w[:-1]
         return w
 
     def has_tanween(self, j: int) -> bool:
@@ -657,6 +662,10 @@ class _Parser:
                 end = nxt[1]
                 if sep == "(" and self.p(end) == ")":
                     end += 1
+        elif cal == "g" and sep is None:
+            nxt = self.month_at_simple(end)  # «يونيو حزيران», «أكتوبر تشرين الأول 2012»
+            if nxt and nxt[0] == m:
+                end = nxt[1]
         return cal, m, end
 
     def month_at_simple(self, j: int):
@@ -722,6 +731,9 @@ class _Parser:
                     stem, self.w(i + 1)) in L.LEV_MONTHS_2 or (stem, self.w(i + 1)) in L.HIJRI_MONTHS_2:
                     a = t.a + pl
                     break
+        return self.date_tail(i, j, a, day, cal, m, end)
+
+    def date_tail(self, i: int, j: int, a: int, day, cal: str, m: int, end: int):
         ya = self.year_after(end)
         year = None
         if ya:
@@ -743,6 +755,8 @@ class _Parser:
                 return _R(end2)
             return self.mk_date(end2, a, d, "day" if day else "month")
         # no year
+        if i > 0 and self.w(i - 1) in _NAMED_DATE_WORDS:
+            return _R(end)  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
         if cal == "h":
             return _R(end) if (day or end - j > 1) else None
         if self.ref is None:
@@ -846,9 +860,13 @@ class _Parser:
             prev = self.w(i - 1)
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
+            if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:
+                return None  # «أولادها الاثنين»: «the two», not Monday
         end = j + 1
         # «الأربعاء 28 أكتوبر»: let the explicit date speak
         k = end + (1 if self.p(end) in ("،", ",") else 0)
+        if self.w(k) in (L.fold("بتاريخ"), L.fold("الموافق"), L.fold("الموافق")):
+            k += 1
         if k < self.n and self.toks[k].k in ("n", "d"):
             if self.toks[k].k == "d" or self.month_at(k + 1) or self.month_at(k + 2):
                 return _R(end)
@@ -1039,6 +1057,36 @@ class _Parser:
         elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
             return _R(j)
         single_digits = info["digits"] and len(info["atoms"]) == 1
+        if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+            return _R(j + 2)  # «4/2» scores, «24/7»: not quantities
+        if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
+            return _R(j + 1)  # «11 - يمكنك ...»: a list index
+        if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
+            return _R(j + 1)  # «سبتمبر 9 ميلادي»: a month number
+        if single_digits and i > 0 and toks[i - 1].k == "x" and self.unit_at(j, allow_fallback=False) is None:
+            return _R(j)
+        if info["digits"] and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
+            qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
+        ):
+            # «(26) سنة», «(١١,٩) مليون راكب», «بحوالى (13) مليون»
+            k = j + 1
+            hit = L.NUMBER_WORDS.get(self.w(k) or "")
+            scaled = False
+            if hit and hit[1] in ("scale", "plural") and value is not None:
+                value *= hit[0]
+                k += 1
+                scaled = True
+            u = self.unit_at(k, allow_fallback=True)
+            if u or scaled:
+                kind, unit, end = u if u else ("count", None, k)
+                pa = a if qa is not None else toks[i - 1].a
+                q = qualifier or "exact"
+                pq = self.post_qualifier(end)
+                if pq:
+                    q, end = pq
+                if value is None:
+                    return None
+                return _R(end, pa, toks[end - 1].b, {"value": value, "qualifier": q, "kind": kind, "unit": unit})
         # dash range: «10-20», «(1939-1945)»
         if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if self.score_context(i):
@@ -1135,10 +1183,16 @@ class _Parser:
             elif stem in L.ORDINALS:
                 n = L.ORDINALS[stem]
                 end = i + 1
+                nxt = self.w(end)
+                if n < 10 and nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS:
+                    n += L.DEFINITE_TENS[nxt[1:]]  # «التاسع والعشرين»
+                    end += 1
             elif stem in L.DEFINITE_TENS:
                 prev = self.w(i - 1)
                 if prev in (L.fold("مجموعة"), L.fold("المجموعة"), L.fold("ومجموعة"), L.fold("بمجموعة"), L.fold("لمجموعة")):
                     return _R(i + 1)
+                if prev in _STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
+                    return _R(i + 1)  # «شارع الستين»
                 n = L.DEFINITE_TENS[stem]
                 end = i + 1
             else:
@@ -1147,6 +1201,11 @@ class _Parser:
             if prev in (L.fold("الساعة"),):
                 return _R(end)
             t = self.toks[i]
+            if n <= 31 and self.w(end) == "من":
+                mo = self.month_at(end + 1)  # «الثامن من أغسطس», «التاسع والعشرين من يوليو»
+                if mo:
+                    cal, m, mend = mo
+                    return self.date_tail(i, end + 1, t.a + pl, n, cal, m, mend)
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
         return None
@@ -1188,6 +1247,8 @@ class _Parser:
             pq = self.pre_qualifier(i)
             if pq:
                 q, j, qa = pq
+                if self.p(j) == "(" and j + 1 < self.n and self.toks[j + 1].k == "n":
+                    j += 1
                 if j < self.n:
                     r = self.parse_between(j) or self.parse_from_to(j)
                     if r and r.fields:
