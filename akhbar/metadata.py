@@ -96,7 +96,15 @@ _DATE_FILLER = set(
     "في من الساعه الموافق بتاريخ تاريخ النشر نشر اخر تحديث التحديث تم منشور ص م صباحا مساء "
     "gmt utc am pm بتوقيت مكه المكرمه غرينتش جرينتش القاهره السعوديه الرياض هـ ه published updated "
     "last on at منذ قبل".split()
-) | set(_WEEKDAYS) | {w[2:] for w in _WEEKDAYS}
+) | set(_WEEKDAYS) | {w[2:] for w in _WEEKDAYS} | set(
+    # Hijri months (a Hijri date often precedes the Gregorian one: «25 شوال 1436 هـ الموافق …»)
+    "محرم صفر ربيع الاول الثاني الاخر جمادي جمادى رجب شعبان رمضان شوال ذو ذي القعده الحجه".split()
+) | set(
+    # a wire agency closing the dateline: «… 2015 م واس»
+    "واس رويترز ا ف ب وكالات".split()
+)
+# «الرياض 25 شوال …»: one place word may open a dateline when a number follows it
+_PLACE_OPENING_RE = re.compile(r"^\S+\s+\d")
 
 
 @dataclass(slots=True)
@@ -238,8 +246,16 @@ def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline 
     when = parse_date(stripped, reference)
     if when is None:
         return None
-    if date_residue(stripped):
-        return None
+    residue = date_residue(stripped)
+    if residue:
+        norm0 = collapse_spaces(normalize(stripped)).lower()
+        if not (
+            len(residue) == 1
+            and _PLACE_OPENING_RE.match(norm0)
+            and norm0.split()[0] == residue[0]
+            and re.search(r"\d{4}", norm0)
+        ):
+            return None
     norm = collapse_spaces(normalize(stripped)).lower()
     kind = "updated" if _UPDATED_RE.search(norm) else (
         "published" if _DATELINE_PREFIX_RE.search(norm) else "date"

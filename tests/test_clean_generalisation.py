@@ -224,6 +224,36 @@ DOCS: list[tuple[dict, list[tuple[str, str | None]]]] = [
             ("قبل 9 ساعات", REL),
         ],
     ),
+    (  # K: container body (title given): a subtitle above a «name ـ city» byline stays,
+        # syndication credit and a «...المزيد» teaser link at the end
+        {"title": "المدرب يرد على الانتقادات", "title_from_container": True},
+        [
+            ("رئيس النادي يهاجم المدرب ويصفه بالفاشل", C),
+            ("ناصر الطميحي ـ جدة", BY),
+            ("شن رئيس النادي هجوما حادا على مدرب الفريق الأول بعد الخسارة الثالثة على التوالي في الدوري.", C),
+            ("وقال في تصريحات صحافية إن الإدارة ستجتمع الأسبوع المقبل لاتخاذ القرار المناسب بشأن مستقبل الجهاز الفني.", C),
+            ("* خدمة «نيويورك تايمز»", SRC),
+            ("...المزيد", NAV),
+        ],
+    ),
+    (  # L: wire copy: place + Hijri + Gregorian dateline with the agency, end marker, bare time
+        {"title": "مجلس الوزراء يعقد جلسته الأسبوعية", "title_from_container": True},
+        [
+            ("الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس", DATE),
+            ("عقد مجلس الوزراء جلسته الأسبوعية اليوم برئاسة خادم الحرمين الشريفين في قصر السلام بجدة.", C),
+            ("وأوضح وزير الثقافة والإعلام في بيانه عقب الجلسة أن المجلس اطلع على عدد من التقارير.", C),
+            ("// انتهى //", OTH),
+            ("16:44 ت م", DATE),
+        ],
+    ),
+    (  # M: opinion column signed with a contact address
+        {"title": "مدن بلا أرصفة", "title_from_container": True},
+        [
+            ("لا يكاد يمر يوم دون أن نسمع عن حادث دهس لمشاة في شوارع لا تعرف الأرصفة ولا ممرات المشاة.", C),
+            ("والمطلوب أن تعيد البلديات النظر في تخطيط الأحياء الجديدة قبل أن تكتمل وتصبح أمرا واقعا.", C),
+            ("aaljamili@yahoo.com", OTH),
+        ],
+    ),
 ]
 
 
@@ -301,6 +331,8 @@ def test_titles_and_metadata(results):
     f = by_title["ارتفاع درجات الحرارة في معظم المناطق"]
     assert "ارتفاع درجات الحرارة في معظم المناطق" not in f.clean_text.split("\n")
     assert all(r.line_no != 0 for r in f.removed)  # the title line is metadata, not boilerplate
+    k = by_title["المدرب يرد على الانتقادات"]
+    assert k.byline == "ناصر الطميحي"
     h = by_title["البرلمان يصادق على مشروع قانون المالية"]
     assert h.byline == "يوسف بنعلي"
     assert h.published_at == dt.datetime(2024, 7, 22, tzinfo=dt.timezone.utc)

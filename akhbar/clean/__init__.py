@@ -31,6 +31,7 @@ from akhbar.clean.credits import (
     caption_rule,
     explicit_byline,
     looks_like_name,
+    name_city_byline,
     photo_credit_rule,
     source_credit_rule,
 )
@@ -51,6 +52,10 @@ from akhbar.models import CleanDocument, RawDocument, RemovedLine
 
 __all__ = ["LineStats", "build_line_stats", "clean_document", "line_key"]
 
+# Header zone: at most this many lines under the title.
+_HEADER_MAX_LINES = 6
+# A caption in the header is a short noun phrase; longer lines above a byline are subtitles.
+_CAPTION_MAX_WORDS = 6
 # Lines longer than this are not counted across documents (they are article text).
 _MAX_COUNTED_WORDS = 60
 
@@ -129,6 +134,30 @@ def _is_headline(line: Line) -> bool:
     return True
 
 
+_NOT_VERBS = {"يوم", "يوما", "يونيو", "يونيه", "يوليو", "يوليه", "يناير", "يمين", "يسار", "يد", "يدا"}
+
+
+def _has_verb(line: Line) -> bool:
+    """An imperfect verb («يهاجم», «تنادي» after a subject): subtitles have one,
+    captions are usually noun phrases."""
+    for i, w in enumerate(line.words):
+        if w in _NOT_VERBS or len(w) < 4:
+            continue
+        if w[0] == "ي" or (i > 0 and w[0] == "ت" and not w.startswith("ال")):
+            return True
+    return False
+
+
+_CONTACT = re.compile(
+    r"^[\s*•\-–:]*(?:(?:e-?mail|email|البريد الالكتروني|ايميل)\s*[:：]?\s*)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+)[\s.]*$",
+    re.IGNORECASE,
+)
+_TIME_ONLY = re.compile(
+    r"^\d{1,2}\s*[:：]\s*\d{2}\s*(?:ص|م|ت\s*م|ت\s*غ|بتوقيت\s+\S+|gmt|utc|am|pm)?\.?$", re.IGNORECASE
+)
+_END_MARKER = re.compile(r"^(?:انتهي|انتهى|النهايه|end|ends)$")
+_READ_MORE = re.compile(r"^(?:اقرا |عرض |تابع |شاهد )?المزيد$")
 _PRAYER_MENTION = re.compile("|".join(PRAYERS) + r"|صلاه|الاذان")
 _COMMENT_MENTION = re.compile(r"تعليق|التعليقات|بريد")
 
@@ -141,6 +170,8 @@ def _guess_category(line: Line) -> str:
         return "comment_form"
     if is_navigation(line):
         return "navigation"
+    if name_city_byline(line):
+        return "byline"
     if is_related_header(line):
         return "related_articles"
     if source_credit_rule(line):
@@ -252,13 +283,25 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # a list may run over a line that only *looks* like a caption; credits stop it
     stops = {p for p, (cat, _r, _c) in single.items() if cat != "image_caption"}
     taken = set(labels) | stops | ({title_pos} if title_pos is not None else set())
-    for pos, (rule, conf) in find_related_blocks(lines, taken, ref).items():
-        put(pos, "related_articles", rule, conf)
+    related = find_related_blocks(lines, taken, ref)
+    for pos, (rule, conf) in related.items():
+        if rule == "related_header" and _READ_MORE.match(lines[pos].key) and (pos + 1) not in related:
+            put(pos, "navigation", "read_more_link", 0.9)  # «...المزيد» at the end of a teaser
+        else:
+            put(pos, "related_articles", rule, conf)
     taken = set(labels) | set(single) | ({title_pos} if title_pos is not None else set())
     for pos, (rule, conf) in find_tag_blocks(lines, taken).items():
         put(pos, "navigation", rule, conf)
     for pos, (cat, rule, conf) in single.items():
         put(pos, cat, rule, conf)
+
+    for ln in lines:
+        if ln.pos in labels or ln.pos == title_pos:
+            continue
+        if _CONTACT.match(ln.text):
+            put(ln.pos, "other", "contact_or_url", 0.9)
+        elif _END_MARKER.match(ln.key) and ln.pos == n - 1 or _END_MARKER.match(ln.key) and "/" in ln.text:
+            put(ln.pos, "other", "end_marker", 0.9)  # wire-copy «// انتهى //»
 
     # datelines (outside related lists, which already took their dates)
     for ln in lines:
@@ -277,23 +320,33 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     body = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos and ln.is_body()]
     first_body = body[0] if body else n
     last_body = body[-1] if body else -1
-    header = [ln for ln in lines[:first_body] if ln.pos not in labels and ln.pos != title_pos]
-
-    # Latin-only credit lines in the header (photographer / agency names)
-    for ln in header:
-        hit = photo_credit_rule(ln, in_header=True)
-        if hit:
-            put(ln.pos, "photo_credit", *hit)
+    # the header zone: before the first paragraph, and at most a few lines under the title
+    header_end = min(first_body, (title_pos if title_pos is not None else -1) + 1 + _HEADER_MAX_LINES)
+    header = [ln for ln in lines[:header_end] if ln.pos not in labels and ln.pos != title_pos]
+    # a bare time («07:46 ت م») in the header or footer zone is a dateline
+    for ln in lines:
+        if ln.pos in labels or ln.pos == title_pos or first_body <= ln.pos <= last_body:
+            continue
+        if _TIME_ONLY.match(ln.norm):
+            put(ln.pos, "dateline", "time_only", 0.85)
     # a person's name alone in the header zone → byline
     for ln in header:
         if ln.pos in labels:
             continue
         prev = lines[ln.pos - 1] if ln.pos > 0 else None
         nxt = lines[ln.pos + 1] if ln.pos + 1 < n else None
+        if name_city_byline(ln) and byline is None:
+            put(ln.pos, "byline", "name_city_in_header", 0.8)
+            byline = name_city_byline(ln)
+            continue
         if looks_like_name(ln) and (
             (nxt is not None and nxt.pos == first_body)
             or (prev is not None and (prev.pos == title_pos or prev.pos in labels))
         ) and byline is None:
+            if doc.author and not set(ln.words) & set(line_key(doc.author).split()):
+                # the container names another author: a portrait caption? keep
+                notes[ln.pos] = "name-like line in the header kept (not the container's author)"
+                continue
             put(ln.pos, "byline", "name_in_header", 0.75)
             byline = ln.text
     # a short descriptive line in the header followed by a byline/credit → image caption
@@ -303,11 +356,16 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         nxt = lines[ln.pos + 1] if ln.pos + 1 < n else None
         if (
             nxt is not None
-            and ln.n_words <= 15
             and not ln.ends_sentence
             and labels.get(nxt.pos, ("",))[0] in ("byline", "photo_credit")
         ):
-            put(ln.pos, "image_caption", "caption_before_credit", 0.8)
+            if ln.n_words <= _CAPTION_MAX_WORDS and not doc.title_from_container and not _has_verb(ln):
+                # a page dump (title in the text) keeps figure captions under the title;
+                # a container body starts with the article's own subtitle instead
+                put(ln.pos, "image_caption", "caption_before_credit", 0.75)
+            else:
+                notes[ln.pos] = "line above the byline kept: a subtitle rather than a caption?"
+
     # in the body: a short line right above a photo credit is its caption
     for pos, (cat, _rule, _c) in list(labels.items()):
         if cat != "photo_credit" or pos == 0:
@@ -326,6 +384,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             if ln.pos in body and stats.count(src, ln.text) >= stats.threshold(src, body_like=True)
         ]
         duplicate_article = body_total and len(flagged_body) * 2 >= body_total
+        repeated: dict[int, int] = {}
         for ln in lines:
             if ln.pos in labels or ln.pos == title_pos or ln.n_words > _MAX_COUNTED_WORDS:
                 continue
@@ -336,7 +395,29 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             if is_body and duplicate_article:
                 notes[ln.pos] = f"repeated in {c} documents of the source, but so is most of this article (duplicate article?)"
                 continue
-            put(ln.pos, _guess_category(ln), "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
+            if first_body < ln.pos < last_body and ln.n_words <= 4:
+                # a recurring rubric inside the text («المقادير:», «سؤال:») is content
+                notes[ln.pos] = f"short line repeated in {c} documents kept: sub-heading inside the body"
+                continue
+            repeated[ln.pos] = c
+        # runs of ≥ 3 consecutive repeated headline-like lines: a list of links (a series)
+        listy: set[int] = set()
+        run: list[int] = []
+        for pos in sorted(repeated) + [-2]:
+            if run and pos == run[-1] + 1:
+                run.append(pos)
+                continue
+            if len(run) >= 3 and all(lines[p].n_words >= 3 and not lines[p].ends_sentence for p in run):
+                listy.update(run)
+            run = [pos]
+        for pos, c in repeated.items():
+            ln = lines[pos]
+            cat = _guess_category(ln)
+            if cat == "other" and pos in listy:
+                cat = "related_articles"
+            elif cat == "other" and looks_like_name(ln):
+                cat = "byline"  # a columnist's signature
+            put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
 
     # 5. doubts, recorded for the audit
     for ln in lines:

@@ -63,8 +63,6 @@ def photo_credit_rule(line: Line, in_header: bool) -> tuple[str, float] | None:
     if line.latin_share >= 0.7 and line.n_words <= 12:
         if _AGENCY_LATIN.search(line.text):
             return ("latin_agency_credit", 0.95)
-        if in_header:
-            return ("latin_header_credit", 0.75)
     return None
 
 
@@ -74,13 +72,25 @@ def caption_rule(line: Line) -> tuple[str, float] | None:
     if _CAPTION_START.match(line.key) and not (line.ends_sentence and line.n_words > 12):
         return ("caption_prefix", 0.85)
     # the credit keeps its brackets/dash: test on norm (punctuation kept, dots → spaces)
-    if _CAPTION_CREDIT_END.search(collapse_spaces(line.norm.replace(".", " "))):
+    norm = collapse_spaces(line.norm.replace(".", " "))
+    m = _CAPTION_CREDIT_END.search(norm)
+    if m and len(norm[: m.start()].split()) >= 3:  # «عين اليوم – واس» is a credit, not a caption
         return ("caption_with_credit", 0.85)
     return None
 
 
+_SYNDICATION = re.compile(
+    r"^(?:خدمه|بالاتفاق مع|بالتعاون مع|خاص ب|خاص ل|ينشر بالاتفاق مع|تنشر بالاتفاق مع|حصري ل|نقلا عن)\s*"
+    r"(?:ال)?(?:صحيفه|جريده|موقع|وكاله|مجله)?\s*\S"
+)
+
+
 def source_credit_rule(line: Line) -> tuple[str, float] | None:
     key = line.key
+    if line.n_words <= 8 and not line.ends_sentence and _SYNDICATION.match(key) and (
+        "«" in line.text or "{" in line.text or '"' in line.text or key.startswith(("خدمه", "خاص"))
+    ):
+        return ("syndication_credit", 0.85)
     if line.n_words <= 6 and _SOURCE.match(key) and (":" in line.text or line.n_words <= 3):
         return ("source_stub", 0.95)
     if line.n_words <= 3 and _SOURCE_ONLY.match(key) and "(" not in line.text:
@@ -108,6 +118,13 @@ def explicit_byline(line: Line) -> str | None:
     return name
 
 
+# words that make a short line a role or a scene, not a person's name
+_NOT_NAME_WORDS = set(
+    "رييس وزير امير الامير نايب مدير فريق اثناء خلال تكريم كلمه جانب لقطه صوره مدرب لاعب سمو الملك ملك "
+    "سفير عضو مجلس امين محافظ الشيخ شيخ حفل لقاء اجتماع جلسه مباراه منتخب نادي وفد ولي العهد".split()
+)
+
+
 def looks_like_name(line: Line) -> bool:
     """2–4 words, no digits, no punctuation (a hyphen or a dot allowed), no function
     word, first word not an «ال» noun: «حبيبة وائل», «محمد عبد الله»."""
@@ -116,8 +133,27 @@ def looks_like_name(line: Line) -> bool:
     if re.search(r"[^\w\s.\-]", line.text):
         return False
     words = line.words
-    if words[0].startswith("ال") or any(w in FUNCTION_WORDS for w in words):
+    if words[0].startswith("ال") or any(w in FUNCTION_WORDS or w in _NOT_NAME_WORDS for w in words):
         return False
     if any(w.startswith(("وال", "بال", "لل", "فال", "كال")) for w in words):
         return False
     return line.latin_share < 0.3
+
+
+_NAME_CITY = re.compile(r"^\s*([^\-–—ـ:]+?)\s*[\-–—ـ]+\s*([^\-–—ـ:]+?)\s*$")
+
+
+def name_city_byline(line: Line) -> str | None:
+    """«عبدالكريم الحمد ـ الرياض» / «طلال عبدالله - جدة» → the name part."""
+    if line.n_words > 6 or line.has_digit:
+        return None
+    m = _NAME_CITY.match(line.text)
+    if not m:
+        return None
+    name, place = m.group(1).strip(), m.group(2).strip()
+    if not 1 <= len(place.split()) <= 2:
+        return None
+    name_line = Line(pos=0, no=0, text=name)
+    if not looks_like_name(name_line):
+        return None
+    return name

@@ -64,10 +64,13 @@ def is_social(line: Line) -> bool:
     return share / len(words) >= 0.75 and (nets >= 2 or len(words) <= 3)
 
 
+_SLIDER = re.compile(r"^(?:next previous|previous next|السابق التالي|التالي السابق)(?: |$)")
+
+
 def is_navigation(line: Line) -> bool:
     if line.n_words > 12:
         return False
-    return bool(_NAV_EXACT.match(line.key)) or bool(_BREADCRUMB.match(line.norm))
+    return bool(_NAV_EXACT.match(line.key) or _BREADCRUMB.match(line.norm) or _SLIDER.match(line.key))
 
 
 def breadcrumb_section(line: Line) -> str | None:
