@@ -1,0 +1,252 @@
+"""Unit tests for akhbar.quotes on the seed articles.
+
+Clean text, sentences and mentions are built here by hand (no cleaner, splitter or NER
+model): clean text = the seed lines that seeds_expected.json does not list as
+boilerplate (title and blank lines dropped), sentences = a naive split on . ؟ ! and
+newlines, mentions = the expected entity strings (plus the surnames used alone)
+located in the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from akhbar.models import Mention, Quote, Sentence
+from akhbar.quotes import extract_quotes
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPECTED = json.loads((ROOT / "tests" / "fixtures" / "seeds_expected.json").read_text(encoding="utf-8"))
+SEED_NAMES = sorted(k for k in EXPECTED if not k.startswith("_"))
+# surnames that the articles use alone after the first mention
+SHORT_FORMS = {
+    "روته": ("PER", "مارك روته"),
+    "أوستن": ("PER", "لويد أوستن"),
+    "يرماك": ("PER", "أندريه يرماك"),
+    "زيلينسكي": ("PER", "فولوديمير زيلينسكي"),
+    "بوتين": ("PER", "فلاديمير بوتين"),
+    "كيربي": ("PER", "جون كيربي"),
+    "نيبينزيا": ("PER", "فاسيلي نيبينزيا"),
+}
+
+
+def _gazetteer() -> dict[str, tuple[str, str]]:
+    gaz: dict[str, tuple[str, str]] = {}
+    for name in SEED_NAMES:
+        for e in EXPECTED[name]["entities"]:
+            gaz.setdefault(e["text"], (e["label"], e.get("canonical", e["text"])))
+    for k, v in SHORT_FORMS.items():
+        gaz.setdefault(k, v)
+    return gaz
+
+
+def clean_text(name: str) -> str:
+    exp = EXPECTED[name]
+    boiler = {b["line"] for b in exp["boilerplate"]}
+    lines = (ROOT / "seeds" / name).read_text(encoding="utf-8").split("\n")
+    title = exp.get("title") or ""
+    return "\n".join(s for s in (ln.strip() for ln in lines) if s and s not in boiler and s != title)
+
+
+def naive_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for p, para in enumerate(text.split("\n")):
+        for m in re.finditer(r"[^.؟!]+[.؟!]*", para):
+            a, b = pos + m.start(), pos + m.end()
+            while a < b and text[a] == " ":
+                a += 1
+            while b > a and text[b - 1] == " ":
+                b -= 1
+            if b > a:
+                out.append(Sentence(len(out), p, a, b, text[a:b]))
+        pos += len(para) + 1
+    return out
+
+
+def locate_mentions(text: str) -> list[Mention]:
+    gaz = _gazetteer()
+    taken = [False] * len(text)
+    out = []
+    for name in sorted(gaz, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w])(?:[وبلفك]|لـ)?(" + re.escape(name) + r")(?![\w])", text):
+            a, b = m.start(1), m.end(1)
+            if any(taken[a:b]):
+                continue
+            taken[a:b] = [True] * (b - a)
+            label, canonical = gaz[name]
+            out.append(Mention(a, b, text[a:b], label, canonical))
+    return sorted(out, key=lambda m: m.start)
+
+
+def quotes_of(name: str) -> tuple[str, list[Quote]]:
+    text = clean_text(name)
+    return text, extract_quotes(text, naive_sentences(text), locate_mentions(text))
+
+
+@pytest.fixture(scope="module")
+def seed_quotes() -> dict[str, tuple[str, list[Quote]]]:
+    return {name: quotes_of(name) for name in SEED_NAMES}
+
+
+def _find(quotes: list[Quote], fragment: str) -> Quote:
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r}: {[q.text[:40] for q in quotes]}"
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------- acceptance
+
+
+def test_offsets_and_fields(seed_quotes):
+    for name, (text, quotes) in seed_quotes.items():
+        assert quotes, name
+        for q in quotes:
+            assert text[q.start : q.end] == q.text
+            assert q.kind in ("direct", "reported", "according_to")
+            assert q.speaker
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+            assert q.cue and q.cue in text
+            assert q.text.strip() == q.text and len(q.text.split()) >= 2
+
+
+def test_the_six_speakers_are_found(seed_quotes):
+    speakers = Counter(q.speaker_canonical for _, qs in seed_quotes.values() for q in qs)
+    for who in ("مارك روته", "لويد أوستن", "جون كيربي", "فولوديمير زيلينسكي", "أندريه يرماك", "فاسيلي نيبينزيا"):
+        assert speakers[who] >= 1, who
+    assert speakers["مارك روته"] >= 15
+    assert speakers["أندريه يرماك"] >= 5
+    assert speakers["لويد أوستن"] >= 5
+
+
+@pytest.mark.parametrize(
+    "seed, fragment, speaker, kind, cue",
+    [
+        ("000_a09b7958db38c890.txt", "تعميق التعاون بين موسكو وبيونغ يانغ يُهدد الأمن", "مارك روته", "reported", "رأى"),
+        # continued speaker: «وقال في مؤتمر صحافي», «وأضاف أن»
+        ("000_a09b7958db38c890.txt", "يُشكّل تهديداً لأمن منطقتي", "مارك روته", "direct", "وقال"),
+        ("000_a09b7958db38c890.txt", "تزايد اليأس الذي يشعر به بوتين", "مارك روته", "direct", "وأضاف"),
+        ("000_a09b7958db38c890.txt", "الكرملين غير قادر", "مارك روته", "reported", "مضيفاً"),
+        ("000_a09b7958db38c890.txt", "روسيا تُخطط لإرسال قوات", "فولوديمير زيلينسكي", "reported", "وحذّر"),
+        ("000_a09b7958db38c890.txt", "كوريا الشمالية تدرّب 10 آلاف جندي", "فولوديمير زيلينسكي", "reported", "وأشار"),
+        ("000_a09b7958db38c890.txt", "العقوبات ليست كافية", "أندريه يرماك", "direct", "وقال"),
+        ("000_a09b7958db38c890.txt", "اليوم، تقحم روسيا", "أندريه يرماك", "direct", "وأضاف"),
+        ("000_a09b7958db38c890.txt", "العدو يفهم بالقوة", "أندريه يرماك", "direct", "وخلص"),
+        ("000_a09b7958db38c890.txt", "وقف هذه التحرّكات فوراً", "مارك روته", "direct", "ودعا"),
+        ("001_4fb4680f70c0b9ac.txt", "لدينا الدليل على أن قوات", "لويد أوستن", "direct", "وقال"),
+        ("001_4fb4680f70c0b9ac.txt", "ما الذي تقوم به بالضبط؟", "لويد أوستن", "direct", "وأضاف"),
+        ("001_4fb4680f70c0b9ac.txt", "فسيصبحون أهدافا عسكرية مشروعة", "جون كيربي", "direct", "قال"),
+        ("001_4fb4680f70c0b9ac.txt", "يعتقد أن 1500 جندي إضافي", "بارك سون-وون", "direct", "وقال"),
+        ("003_ed48a85660a44ac6.txt", "أستطيع أن أؤكد", "مارك روته", "direct", "وقال"),
+        ("003_ed48a85660a44ac6.txt", "وقف هذه التصرفات فورا", "مارك روته", "direct", "ودعا"),
+        ("004_9ec23b553c2d35f7.txt", "أدعوهم لسحب قواتهم من روسيا", "لويد أوستن", "direct", "وقال"),
+        ("004_9ec23b553c2d35f7.txt", "موسكو ماضية على الأرجح", "لويد أوستن", "reported", "حذّر"),
+        ("004_9ec23b553c2d35f7.txt", "يجب ألا تفاجئ أحدًا", "فاسيلي نيبينزيا", "direct", "وقال"),
+        ("004_9ec23b553c2d35f7.txt", "تعميق التعاون بين موسكو وبيونغيانغ يهدد الأمن", "مارك روته", "reported", "قال"),
+        ("004_9ec23b553c2d35f7.txt", "كوريا الشمالية تدرّب 10 آلاف جندي", "فولوديمير زيلينسكي", "reported", "وأشار"),
+    ],
+)
+def test_statement(seed_quotes, seed, fragment, speaker, kind, cue):
+    q = _find(seed_quotes[seed][1], fragment)
+    assert (q.speaker_canonical, q.kind, q.cue) == (speaker, kind, cue)
+
+
+def test_speaker_keeps_the_title(seed_quotes):
+    q = _find(seed_quotes["000_a09b7958db38c890.txt"][1], "تعميق التعاون بين موسكو")
+    assert q.speaker == "الأمين العام لحلف شمال الأطلسي «ناتو» مارك روته"
+    q = _find(seed_quotes["001_4fb4680f70c0b9ac.txt"][1], "لدينا الدليل")
+    assert q.speaker == "وزير الدفاع الأمريكي لويد أوستن"
+    q = _find(seed_quotes["000_a09b7958db38c890.txt"][1], "هذه الخطوة")
+    assert q.speaker == "رئيس الإدارة الرئاسية في أوكرانيا أندريه يرماك"
+
+
+def test_subject_before_the_verb(seed_quotes):
+    # «وكان الأمين العام ... مارك روته، قد قال الإثنين، إن ...»
+    q = _find(seed_quotes["004_9ec23b553c2d35f7.txt"][1], "تعميق التعاون بين موسكو وبيونغيانغ")
+    assert q.speaker.endswith("مارك روته") and q.speaker.startswith("الأمين العام")
+    # «وكان الرئيس الروسي فلاديمير بوتين قد قال، ... : "إن المادة ..."» (a quote over several sentences)
+    text, quotes = seed_quotes["003_ed48a85660a44ac6.txt"]
+    q = _find(quotes, "المادة الرابعة")
+    assert q.speaker_canonical == "فلاديمير بوتين" and q.kind == "direct"
+    assert q.text.endswith("اتفاقيتنا الاستراتيجية مع كوريا الشمالية")
+
+
+def test_title_alone_links_to_the_named_speaker(seed_quotes):
+    quotes = seed_quotes["003_ed48a85660a44ac6.txt"][1]
+    q = _find(quotes, "أنه سيتصل هاتفيا")
+    assert q.speaker == 'الأمين العام لحلف "الناتو"' and q.speaker_canonical == "مارك روته"
+    q = _find(seed_quotes["001_4fb4680f70c0b9ac.txt"][1], "يصل العدد إلى عشرة آلاف")
+    assert (q.kind, q.speaker, q.speaker_canonical) == ("according_to", "النائب", "بارك سون-وون")
+
+
+def test_according_to(seed_quotes):
+    quotes = seed_quotes["002_3a7b1e736c3f31df.txt"][1]
+    acc = [q for q in quotes if q.kind == "according_to"]
+    assert {q.speaker for q in acc} == {"سكاي نيوز", "سي إن إن"}
+    q = next(q for q in acc if q.speaker == "سكاي نيوز")
+    assert q.text.endswith("وميثاق الأمم المتحدة") and q.cue == "وفقًا لـ"
+    acc = [q for q in seed_quotes["001_4fb4680f70c0b9ac.txt"][1] if q.kind == "according_to"]
+    by = {q.speaker_canonical: q for q in acc}
+    assert by["كوريا الجنوبية"].text.startswith("قسما من هؤلاء الجنود")
+    assert by["فرانس برس"].cue == "وفق ما نقلته"
+
+
+def test_place_after_masculine_verb_is_an_object(seed_quotes):
+    # «ودعا روسيا وكوريا الديمقراطية إلى "وقف ..."»: روسيا is called on, Rutte speaks
+    q = _find(seed_quotes["003_ed48a85660a44ac6.txt"][1], "وقف هذه التصرفات")
+    assert q.speaker_canonical == "مارك روته"
+
+
+def test_feminine_continuation(seed_quotes):
+    quotes = seed_quotes["001_4fb4680f70c0b9ac.txt"][1]
+    q = _find(quotes, "إذا كانت هذه القوات ستقاتل")  # «وأضافت» after «قالت متحدثة باسم حلف شمال الأطلسي»
+    assert q.speaker.startswith("متحدثة باسم حلف شمال الأطلسي") and q.speaker_canonical == "NATO"
+    q = _find(quotes, "تسهم في الحفاظ على توازن القوى")  # «قبل أن تضيف»
+    assert q.speaker_canonical == "وزارة الخارجية الروسية"
+
+
+# ----------------------------------------------------------------------------- conservative
+
+
+def _run(text: str, mentions: list[Mention] = ()) -> list[Quote]:
+    return extract_quotes(text, naive_sentences(text), list(mentions))
+
+
+def _m(text: str, name: str, label: str = "PER") -> Mention:
+    a = text.index(name)
+    return Mention(a, a + len(name), name, label, name)
+
+
+def test_cue_without_content_is_not_a_quote():
+    text = "وأعلن الرئيس جو بايدن حالة الطوارئ في الولاية."
+    assert _run(text, [_m(text, "جو بايدن")]) == []
+    text = "تابع المشجعون المباراة حتى النهاية."
+    assert _run(text) == []
+
+
+def test_no_speaker_no_quote():
+    assert _run("وأضاف أن الوضع خطير جدا.") == []  # nobody to continue
+
+
+def test_cues_inside_quotes_are_the_speakers_words():
+    text = "وقال جو بايدن: «قال لي صديقي إن الأمور بخير ونحن مستمرون»."
+    quotes = _run(text, [_m(text, "جو بايدن")])
+    assert len(quotes) == 1 and quotes[0].speaker_canonical == "جو بايدن" and quotes[0].kind == "direct"
+    assert quotes[0].text == "قال لي صديقي إن الأمور بخير ونحن مستمرون"
+
+
+def test_anonymous_official():
+    text = "وقال مسؤول أمريكي كبير إن القوات ستنسحب قريبا من المنطقة."
+    (q,) = _run(text)
+    assert (q.speaker, q.speaker_canonical, q.kind) == ("مسؤول أمريكي كبير", None, "reported")
+    assert q.text == "القوات ستنسحب قريبا من المنطقة"
+
+
+def test_empty_inputs():
+    assert extract_quotes("", [], []) == []
+    text = "لا شيء هنا."
+    assert _run(text) == []
