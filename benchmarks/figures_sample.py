@@ -33,6 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from akhbar.figures import extract_figures  # noqa: E402
 
 SPLIT_RE = re.compile(r"(?<=[.؟!?])\s+|\n+")
+NUMBERISH_RE = re.compile(
+    r"[\d٠-٩]+(?:[.,٫٬][\d٠-٩]+)*|\b(?:[وبل]?(?:ثلاث|أربع|خمس|ست|سبع|ثمان|تسع|عشر|مئ|مائ|ألف|آلاف|مليون|ملايين|مليار)\w*)"
+)
 
 
 def articles(data: Path, max_articles: int, seed: int):
@@ -54,6 +57,10 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data/saudinewsnet"))
     ap.add_argument("--max-articles", type=int, default=3000)
     ap.add_argument("--speed", action="store_true")
+    ap.add_argument(
+        "--uncovered", action="store_true",
+        help="after the sample, list digits and number words of the sampled sentences that no figure covers",
+    )
     args = ap.parse_args()
 
     found = []  # (article idx, sentence, figure)
@@ -70,7 +77,7 @@ def main() -> None:
                 continue
             n_sent += 1
             for f in extract_figures(sent, reference_date=ref):
-                found.append((ai, art.get("source"), sent, f))
+                found.append((ai, art.get("source"), sent, f, ref))
     elapsed = time.perf_counter() - t0
     rng = random.Random(args.seed)
     sample = rng.sample(found, min(args.n, len(found)))
@@ -79,7 +86,7 @@ def main() -> None:
     if args.speed:
         print(f"# {n_sent / elapsed:,.0f} sentences/s (including JSON reading)")
     kinds: dict[str, int] = {}
-    for i, (ai, src, sent, f) in enumerate(sample, 1):
+    for i, (ai, src, sent, f, _ref) in enumerate(sample, 1):
         kinds[f.kind] = kinds.get(f.kind, 0) + 1
         ctx = sent[max(0, f.start - 80) : f.start] + "⟦" + f.text + "⟧" + sent[f.end : f.end + 80]
         fields = [f"kind={f.kind}", f"q={f.qualifier}"]
@@ -96,6 +103,17 @@ def main() -> None:
         print(f"\n[{i:03d}] art={ai} src={src} :: " + " ".join(fields))
         print(f"      {ctx}")
     print("\n# kinds in sample:", dict(sorted(kinds.items(), key=lambda x: -x[1])))
+    if args.uncovered:
+        print("\n# numbers not covered by any figure, in the sampled sentences (recall check)")
+        seen = set()
+        for i, (ai, src, sent, f, ref) in enumerate(sample, 1):
+            if sent in seen:
+                continue
+            seen.add(sent)
+            figs = extract_figures(sent, reference_date=ref)
+            for m in NUMBERISH_RE.finditer(sent):
+                if not any(g.start < m.end() and g.end > m.start() for g in figs):
+                    print(f"[{i:03d}] ⟦{m.group()}⟧ … {sent[max(0, m.start() - 50): m.end() + 40]}")
 
 
 if __name__ == "__main__":

@@ -62,12 +62,12 @@ _MASK_RE = re.compile(
     r"|(?<![\d.,])0\d{8,}(?![\d])"
     r"|(?<![\d.,])\d{3,4}[ -]\d{3}[ -]\d{3,4}(?![\d])"
 )
-_DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d])")
+_DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})(?![\d])")
 _YMD_RE = re.compile(r"(?<![\d.,/-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)")
 _TOKEN_RE = re.compile(
-    r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
+    r"(?P<n>\d+(?:[.,]\d+)*(?:،\d{3}(?!\d))*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
 )
-_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[,،]\d{3})+(?:\.\d+)?")
 _HAS_DIGIT_OR_MARK_RE = re.compile(r"[\d#@:/]|www")
 _SPACE_GROUP_RE = re.compile(r"\d{1,3}(?: \d{3})*")
 _PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -78,6 +78,7 @@ _OPEN_QUOTES = set('"«“\'‘(')
 _CLOSE_QUOTES = set('"»”\'’)')
 _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
+_OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
 _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
 
@@ -144,7 +145,7 @@ def _num_value(t: str) -> float | None:
     if _PLAIN_RE.fullmatch(t):
         return float(t)
     if _THOUSANDS_RE.fullmatch(t):
-        return float(t.replace(",", ""))
+        return float(t.replace(",", "").replace("،", ""))
     if _DOT_THOUSANDS_RE.fullmatch(t):
         return float(t.replace(".", ""))
     if _DEC_COMMA_RE.fullmatch(t):
@@ -483,8 +484,8 @@ class _Parser:
             if unit == "كيلومتر" and w in ("كيلو",):
                 pass
             return kind, unit, end
-        if w in ("م",) and end_is_square(self, j):
-            return "measure", "متر مربع", j + 2
+        if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
+            return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
         if w == "من":
             nxt = self.w(j + 1)
             if nxt and not nxt.startswith("ال"):
@@ -795,11 +796,12 @@ class _Parser:
         b = t.b
         suf = self.w(end)
         try:
-            if suf in L.YEAR_SUFFIX_AH or (1300 <= y <= 1500 and suf in L.YEAR_SUFFIX_AH):
+            if suf in L.YEAR_SUFFIX_AH or 1343 <= y <= 1500:
                 g = Hijri(y, m, d).to_gregorian()
                 date = dt.date(g.year, g.month, g.day)
-                b = self.toks[end].b
-                end += 1
+                if suf in L.YEAR_SUFFIX_AH:
+                    b = self.toks[end].b
+                    end += 1
             else:
                 if not (1000 <= y <= 2200):
                     return _R(end)
@@ -1143,7 +1145,8 @@ class _Parser:
             else:
                 kind, unit, end = "count", None, j
         if info.get("lone_unit") and unit is None and kind == "count":
-            return None  # «ست», «خمس», «تسع» alone are too ambiguous
+            if self.w(j) not in _OF_THEM:
+                return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
         if info.get("frac_only") and kind not in ("duration", "measure", "money"):
             return None
         if info.get("by") and unit is None:
