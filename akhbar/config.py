@@ -75,4 +75,5 @@ class Settings:
     )
     use_ner_model: bool = True  # False: gazetteer + rules only (faster)
     max_file_bytes: int = 200 * 1024 * 1024  # larger files are rejected, not read
+    max_doc_chars: int = 1_000_000  # one article longer than this is not an article: rejected
     payload_chars: int = 500  # how much of a bad input is kept in rejects.payload

@@ -368,6 +368,7 @@ def ingest_inputs(
     units: Iterable[RawInput],
     fields: dict[str, tuple[str, ...]] | None = None,
     payload_chars: int = 500,
+    max_doc_chars: int = 1_000_000,
 ) -> tuple[list[tuple[str, RawDocument]], list[Reject]]:
     """A batch of input units → ([(doc_id, document)], rejects).
 
@@ -385,6 +386,11 @@ def ingest_inputs(
         if not result.raw_text.strip():
             rejects.append(Reject(unit.source_path, "documents", "empty document: no text",
                                   _payload(unit.data, payload_chars)))
+            continue
+        if len(result.raw_text) > max_doc_chars:
+            rejects.append(Reject(unit.source_path, "documents",
+                                  f"document too large: {len(result.raw_text):,} characters > limit {max_doc_chars:,} "
+                                  "(one article per file or record expected)", result.raw_text[:payload_chars]))
             continue
         doc_id = doc_id_for(result.raw_text)
         if doc_id in seen:

@@ -57,12 +57,12 @@ def _progress(advance: int, total: int | None = None) -> None:
 
 @task(name="ingest", cache_policy=NO_CACHE, retries=1)
 def ingest(units: list[RawInput], settings: Settings) -> tuple[list[tuple[str, RawDocument]], list[Reject]]:
-    return ingest_inputs(units, settings.json_fields, settings.payload_chars)
+    return ingest_inputs(units, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
 
 
 @task(name="count-lines", cache_policy=NO_CACHE)
 def count_lines(units: list[RawInput], settings: Settings) -> LineStats:
-    docs, _ = ingest_inputs(units, settings.json_fields, settings.payload_chars)
+    docs, _ = ingest_inputs(units, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
     return build_line_stats(doc for _, doc in docs)
 
 
@@ -223,6 +223,17 @@ def _run_row(run_id: str, started: dt.datetime, status: str, input_path: str, co
     return table
 
 
+def _first_failure(chain: list) -> BaseException | None:
+    """The exception of the first failed task of a batch's chain (later ones only wait on it)."""
+    for future in chain:
+        state = future.state
+        if state.is_failed() or state.is_crashed():
+            result = state.result(raise_on_failure=False)
+            if isinstance(result, BaseException):
+                return result
+    return None
+
+
 def _stage_seconds(flow_run_id) -> dict[str, float]:
     """Time spent per stage, summed over the run's task runs (read back from Prefect)."""
     from prefect.client.orchestration import get_client
@@ -299,12 +310,13 @@ def akhbar_run(
         inflight: deque = deque()
 
         def collect(item) -> None:
-            key, future, fresh, n_units = item
+            key, chain, fresh, n_units = item
             try:
-                counts.update(future.result())
+                counts.update(chain[-1].result())
             except Exception as exc:  # the batch failed after its retries: quarantine its documents
-                logger.error("batch %s failed: %s", key, exc)
-                failed = [Reject(doc.source_path, "documents", f"processing failed: {type(exc).__name__}: {exc}",
+                error = _first_failure(chain) or exc
+                logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
+                failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
                                  doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
                 empty = validate.fn([], failed, run_id, started, settings.payload_chars)
                 counts.update(store_batch.fn(store, key + "-failed", empty, known_rejects))
@@ -329,13 +341,13 @@ def akhbar_run(
                         else:
                             seen_this_run.add(doc_id)
                             fresh.append((doc_id, doc))
-                    states = clean.submit(quote(fresh), quote(stats))
-                    states = split.submit(states)
-                    states = extract.submit(states, use_ner_model)
-                    validated = validate.submit(states, quote(rejects), run_id, started, settings.payload_chars)
+                    cleaned = clean.submit(quote(fresh), quote(stats))
+                    splitted = split.submit(cleaned)
+                    extracted = extract.submit(splitted, use_ner_model)
+                    validated = validate.submit(extracted, quote(rejects), run_id, started, settings.payload_chars)
                     key = f"{run_id}-{batch_no:05d}"
                     stored = store_batch.submit(store, key, validated, quote(known_rejects))
-                    inflight.append((key, stored, fresh, len(units)))
+                    inflight.append((key, [cleaned, splitted, extracted, validated, stored], fresh, len(units)))
                     while len(inflight) >= max_inflight:
                         collect(inflight.popleft())
                 while inflight:
