@@ -65,7 +65,7 @@ _MASK_RE = re.compile(
 _DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})(?![\d])")
 _YMD_RE = re.compile(r"(?<![\d.,/-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)")
 _TOKEN_RE = re.compile(
-    r"(?P<n>\d+(?:[.,]\d+)*(?:،\d{3}(?!\d))*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
+    r"(?P<n>\d+ر\d+(?!\d)|\d+(?:[.,]\d+)*(?:،\d{3}(?!\d))*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
 )
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:[,،]\d{3})+(?:\.\d+)?")
 _HAS_DIGIT_OR_MARK_RE = re.compile(r"[\d#@:/]|www")
@@ -144,6 +144,13 @@ def _prep(text: str) -> tuple[str, list[int] | None]:
 def _num_value(t: str) -> float | None:
     if _PLAIN_RE.fullmatch(t):
         return float(t)
+    if "ر" in t:
+        # Saudi Press Agency style, written fraction-first: «6ر11» = 11.6,
+        # «500ر307» = 307,500 (a 3-digit left part is a thousands group)
+        left, right = t.split("ر")
+        if len(left) == 3:
+            return float(right) * 1000 + float(left)
+        return float(right + "." + left)
     if _THOUSANDS_RE.fullmatch(t):
         return float(t.replace(",", "").replace("،", ""))
     if _DOT_THOUSANDS_RE.fullmatch(t):
@@ -447,6 +454,8 @@ class _Parser:
         return total, None, j, info
 
     # ---------------------------------------------------------------- units
+    _tamyeez = False
+
     def unit_at(self, j: int, allow_fallback: bool = True):
         """(kind, unit, end) for the words after a number, or None."""
         if j >= self.n:
@@ -503,8 +512,11 @@ class _Parser:
                 if allow_fallback and self.fallback_ok(nxt):
                     return "count", self.word_as_written(j + 1), j + 2
             return None
-        if allow_fallback and self.fallback_ok(w):
-            return "count", self.word_as_written(j), j + 1
+        if allow_fallback and self.fallback_ok(w) and not (w.startswith("ل") and w not in L.UNITS):
+            written = self.word_as_written(j)
+            if self._tamyeez and written.endswith("ا") and len(written) > 3:
+                written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
+            return "count", written, j + 1
         return None
 
     def unit_lookup(self, w: str):
@@ -685,7 +697,9 @@ class _Parser:
     def year_after(self, j: int):
         """(year, end, hijri_suffix) for an optional year after a month."""
         k = j
-        if self.w(k) in ("من", "عام", "العام", "سنه", "لعام"):
+        if self.w(k) == "من":
+            k += 1
+        if self.w(k) in ("عام", "العام", "سنه", "لعام"):
             k += 1
         if k < self.n and self.toks[k].k == "n" and self.toks[k].t.isdigit() and len(self.toks[k].t) in (3, 4):
             y = int(self.toks[k].t)
@@ -835,6 +849,8 @@ class _Parser:
                 delta = 2
                 end += 1
             if self.w(end) in L.WEEKDAYS:
+                # «أمس الأحد»: trust the weekday (the scrape date may lag the article)
+                delta = (ref.weekday() - L.WEEKDAYS[self.w(end)]) % 7 or 7
                 end += 1
             return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                      "date_value": ref - dt.timedelta(days=delta),
@@ -870,8 +886,9 @@ class _Parser:
         if self.w(k) in (L.fold("بتاريخ"), L.fold("الموافق"), L.fold("الموافق")):
             k += 1
         if k < self.n and self.toks[k].k in ("n", "d"):
-            if self.toks[k].k == "d" or self.month_at(k + 1) or self.month_at(k + 2):
-                return _R(end)
+            return _R(end)
+        if self.w(k) in L.ORDINAL_TEEN_FIRST and (self.w(k + 1) == "من" or self.w(k + 2) == "من"):
+            return _R(end)  # «الثلاثاء الثالث عشر من ربيع الأول 1395»  # «الأربعاء 28 أكتوبر», «الثلاثاء 10 - 12»: the explicit date speaks
         delta = (ref.weekday() - wd) % 7
         nxt = self.w(end)
         if nxt in L.PAST_WORDS:
@@ -1061,6 +1078,18 @@ class _Parser:
         single_digits = info["digits"] and len(info["atoms"]) == 1
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
             return _R(j + 2)  # «4/2» scores, «24/7»: not quantities
+        if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
+            return _R(j + 1)  # «1×1 م2»: dimensions
+        if single_digits and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "l":
+            return _R(j + 1)  # «635031 - Mobily»
+        if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "w":
+            u = self.unit_at(j + 1, allow_fallback=False)
+            if u:  # «رجلا 48/ عاما/»
+                kind, unit, end = u
+                if self.p(end) == "/":
+                    end += 1
+                return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
+                                                    "kind": kind, "unit": unit})
         if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
             return _R(j + 1)  # «11 - يمكنك ...»: a list index
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
@@ -1098,6 +1127,8 @@ class _Parser:
                 r = self.finish_range(i, a, value, info, n2, False)
                 if r is None:
                     return _R(n2[2])
+                if r.fields["kind"] == "count" and r.fields["unit"] is None and n2[0] < 20:
+                    return _R(n2[2])  # «1-4» with nothing after: a score
                 if self.p(i - 1) == "(" and self.p(r.end) == ")" and r.fields["kind"] == "year":
                     r.a = toks[i - 1].a
                     r.b = toks[r.end].b
@@ -1131,7 +1162,9 @@ class _Parser:
             kind, unit, end = pre_kind[0], pre_kind[1], j
         else:
             allow_fb = not (year_like and qualifier is None)
+            self._tamyeez = value is not None and float(value).is_integer() and 11 <= value % 100 <= 99
             u = self.unit_at(j, allow_fallback=allow_fb)
+            self._tamyeez = False
             if (
                 u is None
                 and self.p(j) in _CLOSE_QUOTES
@@ -1153,6 +1186,16 @@ class _Parser:
             return None
         if info["digits"] and qa is None and self.quoted_title(i, end):
             return _R(end)
+        # «خمسة أعوام ونصف (العام)», «ساعتين وربع»
+        if value is not None and kind in ("duration", "measure", "money") and end < self.n:
+            nw = self.w(end)
+            frac = {"ونصف": 0.5, "وربع": 0.25, "وثلث": 1 / 3}.get(nw or "")
+            if frac:
+                value += frac
+                end += 1
+                nxt = self.w(end)
+                if nxt and nxt.startswith("ال") and self.unit_lookup(nxt) and self.unit_lookup(nxt)[1] == unit:
+                    end += 1
         # post qualifier
         q = qualifier
         pq = self.post_qualifier(end)
@@ -1196,6 +1239,8 @@ class _Parser:
                     return _R(i + 1)
                 if prev in _STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
                     return _R(i + 1)  # «شارع الستين»
+                if any(st in (L.fold("مجموعة"), L.fold("المجموعة")) for st, _ in _strip(self.w(i - 2) or "")):
+                    return _R(i + 1)  # «لمجموعة الدول العشرين»
                 n = L.DEFINITE_TENS[stem]
                 end = i + 1
             else:
