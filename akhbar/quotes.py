@@ -366,7 +366,11 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if _bare(t.fold) in _STOPS or t.fold in _STOPS or _strip_prefix(t.fold) in _STOPS:
                 break
             if words == 0 and not _is_role(t.fold):
-                return None
+                # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
+                n = _unknown_name(doc, i, limit)
+                if n is None:
+                    return None
+                return first.start, toks[n - 1].end, []
             words += 1
             end = t.end
             i += 1
@@ -378,6 +382,10 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if m2 is not None and m2.label == "PER" and not any(f.label == "PER" for f in found):
                 i += 1  # apposition: «... (الناتو)، مارك روته»
                 continue
+            if nxt is not None and m2 is None and not any(f.label == "PER" for f in found):
+                n = _unknown_name(doc, i + 1, limit)
+                if n is not None and n - (i + 1) == 2:  # an unrecognised two-word name in apposition
+                    end = toks[n - 1].end
             break
         if t.raw in _OPEN_CLOSE or t.raw == '"' or t.raw == "(":
             close = doc.quotes.get(t.start) if t.raw != "(" else doc.text.find(")", t.start, doc.paragraph_end(t.start))
@@ -405,6 +413,32 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         pass
     start = first.start
     return start, end, found
+
+
+_ADVERBS = {"مجددا", "رسميا", "علنا", "صراحه", "لاحقا", "سابقا", "موخرا", "اخيرا", "كذلك", "ايضا", "حينها", "بدوره",
+            "بدورها", "بالقول", "قايلا", "قايله", "مستدركا", "مجيبا", "ردا"}
+
+
+def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
+    """One or two plain words right after a cue and before a boundary (comma, colon,
+    complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
+    token after the name, or None."""
+    toks = doc.toks
+    n = i
+    while n < limit and n - i < 2:
+        t = toks[n]
+        if not t.is_word or "ً" in t.raw or _bare(t.fold) in _STOPS or t.fold in _STOPS \
+                or _strip_prefix(t.fold) in _STOPS or t.fold in _ADVERBS or _is_complementizer(t) \
+                or _cue_form(t) is not None or t.fold in _ACCORDING or doc.mention_starting_in(t) is not None \
+                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit():
+            break
+        n += 1
+    if n == i or n >= limit:
+        return None
+    b = toks[n]
+    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b)
+                or _bare(b.fold) in _STOPS or b.fold in _STOPS or _strip_prefix(b.fold) in _STOPS)
+    return n if boundary else None
 
 
 def _extend_to_person(doc: _Doc, k_end: int, limit: int) -> Mention | None:
@@ -469,10 +503,29 @@ def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Sp
     return None
 
 
+def _resolve_surname(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> tuple[str] | None:
+    """«روته» alone → the person of an earlier speaker phrase or mention ending with «روته»."""
+    words = _bare_text(doc.text[a:b]).split()
+    if not words or (len(words) > 2 and not _is_role(words[0])):
+        return None
+    last = words[-1]
+    for prev in reversed(history):
+        if prev.per and prev.canonical and _bare_text(prev.text).split()[-1:] == [last]:
+            return (prev.canonical,)
+    for m in reversed(doc.mentions_in(0, a)):
+        if m.label == "PER" and _bare_text(m.text).split()[-1:] == [last]:
+            return (m.canonical,)
+    return None
+
+
 def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: bool | None,
                   history: Sequence[_Speaker]) -> _Speaker:
     a, b = _trim(doc.text, a, b, " \t،,:")
     canonical, per = _pick_canonical(found)
+    if not per:
+        prev = _resolve_surname(doc, a, b, history)
+        if prev is not None:
+            return _Speaker(doc.text[a:b], prev[0], a, b, feminine, True)
     if not per:
         prev = _resolve_role(doc, a, b, history)
         if prev is not None:
@@ -486,6 +539,8 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
                     history: Sequence[_Speaker]) -> _Speaker | None:
     """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
     toks = doc.toks
+    if cue_k > 0 and toks[cue_k - 1].raw in "،,":
+        return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
     j = cue_k - 1
     while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in _GAP_WORDS or toks[j].raw in "،,"):
         j -= 1
@@ -509,7 +564,14 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     found = doc.mentions_in(seg[0].start, end_tok.end) if seg else []
     mention_at_end = next((m for m in found if m.end >= end_tok.end - 1 and m.end <= end_tok.end), None)
     if mention_at_end is None:
-        # an unnamed subject: «الخارجية الروسية مضت موضحة»
+        # an unnamed subject: «الخارجية الروسية مضت موضحة», or a title and a name the
+        # recogniser missed: «وكان الأمين العام لحلف "الناتو"، مارك روته، قد قال»
+        words = [t for t in seg if t.is_word]
+        if words and words[0].fold in ("و", "ف"):
+            words = words[1:]
+        if words and len(words) <= 10 and _is_role(words[0].fold) and not any(_cue_form(t) for t in words):
+            return _make_speaker(doc, words[0].start, end_tok.end, doc.mentions_in(words[0].start, end_tok.end),
+                                 cue.feminine, history)
         if comma_idx:
             seg = seg[comma_idx[-1] + 1 :]
         words = [t for t in seg if t.is_word]
@@ -520,7 +582,11 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         return _make_speaker(doc, words[0].start, words[-1].end, [], cue.feminine, history)
     if mention_at_end.label == "LOC" and cue.feminine is False:
         return None
-    if mention_at_end.label not in ("PER", "ORG", "LOC", "MISC"):
+    if mention_at_end.label not in ("PER", "ORG", "LOC"):
+        return None
+    first_word = next((t for t in seg if t.is_word), None)
+    if first_word is not None and (first_word.fold in _STOPS or _strip_prefix(first_word.fold) in _STOPS) \
+            and doc.mention_starting_in(first_word) is None:
         return None
     a = seg[0].start if seg else mention_at_end.start
     if seg and seg[0].fold in ("و", "ف"):

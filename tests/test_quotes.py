@@ -250,3 +250,15 @@ def test_empty_inputs():
     assert extract_quotes("", [], []) == []
     text = "لا شيء هنا."
     assert _run(text) == []
+
+
+def test_names_the_recogniser_missed():
+    # no mention for «روته»: the speaker is still the name, not an adverbial or the previous speaker
+    text = 'في تصريحاته عبر منصة "إكس"، قال روته، اليوم، إنه ناقش الموضوع مع الرئيس الكوري الجنوبي.'
+    (q,) = _run(text, [_m(text, "إكس", "MISC")])
+    assert (q.speaker, q.speaker_canonical) == ("روته", None)
+    text = ('وقال السفير الروسي فاسيلي نيبينزيا: "هذه أكاذيب مكشوفة تماما".\n'
+            'وكان الأمين العام لحلف شمال الأطلسي "الناتو"، مارك روته، قد قال الإثنين، إن تعميق التعاون يهدد الأمن.')
+    quotes = _run(text, [_m(text, "فاسيلي نيبينزيا"), _m(text, "حلف شمال الأطلسي", "ORG")])
+    q = _find(quotes, "تعميق التعاون")
+    assert q.speaker.endswith("مارك روته") and q.speaker_canonical != "فاسيلي نيبينزيا"
