@@ -78,6 +78,8 @@ _OPEN_QUOTES = set('"«“\'‘(')
 _CLOSE_QUOTES = set('"»”\'’)')
 _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
+_NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم")}
+_STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
 _OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
 _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
@@ -268,8 +270,6 @@ class _Parser:
             w = w[:-1]
         if w.endswith(("يين", "يون")) and len(w) > 5:  # nisba plural: السوريين → سوري
             w = w[:-2]
-        elif w.endswith("يا") and len(w) > 4:  # accusative nisba without tanween: أجنبيا
-            w = w[:-1]
         return w
 
     def has_tanween(self, j: int) -> bool:
@@ -283,6 +283,8 @@ class _Parser:
 
     # ---------------------------------------------------------------- numbers
     def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف")):
+        if w in _NOT_NUMBERS:
+            return None
         for stem, pl in _strip(w, prefixes):
             hit = L.NUMBER_WORDS.get(stem)
             if hit:
@@ -372,6 +374,9 @@ class _Parser:
                     if hit and self._conj_ok(atoms, hit[0], hit[1]):
                         atoms.append((hit[0], hit[1], True))
                         j += 1
+                        nxt = self.w(j)
+                        if hit[1] == "frac" and nxt and nxt.startswith("ال") and nxt[2:] in L.NUMBER_WORDS:
+                            j += 1  # «مليون ونصف المليون»
                         continue
                 # «و» + digits after a scale: «مليون و200 ألف»
                 if (
@@ -455,6 +460,7 @@ class _Parser:
 
     # ---------------------------------------------------------------- units
     _tamyeez = False
+    _definite_ok = True  # vague amounts and scale words take a definite noun: «آلاف الجنود»
 
     def unit_at(self, j: int, allow_fallback: bool = True):
         """(kind, unit, end) for the words after a number, or None."""
@@ -476,6 +482,8 @@ class _Parser:
             return "percent", None, j + 2
         if w == "نقطه" and self.w(j + 1) in ("ميويه", "المييه"):
             return "percent", "نقطة مئوية", j + 2
+        if w.startswith("ال") and not self._definite_ok:
+            return None  # a cardinal takes an indefinite noun: «تسع المحطة» is «accommodates the station»
         hit = self.unit_lookup(w)
         if hit:
             kind, unit = hit
@@ -490,8 +498,8 @@ class _Parser:
                     return kind, unit + (" مربع" if self.toks[end].t == "2" else " مكعب"), end + 1
                 if self.p(end) in ("²", "³"):
                     return kind, unit + (" مربع" if self.p(end) == "²" else " مكعب"), end + 1
-            if unit == "كيلومتر" and w in ("كيلو",):
-                pass
+            if unit == "جنيه" and self.w(end) in _STERLING:
+                return kind, "جنيه إسترليني", end + 1
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
@@ -1163,8 +1171,11 @@ class _Parser:
         else:
             allow_fb = not (year_like and qualifier is None)
             self._tamyeez = value is not None and float(value).is_integer() and 11 <= value % 100 <= 99
+            last_kind = info["atoms"][-1][1] if info["atoms"] else "vague"
+            self._definite_ok = value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague")
             u = self.unit_at(j, allow_fallback=allow_fb)
             self._tamyeez = False
+            self._definite_ok = True
             if (
                 u is None
                 and self.p(j) in _CLOSE_QUOTES
