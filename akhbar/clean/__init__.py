@@ -156,6 +156,11 @@ _CONTACT = re.compile(
 _TIME_ONLY = re.compile(
     r"^\d{1,2}\s*[:：]\s*\d{2}\s*(?:ص|م|ت\s*م|ت\s*غ|بتوقيت\s+\S+|gmt|utc|am|pm)?\.?$", re.IGNORECASE
 )
+_CAPTION_OPENING = re.compile(
+    r"^(?:جانب من|جانب|لقطه من|لقطه|من اليمين|من اليسار|صوره جماعيه|"
+    r"(?:\S+ ){0,2}(?:خلال|اثناء|لدي|عقب|بعد) (?:افتتاح|تدشين|استقبال|استقباله|زيارته|زياره|تقديم|"
+    r"تسلم|تسليم|تكريم|ترؤسه|ترؤس|حضوره|حضور|لقايه|لقاء|جولته|جوله|توقيع|رعايته|رعايه|تفقده|تفقد|مشاركته|القايه|كلمته|اجتماع|الاجتماع|الحفل|اللقاء|الجوله|الزياره|المباراه|التوقيع|التدشين|الافتتاح|الاستقبال))"
+)
 _END_MARKER = re.compile(r"^(?:انتهي|انتهى|النهايه|end|ends)$")
 _READ_MORE = re.compile(r"^(?:اقرا |عرض |تابع |شاهد )?المزيد$")
 _PRAYER_MENTION = re.compile("|".join(PRAYERS) + r"|صلاه|الاذان")
@@ -300,6 +305,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             continue
         if _CONTACT.match(ln.text):
             put(ln.pos, "other", "contact_or_url", 0.9)
+        elif not ln.has_letters and not ln.has_digit:
+            put(ln.pos, "other", "punctuation_only", 0.9)  # «.», «***», «-» outside a widget
         elif _END_MARKER.match(ln.key) and ln.pos == n - 1 or _END_MARKER.match(ln.key) and "/" in ln.text:
             put(ln.pos, "other", "end_marker", 0.9)  # wire-copy «// انتهى //»
 
@@ -366,6 +373,15 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             else:
                 notes[ln.pos] = "line above the byline kept: a subtitle rather than a caption?"
 
+    # captions by their typical opening («جانب من …», «خلال افتتاح …», «الأمير أثناء …»)
+    header_pos = {ln.pos for ln in header}
+    for ln in lines:
+        if ln.pos in labels or ln.pos == title_pos or ln.is_body():
+            continue
+        max_words = 10 if ln.pos in header_pos else 8
+        if ln.n_words <= max_words and not ln.ends_sentence and _CAPTION_OPENING.match(ln.key):
+            put(ln.pos, "image_caption", "caption_opening", 0.7 if ln.pos in header_pos else 0.65)
+            notes.pop(ln.pos, None)
     # in the body: a short line right above a photo credit is its caption
     for pos, (cat, _rule, _c) in list(labels.items()):
         if cat != "photo_credit" or pos == 0:

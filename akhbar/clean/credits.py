@@ -36,23 +36,30 @@ _CAPTION_START = re.compile(
 _CAPTION_CREDIT_END = re.compile(
     rf"(?:\(\s*{_AGENCY_AR}\s*\)|[\-–—|]\s*{_AGENCY_AR}|\(\s*(?:[a-z]+\s*){{1,3}}\))\s*$"
 )
+_PLACE_AGENCY = re.compile(r"^\(?\s*\S+(?:\s\S+)?\s*[\-–—ـ:]+\s*\(?([^\-–—ـ:()]+)\)?\s*$")
 _SOURCE = re.compile(r"^(?:المصدر|المصادر|مصدر الخبر|مصدر|source|sources)(?:$| )")
 _SOURCE_ONLY = re.compile(rf"^(?:{_AGENCY_AR}|وكالات|وكالات الانباء|المحرر|محرر الموقع)$")
-_BYLINE_PREFIX = re.compile(
-    r"^(?:كتب|كتبت|كتبه|بقلم|اعداد|اعدادا|تقرير|تحرير|حوار|متابعه|ترجمه|ترجمه وتحرير|by|written by|"
-    r"المحرر|مراسل|مراسلنا|من مراسلنا)(?:\s*[:：\-–—]\s*|\s+)(\S.*)$",
+_BYLINE_WITH_SEP = re.compile(
+    r"^(?:الكاتب|الكاتبه|كاتب المقال|المولف|كتب|كتبت|كتبه|بقلم|اعداد|اعدادا|تقرير|تحرير|حوار|متابعه|ترجمه|"
+    r"ترجمه وتحرير|by|written by|المحرر|مراسل|مراسلنا|من مراسلنا)\s*[:：\-–—]\s*(\S.*)$",
     re.IGNORECASE,
 )
+_BYLINE_NO_SEP = re.compile(r"^(?:كتب|كتبت|بقلم|by|written by)\s+(\S.*)$", re.IGNORECASE)
 
 
 def _ar_key(text: str) -> str:
     return collapse_spaces(re.sub(r"[^\w\s]|_", " ", normalize(text)).lower())
 
 
+_INLINE_PHOTO = re.compile(r"(?:^|[\-–—|(/]\s*)(?:تصوير|عدسه|بعدسه|الصوره|photo)\s*[:：]\s*\S")
+
+
 def photo_credit_rule(line: Line, in_header: bool) -> tuple[str, float] | None:
     key = line.key
     if line.n_words > 16:
         return None
+    if line.n_words <= 14 and not line.is_body() and _INLINE_PHOTO.search(line.norm):
+        return ("inline_photo_credit", 0.85)  # «من أجواء المعرض - تصوير: خالد المهيري»
     if _PHOTO_PREFIX.match(line.norm) and line.n_words <= 10:
         return ("photo_prefix", 0.95)
     if _PHOTO_EXACT.match(key):
@@ -95,6 +102,9 @@ def source_credit_rule(line: Line) -> tuple[str, float] | None:
         return ("source_stub", 0.95)
     if line.n_words <= 3 and _SOURCE_ONLY.match(key) and "(" not in line.text:
         return ("source_agency_only", 0.8)
+    m = _PLACE_AGENCY.match(line.norm)
+    if m and line.n_words <= 5 and _AGENCY_ONLY.match(_ar_key(m.group(1))):
+        return ("place_agency", 0.85)  # «دبي - وام», «الرياض ـ واس»
     return None
 
 
@@ -102,16 +112,19 @@ def explicit_byline(line: Line) -> str | None:
     """«كتب: محمد علي» / «بقلم محمد علي» → «محمد علي»; None otherwise."""
     if line.n_words > 8 or line.ends_sentence and line.text.rstrip()[-1] == ".":
         return None
-    m = _BYLINE_PREFIX.match(line.norm)
-    if not m:
-        return None
-    # the name as written: after the first colon/dash, else after the prefix word(s)
     text = line.text
-    sep = re.search(r"[:：\-–—]", text)
-    if sep:
+    if _BYLINE_WITH_SEP.match(line.norm):
+        sep = re.search(r"[:：\-–—]", text)
+        if sep is None:
+            return None
         name = text[sep.end():]
+    elif _BYLINE_NO_SEP.match(line.norm):
+        name = text.split(None, 2 if line.norm.lower().startswith("written by") else 1)[-1]
+        # «كتب الرئيس على حسابه» is a sentence: without a colon the rest must be a name
+        if not looks_like_name(Line(pos=0, no=0, text=name)):
+            return None
     else:
-        name = text.split(None, len(m.group(0).split()) - len(m.group(1).split()))[-1]
+        return None
     name = name.strip(" :-–—")
     if not name or len(name.split()) > 6:
         return None

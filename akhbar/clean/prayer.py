@@ -15,7 +15,7 @@ _PRAYER_ALT = "|".join(PRAYERS)
 _TIME = r"\d{1,2}\s*[:.]\s*\d{2}(?:\s*(?:am|pm|ص|م|صباحا|مساء))?"
 _SEP = r"[\s\-–—|:•·*_/]*"
 _PRAYER_LINE_RE = re.compile(
-    rf"^{_SEP}(?:{_TIME})?{_SEP}(?:صلاه\s*)?(?:{_PRAYER_ALT}){_SEP}(?:{_TIME})?{_SEP}$"
+    rf"^{_SEP}(?:{_TIME})?{_SEP}(?:(?:موعد|وقت|توقيت)\s+)?(?:(?:اذان|الاذان|صلاه)\s*)?(?:{_PRAYER_ALT}){_SEP}(?:{_TIME})?{_SEP}$"
 )
 _TIME_ONLY_RE = re.compile(rf"^{_SEP}{_TIME}{_SEP}$")
 _SEPARATOR_RE = re.compile(r"^[\-–—|:•·*_/.\s]+$")

@@ -46,11 +46,17 @@ _TAG_HEADER = re.compile(
 _BREADCRUMB = re.compile(r"^(?:الرييسيه|home)\s*[>»/›|\\-]")
 
 
+_SHARE_BAR = re.compile(
+    r"^(?:شارك|شاركي|شاركوا|انشر|مشاركه|share)(?: (?:هذا|هذه))?(?: (?:المقال|الخبر|الموضوع|الصفحه|التقرير|القصه|"
+    r"الفيديو|الصوره|المنشور|article|this|post))?(?: (?:عبر|علي|في|مع|on|via))?(?: (?:اصدقايك|اصدقاءك|اصدقائك))?$"
+)
+
+
 def is_social(line: Line) -> bool:
     if line.n_words == 0 or line.n_words > 14:
         return False
     key = line.key
-    if _SOCIAL_EXACT.match(key):
+    if _SOCIAL_EXACT.match(key) or _SHARE_BAR.match(key):
         return True
     words = line.words
     nets = sum(1 for w in words if w in _NETWORKS)
