@@ -79,6 +79,7 @@ _CLOSE_QUOTES = set('"»”\'’)')
 _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
 _NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم")}
+_METRE = {L.fold(w) for w in ("متر", "مترا", "متراً", "مترات", "مربع")}
 _STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
 _OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
@@ -272,6 +273,21 @@ class _Parser:
             w = w[:-2]
         return w
 
+    def verb_vowelled(self, j: int, pl: int) -> bool:
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        raw = self.text[o1:o2]
+        k = 0
+        for c in raw:  # the diacritic right after the first letter of the stem
+            if DIACRITICS_RE.match(c):
+                continue
+            if k == pl:
+                idx = raw.index(c)
+                nxt = raw[idx + 1: idx + 2]
+                return nxt in ("\u064f", "\u0651")
+            k += 1
+        return False
+
     def has_tanween(self, j: int) -> bool:
         t = self.toks[j]
         o1, o2 = self.orig(t.a, t.b)
@@ -332,6 +348,8 @@ class _Parser:
             if not hit:
                 return None
             v, k, pl = hit
+            if k in ("scale", "dual", "plural") and self.verb_vowelled(j, pl):
+                return None  # «أُلِّف» (was written), vowelled as a verb
             if not few:
                 a = t.a + pl
             if k == "scale" and t.t[pl:].endswith("ا") and not self.has_tanween(j) and self.noun_follows(j + 1):
@@ -498,6 +516,8 @@ class _Parser:
                     return kind, unit + (" مربع" if self.toks[end].t == "2" else " مكعب"), end + 1
                 if self.p(end) in ("²", "³"):
                     return kind, unit + (" مربع" if self.p(end) == "²" else " مكعب"), end + 1
+            if unit == "كيلوغرام" and w in (L.fold("كيلو"),) and self.w(end) in _METRE:
+                return "measure", "كيلومتر", end + 1  # «كيلو متر»
             if unit == "جنيه" and self.w(end) in _STERLING:
                 return kind, "جنيه إسترليني", end + 1
             return kind, unit, end
@@ -506,7 +526,7 @@ class _Parser:
         if w == "من":
             nxt = self.w(j + 1)
             if nxt and not nxt.startswith("ال"):
-                hit = L.UNITS.get(nxt)  # «عشرات من عناصر الشرطة»
+                hit = L.UNITS.get(nxt) or self.construct_lookup(nxt)  # «عشرات من عناصر الشرطة»
                 if hit and hit[0] == "count":
                     return hit[0], hit[1], j + 2
             if nxt and nxt.startswith("ال"):
@@ -520,11 +540,25 @@ class _Parser:
                 if allow_fallback and self.fallback_ok(nxt):
                     return "count", self.word_as_written(j + 1), j + 2
             return None
-        if allow_fallback and self.fallback_ok(w) and not (w.startswith("ل") and w not in L.UNITS):
+        if allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4):
             written = self.word_as_written(j)
             if self._tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
             return "count", written, j + 1
+        return None
+
+    @staticmethod
+    def construct_lookup(w: str):
+        """«مسلحي» (construct of مسلحين), «مواطنيهم» (with a pronoun)."""
+        for suf in ("هم", "ها", "هن", "كم", "نا", "ه", ""):
+            if suf and not w.endswith(suf):
+                continue
+            stem = w[: len(w) - len(suf)] if suf else w
+            if len(stem) < 3:
+                continue
+            hit = L.UNITS.get(stem) or (L.UNITS.get(stem + "ن") if stem.endswith("ي") else None)
+            if hit and hit[0] == "count":
+                return hit
         return None
 
     def unit_lookup(self, w: str):
@@ -542,7 +576,9 @@ class _Parser:
             return False
         if w in L.TIME_OF_DAY or w in L.ORDINALS:
             return False
-        if w.startswith(("وال", "فال", "بال", "لل", "كال", "ست", "سي", "سن")):
+        if w.startswith(("وال", "فال", "لل", "كال")) or (w.startswith("بال") and len(w) > 5):
+            return False
+        if w.startswith(("ست", "سي", "سن")) and len(w) > 4:
             return False
         if w.endswith("وا") or (w.startswith(("ي", "ت")) and w.endswith(("ون", "ان", "ين"))):
             return False
@@ -1074,7 +1110,11 @@ class _Parser:
             a = toks[i - 1].a
         if info["digits"]:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
-                return _R(j)
+                # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
+                k = j
+                while k + 1 < self.n and self.p(k) in ("-", "/", "–") and toks[k + 1].k == "n":
+                    k += 2
+                return _R(k)
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
                 return _R(j + 1)
             if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t:
@@ -1083,6 +1123,8 @@ class _Parser:
                 return _R(j)
         elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
             return _R(j)
+        elif j < self.n and toks[j].k == "l":
+            return _R(j)  # «إمّا ستون Emma Stone»
         single_digits = info["digits"] and len(info["atoms"]) == 1
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
             return _R(j + 2)  # «4/2» scores, «24/7»: not quantities
@@ -1100,6 +1142,8 @@ class _Parser:
                                                     "kind": kind, "unit": unit})
         if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
             return _R(j + 1)  # «11 - يمكنك ...»: a list index
+        if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
+            return _R(j)  # «5 ـ تعيين»
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
             return _R(j + 1)  # «سبتمبر 9 ميلادي»: a month number
         if single_digits and i > 0 and toks[i - 1].k == "x" and self.unit_at(j, allow_fallback=False) is None:
