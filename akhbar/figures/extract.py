@@ -1007,7 +1007,7 @@ class _Parser:
         w = self.w(i)
         if w not in ("بين", "وبين", "فبين") and not (w == "ما" and self.w(i + 1) == "بين"):
             return None
-        t = self.toks[i]
+        t = self.toks[i + 1] if w == "ما" else self.toks[i]  # the span starts at «بين»
         a = t.a + (1 if w in ("وبين", "فبين") else 0)
         j = i + (2 if w == "ما" else 1)
         year_ctx = False
@@ -1019,6 +1019,10 @@ class _Parser:
             return None
         v1, _, e1, info1 = n1
         k = e1
+        u1 = self.unit_at(k, allow_fallback=False)
+        if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
+            k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
+            info1 = dict(info1, unit=u1)
         if self.w(k) == "و":
             k += 1
             n2 = self.parse_number(k, prefixes=())
@@ -1073,6 +1077,8 @@ class _Parser:
             kind = "year"
         elif unit:
             kind, u, end = unit
+        elif info1.get("unit"):
+            kind, u = info1["unit"][0], info1["unit"][1]
         q = self.post_qualifier(end)
         if q and kind != "year":
             end = q[1]
