@@ -106,14 +106,18 @@ def main() -> None:
     if args.uncovered:
         print("\n# numbers not covered by any figure, in the sampled sentences (recall check)")
         seen = set()
+        n_num = n_unc = 0
         for i, (ai, src, sent, f, ref) in enumerate(sample, 1):
             if sent in seen:
                 continue
             seen.add(sent)
             figs = extract_figures(sent, reference_date=ref)
             for m in NUMBERISH_RE.finditer(sent):
+                n_num += 1
                 if not any(g.start < m.end() and g.end > m.start() for g in figs):
+                    n_unc += 1
                     print(f"[{i:03d}] ⟦{m.group()}⟧ … {sent[max(0, m.start() - 50): m.end() + 40]}")
+        print(f"# {len(seen)} sentences, {n_num} number-like tokens, {n_unc} not covered by any figure")
 
 
 if __name__ == "__main__":

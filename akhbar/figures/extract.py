@@ -529,6 +529,8 @@ class _Parser:
                 hit = L.UNITS.get(nxt) or self.construct_lookup(nxt)  # «عشرات من عناصر الشرطة»
                 if hit and hit[0] == "count":
                     return hit[0], hit[1], j + 2
+                if allow_fallback and self.fallback_ok(nxt) and not nxt.startswith(("و", "ف")):
+                    return "count", self.word_as_written(j + 1), j + 2  # «ثمانية من قوات الأمن»
             if nxt and nxt.startswith("ال"):
                 hit = self.unit_lookup(nxt)
                 if hit:
@@ -584,6 +586,8 @@ class _Parser:
             return False
         if w.startswith("ي") and len(w) >= 4:
             return False
+        if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
+            return False  # «150 إصاباتهم خطيرة»
         return True
 
     # ---------------------------------------------------------------- checks
@@ -1133,6 +1137,14 @@ class _Parser:
             return _R(j)  # «إمّا ستون Emma Stone»
         single_digits = info["digits"] and len(info["atoms"]) == 1
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+            frac = {("1", "2"): 0.5, ("1", "4"): 0.25, ("3", "4"): 0.75, ("1", "3"): 1 / 3}.get((toks[i].t, toks[j + 1].t))
+            hit = L.NUMBER_WORDS.get(self.w(j + 2) or "")
+            if frac and hit and hit[1] == "scale" and not pre_kind:
+                value = frac * hit[0]  # «1/2 مليون ريال»
+                u = self.unit_at(j + 3, allow_fallback=False)
+                kind, unit, end = u if u else ("count", None, j + 3)
+                return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
+                                                    "kind": kind, "unit": unit})
             return _R(j + 2)  # «4/2» scores, «24/7»: not quantities
         if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
             return _R(j + 1)  # «1×1 م2»: dimensions
@@ -1147,6 +1159,8 @@ class _Parser:
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
         if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
+            if toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100:
+                return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})
             return _R(j + 1)  # «11 - يمكنك ...»: a list index
         if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
             return _R(j)  # «5 ـ تعيين»
@@ -1280,17 +1294,19 @@ class _Parser:
         if w[:1] in "وفب" and w[1:3] == "ال":
             cands.append((w[1:], 1))
         if w.startswith("لل"):
-            cands.append(("ال" + w[2:], 1))
+            cands.append(("ال" + w[2:], 0))  # «للمرة الثالثة»: the span keeps «لل»
         elif w.startswith("ولل"):
-            cands.append(("ال" + w[3:], 2))
+            cands.append(("ال" + w[3:], 1))
         for stem, pl in cands:
             if stem in L.ORDINAL_TEEN_FIRST and self.w(i + 1) in (L.fold("عشر"), L.fold("عشرة")):
                 n = L.ORDINAL_TEEN_FIRST[stem] + 10
                 end = i + 2
-            elif stem in L.ORDINALS:
-                n = L.ORDINALS[stem]
+            elif stem in L.ORDINALS or stem in (L.fold("الحادي"), L.fold("الحادية")):
+                n = L.ORDINAL_TEEN_FIRST[stem]
                 end = i + 1
                 nxt = self.w(end)
+                if n == 1 and stem not in L.ORDINALS and not (nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS):
+                    continue
                 if n < 10 and nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS:
                     n += L.DEFINITE_TENS[nxt[1:]]  # «التاسع والعشرين»
                     end += 1
@@ -1304,6 +1320,9 @@ class _Parser:
                     return _R(i + 1)  # «لمجموعة الدول العشرين»
                 n = L.DEFINITE_TENS[stem]
                 end = i + 1
+                if prev and prev.startswith("ال") and prev.endswith(("ين", "ون", "ات")) and len(prev) > 5:
+                    t = self.toks[i]  # «اللاعبين العشرين»: the twenty players (a count)
+                    return _R(end, t.a + pl, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
             else:
                 continue
             prev = self.w(i - 1)
@@ -1311,10 +1330,13 @@ class _Parser:
                 return _R(end)
             t = self.toks[i]
             if n <= 31 and self.w(end) == "من":
-                mo = self.month_at(end + 1)  # «الثامن من أغسطس», «التاسع والعشرين من يوليو»
+                k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
+                mo = self.month_at(k)  # «الثامن من أغسطس», «للسادس من شهر أغسطس»
                 if mo:
                     cal, m, mend = mo
-                    return self.date_tail(i, end + 1, t.a + pl, n, cal, m, mend)
+                    return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
+            if self.w(end) in L.TIME_OF_DAY:
+                return _R(end + 1)  # «من الرابعة إلى التاسعة مساء»: clock times
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
         return None

@@ -462,7 +462,8 @@ for _kind, _table in _KIND_TABLES:
             _ff = fold(_f)
             if _ff not in UNITS:
                 UNITS[_ff] = (_kind, _canon)
-            if not _ff.endswith(("ا", "ه")) and _ff + "ا" not in UNITS:
+            if not _ff.endswith(("ا", "ه")) and _ff + "ا" not in UNITS and len(_ff) > 2:
+                # accusative with tanween alef; not for abbreviations («كما» is not «كم»)
                 UNITS[_ff + "ا"] = (_kind, _canon)
 # «عقد» (decade) is also «contract»; «حي» (district) also «alive»: keep them but only
 # right after a number, which is the only place units are looked up.
@@ -486,7 +487,7 @@ STOPWORDS = {
     بنسبة بقيمة بمبلغ بإجمالي إجمالي بمعدل مقابل مقارنة وسط داخل خارج أمام وراء تحت فوق
     الماضي الماضية المقبل المقبلة القادم القادمة الحالي الحالية الجاري الجارية
     ميلادي ميلادية هجري هجرية آخرين آخرون أخرى إضافية إضافي ونصف وربع عندما حين بينما
-    لأن حتى وذلك وهو وهي وهم ثم كما مما ممن عما
+    لأن حتى وذلك وهو وهي وهم ثم كما مما ممن عما كافة جميع عامة أصل مجموع إجمالي
     """.split()
 }
 # Words after which a 4-digit number is a year.
@@ -513,9 +514,9 @@ TITLE_WORDS = {
 WEAK_TITLE_WORDS = {
     fold(w)
     for w in """الطريق طريق الرحلة رحلة الحلقة حلقة الجولة المرحلة الفئة المستوى الدائرة
-    الشارع شارع الكيلو الخط خط الباب الفصل المنطقة مبنى المبنى العدد مهرجان المهرجان
+    الشارع شارع الكيلو الخط خط الباب الفصل المنطقة مبنى المبنى مهرجان المهرجان
     بالرمز الرمز رمز
-    عدد اللواء لواء""".split()
+    اللواء لواء""".split()
 }
 SCORE_WORDS = {
     fold(w)
