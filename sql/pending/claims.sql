@@ -1,0 +1,87 @@
+-- claims: every figure with who claims it, what it is about and where it was published.
+-- Answers: «who said how many, where and when?» — figures about the same thing from
+-- different sources line up, e.g. the North Korean troops reported as 1,500, 3,000,
+-- 10,000 and 12,000:
+--   SELECT source, published_at, figure_text, value, claimed_by, sentence
+--   FROM claims WHERE kind = 'count' AND (unit = 'جندي' OR unit IS NULL) AND value >= 1000
+--   ORDER BY value;
+-- speaker: the speaker of the quote that contains the figure (else of a quote in the same
+-- sentence; in_quote says which); according_to: the source of a «وفقاً لـ / بحسب»
+-- attribution covering it; claimed_by: the speaker, else the according_to source.
+-- syndicated: the figure's paragraph near-duplicates an earlier paragraph of another
+-- document (count such claims once).
+WITH spoken AS (
+    SELECT
+        f.doc_id, f.start_char, f.end_char,
+        q.speaker, q.speaker_canonical, q.kind AS quote_kind, q.cue, q.text AS quote_text,
+        (q.start_char <= f.start_char AND f.end_char <= q.end_char) AS in_quote
+    FROM figures f
+    JOIN quotes q
+      ON q.doc_id = f.doc_id
+     AND q.kind <> 'according_to'
+     AND ((q.start_char <= f.start_char AND f.end_char <= q.end_char) OR q.sentence_idx = f.sentence_idx)
+    QUALIFY row_number() OVER (
+        PARTITION BY f.doc_id, f.start_char, f.end_char
+        ORDER BY in_quote DESC, q.end_char - q.start_char, q.start_char) = 1
+),
+attributed AS (
+    SELECT
+        f.doc_id, f.start_char, f.end_char,
+        coalesce(q.speaker_canonical, q.speaker) AS according_to
+    FROM figures f
+    JOIN quotes q
+      ON q.doc_id = f.doc_id
+     AND q.kind = 'according_to'
+     AND ((q.start_char <= f.start_char AND f.end_char <= q.end_char) OR q.sentence_idx = f.sentence_idx)
+    QUALIFY row_number() OVER (
+        PARTITION BY f.doc_id, f.start_char, f.end_char
+        ORDER BY (q.start_char <= f.start_char AND f.end_char <= q.end_char) DESC, q.end_char - q.start_char) = 1
+),
+sentence_entities AS (
+    SELECT
+        doc_id, sentence_idx,
+        list_sort(list_distinct(list(canonical)))                  AS entity_canonicals,
+        list_sort(list_distinct(list(label || ':' || canonical)))  AS entities
+    FROM entities
+    GROUP BY doc_id, sentence_idx
+),
+syndicated AS (
+    SELECT DISTINCT doc_id, paragraph_idx FROM duplicates
+)
+SELECT
+    f.doc_id,
+    d.source,
+    d.published_at,
+    d.title,
+    f.sentence_idx,
+    f.start_char,
+    f.end_char,
+    f.text                                           AS figure_text,
+    f.value,
+    f.value_low,
+    f.value_high,
+    f.qualifier,
+    f.kind,
+    f.unit,
+    f.magnitude,
+    f.date_value,
+    coalesce(sp.speaker_canonical, sp.speaker, a.according_to) AS claimed_by,
+    sp.speaker                                       AS speaker,
+    sp.speaker_canonical                             AS speaker_canonical,
+    sp.quote_kind,
+    sp.cue,
+    coalesce(sp.in_quote, false)                     AS in_quote,
+    a.according_to,
+    coalesce(se.entity_canonicals, [])               AS entity_canonicals,
+    coalesce(se.entities, [])                        AS entities,
+    sy.doc_id IS NOT NULL                            AS syndicated,
+    count(DISTINCT f.doc_id) OVER (PARTITION BY f.kind, f.unit, f.value)  AS documents_same_value,
+    count(DISTINCT d.source) OVER (PARTITION BY f.kind, f.unit, f.value)  AS sources_same_value,
+    s.text                                           AS sentence
+FROM figures f
+JOIN documents d USING (doc_id)
+JOIN sentences s ON s.doc_id = f.doc_id AND s.sentence_idx = f.sentence_idx
+LEFT JOIN spoken sp ON sp.doc_id = f.doc_id AND sp.start_char = f.start_char AND sp.end_char = f.end_char
+LEFT JOIN attributed a ON a.doc_id = f.doc_id AND a.start_char = f.start_char AND a.end_char = f.end_char
+LEFT JOIN sentence_entities se ON se.doc_id = f.doc_id AND se.sentence_idx = f.sentence_idx
+LEFT JOIN syndicated sy ON sy.doc_id = f.doc_id AND sy.paragraph_idx = s.paragraph_idx

@@ -1,0 +1,24 @@
+-- quotes_by_speaker: one row per speaker with how many statements they made, how
+-- (direct «...», reported «قال إن», according_to «وفقاً لـ»), in which documents and
+-- sources, under which titles/spellings, and an example.
+-- Answers: «who is quoted, how often, and by whom?»; the statements themselves:
+--   SELECT speaker, kind, text FROM quotes WHERE speaker_canonical = '…' ORDER BY doc_id, start_char;
+-- speaker = the canonical entity name when the speaker is linked to an entity, else the
+-- phrase as written («مسؤول أمريكي كبير»; linked = false).
+SELECT
+    coalesce(q.speaker_canonical, q.speaker)                         AS speaker,
+    q.speaker_canonical IS NOT NULL                                  AS linked,
+    count(*)                                                         AS quotes,
+    count(*) FILTER (WHERE q.kind = 'direct')                        AS direct,
+    count(*) FILTER (WHERE q.kind = 'reported')                      AS reported,
+    count(*) FILTER (WHERE q.kind = 'according_to')                  AS according_to,
+    count(DISTINCT q.doc_id)                                         AS documents,
+    count(DISTINCT d.source)                                         AS sources,
+    list_sort(list_distinct(list(q.speaker)))                        AS written_as,
+    list_sort(list_distinct(list(q.cue)))                            AS cues,
+    min(coalesce(d.published_at, d.scraped_at))                      AS first_seen,
+    max(coalesce(d.published_at, d.scraped_at))                      AS last_seen,
+    arg_max(q.text, length(q.text))                                  AS longest_quote
+FROM quotes q
+JOIN documents d USING (doc_id)
+GROUP BY ALL
