@@ -80,6 +80,9 @@ _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
 _NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم")}
 _METRE = {L.fold(w) for w in ("متر", "مترا", "متراً", "مترات", "مربع")}
+_NOT_WEEKDAY_BEFORE = {L.fold(w) for w in ("خطب", "خطبة", "صلاة", "صلوات", "خطيب", "جامع", "مسجد")}
+_PHONE_WORDS = {L.fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
+                                     "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم")}
 _STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
 _OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
@@ -301,6 +304,8 @@ class _Parser:
     def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف")):
         if w in _NOT_NUMBERS:
             return None
+        if "ميت" in w and self._cur_raw is not None and "ئ" not in self._cur_raw and "مائت" not in self._cur_raw:
+            return None  # «ميتا» (dead) folds like «مئتا» (200)
         for stem, pl in _strip(w, prefixes):
             hit = L.NUMBER_WORDS.get(stem)
             if hit:
@@ -344,7 +349,10 @@ class _Parser:
             atoms.append((t.v, "digits", False))
             j += 1
         elif t.k == "w":
+            o1, o2 = self.orig(t.a, t.b)
+            self._cur_raw = self.text[o1:o2]
             hit = self.number_word(t.t, prefixes if not few else ())
+            self._cur_raw = None
             if not hit:
                 return None
             v, k, pl = hit
@@ -478,6 +486,7 @@ class _Parser:
 
     # ---------------------------------------------------------------- units
     _tamyeez = False
+    _cur_raw: str | None = None
     _definite_ok = True  # vague amounts and scale words take a definite noun: «آلاف الجنود»
 
     def unit_at(self, j: int, allow_fallback: bool = True):
@@ -745,6 +754,8 @@ class _Parser:
     def year_after(self, j: int):
         """(year, end, hijri_suffix) for an optional year after a month."""
         k = j
+        if self.p(k) in ("/", "-") and k + 1 < self.n and self.toks[k + 1].k == "n" and self.adjacent(k + 1):
+            k += 1
         if self.w(k) == "من":
             k += 1
         if self.w(k) in ("عام", "العام", "سنه", "لعام"):
@@ -759,6 +770,8 @@ class _Parser:
                 end += 1
             elif suf in L.YEAR_SUFFIX_CE:
                 end += 1
+            elif len(self.toks[k].t) == 3:
+                return None  # «شهر رمضان 852 محلاً»: a count, not a year
             return y, end, ah
         return None
 
@@ -773,6 +786,8 @@ class _Parser:
                 return None
             day = int(t.t)
             j = i + 1
+            if self.p(j) in ("/", "-") and self.adjacent(j):
+                j += 1  # «7/يوليو/2015 م»
             if self.w(j) == "من":
                 j += 1
             if self.w(j) in ("شهر",):
@@ -924,6 +939,8 @@ class _Parser:
         if j == i:
             a = t.a + pl
             prev = self.w(i - 1)
+            if prev and {st for st, _ in _strip(prev)} & _NOT_WEEKDAY_BEFORE:
+                return _R(i + 1)  # «خطب الجمعة», «صلاة الجمعة»: not a date
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
             if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:
@@ -1122,8 +1139,8 @@ class _Parser:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
                 # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
                 k = j
-                while k + 1 < self.n and self.p(k) in ("-", "/", "–") and toks[k + 1].k == "n":
-                    k += 2
+                while k + 1 < self.n and self.p(k) in ("-", "/", "–", "،", ",") and toks[k + 1].k == "n":
+                    k += 2  # «الآيتان 93، 94»
                 return _R(k)
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
                 return _R(j + 1)
@@ -1131,6 +1148,14 @@ class _Parser:
                 return _R(j)
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
                 return _R(j)
+            if (
+                toks[i].t.isdigit()
+                and len(toks[i].t) >= 3
+                and qa is None
+                and any(self.w(k) in _PHONE_WORDS for k in range(max(0, i - 5), i))
+                and self.unit_at(j, allow_fallback=False) is None
+            ):
+                return _R(j)  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
         elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
             return _R(j)
         elif j < self.n and toks[j].k == "l":
@@ -1219,6 +1244,13 @@ class _Parser:
                     return r
         # years: «2015م», «1436هـ», «في 2014»
         year_like = single_digits and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2200
+        if (
+            year_like and not pre_kind and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n"
+            and toks[j + 1].t.isdigit() and len(toks[j + 1].t) == 4 and int(toks[j + 1].t) == value + 1
+        ):
+            end = j + 2 + (1 if self.w(j + 2) in L.YEAR_SUFFIX_AH or self.w(j + 2) in L.YEAR_SUFFIX_CE else 0)
+            return _R(end, a, toks[end - 1].b, {"value": None, "value_low": value, "value_high": value + 1,
+                                                "qualifier": "range", "kind": "year"})
         if year_like and not pre_kind:
             suf = self.w(j)
             if suf in L.YEAR_SUFFIX_AH:
