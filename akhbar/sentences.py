@@ -12,7 +12,9 @@ Rules (in order of precedence):
   single letter does not end a sentence;
 * inside brackets nothing splits; inside quotes a split happens only when both sides
   of it inside the quote are at least a few words long (a long multi-sentence quote);
-* a would-be sentence without any letter or digit is glued to its neighbour.
+* a stop after a stretch without letters («7.» opening a list item) does not split;
+* a would-be sentence without any letter or digit is glued to its neighbour;
+* an empty (or whitespace-only) paragraph yields no sentence, but keeps its index.
 """
 
 from __future__ import annotations
@@ -113,6 +115,9 @@ def _paragraph_spans(par: str) -> list[tuple[int, int]]:
                 continue
             if run == ".." or (run == "." and _is_abbreviation(par, i)):
                 i = j
+                continue
+            if not any(c.isalpha() for c in par[(cuts[-1] if cuts else 0) : i]):
+                i = j  # «7. العراب»: a list index, not a sentence
                 continue
             if at_end:
                 break

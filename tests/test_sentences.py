@@ -79,6 +79,10 @@ def test_quotes_and_brackets():
     assert len(got) == 2 and all(len(x.split()) >= 4 for x in got)
 
 
+def test_list_index_is_not_a_sentence():
+    assert texts("7. العراب من إخراج كوبولا. فيلم كلاسيكي.") == ["7. العراب من إخراج كوبولا.", "فيلم كلاسيكي."]
+
+
 def test_run_on_paragraph_is_one_sentence():
     run_on = " ".join(["كلام متصل بلا أي علامة ترقيم"] * 40)
     assert texts(run_on) == [run_on]

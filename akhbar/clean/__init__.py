@@ -464,5 +464,5 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         published_at=published,
         updated_at=updated,
         removed=removed,
-        kept_notes=[(lines[p].no, reason) for p, reason in sorted(notes.items())],
+        kept_notes=[(lines[p].no, reason) for p, reason in sorted(notes.items()) if p not in labels],
     )
