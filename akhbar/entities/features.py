@@ -1,0 +1,246 @@
+"""CRF features for Arabic NER.
+
+Feature groups (each can be switched off for the ablation in
+``flows/train_ner.py``):
+
+- ``base``: normalised form, clitic-stripped form, proclitic/article flags,
+  prefixes/suffixes, shape, length, position, neighbours ±2 and bigrams;
+- ``clusters``: word2vec/k-means cluster ids (3 granularities) of the token and
+  of its clitic-stripped form, and of neighbours;
+- ``triggers``: title/role words before names, organisation heads, place cues,
+  nationality adjectives, reporting verbs (own token and neighbours);
+- ``gaz``: external gazetteer (CLDR/pycountry/hand list) longest-match BIO tags;
+- ``tgaz``: names harvested from the training data (built cross-fold when
+  training, from all training data at runtime).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from akhbar.entities import gazetteer as gz
+from akhbar.entities.tokenize import split_proclitics
+from akhbar.normalize import normalize
+
+ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz")
+OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment)
+
+
+@functools.lru_cache(maxsize=1)
+def load_clusters() -> dict[str, tuple[int, str, str, str]]:
+    """word -> (count, fine, mid, coarse) from ``clusters.tsv`` (empty if absent)."""
+    path = os.path.join(gz.RESOURCE_DIR, "clusters.tsv")
+    out: dict[str, tuple[int, str, str, str]] = {}
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) == 5:
+                out[p[0]] = (int(p[1]), p[2], p[3], p[4])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_embeddings() -> dict[str, list[tuple[str, float]]]:
+    """word -> dense features [("e0", v0), ...] from ``emb.npy`` (PCA'd word2vec,
+    int8, rows aligned with ``clusters.tsv``); empty if absent."""
+    path = os.path.join(gz.RESOURCE_DIR, "emb.npy")
+    if not os.path.exists(path):
+        return {}
+    import numpy as np
+
+    m = np.load(path).astype(np.float32) / 127.0
+    words = list(load_clusters().keys())
+    names = [f"e{k}" for k in range(m.shape[1])]
+    return {w: list(zip(names, (round(float(v), 2) for v in row))) for w, row in zip(words, m)}
+
+
+def _shape(t: str) -> str:
+    if t.isdigit() or t.replace(".", "").replace(",", "").isdigit():
+        return "D"
+    if all("a" <= c.lower() <= "z" for c in t):
+        return "L"
+    if t[:1].isalpha():
+        return "A"
+    return "P"
+
+
+@functools.lru_cache(maxsize=200_000)
+def smart_split(n: str) -> tuple[str, bool, str, int]:
+    """Validated proclitic split of a normalised token: (prefix, article, rest, cut).
+
+    One proclitic letter at a time («و/ف» then «ب/ل/ك»).  A split is accepted when
+    the article follows («وال», «بال», «لل»), or when the gazetteer / SaudiNewsNet
+    counts say the stripped form is the word («وموسكو» → «موسكو»; «واشنطن»,
+    «فلاديمير», «لويد» stay whole).  ``rest`` excludes the article, ``cut``
+    excludes it too (the article stays in mention spans)."""
+    g = gz.load()
+    counts = load_clusters()
+    prefix, cut, cur = "", 0, n
+    for step in range(2):
+        if len(cur) < 4 or cur[0] not in "وفبلك" or cur.startswith("ال"):
+            break
+        if step == 1 and (prefix not in ("و", "ف") or cur[0] not in "بلك"):
+            break
+        rest = cur[1:]
+        if rest.startswith("ال") and len(rest) >= 4:
+            return prefix + cur[0], True, rest[2:], cut + 1
+        if cur[0] == "ل" and rest.startswith("ل") and len(rest) >= 3:  # «لل» = ل + (ا)ل
+            return prefix + "ل", True, rest[1:], cut + 1
+        fk_cur, fk_rest = gz.fold_key(cur), gz.fold_key(rest)
+        if fk_cur in g.index:
+            break
+        cf = counts.get(cur, (0,))[0]
+        cr = counts.get(rest, (0,))[0]
+        ok = fk_rest in g.index
+        if not ok:
+            if step == 0:
+                if cur[0] in "وف":
+                    ok = (cr >= 3 * max(cf, 1)) or (cf == 0 and cr >= 5) or (cf == 0 and cr == 0 and cur[0] == "و" and len(rest) >= 4)
+                else:  # «ب ل ك» start many names: ask for clear evidence
+                    ok = cr >= 30 and cr >= 3 * max(cf, 1)
+            else:
+                ok = cr >= 20 and cr >= 5 * max(cf, 1)
+        if not ok:
+            break
+        prefix, cut, cur = prefix + cur[0], cut + 1, rest
+    if cur.startswith("ال") and len(cur) >= 4:
+        return prefix, True, cur[2:], cut
+    return prefix, False, cur, cut
+
+
+class TokenInfo:
+    __slots__ = ("n", "bare", "pre", "art", "shape", "cl", "clb", "trig")
+
+    def __init__(self, tok: str, clusters: dict, nats: set[str]) -> None:
+        n = normalize(tok)
+        self.n = n
+        pre, art, rest, _cut = smart_split(n)
+        self.bare = rest
+        self.pre = pre
+        self.art = art
+        self.shape = _shape(n) if n else "P"
+        self.cl = clusters.get(n)
+        self.clb = clusters.get("ال" + rest) if art else clusters.get(rest)
+        b = gz.fold_word(rest)
+        fn = gz.fold_word(n)
+        trig = ""
+        if fn in gz.PER_TITLES or b in gz.PER_TITLES:
+            trig = "T"
+        elif fn in gz.ORG_HEADS or b in gz.ORG_HEADS:
+            trig = "O"
+        elif fn in gz.LOC_CUES or b in gz.LOC_CUES:
+            trig = "L"
+        elif b in gz.DIRECTIONS:
+            trig = "D"
+        elif fn in gz.SAY_VERBS or b in gz.SAY_VERBS:
+            trig = "V"
+        elif b in gz.ROLE_WORDS:
+            trig = "R"
+        elif b in nats or (b.endswith("يه") and b[:-1] in nats) or (b.endswith("يين") and b[:-2] in nats):
+            trig = "N"
+        self.trig = trig
+
+
+def bio_tags(n: int, spans: list[tuple[int, int, str, int]]) -> list[str]:
+    tags = ["O"] * n
+    for i, j, label, _ in spans:
+        tags[i] = "B-" + label
+        for k in range(i + 1, j):
+            tags[k] = "I-" + label
+    return tags
+
+
+def sentence_features(
+    tokens: list[str],
+    groups: tuple[str, ...] = ALL_GROUPS,
+    train_names: dict[str, str] | None = None,
+) -> list[list[str]]:
+    """Feature strings for each token of one sentence."""
+    clusters = load_clusters() if "clusters" in groups else {}
+    load_clusters()  # counts are used by smart_split in every configuration
+    g = gz.load()
+    infos = [TokenInfo(t, clusters, g.nationalities) for t in tokens]
+    n = len(tokens)
+    gaz_tags = bio_tags(n, g.match_tokens(tokens)) if "gaz" in groups else None
+    tg_tags = bio_tags(n, g.match_tokens(tokens, index=train_names)) if ("tgaz" in groups and train_names) else None
+    use_cl = "clusters" in groups
+    use_tr = "triggers" in groups
+    feats: list[list[str]] = []
+    for i, ti in enumerate(infos):
+        f = [
+            "bias",
+            "w=" + ti.n,
+            "b=" + ti.bare,
+            "pre=" + ti.pre + ("+ال" if ti.art else ""),
+            "sh=" + ti.shape,
+            "len=" + str(min(len(ti.bare), 8)),
+            "s1=" + ti.bare[-1:],
+            "s2=" + ti.bare[-2:],
+            "s3=" + ti.bare[-3:],
+            "p1=" + ti.bare[:1],
+            "p2=" + ti.bare[:2],
+            "p3=" + ti.bare[:3],
+        ]
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        if use_cl:
+            if ti.cl:
+                f += ["c1=" + ti.cl[1], "c2=" + ti.cl[2], "c3=" + ti.cl[3], "cf=" + str(min(len(str(ti.cl[0])), 6))]
+            else:
+                f.append("c=OOV")
+            if ti.clb:
+                f += ["cb1=" + ti.clb[1], "cb2=" + ti.clb[2], "cb3=" + ti.clb[3]]
+        if use_tr and ti.trig:
+            f.append("tr=" + ti.trig)
+        if gaz_tags is not None:
+            f.append("gz=" + gaz_tags[i])
+        if tg_tags is not None:
+            f.append("tg=" + tg_tags[i])
+        for d in (-2, -1, 1, 2):
+            k = i + d
+            if 0 <= k < n:
+                o = infos[k]
+                p = f"{d}:"
+                f.append(p + "w=" + o.n)
+                f.append(p + "b=" + o.bare)
+                if abs(d) == 1:
+                    f.append(p + "s2=" + o.bare[-2:])
+                    f.append(p + "sh=" + o.shape)
+                if use_cl:
+                    if o.cl:
+                        f.append(p + "c2=" + o.cl[2])
+                        if abs(d) == 1:
+                            f.append(p + "c1=" + o.cl[1])
+                    elif o.clb:
+                        f.append(p + "cb2=" + o.clb[2])
+                if use_tr and o.trig:
+                    f.append(p + "tr=" + o.trig)
+                if gaz_tags is not None and abs(d) == 1:
+                    f.append(p + "gz=" + gaz_tags[k])
+                if tg_tags is not None and abs(d) == 1:
+                    f.append(p + "tg=" + tg_tags[k])
+            else:
+                f.append(f"{d}:PAD")
+        if i > 0:
+            f.append("bg-=" + infos[i - 1].n + "|" + ti.n)
+        if i < n - 1:
+            f.append("bg+=" + ti.n + "|" + infos[i + 1].n)
+        if use_tr and i > 1 and infos[i - 1].trig and infos[i - 2].trig:
+            f.append("tr2=" + infos[i - 2].trig + infos[i - 1].trig)
+        feats.append(f)
+    if "emb" in groups:
+        emb = load_embeddings()
+        out: list[dict[str, float]] = []
+        for i, f in enumerate(feats):
+            d = dict.fromkeys(f, 1.0)
+            e = emb.get(infos[i].n) or emb.get(("ال" + infos[i].bare) if infos[i].art else infos[i].bare)
+            if e:
+                d.update(e)
+            out.append(d)
+        return out  # type: ignore[return-value]
+    return feats

@@ -1,0 +1,177 @@
+"""Gazetteer, trigger lexicons and name matching keys.
+
+Resources (``akhbar/resources/ner/``) are loaded once per process.
+
+Matching key (:func:`fold_key`): ``normalize`` (hamza/alef/ya/ta marbuta), no
+tatweel, the article dropped from every word, Egyptian/Levantine letter variants
+folded (ج→غ for /g/, ق→ك), hyphens and spaces removed.  So «بيونغ يانغ»,
+«بيونغيانغ» and «بيونجيانج» share a key.  The key is only used to *look up*
+names; it is never shown as a canonical form.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from typing import NamedTuple
+
+from akhbar.entities.tokenize import split_proclitics
+from akhbar.normalize import normalize
+
+RESOURCE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")
+
+_FOLD = str.maketrans({"ج": "غ", "ق": "ك", "\u0640": None, "-": None, "‐": None, "–": None})
+
+# Names that are ordinary words too often to be trusted by the rule-only mode
+# (still used as CRF features, where context decides).
+AMBIGUOUS = {
+    normalize(x)
+    for x in ("العربية", "الجزيرة", "المملكة", "القاعدة", "فتح", "عمان", "الخليج", "الدوما",
+              "الإخوان", "العالم", "تونس العاصمة", "الجزائر العاصمة", "الأمم", "اليمن",
+              "ترك", "ما هي", "حماس", "علاوي", "ديالى", "جرف")
+}
+
+
+def fold_word(w: str, article: bool = True) -> str:
+    """Matching form of one word; ``article=True`` also drops a leading «ال»
+    (used for trigger words, not for names: «المالي» must not match «مالي»)."""
+    w = normalize(w)
+    if article and w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    return w.translate(_FOLD)
+
+
+def fold_key(text: str) -> str:
+    """Matching key of a name: article kept (aliases list both «الناتو» and «ناتو»)."""
+    words = normalize(text).replace("-", " ").split()
+    return "".join(fold_word(w, article=False) for w in words)
+
+
+_PROCLITIC_SEQS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _proclitic_options(word: str) -> list[tuple[str, int]]:
+    """(fold of the word without proclitic, cut) for every proclitic sequence it may
+    start with; «لل…» also as «ال…» («للولايات» → «الولايات»)."""
+    out = []
+    for p in _PROCLITIC_SEQS:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            rest = word[len(p):].lstrip("\u0640")
+            cut = len(word) - len(rest)
+            if p.endswith("ل") and rest.startswith("ل") and not rest.startswith("ال"):
+                out.append((fold_word("ا" + rest, article=False), cut))
+            out.append((fold_word(rest, article=False), cut))
+    return out
+
+
+class GazEntry(NamedTuple):
+    label: str
+    en: str
+    canonical: str  # Arabic display form shared by all variants
+    kind: str
+
+
+def _canon_form(name: str) -> str:
+    """Arabic canonical form: ``normalize`` + leading article dropped (documented)."""
+    from akhbar.entities.canonical import canonical_form
+
+    return canonical_form(name)
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> "Gazetteer":
+    with open(os.path.join(RESOURCE_DIR, "gazetteer.json"), encoding="utf-8") as f:
+        data = json.load(f)
+    return Gazetteer(data)
+
+
+class Gazetteer:
+    def __init__(self, data: dict) -> None:
+        self.index: dict[str, GazEntry] = {}
+        self.max_len = 1
+        for e in data["entries"]:
+            entry = GazEntry(e["label"], e["en"], _canon_form(e["canonical"]), e.get("kind", ""))
+            for n in e["names"]:
+                k = fold_key(n)
+                if k and k not in self.index:
+                    self.index[k] = entry
+                self.max_len = max(self.max_len, len(n.replace("-", " ").split()))
+        self.max_len = min(self.max_len, 6)
+        self.nationalities = set(data.get("nationalities", []))
+
+    def get(self, text: str) -> GazEntry | None:
+        return self.index.get(fold_key(text))
+
+    def match_tokens(self, words: list[str], index: dict | None = None, skip_ambiguous: bool = False) -> list[tuple[int, int, str, int]]:
+        """Longest matches over token strings: (i, j, label, cut) for tokens[i:j].
+
+        The first token may carry a proclitic («وموسكو», «لحلف»); ``cut`` is the
+        number of its characters that belong to the proclitic.  ``index`` maps
+        fold keys to a label (default: this gazetteer).
+        """
+        out: list[tuple[int, int, str, int]] = []
+        idx = index if index is not None else self.index
+        n = len(words)
+        folded = [fold_word(w, article=False) if w[:1].isalpha() else "" for w in words]
+        i = 0
+        while i < n:
+            if not folded[i]:
+                i += 1
+                continue
+            found = None
+            first_opts = [(folded[i], 0)] + _proclitic_options(words[i])
+            for j in range(min(n, i + self.max_len), i, -1):
+                if any(not folded[k] for k in range(i + 1, j)):
+                    continue
+                tail = "".join(folded[i + 1:j])
+                for first, cut in first_opts:
+                    key = first + tail
+                    hit = idx.get(key)
+                    if hit is not None:
+                        if skip_ambiguous and normalize(words[i][cut:]) in AMBIGUOUS and j == i + 1:
+                            continue
+                        found = (i, j, hit.label if isinstance(hit, GazEntry) else hit, cut)
+                        break
+                if found:
+                    break
+            if found:
+                out.append(found)
+                i = found[1]
+            else:
+                i += 1
+        return out
+
+
+# --- trigger lexicons (normalised, article/clitics stripped: see fold_word) --
+def _lex(words: str) -> frozenset[str]:
+    return frozenset(fold_word(w) for w in words.split())
+
+
+PER_TITLES = _lex(
+    "رئيس الرئيس وزير وزيرة الأمين المتحدث المتحدثة الناطق السفير السفيرة النائب النائبة الزعيم "
+    "المستشار المستشارة الملك الملكة الأمير الأميرة الشيخ السيد السيدة الدكتور الدكتورة المدير "
+    "المديرة القائد الجنرال العقيد اللواء العميد الفريق المشير المبعوث المندوب الممثل الممثلة "
+    "مساعد المرشح المرشحة الإعلامي الإعلامية الصحفي الصحفية الكاتب الكاتبة اللاعب المدرب الفنان "
+    "الفنانة المطرب المطربة الإمام البابا المحامي القاضي الأستاذ البروفيسور نظيره نظيرته عضو "
+    "رئيسة الحاكم المحافظ العاهل ولي المفتي الرئيسان المراسل الباحث الخبير المحلل الأسقف "
+    "الكاردينال القس الحاخام السناتور السيناتور المستشارة المدعي الوزير زعيم قائد مدير"
+)
+ROLE_WORDS = _lex("العام الدفاع الخارجية الداخلية الوزراء العهد باسم الأعلى الأسبق السابق الحالي الجديد")
+ORG_HEADS = _lex(
+    "وزارة مجلس وكالة حلف جامعة شركة منظمة هيئة لجنة حزب حركة اتحاد مؤسسة بنك مصرف صندوق "
+    "جمعية محكمة برلمان صحيفة قناة مركز معهد جيش جبهة تنظيم جماعة مجموعة نادي أكاديمية "
+    "مفوضية إدارة دائرة سلطة مكتب مجمع رابطة نقابة كلية مستشفى تلفزيون إذاعة مجلة شبكة "
+    "البنك الشركة الوزارة الوكالة المجلس الجامعة المنظمة الهيئة اللجنة الحزب الحركة الاتحاد"
+)
+LOC_CUES = _lex(
+    "مدينة منطقة مقاطعة محافظة عاصمة إقليم ولاية قرية بلدة جزيرة نهر بحر جبل جبال دولة بلاد "
+    "حي ميناء مطار خليج صحراء وادي مخيم قطاع شبه ضاحية العاصمة المدينة المنطقة المقاطعة "
+    "المحافظة الإقليم الولاية"
+)
+DIRECTIONS = _lex("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+SAY_VERBS = _lex(
+    "قال قالت أضاف أضافت أكد أكدت أعلن أعلنت صرح صرحت أوضح أوضحت أشار أشارت ذكر ذكرت "
+    "رأى اعتبر دعا دعت حذر حذرت زعم نفى التقى استقبل بحث"
+)

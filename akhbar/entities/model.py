@@ -1,0 +1,372 @@
+"""CRF model wrapper (python-crfsuite), BIO decoding and document consistency.
+
+Runtime needs only python-crfsuite + stdlib; training lives in flows/train_ner.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections import Counter, defaultdict
+
+from akhbar.entities import gazetteer as gz
+from akhbar.entities.features import ALL_GROUPS, sentence_features, smart_split
+from akhbar.entities.tokenize import split_proclitics
+from akhbar.normalize import normalize
+
+MODEL_FILE = "ner.crfsuite"
+META_FILE = "ner_meta.json"
+NAMES_FILE = "train_names.json"
+PRIOR_FILE = "cluster_per_prior.json"
+NAME_PRIOR_MIN = 0.1  # a word in a cluster with fewer PER tokens than this is not name-like
+LABELS = ("PER", "LOC", "ORG", "MISC")
+
+
+def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(i, j, label) chunks; an I- without a matching B- starts a chunk (conlleval)."""
+    out: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for k, t in enumerate(list(tags) + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != label):
+            if start is not None:
+                out.append((start, k, label))
+                start, label = None, None
+            if t != "O":
+                start, label = k, t[2:]
+    return out
+
+
+class CrfModel:
+    def __init__(self, model_dir: str = gz.RESOURCE_DIR, model_path: str | None = None) -> None:
+        import pycrfsuite
+
+        meta_path = os.path.join(model_dir, META_FILE)
+        self.meta = json.load(open(meta_path, encoding="utf-8")) if os.path.exists(meta_path) else {}
+        self.groups = tuple(self.meta.get("groups", ALL_GROUPS))
+        names_path = os.path.join(model_dir, NAMES_FILE)
+        self.train_names: dict[str, str] = {}
+        if "tgaz" in self.groups and os.path.exists(names_path):
+            self.train_names = json.load(open(names_path, encoding="utf-8"))
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(model_path or os.path.join(model_dir, MODEL_FILE))
+
+    def tag(self, tokens: list[str]) -> tuple[list[str], list[float]]:
+        if not tokens:
+            return [], []
+        xseq = sentence_features(tokens, self.groups, self.train_names)
+        self.tagger.set(xseq)
+        tags = self.tagger.tag()
+        probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
+        return tags, probs
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> CrfModel:
+    return CrfModel()
+
+
+# --- document-level consistency ------------------------------------------
+_NOT_NAME = gz.PER_TITLES | gz.ORG_HEADS | gz.LOC_CUES | gz.SAY_VERBS | gz.ROLE_WORDS | gz.DIRECTIONS
+
+
+
+def doc_consistency(
+    doc_tokens: list[list[str]],
+    doc_tags: list[list[str]],
+    doc_probs: list[list[float]],
+    threshold: float = 0.6,
+    min_count: int = 1,
+) -> int:
+    """Tag later (or earlier) untagged occurrences of names tagged confidently
+    elsewhere in the document, including PER short forms («روته» after
+    «مارك روته»).  Modifies tags/probs in place; returns the number of added spans."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
+        for i, j, label in spans_from_bio(tags):
+            if label == "MISC":
+                continue
+            conf = sum(probs[i:j]) / (j - i)
+            if conf < threshold:
+                continue
+            first = toks[i]
+            sp = split_proclitics(first)
+            words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1:j]
+            key = gz.fold_key(" ".join(words))
+            if len(key) >= 3:
+                votes[key][label] += 1
+            if label == "PER" and j - i >= 2:
+                last = gz.fold_word(toks[j - 1], article=False)
+                if len(last) >= 3 and gz.fold_word(toks[j - 1]) not in _NOT_NAME:
+                    votes[last]["PER"] += 1
+    index = {k: c.most_common(1)[0][0] for k, c in votes.items() if sum(c.values()) >= min_count}
+    if not index:
+        return 0
+    g = gz.load()
+    added = 0
+    for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
+        for i, j, label, _cut in g.match_tokens(toks, index=index):
+            if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
+                tags[i] = "B-" + label
+                for k in range(i + 1, j):
+                    tags[k] = "I-" + label
+                for k in range(i, j):
+                    probs[k] = 0.6
+                added += 1
+    return added
+
+
+# --- proclitic decision for a mention's first token ------------------------
+def proclitic_cut(token: str) -> int:
+    """How many leading characters of ``token`` are a proclitic to leave out of
+    the mention span (see :func:`features.smart_split`): «واشنطن» keeps its «و»,
+    «وموسكو» loses it, «لحلف» → «حلف», «بالناتو» → «الناتو», «للولايات» → «لولايات»."""
+    n = normalize(token)
+    if len(n) != len(token):  # diacritics / tatweel: map the cut back
+        sp = split_proclitics(token)
+        return sp.cut if smart_split(n)[3] else 0
+    return smart_split(n)[3]
+
+
+def gaz_fill(words: list[str], tags: list[str], probs: list[float], conf: float = 0.6) -> int:
+    """Add unambiguous gazetteer names the CRF left untagged (in place)."""
+    added = 0
+    for i, j, label, _cut in gz.load().match_tokens(words, skip_ambiguous=True):
+        if all(t == "O" for t in tags[i:j]) and not (j < len(tags) and tags[j].startswith("I-")):
+            tags[i] = "B-" + label
+            for k in range(i + 1, j):
+                tags[k] = "I-" + label
+            for k in range(i, j):
+                probs[k] = conf
+            added += 1
+    return added
+
+
+# --- rules -------------------------------------------------------------------
+_FUNCTION_WORDS = {
+    normalize(w)
+    for w in (
+        "في من إلى الى على عن مع أن إن أنه إنه قد لا لم لن ما هذا هذه ذلك تلك الذي التي الذين كان كانت "
+        "بعد قبل عند حتى بين خلال منذ حول ضد لدى غير كل بعض أي هو هي هم نحن أو ثم لكن بل إذا اليوم أمس "
+        "أيضا وقال وقالت أمام عبر وفق نحو هناك هنا حيث كما لقد إنها أنها يوم الأسبوع الشهر العام السابق"
+    ).split()
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _per_prior() -> dict[str, float]:
+    path = os.path.join(gz.RESOURCE_DIR, PRIOR_FILE)
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def _name_like(tok: str, prior: bool = True) -> bool:
+    n = normalize(tok)
+    if not n or not n[0].isalpha() or n in _FUNCTION_WORDS or len(n) < 2:
+        return False
+    pre, art, _rest, _cut = smart_split(n)
+    if art or pre:
+        return False
+    from akhbar.entities.features import load_clusters
+
+    c = load_clusters().get(n)
+    if c is not None:
+        if c[0] > 3000:  # very frequent words are not names
+            return False
+        pri = _per_prior() if prior else None
+        if pri and pri.get(c[2], 0.0) < NAME_PRIOR_MIN:
+            return False
+    f = gz.fold_word(n)
+    if f in gz.PER_TITLES or f in gz.ORG_HEADS or f in gz.LOC_CUES or f in gz.SAY_VERBS or f in gz.ROLE_WORDS:
+        return False
+    return not (f in gz.load().nationalities)
+
+
+_LOC_CUE_WORDS = frozenset(gz.fold_word(w) for w in "مدينة منطقة مقاطعة محافظة عاصمة إقليم ولاية قرية بلدة جزيرة".split())
+
+
+def _nationality(tok: str) -> bool:
+    n = normalize(tok)
+    f = gz.fold_word(n)
+    nats = gz.load().nationalities
+    return n.startswith("ال") and (f in nats or (f.endswith("يه") and f[:-1] in nats))
+
+
+def _after_title(tok: str) -> bool:
+    n = normalize(tok)
+    f = gz.fold_word(n)
+    if f in gz.PER_TITLES or f in gz.ROLE_WORDS:
+        return True
+    nats = gz.load().nationalities
+    return n.startswith("ال") and (f in nats or (f.endswith("يه") and f[:-1] in nats))
+
+
+
+def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
+    """Gazetteer + trigger rules only (the fast mode, and a fill-in for the CRF)."""
+    g = gz.load()
+    n = len(words)
+    tags, probs = ["O"] * n, [0.0] * n
+    for i, j, label, _cut in g.match_tokens(words, skip_ambiguous=True):
+        tags[i] = "B-" + label
+        for k in range(i + 1, j):
+            tags[k] = "I-" + label
+        for k in range(i, j):
+            probs[k] = 0.9
+    folds = [gz.fold_word(smart_split(normalize(w))[2]) if w[:1].isalpha() else "" for w in words]
+    i = 0
+    while i < n:
+        f = folds[i]
+        if tags[i] != "O" or not f:
+            i += 1
+            continue
+        if f in gz.PER_TITLES:
+            k = i + 1
+            # skip role words, nationality adjectives, «العام», and organisations («لحلف …»)
+            while k < n and k - i <= 10:
+                fk = folds[k]
+                if tags[k] != "O" and tags[k][2:] in ("ORG", "LOC"):
+                    k += 1
+                elif fk and (fk in gz.ROLE_WORDS or fk in gz.PER_TITLES or fk in gz.ORG_HEADS):
+                    k += 1
+                elif words[k].rstrip("\u0640") in ("ل", "ب") and words[k].endswith("\u0640"):  # «لـ»
+                    k += 1
+                elif normalize(words[k]) in _FUNCTION_WORDS:
+                    break
+                elif fk and (fk in g.nationalities or (fk.endswith("يه") and fk[:-1] in g.nationalities)
+                             or normalize(words[k]).startswith("ال")):
+                    k += 1
+                elif words[k] in ("،", ",", "(", ")", "«", "»", '"'):
+                    k += 1
+                else:
+                    break
+            m = k
+            while m < n and m - k < 4 and tags[m] == "O":
+                if _name_like(words[m], prior=False):
+                    m += 1
+                elif words[m] == "-" and m > k and m + 1 < n and _name_like(words[m + 1], prior=False):
+                    m += 2  # «سون-وون»
+                else:
+                    break
+            # every word looks like a name, and at least one is in a name-rich word cluster (or unknown)
+            if m > k and any(_name_like(w) for w in words[k:m]):
+                tags[k] = "B-PER"
+                for q in range(k + 1, m):
+                    tags[q] = "I-PER"
+                for q in range(k, m):
+                    probs[q] = 0.8
+                i = m
+                continue
+        elif f in gz.ORG_HEADS and not normalize(words[i]).startswith("ال"):
+            m = i + 1
+            while m < n and m - i <= 3 and tags[m] == "O" and normalize(words[m]).startswith("ال") and normalize(words[m]) not in _FUNCTION_WORDS:
+                m += 1
+            if m > i + 1:
+                tags[i] = "B-ORG"
+                for q in range(i + 1, m):
+                    tags[q] = "I-ORG"
+                for q in range(i, m):
+                    probs[q] = 0.7
+                i = m
+                continue
+        elif f in _LOC_CUE_WORDS and not normalize(words[i]).startswith("ال") and i + 1 < n and tags[i + 1] == "O" and _name_like(words[i + 1]):
+            tags[i + 1] = "B-LOC"
+            probs[i + 1] = 0.7
+            i += 2
+            continue
+        i += 1
+    return tags, probs
+
+
+
+def _set_span(tags: list[str], probs: list[float], i: int, j: int, label: str, p: float | None = None) -> None:
+    tags[i] = "B-" + label
+    for k in range(i + 1, j):
+        tags[k] = "I-" + label
+    if p is not None:
+        for k in range(i, j):
+            probs[k] = p
+
+
+GAZ_FILL_MAX_P_O = 0.9
+
+
+def postprocess(words: list[str], tags: list[str], probs: list[float],
+                trims: bool = True, gaz: bool = True, rules: bool = True) -> None:
+    """Sentence-level fixes on top of the CRF (in place).
+
+    - trims: a PER span does not start with a title / nationality adjective
+      («الأوكراني فولوديمير زيلينسكي» → «فولوديمير زيلينسكي»), a LOC span not with a
+      place cue («مقاطعة كورسك» → «كورسك»); a span that starts with a known
+      organisation/place followed by name-like words is split
+      («مجلس الأمن القومي جون كيربي»);
+    - gaz: unambiguous gazetteer names get the gazetteer's label, and are added
+      where the CRF tagged nothing;
+    - rules: trigger rules (title + name, organisation head + attributes, place
+      cue + name) fill in where the CRF tagged nothing.
+    """
+    n = len(words)
+    g = gz.load()
+    gmatches = g.match_tokens(words, skip_ambiguous=True) if gaz or trims else []
+    if trims:
+        gstart = {i: (j, label) for i, j, label, _ in gmatches}
+        for i, j, label in spans_from_bio(tags):
+            k = i
+            if label == "PER":
+                while k < j - 1 and (_after_title(words[k]) or words[k] in ("،", ",")):
+                    k += 1
+            elif label == "LOC":
+                while k < j - 1 and gz.fold_word(smart_split(normalize(words[k]))[2]) in _LOC_CUE_WORDS:
+                    k += 1
+            if k > i:
+                for q in range(i, k):
+                    tags[q] = "O"
+                tags[k] = "B-" + label
+            if label in ("ORG", "LOC") and k in gstart:
+                b, glabel = gstart[k]
+                if k + 2 <= b < j and all(_name_like(w) for w in words[b:j]):
+                    _set_span(tags, probs, k, b, glabel)
+                    _set_span(tags, probs, b, j, "PER")
+    if gaz:
+        for i, j, label, _ in gmatches:
+            cur = tags[i:j]
+            if all(t == "O" for t in cur):
+                # only where the CRF hesitated: it sees the gazetteer as a feature already
+                if not (j < n and tags[j].startswith("I-")) and (j - i >= 2 or min(probs[i:j]) < GAZ_FILL_MAX_P_O):
+                    _set_span(tags, probs, i, j, label, 0.6)
+            elif cur[0].startswith("B-") and all(t.startswith("I-") for t in cur[1:]) and not (j < n and tags[j].startswith("I-")):
+                if cur[0][2:] == "PER" and label != "PER":  # «بيونغ يانغ» is not a person
+                    _set_span(tags, probs, i, j, label)
+            elif (cur[0].startswith("B-") and j - i >= 2 and not (j < n and tags[j].startswith("I-"))
+                  and cur[-1] == "O" and (cur[0][2:] == label or label != "PER")):
+                # the CRF stopped inside a longer listed name: «مجلس الأمن» + «القومي»
+                k = i + 1
+                while k < j and tags[k].startswith("I-"):
+                    k += 1
+                if all(t == "O" for t in cur[k - i:]):
+                    _set_span(tags, probs, i, j, label)
+                    for q in range(k, j):
+                        probs[q] = 0.6
+    if rules:
+        # ANERcorp does not tag generic «وزارة المالية»/«مجلس الوزراء» and titles are often
+        # followed by verbs: next to the CRF only multi-word person names and place cues are used
+        rt, rp = rule_tags(words)
+        for i, j, label in spans_from_bio(rt):
+            if label == "PER" and j - i < 2:
+                continue
+            if label == "ORG" and not _nationality(words[j - 1]):
+                continue  # «وزارة الخارجية الروسية» yes, «وزارة المالية» no (ANERcorp leaves those)
+            if (i > 0 and tags[i].startswith("I-")) or (j < n and tags[j].startswith("I-")):
+                continue
+            cur = tags[i:j]
+            if all(t == "O" for t in cur):
+                if label == "PER" and not all(_name_like(w) for w in words[i:j] if w != "-"):
+                    continue
+            elif label == "PER" and cur[-1] != "O" and all(t == "O" or t.endswith("-PER") for t in cur) and cur[0] == "O":
+                pass  # the rule starts the name earlier than the CRF: «يون» + «سوك يول»
+            else:
+                continue
+            if True:
+                _set_span(tags, probs, i, j, label, min(rp[i:j]) * 0.8)

@@ -1,0 +1,296 @@
+"""Train and evaluate the Arabic NER CRF on ANERcorp (training-time script).
+
+Split: the LAST ``--test-share`` (default 20%) of the sentences of train.txt is the
+held-out block (contiguous, never random sentences); the CRF trains on the rest.
+Names harvested from the training block feed the ``tgaz`` feature CROSS-FOLD: the
+training block is cut into ``--folds`` contiguous folds and a sentence's feature
+only sees names from the other folds.  At evaluation / runtime the feature sees
+names from the whole training block.
+
+Evaluation: exact-span P/R/F1 per type and micro over PER+LOC+ORG.  Document
+consistency is evaluated on pseudo-documents of ``--doc-size`` consecutive
+held-out sentences (ANERcorp marks no document boundaries).
+
+    python flows/train_ner.py                         # train (all feature groups), eval, write model
+    python flows/train_ner.py --eval-only             # evaluate the committed model
+    python flows/train_ner.py --ablation              # one run per added feature group, table
+
+Deterministic: L-BFGS, fixed feature order, no sampling.  Uses python-crfsuite only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from akhbar.entities import gazetteer as gz  # noqa: E402
+from akhbar.entities.features import ALL_GROUPS, sentence_features  # noqa: E402
+from akhbar.entities.model import META_FILE, MODEL_FILE, NAMES_FILE, PRIOR_FILE, doc_consistency, postprocess, spans_from_bio  # noqa: E402
+from akhbar.entities.tokenize import split_proclitics  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "anercorp", "train.txt")
+DEFAULT_OUT = os.path.join(HERE, "..", "akhbar", "resources", "ner")
+EVAL_TYPES = ("PER", "LOC", "ORG")
+DOC_THRESHOLD = float(os.environ.get("AKHBAR_DOC_THRESHOLD", "0.6"))  # experiments only
+
+
+def read_conll(path: str) -> list[tuple[list[str], list[str]]]:
+    sents, toks, tags = [], [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.split()
+            if not p:
+                if toks:
+                    sents.append((toks, tags))
+                toks, tags = [], []
+                continue
+            tag = p[-1].replace("PERS", "PER")
+            toks.append(p[0])
+            tags.append(tag)
+    if toks:
+        sents.append((toks, tags))
+    return sents
+
+
+def harvest_names(sents) -> dict[str, str]:
+    """fold key of every gold mention (proclitic of first token dropped) -> majority label;
+    plus the last token of multi-token person names."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for toks, tags in sents:
+        for i, j, label in spans_from_bio(tags):
+            first = toks[i]
+            sp = split_proclitics(first)
+            words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1:j]
+            key = gz.fold_key(" ".join(words))
+            if len(key) >= 2:
+                votes[key][label] += 1
+            if label == "PER" and j - i >= 2:
+                last = gz.fold_word(toks[j - 1], article=False)
+                if len(last) >= 3:
+                    votes[last]["PER"] += 1
+    return {k: c.most_common(1)[0][0] for k, c in sorted(votes.items())}
+
+
+def cluster_priors(sents) -> dict[str, float]:
+    """Share of PER tokens per mid-granularity word cluster in the training block
+    (used by the person-name rule to tell name-like words from other words)."""
+    from akhbar.entities.features import load_clusters, smart_split
+    from akhbar.normalize import normalize
+
+    cl = load_clusters()
+    tot, per = Counter(), Counter()
+    for toks, tags in sents:
+        for w, t in zip(toks, tags):
+            n = normalize(w)
+            c = cl.get(n) or cl.get(smart_split(n)[2])
+            if c:
+                tot[c[2]] += 1
+                per[c[2]] += t.endswith("PER")
+    return {k: round(per[k] / tot[k], 3) for k in sorted(tot) if tot[k] >= 5}
+
+
+def featurize(sents, groups, folds: int, names_all: dict | None = None):
+    X = []
+    if "tgaz" in groups and names_all is None:
+        n = len(sents)
+        bounds = [round(n * k / folds) for k in range(folds + 1)]
+        for k in range(folds):
+            other = sents[: bounds[k]] + sents[bounds[k + 1]:]
+            names = harvest_names(other)
+            for toks, _ in sents[bounds[k]: bounds[k + 1]]:
+                X.append(sentence_features(toks, groups, names))
+    else:
+        for toks, _ in sents:
+            X.append(sentence_features(toks, groups, names_all))
+    return X
+
+
+def train(X, Y, path: str, c1: float, c2: float, iters: int) -> None:
+    import pycrfsuite
+
+    tr = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(X, Y):
+        tr.append(x, y)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True})
+    tr.train(path)
+
+
+def predict(path: str, X):
+    import pycrfsuite
+
+    tg = pycrfsuite.Tagger()
+    tg.open(path)
+    tags, probs = [], []
+    for x in X:
+        tg.set(x)
+        t = tg.tag()
+        tags.append(t)
+        probs.append([tg.marginal(l, i) for i, l in enumerate(t)])
+    return tags, probs
+
+
+def evaluate(gold_sents, pred_tags) -> dict:
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for (_, gold), pred in zip(gold_sents, pred_tags):
+        g = set(spans_from_bio(gold))
+        p = set(spans_from_bio(pred))
+        for s in p & g:
+            tp[s[2]] += 1
+        for s in p - g:
+            fp[s[2]] += 1
+        for s in g - p:
+            fn[s[2]] += 1
+    res = {}
+    for t in ("PER", "LOC", "ORG", "MISC", "micro"):
+        if t == "micro":
+            a, b, c = (sum(x[k] for k in EVAL_TYPES) for x in (tp, fp, fn))
+        else:
+            a, b, c = tp[t], fp[t], fn[t]
+        p = a / (a + b) if a + b else 0.0
+        r = a / (a + c) if a + c else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        res[t] = (round(100 * p, 1), round(100 * r, 1), round(100 * f, 1))
+    return res
+
+
+def fmt(name: str, res: dict) -> str:
+    cells = [f"{res[t][0]:5.1f} {res[t][1]:5.1f} {res[t][2]:5.1f}" for t in ("PER", "LOC", "ORG", "micro", "MISC")]
+    return f"| {name:<28} | " + " | ".join(cells) + " |"
+
+
+HEADER = (
+    "| step                         |  PER P/R/F1       |  LOC P/R/F1       |  ORG P/R/F1       | micro(P+L+O) P/R/F1 | MISC P/R/F1 |\n"
+    "|---|---|---|---|---|---|"
+)
+
+
+def with_post(test, tags, probs, **flags):
+    tags = [list(t) for t in tags]
+    probs = [list(p) for p in probs]
+    for (toks, _), t, p in zip(test, tags, probs):
+        postprocess(toks, t, p, **flags)
+    return tags, probs
+
+
+def post_rows(test, tags, probs, doc_size: int) -> list[tuple[str, dict]]:
+    """Rows for the steps applied after the CRF (no retraining)."""
+    rows = []
+    t1, p1 = with_post(test, tags, probs, trims=True, gaz=False, rules=False)
+    rows.append(("+ span trims", evaluate(test, t1)))
+    t2, p2 = with_post(test, tags, probs, trims=True, gaz=True, rules=False)
+    rows.append(("+ gazetteer fill/label", evaluate(test, t2)))
+    t3, p3 = with_post(test, tags, probs, trims=True, gaz=True, rules=True)
+    rows.append(("+ trigger rules fill", evaluate(test, t3)))
+    rows.append(("+ doc consistency", evaluate(test, with_doc(test, t3, p3, doc_size))))
+    rows.append(("(doc consistency on raw CRF)", evaluate(test, with_doc(test, tags, probs, doc_size))))
+    return rows
+
+
+def with_doc(test, tags, probs, doc_size: int):
+    tags = [list(t) for t in tags]
+    probs = [list(p) for p in probs]
+    for s in range(0, len(test), doc_size):
+        doc_consistency([t for t, _ in test[s:s + doc_size]], tags[s:s + doc_size], probs[s:s + doc_size], threshold=DOC_THRESHOLD)
+    return tags
+
+
+def run(train_s, test_s, groups, args, path):
+    t0 = time.time()
+    X = featurize(train_s, groups, args.folds)
+    Y = [y for _, y in train_s]
+    t1 = time.time()
+    train(X, Y, path, args.c1, args.c2, args.iters)
+    t2 = time.time()
+    names = harvest_names(train_s) if "tgaz" in groups else None
+    Xt = featurize(test_s, groups, args.folds, names_all=names or {})
+    tags, probs = predict(path, Xt)
+    print(f"  [{','.join(groups)}] features {t1-t0:.0f}s, train {t2-t1:.0f}s", file=sys.stderr)
+    return tags, probs, names
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--clusters", default=None, help="cluster TSV (default: the committed one in resources)")
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--eval-only", action="store_true")
+    ap.add_argument("--ablation", action="store_true")
+    ap.add_argument("--groups", default=",".join(ALL_GROUPS))
+    ap.add_argument("--test-share", type=float, default=0.2)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--doc-size", type=int, default=20)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iters", type=int, default=150)
+    args = ap.parse_args()
+
+    if args.clusters:
+        from akhbar.entities import features
+
+        features.load_clusters.cache_clear()
+        import shutil
+
+        dst = os.path.join(gz.RESOURCE_DIR, "clusters.tsv")
+        if os.path.abspath(args.clusters) != os.path.abspath(dst):
+            shutil.copyfile(args.clusters, dst)
+
+    sents = read_conll(args.data)
+    n_test = round(len(sents) * args.test_share)
+    train_s, test_s = sents[: len(sents) - n_test], sents[len(sents) - n_test:]
+    print(f"{len(train_s)} train sentences ({sum(len(t) for t, _ in train_s)} tokens), "
+          f"{len(test_s)} held-out ({sum(len(t) for t, _ in test_s)} tokens, last {args.test_share:.0%})")
+
+    if args.eval_only:
+        meta = json.load(open(os.path.join(args.out, META_FILE), encoding="utf-8"))
+        groups = tuple(meta["groups"])
+        names = json.load(open(os.path.join(args.out, NAMES_FILE), encoding="utf-8")) if "tgaz" in groups else {}
+        Xt = featurize(test_s, groups, args.folds, names_all=names)
+        t0 = time.time()
+        tags, probs = predict(os.path.join(args.out, MODEL_FILE), Xt)
+        print(HEADER)
+        print(fmt("committed model (CRF)", evaluate(test_s, tags)))
+        for name, res in post_rows(test_s, tags, probs, args.doc_size):
+            print(fmt(name, res))
+        return
+
+    if args.ablation:
+        steps = [("base",), ("base", "clusters"), ("base", "clusters", "triggers"),
+                 ("base", "clusters", "triggers", "gaz"), ("base", "clusters", "triggers", "gaz", "tgaz")]
+        print(HEADER)
+        tmp = os.path.join(args.out, "_ablation.crfsuite")
+        for groups in steps:
+            tags, probs, _ = run(train_s, test_s, groups, args, tmp)
+            print(fmt("+".join(groups[-1:]) if len(groups) > 1 else "CRF base", evaluate(test_s, tags)), flush=True)
+        print(fmt("+ doc consistency", evaluate(test_s, with_doc(test_s, tags, probs, args.doc_size))), flush=True)
+        os.remove(tmp)
+        return
+
+    groups = tuple(g for g in args.groups.split(",") if g)
+    path = os.path.join(args.out, MODEL_FILE)
+    tags, probs, names = run(train_s, test_s, groups, args, path)
+    res = evaluate(test_s, tags)
+    res_doc = evaluate(test_s, with_doc(test_s, tags, probs, args.doc_size))
+    print(HEADER)
+    print(fmt("model", res))
+    print(fmt("  + doc consistency", res_doc))
+    with open(os.path.join(args.out, NAMES_FILE), "w", encoding="utf-8") as f:
+        json.dump(names or {}, f, ensure_ascii=False, separators=(",", ":"))
+    with open(os.path.join(args.out, PRIOR_FILE), "w", encoding="utf-8") as f:
+        json.dump(cluster_priors(train_s), f, separators=(",", ":"))
+    meta = {"groups": list(groups), "c1": args.c1, "c2": args.c2, "iters": args.iters, "test_share": args.test_share,
+            "folds": args.folds, "trained_on": f"first {len(train_s)} sentences of ANERcorp train.txt",
+            "heldout": res, "heldout_doc": res_doc}
+    with open(os.path.join(args.out, META_FILE), "w", encoding="utf-8") as f:
+        json.dump(meta, f, ensure_ascii=False, indent=1)
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
