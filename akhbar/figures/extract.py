@@ -82,7 +82,8 @@ _NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", 
 _METRE = {L.fold(w) for w in ("متر", "مترا", "متراً", "مترات", "مربع")}
 _NOT_WEEKDAY_BEFORE = {L.fold(w) for w in ("خطب", "خطبة", "صلاة", "صلوات", "خطيب", "جامع", "مسجد")}
 _PHONE_WORDS = {L.fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
-                                     "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم")}
+                                     "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم",
+                                     "رسالة", "نصية", "بالرمز", "الرمز")}
 _STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
 _OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
@@ -377,6 +378,10 @@ class _Parser:
                     atoms.append((L.DEFINITE_PLURAL_SCALES[stem], "defscale", False))
                     j += 1
                     break
+                if pk == "vague" and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "plural":
+                    atoms.append((L.NUMBER_WORDS[stem][0], "defscale", False))  # «عشرات آلاف»
+                    j += 1
+                    break
                 hit = L.NUMBER_WORDS.get(stem)
                 if hit:
                     v, k = hit
@@ -512,6 +517,8 @@ class _Parser:
         if w.startswith("ال") and not self._definite_ok:
             return None  # a cardinal takes an indefinite noun: «تسع المحطة» is «accommodates the station»
         hit = self.unit_lookup(w)
+        if hit and hit[1] in ("عام", "سنة") and j + 1 < self.n and self.toks[j + 1].k == "n" and len(self.toks[j + 1].t) == 4:
+            return None  # «نحو نصف مليون عام 2007م»: a year follows, «عام» is not the unit
         if hit:
             kind, unit = hit
             end = j + 1
@@ -597,6 +604,10 @@ class _Parser:
             return False
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
+        if w.endswith(("ها", "ه")) and len(w) > 5 and not w.endswith(("يه", "اه")):
+            return False  # «أمثاله», «تلبيتها»
+        if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
+            return False  # «خمس وثلاث سنوات»
         return True
 
     # ---------------------------------------------------------------- checks
@@ -908,6 +919,9 @@ class _Parser:
             if i > 0 and self.w(i - 1) == L.fold("أول"):
                 a = self.toks[i - 1].a
                 delta = 2
+            elif i > 1 and self.w(i - 1) == "من" and self.w(i - 2) == L.fold("أول"):
+                a = self.toks[i - 2].a  # «أول من أمس»
+                delta = 2
             elif self.w(end) == L.fold("الأول"):
                 delta = 2
                 end += 1
@@ -1035,6 +1049,8 @@ class _Parser:
         if self.w(j) in L.YEAR_WORDS:
             year_ctx = True
             j += 1
+        if self.w(j) == "ال" and j + 1 < self.n and self.toks[j + 1].k == "n":
+            j += 1  # «بين الـ1 و2%»
         n1 = self.parse_number(j, prefixes=())
         if not n1 or n1[0] is None:
             return None
@@ -1044,7 +1060,7 @@ class _Parser:
         if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
             k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
             info1 = dict(info1, unit=u1)
-        if self.w(k) == "و":
+        if self.w(k) in ("و", "او"):  # «بين 20 أو 30»
             k += 1
             n2 = self.parse_number(k, prefixes=())
         elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
@@ -1152,7 +1168,8 @@ class _Parser:
                 toks[i].t.isdigit()
                 and len(toks[i].t) >= 3
                 and qa is None
-                and any(self.w(k) in _PHONE_WORDS for k in range(max(0, i - 5), i))
+                and any(self.w(k) in _PHONE_WORDS or (toks[k].k == "l" and toks[k].t.lower() == "sms")
+                        for k in range(max(0, i - 8), i))
                 and self.unit_at(j, allow_fallback=False) is None
             ):
                 return _R(j)  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
