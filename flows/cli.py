@@ -112,7 +112,8 @@ def _cmd_sql(args: argparse.Namespace) -> int:
     shown = rows if args.limit <= 0 else rows[: args.limit]
     for row in shown:
         table.add_row(*["NULL" if v is None else str(v) for v in row])
-    console = Console()
+    # piped output (no terminal) is not cut to 80 columns
+    console = Console(width=None if sys.stdout.isatty() else 240)
     console.print(table)
     if len(rows) > len(shown):
         console.print(f"({len(rows) - len(shown)} more rows; use --limit 0 or --format csv)")

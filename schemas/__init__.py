@@ -110,5 +110,11 @@ def validate_table(table: str, rows: list[dict]) -> tuple[pa.Table, list[RowFail
     return arrow, failures
 
 
+# Columns that change from run to run: left out of payloads so a rerun that rejects the
+# same row again produces the same reject_id (and is not stored twice).
+_VOLATILE = frozenset({"run_id", "ingested_at", "rejected_at"})
+
+
 def row_payload(row: dict, limit: int = 500) -> str:
-    return json.dumps(row, ensure_ascii=False, default=str)[:limit]
+    stable = {k: v for k, v in row.items() if k not in _VOLATILE}
+    return json.dumps(stable, ensure_ascii=False, default=str)[:limit]

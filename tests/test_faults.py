@@ -75,7 +75,7 @@ def test_corrupt_and_half_written_parquet_are_repaired(tmp_path: Path, prefect_h
     assert con.execute("select count(*), count(distinct doc_id) from documents").fetchall() == [(2, 2)]
     n = con.execute("select count(*) from sentences").fetchall()[0][0]
     assert n == con.execute("select sum(n_sentences) from documents").fetchall()[0][0]
-    for part in out.rglob("part-*.parquet"):
+    for part in (out / "parquet").rglob("part-*.parquet"):
         pq.read_metadata(part)  # every file left in place reads
 
 
