@@ -1497,11 +1497,6 @@ class _Parser:
         return out
 
 
-def end_is_square(p: _Parser, j: int) -> bool:
-    """«م2» / «م²»: square metres."""
-    return j + 1 < p.n and p.adjacent(j + 1) and p.toks[j + 1].t in ("2", "²")
-
-
 def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list[Figure]:
     """All figures in ``text`` (one sentence or paragraph, as written), sorted by
     start and non-overlapping; offsets index ``text``.  See the module docstring
