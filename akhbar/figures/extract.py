@@ -347,7 +347,15 @@ class _Parser:
         if t.k == "n":
             if t.v is None or few:
                 return None
-            atoms.append((t.v, "digits", False))
+            v = t.v
+            if (
+                self.p(j + 1) == "،" and self.adjacent(j + 1) and j + 2 < self.n and self.toks[j + 2].k == "n"
+                and self.adjacent(j + 2) and len(self.toks[j + 2].t) <= 2 and self.toks[j + 2].t.isdigit()
+                and L.NUMBER_WORDS.get(self.w(j + 3) or "", (0, ""))[1] in ("scale", "plural")
+            ):
+                v = float(t.t + "." + self.toks[j + 2].t)  # «نحو 1،9 مليون»: a decimal comma
+                j += 2
+            atoms.append((v, "digits", False))
             j += 1
         elif t.k == "w":
             o1, o2 = self.orig(t.a, t.b)
@@ -925,10 +933,14 @@ class _Parser:
             elif self.w(end) == L.fold("الأول"):
                 delta = 2
                 end += 1
-            if self.w(end) in L.WEEKDAYS:
-                # «أمس الأحد»: trust the weekday (the scrape date may lag the article)
-                delta = (ref.weekday() - L.WEEKDAYS[self.w(end)]) % 7 or 7
-                end += 1
+            if self.w(end) in (L.fold("الحاجة"), L.fold("الحاجة")):
+                return _R(end + 1)  # «في أمس الحاجة»: «most in need», not yesterday
+            paren = self.p(end) == "(" and self.w(end + 1) in L.WEEKDAYS and self.p(end + 2) == ")"
+            if self.w(end) in L.WEEKDAYS or paren:
+                # «أمس الأحد», «أمس (الأحد)»: trust the weekday (the scrape date may lag the article)
+                wd_end = end + 1 if paren else end
+                delta = (ref.weekday() - L.WEEKDAYS[self.w(wd_end)]) % 7 or 7
+                end = wd_end + (2 if paren else 1)
             return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
@@ -1057,6 +1069,13 @@ class _Parser:
         v1, _, e1, info1 = n1
         k = e1
         u1 = self.unit_at(k, allow_fallback=False)
+        if u1 and self.w(u1[2]) in ("الي", "حتي"):  # «ما بين 100 ريال إلى ألف ريال»
+            k = u1[2]
+            info1 = dict(info1, unit=u1)
+            n2 = self.parse_number(k + 1, prefixes=())
+            if not n2 or n2[0] is None:
+                return None
+            return self.finish_range(i, a, v1, info1, n2, year_ctx)
         if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
             k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
             info1 = dict(info1, unit=u1)
