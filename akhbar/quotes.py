@@ -78,6 +78,8 @@ _VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], l
     "وصف": (["وصف"], ["وصفت"], ["وصفوا"], [], ["واصفا"], ["واصفه"]),
     "اقر": (["اقر"], ["اقرت"], ["اقروا"], [], ["مقرا"], []),
     "رد": (["رد"], ["ردت"], [], [], [], []),
+    "بين": ([], [], [], [], ["مبينا"], ["مبينه"]),  # «بيّن» itself is spelled like «بين» (between)
+    "نوه": (["نوه"], ["نوهت"], [], [], ["منوها"], ["منوهه"]),
 }
 
 
@@ -129,7 +131,11 @@ _STOPS = {
     "الاثنين", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
     "ردا", "مرارا", "ايضا", "بدوره", "بدورها", "كذلك", "هذا", "هذه", "ذلك", "تلك", "اياها", "اياه", "اياهم",
     "قد", "انه", "انها", "ما", "لا", "لم", "لن", "كما", "حيث", "اذ", "فيما", "بينما", "لكن",
+    "تعالي", "جل", "عز", "سبحانه", "وعلا", "صلي",
 }
+# prepositions with a pronoun suffix («إليه», «عنها», «منهم»): never a name
+_PREP_PRON = {p + s for p in ("الي", "علي", "عن", "من", "في", "مع", "لدي", "عند", "ل", "ب", "ايا")
+              for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")}
 # nouns that can head a speaker phrase without a named entity («مسؤول أمريكي كبير»)
 _ROLES = {
     "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "متحدث", "متحدثه", "ناطق", "ناطقه", "مصدر", "مصادر",
@@ -174,6 +180,7 @@ class _Speaker:
     end: int
     feminine: bool | None
     per: bool  # linked to a person mention
+    head_linked: bool = False  # the canonical names the phrase itself (a person, or an entity at its start)
 
 
 def _strip_prefix(fold: str) -> str:
@@ -430,7 +437,7 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
         if not t.is_word or "ً" in t.raw or _bare(t.fold) in _STOPS or t.fold in _STOPS \
                 or _strip_prefix(t.fold) in _STOPS or t.fold in _ADVERBS or _is_complementizer(t) \
                 or _cue_form(t) is not None or t.fold in _ACCORDING or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit():
+                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in _PREP_PRON:
             break
         n += 1
     if n == i or n >= limit:
@@ -498,7 +505,7 @@ def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Sp
     if key is None:
         return None
     for prev in reversed(history):
-        if prev.canonical and f" {key} " in f" {_bare_text(prev.text)} ":
+        if prev.canonical and prev.head_linked and f" {key} " in f" {_bare_text(prev.text)} ":
             return prev
     return None
 
@@ -525,14 +532,46 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
     if not per:
         prev = _resolve_surname(doc, a, b, history)
         if prev is not None:
-            return _Speaker(doc.text[a:b], prev[0], a, b, feminine, True)
+            return _Speaker(doc.text[a:b], prev[0], a, b, feminine, True, True)
+    head_linked = per or any(m.start <= a + 1 for m in found)
     if not per:
         prev = _resolve_role(doc, a, b, history)
         if prev is not None:
-            canonical, per = prev.canonical, prev.per
+            canonical, per, head_linked = prev.canonical, prev.per, True
             if feminine is None:
                 feminine = prev.feminine
-    return _Speaker(doc.text[a:b], canonical, a, b, feminine, per)
+        elif not head_linked and _anonymous_head(doc, a, b):
+            canonical = None  # «مصادر مطلعة لـ«الشرق الأوسط»»: the paper is not the speaker
+    return _Speaker(doc.text[a:b], canonical, a, b, feminine, per, head_linked)
+
+
+_ANONYMOUS = {"مصدر", "مصادر", "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "خبير", "خبيره", "خبراء",
+              "محلل", "محللون", "مراقبون", "شهود", "دبلوماسي", "دبلوماسيون", "ناشطون", "سكان"}
+
+
+def _anonymous_head(doc: _Doc, a: int, b: int) -> bool:
+    first = next((t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word), None)
+    return first is not None and (_bare(first.fold) in _ANONYMOUS or first.fold in _ANONYMOUS)
+
+
+def _self_contained(doc: _Doc, seg: Sequence[_Tok]) -> bool:
+    """Every quotation mark / bracket in ``seg`` is paired inside it."""
+    if not seg:
+        return True
+    a, b = seg[0].start, seg[-1].end
+    closers = {c for o, c in doc.quotes.items() if a <= o < b and c < b}
+    for t in seg:
+        if t.is_word or t.raw in "،,":
+            continue
+        if t.raw in _OPEN_CLOSE or t.raw == '"' or t.raw in _CLOSERS:
+            if t.start not in closers and doc.quotes.get(t.start, b) >= b:
+                return False
+        elif t.raw in "()":
+            if seg and doc.text.count("(", a, b) != doc.text.count(")", a, b):
+                return False
+        else:
+            return False
+    return True
 
 
 def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
@@ -566,6 +605,8 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if mention_at_end is None:
         # an unnamed subject: «الخارجية الروسية مضت موضحة», or a title and a name the
         # recogniser missed: «وكان الأمين العام لحلف "الناتو"، مارك روته، قد قال»
+        if not _self_contained(doc, seg) or any("\u064b" in t.raw for t in seg):
+            return None  # «... «الشرطة تقتل مواطناً بالقطيف» فقال»: the end of a headline, not a subject
         words = [t for t in seg if t.is_word]
         if words and words[0].fold in ("و", "ف"):
             words = words[1:]
@@ -819,6 +860,20 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
 # ----------------------------------------------------------------------------- main
 
 
+_MAX_CONTINUATION_PARAGRAPHS = 4  # «وأضاف» continues a speaker named at most this many paragraphs before
+
+
+def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
+    """Only «وأضاف», «فقال», «مضيفاً», «قبل أن تضيف» or a sentence-initial verb continue a speaker."""
+    tok = doc.toks[k]
+    prefixed = tok.fold not in CUE_FORMS
+    first_in_sentence = not any(t.is_word for t in doc.toks[doc.tok_index(sent_start) : k])
+    prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
+    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in _CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
+                                            or _strip_prefix(prev.fold) in _CONNECTORS)
+    return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
+
+
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
     return feminine is None or spk.feminine is None or spk.feminine == feminine
 
@@ -875,8 +930,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             # a direct quote may run over sentence ends inside the quotation marks
             pass
         # 3. a cue without a subject continues the last speaker of the same gender
-        if speaker is None:
-            speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)), None)
+        if speaker is None and _may_continue(doc, k, cue, s_start):
+            para = text.count("\n", 0, tok.start)
+            speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
+                            and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
         elif explicit:
             history.append(speaker)
         if content is None or speaker is None:
