@@ -13,9 +13,11 @@ indexed themselves, so chains always point at the first occurrence.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from akhbar.normalize import collapse_spaces, normalize
@@ -43,15 +45,27 @@ def _words(text: str) -> list[str]:
     return collapse_spaces(_NON_WORD.sub(" ", normalize(text))).split()
 
 
-def shingles(text: str, k: int = SHINGLE) -> set[str]:
-    words = _words(text)
+def shingles(text: str, k: int = SHINGLE, words: list[str] | None = None) -> set[str]:
+    words = _words(text) if words is None else words
     if len(words) < k:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
 
 
+def _crc(data: bytes) -> int:
+    return zlib.crc32(data)  # deterministic across processes, much faster than sha1
+
+
+_TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=_crc)
+
+
 def minhash_of(shingle_set: set[str], num_perm: int = NUM_PERM) -> MinHash:
-    m = MinHash(num_perm=num_perm)
+    if num_perm == NUM_PERM:  # reuse the permutations: building them dominates otherwise
+        m = MinHash(
+            num_perm=num_perm, hashfunc=_crc, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
+        )
+    else:
+        m = MinHash(num_perm=num_perm, hashfunc=_crc)
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m
 
@@ -63,8 +77,9 @@ def paragraph_signatures(doc_id: str, clean_text: str) -> list[tuple[int, MinHas
     serialisable form is needed (``MinHash(num_perm, hashvalues=...)`` rebuilds it)."""
     out = []
     for idx, par in enumerate(clean_text.split("\n")):
-        if len(_words(par)) >= MIN_WORDS:
-            out.append((idx, minhash_of(shingles(par))))
+        words = _words(par)
+        if len(words) >= MIN_WORDS:
+            out.append((idx, minhash_of(shingles(par, words=words))))
     return out
 
 
@@ -72,6 +87,21 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
+
+
+def _packed(shingle_set: set[str]) -> np.ndarray:
+    """A compact, sorted array of the shingles' hashes (kept for every indexed
+    paragraph: strings would cost ~10× more memory on a large run)."""
+    return np.unique(
+        np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingle_set), dtype=np.int64, count=len(shingle_set))
+    )
+
+
+def _jaccard_packed(a: np.ndarray, b: np.ndarray) -> float:
+    if not len(a) or not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)
 
 
 def find_near_duplicates(
@@ -82,24 +112,26 @@ def find_near_duplicates(
     ``paragraphs``: ``(doc_id, paragraph_idx, text)`` in first-occurrence-first order.
     ``threshold``: minimal Jaccard similarity of the word-shingle sets."""
     lsh = MinHashLSH(threshold=max(0.1, threshold - _LSH_MARGIN), num_perm=NUM_PERM)
-    kept: dict[str, tuple[int, str, int, set[str]]] = {}  # key -> (order, doc, par, shingles)
+    kept: dict[str, tuple[int, str, int, np.ndarray]] = {}  # key -> (order, doc, par, shingle hashes)
     links: list[DuplicateLink] = []
     for order, (doc_id, par_idx, text) in enumerate(paragraphs):
-        if len(_words(text)) < MIN_WORDS:
+        words = _words(text)
+        if len(words) < MIN_WORDS:
             continue
-        sh = shingles(text)
+        sh = shingles(text, words=words)
         mh = minhash_of(sh)
+        packed = _packed(sh)
         best: tuple[int, str, int, float] | None = None
         for key in lsh.query(mh):
             o, d, p, other = kept[key]
-            sim = _jaccard(sh, other)
+            sim = _jaccard_packed(packed, other)
             if sim >= threshold and (best is None or o < best[0]):
                 best = (o, d, p, sim)
         if best is not None:
             links.append(DuplicateLink(doc_id, par_idx, best[1], best[2], round(best[3], 4)))
             continue
         key = f"{order}"
-        kept[key] = (order, doc_id, par_idx, sh)
+        kept[key] = (order, doc_id, par_idx, packed)
         lsh.insert(key, mh)
     return links
 
