@@ -84,6 +84,15 @@ _NOT_WEEKDAY_BEFORE = {L.fold(w) for w in ("خطب", "خطبة", "صلاة", "ص
 _PHONE_WORDS = {L.fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
                                      "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم",
                                      "رسالة", "نصية", "بالرمز", "الرمز")}
+# comparison verbs whose subject may stand between them and the number: (qualifier, needs على/عن)
+_DISTANT_VERBS = {
+    **{L.fold(w): ("more_than", False) for w in (
+        "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تفوق", "تخطى", "تخطت", "يتخطى",
+        "تتخطى")},
+    **{L.fold(w): ("more_than", True) for w in ("يزيد", "تزيد", "زاد", "زادت", "يربو", "تربو")},
+    **{L.fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
+}
+_NEGATIONS = {L.fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
 _STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
 _OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
@@ -95,7 +104,7 @@ _STREET_WORDS = {L.fold(w) for w in ("شارع", "الشارع", "طريق", "ا
 _QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
 # Stems that can start a figure made of words; other words are skipped quickly.
 _TRIGGERS = (
-    set(L.NUMBER_WORDS) | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
+    set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW
@@ -362,6 +371,12 @@ class _Parser:
             self._cur_raw = self.text[o1:o2]
             hit = self.number_word(t.t, prefixes if not few else ())
             self._cur_raw = None
+            if not hit and not few and t.t.startswith("ال"):
+                # definite number + scale after «تجاوز»: «الأربعة ملايين», «المائة ألف», «النصف مليار»
+                h0 = L.NUMBER_WORDS.get(t.t[2:])
+                h1 = L.NUMBER_WORDS.get(self.w(j + 1) or "")
+                if h0 and h0[1] in ("unit", "ten", "hundred", "small", "frac") and h1 and h1[1] in ("scale", "plural"):
+                    hit = (h0[0], h0[1], 0)
             if not hit:
                 return None
             v, k, pl = hit
@@ -688,6 +703,33 @@ class _Parser:
                     if stem in L.CHANGE_WORDS:
                         return True
         return False
+
+    def distant_qualifier(self, i: int) -> str | None:
+        """A comparison verb a few words before the number, its subject in between:
+        «تجاوز عدد الزوار 15 ألف», «تقل أعمارهم عن 18 عاما», «ألا يزيد عمره عن (26) سنة»."""
+        k = i - 1
+        if self.p(k) == "(":
+            k -= 1
+        prep = self.w(k) in ("علي", "عن")
+        if prep:
+            k -= 1
+        for back in range(4):  # up to 3 words of subject between verb and number
+            j = k - back
+            if j < 0 or self.toks[j].k != "w":
+                return None
+            w = self.toks[j].t
+            stems = {st for st, _ in _strip(w, ("و", "ف"))}
+            verb = stems & _DISTANT_VERBS.keys()
+            if verb:
+                q, needs_prep = _DISTANT_VERBS[verb.pop()]
+                if needs_prep != prep or back == 0:
+                    return None
+                if {st for st, _ in _strip(self.w(j - 1) or "", ("و", "ف"))} & _NEGATIONS:  # «ألا يزيد عن 26»
+                    q = {"more_than": "up_to", "less_than": "more_than"}[q]
+                return q
+            if w in L.STOPWORDS or (w in L.NUMBER_WORDS and L.NUMBER_WORDS[w][1] != "frac"):
+                return None
+        return None
 
     def post_qualifier(self, j: int):
         for words, q in L.POST_QUALIFIERS:
@@ -1244,7 +1286,7 @@ class _Parser:
             if u or scaled:
                 kind, unit, end = u if u else ("count", None, k)
                 pa = a if qa is not None else toks[i - 1].a
-                q = qualifier or "exact"
+                q = qualifier or (self.distant_qualifier(i) if kind in _QUANTITY_KINDS else None) or "exact"
                 pq = self.post_qualifier(end)
                 if pq:
                     q, end = pq
@@ -1345,6 +1387,8 @@ class _Parser:
         if pq:
             q = pq[0] if (q is None or pq[0] != "exact") else q
             end = pq[1]
+        if q is None and qa is None and kind in _QUANTITY_KINDS:
+            q = self.distant_qualifier(i - (1 if pre_kind else 0))
         if value is None:
             fields = {"value": None, "magnitude": mag, "qualifier": q or "approx", "kind": kind,
                       "unit": unit}
