@@ -2,8 +2,9 @@
 
 Tasks wrap *batches* of documents (never one document), call the pure functions of
 the ``akhbar`` package, and pass plain Python objects to each other in memory.
-Batch arguments are wrapped in ``quote`` so Prefect does not walk them looking for
-futures, and tasks do not cache (hashing a batch would cost more than the work).
+Batch arguments travel in a :class:`Box` so that neither Prefect nor Dask walks
+through every document looking for futures (Prefect's own ``quote`` is a named tuple,
+which Dask unpacks), and tasks do not cache (hashing a batch costs more than the work).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import secrets
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 from pathlib import Path
 
 import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
@@ -26,7 +27,6 @@ from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.utilities.annotations import quote
 
 from akhbar import pipeline
 from akhbar.catalog import build_catalog
@@ -40,6 +40,7 @@ from akhbar.store import Store
 from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
 from schemas import ARROW, RowFailure, row_payload, validate_table
 
+T = TypeVar("T")
 SQL_DIR = PROJECT_ROOT / "sql"
 SMALL_RUN = 100  # input units below which a run stays in one process
 
@@ -55,14 +56,24 @@ def _progress(advance: int, total: int | None = None) -> None:
 # ----------------------------------------------------------------------------- tasks
 
 
+class Box(Generic[T]):
+    """An opaque wrapper for a task argument: not a collection, so not traversed."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: T) -> None:
+        self.value = value
+
+
+
 @task(name="ingest", cache_policy=NO_CACHE, retries=1)
-def ingest(units: list[RawInput], settings: Settings) -> tuple[list[tuple[str, RawDocument]], list[Reject]]:
-    return ingest_inputs(units, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
+def ingest(units: Box[list[RawInput]], settings: Settings) -> tuple[list[tuple[str, RawDocument]], list[Reject]]:
+    return ingest_inputs(units.value, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
 
 
 @task(name="count-lines", cache_policy=NO_CACHE)
-def count_lines(units: list[RawInput], settings: Settings) -> LineStats:
-    docs, _ = ingest_inputs(units, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
+def count_lines(units: Box[list[RawInput]], settings: Settings) -> LineStats:
+    docs, _ = ingest_inputs(units.value, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
     return build_line_stats(doc for _, doc in docs)
 
 
@@ -72,10 +83,10 @@ _POOL: StagePool | None = None
 
 
 @task(name="clean", cache_policy=NO_CACHE, retries=1)
-def clean(docs: list[tuple[str, RawDocument]], stats: LineStats) -> list[pipeline.DocState]:
+def clean(docs: Box[list[tuple[str, RawDocument]]], stats: Box[LineStats]) -> list[pipeline.DocState]:
     if _POOL is not None:
-        return _POOL.run("clean", docs)
-    return pipeline.clean_batch(docs, stats)
+        return _POOL.run("clean", docs.value)
+    return pipeline.clean_batch(docs.value, stats.value)
 
 
 @task(name="split", cache_policy=NO_CACHE, retries=1)
@@ -93,16 +104,19 @@ def extract(batch: list[pipeline.DocState], use_ner_model: bool) -> list[pipelin
     return pipeline.extract_entities_batch(batch, use_model=use_ner_model)
 
 
-@dataclass
 class ValidatedBatch:
-    tables: dict[str, pa.Table]
-    rejects: list[dict]
-    counts: Counter = field(default_factory=Counter)
+    """Valid rows per table (Arrow), reject rows, and row counts of one batch."""
+
+    __slots__ = ("tables", "rejects", "counts")
+
+    def __init__(self, tables: dict[str, pa.Table], rejects: list[dict], counts: Counter) -> None:
+        self.tables, self.rejects, self.counts = tables, rejects, counts
 
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(
-    batch: list[pipeline.DocState], ingest_rejects: list[Reject], run_id: str, now: dt.datetime, payload_chars: int
+    batch: list[pipeline.DocState], ingest_rejects: Box[list[Reject]], run_id: str, now: dt.datetime,
+    payload_chars: int
 ) -> ValidatedBatch:
     """Check every table against its pandera model; failing rows go to rejects.
 
@@ -110,7 +124,7 @@ def validate(
     with it (each recorded in rejects), so no child row points at a missing document.
     """
     rows = document_rows(batch, run_id, now)
-    rejects = reject_rows(ingest_rejects, run_id, now)
+    rejects = reject_rows(ingest_rejects.value, run_id, now)
     tables: dict[str, pa.Table] = {}
     docs_table, failures = validate_table("documents", rows["documents"])
     tables["documents"] = docs_table
@@ -142,11 +156,11 @@ def _failure_row(f: RowFailure, table: str, source: str, run_id: str, now: dt.da
 
 
 @task(name="store", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def store_batch(store: Store, key: str, validated: ValidatedBatch, known_rejects: frozenset[str]) -> Counter:
+def store_batch(store: Store, key: str, validated: ValidatedBatch, known_rejects: Box[frozenset[str]]) -> Counter:
     """Write one batch's parts under its own key: workers never write the same file."""
     fresh, seen = [], set()
     for r in validated.rejects:
-        if r["reject_id"] not in known_rejects and r["reject_id"] not in seen:
+        if r["reject_id"] not in known_rejects.value and r["reject_id"] not in seen:
             seen.add(r["reject_id"])
             fresh.append(r)
     rejects, failures = validate_table("rejects", fresh)
@@ -299,7 +313,7 @@ def akhbar_run(
         stats = LineStats()
         total_units = 0
         for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
-            stats.merge(count_lines(quote(units), settings))
+            stats.merge(count_lines(Box(units), settings))
             total_units += len(units)
         _progress(0, total_units)
         if total_units < SMALL_RUN:
@@ -318,8 +332,8 @@ def akhbar_run(
                 logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
                 failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
                                  doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
-                empty = validate.fn([], failed, run_id, started, settings.payload_chars)
-                counts.update(store_batch.fn(store, key + "-failed", empty, known_rejects))
+                empty = validate.fn([], Box(failed), run_id, started, settings.payload_chars)
+                counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
             _progress(n_units)
 
         with StagePool(workers, stats, use_ner_model) as pool:
@@ -329,7 +343,7 @@ def akhbar_run(
                     _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)
                 ):
                     counts["inputs"] += len(units)
-                    docs, rejects = ingest.submit(quote(units), settings).result()
+                    docs, rejects = ingest.submit(Box(units), settings).result()
                     fresh = []
                     for doc_id, doc in docs:
                         if doc_id in known_docs:
@@ -341,12 +355,12 @@ def akhbar_run(
                         else:
                             seen_this_run.add(doc_id)
                             fresh.append((doc_id, doc))
-                    cleaned = clean.submit(quote(fresh), quote(stats))
+                    cleaned = clean.submit(Box(fresh), Box(stats))
                     splitted = split.submit(cleaned)
                     extracted = extract.submit(splitted, use_ner_model)
-                    validated = validate.submit(extracted, quote(rejects), run_id, started, settings.payload_chars)
+                    validated = validate.submit(extracted, Box(rejects), run_id, started, settings.payload_chars)
                     key = f"{run_id}-{batch_no:05d}"
-                    stored = store_batch.submit(store, key, validated, quote(known_rejects))
+                    stored = store_batch.submit(store, key, validated, Box(known_rejects))
                     inflight.append((key, [cleaned, splitted, extracted, validated, stored], fresh, len(units)))
                     while len(inflight) >= max_inflight:
                         collect(inflight.popleft())
