@@ -948,4 +948,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                                        speaker.start, speaker.end)))
     found += _according_quotes(doc, history)
     found.sort(key=lambda x: (x[1].start, x[0]))
-    return [q for _, q in found]
+    out: list[Quote] = []
+    keys: set[tuple[int, int, str]] = set()
+    for _, q in found:  # one row per (span, kind): (doc_id, start_char, end_char, kind) is a key
+        if (q.start, q.end, q.kind) not in keys:
+            keys.add((q.start, q.end, q.kind))
+            out.append(q)
+    return out

@@ -262,3 +262,10 @@ def test_names_the_recogniser_missed():
     quotes = _run(text, [_m(text, "فاسيلي نيبينزيا"), _m(text, "حلف شمال الأطلسي", "ORG")])
     q = _find(quotes, "تعميق التعاون")
     assert q.speaker.endswith("مارك روته") and q.speaker_canonical != "فاسيلي نيبينزيا"
+
+
+def test_span_and_kind_are_a_key(seed_quotes):
+    for name, (_, quotes) in seed_quotes.items():
+        keys = [(q.start, q.end, q.kind) for q in quotes]
+        assert len(keys) == len(set(keys)), name
+        assert [q.start for q in quotes] == sorted(q.start for q in quotes)
