@@ -112,7 +112,7 @@ def _cue_forms() -> dict[str, _CueForm]:
 CUE_FORMS: dict[str, _CueForm] = _cue_forms()
 _NO_PREFIX = {"رد", "ردت"}  # «ورد» is mostly «came / was mentioned», not «replied»
 
-_COMPLEMENTIZERS = {"ان", "بان", "لان_"}  # «لأن» (because) is deliberately not one
+# complementizers: «إن/أن», «بأن» and with a pronoun suffix («إنه», «بأنها»); «لأن» (because) is not one
 _COMPLEMENTIZERS_PRON = {
     p + "ان" + s
     for p in ("", "ب")
@@ -128,7 +128,7 @@ _STOPS = {
     "في", "خلال", "عبر", "علي", "امام", "الي", "من", "عن", "حول", "بعد", "قبل", "عقب", "اثناء", "منذ",
     "للصحفيين", "للصحافيين", "للصحافه", "لوسايل", "لقناه", "لصحيفه", "لوكاله", "لموقع",
     "اليوم", "امس", "الاسبوع", "الشهر", "يوم", "صباح", "مساء", "ليله",
-    "الاثنين", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
+    "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
     "ردا", "مرارا", "ايضا", "بدوره", "بدورها", "كذلك", "هذا", "هذه", "ذلك", "تلك", "اياها", "اياه", "اياهم",
     "قد", "انه", "انها", "ما", "لا", "لم", "لن", "كما", "حيث", "اذ", "فيما", "بينما", "لكن",
     "تعالي", "جل", "عز", "سبحانه", "وعلا", "صلي",
@@ -143,7 +143,7 @@ _ROLES = {
     "ممثل", "ممثله", "مندوب", "مندوبه", "جيش", "حكومه", "خارجيه", "داخليه", "دفاع", "استخبارات", "مخابرات",
     "قايد", "مستشار", "مستشاره", "خبير", "خبيره", "خبراء", "محلل", "محللون", "مراقبون", "شهود", "شرطه",
     "بيان", "تقرير", "موقع", "صحيفه", "وكاله", "قناه", "مكتب", "كرملين", "برلمان", "مجلس", "لجنه", "منظمه",
-    "حزب", "حركه", "زعيم", "ملك", "امير", "مدير", "مديره", "منسق", "مبعوث", "سلطات", "رياسه", "مسعفون",
+    "حزب", "حركه", "زعيم", "ملك", "امير", "مدير", "مديره", "منسق", "مبعوث", "سلطات", "مسعفون",
     "مسؤول",
 }
 _CLAUSE_STARTS = {"كان", "كانت", "وكان", "وكانت", "اذ", "فيما", "بينما", "حيث", "كما", "لكن", "لكنه", "لكنها", "ثم", "فقد", "وقد"}
@@ -415,9 +415,6 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     if not found and words > _MAX_UNNAMED:
         return None
-    if found and not any(m.label == "PER" for m in found):
-        # a title that runs into a name a few words later: «رئيس الإدارة الرئاسية في أوكرانيا أندريه يرماك»
-        pass
     start = first.start
     return start, end, found
 
@@ -895,7 +892,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         hit = _cue_form(tok)
         if hit is None or doc.inside_quote(tok.start):
             continue
-        cue, _form = hit
+        cue = hit[0]
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
@@ -926,9 +923,6 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     history.append(speaker)
                 continue
         content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
-        if content is not None and content[2] == "direct":
-            # a direct quote may run over sentence ends inside the quotation marks
-            pass
         # 3. a cue without a subject continues the last speaker of the same gender
         if speaker is None and _may_continue(doc, k, cue, s_start):
             para = text.count("\n", 0, tok.start)

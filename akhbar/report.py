@@ -247,7 +247,7 @@ def _run_header(con: duckdb.DuckDBPyConnection, relations: set[str]) -> str:
         names = ["run", "status", "started", "finished", "input", "inputs seen", "unchanged", "documents written",
                  "sentences", "entities", "figures", "boilerplate lines", "rejects", "near-duplicate paragraphs",
                  "seconds", "pipeline version", "schema"]
-        cells = list(zip(names, run[0]))
+        cells = list(zip(names, run[0], strict=True))
     totals = []
     counts = {"boilerplate": "SELECT count(*) FILTER (WHERE removed) FROM boilerplate"}
     names = {"boilerplate": "boilerplate lines removed", "duplicates": "near-duplicate paragraphs"}
