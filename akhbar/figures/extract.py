@@ -93,6 +93,9 @@ _DISTANT_VERBS = {
     **{L.fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
 }
 _NEGATIONS = {L.fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
+_THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
+_BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
+_MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
 _STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
 _OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
@@ -660,6 +663,11 @@ class _Parser:
     def after_title(self, i: int) -> bool:
         if i == 0:
             return False
+        if self.p(i - 1) in _DASHES and i > 1 and self.toks[i - 2].k == "l":
+            return True  # «Street Food - 57»
+        for k in range(max(0, i - 4), i - 1):
+            if self.w(k) in _MODEL_WORDS:
+                return True  # «طراز «مازيراتي 350 إس»»
         prev = self.toks[i - 1]
         if prev.k == "l":
             return True
@@ -751,6 +759,10 @@ class _Parser:
             k = len(words)
             if all(self.w(i + x) == words[x] for x in range(1, k)):
                 pl = next(p for s, p in _strip(w0) if s == words[0])
+                if q in ("more_than", "less_than") and words[0] not in ("لا", "ما") and (
+                    {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _NEGATIONS
+                ):
+                    q = "up_to" if q == "more_than" else "more_than"  # «ألا تتجاوز 50 مليون»
                 return q, i + k, self.toks[i].a + pl
         return None
 
@@ -817,6 +829,8 @@ class _Parser:
         k = j
         if self.p(k) in ("/", "-") and k + 1 < self.n and self.toks[k + 1].k == "n" and self.adjacent(k + 1):
             k += 1
+        elif self.p(k) in ("،", ",") and k + 1 < self.n and self.toks[k + 1].k == "n" and len(self.toks[k + 1].t) == 4:
+            k += 1  # «4 مايو، 1992»
         if self.w(k) == "من":
             k += 1
         if self.w(k) in ("عام", "العام", "سنه", "لعام"):
@@ -860,6 +874,23 @@ class _Parser:
         else:
             return None
         mo = self.month_at(j)
+        if not mo and day is not None and self.w(j) in (L.fold("الشهر"),) and j > i + 1:
+            # «حتى يوم الخميس 28 من الشهر الحالي»: a day of the reference month
+            end = j + 1
+            rel = self.w(end)
+            if rel in _THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
+                end += 1
+            if self.ref is None:
+                return _R(end)
+            y, m = self.ref.year, self.ref.month
+            if rel in L.PAST_WORDS:
+                y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+            elif rel in L.NEXT_WORDS:
+                y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+            try:
+                return self.mk_date(end, a, dt.date(y, m, day), "day")
+            except ValueError:
+                return _R(end)
         if not mo:
             return None
         cal, m, end = mo
@@ -987,6 +1018,8 @@ class _Parser:
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
         if w in L.TOMORROW:
+            if self.w(i - 1) in _BECAME_BEFORE:
+                return _R(i + 1)  # «أنه غدا مؤثرا»: «became», not tomorrow
             return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
                                         "date_value": ref + dt.timedelta(days=1), "qualifier": "exact"})
         a = t.a
@@ -1018,6 +1051,8 @@ class _Parser:
         k = end + (1 if self.p(end) in ("،", ",") else 0)
         if self.w(k) in (L.fold("بتاريخ"), L.fold("الموافق"), L.fold("الموافق")):
             k += 1
+        if self.w(k) in (L.fold("الذي"), L.fold("التي")) and (self.w(k + 1) or "")[1:] in (L.fold("وافق"),):
+            return _R(end)  # «يوم السبت الذي يوافق تاريخ 15 أغسطس»
         if k < self.n and self.toks[k].k in ("n", "d"):
             return _R(end)
         if self.w(k) in L.ORDINAL_TEEN_FIRST and (self.w(k + 1) == "من" or self.w(k + 2) == "من"):
@@ -1165,7 +1200,10 @@ class _Parser:
         if not v1 < v2:
             return None
         end = e2
-        unit = self.unit_at(end)
+        last_kind = info2["atoms"][-1][1] if info2.get("atoms") else "vague"
+        self._definite_ok = last_kind in ("scale", "plural", "dual", "defscale", "vague")
+        unit = self.unit_at(end)  # «من 10 إلى 12 الشهر الجاري» is not «months»
+        self._definite_ok = True
         kind, u = "count", None
         yearish = all(
             inf["digits"] and len(inf["atoms"]) == 1 and _is_int(v) and 1000 <= v <= 2200
@@ -1225,6 +1263,11 @@ class _Parser:
                 return _R(j)
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
                 return _R(j)
+            if (
+                qa is None and self.p(j) in _CLOSE_QUOTES and self.p(j) != ")"
+                and any(self.p(k) in _OPEN_QUOTES and self.p(k) != "(" for k in range(max(0, i - 3), i - 1))
+            ):
+                return _R(j + 1)  # «"نور 2"»: a quoted name ending in a number
             if (
                 toks[i].t.isdigit()
                 and len(toks[i].t) >= 3
@@ -1362,6 +1405,10 @@ class _Parser:
                 kind, unit, end = u
             else:
                 kind, unit, end = "count", None, j
+        if (
+            single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
+        ):
+            value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»
         if info.get("lone_unit") and unit is None and kind == "count":
             if self.w(j) not in _OF_THEM:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
@@ -1447,8 +1494,12 @@ class _Parser:
                 if mo:
                     cal, m, mend = mo
                     return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
-            if self.w(end) in L.TIME_OF_DAY:
-                return _R(end + 1)  # «من الرابعة إلى التاسعة مساء»: clock times
+            if self.w(end) in L.TIME_OF_DAY or (
+                self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر"))
+            ):
+                return _R(end + 1)  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
+            if prev in (L.fold("البارحة"),):
+                return _R(end)  # «البارحة الأولى»: the night before last
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
         return None
@@ -1462,11 +1513,16 @@ class _Parser:
                 t = self.toks[i]
                 end = i + 1
                 q = "exact"
+                value = 2.0
+                frac = {"ونصف": 0.5, "وربع": 0.25}.get(self.w(end) or "")
+                if frac:  # «سنتان ونصف»
+                    value += frac
+                    end += 1
                 pq = self.post_qualifier(end)
                 if pq:
                     q, end = pq
                 return _R(end, t.a + pl, self.toks[end - 1].b,
-                          {"value": 2.0, "kind": "duration", "unit": L.DURATION_DUALS[stem],
+                          {"value": value, "kind": "duration", "unit": L.DURATION_DUALS[stem],
                            "qualifier": q})
         return None
 
