@@ -372,8 +372,12 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 break
             if _bare(t.fold) in _STOPS or t.fold in _STOPS or _strip_prefix(t.fold) in _STOPS:
                 break
+            if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
+                return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words == 0 and not _is_role(t.fold):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
+                if not cue.strong:
+                    return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
                 n = _unknown_name(doc, i, limit)
                 if n is None:
                     return None
@@ -420,7 +424,7 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
 
 
 _ADVERBS = {"مجددا", "رسميا", "علنا", "صراحه", "لاحقا", "سابقا", "موخرا", "اخيرا", "كذلك", "ايضا", "حينها", "بدوره",
-            "بدورها", "بالقول", "قايلا", "قايله", "مستدركا", "مجيبا", "ردا"}
+            "بدورها", "بالقول", "قايلا", "قايله", "مستدركا", "مجيبا", "ردا", "قوله", "قولها", "قولهم"}
 
 
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
@@ -440,7 +444,7 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     if n == i or n >= limit:
         return None
     b = toks[n]
-    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b)
+    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in _ADVERBS
                 or _bare(b.fold) in _STOPS or b.fold in _STOPS or _strip_prefix(b.fold) in _STOPS)
     return n if boundary else None
 
@@ -610,6 +614,12 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         if words and len(words) <= 10 and _is_role(words[0].fold) and not any(_cue_form(t) for t in words):
             return _make_speaker(doc, words[0].start, end_tok.end, doc.mentions_in(words[0].start, end_tok.end),
                                  cue.feminine, history)
+        gap = {t.fold for t in toks[j + 1 : cue_k]}
+        opener = toks[i - 1].fold if i > 0 else ""
+        if "قد" in gap and opener in ("كان", "وكان", "كانت", "وكانت") and 1 <= len(words) <= 2 \
+                and _unknown_name(doc, i, j + 2) == j + 1:
+            # «وكان كارتر قد قال ...»: an unrecognised name between «كان» and «قد»
+            return _make_speaker(doc, words[0].start, words[-1].end, [], cue.feminine, history)
         if comma_idx:
             seg = seg[comma_idx[-1] + 1 :]
         words = [t for t in seg if t.is_word]

@@ -269,3 +269,27 @@ def test_span_and_kind_are_a_key(seed_quotes):
         keys = [(q.start, q.end, q.kind) for q in quotes]
         assert len(keys) == len(set(keys)), name
         assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+# ----------------------------------------------------------------------------- real articles
+
+SAMPLE = ROOT / "tests" / "fixtures" / "saudinewsnet_sample.jsonl"  # 25 SaudiNewsNet articles (CC BY-NC-SA)
+
+
+def test_saudinewsnet_sample_without_entities():
+    """Real articles, no entity mentions at all: no crash, sane spans, titled/anonymous/bare-name speakers."""
+    quotes = []
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["content"].replace("\r", "")
+        for q in extract_quotes(text, naive_sentences(text), []):
+            assert text[q.start : q.end] == q.text and q.speaker
+            assert text[q.speaker_start : q.speaker_end] == q.speaker
+            assert q.speaker_canonical is None  # nothing to link to
+            quotes.append(q)
+    assert len(quotes) >= 40
+    speakers = Counter(q.speaker for q in quotes)
+    assert speakers["مورينيو"] >= 3 and speakers["الرئيس المصري عبدالفتاح السيسي"] >= 1
+    assert "كارتر" in speakers  # «وكان كارتر قد قال ...»
+    for bad in ("للملك سلمان", "انتقاله", "إليه"):
+        assert bad not in speakers
+    assert not [s for s in speakers if s.startswith(("لل", "في ", "إلى "))]
