@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from hijridate import Hijri
 
@@ -78,7 +79,7 @@ _OPEN_QUOTES = set('"«“\'‘(')
 _CLOSE_QUOTES = set('"»”\'’)')
 _DASHES = {"-", "–", "—"}
 _DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
-_NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم")}
+_NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم", "وست")}
 _METRE = {L.fold(w) for w in ("متر", "مترا", "متراً", "مترات", "مربع")}
 _NOT_WEEKDAY_BEFORE = {L.fold(w) for w in ("خطب", "خطبة", "صلاة", "صلوات", "خطيب", "جامع", "مسجد")}
 _PHONE_WORDS = {L.fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
@@ -93,11 +94,17 @@ _DISTANT_VERBS = {
     **{L.fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
 }
 _NEGATIONS = {L.fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
+# «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
+_EDITION_NOUNS = {L.fold(w) for w in (
+    "الدورة", "الجولة", "الذكرى", "النسخة", "الموسم", "المرتبة", "المركز", "التقرير", "الاجتماع",
+    "المؤتمر", "القمة", "الحلقة", "البطولة", "اليوم", "الأسبوع", "الشهر", "العام", "المهرجان",
+    "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
+    "المباراة", "السنة", "القرن")}
 _THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
 _BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 _MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
 _STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
-_OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما")}
+_OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما", "آخرين", "آخرون", "أخرى", "آخر")}
 _ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
 _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
 
@@ -148,7 +155,22 @@ class _R:
         self.end, self.a, self.b, self.fields = end, a, b, fields
 
 
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def _prep(text: str) -> tuple[str, list[int] | None]:
+    if _PRESENTATION_RE.search(text):
+        # Arabic presentation forms («ﺃﻟﻒ»): NFKC char by char; «ﻻ» becomes two letters
+        chars: list[str] = []
+        keep: list[int] = []
+        for i, c in enumerate(text):
+            if _DROP_RE.match(c):
+                continue
+            n = unicodedata.normalize("NFKC", c) if _PRESENTATION_RE.match(c) else c
+            n = _DROP_RE.sub("", n) or " "
+            chars.extend(n)
+            keep.extend([i] * len(n))
+        return normalize_keep_offsets("".join(chars)), keep
     if not _DROP_RE.search(text):
         return normalize_keep_offsets(text), None
     keep: list[int] = []
@@ -239,6 +261,10 @@ def _strip(w: str, prefixes=("و", "ف", "ب", "ل", "ك")) -> list[tuple[str, i
     return cands
 
 
+def q_is_none(q: str | None) -> bool:
+    return q is None
+
+
 def _is_int(v: float | None) -> bool:
     return v is not None and float(v).is_integer()
 
@@ -274,6 +300,12 @@ class _Parser:
         while o2 < len(text) and (DIACRITICS_RE.match(text[o2]) or text[o2] == "\u0640"):  # marks, «هـ»
             o2 += 1
         return self.idx[a], o2
+
+    def raw_word(self, j: int) -> str:
+        """Token j as written, without diacritics or tatweel."""
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        return strip_diacritics(self.text[o1:o2]).replace("\u0640", "")
 
     def word_as_written(self, j: int) -> str:
         t = self.toks[j]
@@ -540,7 +572,7 @@ class _Parser:
             return "percent", None, j + 2
         if w == "نقطه" and self.w(j + 1) in ("ميويه", "المييه"):
             return "percent", "نقطة مئوية", j + 2
-        if w.startswith("ال") and not self._definite_ok:
+        if w.startswith("ال") and not self._definite_ok and self.raw_word(j).startswith("ال"):
             return None  # a cardinal takes an indefinite noun: «تسع المحطة» is «accommodates the station»
         hit = self.unit_lookup(w)
         if hit and hit[1] in ("عام", "سنة") and j + 1 < self.n and self.toks[j + 1].k == "n" and len(self.toks[j + 1].t) == 4:
@@ -565,13 +597,17 @@ class _Parser:
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
+        if w == "م" and j > 0 and self.adjacent(j) and self.toks[j - 1].k == "n":
+            v = self.toks[j - 1].v
+            if v is not None and not (1000 <= v <= 2200 and self.toks[j - 1].t.isdigit()):
+                return "measure", "متر", j + 1  # «سباق 400م»
         if w == "من":
             nxt = self.w(j + 1)
             if nxt and not nxt.startswith("ال"):
                 hit = L.UNITS.get(nxt) or self.construct_lookup(nxt)  # «عشرات من عناصر الشرطة»
                 if hit and hit[0] == "count":
                     return hit[0], hit[1], j + 2
-                if allow_fallback and self.fallback_ok(nxt) and not nxt.startswith(("و", "ف")):
+                if allow_fallback and self.fallback_ok(nxt) and not nxt.startswith(("و", "ف")) and not self.pronoun_suffixed(j + 1):
                     return "count", self.word_as_written(j + 1), j + 2  # «ثمانية من قوات الأمن»
             if nxt and nxt.startswith("ال"):
                 hit = self.unit_lookup(nxt)
@@ -584,7 +620,10 @@ class _Parser:
                 if allow_fallback and self.fallback_ok(nxt):
                     return "count", self.word_as_written(j + 1), j + 2
             return None
-        if allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4):
+        if (
+            allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
+            and not self.pronoun_suffixed(j)
+        ):
             written = self.word_as_written(j)
             if self._tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
@@ -613,6 +652,11 @@ class _Parser:
             return L.UNITS.get(w[2:])
         return None
 
+    def pronoun_suffixed(self, j: int) -> bool:
+        """«أمثاله», «تلبيتها»: a noun with a pronoun is not a counted noun (ة is not ه)."""
+        raw = self.raw_word(j)
+        return len(raw) > 5 and (raw.endswith("ها") or (raw.endswith("ه") and not raw.endswith(("يه", "اه"))))
+
     def fallback_ok(self, w: str) -> bool:
         if len(w) < 3 or w in L.STOPWORDS:
             return False
@@ -630,8 +674,6 @@ class _Parser:
             return False
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
-        if w.endswith(("ها", "ه")) and len(w) > 5 and not w.endswith(("يه", "اه")):
-            return False  # «أمثاله», «تلبيتها»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
             return False  # «خمس وثلاث سنوات»
         return True
@@ -687,12 +729,6 @@ class _Parser:
         if i > 1 and self.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
             return True
         return False
-
-    def quoted_title(self, i: int, end: int) -> bool:
-        """«"60 دقيقة"»: a digit quantity alone inside quotes."""
-        if i == 0 or end >= self.n:
-            return False
-        return self.p(i - 1) in _OPEN_QUOTES and self.p(end) in _CLOSE_QUOTES and self.p(i - 1) != "("
 
     def score_context(self, i: int) -> bool:
         for k in range(max(0, i - 4), i):
@@ -1259,7 +1295,7 @@ class _Parser:
                 return _R(k)
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
                 return _R(j + 1)
-            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t:
+            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t and "," not in toks[i].t:
                 return _R(j)
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
                 return _R(j)
@@ -1409,6 +1445,13 @@ class _Parser:
             single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
         ):
             value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»
+        if (
+            single_digits and unit is None and kind == "count" and q_is_none(qualifier) and i > 1
+            and self.w(i - 1) == "ال" and self.adjacent(i) and _is_int(value)
+        ):
+            prev = self.w(i - 2) or ""
+            if prev in _EDITION_NOUNS:
+                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact"})
         if info.get("lone_unit") and unit is None and kind == "count":
             if self.w(j) not in _OF_THEM:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
@@ -1416,8 +1459,6 @@ class _Parser:
             return None
         if info.get("by") and unit is None:
             return None
-        if info["digits"] and qa is None and self.quoted_title(i, end):
-            return _R(end)
         # «خمسة أعوام ونصف (العام)», «ساعتين وربع»
         if value is not None and kind in ("duration", "measure", "money") and end < self.n:
             nw = self.w(end)
