@@ -141,7 +141,8 @@ def _chart_figures_time(con: duckdb.DuckDBPyConnection) -> Any:
     import plotly.graph_objects as go
 
     rows = _rows(con, """
-        SELECT CAST(coalesce(d.published_at, CAST(f.date_value AS TIMESTAMPTZ), d.scraped_at, d.ingested_at) AS DATE) AS day,
+        SELECT strftime(coalesce(CAST(d.published_at AS DATE), f.date_value, CAST(d.scraped_at AS DATE),
+                                 CAST(d.ingested_at AS DATE)), '%Y-%m') AS month,
                f.kind, count(*) AS figures
         FROM figures f JOIN documents d USING (doc_id)
         GROUP BY 1, 2 ORDER BY 1, 2""")
@@ -152,9 +153,10 @@ def _chart_figures_time(con: duckdb.DuckDBPyConnection) -> Any:
     for kind in kinds:
         sub = [r for r in rows if r[1] == kind]
         fig.add_bar(x=[r[0] for r in sub], y=[r[2] for r in sub], name=kind)
-    fig.update_layout(barmode="stack", yaxis_title="figures", xaxis_title="date (published, else figure date, else ingested)")
-    fig.update_xaxes(type="date")
-    return _layout(fig, "Figures over time, by kind")
+    fig.update_layout(barmode="stack", yaxis_title="figures",
+                      xaxis_title="month (published, else the figure's own date, else scraped/ingested)")
+    fig.update_xaxes(type="category", categoryorder="category ascending")
+    return _layout(fig, "Figures over time (by month), by kind")
 
 
 def _chart_claims(con: duckdb.DuckDBPyConnection, relations: set[str]) -> Any:
