@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from akhbar.models import Mention, Quote, Sentence
 
-__all__ = ["extract_quotes", "CUE_FORMS"]
+__all__ = ["extract_quotes", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
 
 # ----------------------------------------------------------------------------- folding
 
@@ -959,3 +959,27 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             keys.add((q.start, q.end, q.kind))
             out.append(q)
     return out
+
+
+QUOTE_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "kind", "cue", "speaker",
+                 "speaker_canonical", "speaker_start", "speaker_end")
+
+
+def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
+    """Rows of the ``quotes`` table (columns ``QUOTE_COLUMNS``) for one document."""
+    return [
+        {
+            "doc_id": doc_id,
+            "sentence_idx": q.sentence_idx,
+            "start_char": q.start,
+            "end_char": q.end,
+            "text": q.text,
+            "kind": q.kind,
+            "cue": q.cue,
+            "speaker": q.speaker,
+            "speaker_canonical": q.speaker_canonical,
+            "speaker_start": q.speaker_start,
+            "speaker_end": q.speaker_end,
+        }
+        for q in quotes
+    ]

@@ -293,3 +293,12 @@ def test_saudinewsnet_sample_without_entities():
     for bad in ("للملك سلمان", "انتقاله", "إليه"):
         assert bad not in speakers
     assert not [s for s in speakers if s.startswith(("لل", "في ", "إلى "))]
+
+
+def test_quote_rows(seed_quotes):
+    from akhbar.quotes import QUOTE_COLUMNS, quote_rows
+
+    text, quotes = seed_quotes["000_a09b7958db38c890.txt"]
+    rows = quote_rows("a09b7958db38c890", quotes)
+    assert len(rows) == len(quotes) and all(tuple(r) == QUOTE_COLUMNS for r in rows)
+    assert all(text[r["start_char"] : r["end_char"]] == r["text"] for r in rows)
