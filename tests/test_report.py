@@ -170,10 +170,12 @@ def test_claims_line_up_the_troop_counts(seeds_report):
         ).fetchall()}
         speakers = {r[0] for r in con.execute("SELECT speaker FROM quotes_by_speaker").fetchall()}
         pairs = con.execute("SELECT count(*) FROM entity_cooccurrence WHERE sentences > 0").fetchone()[0]
+        one_row_per_figure = con.execute("SELECT (SELECT count(*) FROM claims) = (SELECT count(*) FROM figures)").fetchone()[0]
     finally:
         con.close()
     assert {1500, 3000, 10000, 12000} <= values
     assert pairs > 0 and len(speakers) > 5
+    assert one_row_per_figure
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium (apt-get install -y chromium)")
