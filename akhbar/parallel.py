@@ -41,8 +41,7 @@ def _split(states):
 
 
 def _extract(states):
-    states = pipeline.extract_figures_batch(states)
-    return pipeline.extract_entities_batch(states, use_model=_USE_MODEL)
+    return pipeline.extract_batch(states, use_model=_USE_MODEL)
 
 
 def _process(docs):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from akhbar.clean import LineStats, clean_document
-from akhbar.models import CleanDocument, Figure, Mention, RawDocument, Sentence
+from akhbar.models import CleanDocument, Figure, Mention, Quote, RawDocument, Sentence
 from akhbar.sentences import split_sentences
 
 
@@ -28,6 +28,7 @@ class DocState:
     sentences: list[Sentence] = field(default_factory=list)
     figures: list[tuple[int, Figure]] = field(default_factory=list)  # (sentence_idx, figure in clean_text offsets)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence_idx, mention)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 def clean_batch(docs: Sequence[tuple[str, RawDocument]], stats: LineStats | None) -> list[DocState]:
@@ -78,3 +79,18 @@ def extract_entities_batch(batch: list[DocState], use_model: bool = True) -> lis
         mentions = recognizer.annotate(state.clean.clean_text, state.sentences)
         state.mentions = [(sentence_index_of(state.sentences, m.start), m) for m in mentions]
     return batch
+
+
+def extract_quotes_batch(batch: list[DocState]) -> list[DocState]:
+    """Who said what: needs the sentences and the entity mentions of each document."""
+    from akhbar.quotes import extract_quotes
+
+    for state in batch:
+        assert state.clean is not None
+        state.quotes = extract_quotes(state.clean.clean_text, state.sentences, [m for _, m in state.mentions])
+    return batch
+
+
+def extract_batch(batch: list[DocState], use_model: bool = True) -> list[DocState]:
+    """The extract stage: figures, entities, then quotes (which use the entities)."""
+    return extract_quotes_batch(extract_entities_batch(extract_figures_batch(batch), use_model=use_model))

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from akhbar.config import PIPELINE_VERSION
 
-BATCH_TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "rejects")
+BATCH_TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects")
 COMMIT_TABLE = "documents"
 PART_RE = re.compile(r"^part-(?P<key>.+)\.parquet$")
 

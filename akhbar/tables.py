@@ -13,10 +13,11 @@ from akhbar.config import PIPELINE_VERSION
 from akhbar.ingest import stable_key
 from akhbar.models import Reject
 from akhbar.pipeline import DocState
+from akhbar.quotes import quote_rows
 
 Rows = dict[str, list[dict]]
 
-CHILD_TABLES = ("boilerplate", "sentences", "entities", "figures")
+CHILD_TABLES = ("boilerplate", "sentences", "entities", "figures", "quotes")
 
 
 def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.datetime) -> Rows:
@@ -117,6 +118,7 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                     "date_value": f.date_value,
                 }
             )
+        rows["quotes"].extend(quote_rows(st.doc_id, st.quotes))
     return rows
 
 

@@ -25,7 +25,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 from prefect import flow, get_run_logger, task
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from akhbar import pipeline
@@ -36,6 +36,7 @@ from akhbar.dedup import find_near_duplicates
 from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
 from akhbar.models import RawDocument, Reject
 from akhbar.parallel import StagePool
+from akhbar.report import build_report
 from akhbar.store import Store
 from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
 from schemas import ARROW, RowFailure, row_payload, validate_table
@@ -100,8 +101,7 @@ def split(batch: list[pipeline.DocState]) -> list[pipeline.DocState]:
 def extract(batch: list[pipeline.DocState], use_ner_model: bool) -> list[pipeline.DocState]:
     if _POOL is not None:
         return _POOL.run("extract", batch)
-    batch = pipeline.extract_figures_batch(batch)
-    return pipeline.extract_entities_batch(batch, use_model=use_ner_model)
+    return pipeline.extract_batch(batch, use_model=use_ner_model)
 
 
 class ValidatedBatch:
@@ -202,6 +202,11 @@ def refresh_catalog(store: Store) -> list[str]:
     return build_catalog(store, ARROW, SQL_DIR)
 
 
+@task(name="report", cache_policy=NO_CACHE)
+def write_report(store: Store) -> str:
+    return str(build_report(store.db_path, store.root / "report.html"))
+
+
 # ----------------------------------------------------------------------------- flow
 
 
@@ -225,7 +230,8 @@ def _run_row(run_id: str, started: dt.datetime, status: str, input_path: str, co
         "input_path": input_path,
         "inputs_seen": counts["inputs"],
         "documents_unchanged": counts["unchanged"],
-        **{name: counts[name] for name in ("documents", "boilerplate", "sentences", "entities", "figures", "rejects")},
+        **{name: counts[name] for name in ("documents", "boilerplate", "sentences", "entities", "figures", "quotes",
+                                           "rejects")},
         "duplicates": counts["duplicates"],
         "seconds": seconds,
         "version": PIPELINE_VERSION,
@@ -375,6 +381,11 @@ def akhbar_run(
         for removed in store.drop_other_versions():
             logger.warning("removed output of an older pipeline version: %s", removed)
         views = refresh_catalog(store)
+        try:
+            report = write_report(store)
+        except Exception as exc:  # the data is written; a report failure must not fail the run
+            logger.error("report.html could not be written: %s", exc)
+            report = None
 
     summary = {
         "run_id": run_id,
@@ -385,6 +396,7 @@ def akhbar_run(
         "sentences": counts["sentences"],
         "entities": counts["entities"],
         "figures": counts["figures"],
+        "quotes": counts["quotes"],
         "boilerplate": counts["boilerplate"],
         "rejects": counts["rejects"],
         "duplicates": counts["duplicates"],
@@ -392,6 +404,7 @@ def akhbar_run(
         "stage_seconds": {k: round(v, 3) for k, v in _stage_seconds(get_run_context().flow_run.id).items()},
         "views": views,
         "workers": workers,
+        "report": report,
     }
     _publish_artifact(summary)
     return summary
@@ -399,13 +412,18 @@ def akhbar_run(
 
 def _publish_artifact(summary: dict) -> None:
     lines = ["| measure | value |", "|---|---|"]
-    for key in ("inputs", "unchanged", "documents", "sentences", "entities", "figures", "boilerplate", "rejects",
+    for key in ("inputs", "unchanged", "documents", "sentences", "entities", "figures", "quotes", "boilerplate", "rejects",
                 "duplicates", "seconds"):
         lines.append(f"| {key} | {summary[key]} |")
     lines += ["", "| stage | seconds |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in summary["stage_seconds"].items()]
+    if summary.get("report"):
+        lines += ["", f"Report: [{summary['report']}](file://{summary['report']})"]
     try:
         create_markdown_artifact(key="akhbar-run-summary", markdown="\n".join(lines),
                                  description=f"akhbar run {summary['run_id']}")
+        if summary.get("report"):
+            create_link_artifact(key="akhbar-run-report", link=f"file://{summary['report']}",
+                                 link_text="report.html", description="charts of the run (self-contained HTML)")
     except Exception:  # an artifact is a convenience; never fail a finished run for it
         pass

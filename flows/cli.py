@@ -74,6 +74,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         ("sentences", "sentences"),
         ("entities", "entities"),
         ("figures", "figures"),
+        ("quotes", "quotes"),
         ("boilerplate lines removed", "boilerplate"),
         ("rejects", "rejects"),
         ("near-duplicate paragraphs", "duplicates"),
@@ -81,6 +82,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         table.add_row(label, f"{summary[key]:,}")
     table.add_row("time", f"{elapsed:.1f} s (pipeline {summary['seconds']:.1f} s)")
     table.add_row("output", f"{summary['output_dir']}/akhbar.duckdb")
+    if summary.get("report"):
+        table.add_row("report", summary["report"])
     Console().print(table)
     if summary["rejects"]:
         Console().print(f"see rejects: akhbar sql --output {args.output} \"select source, reason from rejects\"")

@@ -268,7 +268,8 @@ def main() -> None:
         for groups in steps:
             tags, probs, _ = run(train_s, test_s, groups, args, tmp)
             print(fmt("+".join(groups[-1:]) if len(groups) > 1 else "CRF base", evaluate(test_s, tags)), flush=True)
-        print(fmt("+ doc consistency", evaluate(test_s, with_doc(test_s, tags, probs, args.doc_size))), flush=True)
+        for name, res in post_rows(test_s, tags, probs, args.doc_size):
+            print(fmt(name, res), flush=True)
         os.remove(tmp)
         return
 
@@ -276,17 +277,19 @@ def main() -> None:
     path = os.path.join(args.out, MODEL_FILE)
     tags, probs, names = run(train_s, test_s, groups, args, path)
     res = evaluate(test_s, tags)
-    res_doc = evaluate(test_s, with_doc(test_s, tags, probs, args.doc_size))
     print(HEADER)
-    print(fmt("model", res))
-    print(fmt("  + doc consistency", res_doc))
+    print(fmt("model (CRF)", res))
+    rows = post_rows(test_s, tags, probs, args.doc_size)
+    for name, r in rows:
+        print(fmt(name, r))
+    res_doc = dict(rows)["+ doc consistency"]
     with open(os.path.join(args.out, NAMES_FILE), "w", encoding="utf-8") as f:
         json.dump(names or {}, f, ensure_ascii=False, separators=(",", ":"))
     with open(os.path.join(args.out, PRIOR_FILE), "w", encoding="utf-8") as f:
         json.dump(cluster_priors(train_s), f, separators=(",", ":"))
     meta = {"groups": list(groups), "c1": args.c1, "c2": args.c2, "iters": args.iters, "test_share": args.test_share,
             "folds": args.folds, "trained_on": f"first {len(train_s)} sentences of ANERcorp train.txt",
-            "heldout": res, "heldout_doc": res_doc}
+            "heldout_crf": res, "heldout_full_pipeline": res_doc}
     with open(os.path.join(args.out, META_FILE), "w", encoding="utf-8") as f:
         json.dump(meta, f, ensure_ascii=False, indent=1)
     print(f"wrote {path}")

@@ -17,7 +17,7 @@ import pandera.api.pandas.container
 import pandera.errors
 import pyarrow as pa
 
-from schemas import boilerplate, documents, duplicates, entities, figures, rejects, runs, sentences
+from schemas import boilerplate, documents, duplicates, entities, figures, quotes, rejects, runs, sentences
 
 MODELS = {
     "documents": documents.Documents,
@@ -25,6 +25,7 @@ MODELS = {
     "sentences": sentences.Sentences,
     "entities": entities.Entities,
     "figures": figures.Figures,
+    "quotes": quotes.Quotes,
     "rejects": rejects.Rejects,
     "runs": runs.Runs,
     "duplicates": duplicates.Duplicates,
@@ -35,6 +36,7 @@ ARROW = {
     "sentences": sentences.ARROW,
     "entities": entities.ARROW,
     "figures": figures.ARROW,
+    "quotes": quotes.ARROW,
     "rejects": rejects.ARROW,
     "runs": runs.ARROW,
     "duplicates": duplicates.ARROW,

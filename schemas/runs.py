@@ -15,6 +15,7 @@ COUNTED = (
     "sentences",
     "entities",
     "figures",
+    "quotes",
     "rejects",
 )
 
@@ -49,6 +50,7 @@ class Runs(pa.DataFrameModel):
     sentences: Series[int] = pa.Field(ge=0)
     entities: Series[int] = pa.Field(ge=0)
     figures: Series[int] = pa.Field(ge=0)
+    quotes: Series[int] = pa.Field(ge=0)
     rejects: Series[int] = pa.Field(ge=0)
     duplicates: Series[int] = pa.Field(ge=0)
     seconds: Series[float] = pa.Field(ge=0, nullable=True)
