@@ -1632,6 +1632,8 @@ class _Parser:
             if r is None:
                 i += 1
                 continue
+            if r.fields is not None and out and self.orig(r.a, r.b)[0] < out[-1].end:
+                r.fields = None  # a parse that reaches back into the previous figure: keep the first
             if r.fields is not None:
                 o1, o2 = self.orig(r.a, r.b)
                 f = r.fields
