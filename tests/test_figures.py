@@ -112,3 +112,22 @@ def test_reference_date_resolves_weekdays():
 def test_empty_and_non_arabic():
     assert extract_figures("") == []
     assert extract_figures("Globallookpress Martyn WheatleyKeystone Press Agency") == []
+
+
+def test_odd_inputs_keep_invariants():
+    texts = [
+        "ًٌٍَُِّْ",
+        "ـــ",
+        "\u200f٥ جنود",
+        "ﻻ ١٢ ﺃﻟﻒ ﺷﺨﺺ",  # presentation forms
+        "وقتل 25 شخصا، وأصيب أكثر من ٦٠٠ أَلْفِ جُنْدِيٍّ. " * 200,
+        "12:00 AMالفجْر",
+        "http://example.com/2015/07/21/12345 و 0551234567",
+    ]
+    for text in texts:
+        last = -1
+        for f in extract_figures(text, reference_date=dt.date(2015, 7, 21)):
+            assert text[f.start : f.end] == f.text and f.start >= last and f.end > f.start
+            last = f.end
+    figs = extract_figures("ﻻ ١٢ ﺃﻟﻒ ﺷﺨﺺ")
+    assert [(f.value, f.unit) for f in figs] == [(12000, "شخص")]
