@@ -226,8 +226,8 @@ def main() -> None:
     ap.add_argument("--test-share", type=float, default=0.2)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--doc-size", type=int, default=20)
-    ap.add_argument("--c1", type=float, default=0.05)
-    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iters", type=int, default=150)
     args = ap.parse_args()
 

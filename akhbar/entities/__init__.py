@@ -92,28 +92,33 @@ class EntityRecognizer:
                 if end - start < 2 or end - start > MAX_MENTION_CHARS or j - i > MAX_MENTION_TOKENS:
                     continue
                 conf = sum(probs[i:j]) / (j - i)
-                raw.append((start, end, label, conf))
+                first = toks[i].text
+                # «للولايات» → span «لولايات» (the ل left is the article's): name it «الولايات»
+                elided = cut > 0 and first[cut - 1:cut + 1] == "لل" and not first[cut:].startswith("ال")
+                raw.append((start, end, label, conf, elided))
         return self._finish(text, raw)
 
-    def _finish(self, text: str, raw: list[tuple[int, int, str, float]]) -> list[Mention]:
+    def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]]) -> list[Mention]:
         # a proclitic the counts did not recognise, but the document does: «لروته» when «روته» is a mention
-        known = {gz.fold_key(text[s:e]) for s, e, _, _ in raw}
+        known = {gz.fold_key(text[s:e]) for s, e, _, _, _ in raw}
         fixed = []
-        for s, e, label, conf in raw:
+        for s, e, label, conf, elided in raw:
             w = text[s:e]
-            if w[:1] in "وفبلك" and gz.fold_key(w) not in self.gaz.index and gz.fold_key(w[1:]) in known and len(w) > 3:
+            if (not elided and w[:1] in "وفبلك" and gz.fold_key(w) not in self.gaz.index
+                    and gz.fold_key(w[1:]) in known and len(w) > 3):
                 s += 1
-            fixed.append((s, e, label, conf))
+            fixed.append((s, e, label, conf, ("ا" + text[s:e]) if elided else text[s:e]))
         mentions = [
-            Mention(start=s, end=e, text=text[s:e], label=label, canonical=canonicalize(text[s:e], label) or text[s:e],
+            Mention(start=s, end=e, text=text[s:e], label=label, canonical=canonicalize(name, label) or text[s:e],
                     confidence=round(max(0.0, min(1.0, conf)), 4), canonical_en=None)
-            for s, e, label, conf in fixed
+            for s, e, label, conf, name in fixed
         ]
+        names = [f[4] for f in fixed]
         # canonical_en (and the label) from the gazetteer: «الناتو» is an ORG even where
         # ANERcorp-style tagging would call it a LOC
         gaz_label: dict[int, str] = {}
         for idx, m in enumerate(mentions):
-            ent = lookup(m.text, m.label)
+            ent = lookup(names[idx], m.label)
             if ent is not None:
                 m.canonical_en = ent.en
                 if normalize(m.text) not in gz.AMBIGUOUS and m.label != "MISC":

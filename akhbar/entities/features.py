@@ -144,6 +144,11 @@ class TokenInfo:
         self.trig = trig
 
 
+@functools.lru_cache(maxsize=200_000)
+def _token_info(tok: str, with_clusters: bool) -> TokenInfo:
+    return TokenInfo(tok, load_clusters() if with_clusters else {}, gz.load().nationalities)
+
+
 def bio_tags(n: int, spans: list[tuple[int, int, str, int]]) -> list[str]:
     tags = ["O"] * n
     for i, j, label, _ in spans:
@@ -162,7 +167,8 @@ def sentence_features(
     clusters = load_clusters() if "clusters" in groups else {}
     load_clusters()  # counts are used by smart_split in every configuration
     g = gz.load()
-    infos = [TokenInfo(t, clusters, g.nationalities) for t in tokens]
+    use_cl = "clusters" in groups
+    infos = [_token_info(t, use_cl) for t in tokens]
     n = len(tokens)
     gaz_tags = bio_tags(n, g.match_tokens(tokens)) if "gaz" in groups else None
     tg_tags = bio_tags(n, g.match_tokens(tokens, index=train_names)) if ("tgaz" in groups and train_names) else None

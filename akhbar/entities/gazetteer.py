@@ -33,6 +33,7 @@ AMBIGUOUS = {
 }
 
 
+@functools.lru_cache(maxsize=300_000)
 def fold_word(w: str, article: bool = True) -> str:
     """Matching form of one word; ``article=True`` also drops a leading «ال»
     (used for trigger words, not for names: «المالي» must not match «مالي»)."""
@@ -46,6 +47,22 @@ def fold_key(text: str) -> str:
     """Matching key of a name: article kept (aliases list both «الناتو» and «ناتو»)."""
     words = normalize(text).replace("-", " ").split()
     return "".join(fold_word(w, article=False) for w in words)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _fold_name_word(w: str) -> str:
+    return fold_word(w, article=False) if w[:1].isalpha() else ""
+
+
+_MAXC: dict[int, tuple[dict, int]] = {}
+
+
+def _max_key_chars(idx: dict) -> int:
+    hit = _MAXC.get(id(idx))
+    if hit is None or hit[0] is not idx:
+        hit = (idx, max((len(k) for k in idx), default=0))
+        _MAXC[id(idx)] = hit
+    return hit[1]
 
 
 _PROCLITIC_SEQS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -113,8 +130,9 @@ class Gazetteer:
         """
         out: list[tuple[int, int, str, int]] = []
         idx = index if index is not None else self.index
+        maxc = _max_key_chars(idx)
         n = len(words)
-        folded = [fold_word(w, article=False) if w[:1].isalpha() else "" for w in words]
+        folded = [_fold_name_word(w) for w in words]
         i = 0
         while i < n:
             if not folded[i]:
@@ -122,10 +140,14 @@ class Gazetteer:
                 continue
             found = None
             first_opts = [(folded[i], 0)] + _proclitic_options(words[i])
-            for j in range(min(n, i + self.max_len), i, -1):
-                if any(not folded[k] for k in range(i + 1, j)):
-                    continue
+            # the longest run of word tokens starting at i (no punctuation inside a name)
+            lim = i + 1
+            while lim < n and lim - i < self.max_len and folded[lim]:
+                lim += 1
+            for j in range(lim, i, -1):
                 tail = "".join(folded[i + 1:j])
+                if len(tail) >= maxc:
+                    continue
                 for first, cut in first_opts:
                     key = first + tail
                     hit = idx.get(key)

@@ -293,6 +293,17 @@ def _set_span(tags: list[str], probs: list[float], i: int, j: int, label: str, p
 GAZ_FILL_MAX_P_O = 0.9
 
 
+def _has_gap(tags: list[str]) -> bool:
+    """An O between two tagged tokens."""
+    seen_o = False
+    for k, t in enumerate(tags):
+        if t == "O" and k > 0:
+            seen_o = True
+        elif t != "O" and seen_o:
+            return True
+    return False
+
+
 def postprocess(words: list[str], tags: list[str], probs: list[float],
                 trims: bool = True, gaz: bool = True, rules: bool = True) -> None:
     """Sentence-level fixes on top of the CRF (in place).
@@ -336,19 +347,16 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 # only where the CRF hesitated: it sees the gazetteer as a feature already
                 if not (j < n and tags[j].startswith("I-")) and (j - i >= 2 or min(probs[i:j]) < GAZ_FILL_MAX_P_O):
                     _set_span(tags, probs, i, j, label, 0.6)
-            elif cur[0].startswith("B-") and all(t.startswith("I-") for t in cur[1:]) and not (j < n and tags[j].startswith("I-")):
-                if cur[0][2:] == "PER" and label != "PER":  # «بيونغ يانغ» is not a person
+            elif not (j < n and tags[j].startswith("I-")) and not tags[i].startswith("I-"):
+                if j - i == 1:
+                    if cur[0][2:] == "PER" and label != "PER":  # «سول» is not a person
+                        _set_span(tags, probs, i, j, label)
+                elif cur[0] != "O" and (_has_gap(cur) or (label == "ORG" == cur[0][2:] and cur[-1] == "O")):
+                    # a listed multi-word name the CRF broke up: «وحلف/LOC شمال/O الأطلسي/LOC»,
+                    # «مجلس الأمن/ORG القومي/O» (but not «مكة/LOC المكرمة/O»: ANERcorp tags «مكة»)
+                    conf = [p if t != "O" else 0.6 for p, t in zip(probs[i:j], cur)]
                     _set_span(tags, probs, i, j, label)
-            elif (cur[0].startswith("B-") and j - i >= 2 and not (j < n and tags[j].startswith("I-"))
-                  and cur[-1] == "O" and (cur[0][2:] == label or label != "PER")):
-                # the CRF stopped inside a longer listed name: «مجلس الأمن» + «القومي»
-                k = i + 1
-                while k < j and tags[k].startswith("I-"):
-                    k += 1
-                if all(t == "O" for t in cur[k - i:]):
-                    _set_span(tags, probs, i, j, label)
-                    for q in range(k, j):
-                        probs[q] = 0.6
+                    probs[i:j] = conf
     if rules:
         # ANERcorp does not tag generic «وزارة المالية»/«مجلس الوزراء» and titles are often
         # followed by verbs: next to the CRF only multi-word person names and place cues are used
