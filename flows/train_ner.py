@@ -209,10 +209,53 @@ def run(train_s, test_s, groups, args, path):
     train(X, Y, path, args.c1, args.c2, args.iters)
     t2 = time.time()
     names = harvest_names(train_s) if "tgaz" in groups else None
+    if getattr(args, "self_train", 0):
+        auto = auto_label(args.unlabelled, path, groups, names or {}, args.self_train, args.self_min_p)
+        Xa = featurize(auto, groups, args.folds, names_all=names or {})
+        train(X + Xa, Y + [y for _, y in auto], path, args.c1, args.c2, args.iters)
+        print(f"  self-training: +{len(auto)} sentences ({sum(len(t) for t, _ in auto)} tokens)", file=sys.stderr)
     Xt = featurize(test_s, groups, args.folds, names_all=names or {})
     tags, probs = predict(path, Xt)
     print(f"  [{','.join(groups)}] features {t1-t0:.0f}s, train {t2-t1:.0f}s", file=sys.stderr)
     return tags, probs, names
+
+
+def unlabelled_sentences(data_dir: str, limit: int):
+    """Sentences (token lists) of SaudiNewsNet articles, in file order."""
+    import glob
+    import re
+    import zipfile
+
+    from akhbar.entities.tokenize import tokenize
+
+    out = []
+    for path in sorted(glob.glob(os.path.join(data_dir, "*.zip"))):
+        with zipfile.ZipFile(path) as z:
+            for name in sorted(z.namelist()):
+                for art in json.loads(z.read(name)):
+                    for para in (art.get("content") or "").split("\n"):
+                        for sent in re.split(r"(?<=[.!؟])\s+", para):
+                            toks = [t.text for t in tokenize(sent)]
+                            if 8 <= len(toks) <= 60:
+                                out.append(toks)
+                                if len(out) >= limit:
+                                    return out
+    return out
+
+
+def auto_label(data_dir: str, model_path: str, groups, names, n: int, min_p: float):
+    """Self-training data: unlabelled sentences the gold-trained CRF tags with every
+    token's marginal >= min_p and at least one PER/LOC/ORG mention."""
+    pool = unlabelled_sentences(data_dir, n * 8)
+    X = featurize([(t, None) for t in pool], groups, 1, names_all=names)
+    tags, probs = predict(model_path, X)
+    out = []
+    for toks, t, p in zip(pool, tags, probs):
+        if min(p) >= min_p and any(x[2:] in EVAL_TYPES for x in t if x != "O"):
+            out.append((toks, t))
+            if len(out) >= n:
+                break
+    return out
 
 
 def main() -> None:
@@ -226,6 +269,9 @@ def main() -> None:
     ap.add_argument("--test-share", type=float, default=0.2)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--doc-size", type=int, default=20)
+    ap.add_argument("--self-train", type=int, default=0, help="add N confidently auto-tagged SaudiNewsNet sentences")
+    ap.add_argument("--self-min-p", type=float, default=0.9)
+    ap.add_argument("--unlabelled", default=os.path.join(HERE, "..", "..", "shared", "data", "saudinewsnet"))
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iters", type=int, default=150)

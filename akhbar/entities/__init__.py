@@ -11,12 +11,10 @@ conventions.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
 from akhbar.entities.canonical import canonicalize, lookup
-from akhbar.entities.features import smart_split
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.entities.tokenize import Token, split_proclitics, tokenize
 from akhbar.models import Mention, Sentence
@@ -28,6 +26,9 @@ MAX_MENTION_TOKENS = 10  # longer CRF spans are run-ons, not names
 MAX_MENTION_CHARS = 120
 
 _PUNCT_EDGE = set("\"'«»“”‘’()[]{}<>.,،:;؛!?؟-–—/\\|*•")
+
+_INSTANCES: dict[bool, "EntityRecognizer"] = {}
+
 
 class EntityRecognizer:
     """Entity mentions of one document at a time."""
@@ -42,12 +43,14 @@ class EntityRecognizer:
             self.model = load_model()
 
     @classmethod
-    @functools.lru_cache(maxsize=2)
     def load(cls, use_model: bool = True) -> "EntityRecognizer":
-        return cls(use_model=use_model)
+        """One instance per mode and process (resources are read once).  Not
+        thread-safe (a crfsuite tagger holds state): use processes, not threads."""
+        key = bool(use_model)
+        if key not in _INSTANCES:
+            _INSTANCES[key] = cls(use_model=key)
+        return _INSTANCES[key]
 
-    # -- tagging ------------------------------------------------------------
-    # -- public API -----------------------------------------------------------
     def annotate(self, text: str, sentences: list[Sentence]) -> list[Mention]:
         doc_toks: list[list[Token]] = []
         doc_tags: list[list[str]] = []

@@ -20,7 +20,6 @@ import functools
 import os
 
 from akhbar.entities import gazetteer as gz
-from akhbar.entities.tokenize import split_proclitics
 from akhbar.normalize import normalize
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz")

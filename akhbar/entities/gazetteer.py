@@ -16,7 +16,6 @@ import json
 import os
 from typing import NamedTuple
 
-from akhbar.entities.tokenize import split_proclitics
 from akhbar.normalize import normalize
 
 RESOURCE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")

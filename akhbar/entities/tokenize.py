@@ -79,14 +79,12 @@ def split_proclitics(word: str, min_rest: int = 2) -> CliticSplit:
     """Candidate split of a token into proclitic + article + rest.
 
     Purely orthographic (every «و…» word is split); callers decide whether to
-    trust it (see :func:`akhbar.entities.model` for the frequency check).
+    trust it (:func:`akhbar.entities.features.smart_split` checks it against
+    corpus counts and the gazetteer).
     ``cut`` is the span shift: the article is part of the mention, the
     proclitic is not.  For «لل…» («للولايات»), the cut is 1: the mention keeps
     «لولايات» whose «ل» is the article's.
     """
-    w = word.replace("\u0640", "")  # «لـ»
-    if w != word:  # tatweel: only a bare clitic «لـ»/«بـ» or «لـ...»
-        pass
     for p in _PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= min_rest:
             rest = word[len(p):]
