@@ -272,7 +272,8 @@ def _stage_seconds(flow_run_id) -> dict[str, float]:
                 if len(runs) < 200:
                     break
                 offset += 200
-    except Exception:  # timings are a report, not part of the run
+    except Exception as exc:  # timings are a report, not part of the run
+        get_run_logger().warning("could not read task run times: %s", exc)
         return {}
     return dict(totals)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandera.pandas as pa
 import pyarrow
 from pandera.typing import DataFrame, Series
@@ -43,7 +41,9 @@ class Figures(pa.DataFrameModel):
     kind: Series[str] = pa.Field(isin=list(FIGURE_KINDS))
     unit: Series[str] = pa.Field(nullable=True)
     magnitude: Series[float] = pa.Field(nullable=True, gt=0)
-    date_value: Series[dt.date] = pa.Field(nullable=True, coerce=False)
+    # Arrow's date32 already types this column; pandera's own date dtype goes through
+    # pandas timestamps, which cannot hold historical dates («فبراير 1258»)
+    date_value: Series[object] = pa.Field(nullable=True)
 
     @pa.dataframe_check
     def bounds_ordered(cls, df: DataFrame) -> Series[bool]:

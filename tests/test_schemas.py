@@ -84,9 +84,12 @@ def test_figure_checks():
         _fig(end_char=5),  # span does not match text
         _fig(value=None, value_low=None, value_high=None, kind="date", unit="month", date_value=dt.date(2023, 2, 1),
              text="فبراير/ شباط 2023", end_char=17),
+        # historical dates are valid (pandas timestamps stop at 1677)
+        _fig(value=None, value_low=None, value_high=None, kind="date", unit="day", date_value=dt.date(1258, 2, 10),
+             text="10 فبراير 1258", end_char=14, start_char=0),
     ]
     table, failures = validate_table("figures", rows)
-    assert table.num_rows == 2
+    assert table.num_rows == 3
     assert sorted(f.reason.split(": ", 1)[1] for f in failures) == sorted(
         ["qualifier: isin(['exact', 'approx', 'more_than', 'less_than', 'up_to', 'range'])",
          "bounds_ordered", "something_resolved", "span_matches_text"]

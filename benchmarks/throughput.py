@@ -1,0 +1,206 @@
+"""Throughput benchmark: the whole akhbar flow on SaudiNewsNet, against a baseline.
+
+    .venv/bin/python benchmarks/throughput.py                 # full corpus (31,030 articles)
+    .venv/bin/python benchmarks/throughput.py --limit 3000    # a quick look
+
+Prints, for the same input and in the same run:
+* baseline: read the JSON input and write it to Parquet with pyarrow, nothing else;
+* akhbar end to end (every stage on: cleaning, sentences, figures, NER model,
+  validation, Parquet, near-duplicates, DuckDB catalogue): documents/s, words/s,
+  peak memory (the process and its worker processes), and the ratio to the baseline;
+* per stage: seconds (summed task durations from Prefect) and documents/s;
+* Prefect's overhead: the same stages on a subset run once as the Prefect flow and once
+  as a plain Python loop over the same functions, same batches and same worker pool.
+
+Targets on a 2-core machine: full corpus < 10 min, peak memory < 2 GB, Prefect < 5%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import flows._env  # noqa: E402,F401
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
+
+
+class PeakMemory:
+    """Samples the resident memory of this process plus all its children."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        import psutil
+
+        self._proc = psutil.Process()
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        total = self._proc.memory_info().rss
+        for child in self._proc.children(recursive=True):
+            try:
+                total += child.memory_info().rss
+            except Exception:  # noqa: BLE001 - a child may exit between listing and reading
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            time.sleep(self.interval)
+
+    def __enter__(self) -> PeakMemory:
+        self.peak = self._sample()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def prepare(data: Path, folder: Path, limit: int | None) -> tuple[int, int]:
+    """Unzip the corpus into ``folder`` as JSON Lines files (one per day); returns (docs, words)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n_docs = n_words = 0
+    for zpath in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(zpath) as z:
+            records = json.loads(z.read(z.namelist()[0]))
+        if limit is not None:
+            records = records[: max(0, limit - n_docs)]
+        if not records:
+            break
+        with open(folder / (zpath.stem + ".jsonl"), "w", encoding="utf-8") as fh:
+            for rec in records:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n_words += len((rec.get("content") or "").split())
+        n_docs += len(records)
+    return n_docs, n_words
+
+
+def baseline(folder: Path, out: Path) -> float:
+    """Read the input and write it to Parquet with pyarrow: the floor for any pipeline."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    t0 = time.perf_counter()
+    out.mkdir(parents=True, exist_ok=True)
+    for f in sorted(folder.glob("*.jsonl")):
+        rows = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+        pq.write_table(pa.Table.from_pylist(rows), out / (f.stem + ".parquet"), compression="zstd")
+    return time.perf_counter() - t0
+
+
+def plain_loop(folder: Path, out: Path, batch_size: int) -> float:
+    """The flow's stages as a plain loop over the same functions (no Prefect)."""
+    from akhbar.clean import LineStats
+    from akhbar.ingest import ingest_inputs, iter_inputs
+    from akhbar.parallel import StagePool
+    from akhbar.store import Store
+    from akhbar.tables import CHILD_TABLES, document_rows
+    from flows.akhbar_flow import _batches, near_duplicates, refresh_catalog
+    from schemas import validate_table
+
+    t0 = time.perf_counter()
+    store = Store(out)
+    now = dt.datetime.now(dt.timezone.utc)
+    stats = LineStats()
+    for units in _batches(iter_inputs(folder), batch_size):
+        docs, _ = ingest_inputs(units)
+        for _, d in docs:
+            stats.add(d)
+    with StagePool(os.cpu_count() or 1, stats, True) as pool:
+        for i, units in enumerate(_batches(iter_inputs(folder), batch_size)):
+            docs, _ = ingest_inputs(units)
+            states = pool.run("extract", pool.run("split", pool.run("clean", docs)))
+            rows = document_rows(states, "plain", now)
+            tables = {name: validate_table(name, rows[name])[0] for name in ("documents", *CHILD_TABLES)}
+            store.write_batch(f"plain-{i:05d}", tables)
+    near_duplicates.fn(store)
+    refresh_catalog.fn(store)
+    return time.perf_counter() - t0
+
+
+def run_flow(folder: Path, out: Path, batch_size: int) -> tuple[float, dict]:
+    from flows.akhbar_flow import akhbar_run
+
+    t0 = time.perf_counter()
+    summary = akhbar_run(input_path=str(folder), output_dir=str(out), batch_size=batch_size)
+    return time.perf_counter() - t0, summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of SaudiNewsNet *.zip")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--overhead-docs", type=int, default=3000,
+                        help="subset size for the Prefect-overhead comparison (0: skip)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
+    try:
+        corpus = tmp / "corpus"
+        n_docs, n_words = prepare(args.data, corpus, args.limit)
+        print(f"corpus: {n_docs:,} articles, {n_words:,} words ({sum(f.stat().st_size for f in corpus.iterdir()) / 1e6:.0f} MB JSON Lines)")
+
+        with PeakMemory() as mem_base:
+            t_base = baseline(corpus, tmp / "baseline")
+        with PeakMemory() as mem_flow:
+            t_flow, summary = run_flow(corpus, tmp / "out", args.batch_size)
+
+        def line(name: str, seconds: float, peak: int | None = None) -> str:
+            mem = f"  peak {peak / 2**20:7.0f} MB" if peak is not None else ""
+            return (f"{name:<28} {seconds:8.1f} s  {n_docs / seconds:9.0f} docs/s  {n_words / seconds:11,.0f} words/s"
+                    f"{mem}")
+
+        print()
+        print(line("baseline (read + Parquet)", t_base, mem_base.peak))
+        print(line("akhbar end to end", t_flow, mem_flow.peak))
+        print(f"{'ratio akhbar / baseline':<28} {t_flow / t_base:8.1f} x time   "
+              f"{mem_flow.peak / max(mem_base.peak, 1):.1f} x memory")
+        print(f"rows: {summary['documents']:,} documents, {summary['sentences']:,} sentences, "
+              f"{summary['entities']:,} entities, {summary['figures']:,} figures, "
+              f"{summary['boilerplate']:,} boilerplate lines, {summary['rejects']:,} rejects, "
+              f"{summary['duplicates']:,} near-duplicate paragraphs; {summary['workers']} worker processes")
+        print("\nper stage (sum of task run times; stages overlap across batches):")
+        for stage, seconds in sorted(summary["stage_seconds"].items(), key=lambda kv: -kv[1]):
+            rate = f"{n_docs / seconds:9.0f} docs/s" if seconds > 0 else ""
+            print(f"  {stage:<18} {seconds:8.1f} s  {rate}")
+
+        if args.overhead_docs:
+            sub = tmp / "subset"
+            k_docs, _ = prepare(args.data, sub, args.overhead_docs)
+            t_prefect, _ = run_flow(sub, tmp / "sub_flow", args.batch_size)
+            t_plain = plain_loop(sub, tmp / "sub_plain", args.batch_size)
+            over = (t_prefect - t_plain) / t_prefect
+            print(f"\nPrefect overhead on {k_docs:,} articles: flow {t_prefect:.1f} s, plain loop {t_plain:.1f} s "
+                  f"→ {100 * over:.1f}% of the run (includes the temporary API server's start-up)")
+        target_ok = t_flow < 600 and mem_flow.peak < 2 * 2**30
+        print(f"\ntargets (full corpus < 600 s, peak < 2 GB): {'met' if target_ok else 'NOT met'}"
+              + ("" if args.limit is None else " (on a subset: extrapolate with care)"))
+    finally:
+        if not args.keep:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print(f"kept {tmp}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
