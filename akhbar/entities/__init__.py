@@ -124,7 +124,7 @@ class EntityRecognizer:
             ent = lookup(names[idx], m.label)
             if ent is not None:
                 m.canonical_en = ent.en
-                if normalize(m.text) not in gz.AMBIGUOUS and m.label != "MISC":
+                if normalize(m.text) not in gz.AMBIGUOUS:  # also MISC: «البيت الأبيض» is an ORG here
                     m.label = ent.label
                     gaz_label[idx] = ent.label
         # within-document: short person names → the full name; unknown spelling variants → first spelling

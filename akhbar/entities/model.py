@@ -370,7 +370,9 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 continue
             cur = tags[i:j]
             if all(t == "O" for t in cur):
-                if label == "PER" and not all(_name_like(w) for w in words[i:j] if w != "-"):
+                likely = sum(_name_like(w) for w in words[i:j] if w != "-")
+                # every word in a name-rich cluster, or one and the CRF hesitated («باراك/0.68 أوباما»)
+                if label == "PER" and likely < min(2, j - i) and not (likely >= 1 and min(probs[i:j]) < 0.9):
                     continue
             elif label == "PER" and cur[-1] != "O" and all(t == "O" or t.endswith("-PER") for t in cur) and cur[0] == "O":
                 pass  # the rule starts the name earlier than the CRF: «يون» + «سوك يول»
