@@ -88,6 +88,11 @@ def test_proclitics_not_in_span():
     assert ("الولايات المتحدة", "LOC") in got
     for m in ms:
         assert text[m.start:m.end] == m.text
+    # «لل» = ل + the article with its alef elided: the span keeps the article's ل
+    text = "وهذا مهم بالنسبة للولايات المتحدة."
+    ms = [m for m in annotate(text) if m.canonical_en == "United States"]
+    assert ms and ms[0].text == "لولايات المتحدة" and text[ms[0].start:ms[0].end] == ms[0].text
+    assert ms[0].canonical == canonicalize("الولايات المتحدة", "LOC")
     # a name that merely starts with «و» keeps it
     ms = annotate("وصل الوزير إلى واشنطن أمس.")
     assert ("واشنطن", "LOC") in {(m.text, m.label) for m in ms}
