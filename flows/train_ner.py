@@ -261,7 +261,7 @@ def auto_label(data_dir: str, model_path: str, groups, names, n: int, min_p: flo
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA)
-    ap.add_argument("--clusters", default=None, help="cluster TSV (default: the committed one in resources)")
+    ap.add_argument("--clusters", default=None, help="cluster TSV for an experiment (default: the committed akhbar/resources/ner/clusters.tsv)")
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--ablation", action="store_true")
@@ -277,15 +277,11 @@ def main() -> None:
     ap.add_argument("--iters", type=int, default=150)
     args = ap.parse_args()
 
-    if args.clusters:
+    if args.clusters:  # experiment with another cluster file (ship it by copying it to resources)
         from akhbar.entities import features
 
+        features.CLUSTERS_PATH = args.clusters
         features.load_clusters.cache_clear()
-        import shutil
-
-        dst = os.path.join(gz.RESOURCE_DIR, "clusters.tsv")
-        if os.path.abspath(args.clusters) != os.path.abspath(dst):
-            shutil.copyfile(args.clusters, dst)
 
     sents = read_conll(args.data)
     n_test = round(len(sents) * args.test_share)

@@ -23,13 +23,14 @@ from akhbar.entities import gazetteer as gz
 from akhbar.normalize import normalize
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz")
-OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment)
+OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
+CLUSTERS_PATH: str | None = None  # training experiments only (flows/train_ner.py --clusters)
 
 
 @functools.lru_cache(maxsize=1)
 def load_clusters() -> dict[str, tuple[int, str, str, str]]:
     """word -> (count, fine, mid, coarse) from ``clusters.tsv`` (empty if absent)."""
-    path = os.path.join(gz.RESOURCE_DIR, "clusters.tsv")
+    path = CLUSTERS_PATH or os.path.join(gz.RESOURCE_DIR, "clusters.tsv")
     out: dict[str, tuple[int, str, str, str]] = {}
     if not os.path.exists(path):
         return out
