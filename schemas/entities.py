@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 import pyarrow
-from pandera.typing import DataFrame, Series
+from pandera.typing import Series
 
 from akhbar.config import ENTITY_LABELS
-from schemas._common import DOC_ID_PATTERN, F64, I32, STR
+from schemas._common import F64, STR, SpanModel, span_fields
 
 ARROW = pyarrow.schema(
     [
-        ("doc_id", STR),
-        ("sentence_idx", I32),
-        ("start_char", I32),
-        ("end_char", I32),
-        ("text", STR),
+        *span_fields(),
         ("label", STR),
         ("canonical", STR),
         ("canonical_en", STR),
@@ -24,22 +20,12 @@ ARROW = pyarrow.schema(
 )
 
 
-class Entities(pa.DataFrameModel):
-    doc_id: Series[str] = pa.Field(str_matches=DOC_ID_PATTERN)
-    sentence_idx: Series[int] = pa.Field(ge=0)
-    start_char: Series[int] = pa.Field(ge=0)
-    end_char: Series[int] = pa.Field(ge=1)
-    text: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})
+class Entities(SpanModel):
+    text: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": 200})  # a name, not a paragraph
     label: Series[str] = pa.Field(isin=list(ENTITY_LABELS))
     canonical: Series[str] = pa.Field(str_length={"min_value": 1})
     canonical_en: Series[str] = pa.Field(nullable=True)
     confidence: Series[float] = pa.Field(ge=0.0, le=1.0)
 
-    @pa.dataframe_check
-    def span_matches_text(cls, df: DataFrame) -> Series[bool]:
-        return (df["end_char"] - df["start_char"]) == df["text"].str.len()
-
     class Config:
-        strict = True
-        coerce = True
         unique = ["doc_id", "start_char", "end_char"]

@@ -7,15 +7,11 @@ import pyarrow
 from pandera.typing import DataFrame, Series
 
 from akhbar.config import FIGURE_KINDS, FIGURE_QUALIFIERS
-from schemas._common import DATE, DOC_ID_PATTERN, F64, I32, STR
+from schemas._common import DATE, F64, STR, SpanModel, span_fields
 
 ARROW = pyarrow.schema(
     [
-        ("doc_id", STR),
-        ("sentence_idx", I32),
-        ("start_char", I32),
-        ("end_char", I32),
-        ("text", STR),
+        *span_fields(),
         ("value", F64),
         ("value_low", F64),
         ("value_high", F64),
@@ -28,12 +24,7 @@ ARROW = pyarrow.schema(
 )
 
 
-class Figures(pa.DataFrameModel):
-    doc_id: Series[str] = pa.Field(str_matches=DOC_ID_PATTERN)
-    sentence_idx: Series[int] = pa.Field(ge=0)
-    start_char: Series[int] = pa.Field(ge=0)
-    end_char: Series[int] = pa.Field(ge=1)
-    text: Series[str] = pa.Field(str_length={"min_value": 1})
+class Figures(SpanModel):
     value: Series[float] = pa.Field(nullable=True)
     value_low: Series[float] = pa.Field(nullable=True)
     value_high: Series[float] = pa.Field(nullable=True)
@@ -60,11 +51,3 @@ class Figures(pa.DataFrameModel):
             & df["magnitude"].isna()
             & df["date_value"].isna()
         )
-
-    @pa.dataframe_check
-    def span_matches_text(cls, df: DataFrame) -> Series[bool]:
-        return (df["end_char"] - df["start_char"]) == df["text"].str.len()
-
-    class Config:
-        strict = True
-        coerce = True
