@@ -80,7 +80,9 @@ def doc_consistency(
 ) -> int:
     """Tag later (or earlier) untagged occurrences of names tagged confidently
     elsewhere in the document, including PER short forms («روته» after
-    «مارك روته»).  Modifies tags/probs in place; returns the number of added spans."""
+    «مارك روته»); relabel a tagged occurrence when the document's confident
+    occurrences of the same name vote at least 2 and 2:1 for another label.
+    Modifies tags/probs in place; returns the number of added spans."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
         for i, j, label in spans_from_bio(tags):
@@ -113,7 +115,20 @@ def doc_consistency(
                 for k in range(i, j):
                     probs[k] = 0.6
                 added += 1
+            elif tags[i].startswith("B-") and all(t == "I-" + tags[i][2:] for t in tags[i + 1:j]) \
+                    and not (j < len(tags) and tags[j].startswith("I-")) and tags[i][2:] != label and tags[i][2:] != "MISC":
+                key_votes = votes.get(_key_of(toks, i, j))
+                if key_votes and key_votes[label] >= 2 and key_votes[label] >= 2 * key_votes[tags[i][2:]]:
+                    _set_span(tags, probs, i, j, label)
     return added
+
+
+
+def _key_of(toks: list[str], i: int, j: int) -> str:
+    first = toks[i]
+    sp = split_proclitics(first)
+    words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1:j]
+    return gz.fold_key(" ".join(words))
 
 
 # --- proclitic decision for a mention's first token ------------------------
