@@ -71,8 +71,11 @@ def test_seed_expected_canonical_en(seed_mentions, name):
 def test_offsets_exact_and_valid(seed_mentions, name):
     text, mentions = seed_mentions[name]
     assert mentions
+    spans = sorted((m.start, m.end) for m in mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "overlapping or duplicate mentions"
     for m in mentions:
         assert text[m.start:m.end] == m.text
+        assert 1 <= len(m.text) <= 200
         assert m.label in {"PER", "ORG", "LOC", "MISC"}
         assert 0.0 <= m.confidence <= 1.0
         assert m.text == m.text.strip() and m.canonical

@@ -11,6 +11,7 @@ conventions.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
@@ -28,6 +29,7 @@ MAX_MENTION_CHARS = 120
 _PUNCT_EDGE = set("\"'«»“”‘’()[]{}<>.,،:;؛!?؟-–—/\\|*•")
 
 _INSTANCES: dict[bool, "EntityRecognizer"] = {}
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
 class EntityRecognizer:
@@ -78,6 +80,8 @@ class EntityRecognizer:
                     j -= 1
                 if i >= j:
                     continue
+                if j - i > 3 and not any(_ARABIC_RE.search(t.text) for t in toks[i:j]):
+                    continue  # the model knows Arabic: long all-Latin spans are noise
                 if label == "PER":  # «بارك سون-وون»: a person name continues over an unspaced hyphen
                     while (j + 1 < len(toks) and toks[j].text == "-" and toks[j].start == toks[j - 1].end
                            and toks[j + 1].start == toks[j].end and tags[j] == "O" and toks[j + 1].text[:1].isalpha()):
