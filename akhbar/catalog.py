@@ -79,7 +79,8 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path)
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         leftover.unlink(missing_ok=True)
     created: list[str] = []
-    con = duckdb.connect(str(tmp))
+    # bounded, so that building the search index never dominates the run's memory
+    con = duckdb.connect(str(tmp), config={"memory_limit": "1GB", "threads": 2})
     try:
         for table, schema in schemas.items():
             con.execute(f"CREATE VIEW {table} AS {_table_select(store, table, schema)}")

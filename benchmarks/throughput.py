@@ -124,8 +124,11 @@ def plain_loop(folder: Path, out: Path, batch_size: int) -> float:
         for _, d in docs:
             stats.add(d)
     with StagePool(os.cpu_count() or 1, stats, True) as pool:
+        seen: set[str] = set()
         for i, units in enumerate(_batches(iter_inputs(folder), batch_size)):
             docs, _ = ingest_inputs(units)
+            docs = [(doc_id, d) for doc_id, d in docs if doc_id not in seen]  # as the flow does
+            seen.update(doc_id for doc_id, _ in docs)
             states = pool.run("extract", pool.run("split", pool.run("clean", docs)))
             rows = document_rows(states, "plain", now)
             tables = {name: validate_table(name, rows[name])[0] for name in ("documents", *CHILD_TABLES)}

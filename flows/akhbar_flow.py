@@ -176,9 +176,13 @@ def near_duplicates(store: Store) -> int:
     links = []
     if docs is not None and docs.num_rows:
         order = docs.sort_by([("published_at", "ascending"), ("ingested_at", "ascending"), ("doc_id", "ascending")])
-        ids = order.column("doc_id").to_pylist()
-        texts = order.column("clean_text").to_pylist()
-        paragraphs = ((doc_id, i, para) for doc_id, text in zip(ids, texts) for i, para in enumerate(text.split("\n")))
+        ids, texts = order.column("doc_id"), order.column("clean_text")
+        # texts are turned into Python strings one document at a time, not all at once
+        paragraphs = (
+            (ids[k].as_py(), i, para)
+            for k in range(order.num_rows)
+            for i, para in enumerate(texts[k].as_py().split("\n"))
+        )
         links = find_near_duplicates(paragraphs)
     rows = [
         {
@@ -322,6 +326,7 @@ def akhbar_run(
         for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
             stats.merge(count_lines(Box(units), settings))
             total_units += len(units)
+        stats.prune()
         _progress(0, total_units)
         if total_units < SMALL_RUN:
             workers = 1  # starting worker processes costs more than it saves

@@ -94,6 +94,14 @@ class LineStats:
         for src, counts in other.lines.items():
             self.lines.setdefault(src, Counter()).update(counts)
 
+    def prune(self) -> LineStats:
+        """Forget lines seen in fewer than ``min_docs`` documents: no threshold is lower,
+        so the cleaner's decisions do not change, and the object a run ships to every
+        worker process shrinks from one entry per distinct line to the repeated ones."""
+        for src, counts in self.lines.items():
+            self.lines[src] = Counter({h: c for h, c in counts.items() if c >= self.min_docs})
+        return self
+
     def count(self, source: str | None, text: str) -> int:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
         counts = self.lines.get(source or "")
