@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 GUIDE = Path(__file__).resolve().parent / "analyst-guide.md"
-BLOCK = re.compile(r"```sh\n(?P<cmd>akhbar sql .*?)\n```\n\nOutput:\n\n```\n(?P<out>.*?)```", re.S)
+BLOCK = re.compile(r"```sh\n(?P<cmd>akhbar sql [^\n]*)\n```\n\nOutput:\n\n```\n(?P<out>.*?)```", re.S)
 
 
 def main() -> int:
