@@ -379,7 +379,10 @@ def ingest_inputs(
     rejects: list[Reject] = []
     seen: set[str] = set()
     for unit in units:
-        result = ingest_unit(unit, fields)
+        try:
+            result = ingest_unit(unit, fields)
+        except Exception as exc:  # noqa: BLE001 - one bad input never stops the run
+            result = f"ingest failed: {type(exc).__name__}: {exc}"
         if isinstance(result, str):
             rejects.append(Reject(unit.source_path, "documents", result, _payload(unit.data, payload_chars)))
             continue

@@ -164,3 +164,18 @@ def test_missing_input_path_is_a_clear_error(tmp_path: Path):
 def test_parse_timestamp(value, iso):
     parsed = parse_timestamp(value)
     assert (parsed.isoformat() if parsed else None) == iso
+
+
+def test_an_exception_while_reading_one_input_is_a_reject(tmp_path: Path, monkeypatch):
+    import akhbar.ingest as ingest
+
+    (tmp_path / "a.txt").write_text(SEED_TEXT, encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><body><p>نص</p></body></html>", encoding="utf-8")
+
+    def broken(unit):
+        raise ImportError("a parser dependency is missing")
+
+    monkeypatch.setattr(ingest, "_from_html", broken)
+    docs, rejects = _ingest(tmp_path)
+    assert len(docs) == 1
+    assert rejects[0].reason == "ingest failed: ImportError: a parser dependency is missing"

@@ -12,6 +12,7 @@ conventions.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
@@ -28,7 +29,9 @@ MAX_MENTION_CHARS = 120
 
 _PUNCT_EDGE = set("\"'«»“”‘’()[]{}<>.,،:;؛!?؟-–—/\\|*•")
 
-_INSTANCES: dict[bool, "EntityRecognizer"] = {}
+# one cache per thread: a crfsuite tagger holds state while it tags, so two threads
+# must never share one (Prefect's local task runner runs two batches at once)
+_LOCAL = threading.local()
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
 
 
@@ -46,12 +49,15 @@ class EntityRecognizer:
 
     @classmethod
     def load(cls, use_model: bool = True) -> "EntityRecognizer":
-        """One instance per mode and process (resources are read once).  Not
-        thread-safe (a crfsuite tagger holds state): use processes, not threads."""
+        """One instance per mode and thread (resources are read once per thread;
+        an instance is not thread-safe, so threads never share one)."""
         key = bool(use_model)
-        if key not in _INSTANCES:
-            _INSTANCES[key] = cls(use_model=key)
-        return _INSTANCES[key]
+        instances = getattr(_LOCAL, "instances", None)
+        if instances is None:
+            instances = _LOCAL.instances = {}
+        if key not in instances:
+            instances[key] = cls(use_model=key)
+        return instances[key]
 
     def annotate(self, text: str, sentences: list[Sentence]) -> list[Mention]:
         doc_toks: list[list[Token]] = []

@@ -61,8 +61,9 @@ class CrfModel:
         return tags, probs
 
 
-@functools.lru_cache(maxsize=1)
 def load_model() -> CrfModel:
+    """A new tagger.  Not cached: a crfsuite tagger holds the sequence it is tagging,
+    so each thread needs its own (EntityRecognizer.load keeps one per thread)."""
     return CrfModel()
 
 
