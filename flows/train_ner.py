@@ -31,8 +31,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from akhbar.entities import gazetteer as gz  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_features  # noqa: E402
-from akhbar.entities.model import META_FILE, MODEL_FILE, NAMES_FILE, PRIOR_FILE, doc_consistency, postprocess, spans_from_bio  # noqa: E402
-from akhbar.entities.tokenize import split_proclitics  # noqa: E402
+from akhbar.entities.model import META_FILE, MODEL_FILE, NAMES_FILE, PRIOR_FILE, doc_consistency, mention_key, postprocess, spans_from_bio  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "anercorp", "train.txt")
@@ -65,10 +64,7 @@ def harvest_names(sents) -> dict[str, str]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for toks, tags in sents:
         for i, j, label in spans_from_bio(tags):
-            first = toks[i]
-            sp = split_proclitics(first)
-            words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1:j]
-            key = gz.fold_key(" ".join(words))
+            key = mention_key(toks, i, j)
             if len(key) >= 2:
                 votes[key][label] += 1
             if label == "PER" and j - i >= 2:

@@ -72,6 +72,15 @@ _NOT_NAME = gz.PER_TITLES | gz.ORG_HEADS | gz.LOC_CUES | gz.SAY_VERBS | gz.ROLE_
 
 
 
+def mention_key(toks: list[str], i: int, j: int) -> str:
+    """Matching key of the mention ``toks[i:j]``: folded, without the first token's
+    proclitic (the article stays), so «وروته» and «روته» vote for the same name."""
+    first = toks[i]
+    sp = split_proclitics(first)
+    words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1 : j]
+    return gz.fold_key(" ".join(words))
+
+
 def doc_consistency(
     doc_tokens: list[list[str]],
     doc_tags: list[list[str]],
@@ -92,10 +101,7 @@ def doc_consistency(
             conf = sum(probs[i:j]) / (j - i)
             if conf < threshold:
                 continue
-            first = toks[i]
-            sp = split_proclitics(first)
-            words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1:j]
-            key = gz.fold_key(" ".join(words))
+            key = mention_key(toks, i, j)
             if len(key) >= 3:
                 votes[key][label] += 1
             if label == "PER" and j - i >= 2:

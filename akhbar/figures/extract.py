@@ -730,23 +730,21 @@ class _Parser:
             return True
         return False
 
-    def score_context(self, i: int) -> bool:
-        for k in range(max(0, i - 4), i):
+    def _word_before(self, i: int, words: frozenset[str] | set[str], span: int = 4) -> bool:
+        """One of ``words`` (after clitic stripping) among the ``span`` tokens before ``i``."""
+        for k in range(max(0, i - span), i):
             t = self.toks[k]
             if t.k == "w":
                 for stem, _ in _strip(t.t):
-                    if stem in L.SCORE_WORDS:
+                    if stem in words:
                         return True
         return False
 
+    def score_context(self, i: int) -> bool:
+        return self._word_before(i, L.SCORE_WORDS)
+
     def change_context(self, i: int) -> bool:
-        for k in range(max(0, i - 4), i):
-            t = self.toks[k]
-            if t.k == "w":
-                for stem, _ in _strip(t.t):
-                    if stem in L.CHANGE_WORDS:
-                        return True
-        return False
+        return self._word_before(i, L.CHANGE_WORDS)
 
     def distant_qualifier(self, i: int) -> str | None:
         """A comparison verb a few words before the number, its subject in between:
