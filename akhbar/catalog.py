@@ -90,6 +90,7 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path)
         pending = sql_models(sql_dir)
         # create the sql/ models in dependency order: retry until no progress
         while pending:
+            before = len(pending)
             errors: dict[str, str] = {}
             for name, body in list(pending.items()):
                 try:
@@ -99,7 +100,7 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path)
                     continue
                 created.append(name)
                 del pending[name]
-            if errors and len(errors) == len(pending):
+            if len(pending) == before:  # a pass that created nothing: the rest does not compile
                 raise RuntimeError("sql/ models that do not compile:\n" + "\n".join(f"{k}: {v}" for k, v in errors.items()))
         con.execute("CHECKPOINT")
     finally:
