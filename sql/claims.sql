@@ -37,26 +37,18 @@ attributed AS (
         PARTITION BY f.doc_id, f.start_char, f.end_char
         ORDER BY (q.start_char <= f.start_char AND f.end_char <= q.end_char) DESC, q.end_char - q.start_char) = 1
 ),
-sentence_entities AS (
-    SELECT
-        doc_id, sentence_idx,
-        list_sort(list_distinct(list(canonical)))                  AS entity_canonicals,
-        list_sort(list_distinct(list(label || ':' || canonical)))  AS entities
-    FROM entities
-    GROUP BY doc_id, sentence_idx
-),
 syndicated AS (
     SELECT DISTINCT doc_id, paragraph_idx FROM duplicates
 )
 SELECT
     f.doc_id,
-    d.source,
-    d.published_at,
-    d.title,
+    f.source,
+    f.published_at,
+    f.title,
     f.sentence_idx,
     f.start_char,
     f.end_char,
-    f.text                                           AS figure_text,
+    f.figure_text,
     f.value,
     f.value_low,
     f.value_high,
@@ -72,16 +64,13 @@ SELECT
     sp.cue,
     coalesce(sp.in_quote, false)                     AS in_quote,
     a.according_to,
-    coalesce(se.entity_canonicals, [])               AS entity_canonicals,
-    coalesce(se.entities, [])                        AS entities,
+    f.entity_canonicals,
+    f.entities,
     sy.doc_id IS NOT NULL                            AS syndicated,
     count(DISTINCT f.doc_id) OVER (PARTITION BY f.kind, f.unit, f.value)  AS documents_same_value,
-    count(DISTINCT d.source) OVER (PARTITION BY f.kind, f.unit, f.value)  AS sources_same_value,
-    s.text                                           AS sentence
-FROM figures f
-JOIN documents d USING (doc_id)
-JOIN sentences s ON s.doc_id = f.doc_id AND s.sentence_idx = f.sentence_idx
+    count(DISTINCT f.source) OVER (PARTITION BY f.kind, f.unit, f.value)  AS sources_same_value,
+    f.sentence
+FROM figure_entities f
 LEFT JOIN spoken sp ON sp.doc_id = f.doc_id AND sp.start_char = f.start_char AND sp.end_char = f.end_char
 LEFT JOIN attributed a ON a.doc_id = f.doc_id AND a.start_char = f.start_char AND a.end_char = f.end_char
-LEFT JOIN sentence_entities se ON se.doc_id = f.doc_id AND se.sentence_idx = f.sentence_idx
-LEFT JOIN syndicated sy ON sy.doc_id = f.doc_id AND sy.paragraph_idx = s.paragraph_idx
+LEFT JOIN syndicated sy ON sy.doc_id = f.doc_id AND sy.paragraph_idx = f.paragraph_idx
