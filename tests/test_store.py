@@ -109,3 +109,18 @@ def test_catalog_views_search_and_empty_tables(tmp_path: Path):
     # new parts are visible through the views at once, without rebuilding
     store.write_batch("r1-00001", {"documents": _docs(B)})
     assert query(store.db_path, "select count(*) from documents")[1] == [(2,)]
+
+
+def test_sql_models_may_build_on_later_named_models(tmp_path: Path):
+    sql = tmp_path / "sql"
+    sql.mkdir()
+    (sql / "a_counts.sql").write_text("-- a_counts: x\nSELECT count(*) AS n FROM b_docs", encoding="utf-8")
+    (sql / "b_docs.sql").write_text("-- b_docs: x\nSELECT doc_id FROM documents", encoding="utf-8")
+    (sql / "c_broken.sql").write_text("-- c_broken: x\nSELECT * FROM nowhere", encoding="utf-8")
+    store = Store(tmp_path / "out")
+    store.write_batch("r1-00000", {"documents": _docs(A)})
+    with pytest.raises(RuntimeError, match="c_broken"):
+        build_catalog(store, ARROW, sql)
+    (sql / "c_broken.sql").unlink()
+    assert {"a_counts", "b_docs"} <= set(build_catalog(store, ARROW, sql))
+    assert query(store.db_path, "select n from a_counts")[1] == [(1,)]
