@@ -63,6 +63,8 @@ def main() -> None:
     ap.add_argument("--dim", type=int, default=100)
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--sg", action="store_true", help="skip-gram instead of CBOW (better vectors for rare words)")
+    ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--vectors", default=None, help="also save the word2vec KeyedVectors here (not committed)")
     ap.add_argument("--from-vectors", default=None, help="skip word2vec: load these KeyedVectors (+ recount)")
@@ -87,7 +89,7 @@ def main() -> None:
         model = _M()
     else:
         model = Word2Vec(
-            sentences=sents, vector_size=args.dim, window=5, min_count=5, sg=0, negative=5,
+            sentences=sents, vector_size=args.dim, window=5, min_count=args.min_count, sg=int(args.sg), negative=5,
             epochs=args.epochs, workers=args.workers, seed=args.seed,
         )
         if args.vectors:

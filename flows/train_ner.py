@@ -92,20 +92,24 @@ def cluster_priors(sents) -> dict[str, float]:
     return {k: round(per[k] / tot[k], 3) for k in sorted(tot) if tot[k] >= 5}
 
 
+def fold_names(sents, folds: int) -> list[dict[str, str]]:
+    """Training-name index each training sentence may see: the block is cut into
+    ``folds`` contiguous folds and a sentence sees the names of the other folds."""
+    n = len(sents)
+    bounds = [round(n * k / folds) for k in range(folds + 1)]
+    out: list[dict[str, str]] = []
+    for k in range(folds):
+        names = harvest_names(sents[: bounds[k]] + sents[bounds[k + 1]:])
+        out.extend([names] * (bounds[k + 1] - bounds[k]))
+    return out
+
+
 def featurize(sents, groups, folds: int, names_all: dict | None = None):
-    X = []
     if "tgaz" in groups and names_all is None:
-        n = len(sents)
-        bounds = [round(n * k / folds) for k in range(folds + 1)]
-        for k in range(folds):
-            other = sents[: bounds[k]] + sents[bounds[k + 1]:]
-            names = harvest_names(other)
-            for toks, _ in sents[bounds[k]: bounds[k + 1]]:
-                X.append(sentence_features(toks, groups, names))
+        per_sent = fold_names(sents, folds)
     else:
-        for toks, _ in sents:
-            X.append(sentence_features(toks, groups, names_all))
-    return X
+        per_sent = [names_all] * len(sents)
+    return [sentence_features(toks, groups, names) for (toks, _), names in zip(sents, per_sent)]
 
 
 def train(X, Y, path: str, c1: float, c2: float, iters: int) -> None:
@@ -187,6 +191,22 @@ def post_rows(test, tags, probs, doc_size: int) -> list[tuple[str, dict]]:
     rows.append(("+ doc consistency", evaluate(test, with_doc(test, t3, p3, doc_size))))
     rows.append(("(doc consistency on raw CRF)", evaluate(test, with_doc(test, tags, probs, doc_size))))
     return rows
+
+
+def pipeline_rows(model_dir: str, test, doc_size: int) -> list[tuple[str, dict]]:
+    """Rows of the committed (runtime) model: the CRF alone, averaged with the
+    BiLSTM when ``bilstm.npz`` ships, then the post-processing steps."""
+    from akhbar.entities.model import CrfModel
+
+    words = [t for t, _ in test]
+    crf = CrfModel(model_dir, neural=False)
+    tags, probs = (list(x) for x in zip(*crf.tag_many(words)))
+    rows = [("CRF", evaluate(test, tags))]
+    model = CrfModel(model_dir)
+    if model.neural is not None:
+        tags, probs = (list(x) for x in zip(*model.tag_many(words)))
+        rows.append((f"+ BiLSTM average (w={model.crf_weight:g})", evaluate(test, tags)))
+    return rows + post_rows(test, tags, probs, doc_size)
 
 
 def with_doc(test, tags, probs, doc_size: int):
@@ -286,15 +306,8 @@ def main() -> None:
           f"{len(test_s)} held-out ({sum(len(t) for t, _ in test_s)} tokens, last {args.test_share:.0%})")
 
     if args.eval_only:
-        meta = json.load(open(os.path.join(args.out, META_FILE), encoding="utf-8"))
-        groups = tuple(meta["groups"])
-        names = json.load(open(os.path.join(args.out, NAMES_FILE), encoding="utf-8")) if "tgaz" in groups else {}
-        Xt = featurize(test_s, groups, args.folds, names_all=names)
-        t0 = time.time()
-        tags, probs = predict(os.path.join(args.out, MODEL_FILE), Xt)
         print(HEADER)
-        print(fmt("committed model (CRF)", evaluate(test_s, tags)))
-        for name, res in post_rows(test_s, tags, probs, args.doc_size):
+        for name, res in pipeline_rows(args.out, test_s, args.doc_size):
             print(fmt(name, res))
         return
 

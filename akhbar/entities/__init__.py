@@ -60,20 +60,20 @@ class EntityRecognizer:
         return instances[key]
 
     def annotate(self, text: str, sentences: list[Sentence]) -> list[Mention]:
-        doc_toks: list[list[Token]] = []
         doc_tags: list[list[str]] = []
         doc_probs: list[list[float]] = []
-        for s in sentences:
-            toks = tokenize(text[s.start:s.end], offset=s.start)
-            words = [t.text for t in toks]
+        doc_toks = [tokenize(text[s.start:s.end], offset=s.start) for s in sentences]
+        doc_words = [[t.text for t in toks] for toks in doc_toks]
+        if self.model is not None:  # the whole document at once: the BiLSTM runs its sentences as one batch
+            tagged = self.model.tag_many(doc_words)
+        else:
+            tagged = [rule_tags(words) for words in doc_words]
+        for words, (tags, probs) in zip(doc_words, tagged):
+            tags, probs = list(tags), list(probs)
             if self.model is not None:
-                tags, probs = self.model.tag(words)
-                tags, probs = list(tags), list(probs)
                 postprocess(words, tags, probs)
             else:
-                tags, probs = rule_tags(words)
                 postprocess(words, tags, probs, gaz=False, rules=False)
-            doc_toks.append(toks)
             doc_tags.append(tags)
             doc_probs.append(probs)
         doc_consistency([[t.text for t in ts] for ts in doc_toks], doc_tags, doc_probs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+from typing import NamedTuple
 
 from akhbar.entities import gazetteer as gz
 from akhbar.normalize import normalize
@@ -164,14 +165,35 @@ def sentence_features(
     train_names: dict[str, str] | None = None,
 ) -> list[list[str]]:
     """Feature strings for each token of one sentence."""
-    clusters = load_clusters() if "clusters" in groups else {}
+    return view_features(sentence_view(tokens, groups, train_names), groups)
+
+
+class SentenceView(NamedTuple):
+    """What the CRF features and the BiLSTM inputs both read off one sentence."""
+
+    infos: list[TokenInfo]
+    gaz_tags: list[str] | None  # external gazetteer, longest match, BIO
+    tg_tags: list[str] | None  # names harvested from the training data, BIO
+
+
+def sentence_view(
+    tokens: list[str],
+    groups: tuple[str, ...] = ALL_GROUPS,
+    train_names: dict[str, str] | None = None,
+) -> SentenceView:
     load_clusters()  # counts are used by smart_split in every configuration
     g = gz.load()
-    use_cl = "clusters" in groups
-    infos = [_token_info(t, use_cl) for t in tokens]
+    infos = [_token_info(t, "clusters" in groups) for t in tokens]
     n = len(tokens)
     gaz_tags = bio_tags(n, g.match_tokens(tokens)) if "gaz" in groups else None
     tg_tags = bio_tags(n, g.match_tokens(tokens, index=train_names)) if ("tgaz" in groups and train_names) else None
+    return SentenceView(infos, gaz_tags, tg_tags)
+
+
+def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> list[list[str]]:
+    """Feature strings for each token of one sentence (from its view)."""
+    infos, gaz_tags, tg_tags = view
+    n = len(infos)
     use_cl = "clusters" in groups
     use_tr = "triggers" in groups
     feats: list[list[str]] = []

@@ -1,6 +1,8 @@
-"""CRF model wrapper (python-crfsuite), BIO decoding and document consistency.
+"""CRF model wrapper (python-crfsuite, averaged with the numpy BiLSTM of
+``neural.py``), BIO decoding and document consistency.
 
-Runtime needs only python-crfsuite + stdlib; training lives in flows/train_ner.py.
+Runtime needs only python-crfsuite + numpy; training lives in flows/train_ner.py
+and flows/train_bilstm.py.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import os
 from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
-from akhbar.entities.features import ALL_GROUPS, sentence_features, smart_split
+import numpy as np
+
+from akhbar.entities.features import ALL_GROUPS, sentence_view, smart_split, view_features
+from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode
 from akhbar.entities.tokenize import split_proclitics
 from akhbar.normalize import normalize
 
@@ -38,7 +43,14 @@ def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 class CrfModel:
-    def __init__(self, model_dir: str = gz.RESOURCE_DIR, model_path: str | None = None) -> None:
+    """The CRF, averaged with the BiLSTM tagger when its weights ship (``bilstm.npz``).
+
+    Both give a distribution over the BIO tags per token (CRF marginals, BiLSTM
+    softmax); the average, ``crf_weight`` · CRF + (1 − ``crf_weight``) · BiLSTM, is
+    decoded into the most probable BIO-valid sequence.  ``crf_weight`` comes from
+    ``ner_meta.json`` (chosen on a development block by flows/train_ner.py)."""
+
+    def __init__(self, model_dir: str = gz.RESOURCE_DIR, model_path: str | None = None, neural: bool = True) -> None:
         import pycrfsuite
 
         meta_path = os.path.join(model_dir, META_FILE)
@@ -50,15 +62,48 @@ class CrfModel:
             self.train_names = json.load(open(names_path, encoding="utf-8"))
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(model_path or os.path.join(model_dir, MODEL_FILE))
+        self.labels = [t for t in TAGS if t in set(self.tagger.labels())]
+        self.crf_weight = float(self.meta.get("crf_weight", 1.0))
+        self.neural = None
+        npath = os.path.join(model_dir, NEURAL_FILE)
+        if neural and self.crf_weight < 1.0 and os.path.exists(npath):
+            self.neural = _load_neural(npath)
 
     def tag(self, tokens: list[str]) -> tuple[list[str], list[float]]:
-        if not tokens:
-            return [], []
-        xseq = sentence_features(tokens, self.groups, self.train_names)
-        self.tagger.set(xseq)
-        tags = self.tagger.tag()
-        probs = [self.tagger.marginal(t, i) for i, t in enumerate(tags)]
-        return tags, probs
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+        """Tags and the probability of each chosen tag, for each sentence."""
+        views = [sentence_view(toks, self.groups, self.train_names) for toks in sentences]
+        nprobs = self.neural.probs(views) if self.neural is not None else None
+        out: list[tuple[list[str], list[float]]] = []
+        for k, view in enumerate(views):
+            n = len(view.infos)
+            if not n:
+                out.append(([], []))
+                continue
+            self.tagger.set(view_features(view, self.groups))
+            if nprobs is None:
+                tags = self.tagger.tag()
+                out.append((tags, [self.tagger.marginal(t, i) for i, t in enumerate(tags)]))
+            else:
+                out.append(bio_decode(self.crf_weight * self.marginals(n) + (1.0 - self.crf_weight) * nprobs[k]))
+        return out
+
+    def marginals(self, n: int) -> np.ndarray:
+        """(n, len(TAGS)) CRF marginals of the sequence last given to the tagger."""
+        m = np.zeros((n, len(TAGS)), np.float32)
+        for t in self.labels:
+            col = TAGS.index(t)
+            for i in range(n):
+                m[i, col] = self.tagger.marginal(t, i)
+        return m
+
+
+@functools.lru_cache(maxsize=4)
+def _load_neural(path: str) -> NeuralTagger:
+    """Read-only weights, shared by the threads of a process (numpy only reads them)."""
+    return NeuralTagger(path)
 
 
 def load_model() -> CrfModel:

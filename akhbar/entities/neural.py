@@ -1,0 +1,206 @@
+"""BiLSTM tagger over SaudiNewsNet word vectors and a character CNN, run with numpy.
+
+Why: the CRF sees a word through its string, affixes and three k-means cluster
+ids; a name it never saw in training («بنفيكا», «سيابونغا») is only as good as its
+cluster.  This tagger reads the full word vector (word2vec trained without labels
+on SaudiNewsNet), the characters of the word, and the whole sentence in both
+directions, so it generalises from similar words and contexts.  Its per-token
+label distribution is averaged with the CRF's marginals (``model.CrfModel``).
+
+Training is ``flows/train_bilstm.py`` (PyTorch, ``train`` extra only); the runtime
+needs numpy only: weights, vocabularies and the quantised word vectors ship in
+``resources/ner/bilstm.npz``.  The forward pass here is the same arithmetic as the
+PyTorch modules of the training script (PyTorch LSTM gate order i, f, g, o);
+``tests/test_entities.py`` checks the two agree on real sentences.
+
+Inputs per token (all computed from :class:`features.SentenceView`, the same view
+the CRF features come from):
+
+- frozen word vector of the normalised token, and of its clitic-stripped form
+  («وموسكو» → «موسكو», «بالناتو» → «الناتو»);
+- a character CNN over the normalised token with boundary marks;
+- small learned embeddings of: trigger-word class, external-gazetteer BIO tag,
+  training-name BIO tag (cross-fold when training), shape, proclitic pattern,
+  and whether the word / its stripped form have a vector.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import numpy as np
+
+from akhbar.entities import gazetteer as gz
+from akhbar.entities.features import SentenceView
+
+NEURAL_FILE = "bilstm.npz"
+TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+TAG_ID = {t: k for k, t in enumerate(TAGS)}
+TRIGGERS = ("", "T", "O", "L", "D", "V", "R", "N")
+SHAPES = ("D", "L", "A", "P")
+MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
+PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
+
+
+def bare_word(info) -> str:
+    """The clitic-stripped form with its article, as the word vectors spell it."""
+    return ("ال" + info.bare) if info.art else info.bare
+
+
+def char_ids(word: str, chars: dict[str, int]) -> list[int]:
+    return [chars.get(c, UNK) for c in ("<" + word[: MAX_CHARS - 2] + ">")]
+
+
+def sentence_inputs(view: SentenceView, words: dict[str, int], chars: dict[str, int], prefixes: dict[str, int]) -> dict:
+    """Integer inputs of one sentence: ids per token, and the char ids per token."""
+    n = len(view.infos)
+    out = {k: np.zeros(n, dtype=np.int64) for k in ("word", "bare", "cat")}
+    cat = np.zeros((n, 6), dtype=np.int64)
+    ch: list[list[int]] = []
+    for i, ti in enumerate(view.infos):
+        w = words.get(ti.n, UNK)
+        b = words.get(bare_word(ti), UNK)
+        out["word"][i] = w
+        out["bare"][i] = b
+        cat[i] = (
+            TRIGGERS.index(ti.trig),
+            TAG_ID[view.gaz_tags[i]] if view.gaz_tags is not None else 0,
+            TAG_ID[view.tg_tags[i]] if view.tg_tags is not None else 0,
+            SHAPES.index(ti.shape),
+            prefixes.get(ti.pre + ("+ال" if ti.art else ""), UNK),
+            0 if w != UNK else (1 if b != UNK else 2),
+        )
+        ch.append(char_ids(ti.n, chars))
+    out["cat"] = cat
+    out["chars"] = ch
+    return out
+
+
+CAT_SIZES = (len(TRIGGERS), len(TAGS), len(TAGS), len(SHAPES), None, 3)  # None: len(prefix vocab)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+class NeuralTagger:
+    """Per-token tag distributions (softmax over :data:`TAGS`) for a batch of sentences."""
+
+    def __init__(self, path: str) -> None:
+        z = np.load(path, allow_pickle=False)
+        self.words = {w: k for k, w in enumerate(z["word_vocab"].tolist())}
+        self.chars = {c: k for k, c in enumerate(z["char_vocab"].tolist())}
+        self.prefixes = {p: k for k, p in enumerate(z["prefix_vocab"].tolist())}
+        # int8 word vectors with one float scale per row
+        self.wvec = z["wvec_q"].astype(np.float32) * z["wvec_scale"][:, None].astype(np.float32)
+        self.p = {k: z[k].astype(np.float32) for k in z.files if k.startswith("p_")}
+        self.hidden = self.p["p_lstm_whh_f"].shape[1]
+        self.char_cache: dict[str, np.ndarray] = {}
+
+    # --- inputs -----------------------------------------------------------
+    def inputs(self, view: SentenceView) -> dict:
+        return sentence_inputs(view, self.words, self.chars, self.prefixes)
+
+    def _char_feature(self, word: str, ids: list[int]) -> np.ndarray:
+        hit = self.char_cache.get(word)
+        if hit is None:
+            e = self.p["p_char_emb"][ids]  # (L, C)
+            e = np.vstack([np.zeros((1, e.shape[1]), np.float32), e, np.zeros((1, e.shape[1]), np.float32)])
+            win = np.concatenate([e[:-2], e[1:-1], e[2:]], axis=1)  # (L, 3C): conv, kernel 3, padding 1
+            hit = np.maximum(win @ self.p["p_conv_w"] + self.p["p_conv_b"], 0.0).max(axis=0)
+            if len(self.char_cache) < 200_000:
+                self.char_cache[word] = hit
+        return hit
+
+    def _token_matrix(self, view: SentenceView, inp: dict) -> np.ndarray:
+        parts = [self.wvec[inp["word"]], self.wvec[inp["bare"]]]
+        parts.append(np.stack([self._char_feature(ti.n, ids) for ti, ids in zip(view.infos, inp["chars"])]))
+        for k in range(inp["cat"].shape[1]):
+            parts.append(self.p[f"p_cat{k}"][inp["cat"][:, k]])
+        return np.concatenate(parts, axis=1)
+
+    # --- forward ----------------------------------------------------------
+    def _lstm(self, xs: list[np.ndarray], d: str) -> list[np.ndarray]:
+        """One direction over a batch of sequences of different lengths."""
+        wih, whh = self.p[f"p_lstm_wih_{d}"], self.p[f"p_lstm_whh_{d}"]
+        b = self.p[f"p_lstm_b_{d}"]
+        H = self.hidden
+        lens = [len(x) for x in xs]
+        T, B = max(lens), len(xs)
+        pre = np.zeros((B, T, 4 * H), np.float32)
+        for k, x in enumerate(xs):
+            seq = x if d == "f" else x[::-1]
+            pre[k, : len(x)] = seq @ wih.T + b
+        h = np.zeros((B, H), np.float32)
+        c = np.zeros((B, H), np.float32)
+        out = np.zeros((B, T, H), np.float32)
+        for t in range(T):
+            g = pre[:, t] + h @ whh.T
+            i_, f_, g_, o_ = _sigmoid(g[:, :H]), _sigmoid(g[:, H:2 * H]), np.tanh(g[:, 2 * H:3 * H]), _sigmoid(g[:, 3 * H:])
+            c = f_ * c + i_ * g_
+            h = o_ * np.tanh(c)
+            out[:, t] = h
+        res = []
+        for k, L in enumerate(lens):
+            seq = out[k, :L]
+            res.append(seq if d == "f" else seq[::-1])
+        return res
+
+    def probs(self, views: list[SentenceView]) -> list[np.ndarray]:
+        """(n_tokens, len(TAGS)) probabilities for each sentence (empty ones too)."""
+        idx = [k for k, v in enumerate(views) if v.infos]
+        res: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32) for _ in views]
+        if not idx:
+            return res
+        xs = [self._token_matrix(views[k], self.inputs(views[k])) for k in idx]
+        fw, bw = self._lstm(xs, "f"), self._lstm(xs, "b")
+        for k, f, b in zip(idx, fw, bw):
+            logits = np.concatenate([f, b], axis=1) @ self.p["p_out_w"].T + self.p["p_out_b"]
+            logits -= logits.max(axis=1, keepdims=True)
+            e = np.exp(logits)
+            res[k] = e / e.sum(axis=1, keepdims=True)
+        return res
+
+
+@functools.lru_cache(maxsize=1)
+def neural_path() -> str | None:
+    path = os.path.join(gz.RESOURCE_DIR, NEURAL_FILE)
+    return path if os.path.exists(path) else None
+
+
+# --- combining with the CRF ------------------------------------------------
+def _allowed() -> np.ndarray:
+    """allowed[a, b]: tag b may follow tag a in BIO (I-X only after B-X / I-X)."""
+    n = len(TAGS)
+    ok = np.ones((n, n), bool)
+    for b, t in enumerate(TAGS):
+        if t.startswith("I-"):
+            for a, s in enumerate(TAGS):
+                ok[a, b] = s[2:] == t[2:]
+    return ok
+
+
+_ALLOWED = _allowed()
+_START_OK = np.array([not t.startswith("I-") for t in TAGS])
+
+
+def bio_decode(p: np.ndarray) -> tuple[list[str], list[float]]:
+    """Most probable BIO-valid tag sequence under per-token probabilities ``p``
+    (product of the token probabilities), with each chosen tag's probability."""
+    n = p.shape[0]
+    if n == 0:
+        return [], []
+    lp = np.log(np.clip(p, 1e-9, 1.0))
+    neg = np.where(_ALLOWED, 0.0, -1e9)
+    score = np.where(_START_OK, lp[0], -1e9)
+    back = np.zeros((n, len(TAGS)), np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + neg  # (prev, cur)
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + lp[t]
+    best = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    best.reverse()
+    return [TAGS[k] for k in best], [float(p[t, k]) for t, k in enumerate(best)]
