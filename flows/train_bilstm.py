@@ -146,7 +146,7 @@ def train_net(torch, args, vecs, n_chars, n_prefix, train_items, epochs: int, de
             loss.backward()
             torch.nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
-            tot += float(loss)
+            tot += loss.item()
         msg = f"epoch {ep:2d} loss {tot:8.2f} ({time.time()-t0:.0f}s)"
         if dev_items is not None:
             probs = predict_probs(torch, net, dev_items)
@@ -329,6 +329,12 @@ def main() -> None:
     ner_meta = json.load(open(meta_path, encoding="utf-8"))
     ner_meta["crf_weight"] = crf_weight
     ner_meta["bilstm"] = meta
+    from train_ner import pipeline_rows
+
+    rows = dict(pipeline_rows(args.out, test_s, 20))
+    ner_meta["heldout_ensemble"] = next(v for k, v in rows.items() if k.startswith("+ BiLSTM"))
+    ner_meta["heldout_full_pipeline"] = rows["+ doc consistency"]
+    print(f"held-out, runtime pipeline (CRF+BiLSTM, post-processing, document consistency): micro F1 {rows['+ doc consistency']['micro'][2]:.1f}")
     with open(meta_path, "w", encoding="utf-8") as f:
         json.dump(ner_meta, f, ensure_ascii=False, indent=1)
 

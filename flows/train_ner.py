@@ -341,9 +341,22 @@ def main() -> None:
     meta = {"groups": list(groups), "c1": args.c1, "c2": args.c2, "iters": args.iters, "test_share": args.test_share,
             "folds": args.folds, "trained_on": f"first {len(train_s)} sentences of ANERcorp train.txt",
             "heldout_crf": res, "heldout_full_pipeline": res_doc}
-    with open(os.path.join(args.out, META_FILE), "w", encoding="utf-8") as f:
+    meta_path = os.path.join(args.out, META_FILE)
+    if os.path.exists(meta_path):  # the BiLSTM's settings (flows/train_bilstm.py) stay with the CRF
+        old = json.load(open(meta_path, encoding="utf-8"))
+        meta.update({k: old[k] for k in ("crf_weight", "bilstm", "heldout_ensemble") if k in old})
+    with open(meta_path, "w", encoding="utf-8") as f:
         json.dump(meta, f, ensure_ascii=False, indent=1)
     print(f"wrote {path}")
+    if "crf_weight" in meta:
+        rows = pipeline_rows(args.out, test_s, args.doc_size)
+        print("with the committed BiLSTM (re-run flows/train_bilstm.py after changing the CRF's features):")
+        print(HEADER)
+        for name, r in rows:
+            print(fmt(name, r))
+        meta["heldout_full_pipeline"] = dict(rows)["+ doc consistency"]
+        with open(meta_path, "w", encoding="utf-8") as f:
+            json.dump(meta, f, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":

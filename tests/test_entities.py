@@ -163,3 +163,37 @@ def test_empty_and_non_arabic_input():
     assert rec.annotate("", []) == []
     text = "12:00 AM - - !"
     assert all(text[m.start:m.end] == m.text for m in rec.annotate(text, split_sentences(text)))
+
+
+def test_bilstm_numpy_forward_matches_pytorch():
+    """The numpy forward pass (runtime) gives the probabilities PyTorch gave for the
+    same seed sentences when flows/train_bilstm.py exported the model."""
+    import numpy as np
+
+    from akhbar.entities.features import ALL_GROUPS, sentence_view
+    from akhbar.entities.model import CrfModel
+
+    model = CrfModel()
+    assert model.neural is not None and 0.0 < model.crf_weight < 1.0
+    z = np.load(ROOT / "akhbar" / "resources" / "ner" / "bilstm.npz")
+    sents = [t.split("\t") for t in z["check_tokens"].tolist()]
+    assert len(sents) >= 3 and all(len(s) >= 8 for s in sents)
+    got = np.concatenate(model.neural.probs([sentence_view(s, ALL_GROUPS, None) for s in sents]))
+    assert got.shape == z["check_probs"].shape
+    assert np.allclose(got.sum(axis=1), 1.0, atol=1e-4)
+    assert np.abs(got - z["check_probs"]).max() < 1e-3
+
+
+def test_bio_decode_never_starts_inside():
+    import numpy as np
+
+    from akhbar.entities.neural import TAGS, bio_decode
+
+    p = np.full((3, len(TAGS)), 0.01)
+    p[0, TAGS.index("I-PER")] = 0.6  # an I- cannot open a sentence nor follow O / another type
+    p[0, TAGS.index("O")] = 0.3
+    p[1, TAGS.index("I-LOC")] = 0.9
+    p[2, TAGS.index("O")] = 0.9
+    tags, probs = bio_decode(p / p.sum(axis=1, keepdims=True))
+    assert tags[0] != "I-PER" and not (tags[1] == "I-LOC" and tags[0] != "B-LOC" and tags[0] != "I-LOC")
+    assert len(probs) == 3 and all(0 <= x <= 1 for x in probs)

@@ -95,7 +95,9 @@ class NeuralTagger:
         # int8 word vectors with one float scale per row
         self.wvec = z["wvec_q"].astype(np.float32) * z["wvec_scale"][:, None].astype(np.float32)
         self.p = {k: z[k].astype(np.float32) for k in z.files if k.startswith("p_")}
-        self.hidden = self.p["p_lstm_whh_f"].shape[1]
+        for k in [k for k in self.p if k.startswith(("p_lstm_w", "p_out_w"))]:  # x @ W.T as x @ (contiguous W.T)
+            self.p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(self.p.pop(k).T)
+        self.hidden = self.p["p_lstm_whhT_f"].shape[0]
         self.char_cache: dict[str, np.ndarray] = {}
 
     # --- inputs -----------------------------------------------------------
@@ -121,31 +123,34 @@ class NeuralTagger:
         return np.concatenate(parts, axis=1)
 
     # --- forward ----------------------------------------------------------
-    def _lstm(self, xs: list[np.ndarray], d: str) -> list[np.ndarray]:
-        """One direction over a batch of sequences of different lengths."""
-        wih, whh = self.p[f"p_lstm_wih_{d}"], self.p[f"p_lstm_whh_{d}"]
-        b = self.p[f"p_lstm_b_{d}"]
+    def _lstm(self, x: np.ndarray, lens: list[int], d: str) -> np.ndarray:
+        """One direction over a batch of sequences, packed: ``x`` holds their tokens
+        one after the other, (sum(lens), D); returns the hidden states in the same
+        order.  Sequences are visited longest first and, at step t, only the rows
+        still running are computed (no padding arithmetic)."""
         H = self.hidden
-        lens = [len(x) for x in xs]
-        T, B = max(lens), len(xs)
-        pre = np.zeros((B, T, 4 * H), np.float32)
-        for k, x in enumerate(xs):
-            seq = x if d == "f" else x[::-1]
-            pre[k, : len(x)] = seq @ wih.T + b
-        h = np.zeros((B, H), np.float32)
-        c = np.zeros((B, H), np.float32)
-        out = np.zeros((B, T, H), np.float32)
+        pre = x @ self.p[f"p_lstm_wihT_{d}"] + self.p[f"p_lstm_b_{d}"]  # every token at once
+        whh_t = self.p[f"p_lstm_whhT_{d}"]
+        starts = np.cumsum([0] + lens[:-1])
+        order = sorted(range(len(lens)), key=lambda k: -lens[k])
+        T = lens[order[0]]
+        active = [sum(1 for k in order if lens[k] > t) for t in range(T)]
+        h = np.zeros((len(lens), H), np.float32)
+        c = np.zeros((len(lens), H), np.float32)
+        out = np.zeros((x.shape[0], H), np.float32)
+        st = np.array([starts[k] for k in order])
+        ln = np.array([lens[k] for k in order])
         for t in range(T):
-            g = pre[:, t] + h @ whh.T
-            i_, f_, g_, o_ = _sigmoid(g[:, :H]), _sigmoid(g[:, H:2 * H]), np.tanh(g[:, 2 * H:3 * H]), _sigmoid(g[:, 3 * H:])
-            c = f_ * c + i_ * g_
-            h = o_ * np.tanh(c)
-            out[:, t] = h
-        res = []
-        for k, L in enumerate(lens):
-            seq = out[k, :L]
-            res.append(seq if d == "f" else seq[::-1])
-        return res
+            a = active[t]
+            rows = st[:a] + (t if d == "f" else ln[:a] - 1 - t)
+            g = pre[rows] + h[:a] @ whh_t
+            i_ = _sigmoid(g[:, :H])
+            f_ = _sigmoid(g[:, H:2 * H])
+            o_ = _sigmoid(g[:, 3 * H:])
+            c[:a] = f_ * c[:a] + i_ * np.tanh(g[:, 2 * H:3 * H])
+            h[:a] = o_ * np.tanh(c[:a])
+            out[rows] = h[:a]
+        return out
 
     def probs(self, views: list[SentenceView]) -> list[np.ndarray]:
         """(n_tokens, len(TAGS)) probabilities for each sentence (empty ones too)."""
@@ -154,12 +159,15 @@ class NeuralTagger:
         if not idx:
             return res
         xs = [self._token_matrix(views[k], self.inputs(views[k])) for k in idx]
-        fw, bw = self._lstm(xs, "f"), self._lstm(xs, "b")
-        for k, f, b in zip(idx, fw, bw):
-            logits = np.concatenate([f, b], axis=1) @ self.p["p_out_w"].T + self.p["p_out_b"]
-            logits -= logits.max(axis=1, keepdims=True)
-            e = np.exp(logits)
-            res[k] = e / e.sum(axis=1, keepdims=True)
+        lens = [len(x) for x in xs]
+        x = np.concatenate(xs)
+        h = np.concatenate([self._lstm(x, lens, "f"), self._lstm(x, lens, "b")], axis=1)
+        logits = h @ self.p["p_out_wT"] + self.p["p_out_b"]
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        p = e / e.sum(axis=1, keepdims=True)
+        for k, a, b in zip(idx, np.cumsum([0] + lens[:-1]), np.cumsum(lens)):
+            res[k] = p[a:b]
         return res
 
 
