@@ -24,11 +24,12 @@ T = TypeVar("T")
 
 _STATS: LineStats | None = None
 _USE_MODEL = True
+_BILSTM = True
 
 
-def _init_worker(stats: LineStats | None, use_model: bool) -> None:
-    global _STATS, _USE_MODEL
-    _STATS, _USE_MODEL = stats, use_model
+def _init_worker(stats: LineStats | None, use_model: bool, bilstm: bool = True) -> None:
+    global _STATS, _USE_MODEL, _BILSTM
+    _STATS, _USE_MODEL, _BILSTM = stats, use_model, bilstm
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
@@ -41,7 +42,7 @@ def _split(states):
 
 
 def _extract(states):
-    return pipeline.extract_batch(states, use_model=_USE_MODEL)
+    return pipeline.extract_batch(states, use_model=_USE_MODEL, bilstm=_BILSTM)
 
 
 def _process(docs):
@@ -68,15 +69,15 @@ def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:
 class StagePool:
     """A pool of worker processes for one run (or in-process when ``workers <= 1``)."""
 
-    def __init__(self, workers: int, stats: LineStats | None, use_model: bool) -> None:
+    def __init__(self, workers: int, stats: LineStats | None, use_model: bool, bilstm: bool = True) -> None:
         self.workers = max(1, workers)
-        _init_worker(stats, use_model)  # the in-process path uses the same constants
+        _init_worker(stats, use_model, bilstm)  # the in-process path uses the same constants
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
             # spawn, not fork: the parent runs Prefect's threads and event loop
             ctx = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                             initargs=(stats, use_model))
+                                             initargs=(stats, use_model, bilstm))
 
     def run(self, stage: str, batch: Sequence) -> list:
         fn = STAGES[stage]

@@ -70,10 +70,10 @@ def sentence_index_of(sentences: Sequence[Sentence], start: int) -> int:
     return sentences[max(i, 0)].sentence_idx if sentences else 0
 
 
-def extract_entities_batch(batch: list[DocState], use_model: bool = True) -> list[DocState]:
+def extract_entities_batch(batch: list[DocState], use_model: bool = True, bilstm: bool = True) -> list[DocState]:
     from akhbar.entities import EntityRecognizer
 
-    recognizer = EntityRecognizer.load(use_model=use_model)
+    recognizer = EntityRecognizer.load(use_model=use_model, bilstm=bilstm)
     for state in batch:
         assert state.clean is not None
         mentions = recognizer.annotate(state.clean.clean_text, state.sentences)
@@ -91,6 +91,6 @@ def extract_quotes_batch(batch: list[DocState]) -> list[DocState]:
     return batch
 
 
-def extract_batch(batch: list[DocState], use_model: bool = True) -> list[DocState]:
+def extract_batch(batch: list[DocState], use_model: bool = True, bilstm: bool = True) -> list[DocState]:
     """The extract stage: figures, entities, then quotes (which use the entities)."""
-    return extract_quotes_batch(extract_entities_batch(extract_figures_batch(batch), use_model=use_model))
+    return extract_quotes_batch(extract_entities_batch(extract_figures_batch(batch), use_model=use_model, bilstm=bilstm))

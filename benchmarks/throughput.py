@@ -105,7 +105,7 @@ def baseline(folder: Path, out: Path) -> float:
     return time.perf_counter() - t0
 
 
-def plain_loop(folder: Path, out: Path, batch_size: int) -> float:
+def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) -> float:
     """The flow's stages as a plain loop over the same functions (no Prefect)."""
     from akhbar.clean import LineStats
     from akhbar.ingest import ingest_inputs, iter_inputs
@@ -123,7 +123,7 @@ def plain_loop(folder: Path, out: Path, batch_size: int) -> float:
         docs, _ = ingest_inputs(units)
         for _, d in docs:
             stats.add(d)
-    with StagePool(os.cpu_count() or 1, stats, True) as pool:
+    with StagePool(os.cpu_count() or 1, stats, True, bilstm) as pool:
         seen: set[str] = set()
         for i, units in enumerate(_batches(iter_inputs(folder), batch_size)):
             docs, _ = ingest_inputs(units)
@@ -138,11 +138,11 @@ def plain_loop(folder: Path, out: Path, batch_size: int) -> float:
     return time.perf_counter() - t0
 
 
-def run_flow(folder: Path, out: Path, batch_size: int) -> tuple[float, dict]:
+def run_flow(folder: Path, out: Path, batch_size: int, bilstm: bool = True) -> tuple[float, dict]:
     from flows.akhbar_flow import akhbar_run
 
     t0 = time.perf_counter()
-    summary = akhbar_run(input_path=str(folder), output_dir=str(out), batch_size=batch_size)
+    summary = akhbar_run(input_path=str(folder), output_dir=str(out), batch_size=batch_size, ner_bilstm=bilstm)
     return time.perf_counter() - t0, summary
 
 
@@ -154,6 +154,7 @@ def main() -> int:
     parser.add_argument("--overhead-docs", type=int, default=3000,
                         help="subset size for the Prefect-overhead comparison (0: skip)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
+    parser.add_argument("--no-bilstm", action="store_true", help="entities by the CRF alone (akhbar run --no-bilstm)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
@@ -165,7 +166,7 @@ def main() -> int:
         with PeakMemory() as mem_base:
             t_base = baseline(corpus, tmp / "baseline")
         with PeakMemory() as mem_flow:
-            t_flow, summary = run_flow(corpus, tmp / "out", args.batch_size)
+            t_flow, summary = run_flow(corpus, tmp / "out", args.batch_size, not args.no_bilstm)
 
         def line(name: str, seconds: float, peak: int | None = None) -> str:
             mem = f"  peak {peak / 2**20:7.0f} MB" if peak is not None else ""
@@ -189,8 +190,8 @@ def main() -> int:
         if args.overhead_docs:
             sub = tmp / "subset"
             k_docs, _ = prepare(args.data, sub, args.overhead_docs)
-            t_prefect, _ = run_flow(sub, tmp / "sub_flow", args.batch_size)
-            t_plain = plain_loop(sub, tmp / "sub_plain", args.batch_size)
+            t_prefect, _ = run_flow(sub, tmp / "sub_flow", args.batch_size, not args.no_bilstm)
+            t_plain = plain_loop(sub, tmp / "sub_plain", args.batch_size, not args.no_bilstm)
             over = (t_prefect - t_plain) / t_prefect
             print(f"\nPrefect overhead on {k_docs:,} articles: flow {t_prefect:.1f} s, plain loop {t_plain:.1f} s "
                   f"→ {100 * over:.1f}% of the run (includes the temporary API server's start-up)")

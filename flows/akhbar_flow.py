@@ -98,10 +98,10 @@ def split(batch: list[pipeline.DocState]) -> list[pipeline.DocState]:
 
 
 @task(name="extract", cache_policy=NO_CACHE, retries=1)
-def extract(batch: list[pipeline.DocState], use_ner_model: bool) -> list[pipeline.DocState]:
+def extract(batch: list[pipeline.DocState], use_ner_model: bool, ner_bilstm: bool = True) -> list[pipeline.DocState]:
     if _POOL is not None:
         return _POOL.run("extract", batch)
-    return pipeline.extract_batch(batch, use_model=use_ner_model)
+    return pipeline.extract_batch(batch, use_model=use_ner_model, bilstm=ner_bilstm)
 
 
 class ValidatedBatch:
@@ -289,6 +289,7 @@ def akhbar_run(
     batch_size: int = 200,
     use_ner_model: bool = True,
     workers: int = 0,
+    ner_bilstm: bool = True,
 ) -> dict:
     """Process every article under ``input_path`` into the tables under ``output_dir``.
 
@@ -296,11 +297,13 @@ def akhbar_run(
     rerun adds nothing and a run after a crash completes the interrupted work.
     ``workers``: processes for the CPU-heavy stages (0: one per core; 1: in-process,
     as on a Dask cluster, where batches run on the cluster's workers instead).
+    ``ner_bilstm=False``: entities from the CRF alone, without the BiLSTM average
+    (the NER stage twice as fast, about 1 F1 less; docs/ner-evaluation.md).
     """
     global _POOL
     logger = get_run_logger()
     settings = Settings(input_path=Path(input_path), output_dir=Path(output_dir), batch_size=batch_size,
-                        use_ner_model=use_ner_model)
+                        use_ner_model=use_ner_model, ner_bilstm=ner_bilstm)
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
@@ -348,7 +351,7 @@ def akhbar_run(
                 counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
             _progress(n_units)
 
-        with StagePool(workers, stats, use_ner_model) as pool:
+        with StagePool(workers, stats, use_ner_model, ner_bilstm) as pool:
             _POOL = pool if workers > 1 else None
             try:
                 for batch_no, units in enumerate(
@@ -369,7 +372,7 @@ def akhbar_run(
                             fresh.append((doc_id, doc))
                     cleaned = clean.submit(Box(fresh), Box(stats))
                     splitted = split.submit(cleaned)
-                    extracted = extract.submit(splitted, use_ner_model)
+                    extracted = extract.submit(splitted, use_ner_model, ner_bilstm)
                     validated = validate.submit(extracted, Box(rejects), run_id, started, settings.payload_chars)
                     key = f"{run_id}-{batch_no:05d}"
                     stored = store_batch.submit(store, key, validated, Box(known_rejects))

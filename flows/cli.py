@@ -64,6 +64,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             use_ner_model=not args.no_model,
             workers=args.workers,
+            ner_bilstm=not args.no_bilstm,
         )
     elapsed = time.perf_counter() - t0
     table = Table(title=f"akhbar run {summary['run_id']}", show_header=False)
@@ -137,7 +138,8 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from flows.deploy import serve
 
-    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model)
+    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model,
+          not args.no_bilstm)
     return 0
 
 
@@ -150,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--output", default=str(DEFAULT_OUTPUT), help="output folder; default: output/")
     run.add_argument("--batch-size", type=int, default=200, help="documents per task call (default 200)")
     run.add_argument("--no-model", action="store_true", help="entities by gazetteer + rules only (faster)")
+    run.add_argument("--no-bilstm", action="store_true",
+                     help="entities by the CRF alone, without the BiLSTM average (NER twice as fast, ~1 F1 less)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     run.add_argument("--workers", type=int, default=0,
                      help="processes for the CPU-heavy stages (default: one per core; 1: single process)")

@@ -22,7 +22,7 @@ from akhbar.config import PROJECT_ROOT
 
 
 def serve(input_path: Path, output_dir: Path, cron: str | None, name: str, batch_size: int = 200,
-          use_ner_model: bool = True) -> None:
+          use_ner_model: bool = True, ner_bilstm: bool = True) -> None:
     from flows.akhbar_flow import akhbar_run
 
     if not os.environ.get("PREFECT_API_URL"):
@@ -39,6 +39,7 @@ def serve(input_path: Path, output_dir: Path, cron: str | None, name: str, batch
             "output_dir": str(Path(output_dir).resolve()),
             "batch_size": batch_size,
             "use_ner_model": use_ner_model,
+            "ner_bilstm": ner_bilstm,
         },
         description="akhbar: scraped Arabic news → validated Parquet + DuckDB",
         tags=["akhbar"],
@@ -52,13 +53,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", default="akhbar", help="deployment name (default akhbar)")
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--no-model", action="store_true")
+    parser.add_argument("--no-bilstm", action="store_true", help="CRF alone, without the BiLSTM average (faster NER)")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.deploy", description=__doc__.split("\n")[0])
     add_arguments(parser)
     args = parser.parse_args(argv)
-    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model)
+    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model,
+          not args.no_bilstm)
     return 0
 
 

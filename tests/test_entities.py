@@ -197,3 +197,20 @@ def test_bio_decode_never_starts_inside():
     tags, probs = bio_decode(p / p.sum(axis=1, keepdims=True))
     assert tags[0] != "I-PER" and not (tags[1] == "I-LOC" and tags[0] != "B-LOC" and tags[0] != "I-LOC")
     assert len(probs) == 3 and all(0 <= x <= 1 for x in probs)
+
+
+def test_crf_alone_switch():
+    """``bilstm=False`` (``akhbar run --no-bilstm``): the CRF without the BiLSTM average,
+    a separate cached instance, still exact offsets and the well-known seed names."""
+    from flows.cli import build_parser
+
+    rec = EntityRecognizer.load(bilstm=False)
+    assert rec.model is not None and rec.model.neural is None
+    assert EntityRecognizer.load() is not rec and EntityRecognizer.load().model.neural is not None
+    text = seed_text("000_a09b7958db38c890.txt")
+    ms = rec.annotate(text, split_sentences(text))
+    got = {(m.text, m.label) for m in ms}
+    for want in [("روسيا", "LOC"), ("فلاديمير بوتين", "PER"), ("حلف شمال الأطلسي", "ORG")]:
+        assert want in got, want
+    assert all(text[m.start:m.end] == m.text for m in ms)
+    assert build_parser().parse_args(["run", "--no-bilstm"]).no_bilstm

@@ -127,10 +127,10 @@ def _load_neural(path: str) -> NeuralTagger:
     return NeuralTagger(path)
 
 
-def load_model() -> CrfModel:
+def load_model(neural: bool = True) -> CrfModel:
     """A new tagger.  Not cached: a crfsuite tagger holds the sequence it is tagging,
     so each thread needs its own (EntityRecognizer.load keeps one per thread)."""
-    return CrfModel()
+    return CrfModel(neural=neural)
 
 
 # --- document-level consistency ------------------------------------------

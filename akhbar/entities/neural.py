@@ -41,6 +41,7 @@ TRIGGERS = ("", "T", "O", "L", "D", "V", "R", "N")
 SHAPES = ("D", "L", "A", "P")
 MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
+CHAR_CACHE_MAX = 50_000  # words whose character-CNN output is kept (64 floats each)
 
 
 def bare_word(info) -> str:
@@ -92,8 +93,9 @@ class NeuralTagger:
         self.words = {w: k for k, w in enumerate(z["word_vocab"].tolist())}
         self.chars = {c: k for k, c in enumerate(z["char_vocab"].tolist())}
         self.prefixes = {p: k for k, p in enumerate(z["prefix_vocab"].tolist())}
-        # int8 word vectors with one float scale per row
-        self.wvec = z["wvec_q"].astype(np.float32) * z["wvec_scale"][:, None].astype(np.float32)
+        # int8 word vectors with one float scale per row, kept int8 (10 MB, not 40, per process)
+        self.wvec_q = z["wvec_q"]
+        self.wvec_scale = z["wvec_scale"].astype(np.float32)
         self.p = {k: z[k].astype(np.float32) for k in z.files if k.startswith("p_")}
         for k in [k for k in self.p if k.startswith(("p_lstm_w", "p_out_w"))]:  # x @ W.T as x @ (contiguous W.T)
             self.p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(self.p.pop(k).T)
@@ -111,12 +113,15 @@ class NeuralTagger:
             e = np.vstack([np.zeros((1, e.shape[1]), np.float32), e, np.zeros((1, e.shape[1]), np.float32)])
             win = np.concatenate([e[:-2], e[1:-1], e[2:]], axis=1)  # (L, 3C): conv, kernel 3, padding 1
             hit = np.maximum(win @ self.p["p_conv_w"] + self.p["p_conv_b"], 0.0).max(axis=0)
-            if len(self.char_cache) < 200_000:
+            if len(self.char_cache) < CHAR_CACHE_MAX:
                 self.char_cache[word] = hit
         return hit
 
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        return self.wvec_q[ids].astype(np.float32) * self.wvec_scale[ids, None]
+
     def _token_matrix(self, view: SentenceView, inp: dict) -> np.ndarray:
-        parts = [self.wvec[inp["word"]], self.wvec[inp["bare"]]]
+        parts = [self.vectors(inp["word"]), self.vectors(inp["bare"])]
         parts.append(np.stack([self._char_feature(ti.n, ids) for ti, ids in zip(view.infos, inp["chars"])]))
         for k in range(inp["cat"].shape[1]):
             parts.append(self.p[f"p_cat{k}"][inp["cat"][:, k]])
