@@ -41,6 +41,16 @@ _LETTERS = str.maketrans(
 )
 
 
+# Invisible format characters (bidi marks, zero-width joiners/spaces, BOM): scraped and
+# corpus text glues them to words («حماس\u200f»).  Matching forms drop them; normalize()
+# keeps them because document ids are computed from it.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"))
+
+
+def strip_invisible(text: str) -> str:
+    return text.translate(_INVISIBLE)
+
+
 def to_ascii_digits(text: str) -> str:
     """Arabic-Indic and Persian digits → 0-9 (same length: offsets are preserved)."""
     return text.translate(_DIGITS)

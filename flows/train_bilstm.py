@@ -247,7 +247,7 @@ def main() -> None:
     ap.add_argument("--test-share", type=float, default=0.2)
     ap.add_argument("--dev-share", type=float, default=0.1, help="of the training part, its last contiguous block")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--vocab", type=int, default=100_000)
+    ap.add_argument("--vocab", type=int, default=125_000)
     ap.add_argument("--max-epochs", type=int, default=30)
     ap.add_argument("--epochs", type=int, default=0, help="skip the development run, train this many epochs")
     ap.add_argument("--batch", type=int, default=16)
@@ -329,6 +329,8 @@ def main() -> None:
     ner_meta = json.load(open(meta_path, encoding="utf-8"))
     ner_meta["crf_weight"] = crf_weight
     ner_meta["bilstm"] = meta
+    with open(meta_path, "w", encoding="utf-8") as f:  # the runtime model below reads the new weight
+        json.dump(ner_meta, f, ensure_ascii=False, indent=1)
     from train_ner import pipeline_rows
 
     rows = dict(pipeline_rows(args.out, test_s, 20))

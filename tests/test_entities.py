@@ -214,3 +214,18 @@ def test_crf_alone_switch():
         assert want in got, want
     assert all(text[m.start:m.end] == m.text for m in ms)
     assert build_parser().parse_args(["run", "--no-bilstm"]).no_bilstm
+
+
+def test_invisible_marks_do_not_change_matching():
+    """Bidi marks glued to words («حماس\u200f», as in ANERcorp and some scrapes) are
+    dropped from matching forms; document ids (``normalize``) keep them."""
+    from akhbar.entities import gazetteer as gz
+    from akhbar.entities.features import sentence_view
+    from akhbar.normalize import normalize, strip_invisible
+
+    assert strip_invisible("حماس\u200f\u200b") == "حماس"
+    assert gz.fold_word("بالقاهرة\u200f") == gz.fold_word("بالقاهرة")
+    a = sentence_view(["زار", "موسكو\u200f", "أمس"])
+    b = sentence_view(["زار", "موسكو", "أمس"])
+    assert [t.n for t in a.infos] == [t.n for t in b.infos] and a.gaz_tags == b.gaz_tags == ["O", "B-LOC", "O"]
+    assert normalize("حماس\u200f") != "حماس"  # ids stay as they were

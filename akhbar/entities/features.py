@@ -21,7 +21,7 @@ import os
 from typing import NamedTuple
 
 from akhbar.entities import gazetteer as gz
-from akhbar.normalize import normalize
+from akhbar.normalize import normalize, strip_invisible
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz")
 OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
@@ -116,7 +116,7 @@ class TokenInfo:
     __slots__ = ("n", "bare", "pre", "art", "shape", "cl", "clb", "trig")
 
     def __init__(self, tok: str, clusters: dict, nats: set[str]) -> None:
-        n = normalize(tok)
+        n = normalize(strip_invisible(tok))
         self.n = n
         pre, art, rest, _cut = smart_split(n)
         self.bare = rest

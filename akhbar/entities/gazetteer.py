@@ -16,7 +16,7 @@ import json
 import os
 from typing import NamedTuple
 
-from akhbar.normalize import normalize
+from akhbar.normalize import normalize, strip_invisible
 
 RESOURCE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")
 
@@ -36,7 +36,7 @@ AMBIGUOUS = {
 def fold_word(w: str, article: bool = True) -> str:
     """Matching form of one word; ``article=True`` also drops a leading «ال»
     (used for trigger words, not for names: «المالي» must not match «مالي»)."""
-    w = normalize(w)
+    w = normalize(strip_invisible(w))
     if article and w.startswith("ال") and len(w) > 3:
         w = w[2:]
     return w.translate(_FOLD)

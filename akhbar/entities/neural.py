@@ -10,7 +10,8 @@ label distribution is averaged with the CRF's marginals (``model.CrfModel``).
 Training is ``flows/train_bilstm.py`` (PyTorch, ``train`` extra only); the runtime
 needs numpy only: weights, vocabularies and the quantised word vectors ship in
 ``resources/ner/bilstm.npz``.  The forward pass here is the same arithmetic as the
-PyTorch modules of the training script (PyTorch LSTM gate order i, f, g, o);
+PyTorch modules of the training script (PyTorch's LSTM gates i, f, g, o are
+reordered i, f, o, g at load time);
 ``tests/test_entities.py`` checks the two agree on real sentences.
 
 Inputs per token (all computed from :class:`features.SentenceView`, the same view
@@ -97,9 +98,13 @@ class NeuralTagger:
         self.wvec_q = z["wvec_q"]
         self.wvec_scale = z["wvec_scale"].astype(np.float32)
         self.p = {k: z[k].astype(np.float32) for k in z.files if k.startswith("p_")}
+        H = self.hidden = self.p["p_lstm_whh_f"].shape[1]
+        # PyTorch's gate order i, f, g, o -> i, f, o, g: one sigmoid over the first 3H columns
+        order = np.r_[0:2 * H, 3 * H:4 * H, 2 * H:3 * H]
+        for k in [k for k in self.p if k.startswith("p_lstm")]:
+            self.p[k] = self.p[k][order]
         for k in [k for k in self.p if k.startswith(("p_lstm_w", "p_out_w"))]:  # x @ W.T as x @ (contiguous W.T)
             self.p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(self.p.pop(k).T)
-        self.hidden = self.p["p_lstm_whhT_f"].shape[0]
         self.char_cache: dict[str, np.ndarray] = {}
 
     # --- inputs -----------------------------------------------------------
@@ -149,11 +154,9 @@ class NeuralTagger:
             a = active[t]
             rows = st[:a] + (t if d == "f" else ln[:a] - 1 - t)
             g = pre[rows] + h[:a] @ whh_t
-            i_ = _sigmoid(g[:, :H])
-            f_ = _sigmoid(g[:, H:2 * H])
-            o_ = _sigmoid(g[:, 3 * H:])
-            c[:a] = f_ * c[:a] + i_ * np.tanh(g[:, 2 * H:3 * H])
-            h[:a] = o_ * np.tanh(c[:a])
+            ifo = _sigmoid(g[:, :3 * H])
+            c[:a] = ifo[:, H:2 * H] * c[:a] + ifo[:, :H] * np.tanh(g[:, 3 * H:])
+            h[:a] = ifo[:, 2 * H:] * np.tanh(c[:a])
             out[rows] = h[:a]
         return out
 
