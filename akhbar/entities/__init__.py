@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from akhbar.entities import gazetteer as gz
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
-from akhbar.entities.tokenize import Token, split_proclitics, tokenize
+from akhbar.entities.tokenize import split_proclitics, tokenize
 from akhbar.models import Mention, Sentence
 from akhbar.normalize import normalize
 
