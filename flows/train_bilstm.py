@@ -165,6 +165,7 @@ def choose_weight(sub, dev, dev_probs, args) -> float:
 
     import pycrfsuite
 
+    from akhbar.entities.model import crf_marginals
     from train_ner import featurize, train
 
     meta = json.load(open(os.path.join(args.out, "ner_meta.json"), encoding="utf-8"))
@@ -174,15 +175,10 @@ def choose_weight(sub, dev, dev_probs, args) -> float:
         train(featurize(sub, groups, args.folds), [y for _, y in sub], path, meta["c1"], meta["c2"], meta["iters"])
         tg = pycrfsuite.Tagger()
         tg.open(path)
-        labels = set(tg.labels())
         crf = []
         for x in featurize(dev, groups, args.folds, names_all=harvest_names(sub)):
             tg.set(x)
-            m = np.zeros((len(x), len(nn_rt.TAGS)), np.float32)
-            for c, t in enumerate(nn_rt.TAGS):
-                if t in labels:
-                    m[:, c] = [tg.marginal(t, i) for i in range(len(x))]
-            crf.append(m)
+            crf.append(crf_marginals(tg, len(x)))
     best = (-1.0, 1.0)
     for w in (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.0):
         f = evaluate(dev, [nn_rt.bio_decode(w * a + (1 - w) * b)[0] for a, b in zip(crf, dev_probs)])["micro"][2]

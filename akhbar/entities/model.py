@@ -48,7 +48,7 @@ class CrfModel:
     Both give a distribution over the BIO tags per token (CRF marginals, BiLSTM
     softmax); the average, ``crf_weight`` · CRF + (1 − ``crf_weight``) · BiLSTM, is
     decoded into the most probable BIO-valid sequence.  ``crf_weight`` comes from
-    ``ner_meta.json`` (chosen on a development block by flows/train_ner.py)."""
+    ``ner_meta.json`` (chosen on a development block by flows/train_bilstm.py)."""
 
     def __init__(self, model_dir: str = gz.RESOURCE_DIR, model_path: str | None = None, neural: bool = True) -> None:
         import pycrfsuite
@@ -94,13 +94,21 @@ class CrfModel:
         return out
 
     def marginals(self, n: int) -> np.ndarray:
-        """(n, len(TAGS)) CRF marginals of the sequence last given to the tagger."""
-        m = np.zeros((n, len(TAGS)), np.float32)
-        for t in self.labels:
-            col = TAGS.index(t)
-            for i in range(n):
-                m[i, col] = self.tagger.marginal(t, i)
-        return m
+        return crf_marginals(self.tagger, n, self.labels)
+
+
+def crf_marginals(tagger, n: int, labels: list[str] | None = None) -> np.ndarray:
+    """(n, len(TAGS)) marginals of the sequence last given to a crfsuite tagger
+    (0 for tags the model does not know)."""
+    if labels is None:
+        known = set(tagger.labels())
+        labels = [t for t in TAGS if t in known]
+    m = np.zeros((n, len(TAGS)), np.float32)
+    for t in labels:
+        col = TAGS.index(t)
+        for i in range(n):
+            m[i, col] = tagger.marginal(t, i)
+    return m
 
 
 _I_PER = TAGS.index("I-PER")
@@ -190,18 +198,11 @@ def doc_consistency(
                 added += 1
             elif tags[i].startswith("B-") and all(t == "I-" + tags[i][2:] for t in tags[i + 1:j]) \
                     and not (j < len(tags) and tags[j].startswith("I-")) and tags[i][2:] != label and tags[i][2:] != "MISC":
-                key_votes = votes.get(_key_of(toks, i, j))
+                key_votes = votes.get(mention_key(toks, i, j))
                 if key_votes and key_votes[label] >= 2 and key_votes[label] >= 2 * key_votes[tags[i][2:]]:
                     _set_span(tags, probs, i, j, label)
     return added
 
-
-
-def _key_of(toks: list[str], i: int, j: int) -> str:
-    first = toks[i]
-    sp = split_proclitics(first)
-    words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1:j]
-    return gz.fold_key(" ".join(words))
 
 
 # --- proclitic decision for a mention's first token ------------------------

@@ -27,12 +27,8 @@ the CRF features come from):
 
 from __future__ import annotations
 
-import functools
-import os
-
 import numpy as np
 
-from akhbar.entities import gazetteer as gz
 from akhbar.entities.features import SentenceView
 
 NEURAL_FILE = "bilstm.npz"
@@ -57,7 +53,7 @@ def char_ids(word: str, chars: dict[str, int]) -> list[int]:
 def sentence_inputs(view: SentenceView, words: dict[str, int], chars: dict[str, int], prefixes: dict[str, int]) -> dict:
     """Integer inputs of one sentence: ids per token, and the char ids per token."""
     n = len(view.infos)
-    out = {k: np.zeros(n, dtype=np.int64) for k in ("word", "bare", "cat")}
+    out = {k: np.zeros(n, dtype=np.int64) for k in ("word", "bare")}
     cat = np.zeros((n, 6), dtype=np.int64)
     ch: list[list[int]] = []
     for i, ti in enumerate(view.infos):
@@ -177,12 +173,6 @@ class NeuralTagger:
         for k, a, b in zip(idx, np.cumsum([0] + lens[:-1]), np.cumsum(lens)):
             res[k] = p[a:b]
         return res
-
-
-@functools.lru_cache(maxsize=1)
-def neural_path() -> str | None:
-    path = os.path.join(gz.RESOURCE_DIR, NEURAL_FILE)
-    return path if os.path.exists(path) else None
 
 
 # --- combining with the CRF ------------------------------------------------
