@@ -2,9 +2,11 @@
 
 Same data and split as ``flows/train_ner.py``: the LAST 20% of ANERcorp
 train.txt is the held-out block and is never used for any choice made here.
-The number of epochs is chosen on a development block: the last 10% of the
-training part (contiguous).  Then the model is retrained on the whole training
-part for that many epochs and written to ``akhbar/resources/ner/bilstm.npz``.
+The number of epochs and the CRF's weight in the average are chosen on a
+development block: the last 10% of the training part (contiguous), with one
+network.  Then ``--members`` networks (seeds ``--seed``, ``--seed``+1, …) are
+trained on the whole training part for that many epochs and written together to
+``akhbar/resources/ner/bilstm.npz``; the runtime averages their softmaxes.
 
 Model (see ``akhbar/entities/neural.py``, which runs it with numpy): frozen
 SaudiNewsNet word2vec vectors (``flows/train_clusters.py --vectors``) of the
@@ -12,8 +14,11 @@ token and of its clitic-stripped form, a character CNN, small embeddings of the
 CRF's trigger / gazetteer / training-name / shape / proclitic features, one
 BiLSTM layer, a softmax over the 9 BIO tags.
 
-    python flows/train_clusters.py --out /tmp/clusters.tsv --vectors /tmp/w2v.kv   # word vectors (~8 min)
-    python flows/train_bilstm.py --vectors /tmp/w2v.kv                             # ~15-25 min on 2 cores
+    python flows/train_bilstm.py --members 3        # the shipped ensemble (~50 min on 2 cores)
+    python flows/train_bilstm.py --members 3 --epochs 18 --crf-weight 0.4
+                                                    # the same without the development run (~25 min)
+    python flows/train_clusters.py --sg --epochs 5 --min-count 3 --out /tmp/c.tsv --vectors /tmp/w2v.kv
+    python flows/train_bilstm.py --vectors /tmp/w2v.kv   # new word vectors (default: those in bilstm.npz)
 
 Needs the ``train`` extra (torch, gensim).  Seeded; single-threaded-deterministic
 up to floating-point summation order of the CPU kernels.
@@ -34,7 +39,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
-from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, evaluate, fold_names, harvest_names, read_conll  # noqa: E402
+from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
 
 
 def build_vocab(kv, limit: int) -> tuple[list[str], np.ndarray]:
@@ -206,31 +211,45 @@ def check_sentences(limit: int = 4) -> list[list[str]]:
     return out
 
 
-def export(torch, net, words, vecs, chars, prefixes, path: str, meta: dict) -> None:
+def member_arrays(net, tag: str = "") -> dict[str, np.ndarray]:
+    """The weights of one network under the keys the runtime reads (``tag`` + ``p_*``)."""
     sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
-    q, scale = quantise(vecs)
     w = sd["conv.weight"]  # (out, in, 3) -> rows [k*C + c] for the window [t-1, t, t+1]
     arrays = {
-        "word_vocab": np.array(words), "char_vocab": np.array(chars), "prefix_vocab": np.array(prefixes),
-        "wvec_q": q, "wvec_scale": scale,
         "p_char_emb": sd["cemb.weight"],
         "p_conv_w": np.transpose(w, (2, 1, 0)).reshape(-1, w.shape[0]), "p_conv_b": sd["conv.bias"],
         "p_out_w": sd["out.weight"], "p_out_b": sd["out.bias"],
-        "meta": np.array(json.dumps(meta)),
     }
-    # a parity check for tests/test_entities.py: PyTorch's probabilities for a few seed sentences
-    check = check_sentences()
-    views = [sentence_view(t, ALL_GROUPS, None) for t in check]
-    wid, cid, pid = ({x: k for k, x in enumerate(v)} for v in (words, chars, prefixes))
-    probs = predict_probs(torch, net, [nn_rt.sentence_inputs(v, wid, cid, pid) for v in views])
-    arrays["check_tokens"] = np.array(["\t".join(t) for t in check])
-    arrays["check_probs"] = np.concatenate(probs).astype(np.float32)
     for k in range(len(nn_rt.CAT_SIZES)):
         arrays[f"p_cat{k}"] = sd[f"cats.{k}.weight"]
     for d, suf in (("f", ""), ("b", "_reverse")):
         arrays[f"p_lstm_wih_{d}"] = sd[f"lstm.weight_ih_l0{suf}"]
         arrays[f"p_lstm_whh_{d}"] = sd[f"lstm.weight_hh_l0{suf}"]
         arrays[f"p_lstm_b_{d}"] = sd[f"lstm.bias_ih_l0{suf}"] + sd[f"lstm.bias_hh_l0{suf}"]
+    return {tag + k: v for k, v in arrays.items()}
+
+
+def ensemble_probs(torch, nets, items) -> list[np.ndarray]:
+    """The members' softmaxes averaged, as the runtime does."""
+    runs = [predict_probs(torch, net, items) for net in nets]
+    return [sum(r[k] for r in runs) / len(runs) for k in range(len(items))]
+
+
+def export(torch, nets, words, vecs, chars, prefixes, path: str, meta: dict) -> None:
+    q, scale = quantise(vecs)
+    arrays = {
+        "word_vocab": np.array(words), "char_vocab": np.array(chars), "prefix_vocab": np.array(prefixes),
+        "wvec_q": q, "wvec_scale": scale, "meta": np.array(json.dumps(meta)),
+    }
+    for k, net in enumerate(nets):  # member 0 under p_*, the others under m1_p_*, m2_p_* …
+        arrays.update(member_arrays(net, f"m{k}_" if k else ""))
+    # a parity check for tests/test_entities.py: PyTorch's probabilities for a few seed sentences
+    check = check_sentences()
+    views = [sentence_view(t, ALL_GROUPS, None) for t in check]
+    wid, cid, pid = ({x: k for k, x in enumerate(v)} for v in (words, chars, prefixes))
+    probs = ensemble_probs(torch, nets, [nn_rt.sentence_inputs(v, wid, cid, pid) for v in views])
+    arrays["check_tokens"] = np.array(["\t".join(t) for t in check])
+    arrays["check_probs"] = np.concatenate(probs).astype(np.float32)
     np.savez_compressed(path, **arrays)
 
 
@@ -241,6 +260,7 @@ def main() -> None:
                     help="gensim KeyedVectors from flows/train_clusters.py --vectors (default: the word vectors of the committed bilstm.npz)")
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--test-share", type=float, default=0.2)
+    ap.add_argument("--block", type=int, default=-1, help="held-out block, as in train_ner.py (default: the last)")
     ap.add_argument("--dev-share", type=float, default=0.1, help="of the training part, its last contiguous block")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--vocab", type=int, default=125_000)
@@ -255,6 +275,7 @@ def main() -> None:
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--crf-weight", type=float, default=0.5, help="with --epochs: the CRF's share in the average")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--members", type=int, default=1, help="ensemble size: members trained with seeds seed, seed+1, …")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
 
@@ -263,8 +284,7 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     t_start = time.time()
     sents = read_conll(args.data)
-    n_test = round(len(sents) * args.test_share)
-    train_s, test_s = sents[: len(sents) - n_test], sents[len(sents) - n_test:]
+    train_s, test_s = split_block(sents, args.test_share, args.block)
     if args.vectors:
         from gensim.models import KeyedVectors
 
@@ -305,19 +325,25 @@ def main() -> None:
         crf_weight = choose_weight(sub, dev, hist[epochs - 1][1], args)
     else:
         crf_weight = args.crf_weight
-    net, _ = train_net(torch, args, vecs, len(chars), len(prefixes), items(train_s, train_views), epochs)
+    train_items = items(train_s, train_views)
+    nets = []
+    seeds = [args.seed + k for k in range(args.members)]
+    for seed in seeds:  # an ensemble: the same recipe, other seeds (initialisation, batch order, dropout)
+        nets.append(train_net(torch, argparse.Namespace(**{**vars(args), "seed": seed}), vecs, len(chars), len(prefixes),
+                              train_items, epochs)[0])
     names_all = harvest_names(train_s)
     test_items = items(test_s, views_for(test_s, [names_all] * len(test_s)))
-    res = evaluate(test_s, decode_all(predict_probs(torch, net, test_items)))
-    print("held-out BiLSTM alone: " + "  ".join(f"{t} {res[t][0]:.1f}/{res[t][1]:.1f}/{res[t][2]:.1f}" for t in (*EVAL_TYPES, "micro")))
-    meta = {"epochs": epochs, "crf_weight": crf_weight, "seed": args.seed, "hidden": args.hidden, "char_filters": args.char_filters,
-            "vocab": len(words), "heldout_bilstm": res, "train_seconds": round(time.time() - t_start)}
+    res = evaluate(test_s, decode_all(ensemble_probs(torch, nets, test_items)))
+    what = "BiLSTM alone" if len(nets) == 1 else f"BiLSTM ensemble of {len(nets)} alone"
+    print(f"held-out {what}: " + "  ".join(f"{t} {res[t][0]:.1f}/{res[t][1]:.1f}/{res[t][2]:.1f}" for t in (*EVAL_TYPES, "micro")))
+    meta = {"epochs": epochs, "crf_weight": crf_weight, "seed": args.seed, "seeds": seeds, "hidden": args.hidden,
+            "char_filters": args.char_filters, "vocab": len(words), "heldout_bilstm": res, "train_seconds": round(time.time() - t_start)}
     path = os.path.join(args.out, nn_rt.NEURAL_FILE)
-    export(torch, net, words, vecs, chars, prefixes, path, meta)
+    export(torch, nets, words, vecs, chars, prefixes, path, meta)
     print(f"wrote {path} ({os.path.getsize(path) / 1e6:.1f} MB)")
     rt = nn_rt.NeuralTagger(path)
     np_probs = rt.probs(views_for(test_s, [names_all] * len(test_s)))
-    torch_probs = predict_probs(torch, net, test_items)
+    torch_probs = ensemble_probs(torch, nets, test_items)
     diff = max(float(np.abs(a - b).max()) for a, b in zip(np_probs, torch_probs))
     print(f"numpy runtime vs PyTorch on the held-out block: max |p diff| = {diff:.2e}")
     # the runtime reads the weight next to the CRF's settings

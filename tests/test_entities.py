@@ -229,3 +229,96 @@ def test_invisible_marks_do_not_change_matching():
     b = sentence_view(["زار", "موسكو", "أمس"])
     assert [t.n for t in a.infos] == [t.n for t in b.infos] and a.gaz_tags == b.gaz_tags == ["O", "B-LOC", "O"]
     assert normalize("حماس\u200f") != "حماس"  # ids stay as they were
+
+
+def test_team_head_is_not_a_title():
+    """«فريق» without the article is a team (trigger S), «الفريق» stays a rank (T);
+    the title rule does not read «فريق فيراري» as a person."""
+    from akhbar.entities.features import sentence_view
+    from akhbar.entities.model import _after_title, _team_head, rule_tags
+
+    v = sentence_view(["قال", "الفريق", "أول", "محمد", "إن", "فريق", "فيراري", "فاز"])
+    assert v.infos[1].trig == "T" and v.infos[5].trig == "S"
+    assert _team_head("وفريق") and _team_head("فريقي") and not _team_head("الفريق")
+    assert not _after_title("فريق") and _after_title("الفريق")
+    tags, _ = rule_tags(["وقال", "فريق", "جوزيه", "مورينيو", "إنه", "جاهز"])
+    assert "B-PER" not in tags
+
+
+def test_team_names_rule():
+    """Clubs after a team head, and «place + rare relation adjective», become ORG;
+    nationalities and common adjectives do not join («ميلان الإيطالي», «أمريكا اللاتينية»)."""
+    from akhbar.entities.model import _club_adjective, team_names
+
+    assert _club_adjective("الفاسي") and _club_adjective("الوجدية") and _club_adjective("الملكي")
+    assert not _club_adjective("الإيطالي") and not _club_adjective("الشرقية") and not _club_adjective("المغرب")
+    assert not _club_adjective("اللاتينية", rare=True) and _club_adjective("التطواني", rare=True)
+
+    words = "بسبب التزام فريقي الجيش الملكي وأولمبيك خريبكة بمباراتين".split()
+    tags, probs = ["O"] * len(words), [0.9] * len(words)
+    team_names(words, tags, probs)
+    assert tags == ["O", "O", "O", "B-ORG", "I-ORG", "B-ORG", "I-ORG", "O"]
+
+    words = "انهزم أمام المغرب الفاسي ثم فريق ميلان الإيطالي في أمريكا اللاتينية".split()
+    tags = ["O", "O", "B-LOC", "O", "O", "O", "B-LOC", "O", "O", "B-LOC", "O"]
+    team_names(words, tags, [0.9] * len(words))
+    assert tags == ["O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O", "B-LOC", "O"]
+
+
+def test_name_continuation_stops_at_prepositions():
+    """A person name does not run on into «ب/ل» + a common word («شوماخر بافتقاد»)."""
+    from akhbar.entities.model import _preposition_form
+
+    assert _preposition_form("بفوز") and _preposition_form("لصالح")
+    assert not _preposition_form("بلير") and not _preposition_form("لحود") and not _preposition_form("فوز")
+
+
+def test_org_lexicon_feature():
+    """Organisation names harvested from SaudiNewsNet (flows/build_org_lexicon.py)
+    ship with the model and mark tokens as a feature, clitics handled."""
+    from akhbar.entities import gazetteer as gz
+    from akhbar.entities.features import sentence_view, view_features
+
+    lex = gz.load_org_lexicon()
+    assert len(lex) > 500 and gz.fold_key("أرامكو") in lex and gz.fold_key("ريال مدريد") in lex
+    assert gz.fold_key("من") not in lex and gz.fold_key("العمل") not in lex
+    v = sentence_view(["أعلنت", "شركة", "أرامكو", "ولريال", "مدريد", "ذلك"])
+    assert v.ol_tags == ["O", "O", "B-ORG", "B-ORG", "I-ORG", "O"]
+    assert "ol=B-ORG" in view_features(v)[2]
+
+
+def test_fariq_rank_only_before_a_rank_word():
+    """«الفريق» as a title only in «الفريق أول/الركن …»; «الفريق جاهز» is the team."""
+    from akhbar.entities.model import rule_tags
+
+    assert "B-PER" not in rule_tags("وأكد أن الفريق جاهز تماماً وعازم على الفوز".split())[0]
+    assert rule_tags("وقال الفريق أول كيريلو بودانوف إن".split())[0] == ["O", "O", "O", "B-PER", "I-PER", "O"]
+
+
+def test_bilstm_ensemble_members_are_averaged(tmp_path):
+    """An npz with members ``m1_p_*``… is an ensemble: the softmaxes are averaged
+    (two copies of one network give that network's probabilities; a second member
+    with another output bias moves them)."""
+    import numpy as np
+
+    from akhbar.entities.features import sentence_view
+    from akhbar.entities.neural import NeuralTagger
+
+    src = ROOT / "akhbar" / "resources" / "ner" / "bilstm.npz"
+    z = dict(np.load(src))
+    base = {k: v for k, v in z.items() if not (k.startswith("m") and "_p_" in k)}
+    one = NeuralTagger(str(src))
+    n_members = len(one.members)
+    views = [sentence_view("قال الرئيس الروسي فلاديمير بوتين في موسكو".split())]
+    two = dict(base, **{"m1_" + k: v for k, v in base.items() if k.startswith("p_")})
+    np.savez(tmp_path / "two.npz", **two)
+    np.savez(tmp_path / "one.npz", **base)
+    p1 = NeuralTagger(str(tmp_path / "one.npz")).probs(views)[0]
+    t2 = NeuralTagger(str(tmp_path / "two.npz"))
+    assert len(t2.members) == 2 and n_members >= 1
+    assert np.allclose(t2.probs(views)[0], p1, atol=1e-6)
+    shifted = dict(two)
+    shifted["m1_p_out_b"] = two["p_out_b"] + np.eye(len(two["p_out_b"]), dtype=np.float32)[0] * 5.0  # member 2 prefers O
+    np.savez(tmp_path / "shifted.npz", **shifted)
+    p_mix = NeuralTagger(str(tmp_path / "shifted.npz")).probs(views)[0]
+    assert (p_mix[:, 0] > p1[:, 0]).all() and np.allclose(p_mix.sum(axis=1), 1.0, atol=1e-5)

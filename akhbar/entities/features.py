@@ -11,7 +11,9 @@ Feature groups (each can be switched off for the ablation in
   nationality adjectives, reporting verbs (own token and neighbours);
 - ``gaz``: external gazetteer (CLDR/pycountry/hand list) longest-match BIO tags;
 - ``tgaz``: names harvested from the training data (built cross-fold when
-  training, from all training data at runtime).
+  training, from all training data at runtime);
+- ``olex``: organisation names harvested from unlabelled SaudiNewsNet after
+  head nouns («شركة», «فريق», «صحيفة»…: flows/build_org_lexicon.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import NamedTuple
 from akhbar.entities import gazetteer as gz
 from akhbar.normalize import normalize, strip_invisible
 
-ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz")
+ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz", "olex")
 OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
 CLUSTERS_PATH: str | None = None  # training experiments only (flows/train_ner.py --clusters)
 
@@ -128,7 +130,9 @@ class TokenInfo:
         b = gz.fold_word(rest)
         fn = gz.fold_word(n)
         trig = ""
-        if fn in gz.PER_TITLES or b in gz.PER_TITLES:
+        if b in gz.TEAM_HEADS and not art:
+            trig = "S"
+        elif fn in gz.PER_TITLES or b in gz.PER_TITLES:
             trig = "T"
         elif fn in gz.ORG_HEADS or b in gz.ORG_HEADS:
             trig = "O"
@@ -174,6 +178,7 @@ class SentenceView(NamedTuple):
     infos: list[TokenInfo]
     gaz_tags: list[str] | None  # external gazetteer, longest match, BIO
     tg_tags: list[str] | None  # names harvested from the training data, BIO
+    ol_tags: list[str] | None = None  # organisation names harvested from SaudiNewsNet, BIO
 
 
 def sentence_view(
@@ -187,12 +192,13 @@ def sentence_view(
     n = len(tokens)
     gaz_tags = bio_tags(n, g.match_tokens(tokens)) if "gaz" in groups else None
     tg_tags = bio_tags(n, g.match_tokens(tokens, index=train_names)) if ("tgaz" in groups and train_names) else None
-    return SentenceView(infos, gaz_tags, tg_tags)
+    ol_tags = bio_tags(n, g.match_tokens(tokens, index=gz.load_org_lexicon())) if "olex" in groups else None
+    return SentenceView(infos, gaz_tags, tg_tags, ol_tags)
 
 
 def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> list[list[str]]:
     """Feature strings for each token of one sentence (from its view)."""
-    infos, gaz_tags, tg_tags = view
+    infos, gaz_tags, tg_tags, ol_tags = view
     n = len(infos)
     use_cl = "clusters" in groups
     use_tr = "triggers" in groups
@@ -229,6 +235,8 @@ def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> l
             f.append("gz=" + gaz_tags[i])
         if tg_tags is not None:
             f.append("tg=" + tg_tags[i])
+        if ol_tags is not None:
+            f.append("ol=" + ol_tags[i])
         for d in (-2, -1, 1, 2):
             k = i + d
             if 0 <= k < n:
@@ -252,6 +260,8 @@ def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> l
                     f.append(p + "gz=" + gaz_tags[k])
                 if tg_tags is not None and abs(d) == 1:
                     f.append(p + "tg=" + tg_tags[k])
+                if ol_tags is not None and abs(d) == 1:
+                    f.append(p + "ol=" + ol_tags[k])
             else:
                 f.append(f"{d}:PAD")
         if i > 0:

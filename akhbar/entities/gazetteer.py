@@ -115,7 +115,8 @@ class Gazetteer:
                     self.index[k] = entry
                 self.max_len = max(self.max_len, len(n.replace("-", " ").split()))
         self.max_len = min(self.max_len, 6)
-        self.nationalities = set(data.get("nationalities", []))
+        # folded like the words they are compared with («عراقي» -> «عراكي», «ألماني» -> «ماني»)
+        self.nationalities = {fold_word(x) for x in data.get("nationalities", [])}
 
     def get(self, text: str) -> GazEntry | None:
         return self.index.get(fold_key(text))
@@ -165,6 +166,24 @@ class Gazetteer:
         return out
 
 
+ORG_LEXICON_FILE = "org_lexicon.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def load_org_lexicon() -> dict[str, str]:
+    """Fold key -> "ORG" for the organisation names harvested from SaudiNewsNet by
+    flows/build_org_lexicon.py (a model feature only; empty if the file is absent)."""
+    path = os.path.join(RESOURCE_DIR, ORG_LEXICON_FILE)
+    out: dict[str, str] = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                k = fold_key(line.split("\t", 1)[0])
+                if k:
+                    out[k] = "ORG"
+    return out
+
+
 # --- trigger lexicons (normalised, article/clitics stripped: see fold_word) --
 def _lex(words: str) -> frozenset[str]:
     return frozenset(fold_word(w) for w in words.split())
@@ -179,6 +198,9 @@ PER_TITLES = _lex(
     "رئيسة الحاكم المحافظ العاهل ولي المفتي الرئيسان المراسل الباحث الخبير المحلل الأسقف "
     "الكاردينال القس الحاخام السناتور السيناتور المستشارة المدعي الوزير زعيم قائد مدير"
 )
+# «فريق» without the article is a team («فريق فيراري», «فريقي الرجاء والدفاع»);
+# «الفريق» is also the military rank before a name («الفريق أول …»)
+TEAM_HEADS = _lex("فريق فريقي")
 ROLE_WORDS = _lex("العام الدفاع الخارجية الداخلية الوزراء العهد باسم الأعلى الأسبق السابق الحالي الجديد")
 ORG_HEADS = _lex(
     "وزارة مجلس وكالة حلف جامعة شركة منظمة هيئة لجنة حزب حركة اتحاد مؤسسة بنك مصرف صندوق "

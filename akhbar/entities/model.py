@@ -89,7 +89,7 @@ class CrfModel:
             else:
                 crf = self.marginals(n)
                 tags, probs = bio_decode(self.crf_weight * crf + (1.0 - self.crf_weight) * nprobs[k])
-                _continue_names(tags, probs, crf, nprobs[k])
+                _continue_names(sentences[k], tags, probs, crf, nprobs[k])
                 out.append((tags, probs))
         return out
 
@@ -115,18 +115,32 @@ _I_PER = TAGS.index("I-PER")
 CONTINUE_MIN_P = 0.5
 
 
-def _continue_names(tags: list[str], probs: list[float], crf: np.ndarray, nn: np.ndarray) -> None:
+def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: np.ndarray, nn: np.ndarray) -> None:
     """A person name goes on over a word the CRF alone continues with confidence
     (I-PER ≥ 0.5), even where the average says O.  The BiLSTM's character CNN takes
     unseen second words of modern names that start like imperfect verbs for verbs
     («أندريه يرماك»: CRF I-PER 0.55, BiLSTM O 0.66).  Costs 0.2 F1 on ANERcorp
-    (docs/ner-evaluation.md); kept because the seeds need it.  ``nn`` is unused
+    (docs/ner-evaluation.md); kept because the seeds need it.  Only over a
+    name-like word (not «بفوز», «الشهير»: «شوماخر بفوز»).  ``nn`` is unused
     on purpose: trusting the BiLSTM here too cost another 0.2."""
     for i in range(1, len(tags)):
-        if tags[i] == "O" and tags[i - 1].endswith("-PER"):
+        if tags[i] == "O" and tags[i - 1].endswith("-PER") and _name_like(words[i]) and not _preposition_form(words[i]):
             p = float(crf[i, _I_PER])
             if p >= CONTINUE_MIN_P:
                 tags[i], probs[i] = "I-PER", p
+
+
+def _preposition_form(tok: str) -> bool:
+    """«ب/ل/ك» + a word more frequent alone than with the letter («بفوز», «بافتقاد»;
+    not «بلير», «لحود»): a preposition, not the start of a name."""
+    from akhbar.entities.features import load_clusters
+
+    n = normalize(tok)
+    if len(n) < 4 or n[0] not in "بلك":
+        return False
+    counts = load_clusters()
+    rest = counts.get(n[1:], (0,))[0]
+    return rest >= 10 and rest > counts.get(n, (0,))[0]
 
 
 @functools.lru_cache(maxsize=4)
@@ -232,7 +246,7 @@ def gaz_fill(words: list[str], tags: list[str], probs: list[float], conf: float 
 
 
 # --- rules -------------------------------------------------------------------
-_FUNCTION_WORDS = {
+FUNCTION_WORDS = {
     normalize(w)
     for w in (
         "في من إلى الى على عن مع أن إن أنه إنه قد لا لم لن ما هذا هذه ذلك تلك الذي التي الذين كان كانت "
@@ -253,7 +267,7 @@ def _per_prior() -> dict[str, float]:
 
 def _name_like(tok: str, prior: bool = True) -> bool:
     n = normalize(tok)
-    if not n or not n[0].isalpha() or n in _FUNCTION_WORDS or len(n) < 2:
+    if not n or not n[0].isalpha() or n in FUNCTION_WORDS or len(n) < 2:
         return False
     pre, art, _rest, _cut = smart_split(n)
     if art or pre:
@@ -283,14 +297,49 @@ def _nationality(tok: str) -> bool:
     return n.startswith("ال") and (f in nats or (f.endswith("يه") and f[:-1] in nats))
 
 
+def _team_head(tok: str) -> bool:
+    """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (also a military rank)."""
+    _pre, art, rest, _cut = smart_split(normalize(tok))
+    return not art and gz.fold_word(rest) in gz.TEAM_HEADS
+
+
+CLUB_ADJ_MAX_COUNT = 30  # SaudiNewsNet occurrences of a place adjective read as a club's without a team head
+
+
+def _club_adjective(tok: str, rare: bool = False) -> bool:
+    """An adjective of relation to a city or an institution with the article, not a
+    nationality or a direction: «الفاسي», «البيضاوي», «الوجدية», «الملكي» (club
+    names: «المغرب الفاسي», «الرجاء البيضاوي», «الجيش الملكي»), not «الإيطالي».
+    ``rare``: also seldom seen in SaudiNewsNet (not «اللاتينية», «الديمقراطية»)."""
+    n = normalize(tok)
+    if not n.startswith("ال") or len(n) < 6 or not (n.endswith("ي") or n.endswith("يه")):
+        return False
+    if rare:
+        from akhbar.entities.features import load_clusters
+
+        counts = load_clusters()
+        base = n[2:-1] if n.endswith("ي") else n[2:-2]
+        if counts.get(n, (0,))[0] >= CLUB_ADJ_MAX_COUNT or counts.get(base, (0,))[0] >= 20 * CLUB_ADJ_MAX_COUNT:
+            return False  # frequent, or the noun of a common word («المسئولية»: «مسئول»)
+    f = gz.fold_word(n)
+    nats = gz.load().nationalities
+    stem = f[:-1] if f.endswith("يه") else f
+    return not (stem in nats or f in nats or f in gz.DIRECTIONS or stem in gz.DIRECTIONS or n in FUNCTION_WORDS)
+
+
 def _after_title(tok: str) -> bool:
     n = normalize(tok)
     f = gz.fold_word(n)
+    if _team_head(tok):
+        return False
     if f in gz.PER_TITLES or f in gz.ROLE_WORDS:
         return True
     nats = gz.load().nationalities
     return n.startswith("ال") and (f in nats or (f.endswith("يه") and f[:-1] in nats))
 
+
+
+_RANK_AFTER_FARIQ = frozenset(gz.fold_word(w) for w in ("أول", "الركن", "ركن"))
 
 
 def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
@@ -311,18 +360,21 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
         if tags[i] != "O" or not f:
             i += 1
             continue
-        if f in gz.PER_TITLES:
+        if f in gz.PER_TITLES and not _team_head(words[i]) and not (
+                f in gz.TEAM_HEADS and not (i + 1 < n and folds[i + 1] in _RANK_AFTER_FARIQ)):
+            # «الفريق» is the team far more often than the rank: only «الفريق أول/الركن …»
             k = i + 1
             # skip role words, nationality adjectives, «العام», and organisations («لحلف …»)
             while k < n and k - i <= 10:
                 fk = folds[k]
                 if tags[k] != "O" and tags[k][2:] in ("ORG", "LOC"):
                     k += 1
-                elif fk and (fk in gz.ROLE_WORDS or fk in gz.PER_TITLES or fk in gz.ORG_HEADS):
+                elif fk and (fk in gz.ROLE_WORDS or fk in gz.PER_TITLES or fk in gz.ORG_HEADS
+                             or (k == i + 1 and f in gz.TEAM_HEADS and fk in _RANK_AFTER_FARIQ)):
                     k += 1
                 elif words[k].rstrip("\u0640") in ("ل", "ب") and words[k].endswith("\u0640"):  # «لـ»
                     k += 1
-                elif normalize(words[k]) in _FUNCTION_WORDS:
+                elif normalize(words[k]) in FUNCTION_WORDS:
                     break
                 elif fk and (fk in g.nationalities or (fk.endswith("يه") and fk[:-1] in g.nationalities)
                              or normalize(words[k]).startswith("ال")):
@@ -350,7 +402,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
                 continue
         elif f in gz.ORG_HEADS and not normalize(words[i]).startswith("ال"):
             m = i + 1
-            while m < n and m - i <= 3 and tags[m] == "O" and normalize(words[m]).startswith("ال") and normalize(words[m]) not in _FUNCTION_WORDS:
+            while m < n and m - i <= 3 and tags[m] == "O" and normalize(words[m]).startswith("ال") and normalize(words[m]) not in FUNCTION_WORDS:
                 m += 1
             if m > i + 1:
                 tags[i] = "B-ORG"
@@ -380,6 +432,7 @@ def _set_span(tags: list[str], probs: list[float], i: int, j: int, label: str, p
 
 
 GAZ_FILL_MAX_P_O = 0.9
+RULE_JOIN_MAX_P_O = 0.9  # a title rule joins a word to the model's name only where P(O) was below this
 
 
 def _has_gap(tags: list[str]) -> bool:
@@ -393,8 +446,79 @@ def _has_gap(tags: list[str]) -> bool:
     return False
 
 
+def team_names(words: list[str], tags: list[str], probs: list[float]) -> None:
+    """Sports clubs (in place).  ANERcorp tags clubs ORG, but its training part has
+    few sports pages, so the models read «ميلان», «المغرب الفاسي» as places:
+
+    - after a team head («فريق», «فريقي», «لفريق»; not «الفريق», a rank), the
+      model's span, or a name-like word, or «ال…» + a relation adjective
+      («الرجاء البيضاوي»), is an organisation, and so is a second club joined by
+      «و» («فريقي الجيش الملكي وأولمبيك خريبكة»);
+    - a place followed by a rare relation adjective that is not a nationality is
+      a club when the place is in the gazetteer («المغرب/LOC الفاسي» → «المغرب
+      الفاسي»/ORG; «ميلان الإيطالي», «أمريكا اللاتينية», «نتشيرفان البارزاني» stay);
+    - an organisation directly followed by a one-word place is one club named
+      after its city («دينامو/ORG كييف/LOC», «إتحاد طنجة»; not «الأمم المتحدة بنيويورك»).
+    Hand-written: no library knows Arabic club-naming patterns."""
+    n = len(words)
+
+    def span_end(k: int) -> int:
+        j = k + 1
+        while j < n and tags[j].startswith("I-"):
+            j += 1
+        return j
+
+    def club_at(k: int, joined: bool) -> int:
+        """End of a club name starting at k (k when none); ``joined``: after «و»."""
+        if k >= n:
+            return k
+        first = words[k][1:] if joined else words[k]
+        if tags[k].startswith("B-"):
+            j = span_end(k)
+        elif tags[k] == "O" and k + 1 < n and normalize(first).startswith("ال") and _club_adjective(words[k + 1]):
+            return k + 2
+        elif tags[k] == "O" and _name_like(first):
+            j = k + 1
+            if j < n and tags[j].startswith("B-") and tags[j] != "B-PER":  # «حسنية أكادير/LOC»
+                j = span_end(j)
+            elif j < n and tags[j] == "O" and _name_like(words[j]):  # «أولمبيك خريبكة»
+                j += 1
+            elif joined:
+                return k
+        else:
+            return k
+        if j < n and _club_adjective(words[j]) and (tags[j] == "O" or (tags[j].startswith("B-") and span_end(j) == j + 1)):
+            j += 1  # «المغرب/LOC الفاسي/PER»
+        return j
+
+    for i in range(n - 1):
+        if not _team_head(words[i]):
+            continue
+        k = i + 1
+        for step in range(2):  # «فريقي X وY»
+            j = club_at(k, step == 1)
+            if j == k or (j < n and tags[j].startswith("I-")):
+                break
+            _set_span(tags, probs, k, j, "ORG", min(probs[k:j]) if any(t != "O" for t in tags[k:j]) else 0.6)
+            if not (j < n and words[j].startswith("و") and len(words[j]) > 3):
+                break
+            k = j
+    g = gz.load()
+    spans = spans_from_bio(tags)
+    for (i, j, label), (j2, k, label2) in zip(spans, spans[1:]):
+        # «دينامو/ORG كييف/LOC», «إتحاد/ORG طنجة/LOC»: a club named after its city (not «بنيويورك»)
+        if label == "ORG" and label2 == "LOC" and j2 == j and k == j + 1 and proclitic_cut(words[j]) == 0 \
+                and normalize(words[j])[:1] not in "بل" and not (k < n and tags[k].startswith("I-")):
+            _set_span(tags, probs, i, k, "ORG")
+    for i, j, label in spans_from_bio(tags):
+        if (label == "LOC" and j < n and (tags[j] == "O" or (tags[j] == "B-PER" and not (j + 1 < n and tags[j + 1] == "I-PER")))
+                and _club_adjective(words[j], rare=True)
+                and [m[:3] for m in g.match_tokens(words[i:j])] == [(0, j - i, "LOC")]):  # a listed place, not «نتشيرفان البارزاني»
+            _set_span(tags, probs, i, j + 1, "ORG", min(probs[i:j]))
+
+
 def postprocess(words: list[str], tags: list[str], probs: list[float],
-                trims: bool = True, gaz: bool = True, rules: bool = True) -> None:
+                trims: bool = True, gaz: bool = True, rules: bool = True, teams: bool = True) -> None:
     """Sentence-level fixes on top of the CRF (in place).
 
     - trims: a PER span does not start with a title / nationality adjective
@@ -405,7 +529,9 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
     - gaz: unambiguous gazetteer names get the gazetteer's label, and are added
       where the CRF tagged nothing;
     - rules: trigger rules (title + name, organisation head + attributes, place
-      cue + name) fill in where the CRF tagged nothing.
+      cue + name) fill in where the CRF tagged nothing;
+    - teams: sports clubs after a team head or named «place + relation
+      adjective» (:func:`team_names`).
     """
     n = len(words)
     g = gz.load()
@@ -446,6 +572,8 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                     conf = [p if t != "O" else 0.6 for p, t in zip(probs[i:j], cur)]
                     _set_span(tags, probs, i, j, label)
                     probs[i:j] = conf
+    if teams:
+        team_names(words, tags, probs)
     if rules:
         # ANERcorp does not tag generic «وزارة المالية»/«مجلس الوزراء» and titles are often
         # followed by verbs: next to the CRF only multi-word person names and place cues are used
@@ -464,12 +592,12 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 if label == "PER" and likely < min(2, j - i) and not (likely >= 1 and min(probs[i:j]) < 0.9):
                     continue
             elif (label == "PER" and all(t == "O" or t.endswith("-PER") for t in cur) and sum(t.startswith("B-") for t in cur) == 1
+                  and all(p < RULE_JOIN_MAX_P_O for p, t in zip(probs[i:j], cur) if t == "O")  # the model hesitated there
                   and ((cur[0] == "O" and cur[-1] != "O")
-                       or (cur[0] != "O" and all(_name_like(w) for w, t in zip(words[i:j], cur) if t == "O")))):
+                       or (cur[0] != "O" and all(_name_like(w) and not _preposition_form(w) for w, t in zip(words[i:j], cur) if t == "O")))):
                 # the rule starts the model's name earlier («يون» + «سوك يول»), or carries it on over
                 # words in name-rich clusters («مارك» + «روته»)
                 pass
             else:
                 continue
-            if True:
-                _set_span(tags, probs, i, j, label, min(rp[i:j]) * 0.8)
+            _set_span(tags, probs, i, j, label, min(rp[i:j]) * 0.8)

@@ -22,7 +22,8 @@ the CRF features come from):
 - a character CNN over the normalised token with boundary marks;
 - small learned embeddings of: trigger-word class, external-gazetteer BIO tag,
   training-name BIO tag (cross-fold when training), shape, proclitic pattern,
-  and whether the word / its stripped form have a vector.
+  whether the word / its stripped form have a vector, and harvested
+  organisation-name BIO tag (``olex``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from akhbar.entities.features import SentenceView
 NEURAL_FILE = "bilstm.npz"
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 TAG_ID = {t: k for k, t in enumerate(TAGS)}
-TRIGGERS = ("", "T", "O", "L", "D", "V", "R", "N")
+TRIGGERS = ("", "T", "O", "L", "D", "V", "R", "N", "S")
 SHAPES = ("D", "L", "A", "P")
 MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
@@ -54,7 +55,7 @@ def sentence_inputs(view: SentenceView, words: dict[str, int], chars: dict[str, 
     """Integer inputs of one sentence: ids per token, and the char ids per token."""
     n = len(view.infos)
     out = {k: np.zeros(n, dtype=np.int64) for k in ("word", "bare")}
-    cat = np.zeros((n, 6), dtype=np.int64)
+    cat = np.zeros((n, len(CAT_SIZES)), dtype=np.int64)
     ch: list[list[int]] = []
     for i, ti in enumerate(view.infos):
         w = words.get(ti.n, UNK)
@@ -68,6 +69,7 @@ def sentence_inputs(view: SentenceView, words: dict[str, int], chars: dict[str, 
             SHAPES.index(ti.shape),
             prefixes.get(ti.pre + ("+ال" if ti.art else ""), UNK),
             0 if w != UNK else (1 if b != UNK else 2),
+            OL_ID[view.ol_tags[i][:1]] if view.ol_tags is not None else 0,
         )
         ch.append(char_ids(ti.n, chars))
     out["cat"] = cat
@@ -75,37 +77,29 @@ def sentence_inputs(view: SentenceView, words: dict[str, int], chars: dict[str, 
     return out
 
 
-CAT_SIZES = (len(TRIGGERS), len(TAGS), len(TAGS), len(SHAPES), None, 3)  # None: len(prefix vocab)
+OL_ID = {"O": 0, "B": 1, "I": 2}  # harvested organisation names (features.SentenceView.ol_tags)
+CAT_SIZES = (len(TRIGGERS), len(TAGS), len(TAGS), len(SHAPES), None, 3, 3)  # None: len(prefix vocab)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-class NeuralTagger:
-    """Per-token tag distributions (softmax over :data:`TAGS`) for a batch of sentences."""
+class _Member:
+    """One trained network's weights and its forward pass (the word vectors and the
+    vocabularies are shared by the members of an ensemble)."""
 
-    def __init__(self, path: str) -> None:
-        z = np.load(path, allow_pickle=False)
-        self.words = {w: k for k, w in enumerate(z["word_vocab"].tolist())}
-        self.chars = {c: k for k, c in enumerate(z["char_vocab"].tolist())}
-        self.prefixes = {p: k for k, p in enumerate(z["prefix_vocab"].tolist())}
-        # int8 word vectors with one float scale per row, kept int8 (10 MB, not 40, per process)
-        self.wvec_q = z["wvec_q"]
-        self.wvec_scale = z["wvec_scale"].astype(np.float32)
-        self.p = {k: z[k].astype(np.float32) for k in z.files if k.startswith("p_")}
-        H = self.hidden = self.p["p_lstm_whh_f"].shape[1]
+    def __init__(self, p: dict[str, np.ndarray]) -> None:
+        self.p = p
+        H = self.hidden = p["p_lstm_whh_f"].shape[1]
         # PyTorch's gate order i, f, g, o -> i, f, o, g: one sigmoid over the first 3H columns
         order = np.r_[0:2 * H, 3 * H:4 * H, 2 * H:3 * H]
-        for k in [k for k in self.p if k.startswith("p_lstm")]:
-            self.p[k] = self.p[k][order]
-        for k in [k for k in self.p if k.startswith(("p_lstm_w", "p_out_w"))]:  # x @ W.T as x @ (contiguous W.T)
-            self.p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(self.p.pop(k).T)
+        for k in [k for k in p if k.startswith("p_lstm")]:
+            p[k] = p[k][order]
+        for k in [k for k in p if k.startswith(("p_lstm_w", "p_out_w"))]:  # x @ W.T as x @ (contiguous W.T)
+            p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(p.pop(k).T)
+        self.n_cats = sum(1 for k in p if k.startswith("p_cat"))
         self.char_cache: dict[str, np.ndarray] = {}
-
-    # --- inputs -----------------------------------------------------------
-    def inputs(self, view: SentenceView) -> dict:
-        return sentence_inputs(view, self.words, self.chars, self.prefixes)
 
     def _char_feature(self, word: str, ids: list[int]) -> np.ndarray:
         hit = self.char_cache.get(word)
@@ -118,17 +112,13 @@ class NeuralTagger:
                 self.char_cache[word] = hit
         return hit
 
-    def vectors(self, ids: np.ndarray) -> np.ndarray:
-        return self.wvec_q[ids].astype(np.float32) * self.wvec_scale[ids, None]
-
-    def _token_matrix(self, view: SentenceView, inp: dict) -> np.ndarray:
-        parts = [self.vectors(inp["word"]), self.vectors(inp["bare"])]
+    def _token_matrix(self, view: SentenceView, inp: dict, wvecs: list[np.ndarray]) -> np.ndarray:
+        parts = list(wvecs)
         parts.append(np.stack([self._char_feature(ti.n, ids) for ti, ids in zip(view.infos, inp["chars"])]))
-        for k in range(inp["cat"].shape[1]):
+        for k in range(self.n_cats):  # a model trained before a column was added ignores it
             parts.append(self.p[f"p_cat{k}"][inp["cat"][:, k]])
         return np.concatenate(parts, axis=1)
 
-    # --- forward ----------------------------------------------------------
     def _lstm(self, x: np.ndarray, lens: list[int], d: str) -> np.ndarray:
         """One direction over a batch of sequences, packed: ``x`` holds their tokens
         one after the other, (sum(lens), D); returns the hidden states in the same
@@ -156,20 +146,62 @@ class NeuralTagger:
             out[rows] = h[:a]
         return out
 
-    def probs(self, views: list[SentenceView]) -> list[np.ndarray]:
-        """(n_tokens, len(TAGS)) probabilities for each sentence (empty ones too)."""
-        idx = [k for k, v in enumerate(views) if v.infos]
-        res: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32) for _ in views]
-        if not idx:
-            return res
-        xs = [self._token_matrix(views[k], self.inputs(views[k])) for k in idx]
+    def probs(self, views: list[SentenceView], inputs: list[dict], wvecs: list[list[np.ndarray]]) -> np.ndarray:
+        xs = [self._token_matrix(v, inp, wv) for v, inp, wv in zip(views, inputs, wvecs)]
         lens = [len(x) for x in xs]
         x = np.concatenate(xs)
         h = np.concatenate([self._lstm(x, lens, "f"), self._lstm(x, lens, "b")], axis=1)
         logits = h @ self.p["p_out_wT"] + self.p["p_out_b"]
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
-        p = e / e.sum(axis=1, keepdims=True)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+class NeuralTagger:
+    """Per-token tag distributions (softmax over :data:`TAGS`) for a batch of sentences.
+
+    ``bilstm.npz`` holds one network (keys ``p_*``) or an ensemble: further members
+    under ``m1_p_*``, ``m2_p_*``… trained with other seeds; their softmaxes are
+    averaged.  Word vectors and vocabularies are stored once."""
+
+    def __init__(self, path: str) -> None:
+        z = np.load(path, allow_pickle=False)
+        self.words = {w: k for k, w in enumerate(z["word_vocab"].tolist())}
+        self.chars = {c: k for k, c in enumerate(z["char_vocab"].tolist())}
+        self.prefixes = {p: k for k, p in enumerate(z["prefix_vocab"].tolist())}
+        # int8 word vectors with one float scale per row, kept int8 (10 MB, not 40, per process)
+        self.wvec_q = z["wvec_q"]
+        self.wvec_scale = z["wvec_scale"].astype(np.float32)
+        tags = [""] + sorted({k.split("_p_", 1)[0] + "_" for k in z.files if k.startswith("m") and "_p_" in k},
+                             key=lambda t: int(t[1:-1]))
+        self.members = [
+            _Member({k[len(t):]: z[k].astype(np.float32) for k in z.files if k.startswith(t + "p_")})
+            for t in tags
+        ]
+
+    # --- inputs -----------------------------------------------------------
+    def inputs(self, view: SentenceView) -> dict:
+        return sentence_inputs(view, self.words, self.chars, self.prefixes)
+
+    def vectors(self, ids: np.ndarray) -> np.ndarray:
+        return self.wvec_q[ids].astype(np.float32) * self.wvec_scale[ids, None]
+
+    # --- forward ----------------------------------------------------------
+    def probs(self, views: list[SentenceView]) -> list[np.ndarray]:
+        """(n_tokens, len(TAGS)) probabilities for each sentence (empty ones too)."""
+        idx = [k for k, v in enumerate(views) if v.infos]
+        res: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32) for _ in views]
+        if not idx:
+            return res
+        vs = [views[k] for k in idx]
+        inputs = [self.inputs(v) for v in vs]
+        wvecs = [[self.vectors(inp["word"]), self.vectors(inp["bare"])] for inp in inputs]
+        p = self.members[0].probs(vs, inputs, wvecs)
+        for m in self.members[1:]:
+            p = p + m.probs(vs, inputs, wvecs)
+        if len(self.members) > 1:
+            p /= len(self.members)
+        lens = [len(v.infos) for v in vs]
         for k, a, b in zip(idx, np.cumsum([0] + lens[:-1]), np.cumsum(lens)):
             res[k] = p[a:b]
         return res
