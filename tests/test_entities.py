@@ -322,3 +322,23 @@ def test_bilstm_ensemble_members_are_averaged(tmp_path):
     np.savez(tmp_path / "shifted.npz", **shifted)
     p_mix = NeuralTagger(str(tmp_path / "shifted.npz")).probs(views)[0]
     assert (p_mix[:, 0] > p1[:, 0]).all() and np.allclose(p_mix.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_match_tokens_longest_match_with_proclitics():
+    """Longest match first, a proclitic on the first word only, spaced and unspaced
+    spellings of one key, no match across punctuation, ambiguous single words skipped
+    on request, and a small (per-document) index next to the big ones."""
+    from akhbar.entities import gazetteer as gz
+
+    g = gz.load()
+    words = "وقال إن حلف شمال الأطلسي ولبيونغ يانغ ، وبيونغيانغ و الناتو".split()
+    got = [(i, j, label, cut) for i, j, label, cut in g.match_tokens(words)]
+    assert (2, 5, "ORG", 0) in got  # not «شمال» alone
+    assert (5, 7, "LOC", 2) in got  # «ولبيونغ يانغ»: cut «ول»
+    assert (8, 9, "LOC", 1) in got and (10, 11, "ORG", 0) in got
+    small = {gz.fold_key("مارك روته"): "PER", gz.fold_key("روته"): "PER"}
+    assert g.match_tokens(["قال", "مارك", "روته", "و", "روته"], index=small) == [(1, 3, "PER", 0), (4, 5, "PER", 0)]
+    assert g.match_tokens(["مارك", "،", "روته"], index=small) == [(2, 3, "PER", 0)]
+    amb = {gz.fold_key("العربية"): "LOC"}
+    assert g.match_tokens(["اللغة", "العربية"], index=amb, skip_ambiguous=True) == []
+    assert g.match_tokens(["اللغة", "العربية"], index=amb) == [(1, 2, "LOC", 0)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import threading
 from typing import NamedTuple
 
 from akhbar.normalize import normalize, strip_invisible
@@ -53,15 +54,32 @@ def _fold_name_word(w: str) -> str:
     return fold_word(w, article=False) if w[:1].isalpha() else ""
 
 
-_MAXC: dict[int, tuple[dict, int]] = {}
+_PREFIX_CACHE: dict[int, tuple[dict, frozenset[str]]] = {}
+_PREFIX_CACHE_MAX = 8  # the long-lived indexes (gazetteer, training names, olex)
+_PREFIX_LOCK = threading.Lock()
+_last_small: tuple = (None, frozenset())  # (index, prefixes) of the last small index, rebound atomically
 
 
-def _max_key_chars(idx: dict) -> int:
-    hit = _MAXC.get(id(idx))
-    if hit is None or hit[0] is not idx:
-        hit = (idx, max((len(k) for k in idx), default=0))
-        _MAXC[id(idx)] = hit
-    return hit[1]
+def _key_prefixes(idx: dict) -> frozenset[str]:
+    """Every prefix of every key of ``idx`` (a key is its own longest prefix): a
+    match is extended one word at a time only while it can still become a key.
+    Thread-safe: entries are immutable tuples, checked by identity."""
+    global _last_small
+    hit = _PREFIX_CACHE.get(id(idx))
+    if hit is not None and hit[0] is idx:
+        return hit[1]
+    last = _last_small
+    if last[0] is idx:
+        return last[1]
+    pre = frozenset(k[:m] for k in idx for m in range(1, len(k) + 1))
+    if len(idx) > 200:
+        with _PREFIX_LOCK:
+            if len(_PREFIX_CACHE) >= _PREFIX_CACHE_MAX:
+                _PREFIX_CACHE.pop(next(iter(_PREFIX_CACHE)))
+            _PREFIX_CACHE[id(idx)] = (idx, pre)
+    else:  # a document's own names (document consistency): kept while its sentences are matched
+        _last_small = (idx, pre)
+    return pre
 
 
 _PROCLITIC_SEQS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
@@ -130,7 +148,7 @@ class Gazetteer:
         """
         out: list[tuple[int, int, str, int]] = []
         idx = index if index is not None else self.index
-        maxc = _max_key_chars(idx)
+        prefixes = _key_prefixes(idx)
         n = len(words)
         folded = [_fold_name_word(w) for w in words]
         i = 0
@@ -138,29 +156,25 @@ class Gazetteer:
             if not folded[i]:
                 i += 1
                 continue
-            found = None
-            first_opts = [(folded[i], 0)] + _proclitic_options(words[i])
             # the longest run of word tokens starting at i (no punctuation inside a name)
             lim = i + 1
             while lim < n and lim - i < self.max_len and folded[lim]:
                 lim += 1
-            for j in range(lim, i, -1):
-                tail = "".join(folded[i + 1:j])
-                if len(tail) >= maxc:
-                    continue
-                for first, cut in first_opts:
-                    key = first + tail
-                    hit = idx.get(key)
-                    if hit is not None:
-                        if skip_ambiguous and normalize(words[i][cut:]) in AMBIGUOUS and j == i + 1:
-                            continue
-                        found = (i, j, hit.label if isinstance(hit, GazEntry) else hit, cut)
+            best = None  # (end, option rank, label, cut): the longest match, then the first option
+            for rank, (first, cut) in enumerate([(folded[i], 0)] + _proclitic_options(words[i])):
+                cur, j = first, i + 1
+                while cur in prefixes:
+                    hit = idx.get(cur)
+                    if hit is not None and (best is None or j > best[0]) and not (
+                            skip_ambiguous and j == i + 1 and normalize(words[i][cut:]) in AMBIGUOUS):
+                        best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
+                    if j >= lim:
                         break
-                if found:
-                    break
-            if found:
-                out.append(found)
-                i = found[1]
+                    cur += folded[j]
+                    j += 1
+            if best:
+                out.append((i, best[0], best[2], best[3]))
+                i = best[0]
             else:
                 i += 1
         return out
