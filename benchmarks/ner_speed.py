@@ -33,12 +33,11 @@ from akhbar.entities import EntityRecognizer  # noqa: E402
 from akhbar.entities import gazetteer as gz  # noqa: E402
 from akhbar.entities.model import CrfModel  # noqa: E402
 from akhbar.models import Sentence  # noqa: E402
-from train_ner import DEFAULT_DATA, read_conll  # noqa: E402
+from train_ner import DEFAULT_DATA, read_conll, split_block  # noqa: E402
 
 
 def documents(path: str, doc_size: int = 20):
-    sents = read_conll(path)
-    test = sents[len(sents) - round(len(sents) * 0.2):]
+    test = split_block(read_conll(path), 0.2)[1]
     docs = []
     for s in range(0, len(test), doc_size):
         text, spans = "", []

@@ -136,6 +136,11 @@ class Gazetteer:
         # folded like the words they are compared with («عراقي» -> «عراكي», «ألماني» -> «ماني»)
         self.nationalities = {fold_word(x) for x in data.get("nationalities", [])}
 
+    def is_nationality(self, folded: str) -> bool:
+        """A folded word (:func:`fold_word`) is a nationality adjective, masculine or
+        feminine («روسي», «روسيه»)."""
+        return folded in self.nationalities or (folded.endswith("يه") and folded[:-1] in self.nationalities)
+
     def get(self, text: str) -> GazEntry | None:
         return self.index.get(fold_key(text))
 

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from akhbar.entities import gazetteer as gz
 import numpy as np
 
-from akhbar.entities.features import ALL_GROUPS, sentence_view, smart_split, view_features
+from akhbar.entities.features import ALL_GROUPS, load_clusters, sentence_view, smart_split, view_features
 from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode
 from akhbar.entities.tokenize import split_proclitics
 from akhbar.normalize import normalize
@@ -133,8 +133,6 @@ def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: 
 def _preposition_form(tok: str) -> bool:
     """«ب/ل/ك» + a word more frequent alone than with the letter («بفوز», «بافتقاد»;
     not «بلير», «لحود»): a preposition, not the start of a name."""
-    from akhbar.entities.features import load_clusters
-
     n = normalize(tok)
     if len(n) < 4 or n[0] not in "بلك":
         return False
@@ -272,8 +270,6 @@ def _name_like(tok: str, prior: bool = True) -> bool:
     pre, art, _rest, _cut = smart_split(n)
     if art or pre:
         return False
-    from akhbar.entities.features import load_clusters
-
     c = load_clusters().get(n)
     if c is not None:
         if c[0] > 3000:  # very frequent words are not names
@@ -292,9 +288,7 @@ _LOC_CUE_WORDS = frozenset(gz.fold_word(w) for w in "مدينة منطقة مق�
 
 def _nationality(tok: str) -> bool:
     n = normalize(tok)
-    f = gz.fold_word(n)
-    nats = gz.load().nationalities
-    return n.startswith("ال") and (f in nats or (f.endswith("يه") and f[:-1] in nats))
+    return n.startswith("ال") and gz.load().is_nationality(gz.fold_word(n))
 
 
 def _team_head(tok: str) -> bool:
@@ -315,16 +309,13 @@ def _club_adjective(tok: str, rare: bool = False) -> bool:
     if not n.startswith("ال") or len(n) < 6 or not (n.endswith("ي") or n.endswith("يه")):
         return False
     if rare:
-        from akhbar.entities.features import load_clusters
-
         counts = load_clusters()
         base = n[2:-1] if n.endswith("ي") else n[2:-2]
         if counts.get(n, (0,))[0] >= CLUB_ADJ_MAX_COUNT or counts.get(base, (0,))[0] >= 20 * CLUB_ADJ_MAX_COUNT:
             return False  # frequent, or the noun of a common word («المسئولية»: «مسئول»)
     f = gz.fold_word(n)
-    nats = gz.load().nationalities
     stem = f[:-1] if f.endswith("يه") else f
-    return not (stem in nats or f in nats or f in gz.DIRECTIONS or stem in gz.DIRECTIONS or n in FUNCTION_WORDS)
+    return not (gz.load().is_nationality(f) or f in gz.DIRECTIONS or stem in gz.DIRECTIONS or n in FUNCTION_WORDS)
 
 
 def _after_title(tok: str) -> bool:
@@ -334,8 +325,7 @@ def _after_title(tok: str) -> bool:
         return False
     if f in gz.PER_TITLES or f in gz.ROLE_WORDS:
         return True
-    nats = gz.load().nationalities
-    return n.startswith("ال") and (f in nats or (f.endswith("يه") and f[:-1] in nats))
+    return _nationality(tok)
 
 
 
@@ -376,7 +366,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
                     k += 1
                 elif normalize(words[k]) in FUNCTION_WORDS:
                     break
-                elif fk and (fk in g.nationalities or (fk.endswith("يه") and fk[:-1] in g.nationalities)
+                elif fk and (g.is_nationality(fk)
                              or normalize(words[k]).startswith("ال")):
                     k += 1
                 elif words[k] in ("،", ",", "(", ")", "«", "»", '"'):
