@@ -19,7 +19,9 @@ from typing import NamedTuple
 
 from akhbar.normalize import normalize, strip_invisible
 
-RESOURCE_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")
+# AKHBAR_NER_DIR points the runtime at another set of NER resources (benchmarks/ner_cv.py
+# evaluates models trained on other blocks of ANERcorp this way); default: the shipped ones.
+RESOURCE_DIR = os.environ.get("AKHBAR_NER_DIR") or os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")
 
 _FOLD = str.maketrans({"ج": "غ", "ق": "ك", "\u0640": None, "-": None, "‐": None, "–": None})
 
@@ -170,8 +172,10 @@ class Gazetteer:
                 cur, j = first, i + 1
                 while cur in prefixes:
                     hit = idx.get(cur)
+                    # ambiguous names are judged on the words they span, however many:
+                    # «ما هي» ("what is") folds to the key of «ماهي» (Mahé, Seychelles)
                     if hit is not None and (best is None or j > best[0]) and not (
-                            skip_ambiguous and j == i + 1 and normalize(words[i][cut:]) in AMBIGUOUS):
+                            skip_ambiguous and normalize(" ".join([words[i][cut:], *words[i + 1:j]])) in AMBIGUOUS):
                         best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
                     if j >= lim:
                         break
