@@ -12,13 +12,20 @@ Model (see ``akhbar/entities/neural.py``, which runs it with numpy): frozen
 SaudiNewsNet word2vec vectors (``flows/train_clusters.py --vectors``) of the
 token and of its clitic-stripped form, a character CNN, small embeddings of the
 CRF's trigger / gazetteer / training-name / shape / proclitic features, one
-BiLSTM layer, a softmax over the 9 BIO tags.
+BiLSTM layer, a softmax over the 9 BIO tags.  Since pipeline 0.4.0 the network
+starts from an encoder (character CNN, feature embeddings, BiLSTM) pretrained as
+a language model on SaudiNewsNet by ``flows/pretrain_encoder.py``
+(``flows/artefacts/bilstm_encoder_lm.npz``, committed) and is fine-tuned here.
 
-    python flows/train_bilstm.py --members 3        # the shipped ensemble (~50 min on 2 cores)
-    python flows/train_bilstm.py --members 3 --epochs 18 --crf-weight 0.4
-                                                    # the same without the development run (~25 min)
+    python flows/train_bilstm.py                    # the shipped network (~30 min on one core)
+    python flows/train_bilstm.py --epochs 28 --crf-weight 0.5
+                                                    # the same without the development run (~10 min)
+    python flows/train_bilstm.py --members 3        # an ensemble (tried, not shipped)
+    python flows/train_bilstm.py --no-pretrained    # from random weights (the recipe of 0.3.0)
     python flows/train_clusters.py --sg --epochs 5 --min-count 3 --out /tmp/c.tsv --vectors /tmp/w2v.kv
-    python flows/train_bilstm.py --vectors /tmp/w2v.kv   # new word vectors (default: those in bilstm.npz)
+    python flows/pretrain_encoder.py --vectors /tmp/w2v.kv --out /tmp/enc.npz
+    python flows/train_bilstm.py --vectors /tmp/w2v.kv --pretrained /tmp/enc.npz   # new word vectors
+                                                    # (default: those in bilstm.npz)
 
 Needs the ``train`` extra (torch, gensim).  Seeded; single-threaded-deterministic
 up to floating-point summation order of the CPU kernels.
@@ -40,6 +47,53 @@ sys.path.insert(0, os.path.dirname(__file__))
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
 from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ENCODER_FILE = "bilstm_encoder_lm.npz"
+
+
+def vocab_digest(words: list[str]) -> str:
+    """Short digest of a word vocabulary (an encoder only fits the vectors it was pretrained with)."""
+    import hashlib
+
+    return hashlib.sha1("\n".join(words).encode("utf-8")).hexdigest()[:16]
+
+
+def load_vectors(path: str | None, model_dir: str, limit: int = 125_000) -> tuple[list[str], np.ndarray]:
+    """Word vocabulary and vectors: from gensim KeyedVectors (``path``, quantised as the
+    runtime stores them), or those of the committed ``bilstm.npz`` (so a fresh clone
+    retrains without word2vec)."""
+    if path:
+        from gensim.models import KeyedVectors
+
+        words, vecs = build_vocab(KeyedVectors.load(path), limit)
+        q, scale = quantise(vecs)
+    else:
+        z = np.load(os.path.join(model_dir, nn_rt.NEURAL_FILE))
+        words, q, scale = z["word_vocab"].tolist(), z["wvec_q"], z["wvec_scale"]
+    return words, q.astype(np.float32) * scale[:, None].astype(np.float32)  # train on what the runtime sees
+
+
+def char_vocab(words: list[str]) -> list[str]:
+    """Characters of the 20,000 most frequent words (+ the boundary marks)."""
+    return ["<pad>", "<unk>"] + sorted({c for w in words[2:20000] for c in w} | set("<>"))
+
+
+def prefix_vocab(views) -> list[str]:
+    """Proclitic patterns («و», «وب», «ل+ال»…) seen in the given sentence views."""
+    return ["<pad>", "<unk>"] + sorted({ti.pre + ("+ال" if ti.art else "") for v in views for ti in v.infos})
+
+
+def load_encoder(path: str, words: list[str]) -> tuple[dict[str, np.ndarray], list[str], list[str], dict]:
+    """(weights by parameter name, character vocabulary, proclitic patterns, meta) of a
+    pretrained encoder; it must have been pretrained with these word vectors."""
+    z = np.load(path, allow_pickle=False)
+    meta = json.loads(str(z["meta"]))
+    if meta["word_vocab_digest"] != vocab_digest(words):
+        raise SystemExit(f"{path} was pretrained with other word vectors: rerun flows/pretrain_encoder.py with them")
+    state = {k[4:]: z[k] for k in z.files if k.startswith("enc.")}
+    return state, z["char_vocab"].tolist(), z["prefix_vocab"].tolist(), meta
 
 
 def build_vocab(kv, limit: int) -> tuple[list[str], np.ndarray]:
@@ -78,6 +132,10 @@ def make_net(torch, n_words_vecs: np.ndarray, n_chars: int, n_prefix: int, args)
             self.out = nn.Linear(2 * args.hidden, len(nn_rt.TAGS))
 
         def forward(self, word, bare, chars, cat, lens):
+            return self.out(self.encode(word, bare, chars, cat, lens))
+
+        def encode(self, word, bare, chars, cat, lens):
+            """The BiLSTM's states (B, T, 2 × hidden), after dropout: forward | backward."""
             B, T = word.shape
             c = self.cemb(chars.view(B * T, -1)).transpose(1, 2)  # (BT, C, L)
             c = torch.relu(self.conv(c))
@@ -88,7 +146,7 @@ def make_net(torch, n_words_vecs: np.ndarray, n_chars: int, n_prefix: int, args)
             packed = nn.utils.rnn.pack_padded_sequence(x, lens, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=T)
-            return self.out(self.drop(h))
+            return self.drop(h)
 
     return Net()
 
@@ -138,6 +196,10 @@ def train_net(torch, args, vecs, n_chars, n_prefix, train_items, epochs: int, de
     torch.manual_seed(args.seed)
     rng = np.random.RandomState(args.seed)
     net = make_net(torch, vecs, n_chars, n_prefix, args)
+    if getattr(args, "encoder", None) is not None:  # start from the pretrained encoder (flows/pretrain_encoder.py)
+        missing, unexpected = net.load_state_dict({k: torch.tensor(v) for k, v in args.encoder.items()}, strict=False)
+        if unexpected or any(not k.startswith(("wemb.", "out.")) for k in missing):
+            raise SystemExit(f"pretrained encoder does not fit the network: missing {missing}, unexpected {unexpected}")
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=args.lr)
     lossf = torch.nn.CrossEntropyLoss(ignore_index=-100)
     history = []
@@ -276,7 +338,11 @@ def main() -> None:
     ap.add_argument("--crf-weight", type=float, default=0.5, help="with --epochs: the CRF's share in the average")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--members", type=int, default=1, help="ensemble size: members trained with seeds seed, seed+1, …")
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1, help="torch threads (1: the committed network was trained so; runs repeat exactly)")
+    ap.add_argument("--pretrained", default=os.path.join(HERE, "artefacts", ENCODER_FILE),
+                    help="encoder pretrained by flows/pretrain_encoder.py to start from (default: the committed one)")
+    ap.add_argument("--no-pretrained", dest="pretrained", action="store_const", const=None,
+                    help="start from random weights (the recipe of pipeline 0.3.0)")
     args = ap.parse_args()
 
     import torch
@@ -285,22 +351,15 @@ def main() -> None:
     t_start = time.time()
     sents = read_conll(args.data)
     train_s, test_s = split_block(sents, args.test_share, args.block)
-    if args.vectors:
-        from gensim.models import KeyedVectors
-
-        words, vecs = build_vocab(KeyedVectors.load(args.vectors), args.vocab)
-        q, scale = quantise(vecs)
-        vecs = q.astype(np.float32) * scale[:, None].astype(np.float32)  # train on what the runtime sees
-    else:  # the vectors of the committed model (so a fresh clone retrains without word2vec)
-        z = np.load(os.path.join(args.out, nn_rt.NEURAL_FILE))
-        words = z["word_vocab"].tolist()
-        vecs = z["wvec_q"].astype(np.float32) * z["wvec_scale"][:, None].astype(np.float32)
+    words, vecs = load_vectors(args.vectors, args.out, args.vocab)
     wid = {w: k for k, w in enumerate(words)}
-    # characters and proclitic patterns seen in the training part
-    chars = ["<pad>", "<unk>"] + sorted({c for w in words[2:20000] for c in w} | set("<>"))
-    cid = {c: k for k, c in enumerate(chars)}
     train_views = views_for(train_s, fold_names(train_s, args.folds))
-    prefixes = ["<pad>", "<unk>"] + sorted({ti.pre + ("+ال" if ti.art else "") for v in train_views for ti in v.infos})
+    encoder_meta = None
+    if args.pretrained:  # the encoder's own input vocabularies, so its embedding rows line up
+        args.encoder, chars, prefixes, encoder_meta = load_encoder(args.pretrained, words)
+    else:  # characters of frequent words, proclitic patterns seen in the training part
+        args.encoder, chars, prefixes = None, char_vocab(words), prefix_vocab(train_views)
+    cid = {c: k for k, c in enumerate(chars)}
     pid = {p: k for k, p in enumerate(prefixes)}
 
     def items(sents_, views):
@@ -337,6 +396,8 @@ def main() -> None:
     what = "BiLSTM alone" if len(nets) == 1 else f"BiLSTM ensemble of {len(nets)} alone"
     print(f"held-out {what}: " + "  ".join(f"{t} {res[t][0]:.1f}/{res[t][1]:.1f}/{res[t][2]:.1f}" for t in (*EVAL_TYPES, "micro")))
     meta = {"epochs": epochs, "crf_weight": crf_weight, "seed": args.seed, "seeds": seeds, "hidden": args.hidden,
+            "pretrained_file": os.path.basename(args.pretrained) if args.pretrained else None,
+            "pretrained": {k: encoder_meta[k] for k in ("sentences", "tokens", "lm_classes", "epochs", "loss_per_epoch")} if encoder_meta else None,
             "char_filters": args.char_filters, "vocab": len(words), "heldout_bilstm": res, "train_seconds": round(time.time() - t_start)}
     path = os.path.join(args.out, nn_rt.NEURAL_FILE)
     export(torch, nets, words, vecs, chars, prefixes, path, meta)
