@@ -46,10 +46,9 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
-from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
+from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, HERE, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
 
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 ENCODER_FILE = "bilstm_encoder_lm.npz"
 
 
