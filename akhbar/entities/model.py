@@ -422,13 +422,13 @@ def _set_span(tags: list[str], probs: list[float], i: int, j: int, label: str, p
 
 
 GAZ_FILL_MAX_P_O = 0.9
-RULE_JOIN_MAX_P_O = 0.9  # a title rule joins a word to the model's name only where P(O) was below this
-RULE_JOIN_UNSEEN = True  # … or where the word is unknown to the word clusters (never seen in SaudiNewsNet)
+RULE_JOIN_MAX_P_O = 0.9  # a title rule joins a word to the model's name only where P(O) was below this …
 
 
 def _unseen(tok: str) -> bool:
-    """Not in the word clusters (SaudiNewsNet words seen ≥ 5 times): the models' O for it is a guess."""
-    return RULE_JOIN_UNSEEN and normalize(tok) not in load_clusters()
+    """… or where the word is not in the word clusters (SaudiNewsNet words seen ≥ 5
+    times): the models' O for it is a guess («مارك روته», docs/ner-evaluation.md)."""
+    return normalize(tok) not in load_clusters()
 
 
 def _has_gap(tags: list[str]) -> bool:
@@ -588,7 +588,7 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 if label == "PER" and likely < min(2, j - i) and not (likely >= 1 and min(probs[i:j]) < 0.9):
                     continue
             elif (label == "PER" and all(t == "O" or t.endswith("-PER") for t in cur) and sum(t.startswith("B-") for t in cur) == 1
-                  and all(p < RULE_JOIN_MAX_P_O or _unseen(w) for p, t, w in zip(probs[i:j], cur, words[i:j]) if t == "O")  # the model hesitated there
+                  and all(p < RULE_JOIN_MAX_P_O or _unseen(w) for p, t, w in zip(probs[i:j], cur, words[i:j]) if t == "O")  # the model hesitated there, or could not know
                   and ((cur[0] == "O" and cur[-1] != "O")
                        or (cur[0] != "O" and all(_name_like(w) and not _preposition_form(w) for w, t in zip(words[i:j], cur) if t == "O")))):
                 # the rule starts the model's name earlier («يون» + «سوك يول»), or carries it on over
