@@ -41,7 +41,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
-from train_bilstm import ENCODER_FILE, batches, char_vocab, load_vectors, make_net, prefix_vocab, vocab_digest  # noqa: E402
+from train_bilstm import ENCODER_FILE, add_net_args, batches, char_vocab, load_vectors, make_net, prefix_vocab, vocab_digest  # noqa: E402
 from train_ner import DEFAULT_OUT, HERE, unlabelled_sentences  # noqa: E402
 
 
@@ -76,11 +76,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--hidden", type=int, default=128)
-    ap.add_argument("--char-dim", type=int, default=32)
-    ap.add_argument("--char-filters", type=int, default=64)
-    ap.add_argument("--cat-dim", type=int, default=8)
-    ap.add_argument("--dropout", type=float, default=0.5)
+    add_net_args(ap)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()

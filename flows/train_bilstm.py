@@ -95,6 +95,15 @@ def load_encoder(path: str, words: list[str]) -> tuple[dict[str, np.ndarray], li
     return state, z["char_vocab"].tolist(), z["prefix_vocab"].tolist(), meta
 
 
+def add_net_args(ap) -> None:
+    """The network's shape: the same options (and defaults) for pretraining and fine-tuning."""
+    ap.add_argument("--hidden", type=int, default=128)
+    ap.add_argument("--char-dim", type=int, default=32)
+    ap.add_argument("--char-filters", type=int, default=64)
+    ap.add_argument("--cat-dim", type=int, default=8)
+    ap.add_argument("--dropout", type=float, default=0.5)
+
+
 def build_vocab(kv, limit: int) -> tuple[list[str], np.ndarray]:
     words = ["<pad>", "<unk>"] + [w for w in kv.index_to_key[:limit]]
     vecs = np.zeros((len(words), kv.vector_size), np.float32)
@@ -329,11 +338,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=0, help="skip the development run, train this many epochs")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--hidden", type=int, default=128)
-    ap.add_argument("--char-dim", type=int, default=32)
-    ap.add_argument("--char-filters", type=int, default=64)
-    ap.add_argument("--cat-dim", type=int, default=8)
-    ap.add_argument("--dropout", type=float, default=0.5)
+    add_net_args(ap)
     ap.add_argument("--crf-weight", type=float, default=0.5, help="with --epochs: the CRF's share in the average")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--members", type=int, default=1, help="ensemble size: members trained with seeds seed, seed+1, …")
