@@ -350,7 +350,8 @@ def test_match_tokens_longest_match_with_proclitics():
 def test_title_rule_takes_an_unseen_second_name_word():
     """«الأمين العام … مارك روته»: the model tagged «مارك» and was sure «روته» is not a
     name (P(O) 0.95), but «روته» is unknown to the word clusters, so the title rule's
-    two-word name wins there; a word the corpus knows keeps the model's confident O."""
+    two-word name wins there; a word the corpus knows keeps the model's confident O, and
+    so does an unseen word after a name the model already completed."""
     from akhbar.entities.model import _unseen, postprocess
 
     def second_word_tag(second: str, p_o: float) -> str:
@@ -364,3 +365,8 @@ def test_title_rule_takes_an_unseen_second_name_word():
     assert second_word_tag("روته", 0.95) == "I-PER"
     assert second_word_tag("سميث", 0.95) == "O"
     assert second_word_tag("سميث", 0.6) == "I-PER"  # the model hesitated: the rule joins as before
+    # a name the model already completed is not run on into an unseen verb
+    words = ["أن", "الوزيرة", "كوندوليزا", "رايس", "ستزور", "المنطقة"]
+    tags = ["O", "O", "B-PER", "I-PER", "O", "O"]
+    postprocess(words, tags, [1.0, 1.0, 0.9, 0.9, 0.95, 1.0])
+    assert _unseen("ستزور") and tags[4] == "O"

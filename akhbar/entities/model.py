@@ -427,8 +427,17 @@ RULE_JOIN_MAX_P_O = 0.9  # a title rule joins a word to the model's name only wh
 
 def _unseen(tok: str) -> bool:
     """… or where the word is not in the word clusters (SaudiNewsNet words seen ≥ 5
-    times): the models' O for it is a guess («مارك روته», docs/ner-evaluation.md)."""
+    times) and fills a surname slot (:func:`_surname_slot`): the models' O for it is a
+    guess («مارك روته», docs/ner-evaluation.md)."""
     return normalize(tok) not in load_clusters()
+
+
+def _surname_slot(words: list[str], tags: list[str]) -> bool:
+    """The model named one word of the rule's span, a word the corpus knows as name-like
+    («مارك»): the rule may complete it.  Not a two-word name already complete
+    («كوندوليزا رايس» + «ستزور»)."""
+    named = [w for w, t in zip(words, tags) if t != "O"]
+    return len(named) == 1 and not _unseen(named[0]) and _name_like(named[0])
 
 
 def _has_gap(tags: list[str]) -> bool:
@@ -588,7 +597,8 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 if label == "PER" and likely < min(2, j - i) and not (likely >= 1 and min(probs[i:j]) < 0.9):
                     continue
             elif (label == "PER" and all(t == "O" or t.endswith("-PER") for t in cur) and sum(t.startswith("B-") for t in cur) == 1
-                  and all(p < RULE_JOIN_MAX_P_O or _unseen(w) for p, t, w in zip(probs[i:j], cur, words[i:j]) if t == "O")  # the model hesitated there, or could not know
+                  and all(p < RULE_JOIN_MAX_P_O or (_surname_slot(words[i:j], cur) and _unseen(w))
+                          for p, t, w in zip(probs[i:j], cur, words[i:j]) if t == "O")  # the model hesitated there, or could not know
                   and ((cur[0] == "O" and cur[-1] != "O")
                        or (cur[0] != "O" and all(_name_like(w) and not _preposition_form(w) for w, t in zip(words[i:j], cur) if t == "O")))):
                 # the rule starts the model's name earlier («يون» + «سوك يول»), or carries it on over
