@@ -145,6 +145,21 @@ def test_doc_consistency_tags_short_form():
     assert any(m.text == "أوستن" and m.label == "PER" for m in ms)
 
 
+def test_doc_consistency_never_spreads_a_name_onto_a_preposition():
+    """«علي» (Ali) tagged with confidence once must not tag «على» ("on"), which folds to
+    the same key, nor «وعلى»; the name's short form still spreads."""
+    from akhbar.entities.model import doc_consistency
+
+    doc = [["وقال", "علي", "الحسيني", "إن", "الوضع", "خطير"],
+           ["ورد", "علي", "على", "السؤال"],
+           ["وأكد", "الحسيني", "على", "أهمية", "الحوار", "وعلى", "دور", "الشباب"]]
+    tags = [["O", "B-PER", "I-PER", "O", "O", "O"], ["O", "B-PER", "O", "O"], ["O"] * 8]
+    probs = [[1.0, 0.9, 0.9, 1.0, 1.0, 1.0], [1.0, 0.9, 1.0, 1.0], [1.0] * 8]
+    doc_consistency(doc, tags, probs)
+    assert tags[1][2] == "O" and tags[2][2] == "O" and tags[2][5] == "O"
+    assert tags[2][1] == "B-PER"  # «الحسيني», the name's short form, still spreads
+
+
 def test_fast_mode_without_model():
     rec = EntityRecognizer.load(use_model=False)
     assert rec.model is None

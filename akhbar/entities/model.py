@@ -201,6 +201,8 @@ def doc_consistency(
     added = 0
     for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
         for i, j, label, _cut in g.match_tokens(toks, index=index):
+            if j - i == 1 and _function_word(toks[i]):
+                continue  # «على» folds to the key of the name «علي»: a preposition is never a short form
             if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
                 tags[i] = "B-" + label
                 for k in range(i + 1, j):
@@ -215,6 +217,12 @@ def doc_consistency(
                     _set_span(tags, probs, i, j, label)
     return added
 
+
+
+def _function_word(tok: str) -> bool:
+    """A preposition, pronoun or particle, with or without a proclitic («على», «وعلى»)."""
+    n = normalize(tok)
+    return n in FUNCTION_WORDS or smart_split(n)[2] in FUNCTION_WORDS
 
 
 # --- proclitic decision for a mention's first token ------------------------
