@@ -145,6 +145,19 @@ def test_doc_consistency_tags_short_form():
     assert any(m.text == "أوستن" and m.label == "PER" for m in ms)
 
 
+def test_title_rule_name_ends_where_the_model_is_sure():
+    """«وزير القضاء حاييم رامون قضائيا بتهمة …»: the model hesitated on the name and tagged
+    nothing; the rule's four name-like words are cut back to the name, since the model is
+    sure about «قضائيا» and «بتهمة» and neither is in a name-rich cluster."""
+    from akhbar.entities.model import postprocess
+
+    words = ["ملاحقة", "وزير", "القضاء", "حاييم", "رامون", "قضائيا", "بتهمة", "التحرش", "الجنسي"]
+    tags = ["O"] * 9
+    probs = [1.0, 1.0, 1.0, 0.52, 0.48, 1.0, 1.0, 1.0, 1.0]
+    postprocess(words, tags, probs)
+    assert tags == ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+
+
 def test_doc_consistency_never_spreads_a_name_onto_a_preposition():
     """«علي» (Ali) tagged with confidence once must not tag «على» ("on"), which folds to
     the same key, nor «وعلى»; the name's short form still spreads."""
