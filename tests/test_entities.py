@@ -158,7 +158,7 @@ def test_title_rule_name_ends_where_the_model_is_sure():
     assert tags == ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
 
 
-def test_doc_consistency_never_spreads_a_name_onto_a_preposition():
+def test_doc_consistency_never_spreads_a_name_onto_a_preposition_or_name_part():
     """«علي» (Ali) tagged with confidence once must not tag «على» ("on"), which folds to
     the same key, nor «وعلى»; the name's short form still spreads."""
     from akhbar.entities.model import doc_consistency
@@ -171,6 +171,11 @@ def test_doc_consistency_never_spreads_a_name_onto_a_preposition():
     doc_consistency(doc, tags, probs)
     assert tags[1][2] == "O" and tags[2][2] == "O" and tags[2][5] == "O"
     assert tags[2][1] == "B-PER"  # «الحسيني», the name's short form, still spreads
+    # nor a name part tagged alone somewhere («ابن» in a broken-up «علي ابن أبي طالب»)
+    doc = [["قال", "ابن", "خلدون"], ["وكان", "ابن", "عمه", "أميرا"]]
+    tags = [["O", "B-PER", "O"], ["O", "O", "O", "O"]]
+    doc_consistency(doc, tags, [[1.0, 0.9, 1.0], [1.0] * 4])
+    assert tags[1] == ["O", "O", "O", "O"]
 
 
 def test_fast_mode_without_model():

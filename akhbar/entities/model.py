@@ -201,8 +201,8 @@ def doc_consistency(
     added = 0
     for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
         for i, j, label, _cut in g.match_tokens(toks, index=index):
-            if j - i == 1 and _function_word(toks[i]):
-                continue  # «على» folds to the key of the name «علي»: a preposition is never a short form
+            if j - i == 1 and _not_a_short_form(toks[i]):
+                continue  # «على» folds to the key of the name «علي»; «ابن» alone is nobody
             if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
                 tags[i] = "B-" + label
                 for k in range(i + 1, j):
@@ -219,10 +219,16 @@ def doc_consistency(
 
 
 
-def _function_word(tok: str) -> bool:
-    """A preposition, pronoun or particle, with or without a proclitic («على», «وعلى»)."""
+# parts of a person name that never stand for it alone («علي بن أبي طالب», «محمد ولد …», «الحسن الثاني»)
+_NAME_PARTS = frozenset(normalize(w) for w in "ابن بن أبو ابو أبي ابي أبا ولد عبد آل الأول الثاني الثالث".split())
+
+
+def _not_a_short_form(tok: str) -> bool:
+    """A preposition, pronoun or particle («على», «وعلى»), or a name part («ابن», «ولد»,
+    «الثاني»), with or without a proclitic: never a name's short form on its own."""
     n = normalize(tok)
-    return n in FUNCTION_WORDS or smart_split(n)[2] in FUNCTION_WORDS
+    rest = smart_split(n)[2]
+    return n in FUNCTION_WORDS or rest in FUNCTION_WORDS or n in _NAME_PARTS or rest in _NAME_PARTS
 
 
 # --- proclitic decision for a mention's first token ------------------------
