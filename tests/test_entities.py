@@ -145,7 +145,7 @@ def test_doc_consistency_tags_short_form():
     assert any(m.text == "أوستن" and m.label == "PER" for m in ms)
 
 
-def test_title_rule_name_ends_where_the_model_is_sure():
+def test_title_rule_name_starts_and_ends_where_the_model_is_unsure():
     """«وزير القضاء حاييم رامون قضائيا بتهمة …»: the model hesitated on the name and tagged
     nothing; the rule's four name-like words are cut back to the name, since the model is
     sure about «قضائيا» and «بتهمة» and neither is in a name-rich cluster."""
@@ -156,6 +156,12 @@ def test_title_rule_name_ends_where_the_model_is_sure():
     probs = [1.0, 1.0, 1.0, 0.52, 0.48, 1.0, 1.0, 1.0, 1.0]
     postprocess(words, tags, probs)
     assert tags == ["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"]
+    # … and a name does not start at a common word the model is sure of: «the minister
+    # made a phone call», not a minister named «اتصالا تليفونيا»
+    words = ["وقد", "أجري", "الوزير", "اتصالا", "تليفونيا", "أمس", "مع"]
+    tags = ["O"] * 7
+    postprocess(words, tags, [1.0, 1.0, 1.0, 0.96, 0.51, 1.0, 1.0])
+    assert tags == ["O"] * 7
 
 
 def test_doc_consistency_never_spreads_a_name_onto_a_preposition_or_name_part():

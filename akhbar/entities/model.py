@@ -606,9 +606,11 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 continue
             if label == "PER" and all(t == "O" for t in tags[i:j]):
                 # the rule's name ends at the last word that is name-like or the model hesitated on
-                # («حاييم رامون», not «… قضائيا بتهمة»)
+                # («حاييم رامون», not «… قضائيا بتهمة») …
                 while j - i > 2 and probs[j - 1] >= RULE_JOIN_MAX_P_O and not _name_like(words[j - 1]):
                     j -= 1
+                if probs[i] >= RULE_JOIN_MAX_P_O and not _name_like(words[i]):
+                    continue  # nor starts at a common word the model is sure of («الوزير اتصالا تليفونيا»)
             cur = tags[i:j]
             if all(t == "O" for t in cur):
                 likely = sum(_name_like(w) for w in words[i:j] if w != "-")
