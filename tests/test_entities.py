@@ -384,6 +384,9 @@ def test_match_tokens_longest_match_with_proclitics():
     # an ambiguous name spread over two words: «ما هي» ("what is") is not Mahé
     assert g.match_tokens("ما هي الأسباب".split(), skip_ambiguous=True) == []
     assert g.match_tokens("ما هي الأسباب".split())[0][:3] == (0, 2, "LOC")  # still a (weak) CRF feature
+    # ... and on its fold key: «الأمطار الغزيرة» ("heavy rain") folds ج/غ onto «الجزيرة»
+    assert g.match_tokens("الأمطار الغزيرة".split(), skip_ambiguous=True) == []
+    assert g.match_tokens("الأمطار الغزيرة".split())[0][:3] == (1, 2, "ORG")
 
 
 def test_title_rule_takes_an_unseen_second_name_word():

@@ -172,10 +172,11 @@ class Gazetteer:
                 cur, j = first, i + 1
                 while cur in prefixes:
                     hit = idx.get(cur)
-                    # ambiguous names are judged on the words they span, however many:
-                    # «ما هي» ("what is") folds to the key of «ماهي» (Mahé, Seychelles)
+                    # ambiguous names are judged on the fold key of the words they span, however
+                    # many: «ما هي» ("what is") folds to the key of «ماهي» (Mahé, Seychelles), and
+                    # «الغزيرة» ("abundant") to that of «الجزيرة» (ج/غ are one letter for names)
                     if hit is not None and (best is None or j > best[0]) and not (
-                            skip_ambiguous and normalize(" ".join([words[i][cut:], *words[i + 1:j]])) in AMBIGUOUS):
+                            skip_ambiguous and cur in _ambiguous_keys()):
                         best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
                     if j >= lim:
                         break
@@ -187,6 +188,11 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def _ambiguous_keys() -> frozenset[str]:
+    return frozenset(fold_key(x) for x in AMBIGUOUS)
 
 
 ORG_LEXICON_FILE = "org_lexicon.tsv"
