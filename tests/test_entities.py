@@ -164,6 +164,21 @@ def test_title_rule_name_starts_and_ends_where_the_model_is_unsure():
     assert tags == ["O"] * 7
 
 
+def test_person_span_split_at_a_conjunction():
+    """«كانافارو وإيمرسون» tagged as one person is two people; «موسي والأدميون» is one
+    person followed by a common word."""
+    from akhbar.entities.model import postprocess
+
+    words = ["وسجل", "كانافارو", "وإيمرسون", "هدفين"]
+    tags = ["O", "B-PER", "I-PER", "O"]
+    postprocess(words, tags, [1.0, 0.9, 0.9, 1.0], gaz=False, rules=False, teams=False)
+    assert tags == ["O", "B-PER", "B-PER", "O"]
+    words = ["النبي", "موسي", "والأدميون", "جميعا"]
+    tags = ["O", "B-PER", "I-PER", "O"]
+    postprocess(words, tags, [1.0, 0.9, 0.9, 1.0], gaz=False, rules=False, teams=False)
+    assert tags == ["O", "B-PER", "O", "O"]
+
+
 def test_doc_consistency_never_spreads_a_name_onto_a_preposition_or_name_part():
     """«علي» (Ali) tagged with confidence once must not tag «على» ("on"), which folds to
     the same key, nor «وعلى»; the name's short form still spreads."""
