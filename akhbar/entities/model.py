@@ -440,9 +440,9 @@ RULE_JOIN_MAX_P_O = 0.9  # a title rule joins a word to the model's name only wh
 
 
 def _unseen(tok: str) -> bool:
-    """… or where the word is not in the word clusters (SaudiNewsNet words seen ≥ 5
-    times) and fills a surname slot (:func:`_surname_slot`): the models' O for it is a
-    guess («مارك روته», docs/ner-evaluation.md)."""
+    """Not in the word clusters (SaudiNewsNet words seen ≥ 5 times): the models' O for
+    such a word is a guess, so a title rule may join it where it fills a surname slot
+    (:func:`_surname_slot`; «مارك روته», docs/ner-evaluation.md)."""
     return normalize(tok) not in load_clusters()
 
 
