@@ -298,7 +298,7 @@ def akhbar_run(
     ``workers``: processes for the CPU-heavy stages (0: one per core; 1: in-process,
     as on a Dask cluster, where batches run on the cluster's workers instead).
     ``ner_bilstm=False``: entities from the CRF alone, without the BiLSTM average
-    (the NER stage 1.9 × as fast, about 2 F1 less; docs/ner-evaluation.md).
+    (the NER stage 1.9 × as fast, about 3 F1 less; docs/ner-evaluation.md).
     """
     global _POOL
     logger = get_run_logger()
