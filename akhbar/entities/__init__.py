@@ -20,7 +20,6 @@ from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.entities.tokenize import split_proclitics, tokenize
 from akhbar.models import Mention, Sentence
-from akhbar.normalize import normalize
 
 __all__ = ["EntityRecognizer", "canonicalize"]
 
@@ -135,7 +134,7 @@ class EntityRecognizer:
             ent = lookup(names[idx], m.label)
             if ent is not None:
                 m.canonical_en = ent.en
-                if normalize(m.text) not in gz.AMBIGUOUS:  # also MISC: «البيت الأبيض» is an ORG here
+                if gz.fold_key(m.text) not in gz.AMBIGUOUS_KEYS:  # also MISC: «البيت الأبيض» is an ORG here
                     m.label = ent.label
                     gaz_label[idx] = ent.label
         # within-document: short person names → the full name; unknown spelling variants → first spelling

@@ -51,6 +51,11 @@ def fold_key(text: str) -> str:
     return "".join(fold_word(w, article=False) for w in words)
 
 
+# ambiguous names are recognised by fold key, not spelling: «الغزيرة» ("abundant") folds ج/غ
+# onto «الجزيرة», «ما هي» ("what is") onto «ماهي» (Mahé)
+AMBIGUOUS_KEYS = frozenset(fold_key(x) for x in AMBIGUOUS)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _fold_name_word(w: str) -> str:
     return fold_word(w, article=False) if w[:1].isalpha() else ""
@@ -176,7 +181,7 @@ class Gazetteer:
                     # many: «ما هي» ("what is") folds to the key of «ماهي» (Mahé, Seychelles), and
                     # «الغزيرة» ("abundant") to that of «الجزيرة» (ج/غ are one letter for names)
                     if hit is not None and (best is None or j > best[0]) and not (
-                            skip_ambiguous and cur in _ambiguous_keys()):
+                            skip_ambiguous and cur in AMBIGUOUS_KEYS):
                         best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
                     if j >= lim:
                         break
@@ -188,11 +193,6 @@ class Gazetteer:
             else:
                 i += 1
         return out
-
-
-@functools.lru_cache(maxsize=1)
-def _ambiguous_keys() -> frozenset[str]:
-    return frozenset(fold_key(x) for x in AMBIGUOUS)
 
 
 ORG_LEXICON_FILE = "org_lexicon.tsv"
