@@ -577,12 +577,13 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
             if label == "PER":
                 # two people joined by «و» are two names («كانافارو وإيمرسون»); a name does
                 # not run on over «و» into a common word («موسي والأدميون»)
-                q = next((q for q in range(k + 1, j) if smart_split(normalize(words[q]))[0].startswith("و")), None)
-                if q is not None:
-                    _pre, art, rest, _cut = smart_split(normalize(words[q]))
-                    second = not art and _name_like(rest, prior=False)
-                    for r in range(q, j):
-                        tags[r] = ("B-PER" if r == q else "I-PER") if second else "O"
+                for q in range(k + 1, j):
+                    pre, art, rest, _cut = smart_split(normalize(words[q]))
+                    if pre.startswith("و"):
+                        second = not art and _name_like(rest, prior=False)
+                        for r in range(q, j):
+                            tags[r] = ("B-PER" if r == q else "I-PER") if second else "O"
+                        break
     if gaz:
         for i, j, label, _ in gmatches:
             cur = tags[i:j]
