@@ -48,7 +48,7 @@ def run_block(k: int, args, work: str) -> dict:
     common = ["--data", args.data, "--block", str(k), "--out", out]
     subprocess.run([py, os.path.join(ROOT, "flows", "train_ner.py"), *common], env=env, stdout=log, stderr=log, check=True)
     cmd = [py, os.path.join(ROOT, "flows", "train_bilstm.py"), *common, "--threads", "1",
-           "--epochs", str(args.epochs), "--crf-weight", str(args.crf_weight)]
+           "--epochs", str(args.epochs), "--crf-weight", str(args.crf_weight), "--members", str(args.members)]
     cmd += ["--pretrained", args.pretrained] if args.pretrained else ["--no-pretrained"]
     subprocess.run(cmd, env=env, stdout=log, stderr=log, check=True)
     meta = json.load(open(os.path.join(out, "ner_meta.json"), encoding="utf-8"))
@@ -72,12 +72,14 @@ def main() -> None:
                     help="encoder of flows/pretrain_encoder.py the BiLSTM starts from (default: the committed one)")
     ap.add_argument("--no-pretrained", dest="pretrained", action="store_const", const=None,
                     help="the BiLSTM from random weights (the recipe of pipeline 0.3.0)")
+    ap.add_argument("--members", type=int, default=1,
+                    help="BiLSTM ensemble size (seeds 13, 14, …; the runtime averages the members)")
     ap.add_argument("--keep", default=None, help="folder for the per-block models and logs (default: a temporary one)")
     args = ap.parse_args()
     blocks = [int(b) for b in args.blocks.split(",")]
     work = args.keep or tempfile.mkdtemp(prefix="ner_cv_")
     os.makedirs(work, exist_ok=True)
-    print(f"blocks {blocks}, BiLSTM {args.epochs} epochs, crf_weight {args.crf_weight}, "
+    print(f"blocks {blocks}, BiLSTM {args.epochs} epochs x {args.members} member(s), crf_weight {args.crf_weight}, "
           f"pretrained encoder: {args.pretrained or 'none'}; logs in {work}", flush=True)
     with ThreadPoolExecutor(args.jobs) as pool:
         results = dict(zip(blocks, pool.map(lambda k: run_block(k, args, work), blocks)))
