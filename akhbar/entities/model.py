@@ -89,7 +89,7 @@ class CrfModel:
             else:
                 crf = self.marginals(n)
                 tags, probs = bio_decode(self.crf_weight * crf + (1.0 - self.crf_weight) * nprobs[k])
-                _continue_names(sentences[k], tags, probs, crf, nprobs[k])
+                _continue_names(sentences[k], tags, probs, crf)
                 out.append((tags, probs))
         return out
 
@@ -115,14 +115,14 @@ _I_PER = TAGS.index("I-PER")
 CONTINUE_MIN_P = 0.5
 
 
-def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: np.ndarray, nn: np.ndarray) -> None:
+def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: np.ndarray) -> None:
     """A person name goes on over a word the CRF alone continues with confidence
     (I-PER ≥ 0.5), even where the average says O.  The BiLSTM's character CNN takes
     unseen second words of modern names that start like imperfect verbs for verbs
     («أندريه يرماك»: CRF I-PER 0.55, BiLSTM O 0.66).  Costs 0.2 F1 on ANERcorp
     (docs/ner-evaluation.md); kept because the seeds need it.  Only over a
-    name-like word (not «بفوز», «الشهير»: «شوماخر بفوز»).  ``nn`` is unused
-    on purpose: trusting the BiLSTM here too cost another 0.2."""
+    name-like word (not «بفوز», «الشهير»: «شوماخر بفوز»).  The BiLSTM's
+    probabilities are not consulted on purpose: trusting them here too cost another 0.2."""
     for i in range(1, len(tags)):
         if tags[i] == "O" and tags[i - 1].endswith("-PER") and _name_like(words[i]) and not _preposition_form(words[i]):
             p = float(crf[i, _I_PER])
