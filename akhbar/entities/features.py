@@ -117,7 +117,7 @@ def smart_split(n: str) -> tuple[str, bool, str, int]:
 class TokenInfo:
     __slots__ = ("n", "bare", "pre", "art", "shape", "cl", "clb", "trig")
 
-    def __init__(self, tok: str, clusters: dict, nats: set[str]) -> None:
+    def __init__(self, tok: str, clusters: dict, gaz: gz.Gazetteer) -> None:
         n = normalize(strip_invisible(tok))
         self.n = n
         pre, art, rest, _cut = smart_split(n)
@@ -144,14 +144,14 @@ class TokenInfo:
             trig = "V"
         elif b in gz.ROLE_WORDS:
             trig = "R"
-        elif b in nats or (b.endswith("يه") and b[:-1] in nats) or (b.endswith("يين") and b[:-2] in nats):
+        elif gaz.is_nationality(b) or (b.endswith("يين") and b[:-2] in gaz.nationalities):  # also the plural «الروسيين»
             trig = "N"
         self.trig = trig
 
 
 @functools.lru_cache(maxsize=200_000)
 def _token_info(tok: str, with_clusters: bool) -> TokenInfo:
-    return TokenInfo(tok, load_clusters() if with_clusters else {}, gz.load().nationalities)
+    return TokenInfo(tok, load_clusters() if with_clusters else {}, gz.load())
 
 
 def bio_tags(n: int, spans: list[tuple[int, int, str, int]]) -> list[str]:
