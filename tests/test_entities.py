@@ -295,6 +295,10 @@ def test_team_head_is_not_a_title():
     assert v.infos[1].trig == "T" and v.infos[5].trig == "S"
     assert _team_head("وفريق") and _team_head("فريقي") and not _team_head("الفريق")
     assert not _after_title("فريق") and _after_title("الفريق")
+    # the CRF's trigger and the rules' team head are one test
+    words = ["فريق", "وفريق", "لفريق", "فريقي", "الفريق", "والفريق", "للفريق", "فرقة"]
+    assert [i.trig == "S" for i in sentence_view(words).infos] == [_team_head(w) for w in words] \
+        == [True, True, True, True, False, False, False, False]
     tags, _ = rule_tags(["وقال", "فريق", "جوزيه", "مورينيو", "إنه", "جاهز"])
     assert "B-PER" not in tags
 

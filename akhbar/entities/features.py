@@ -130,7 +130,7 @@ class TokenInfo:
         b = gz.fold_word(rest)
         fn = gz.fold_word(n)
         trig = ""
-        if b in gz.TEAM_HEADS and not art:
+        if gz.is_team_head(rest, art):
             trig = "S"
         elif fn in gz.PER_TITLES or b in gz.PER_TITLES:
             trig = "T"

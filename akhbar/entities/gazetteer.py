@@ -230,6 +230,14 @@ PER_TITLES = _lex(
 # «فريق» without the article is a team («فريق فيراري», «فريقي الرجاء والدفاع»);
 # «الفريق» is also the military rank before a name («الفريق أول …»)
 TEAM_HEADS = _lex("فريق فريقي")
+
+
+def is_team_head(bare: str, art: bool) -> bool:
+    """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (also a military rank); ``bare`` and
+    ``art`` are a token's word and article as ``features.smart_split`` splits them.  The one
+    test behind the CRF's "S" trigger and the rules' team head."""
+    return not art and fold_word(bare) in TEAM_HEADS
+
 ROLE_WORDS = _lex("العام الدفاع الخارجية الداخلية الوزراء العهد باسم الأعلى الأسبق السابق الحالي الجديد")
 ORG_HEADS = _lex(
     "وزارة مجلس وكالة حلف جامعة شركة منظمة هيئة لجنة حزب حركة اتحاد مؤسسة بنك مصرف صندوق "

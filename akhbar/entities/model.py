@@ -306,9 +306,16 @@ def _nationality(tok: str) -> bool:
 
 
 def _team_head(tok: str) -> bool:
-    """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (also a military rank)."""
+    """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (:func:`gazetteer.is_team_head`)."""
     _pre, art, rest, _cut = smart_split(normalize(tok))
-    return not art and gz.fold_word(rest) in gz.TEAM_HEADS
+    return gz.is_team_head(rest, art)
+
+
+def _title(tok: str, fold: str) -> bool:
+    """A person title («الرئيس», «الوزير», «الفريق»), not a team head («فريق»); ``fold``
+    is the folded form the caller matches (the whole word, or the word without its
+    proclitics)."""
+    return fold in gz.PER_TITLES and not _team_head(tok)
 
 
 CLUB_ADJ_MAX_COUNT = 30  # SaudiNewsNet occurrences of a place adjective read as a club's without a team head
@@ -335,15 +342,21 @@ def _club_adjective(tok: str, rare: bool = False) -> bool:
 def _after_title(tok: str) -> bool:
     n = normalize(tok)
     f = gz.fold_word(n)
-    if _team_head(tok):
-        return False
-    if f in gz.PER_TITLES or f in gz.ROLE_WORDS:
+    if _title(tok, f):
         return True
-    return _nationality(tok)
+    return not _team_head(tok) and (f in gz.ROLE_WORDS or _nationality(tok))
 
 
 
 _RANK_AFTER_FARIQ = frozenset(gz.fold_word(w) for w in ("أول", "الركن", "ركن"))
+
+
+def _opens_person_rule(words: list[str], folds: list[str], i: int) -> bool:
+    """A title at i opens the title + name rule.  «الفريق» is the team far more often
+    than the rank, so it opens the rule only before a rank word («الفريق أول/الركن …»)."""
+    if not _title(words[i], folds[i]):
+        return False
+    return folds[i] not in gz.TEAM_HEADS or (i + 1 < len(words) and folds[i + 1] in _RANK_AFTER_FARIQ)
 
 
 def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
@@ -364,9 +377,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
         if tags[i] != "O" or not f:
             i += 1
             continue
-        if f in gz.PER_TITLES and not _team_head(words[i]) and not (
-                f in gz.TEAM_HEADS and not (i + 1 < n and folds[i + 1] in _RANK_AFTER_FARIQ)):
-            # «الفريق» is the team far more often than the rank: only «الفريق أول/الركن …»
+        if _opens_person_rule(words, folds, i):
             k = i + 1
             # skip role words, nationality adjectives, «العام», and organisations («لحلف …»)
             while k < n and k - i <= 10:
