@@ -204,11 +204,7 @@ def doc_consistency(
             if j - i == 1 and _not_a_short_form(toks[i]):
                 continue  # «على» folds to the key of the name «علي»; «ابن» alone is nobody
             if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
-                tags[i] = "B-" + label
-                for k in range(i + 1, j):
-                    tags[k] = "I-" + label
-                for k in range(i, j):
-                    probs[k] = 0.6
+                _set_span(tags, probs, i, j, label, 0.6)
                 added += 1
             elif tags[i].startswith("B-") and all(t == "I-" + tags[i][2:] for t in tags[i + 1:j]) \
                     and not (j < len(tags) and tags[j].startswith("I-")) and tags[i][2:] != label and tags[i][2:] != "MISC":
@@ -241,20 +237,6 @@ def proclitic_cut(token: str) -> int:
         sp = split_proclitics(token)
         return sp.cut if smart_split(n)[3] else 0
     return smart_split(n)[3]
-
-
-def gaz_fill(words: list[str], tags: list[str], probs: list[float], conf: float = 0.6) -> int:
-    """Add unambiguous gazetteer names the CRF left untagged (in place)."""
-    added = 0
-    for i, j, label, _cut in gz.load().match_tokens(words, skip_ambiguous=True):
-        if all(t == "O" for t in tags[i:j]) and not (j < len(tags) and tags[j].startswith("I-")):
-            tags[i] = "B-" + label
-            for k in range(i + 1, j):
-                tags[k] = "I-" + label
-            for k in range(i, j):
-                probs[k] = conf
-            added += 1
-    return added
 
 
 # --- rules -------------------------------------------------------------------
@@ -365,11 +347,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
     n = len(words)
     tags, probs = ["O"] * n, [0.0] * n
     for i, j, label, _cut in g.match_tokens(words, skip_ambiguous=True):
-        tags[i] = "B-" + label
-        for k in range(i + 1, j):
-            tags[k] = "I-" + label
-        for k in range(i, j):
-            probs[k] = 0.9
+        _set_span(tags, probs, i, j, label, 0.9)
     folds = [gz.fold_word(smart_split(normalize(w))[2]) if w[:1].isalpha() else "" for w in words]
     i = 0
     while i < n:
@@ -408,11 +386,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
                     break
             # every word looks like a name, and at least one is in a name-rich word cluster (or unknown)
             if m > k and any(_name_like(w) for w in words[k:m]):
-                tags[k] = "B-PER"
-                for q in range(k + 1, m):
-                    tags[q] = "I-PER"
-                for q in range(k, m):
-                    probs[q] = 0.8
+                _set_span(tags, probs, k, m, "PER", 0.8)
                 i = m
                 continue
         elif f in gz.ORG_HEADS and not normalize(words[i]).startswith("ال"):
@@ -420,11 +394,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
             while m < n and m - i <= 3 and tags[m] == "O" and normalize(words[m]).startswith("ال") and normalize(words[m]) not in FUNCTION_WORDS:
                 m += 1
             if m > i + 1:
-                tags[i] = "B-ORG"
-                for q in range(i + 1, m):
-                    tags[q] = "I-ORG"
-                for q in range(i, m):
-                    probs[q] = 0.7
+                _set_span(tags, probs, i, m, "ORG", 0.7)
                 i = m
                 continue
         elif f in _LOC_CUE_WORDS and not normalize(words[i]).startswith("ال") and i + 1 < n and tags[i + 1] == "O" and _name_like(words[i + 1]):
