@@ -78,3 +78,35 @@ def test_lm_targets_on_seed_sentences():
     rare = [ti.n for v in views for ti in v.infos if counts[ti.n] == 1]
     assert rare and all(ids[w] == 0 or ids[w] > 10 for w in rare)
     assert any(ids[w] > 10 for w in rare)
+
+
+# hand-tagged sentences in ANERcorp's format (clitics stay on the token), from the seeds' text
+_TAGGED = [
+    ("وقال مارك روته إن حلف شمال الأطلسي سيدعم أوكرانيا .", "O B-PER I-PER O B-ORG I-ORG I-ORG O B-LOC O"),
+    ("وأكد الرئيس الكوري الجنوبي يون سوك يول أن سيول لن ترسل جنودا .", "O O O O B-PER I-PER I-PER O B-LOC O O O O"),
+    ("وصل وزير الدفاع الروسي إلى بيونغ يانغ أمس .", "O O O O O B-LOC I-LOC O O"),
+    ("وقالت وكالة رويترز إن موسكو نفت التقارير .", "O O B-ORG O B-LOC O O O"),
+    ("وأعلن الناتو أن كوريا الشمالية أرسلت جنودا إلى روسيا .", "O B-ORG O B-LOC I-LOC O O O B-LOC O"),
+    ("وقال فولوديمير زيلينسكي إن كييف تنتظر الدعم .", "O B-PER I-PER O B-LOC O O O"),
+]
+
+
+def test_weight_choice_follows_the_better_tagger():
+    """flows/train_bilstm.choose_weight scores each CRF weight with the whole runtime
+    pipeline: a network that is always right takes a larger share (a lower CRF weight)
+    than one that guesses at random."""
+    import argparse
+
+    from flows.train_bilstm import choose_weight
+
+    sents = [(s.split(), t.split()) for s, t in _TAGGED]
+    assert all(len(w) == len(t) for w, t in sents)
+    sub, dev = sents[:3], sents[3:]  # the CRF is trained on sub and tags dev
+    right = [np.eye(len(nn_rt.TAGS))[[nn_rt.TAG_ID[t] for t in tags]] for _, tags in dev]
+    rng = np.random.default_rng(0)
+    noise = [rng.dirichlet(np.ones(len(nn_rt.TAGS)), size=len(tags)) for _, tags in dev]
+    args = argparse.Namespace(out=gz.RESOURCE_DIR, folds=2, doc_size=20, choose_by="pipeline")
+    w_right = choose_weight(sub, dev, right, args)
+    w_noise = choose_weight(sub, dev, noise, args)
+    assert w_right < w_noise
+    assert choose_weight(sub, dev, right, argparse.Namespace(**{**vars(args), "choose_by": "average"})) < w_noise
