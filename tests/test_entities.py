@@ -431,3 +431,19 @@ def test_title_rule_takes_an_unseen_second_name_word():
     tags = ["O", "O", "B-PER", "I-PER", "O", "O"]
     postprocess(words, tags, [1.0, 1.0, 0.9, 0.9, 0.95, 1.0])
     assert _unseen("ستزور") and tags[4] == "O"
+
+
+def test_doc_consistency_spreads_a_name_only_as_the_document_spells_it():
+    """Letter folds (ج/غ, ق/ك) join spellings across sources, not inside one document:
+    «الجزيرة» (Al Jazeera) is not spread onto «الغزيرة» ("abundant"); a proclitic
+    («للولايات» → «الولايات») still is."""
+    from akhbar.entities.model import doc_consistency
+
+    toks = [["أعلنت", "الولايات", "المتحدة", "أمس"], ["وقال", "مسؤول", "للولايات", "المتحدة", "إن"],
+            ["وقالت", "قناة", "الجزيرة", "إن"], ["الأمطار", "الغزيرة", "أغرقت", "الشوارع"]]
+    tags = [["O", "B-LOC", "I-LOC", "O"], ["O"] * 5, ["O", "O", "B-ORG", "O"], ["O"] * 4]
+    probs = [[0.9] * 4, [0.5] * 5, [0.9] * 4, [0.5] * 4]
+    assert doc_consistency(toks, tags, probs) == 1
+    assert tags[1] == ["O", "O", "B-LOC", "I-LOC", "O"] and tags[3] == ["O"] * 4
+    text = "وقالت قناة الجزيرة إن الأمطار الغزيرة أغرقت الشوارع."
+    assert [(m.text, m.label) for m in annotate(text)] == [("الجزيرة", "ORG")]

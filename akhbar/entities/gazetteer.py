@@ -51,6 +51,17 @@ def fold_key(text: str) -> str:
     return "".join(fold_word(w, article=False) for w in words)
 
 
+_SPELL = str.maketrans({"\u0640": None, "-": None, "‐": None, "–": None})
+
+
+def spelling_key(text: str) -> str:
+    """:func:`fold_key` without the letter folds (ج/غ, ق/ك): how one text spells a name.
+    Across sources «بيونغ يانغ» and «بيونج يانج» are one name; inside one document a
+    different letter is a different word («الغزيرة», "abundant", is not «الجزيرة»)."""
+    words = normalize(text).replace("-", " ").split()
+    return "".join(normalize(strip_invisible(w)).translate(_SPELL) for w in words)
+
+
 # ambiguous names are recognised by fold key, not spelling: «الغزيرة» ("abundant") folds ج/غ
 # onto «الجزيرة», «ما هي» ("what is") onto «ماهي» (Mahé)
 AMBIGUOUS_KEYS = frozenset(fold_key(x) for x in AMBIGUOUS)

@@ -158,13 +158,14 @@ _NOT_NAME = gz.PER_TITLES | gz.ORG_HEADS | gz.LOC_CUES | gz.SAY_VERBS | gz.ROLE_
 
 
 
-def mention_key(toks: list[str], i: int, j: int) -> str:
+def mention_key(toks: list[str], i: int, j: int, fold: bool = True) -> str:
     """Matching key of the mention ``toks[i:j]``: folded, without the first token's
-    proclitic (the article stays), so «وروته» and «روته» vote for the same name."""
+    proclitic (the article stays), so «وروته» and «روته» vote for the same name.
+    ``fold=False``: its spelling (:func:`gazetteer.spelling_key`)."""
     first = toks[i]
     sp = split_proclitics(first)
     words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1 : j]
-    return gz.fold_key(" ".join(words))
+    return (gz.fold_key if fold else gz.spelling_key)(" ".join(words))
 
 
 def doc_consistency(
@@ -180,6 +181,7 @@ def doc_consistency(
     occurrences of the same name vote at least 2 and 2:1 for another label.
     Modifies tags/probs in place; returns the number of added spans."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    spelled: set[str] = set()  # how the document spells its confident names (no letter folds)
     for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
         for i, j, label in spans_from_bio(tags):
             if label == "MISC":
@@ -190,20 +192,26 @@ def doc_consistency(
             key = mention_key(toks, i, j)
             if len(key) >= 3:
                 votes[key][label] += 1
+                spelled.add(gz.spelling_key(" ".join(toks[i:j])))
+                spelled.add(mention_key(toks, i, j, fold=False))
             if label == "PER" and j - i >= 2:
                 last = gz.fold_word(toks[j - 1], article=False)
                 if len(last) >= 3 and gz.fold_word(toks[j - 1]) not in _NOT_NAME:
                     votes[last]["PER"] += 1
+                    spelled.add(gz.spelling_key(toks[j - 1]))
     index = {k: c.most_common(1)[0][0] for k, c in votes.items() if sum(c.values()) >= min_count}
     if not index:
         return 0
     g = gz.load()
     added = 0
     for toks, tags, probs in zip(doc_tokens, doc_tags, doc_probs):
-        for i, j, label, _cut in g.match_tokens(toks, index=index):
+        for i, j, label, cut in g.match_tokens(toks, index=index):
             if j - i == 1 and _not_a_short_form(toks[i]):
                 continue  # «على» folds to the key of the name «علي»; «ابن» alone is nobody
             if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
+                first = toks[i][cut:]
+                if not any(gz.spelling_key(" ".join([f] + toks[i + 1:j])) in spelled for f in (first, "ا" + first)):
+                    continue  # spelled otherwise in this document: «الغزيرة» is not «الجزيرة» («للولايات»: «الولايات»)
                 _set_span(tags, probs, i, j, label, 0.6)
                 added += 1
             elif tags[i].startswith("B-") and all(t == "I-" + tags[i][2:] for t in tags[i + 1:j]) \
