@@ -23,6 +23,7 @@ from akhbar.normalize import normalize, strip_invisible
 # evaluates models trained on other blocks of ANERcorp this way); default: the shipped ones.
 RESOURCE_DIR = os.environ.get("AKHBAR_NER_DIR") or os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")
 
+_SPELL = str.maketrans({"\u0640": None, "-": None, "‐": None, "–": None})
 _FOLD = str.maketrans({"ج": "غ", "ق": "ك", "\u0640": None, "-": None, "‐": None, "–": None})
 
 # Names that are ordinary words too often to be trusted by the rule-only mode
@@ -36,30 +37,24 @@ AMBIGUOUS = {
 
 
 @functools.lru_cache(maxsize=300_000)
-def fold_word(w: str, article: bool = True) -> str:
+def fold_word(w: str, article: bool = True, letters: bool = True) -> str:
     """Matching form of one word; ``article=True`` also drops a leading «ال»
-    (used for trigger words, not for names: «المالي» must not match «مالي»)."""
+    (used for trigger words, not for names: «المالي» must not match «مالي»);
+    ``letters=False`` keeps ج/غ and ق/ك apart (see :func:`fold_key`)."""
     w = normalize(strip_invisible(w))
     if article and w.startswith("ال") and len(w) > 3:
         w = w[2:]
-    return w.translate(_FOLD)
+    return w.translate(_FOLD if letters else _SPELL)
 
 
-def fold_key(text: str) -> str:
-    """Matching key of a name: article kept (aliases list both «الناتو» and «ناتو»)."""
+def fold_key(text: str, letters: bool = True) -> str:
+    """Matching key of a name: article kept (aliases list both «الناتو» and «ناتو»).
+    ``letters=False``: without the letter folds (ج/غ, ق/ك), how one text spells the
+    name.  Across sources «بيونغ يانغ» and «بيونج يانج» are one name; inside one
+    document a different letter is a different word («الغزيرة», "abundant", is not
+    «الجزيرة»)."""
     words = normalize(text).replace("-", " ").split()
-    return "".join(fold_word(w, article=False) for w in words)
-
-
-_SPELL = str.maketrans({"\u0640": None, "-": None, "‐": None, "–": None})
-
-
-def spelling_key(text: str) -> str:
-    """:func:`fold_key` without the letter folds (ج/غ, ق/ك): how one text spells a name.
-    Across sources «بيونغ يانغ» and «بيونج يانج» are one name; inside one document a
-    different letter is a different word («الغزيرة», "abundant", is not «الجزيرة»)."""
-    words = normalize(text).replace("-", " ").split()
-    return "".join(normalize(strip_invisible(w)).translate(_SPELL) for w in words)
+    return "".join(fold_word(w, article=False, letters=letters) for w in words)
 
 
 # ambiguous names are recognised by fold key, not spelling: «الغزيرة» ("abundant") folds ج/غ

@@ -161,11 +161,11 @@ _NOT_NAME = gz.PER_TITLES | gz.ORG_HEADS | gz.LOC_CUES | gz.SAY_VERBS | gz.ROLE_
 def mention_key(toks: list[str], i: int, j: int, fold: bool = True) -> str:
     """Matching key of the mention ``toks[i:j]``: folded, without the first token's
     proclitic (the article stays), so «وروته» and «روته» vote for the same name.
-    ``fold=False``: its spelling (:func:`gazetteer.spelling_key`)."""
+    ``fold=False``: its spelling (no letter folds, :func:`gazetteer.fold_key`)."""
     first = toks[i]
     sp = split_proclitics(first)
     words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1 : j]
-    return (gz.fold_key if fold else gz.spelling_key)(" ".join(words))
+    return gz.fold_key(" ".join(words), letters=fold)
 
 
 def doc_consistency(
@@ -192,13 +192,14 @@ def doc_consistency(
             key = mention_key(toks, i, j)
             if len(key) >= 3:
                 votes[key][label] += 1
-                spelled.add(gz.spelling_key(" ".join(toks[i:j])))
+                # with and without the proclitic: the matcher below may cut it or not («واشنطن»)
+                spelled.add(gz.fold_key(" ".join(toks[i:j]), letters=False))
                 spelled.add(mention_key(toks, i, j, fold=False))
             if label == "PER" and j - i >= 2:
                 last = gz.fold_word(toks[j - 1], article=False)
                 if len(last) >= 3 and gz.fold_word(toks[j - 1]) not in _NOT_NAME:
                     votes[last]["PER"] += 1
-                    spelled.add(gz.spelling_key(toks[j - 1]))
+                    spelled.add(gz.fold_key(toks[j - 1], letters=False))
     index = {k: c.most_common(1)[0][0] for k, c in votes.items() if sum(c.values()) >= min_count}
     if not index:
         return 0
@@ -210,7 +211,7 @@ def doc_consistency(
                 continue  # «على» folds to the key of the name «علي»; «ابن» alone is nobody
             if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
                 first = toks[i][cut:]
-                if not any(gz.spelling_key(" ".join([f] + toks[i + 1:j])) in spelled for f in (first, "ا" + first)):
+                if not any(gz.fold_key(" ".join([f] + toks[i + 1:j]), letters=False) in spelled for f in (first, "ا" + first)):
                     continue  # spelled otherwise in this document: «الغزيرة» is not «الجزيرة» («للولايات»: «الولايات»)
                 _set_span(tags, probs, i, j, label, 0.6)
                 added += 1
@@ -301,13 +302,6 @@ def _team_head(tok: str) -> bool:
     return gz.is_team_head(rest, art)
 
 
-def _title(tok: str, fold: str) -> bool:
-    """A person title («الرئيس», «الوزير», «الفريق»), not a team head («فريق»); ``fold``
-    is the folded form the caller matches (the whole word, or the word without its
-    proclitics)."""
-    return fold in gz.PER_TITLES and not _team_head(tok)
-
-
 CLUB_ADJ_MAX_COUNT = 30  # SaudiNewsNet occurrences of a place adjective read as a club's without a team head
 
 
@@ -332,9 +326,11 @@ def _club_adjective(tok: str, rare: bool = False) -> bool:
 def _after_title(tok: str) -> bool:
     n = normalize(tok)
     f = gz.fold_word(n)
-    if _title(tok, f):
+    if _team_head(tok):
+        return False
+    if f in gz.PER_TITLES or f in gz.ROLE_WORDS:
         return True
-    return not _team_head(tok) and (f in gz.ROLE_WORDS or _nationality(tok))
+    return _nationality(tok)
 
 
 
@@ -342,9 +338,10 @@ _RANK_AFTER_FARIQ = frozenset(gz.fold_word(w) for w in ("أول", "الركن", 
 
 
 def _opens_person_rule(words: list[str], folds: list[str], i: int) -> bool:
-    """A title at i opens the title + name rule.  «الفريق» is the team far more often
-    than the rank, so it opens the rule only before a rank word («الفريق أول/الركن …»)."""
-    if not _title(words[i], folds[i]):
+    """A title at i (not a team head, «فريق») opens the title + name rule.  «الفريق» is the
+    team far more often than the rank, so it opens the rule only before a rank word
+    («الفريق أول/الركن …»)."""
+    if folds[i] not in gz.PER_TITLES or _team_head(words[i]):
         return False
     return folds[i] not in gz.TEAM_HEADS or (i + 1 < len(words) and folds[i + 1] in _RANK_AFTER_FARIQ)
 
