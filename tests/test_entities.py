@@ -179,6 +179,28 @@ def test_person_span_split_at_a_conjunction():
     assert tags == ["O", "B-PER", "O", "O"]
 
 
+
+def test_hyphenated_person_name_is_one_mention():
+    """An unspaced hyphen joins a person name whether the models left the word after it
+    untagged or started a new name on it (once two overlapping mentions: «كيم يونغ-هيون»
+    and «هيون»)."""
+    from akhbar.entities import _join_hyphenated_names
+    from akhbar.entities.tokenize import tokenize
+
+    toks = tokenize("نظيره كيم يونغ-هيون الذي حض")
+    assert [t.text for t in toks] == ["نظيره", "كيم", "يونغ", "-", "هيون", "الذي", "حض"]
+    for after in ("O", "B-PER"):
+        tags = ["O", "B-PER", "I-PER", "O", after, "O", "O"]
+        _join_hyphenated_names(toks, tags)
+        assert tags == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "O", "O"]
+    spaced = tokenize("كيم يونغ - هيون")  # a spaced dash separates
+    tags = ["B-PER", "I-PER", "O", "B-PER"]
+    _join_hyphenated_names(spaced, tags)
+    assert tags == ["B-PER", "I-PER", "O", "B-PER"]
+    text = "وقال نظيره الكوري الجنوبي كيم يونغ-هيون إن بلاده مستعدة."
+    names = [(m.text, m.label) for m in annotate(text)]
+    assert ("كيم يونغ-هيون", "PER") in names and ("هيون", "PER") not in names
+
 def test_doc_consistency_never_spreads_a_name_onto_a_preposition_or_name_part():
     """«علي» (Ali) tagged with confidence once must not tag «على» ("on"), which folds to
     the same key, nor «وعلى»; the name's short form still spreads."""
