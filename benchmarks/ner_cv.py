@@ -5,7 +5,7 @@ earlier choices were made while reading that block's errors.  This script repeat
 the whole recipe on each of the five contiguous 20 % blocks in turn: for block k,
 the CRF (``flows/train_ner.py --block k``) and the BiLSTM
 (``flows/train_bilstm.py --block k``) are trained on the other four blocks, and the
-runtime pipeline (average, post-processing, document consistency on
+runtime pipeline (pool, post-processing, document consistency on
 pseudo-documents of 20 sentences) tags block k.  Never random sentences.
 
     python benchmarks/ner_cv.py                      # all five blocks, two at a time
@@ -14,7 +14,7 @@ pseudo-documents of 20 sentences) tags block k.  Never random sentences.
 
 Each block trains in its own copy of ``akhbar/resources/ner`` (``AKHBAR_NER_DIR``),
 so the shipped artefacts are never touched and the training-name list and the
-name prior a block sees come from its own training part.  The BiLSTM's epochs and
+name prior a block sees come from its own training part.  The BiLSTM's epochs, pool and
 CRF weight are fixed to the shipped recipe (``ner_meta.json``) unless given, so
 no block is tuned on.  About 15–20 minutes of one core per block (the CRF, then 28 epochs
 of the BiLSTM; measured while two jobs shared the two cores).
@@ -35,7 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
 RES = os.path.join(ROOT, "akhbar", "resources", "ner")
 TYPES = ("PER", "LOC", "ORG", "micro")
-# CRF alone, BiLSTM alone, their average, the whole runtime pipeline (+ post-processing, document consistency)
+# CRF alone, BiLSTM alone, their pool, the whole runtime pipeline (+ post-processing, document consistency)
 SYSTEMS = ("crf", "bilstm", "average", "pipeline")
 
 
@@ -48,7 +48,8 @@ def run_block(k: int, args, work: str) -> dict:
     common = ["--data", args.data, "--block", str(k), "--out", out]
     subprocess.run([py, os.path.join(ROOT, "flows", "train_ner.py"), *common], env=env, stdout=log, stderr=log, check=True)
     cmd = [py, os.path.join(ROOT, "flows", "train_bilstm.py"), *common, "--threads", "1",
-           "--epochs", str(args.epochs), "--crf-weight", str(args.crf_weight), "--members", str(args.members)]
+           "--epochs", str(args.epochs), "--crf-weight", str(args.crf_weight), "--pool", args.pool,
+           "--members", str(args.members)]
     cmd += ["--pretrained", args.pretrained] if args.pretrained else ["--no-pretrained"]
     subprocess.run(cmd, env=env, stdout=log, stderr=log, check=True)
     meta = json.load(open(os.path.join(out, "ner_meta.json"), encoding="utf-8"))
@@ -68,6 +69,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--epochs", type=int, default=meta["bilstm"]["epochs"])
     ap.add_argument("--crf-weight", type=float, default=meta["crf_weight"])
+    ap.add_argument("--pool", default=meta.get("crf_pool", "linear"), help="log or linear (flows/train_bilstm.py --pool)")
     ap.add_argument("--pretrained", default=os.path.join(ROOT, "flows", "artefacts", ENCODER_FILE),
                     help="encoder of flows/pretrain_encoder.py the BiLSTM starts from (default: the committed one)")
     ap.add_argument("--no-pretrained", dest="pretrained", action="store_const", const=None,
@@ -79,7 +81,7 @@ def main() -> None:
     blocks = [int(b) for b in args.blocks.split(",")]
     work = args.keep or tempfile.mkdtemp(prefix="ner_cv_")
     os.makedirs(work, exist_ok=True)
-    print(f"blocks {blocks}, BiLSTM {args.epochs} epochs x {args.members} member(s), crf_weight {args.crf_weight}, "
+    print(f"blocks {blocks}, BiLSTM {args.epochs} epochs x {args.members} member(s), {args.pool} pool, crf_weight {args.crf_weight}, "
           f"pretrained encoder: {args.pretrained or 'none'}; logs in {work}", flush=True)
     with ThreadPoolExecutor(args.jobs) as pool:
         results = dict(zip(blocks, pool.map(lambda k: run_block(k, args, work), blocks)))

@@ -297,7 +297,7 @@ def akhbar_run(
     rerun adds nothing and a run after a crash completes the interrupted work.
     ``workers``: processes for the CPU-heavy stages (0: one per core; 1: in-process,
     as on a Dask cluster, where batches run on the cluster's workers instead).
-    ``ner_bilstm=False``: entities from the CRF alone, without the BiLSTM average
+    ``ner_bilstm=False``: entities from the CRF alone, without the BiLSTM
     (the NER stage 1.9 × as fast, about 3 F1 less; docs/ner-evaluation.md).
     """
     global _POOL

@@ -1,11 +1,14 @@
-"""Train the BiLSTM tagger that is averaged with the CRF (training-time script).
+"""Train the BiLSTM tagger that is pooled with the CRF (training-time script).
 
 Same data and split as ``flows/train_ner.py``: the LAST 20% of ANERcorp
 train.txt is the held-out block and is never used for any choice made here.
-The number of epochs (by the BiLSTM's own score) and the CRF's weight in the
-average (by the whole runtime pipeline's score, :func:`choose_weight`) are chosen
-on a development block: the last 10% of the training part (contiguous), with one
-network.  Then ``--members`` networks (seeds ``--seed``, ``--seed``+1, …) are
+The number of epochs is chosen by the BiLSTM's own score on a development block:
+the last 10% of the training part (contiguous), with one network.  The CRF's
+weight in the pool (``--pool``, :func:`akhbar.entities.model.pool_probs`) is
+``--crf-weight``, 0.4 for the log pool: chosen on cross-validation blocks 0 and 1
+(``benchmarks/ner_cv.py``, 1,618 sentences; docs/ner-evaluation.md, "Pipeline
+0.5.0"); ``--choose-weight`` chooses it on the 324-sentence development block
+instead (:func:`choose_weight`, the rule up to 0.4.1).  Then ``--members`` networks (seeds ``--seed``, ``--seed``+1, …) are
 trained on the whole training part for that many epochs and written together to
 ``akhbar/resources/ner/bilstm.npz``; the runtime averages their softmaxes.
 
@@ -19,8 +22,8 @@ a language model on SaudiNewsNet by ``flows/pretrain_encoder.py``
 (``flows/artefacts/bilstm_encoder_lm.npz``, committed) and is fine-tuned here.
 
     python flows/train_bilstm.py                    # the shipped network (~30 min on one core)
-    python flows/train_bilstm.py --epochs 28 --crf-weight 0.5
-                                                    # the same without the development run (~10 min)
+    python flows/train_bilstm.py --epochs 28        # the same without the development run (~10 min)
+    python flows/train_bilstm.py --pool linear --choose-weight pipeline   # the recipe of 0.4.1
     python flows/train_bilstm.py --members 3        # an ensemble (tried, not shipped)
     python flows/train_bilstm.py --no-pretrained    # from random weights (the recipe of 0.3.0)
     python flows/train_clusters.py --sg --epochs 5 --min-count 3 --out /tmp/c.tsv --vectors /tmp/w2v.kv
@@ -47,6 +50,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
+from akhbar.entities.model import POOLS  # noqa: E402
 from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, HERE, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
 
 
@@ -234,13 +238,14 @@ def train_net(torch, args, vecs, n_chars, n_prefix, train_items, epochs: int, de
 
 
 def choose_weight(sub, dev, dev_probs, args) -> float:
-    """The CRF's share in the average, chosen on the development block: a CRF is
-    trained on the same sentences as the development BiLSTM (``sub``), both tag
-    ``dev``, and the weight with the best micro F1 wins: of the whole runtime
-    pipeline (decoded average, name continuation, post-processing, document
-    consistency on pseudo-documents of ``--doc-size`` sentences; ``--choose-by
-    pipeline``, the default), or of the decoded average alone (``--choose-by
-    average``, the criterion that chose the 0.4.0 weight; both choose 0.5 for it).
+    """The CRF's share in the ``--pool``, chosen on the development block
+    (``--choose-weight``): a CRF is trained on the same sentences as the development
+    BiLSTM (``sub``), both tag ``dev``, and the weight with the best micro F1 wins: of
+    the whole runtime pipeline (decoded pool, name continuation, post-processing,
+    document consistency on pseudo-documents of ``--doc-size`` sentences;
+    ``--choose-weight pipeline``), or of the decoded pool alone (``--choose-weight
+    average``, the criterion that chose the 0.4.0 weight; both choose 0.5 for the
+    linear pool).
     The post-processing's name prior (``cluster_per_prior.json``) was counted on the
     whole training part, development block included: a cluster-level share, the same
     for every weight."""
@@ -248,7 +253,7 @@ def choose_weight(sub, dev, dev_probs, args) -> float:
 
     import pycrfsuite
 
-    from akhbar.entities.model import _continue_names, crf_marginals
+    from akhbar.entities.model import _continue_names, crf_marginals, pool_probs
     from train_ner import featurize, train, with_doc, with_post
 
     meta = json.load(open(os.path.join(args.out, "ner_meta.json"), encoding="utf-8"))
@@ -264,7 +269,7 @@ def choose_weight(sub, dev, dev_probs, args) -> float:
             crf.append(crf_marginals(tg, len(x)))
     best = (-1.0, 1.0)
     for w in (1.0, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.0):
-        decoded = [nn_rt.bio_decode(w * a + (1 - w) * b) for a, b in zip(crf, dev_probs)]
+        decoded = [nn_rt.bio_decode(pool_probs(a, b, w, args.pool)) for a, b in zip(crf, dev_probs)]
         f_avg = evaluate(dev, [t for t, _ in decoded])["micro"][2]
         tags, probs = [list(t) for t, _ in decoded], [list(p) for _, p in decoded]
         for (words, _), t, p, a in zip(dev, tags, probs, crf):
@@ -354,10 +359,14 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-3)
     add_net_args(ap)
-    ap.add_argument("--crf-weight", type=float, default=0.5, help="with --epochs: the CRF's share in the average")
-    ap.add_argument("--choose-by", choices=("pipeline", "average"), default="pipeline",
-                    help="what the development run's weight choice maximises: the whole runtime pipeline's micro F1 "
-                         "(default) or the decoded average's (the criterion up to 0.4.0; both choose 0.5 for its network)")
+    ap.add_argument("--pool", choices=POOLS, default="log",
+                    help="how the CRF's marginals and the BiLSTM's softmax are combined: product of experts (log, "
+                         "since 0.5.0) or linear average (0.2.0 to 0.4.1)")
+    ap.add_argument("--crf-weight", type=float, default=0.4,
+                    help="the CRF's share in the pool (0.4: chosen for the log pool on cross-validation blocks 0 and 1)")
+    ap.add_argument("--choose-weight", dest="choose_by", choices=("pipeline", "average"), default=None,
+                    help="choose the weight on the development block instead, by the whole runtime pipeline's micro F1 "
+                         "or the decoded pool's (up to 0.4.1: the linear pool, chosen so; both chose 0.5)")
     ap.add_argument("--doc-size", type=int, default=20, help="pseudo-document size for document consistency (as train_ner.py)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--members", type=int, default=1, help="ensemble size: members trained with seeds seed, seed+1, …")
@@ -404,7 +413,7 @@ def main() -> None:
         _, hist = train_net(torch, args, vecs, len(chars), len(prefixes), sub_items, args.max_epochs, dev_items, dev)
         epochs = int(np.argmax([f for f, _ in hist])) + 1
         print(f"development run: best epoch {epochs} (dev micro F1 {hist[epochs - 1][0]:.1f})", flush=True)
-        crf_weight = choose_weight(sub, dev, hist[epochs - 1][1], args)
+        crf_weight = choose_weight(sub, dev, hist[epochs - 1][1], args) if args.choose_by else args.crf_weight
     else:
         crf_weight = args.crf_weight
     train_items = items(train_s, train_views)
@@ -418,7 +427,7 @@ def main() -> None:
     res = evaluate(test_s, decode_all(ensemble_probs(torch, nets, test_items)))
     what = "BiLSTM alone" if len(nets) == 1 else f"BiLSTM ensemble of {len(nets)} alone"
     print(f"held-out {what}: " + "  ".join(f"{t} {res[t][0]:.1f}/{res[t][1]:.1f}/{res[t][2]:.1f}" for t in (*EVAL_TYPES, "micro")))
-    meta = {"epochs": epochs, "crf_weight": crf_weight, "seed": args.seed, "seeds": seeds, "hidden": args.hidden,
+    meta = {"epochs": epochs, "crf_weight": crf_weight, "crf_pool": args.pool, "seed": args.seed, "seeds": seeds, "hidden": args.hidden,
             "pretrained_file": os.path.basename(args.pretrained) if args.pretrained else None,
             "pretrained": {k: encoder_meta[k] for k in ("sentences", "tokens", "lm_classes", "epochs", "loss_per_epoch")} if encoder_meta else None,
             "char_filters": args.char_filters, "vocab": len(words), "heldout_bilstm": res, "train_seconds": round(time.time() - t_start)}
@@ -434,6 +443,7 @@ def main() -> None:
     meta_path = os.path.join(args.out, "ner_meta.json")
     ner_meta = json.load(open(meta_path, encoding="utf-8"))
     ner_meta["crf_weight"] = crf_weight
+    ner_meta["crf_pool"] = args.pool
     ner_meta["bilstm"] = meta
     with open(meta_path, "w", encoding="utf-8") as f:  # the runtime model below reads the new weight
         json.dump(ner_meta, f, ensure_ascii=False, indent=1)

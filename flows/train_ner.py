@@ -217,7 +217,7 @@ def pipeline_rows(model_dir: str, test, doc_size: int) -> list[tuple[str, dict]]
     model = CrfModel(model_dir)
     if model.neural is not None:
         tags, probs = (list(x) for x in zip(*model.tag_many(words)))
-        rows.append((f"+ BiLSTM average (w={model.crf_weight:g})", evaluate(test, tags)))
+        rows.append((f"+ BiLSTM, {model.crf_pool} pool (w={model.crf_weight:g})", evaluate(test, tags)))
     return rows + post_rows(test, tags, probs, doc_size)
 
 
@@ -361,7 +361,7 @@ def main() -> None:
     meta_path = os.path.join(args.out, META_FILE)
     if os.path.exists(meta_path):  # the BiLSTM's settings (flows/train_bilstm.py) stay with the CRF
         old = json.load(open(meta_path, encoding="utf-8"))
-        meta.update({k: old[k] for k in ("crf_weight", "bilstm", "heldout_ensemble") if k in old})
+        meta.update({k: old[k] for k in ("crf_weight", "crf_pool", "bilstm", "heldout_ensemble") if k in old})
     with open(meta_path, "w", encoding="utf-8") as f:
         json.dump(meta, f, ensure_ascii=False, indent=1)
     print(f"wrote {path}")

@@ -275,6 +275,36 @@ def test_bio_decode_never_starts_inside():
     assert len(probs) == 3 and all(0 <= x <= 1 for x in probs)
 
 
+def test_log_pool_keeps_a_tag_either_model_rules_out_unlikely():
+    """pool_probs on the shipped models' distributions for a seed sentence: the log
+    pool (0.5.0) is a distribution per token, reduces to either model at w = 0 / 1,
+    and gives little weight to a tag one model all but rules out, where the linear
+    average keeps w of the other model's belief."""
+    import numpy as np
+
+    from akhbar.entities.features import sentence_view, view_features
+    from akhbar.entities.model import CrfModel, pool_probs
+
+    model = CrfModel()
+    assert model.crf_pool == "log" and model.neural is not None
+    toks = seed_text("000_a09b7958db38c890.txt").split()[:40]
+    view = sentence_view(toks, model.groups, model.train_names)
+    nn = model.neural.probs([view])[0]
+    model.tagger.set(view_features(view, model.groups))
+    crf = model.marginals(len(toks))
+    log = pool_probs(crf, nn, 0.4)
+    assert np.allclose(log.sum(axis=1), 1.0, atol=1e-5)
+    assert np.allclose(pool_probs(crf, nn, 0.0), nn / nn.sum(axis=1, keepdims=True), atol=1e-5)
+    assert np.allclose(pool_probs(crf, nn, 0.0, "linear"), nn)
+    # «مارك» (in «مارك روته»): the CRF says O with 0.86, the BiLSTM 0.003
+    ruled_out = (np.minimum(crf, nn) < 0.01) & (np.maximum(crf, nn) > 0.3)  # one says no, the other yes
+    assert ruled_out.any()
+    assert (log[ruled_out] < 0.1).all()
+    assert (pool_probs(crf, nn, 0.4, "linear")[ruled_out] > 0.4 * 0.3).all()
+    with pytest.raises(ValueError, match="unknown pool"):
+        pool_probs(crf, nn, 0.4, "max")
+
+
 def test_crf_alone_switch():
     """``bilstm=False`` (``akhbar run --no-bilstm``): the CRF without the BiLSTM average,
     a separate cached instance, still exact offsets and the well-known seed names."""

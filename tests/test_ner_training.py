@@ -105,8 +105,9 @@ def test_weight_choice_follows_the_better_tagger():
     right = [np.eye(len(nn_rt.TAGS))[[nn_rt.TAG_ID[t] for t in tags]] for _, tags in dev]
     rng = np.random.default_rng(0)
     noise = [rng.dirichlet(np.ones(len(nn_rt.TAGS)), size=len(tags)) for _, tags in dev]
-    args = argparse.Namespace(out=gz.RESOURCE_DIR, folds=2, doc_size=20, choose_by="pipeline")
-    w_right = choose_weight(sub, dev, right, args)
-    w_noise = choose_weight(sub, dev, noise, args)
-    assert w_right < w_noise
-    assert choose_weight(sub, dev, right, argparse.Namespace(**{**vars(args), "choose_by": "average"})) < w_noise
+    for pool in ("log", "linear"):
+        args = argparse.Namespace(out=gz.RESOURCE_DIR, folds=2, doc_size=20, choose_by="pipeline", pool=pool)
+        w_right = choose_weight(sub, dev, right, args)
+        w_noise = choose_weight(sub, dev, noise, args)
+        assert w_right < w_noise, pool
+        assert choose_weight(sub, dev, right, argparse.Namespace(**{**vars(args), "choose_by": "average"})) < w_noise

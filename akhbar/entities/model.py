@@ -46,9 +46,9 @@ class CrfModel:
     """The CRF, averaged with the BiLSTM tagger when its weights ship (``bilstm.npz``).
 
     Both give a distribution over the BIO tags per token (CRF marginals, BiLSTM
-    softmax); the average, ``crf_weight`` · CRF + (1 − ``crf_weight``) · BiLSTM, is
-    decoded into the most probable BIO-valid sequence.  ``crf_weight`` comes from
-    ``ner_meta.json`` (chosen on a development block by flows/train_bilstm.py)."""
+    softmax); they are pooled (:func:`pool_probs`, ``crf_pool`` and ``crf_weight``
+    from ``ner_meta.json``, written by flows/train_bilstm.py) and the pool is decoded
+    into the most probable BIO-valid sequence."""
 
     def __init__(self, model_dir: str = gz.RESOURCE_DIR, model_path: str | None = None, neural: bool = True) -> None:
         import pycrfsuite
@@ -64,6 +64,7 @@ class CrfModel:
         self.tagger.open(model_path or os.path.join(model_dir, MODEL_FILE))
         self.labels = [t for t in TAGS if t in set(self.tagger.labels())]
         self.crf_weight = float(self.meta.get("crf_weight", 1.0))
+        self.crf_pool = str(self.meta.get("crf_pool", "linear"))  # models written before 0.5.0: linear
         self.neural = None
         npath = os.path.join(model_dir, NEURAL_FILE)
         if neural and self.crf_weight < 1.0 and os.path.exists(npath):
@@ -88,13 +89,32 @@ class CrfModel:
                 out.append((tags, [self.tagger.marginal(t, i) for i, t in enumerate(tags)]))
             else:
                 crf = self.marginals(n)
-                tags, probs = bio_decode(self.crf_weight * crf + (1.0 - self.crf_weight) * nprobs[k])
+                tags, probs = bio_decode(pool_probs(crf, nprobs[k], self.crf_weight, self.crf_pool))
                 _continue_names(sentences[k], tags, probs, crf)
                 out.append((tags, probs))
         return out
 
     def marginals(self, n: int) -> np.ndarray:
         return crf_marginals(self.tagger, n, self.labels)
+
+
+POOLS = ("log", "linear")
+
+
+def pool_probs(crf: np.ndarray, nn: np.ndarray, w: float, pool: str = "log") -> np.ndarray:
+    """One (n, len(TAGS)) distribution per token from the CRF's marginals and the
+    BiLSTM's softmax. ``log`` (the default since pipeline 0.5.0) is the product of
+    experts, crf^w · nn^(1−w) renormalised per token: a tag either model all but rules
+    out stays unlikely, where the ``linear`` average w · crf + (1 − w) · nn (0.2.0 to
+    0.4.1) keeps half of the other's belief. Chosen on two cross-validation blocks
+    (docs/ner-evaluation.md, "Pipeline 0.5.0")."""
+    if pool == "linear":
+        return w * crf + (1.0 - w) * nn
+    if pool != "log":
+        raise ValueError(f"unknown pool {pool!r}: one of {POOLS}")
+    lp = w * np.log(np.clip(crf, 1e-9, 1.0)) + (1.0 - w) * np.log(np.clip(nn, 1e-9, 1.0))
+    e = np.exp(lp - lp.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def crf_marginals(tagger, n: int, labels: list[str] | None = None) -> np.ndarray:
