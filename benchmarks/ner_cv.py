@@ -36,7 +36,7 @@ ROOT = os.path.join(HERE, "..")
 RES = os.path.join(ROOT, "akhbar", "resources", "ner")
 TYPES = ("PER", "LOC", "ORG", "micro")
 # CRF alone, BiLSTM alone, their pool, the whole runtime pipeline (+ post-processing, document consistency)
-SYSTEMS = ("crf", "bilstm", "average", "pipeline")
+SYSTEMS = ("crf", "bilstm", "pool", "pipeline")
 
 
 def run_block(k: int, args, work: str) -> dict:
@@ -54,7 +54,7 @@ def run_block(k: int, args, work: str) -> dict:
     subprocess.run(cmd, env=env, stdout=log, stderr=log, check=True)
     meta = json.load(open(os.path.join(out, "ner_meta.json"), encoding="utf-8"))
     return {"crf": meta["heldout_crf"], "bilstm": meta["bilstm"]["heldout_bilstm"],
-            "average": meta["heldout_ensemble"], "pipeline": meta["heldout_full_pipeline"]}
+            "pool": meta["heldout_ensemble"], "pipeline": meta["heldout_full_pipeline"]}
 
 
 def main() -> None:
@@ -69,7 +69,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--epochs", type=int, default=meta["bilstm"]["epochs"])
     ap.add_argument("--crf-weight", type=float, default=meta["crf_weight"])
-    ap.add_argument("--pool", default=meta.get("crf_pool", "linear"), help="log or linear (flows/train_bilstm.py --pool)")
+    ap.add_argument("--pool", choices=("log", "linear"), default=meta.get("crf_pool", "linear"),
+                    help="how the CRF and the BiLSTM are pooled (flows/train_bilstm.py --pool)")
     ap.add_argument("--pretrained", default=os.path.join(ROOT, "flows", "artefacts", ENCODER_FILE),
                     help="encoder of flows/pretrain_encoder.py the BiLSTM starts from (default: the committed one)")
     ap.add_argument("--no-pretrained", dest="pretrained", action="store_const", const=None,

@@ -43,7 +43,7 @@ def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 class CrfModel:
-    """The CRF, averaged with the BiLSTM tagger when its weights ship (``bilstm.npz``).
+    """The CRF, pooled with the BiLSTM tagger when its weights ship (``bilstm.npz``).
 
     Both give a distribution over the BIO tags per token (CRF marginals, BiLSTM
     softmax); they are pooled (:func:`pool_probs`, ``crf_pool`` and ``crf_weight``
@@ -106,8 +106,8 @@ def pool_probs(crf: np.ndarray, nn: np.ndarray, w: float, pool: str = "log") -> 
     BiLSTM's softmax. ``log`` (the default since pipeline 0.5.0) is the product of
     experts, crf^w · nn^(1−w) renormalised per token: a tag either model all but rules
     out stays unlikely, where the ``linear`` average w · crf + (1 − w) · nn (0.2.0 to
-    0.4.1) keeps half of the other's belief. Chosen on two cross-validation blocks
-    (docs/ner-evaluation.md, "Pipeline 0.5.0")."""
+    0.4.1) keeps the other model's share of belief in it. Chosen on two
+    cross-validation blocks (docs/ner-evaluation.md, "Pipeline 0.5.0")."""
     if pool == "linear":
         return w * crf + (1.0 - w) * nn
     if pool != "log":
