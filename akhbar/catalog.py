@@ -87,6 +87,7 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path)
             created.append(table)
         _build_search_index(con)
         created.append("search_index")
+        con.execute(FOLD_MACRO)
         pending = sql_models(sql_dir)
         # create the sql/ models in dependency order: retry until no progress
         while pending:
@@ -102,12 +103,53 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path)
                 del pending[name]
             if len(pending) == before:  # a pass that created nothing: the rest does not compile
                 raise RuntimeError("sql/ models that do not compile:\n" + "\n".join(f"{k}: {v}" for k, v in errors.items()))
+        if "entity_aliases" in created:
+            _create_kb_aliases(con)
+            created.append("kb_aliases")
+            con.execute(ENTITY_MACRO)
         con.execute("CHECKPOINT")
     finally:
         con.close()
     os.replace(tmp, store.db_path)
     Path(str(tmp) + ".wal").unlink(missing_ok=True)
     return created
+
+
+# akhbar_fold(s): the matching key of a spelling, as akhbar.entities.identity.alias_key
+# computes it in Python (tests/test_entities_identity.py checks that the two agree):
+# diacritics, tatweel, invisible marks, spaces and hyphens removed; hamza/alef, alef
+# maqsura, ta marbuta, Persian letters, ج/غ, ق/ك and Arabic-Indic digits folded.
+_FOLD_FROM = "أإآٱىةؤئکیجق٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪"
+_FOLD_TO = "اااايهويكيغك01234567890123456789.,%"
+FOLD_MACRO = (
+    "CREATE OR REPLACE MACRO akhbar_fold(s) AS translate(regexp_replace(s, "
+    r"'[\s\x{00A0}\x{2000}-\x{200F}\x{2028}-\x{202F}\x{2060}-\x{2069}\x{FEFF}\-\x{2010}\x{2013}"
+    r"\x{0610}-\x{061A}\x{064B}-\x{065F}\x{0670}\x{06D6}-\x{06ED}\x{0640}]', '', 'g'), "
+    f"'{_FOLD_FROM}', '{_FOLD_TO}')"
+)
+# entity('…'): the entity_id a spelling names: the entity most often written so in the
+# corpus, else the knowledge base's entry for that spelling, else NULL
+ENTITY_MACRO = (
+    "CREATE OR REPLACE MACRO entity(s) AS coalesce("
+    "(SELECT entity_id FROM entity_aliases WHERE alias_key = akhbar_fold(s) ORDER BY mentions DESC, entity_id LIMIT 1), "
+    "(SELECT entity_id FROM kb_aliases WHERE alias_key = akhbar_fold(s)))"
+)
+
+
+def _create_kb_aliases(con: duckdb.DuckDBPyConnection) -> None:
+    """``kb_aliases``: every spelling the knowledge bases list (akhbar.entities.identity)."""
+    from akhbar.entities.identity import kb_aliases
+
+    rows = kb_aliases()
+    table = pa.table({
+        "alias_key": list(rows),
+        "entity_id": [r[0] for r in rows.values()],
+        "name": [r[1] for r in rows.values()],
+        "label": [r[2] for r in rows.values()],
+    })
+    con.register("kb_aliases_arrow", table)
+    con.execute("CREATE TABLE kb_aliases AS SELECT * FROM kb_aliases_arrow")
+    con.unregister("kb_aliases_arrow")
 
 
 def _build_search_index(con: duckdb.DuckDBPyConnection) -> None:

@@ -94,6 +94,14 @@ class Mention:
     canonical: str
     confidence: float = 1.0
     canonical_en: str | None = None  # English name when a gazetteer knows it
+    # identity (akhbar.entities.identity): set by EntityRecognizer
+    entity_id: str | None = None
+    name: str | None = None  # the entity's readable name («الولايات المتحدة»)
+    alias: str | None = None  # this mention's own spelling, readable («أمريكا»)
+    alias_key: str | None = None  # matching key of ``alias`` (SQL: akhbar_fold)
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
 
 
 @dataclass(slots=True)

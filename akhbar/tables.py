@@ -98,6 +98,13 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                     "canonical": m.canonical,
                     "canonical_en": m.canonical_en,
                     "confidence": float(m.confidence),
+                    "entity_id": m.entity_id,
+                    "name": m.name,
+                    "alias": m.alias,
+                    "alias_key": m.alias_key,
+                    "lat": m.lat,
+                    "lon": m.lon,
+                    "country_code": m.country_code,
                 }
             )
         for sidx, f in st.figures:

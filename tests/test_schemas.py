@@ -98,11 +98,14 @@ def test_figure_checks():
 
 def test_entity_and_sentence_checks():
     ents = [{"doc_id": GOOD, "sentence_idx": 0, "start_char": 3, "end_char": 12, "text": "مارك روته", "label": "PER",
-             "canonical": "مارك روته", "canonical_en": None, "confidence": 0.9}]
+             "canonical": "مارك روته", "canonical_en": None, "confidence": 0.9,
+             "entity_id": "e0123456789abcde", "name": "مارك روته", "alias": "مارك روته", "alias_key": "ماركروته",
+             "lat": None, "lon": None, "country_code": None}]
     assert validate_table("entities", ents)[0].num_rows == 1
-    bad = [dict(ents[0], label="PERSON"), dict(ents[0], start_char=4, confidence=1.5)]
+    bad = [dict(ents[0], label="PERSON"), dict(ents[0], start_char=4, confidence=1.5),
+           dict(ents[0], entity_id="x1"), dict(ents[0], lat=95.0, country_code="sa")]
     table, failures = validate_table("entities", bad)
-    assert table.num_rows == 0 and len(failures) == 2
+    assert table.num_rows == 0 and len(failures) == 4
     sents = [{"doc_id": GOOD, "sentence_idx": 0, "paragraph_idx": 0, "start_char": 0, "end_char": 2, "text": "نص"},
              {"doc_id": GOOD, "sentence_idx": 0, "paragraph_idx": 0, "start_char": 3, "end_char": 5, "text": "نص"},
              {"doc_id": GOOD, "sentence_idx": 1, "paragraph_idx": 0, "start_char": 6, "end_char": 9, "text": "نص"}]

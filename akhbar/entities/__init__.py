@@ -16,6 +16,9 @@ import threading
 from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
+from akhbar.entities import identity, kb
+from akhbar.entities.non_names import non_name_reason
+from akhbar.entities.phrases import find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.entities.tokenize import split_proclitics, tokenize
@@ -45,12 +48,54 @@ def _join_hyphenated_names(toks: list, tags: list[str]) -> None:
             tags[k] = tags[k + 1] = "I-PER"
 
 
+# prepositions and particles that a name never holds as a whole word; a place or person
+# «name» made of them is two words whose letters fold onto a name («إلى من» → «اليمن»)
+_PARTICLES = frozenset(gz.fold_word(w, article=False) for w in "إلى الى من في على عن ما لي مع م".split())
+
+
+def _glued_function_word(name: str, label: str, gaz: gz.Gazetteer) -> str | None:
+    words = name.split()
+    if label in ("LOC", "PER") and len(words) >= 2 and any(gz.fold_word(w, article=False) in _PARTICLES for w in words):
+        if gaz.get(name) is not None and gz.fold_key(name) not in gaz.spaced_keys:
+            return "glued_words"
+    return None
+
+
+PHRASE_CONFIDENCE = 0.7
+KB_CONFIDENCE = 0.6
+
+
+def _with_phrases(text: str, spans: list[tuple[int, int, str, float, bool]],
+                  phrases: list) -> list[tuple[int, int, str, float, bool]]:
+    """Add the head-noun phrases (akhbar.entities.phrases) to a sentence's model spans: a
+    phrase is taken where the models found nothing, or where it contains every model span
+    it overlaps («مستشفى الملك فهد» over a PER «الملك فهد»); a model span reaching out of a
+    phrase wins."""
+    out = list(spans)
+    for ph in phrases:
+        hit = [sp for sp in out if sp[0] < ph.end and sp[1] > ph.start]
+        if any(sp[0] < ph.start or sp[1] > ph.end for sp in hit):
+            continue
+        if any(sp[2] == ph.label for sp in hit):
+            continue  # the model found the name inside («قناة الجزيرة» → «الجزيرة», «محافظة جدة» → «جدة»)
+        out = [sp for sp in out if sp not in hit]
+        elided = text[ph.start - 1:ph.start + 1] == "لل" if ph.start > 0 else False
+        out.append((ph.start, ph.end, ph.label, PHRASE_CONFIDENCE, elided and not text[ph.start:].startswith("ال")))
+    out.sort()
+    return out
+
+
 class EntityRecognizer:
     """Entity mentions of one document at a time."""
 
     def __init__(self, use_model: bool = True, bilstm: bool = True) -> None:
         self.use_model = use_model
         self.gaz = gz.load()
+        self.dropped: Counter = Counter()  # mentions dropped as non-names, by reason
+        self.places = kb.load()
+        self.orgs = kb.load_organisations()
+        self.kb_labels = {**self.places.labels, **self.orgs.labels}
+        self.place_words = self.gaz.place_words | self.places.words
         self.model = None
         if use_model:
             from akhbar.entities.model import load_model
@@ -88,9 +133,12 @@ class EntityRecognizer:
             doc_tags.append(tags)
             doc_probs.append(probs)
         doc_consistency([[t.text for t in ts] for ts in doc_toks], doc_tags, doc_probs)
-        raw: list[tuple[int, int, str, float]] = []
+        raw: list[tuple[int, int, str, float, bool]] = []
+        tails: dict[str, str] = {}
+        spelled: set[str] = set()
         for toks, tags, probs in zip(doc_toks, doc_tags, doc_probs):
             _join_hyphenated_names(toks, tags)
+            sentence_raw: list[tuple[int, int, str, float, bool]] = []
             for i, j, label in spans_from_bio(tags):
                 while i < j and toks[i].text in _PUNCT_EDGE:
                     i += 1
@@ -116,8 +164,53 @@ class EntityRecognizer:
                 first = toks[i].text
                 # «للولايات» → span «لولايات» (the ل left is the article's): name it «الولايات»
                 elided = cut > 0 and first[cut - 1:cut + 1] == "لل" and not first[cut:].startswith("ال")
-                raw.append((start, end, label, conf, elided))
+                sentence_raw.append((start, end, label, conf, elided))
+            phrases = find_phrases(toks, self.place_words)
+            sentence_raw = _with_phrases(text, sentence_raw, phrases)
+            raw.extend(self._kb_names(text, toks, sentence_raw))
+            for ph in phrases:
+                tail = name_tail(text, ph, toks)
+                if tail and non_name_reason(tail) is None:
+                    tails.setdefault(gz.fold_key(tail), ph.label)
+                    spelled.add(gz.fold_key(tail, letters=False))
+        if tails:  # «نادي التعاون» … «التعاون»: the name alone, later in the document
+            raw = self._spread_tails(text, doc_toks, raw, tails, spelled)
         return self._finish(text, raw)
+
+    def _kb_names(self, text: str, toks: list, spans: list) -> list:
+        """Places of the knowledge base where the models and phrases found nothing
+        (a name a model never saw: «مادبا», «الطفيلة»)."""
+        out = list(spans)
+        words = [t.text for t in toks]
+        for i, j, label, cut in self.gaz.match_tokens(words, index=self.kb_labels, skip_ambiguous=True):
+            s, e = toks[i].start + cut, toks[j - 1].end
+            hit = [sp for sp in out if sp[0] < e and sp[1] > s]
+            if hit and label == "ORG" and all(s <= sp[0] and sp[1] <= e for sp in hit) and (
+                    j - i >= 2 or all(sp[0] == s and sp[1] == e for sp in hit)):
+                pass  # a listed organisation over the model's part or label of it («الحوثيين» tagged PER)
+            elif hit and (j - i < 2 or any(sp[2] != "LOC" or sp[0] < s or sp[1] > e for sp in hit)):
+                continue  # a longer listed place may take over the model's part of it («المدينة المنورة»)
+            if i > 0 and toks[i - 1].text in ("@", "#"):
+                continue
+            out = [sp for sp in out if sp not in hit]
+            out.append((s, e, label, KB_CONFIDENCE, text[s - 1:s + 1] == "لل" if s > 0 else False))
+        out.sort()
+        return out
+
+    def _spread_tails(self, text: str, doc_toks: list, raw: list, tails: dict[str, str], spelled: set[str]) -> list:
+        """Tag the proper-name tails of this document's phrases where they stand alone,
+        spelled as the document spells them («الغزيرة» is not «الجزيرة»)."""
+        taken = sorted((s, e) for s, e, *_ in raw)
+        add = []
+        for toks in doc_toks:
+            words = [t.text for t in toks]
+            for i, j, label, cut in self.gaz.match_tokens(words, index=tails):
+                s, e = toks[i].start + cut, toks[j - 1].end
+                if gz.fold_key(text[s:e], letters=False) not in spelled:
+                    continue
+                if not any(a < e and b > s for a, b in taken):
+                    add.append((s, e, label, PHRASE_CONFIDENCE, text[s - 1:s + 1] == "لل" if s > 0 else False))
+        return sorted(raw + add)
 
     def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]]) -> list[Mention]:
         # a proclitic the counts did not recognise, but the document does: «لروته» when «روته» is a mention
@@ -128,7 +221,12 @@ class EntityRecognizer:
             if (not elided and w[:1] in "وفبلك" and gz.fold_key(w) not in self.gaz.index
                     and gz.fold_key(w[1:]) in known and len(w) > 3):
                 s += 1
-            fixed.append((s, e, label, conf, ("ا" + text[s:e]) if elided else text[s:e]))
+            name = ("ا" + text[s:e]) if elided else text[s:e]
+            reason = non_name_reason(name) or _glued_function_word(name, label, self.gaz)
+            if reason:
+                self.dropped[reason] += 1
+                continue
+            fixed.append((s, e, label, conf, name))
         mentions = [
             Mention(start=s, end=e, text=text[s:e], label=label, canonical=canonicalize(name, label) or text[s:e],
                     confidence=round(max(0.0, min(1.0, conf)), 4), canonical_en=None)
@@ -138,26 +236,32 @@ class EntityRecognizer:
         # canonical_en (and the label) from the gazetteer: «الناتو» is an ORG even where
         # ANERcorp-style tagging would call it a LOC
         gaz_label: dict[int, str] = {}
+        entries: dict[int, gz.GazEntry] = {}
         for idx, m in enumerate(mentions):
             ent = lookup(names[idx], m.label)
             if ent is not None:
+                entries[idx] = ent
                 m.canonical_en = ent.en
                 if gz.fold_key(m.text) not in gz.AMBIGUOUS_KEYS:  # also MISC: «البيت الأبيض» is an ORG here
                     m.label = ent.label
                     gaz_label[idx] = ent.label
         # within-document: short person names → the full name; unknown spelling variants → first spelling
         full_by_last: dict[str, set[str]] = defaultdict(set)
-        for m in mentions:
+        display_of: dict[str, str] = {}
+        for idx, m in enumerate(mentions):
             words = m.canonical.split()
             if m.label == "PER" and len(words) >= 2:
                 full_by_last[gz.fold_word(words[-1])].add(m.canonical)
+                display_of.setdefault(m.canonical, identity.display_name(names[idx]))
         by_key: dict[str, str] = {}
-        for m in mentions:
+        short_to: dict[int, str] = {}
+        for idx, m in enumerate(mentions):
             words = m.canonical.split()
             if m.label == "PER" and len(words) == 1:
                 fulls = full_by_last.get(gz.fold_word(words[0]))
                 if fulls and len(fulls) == 1:
                     m.canonical = next(iter(fulls))
+                    short_to[idx] = display_of[m.canonical]
             if m.canonical_en is None:
                 k = gz.fold_key(m.canonical)
                 m.canonical = by_key.setdefault(k, m.canonical)
@@ -169,6 +273,34 @@ class EntityRecognizer:
             best = votes[m.canonical].most_common(1)[0][0]
             if best != m.label and best != "MISC" and idx not in gaz_label:
                 m.label = best
+        # identity: readable name, matching key, stable id (akhbar.entities.identity)
+        first_name: dict[tuple[str, str], str] = {}
+        for idx, m in enumerate(mentions):
+            m.alias = identity.display_name(names[idx]) or m.text
+            m.alias_key = identity.alias_key(m.alias)
+            ent = entries.get(idx)
+            place = self.places.get(names[idx]) if m.label == "LOC" else None
+            if ent is not None and place is None and m.label == "LOC":
+                place = self.places.get(ent.display)
+            if place is not None and ent is not None and place.en != ent.en and place.kind != ent.kind:
+                place = None  # the two lists disagree (a city and a country of one name): no coordinates
+            if place is not None:
+                m.lat, m.lon, m.country_code = place.lat, place.lon, place.country_code
+            if ent is not None:
+                m.name = ent.display or m.alias
+                key = identity.entity_key(m.name, m.label, ent.kb_key)
+            elif (org := self.orgs.get(names[idx])) is not None:
+                m.name, m.canonical_en, m.label = org.display, org.en, "ORG"
+                key = identity.entity_key(m.name, m.label, org.kb_key)
+            elif place is not None:
+                m.name = place.display
+                m.canonical_en = place.en
+                key = identity.entity_key(m.name, m.label, place.kb_key)
+            else:
+                # the document's first spelling of the entity (or the full name of a short form)
+                m.name = first_name.setdefault((m.label, m.canonical), short_to.get(idx, m.alias))
+                key = identity.entity_key(m.name, m.label)
+            m.entity_id = identity.entity_id(m.label, key)
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
 

@@ -23,7 +23,9 @@ from akhbar.normalize import collapse_spaces, normalize
 
 def canonical_form(name: str) -> str:
     n = collapse_spaces(normalize(name).replace("-", " ").replace("\u2011", " "))
-    if n.startswith("ال") and len(n.split()[0]) > 3:
+    # the article never carries a hamza: «ألمانيا», «ألبانيا», «ألكسندر» keep their «أل»
+    stem_al = name.lstrip()[:2] in ("أل", "إل", "آل")
+    if n.startswith("ال") and len(n.split()[0]) > 3 and not stem_al:
         n = n[2:]
     return n
 

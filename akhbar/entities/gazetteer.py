@@ -116,8 +116,17 @@ def _proclitic_options(word: str) -> list[tuple[str, int]]:
 class GazEntry(NamedTuple):
     label: str
     en: str
-    canonical: str  # Arabic display form shared by all variants
+    canonical: str  # Arabic matching form shared by all variants (the ``canonical`` column)
     kind: str
+    display: str = ""  # the preferred Arabic name as a reader writes it («الولايات المتحدة»)
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+
+    @property
+    def kb_key(self) -> str:
+        """Identity of the entry across runs: its English name and kind."""
+        return f"{self.kind}:{self.en}"
 
 
 def _canon_form(name: str) -> str:
@@ -137,15 +146,23 @@ def load() -> "Gazetteer":
 class Gazetteer:
     def __init__(self, data: dict) -> None:
         self.index: dict[str, GazEntry] = {}
+        self.spaced_keys: set[str] = set()  # keys of names written as two words or more
         self.max_len = 1
         for e in data["entries"]:
-            entry = GazEntry(e["label"], e["en"], _canon_form(e["canonical"]), e.get("kind", ""))
+            entry = GazEntry(e["label"], e["en"], _canon_form(e["canonical"]), e.get("kind", ""),
+                             e["canonical"], e.get("lat"), e.get("lon"), e.get("country_code"))
             for n in e["names"]:
                 k = fold_key(n)
-                if k and k not in self.index:
+                if len(n.replace("-", " ").split()) > 1:
+                    self.spaced_keys.add(k)
+                # a country wins its name over a city spelled the same («تونس» is Tunisia;
+                # the capital is «تونس العاصمة» or «مدينة تونس»)
+                if k and (k not in self.index or (entry.kind == "country" and self.index[k].kind == "city")):
                     self.index[k] = entry
                 self.max_len = max(self.max_len, len(n.replace("-", " ").split()))
         self.max_len = min(self.max_len, 6)
+        # single words and two-word keys of places, for the place-cue phrases (akhbar.entities.phrases)
+        self.place_words = frozenset(k for k, e in self.index.items() if e.label == "LOC")
         # folded like the words they are compared with («عراقي» -> «عراكي», «ألماني» -> «ماني»)
         self.nationalities = {fold_word(x) for x in data.get("nationalities", [])}
 

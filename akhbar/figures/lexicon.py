@@ -186,6 +186,8 @@ _MONEY = {
     "سنت": "سنت سنتات سنتاً",
     "هللة": "هللة هللات",
 }
+# every written form of a currency name: not entity names (akhbar.entities.non_names)
+CURRENCY_WORDS = frozenset(w for forms in _MONEY.values() for w in forms.split()) | frozenset(_MONEY)
 _DURATION = {
     "ثانية": "ثانية ثوان ثواني ثوانٍ",
     "دقيقة": "دقيقة دقائق",

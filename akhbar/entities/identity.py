@@ -1,0 +1,87 @@
+"""Entity identity: one id, one readable name and one matching key per entity.
+
+* ``display_name`` — the name as a reader writes it: the mention's own spelling without
+  diacritics, tatweel or invisible marks (hamza, alef and ta marbuta as written), a
+  proclitic already cut by the span logic, the article restored after «لل»
+  («للولايات المتحدة» → «الولايات المتحدة»).  For a name the knowledge base knows, its
+  preferred Arabic spelling («أمريكا» → «الولايات المتحدة»).
+* ``alias_key`` — the matching key of a spelling (``gazetteer.fold_key``: hamza/alef/ya/ta
+  marbuta folded, ج/غ and ق/ك folded, spaces and hyphens removed, so «بن عبد العزيز» and
+  «بن عبدالعزيز» share a key).  The SQL macro ``akhbar_fold`` computes the same key in
+  DuckDB so that analysts can look a spelling up (see akhbar/catalog.py).
+* ``entity_key`` — the key that decides identity across documents: the knowledge-base
+  entry for known names; otherwise the alias key of the display name, for people with
+  the Gulf family name «آل …» dropped after a «بن» chain («سلمان بن عبدالعزيز آل سعود» and
+  «سلمان بن عبدالعزيز» are one person) and a dangling «آل» removed.
+* ``entity_id`` — a short hash of label and entity key: stable across documents, runs and
+  machines for as long as the key rules do not change (a key-rule change bumps the
+  pipeline version and the data-contract version).
+
+Written by hand: no library resolves Arabic name variants.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from akhbar.entities.gazetteer import fold_key
+from akhbar.normalize import collapse_spaces, strip_diacritics, strip_invisible
+
+_TATWEEL = "\u0640"
+# a dangling family article at the end of a person span: «سلمان بن عبدالعزيز آل»
+_DANGLING_AL = re.compile(r"\s+[آا]ل$")
+# «… بن … آل سعود»: the family name after a patronymic chain
+_FAMILY_TAIL = re.compile(r"^(?P<core>\S+\s+(?:بن|ابن|بنت)\s+.+?)\s+[آا]ل\s+\S+$")
+
+
+def display_name(text: str) -> str:
+    """The readable form of a mention's text (spelling kept, marks removed)."""
+    s = unicodedata.normalize("NFKC", strip_invisible(text))
+    s = strip_diacritics(s).replace(_TATWEEL, "")
+    s = s.strip("\"'«»“”‘’()[]{}<>.,،:;؛!?؟-–—/\\|*• ")
+    s = collapse_spaces(s.replace("\u2011", "-"))
+    return _DANGLING_AL.sub("", s)
+
+
+def alias_key(name: str) -> str:
+    """Matching key of a spelling; the SQL macro ``akhbar_fold`` computes the same."""
+    return fold_key(name)
+
+
+def person_core(name: str) -> str:
+    """«سلمان بن عبدالعزيز آل سعود» → «سلمان بن عبدالعزيز»: the family name is written
+    or left out at will after a «بن» chain; without a «بن» the name is left whole."""
+    m = _FAMILY_TAIL.match(name)
+    return m.group("core") if m else name
+
+
+def entity_key(name: str, label: str, kb_key: str | None = None) -> str:
+    if kb_key:
+        return "kb:" + kb_key
+    if label == "PER":
+        name = person_core(name)
+    return alias_key(name)
+
+
+def entity_id(label: str, key: str) -> str:
+    """Stable id: ``e`` + 15 hex digits of SHA-1 over label and entity key."""
+    return "e" + hashlib.sha1(f"{label}\x1f{key}".encode()).hexdigest()[:15]
+
+
+def kb_aliases() -> dict[str, tuple[str, str, str]]:
+    """alias key → (entity_id, name, label) for every name the knowledge bases list, with
+    the precedence the recogniser uses (model gazetteer, then organisations, then places):
+    lets ``entity('أمريكا')`` find an entity under a spelling the corpus never used."""
+    from akhbar.entities import gazetteer as gz
+    from akhbar.entities import kb
+
+    out: dict[str, tuple[str, str, str]] = {}
+    for key, place in kb.load().index.items():
+        out[key] = (entity_id("LOC", entity_key(place.display, "LOC", place.kb_key)), place.display, "LOC")
+    for key, org in kb.load_organisations().index.items():
+        out[key] = (entity_id("ORG", entity_key(org.display, "ORG", org.kb_key)), org.display, "ORG")
+    for key, ent in gz.load().index.items():
+        out[key] = (entity_id(ent.label, entity_key(ent.display, ent.label, ent.kb_key)), ent.display, ent.label)
+    return out

@@ -1,0 +1,244 @@
+"""Organisation and place noun phrases found by their head noun.
+
+ANERcorp, on which the models are trained, leaves generic-looking institutions untagged
+(«وزارة الصحة», «مجلس الوزراء», «هيئة الهلال الأحمر»); real-news readers want them as
+organisations.  These rules find them by Arabic noun-phrase structure:
+
+    ORG  = head (وزارة، هيئة، مستشفى …) + genitive chain + attributes
+    LOC  = place cue (محافظة، منطقة، مديرية …) + a place name
+
+* the genitive chain: up to two indefinite nouns closed by a definite one
+  («هيئة حقوق الإنسان», «وزارة الصحة»), or a title and a name («مستشفى الملك فهد»);
+* attributes after it: nisba adjectives («العربي السعودي», «الإسلامية»), a short list of
+  other adjectives («الأعلى», «العامة», «الأحمر»), co-ordinated definite nouns
+  («والدعوة والإرشاد») and «ل/لل» complements («الاتحاد الدولي لكرة القدم»);
+* it stops at punctuation, a number, a verb-like indefinite word, time words
+  («اليوم», «أمس», weekdays) and «ب»/«في» phrases («جمعية الثقافة والفنون بجدة» keeps
+  «بجدة» out).
+
+A definite head («الهيئة العامة للرياضة») needs at least one attribute: «الوزارة» alone is
+a reference, not a name.  Written by hand: no library parses Arabic noun phrases offline.
+Pure functions over tokens with offsets (akhbar.entities.tokenize).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from akhbar.entities.gazetteer import fold_word
+from akhbar.entities.tokenize import Token, split_proclitics
+from akhbar.normalize import normalize
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(fold_word(w, article=True) for w in words.split())
+
+
+ORG_HEADS = _set(
+    "وزارة هيئة لجنة مجلس وكالة مؤسسة شركة جامعة كلية معهد مستشفى مستوصف مدرسة نادي منتخب "
+    "اتحاد جمعية منظمة حزب جماعة تنظيم جبهة قوات جيش شرطة إدارة أمانة بلدية محكمة نيابة "
+    "ديوان رئاسة عمادة صندوق بنك مصرف مجموعة غرفة صحيفة جريدة قناة إذاعة مجمع مكتب سفارة قنصلية "
+    "مديرية المديرية الإدارة المديرية هيئات مجالس وكالات"
+)
+# heads that name an organisation only with a following genitive, never alone or with
+# an adjective only («الحكومة اليمنية» is not in the list: a description, not a name)
+PLACE_CUES_STRONG = _set("محافظة مديرية بلدة قرية حي مقاطعة إقليم ولاية إمارة ناحية قضاء")
+PLACE_CUES = PLACE_CUES_STRONG | _set("منطقة مدينة جزيرة وادي جبل مطار ميناء شارع")
+TITLE_GENITIVES = _set("الملك الأمير الإمام الشيخ الرئيس السلطان")
+NAME_LINKS = _set("بن ابن بنت آل ال عبد أبو أبي")
+ADJECTIVES = _set(
+    "الأعلى العليا العامة العام الأحمر الكبرى الكبير المتحدة الخاصة الخاص الأهلي الأهلية "
+    "المركزي المركزية المدني المدنية الوطني الوطنية الدولي الدولية الحكومي الحكومية الأول "
+    "المستقلة الموحد الموحدة المشتركة المشترك المفتوحة الشعبية الشعبي"
+)
+STOP_DEFINITES = _set(
+    "اليوم الأمس أمس الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية السابق السابقة "
+    "الأسبق الذي التي الذين اللذين اللتين الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
+    "السبت الجديد الجديدة الآن فقط أيضا الأخيرة الأخير الحالة الحالات"
+)
+_TIME_WORDS = _set("أمس اليوم غدا صباح مساء ظهر عصر فجر")
+
+
+class Phrase(NamedTuple):
+    start: int  # character offsets (into the text the tokens index)
+    end: int
+    label: str
+    rule: str
+
+
+def _word(tok: Token) -> bool:
+    return tok.text[:1].isalpha()
+
+
+def _parts(tok: Token, heads: frozenset[str] = frozenset()) -> tuple[str, bool, str, int]:
+    """(proclitic, has article, folded rest without article, cut) of a token.  A word
+    that is itself in ``heads`` is not split («وزارة» is not «و» + «زارة»)."""
+    w = normalize(tok.text)
+    whole = fold_word(w, article=True)
+    if whole in heads:
+        return "", w.startswith("ال"), whole, 0
+    sp = split_proclitics(w)
+    return sp.prefix, sp.article, fold_word(sp.rest, article=False), sp.cut
+
+
+def _is_nisba(rest: str) -> bool:
+    return len(rest) >= 4 and (rest.endswith("ي") or rest.endswith("يه"))
+
+
+_OPEN_QUOTES = set('"«“\'')
+_CLOSE_QUOTES = set('"»”\'')
+NAME_HEADS = _set("نادي شركة صحيفة جريدة قناة وكالة فريق مجموعة بنك مصرف مستشفى")
+
+
+def _quoted_name(toks: list[Token], k: int) -> int | None:
+    """End index (exclusive, after the closing quote's word) of a 1-4 word quoted name at ``k``."""
+    if k >= len(toks) or toks[k].text not in _OPEN_QUOTES:
+        return None
+    for m in range(k + 2, min(k + 6, len(toks))):
+        if toks[m].text in _CLOSE_QUOTES:
+            return m if all(_word(t) for t in toks[k + 1:m]) else None
+        if not _word(toks[m]):
+            return None
+    return None
+
+
+def name_tail(text: str, phrase: "Phrase", toks: list[Token]) -> str | None:
+    """The proper-name part of a phrase whose head names a single entity («نادي التعاون» →
+    «التعاون», «محافظة ضرماء» → «ضرماء»): the document may use it alone later."""
+    inner = [t for t in toks if phrase.start < t.end and t.start < phrase.end and _word(t)]
+    if len(inner) < 2 or len(inner) > 4:
+        return None
+    head = fold_word(normalize(text[max(phrase.start, inner[0].start):inner[0].end]), article=True)
+    if head not in NAME_HEADS and head not in PLACE_CUES:
+        return None
+    sp = split_proclitics(normalize(inner[1].text))
+    if _is_nisba(fold_word(sp.rest, article=False)) or fold_word(sp.rest, article=False) in ADJECTIVES:
+        return None  # «الجريدة الرسمية»: an adjective, not a name
+    return " ".join(t.text for t in inner[1:])
+
+
+def _org_at(toks: list[Token], i: int) -> Phrase | None:
+    pre, art, rest, cut = _parts(toks[i], ORG_HEADS)
+    if pre not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل", "ك"):
+        return None
+    if rest not in ORG_HEADS:
+        return None
+    start = toks[i].start + cut
+    n = len(toks)
+    quoted = _quoted_name(toks, i + 1)
+    if quoted and not art:  # «وكالة "الأناضول"», «صحيفة «الحياة»»: the quoted name
+        return Phrase(toks[i + 2].start, toks[quoted - 1].end, "ORG", "org_head_quoted")
+    j = i + 1
+    closed = art  # a definite word ends the genitive chain
+    indefinite = 0
+    attrs = 0
+    while j < n and j - i <= 7:
+        tok = toks[j]
+        if not _word(tok) or tok.text[:1].isdigit():
+            break
+        p, a, r, _ = _parts(tok)
+        if (not p and r in STOP_DEFINITES) or r in _TIME_WORDS:
+            break
+        if not closed:
+            if p == "" and a:  # «وزارة الصحة», «مستشفى الملك»
+                closed = True
+                if r in TITLE_GENITIVES:  # «مستشفى الملك فهد», «جامعة الملك عبدالعزيز»
+                    k = j + 1
+                    while k < n and k - j <= 4 and _word(toks[k]):
+                        w = normalize(toks[k].text)
+                        fw = fold_word(w, article=False)
+                        if (fw.startswith("ال") and fw not in NAME_LINKS) or fw in STOP_DEFINITES \
+                                or fw[:3] in ("بال", "وال", "فال", "لل") or fw in _TIME_WORDS:
+                            break
+                        k += 1
+                    if k == j + 1:
+                        return None
+                    j = k
+                    attrs += 1
+                    continue
+                j += 1
+                attrs += 1
+                continue
+            if p == "" and not a and indefinite < 2 and len(r) >= 3:  # «هيئة حقوق الإنسان»
+                indefinite += 1
+                j += 1
+                continue
+            break
+        # after the chain: attributes and complements
+        if p == "" and a and (_is_nisba(r) or r in ADJECTIVES):
+            j += 1
+            attrs += 1
+            continue
+        if p == "و" and a and not art and r not in ORG_HEADS:  # «والدعوة والإرشاد», «والفنون» (not «والاتحاد …»)
+            j += 1
+            attrs += 1
+            continue
+        if p == "ل" and art:  # a definite head's complement: «لكرة القدم», «للرياضة», «لرعاية الشباب»
+            if a:
+                j += 1
+                attrs += 1
+                continue
+            if j + 1 < n and _word(toks[j + 1]):
+                p2, a2, _r2, _ = _parts(toks[j + 1])
+                if p2 == "" and a2:
+                    j += 2
+                    attrs += 1
+                    continue
+            break
+        break
+    if not closed and indefinite == 0:
+        return None
+    if not closed:
+        return None
+    if art and attrs == 0:
+        return None  # «الوزارة» alone
+    if j - i < 2:
+        return None
+    # trailing «و…» / «ل…» attribute dangling at the end is fine; trailing stop handled above
+    return Phrase(start, toks[j - 1].end, "ORG", "org_head")
+
+
+def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | None:
+    pre, art, rest, cut = _parts(toks[i], PLACE_CUES)
+    if art or pre not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        return None
+    if rest not in PLACE_CUES:
+        return None
+    if i + 1 >= len(toks) or not _word(toks[i + 1]):
+        return None
+    p, a, r, _ = _parts(toks[i + 1])
+    if p:
+        return None
+    full = fold_word(normalize(toks[i + 1].text), article=False)
+    if r in STOP_DEFINITES or len(full) < 3:
+        return None
+    j = i + 2
+    # a two-word name: «دومة الجندل», «مكة المكرمة», «ظهران الجنوب»
+    if j < len(toks) and _word(toks[j]):
+        p2, a2, r2, _ = _parts(toks[j])
+        two = full + fold_word(normalize(toks[j].text), article=False)
+        if (not p2 and a2 and not a and r2 not in STOP_DEFINITES and not _is_nisba(r2)) or two in places:
+            j += 1
+    known = full in places or fold_word(normalize(toks[i + 1].text)) in places
+    if rest not in PLACE_CUES_STRONG and not known:
+        return None  # «منطقة آمنة», «مدينة كبيرة»: only a listed place after a weak cue
+    if _is_nisba(r) and not known:
+        return None  # «المنطقة الشرقية» is listed; «محافظة سكانية» is not a place
+    return Phrase(toks[i].start + cut, toks[j - 1].end, "LOC", "place_cue")
+
+
+def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> list[Phrase]:
+    """Organisation and place phrases of one sentence, left to right, non-overlapping.
+    ``places``: fold keys (:func:`akhbar.entities.gazetteer.fold_word`, article kept) of
+    known place names."""
+    out: list[Phrase] = []
+    i = 0
+    while i < len(toks):
+        ph = _org_at(toks, i) or _place_at(toks, i, places)
+        if ph is None:
+            i += 1
+            continue
+        out.append(ph)
+        while i < len(toks) and toks[i].start < ph.end:
+            i += 1
+    return out
