@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
 from akhbar.entities import identity, kb
-from akhbar.entities.non_names import non_name_reason
+from akhbar.entities.non_names import TITLE_WORDS, non_name_reason
+from akhbar.normalize import normalize
 from akhbar.entities.phrases import find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
@@ -62,6 +63,28 @@ def _glued_function_word(name: str, label: str, gaz: gz.Gazetteer) -> str | None
 
 
 PHRASE_CONFIDENCE = 0.7
+_TANWEEN = set("\u064b\u064c\u064d")
+
+
+def _trim_person_tail(text: str, s: int, e: int) -> int:
+    """A person span does not end on a title or a word with tanween, which names do not
+    carry («محمد بن سلمان وليًا», «سلمان بن عبدالعزيز وسمو»): the span's new end."""
+    while True:
+        head, _, last = text[s:e].rpartition(" ")
+        if not head:
+            return e
+        bare = split_proclitics(normalize(last)).rest if last[:1] in "وف" else normalize(last)
+        if _TANWEEN & set(last) or last.endswith("اً") or gz.fold_word(bare) in TITLE_WORDS:
+            e = s + len(head.rstrip())
+            continue
+        return e
+_OPEN_Q = set('"«“\'‘')
+_CLOSE_Q = set('"»”\'’')
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """The span stands between quotes: «لـ"الشرق الأوسط"» (an outlet, not the region)."""
+    return s > 0 and e < len(text) and text[s - 1] in _OPEN_Q and text[e] in _CLOSE_Q
 KB_CONFIDENCE = 0.6
 
 
@@ -94,7 +117,7 @@ class EntityRecognizer:
         self.dropped: Counter = Counter()  # mentions dropped as non-names, by reason
         self.places = kb.load()
         self.orgs = kb.load_organisations()
-        self.kb_labels = {**self.places.labels, **self.orgs.labels}
+        self.kb_labels = {**self.places.labels, **self.orgs.quoted_labels, **self.orgs.labels}
         self.place_words = self.gaz.place_words | self.places.words
         self.model = None
         if use_model:
@@ -185,6 +208,10 @@ class EntityRecognizer:
         for i, j, label, cut in self.gaz.match_tokens(words, index=self.kb_labels, skip_ambiguous=True):
             s, e = toks[i].start + cut, toks[j - 1].end
             hit = [sp for sp in out if sp[0] < e and sp[1] > s]
+            if label == kb.QUOTED:
+                if not _quoted(text, s, e):
+                    continue
+                label = "ORG"
             if hit and label == "ORG" and all(s <= sp[0] and sp[1] <= e for sp in hit) and (
                     j - i >= 2 or all(sp[0] == s and sp[1] == e for sp in hit)):
                 pass  # a listed organisation over the model's part or label of it («الحوثيين» tagged PER)
@@ -221,6 +248,8 @@ class EntityRecognizer:
             if (not elided and w[:1] in "وفبلك" and gz.fold_key(w) not in self.gaz.index
                     and gz.fold_key(w[1:]) in known and len(w) > 3):
                 s += 1
+            if label == "PER":
+                e = _trim_person_tail(text, s, e)
             name = ("ا" + text[s:e]) if elided else text[s:e]
             reason = non_name_reason(name) or _glued_function_word(name, label, self.gaz)
             if reason:
@@ -237,7 +266,13 @@ class EntityRecognizer:
         # ANERcorp-style tagging would call it a LOC
         gaz_label: dict[int, str] = {}
         entries: dict[int, gz.GazEntry] = {}
+        outlets: dict[int, kb.Org] = {}
         for idx, m in enumerate(mentions):
+            if _quoted(text, m.start, m.end) and (org := self.orgs.quoted.get(gz.fold_key(names[idx]))):
+                outlets[idx] = org  # «لـ"الشرق الأوسط"»: the newspaper, not the region
+                m.label = "ORG"
+                gaz_label[idx] = "ORG"
+                continue
             ent = lookup(names[idx], m.label)
             if ent is not None:
                 entries[idx] = ent
@@ -279,7 +314,7 @@ class EntityRecognizer:
             m.alias = identity.display_name(names[idx]) or m.text
             m.alias_key = identity.alias_key(m.alias)
             ent = entries.get(idx)
-            place = self.places.get(names[idx]) if m.label == "LOC" else None
+            place = self.places.get(names[idx]) if m.label == "LOC" and idx not in outlets else None
             if ent is not None and place is None and m.label == "LOC":
                 place = self.places.get(ent.display)
             if place is not None and ent is not None and place.en != ent.en and place.kind != ent.kind:
@@ -289,7 +324,7 @@ class EntityRecognizer:
             if ent is not None:
                 m.name = ent.display or m.alias
                 key = identity.entity_key(m.name, m.label, ent.kb_key)
-            elif (org := self.orgs.get(names[idx])) is not None:
+            elif (org := outlets.get(idx) or self.orgs.get(names[idx])) is not None:
                 m.name, m.canonical_en, m.label = org.display, org.en, "ORG"
                 key = identity.entity_key(m.name, m.label, org.kb_key)
             elif place is not None:

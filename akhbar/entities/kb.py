@@ -22,6 +22,7 @@ from akhbar.entities.gazetteer import fold_key
 
 PLACES_FILE = "places.json"
 ORGS_FILE = "organisations.json"
+QUOTED = "ORG-quoted"  # match label of a name that is an organisation only between quotes
 
 
 class Place(NamedTuple):
@@ -72,11 +73,15 @@ class Organisations:
 
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Org] = {}
+        self.quoted: dict[str, Org] = {}  # names that are this organisation only between quotes
         for o in data.get("organisations", []):
             org = Org(o["en"], o.get("kind", "org"), o["names"][0])
             for n in o["names"]:
                 self.index.setdefault(fold_key(n), org)
+            for n in o.get("quoted_names", []):
+                self.quoted.setdefault(fold_key(n), org)
         self.labels = {k: "ORG" for k in self.index}
+        self.quoted_labels = {k: QUOTED for k in self.quoted if k not in self.index}
 
     def get(self, text: str) -> Org | None:
         return self.index.get(fold_key(text))

@@ -227,6 +227,36 @@ def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | Non
     return Phrase(toks[i].start + cut, toks[j - 1].end, "LOC", "place_cue")
 
 
+_LATIN_NOT_ORGS = frozenset(
+    "AM PM GMT UTC KM CM MM KG GB MB TB KB HD TV PC PDF USB SMS GPS DNA HIV ID OK VS CEO CFO PR IT "
+    "FM AC DC LED LCD SUV VIP MP AR EN UK US USA EU UAE KSA PH UV HQ".split())
+_LATIN_ORG_HEADS = _set("شركة شبكة صحيفة موقع قناة وكالة مجموعة بنك منظمة مؤسسة تطبيق")
+
+
+def _latin(tok: Token) -> bool:
+    return tok.text.isascii() and tok.text[:1].isalpha()
+
+
+def _latin_org_at(toks: list[Token], i: int) -> Phrase | None:
+    """Latin-script organisation names in Arabic text: an acronym («CNN», «IBM»), or
+    capitalised words after an organisation head («شركة Apple», «موقع Twitter»)."""
+    tok = toks[i]
+    if not _latin(tok) or (i > 0 and _latin(toks[i - 1])):
+        return None
+    j = i
+    while j < len(toks) and j - i < 4 and _latin(toks[j]) and toks[j].text[:1].isupper():
+        j += 1
+    if j == i:
+        return None
+    if j == i + 1 and 2 <= len(tok.text) <= 6 and tok.text.isupper() and tok.text not in _LATIN_NOT_ORGS:
+        if j < len(toks) and toks[j].text in ("-", "/", ".") or i > 0 and toks[i - 1].text[:1].isdigit():
+            return None  # «F-16», «3 GB»
+        return Phrase(tok.start, tok.end, "ORG", "latin_acronym")
+    if i > 0 and _parts(toks[i - 1], _LATIN_ORG_HEADS)[2] in _LATIN_ORG_HEADS:
+        return Phrase(tok.start, toks[j - 1].end, "ORG", "latin_after_head")
+    return None
+
+
 def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> list[Phrase]:
     """Organisation and place phrases of one sentence, left to right, non-overlapping.
     ``places``: fold keys (:func:`akhbar.entities.gazetteer.fold_word`, article kept) of
@@ -234,7 +264,7 @@ def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> lis
     out: list[Phrase] = []
     i = 0
     while i < len(toks):
-        ph = _org_at(toks, i) or _place_at(toks, i, places)
+        ph = _org_at(toks, i) or _place_at(toks, i, places) or _latin_org_at(toks, i)
         if ph is None:
             i += 1
             continue
