@@ -165,7 +165,7 @@ class DuckLake:
         return con.execute(f"select count(*) from lake.{table}{at}").fetchone()[0]
 
     def files(self, table: str) -> str:
-        return str(self.root / "data" / "**" / "*.parquet")
+        return str(self.root / "data" / "main" / table / "**" / "*.parquet")
 
 
 # ----------------------------------------------------------------------------- readers / writers in other processes
