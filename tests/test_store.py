@@ -139,6 +139,8 @@ def test_upgrade_replaces_documents_without_duplicates_and_keeps_the_old_version
     new.restore("r0")
     assert new.known_doc_ids() == set() and Store(tmp_path, version=OLD).known_doc_ids() == {A, B}
     assert _delta_count(new, "sentences") == (4, 2)
+    build_catalog(new, ARROW, SQL_DIR)  # what `akhbar refresh` does: the views show the restored snapshot
+    assert query(new.db_path, "select count(*), min(pipeline_version), min(title) from documents")[1] == [(2, OLD, "قديم")]
 
 
 def test_drop_other_versions(tmp_path: Path):
