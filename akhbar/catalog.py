@@ -1,9 +1,11 @@
-"""The analysts' DuckDB database: views over the Parquet tables, the ``sql/`` models,
+"""The analysts' DuckDB database: views over the Delta tables, the ``sql/`` models,
 and an Arabic full-text index over ``clean_text``.
 
-The database is built in a temporary file next to ``akhbar.duckdb`` and renamed over
-it, so the writer never holds the live file open: analysts can keep querying while a
-run writes Parquet (their views read the Parquet parts, which appear atomically).
+Each table's view reads the Delta version recorded by the last completed run
+(``delta_scan(path, version := n)``), so every query sees one consistent snapshot
+across tables while a later run writes.  The database is built in a temporary file
+next to ``akhbar.duckdb`` and renamed over it, so the writer never holds the live file
+open.  Both the ``delta`` and ``fts`` extensions load offline from their PyPI wheels.
 """
 
 from __future__ import annotations
@@ -16,20 +18,31 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from akhbar.store import Store
+from akhbar.store import VERSIONS_SCHEMA, VERSIONS_TABLE, Store
 
 _VIEW_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the full-text-search extension from the duckdb-extension-fts wheel (offline)."""
+def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Load a DuckDB extension from its duckdb-extension-<name> wheel (offline): a plain
+    ``LOAD`` of an extension that was never imported would try to download it."""
     try:
-        con.execute("LOAD fts")
+        con.execute(f"LOAD {name}")
     except duckdb.Error:
         from duckdb_extensions import import_extension
 
-        import_extension("fts", con=con)
-        con.execute("LOAD fts")
+        import_extension(name, con=con)
+        con.execute(f"LOAD {name}")
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the full-text-search extension (offline)."""
+    load_extension(con, "fts")
+
+
+def load_delta(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the Delta Lake reader (``delta_scan``, offline)."""
+    load_extension(con, "delta")
 
 
 def _duck_type(t: pa.DataType) -> str:
@@ -54,9 +67,17 @@ def _quote(path: str) -> str:
     return "'" + path.replace("'", "''") + "'"
 
 
-def _table_select(store: Store, table: str, schema: pa.Schema) -> str:
-    if store.parts(table):
-        return f"SELECT * FROM read_parquet({_quote(store.glob(table))}, union_by_name = true, hive_partitioning = false)"
+# tables read at their latest commit rather than at the pinned snapshot
+UNPINNED = ("runs",)
+
+
+def _table_select(store: Store, table: str, schema: pa.Schema, versions: Mapping[str, int]) -> str:
+    names = ", ".join(f.name if f.name != "table" else '"table"' for f in schema)
+    if table in UNPINNED and store.exists(table):
+        return f"SELECT {names} FROM delta_scan({_quote(str(store.table_path(table)))})"
+    if table in versions:
+        return (f"SELECT {names} FROM delta_scan({_quote(str(store.table_path(table)))}, "
+                f"version := {int(versions[table])})")
     cols = ", ".join(f"CAST(NULL AS {_duck_type(f.type)}) AS {f.name}" for f in schema)
     return f"SELECT {cols} WHERE false"  # no rows yet: an empty view with the contract's columns
 
@@ -72,8 +93,15 @@ def sql_models(sql_dir: Path) -> dict[str, str]:
     return models
 
 
-def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path) -> list[str]:
-    """(Re)build ``akhbar.duckdb``; returns the names of the views created."""
+def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path,
+                  versions: Mapping[str, int] | None = None) -> list[str]:
+    """(Re)build ``akhbar.duckdb`` on a snapshot of the tables; returns the names of the views.
+
+    ``versions``: Delta version per table; default the snapshot of the last completed
+    run, or the tables' latest versions when no run has completed yet.
+    """
+    if versions is None:
+        versions = store.snapshot() or store.versions()
     store.root.mkdir(parents=True, exist_ok=True)
     tmp = store.db_path.with_name(f".akhbar.duckdb.{os.getpid()}.tmp")
     for leftover in (tmp, Path(str(tmp) + ".wal")):
@@ -82,9 +110,19 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path)
     # bounded, so that building the search index never dominates the run's memory
     con = duckdb.connect(str(tmp), config={"memory_limit": "1GB", "threads": 2})
     try:
+        load_delta(con)
         for table, schema in schemas.items():
-            con.execute(f"CREATE VIEW {table} AS {_table_select(store, table, schema)}")
+            con.execute(f"CREATE VIEW {table} AS {_table_select(store, table, schema, versions)}")
             created.append(table)
+        # which Delta version of each table each completed run left, with the table's path,
+        # for time travel: SELECT * FROM delta_scan(path, version := version)
+        if store.exists(VERSIONS_TABLE):
+            body = (f"SELECT *, {_quote(str(store.tables) + '/')} || \"table\" AS path "
+                    f"FROM delta_scan({_quote(str(store.table_path(VERSIONS_TABLE)))})")
+        else:
+            body = _table_select(store, VERSIONS_TABLE, VERSIONS_SCHEMA.append(pa.field("path", pa.string())), {})
+        con.execute(f"CREATE VIEW {VERSIONS_TABLE} AS {body}")
+        created.append(VERSIONS_TABLE)
         _build_search_index(con)
         created.append("search_index")
         con.execute(FOLD_MACRO)
@@ -180,6 +218,7 @@ def connect(db_path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     if not Path(db_path).exists():
         raise FileNotFoundError(f"no database at {db_path}: run `akhbar run` first")
     con = duckdb.connect(str(db_path), read_only=read_only)
+    load_delta(con)
     load_fts(con)
     return con
 

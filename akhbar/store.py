@@ -1,65 +1,88 @@
-"""Storage: Arrow tables → Parquet parts (atomic), repair after crashes, DuckDB catalogue.
+"""Storage: one Delta Lake table per output table, pinned snapshots, crash repair.
 
-Layout under the output folder ``DIR``::
+Layout under the output folder ``DIR`` (docs/storage.md says why Delta Lake)::
 
-    DIR/parquet/<table>/version=<pipeline version>/part-<run_id>-<batch>.parquet
-    DIR/parquet/duplicates/version=<v>/part-all.parquet     (rebuilt each run)
-    DIR/parquet/runs/part-<run_id>.parquet                  (one per run, all versions)
-    DIR/akhbar.duckdb                                       (views; rebuilt and swapped in)
-    DIR/quarantine/                                         (unreadable files moved aside)
+    DIR/tables/<table>/                 a Delta table (Parquet files + _delta_log/)
+    DIR/tables/table_versions/          which Delta version of each table each completed run left
+    DIR/akhbar.duckdb                   views pinned to the last completed run's versions
+    DIR/quarantine/                     unreadable data files moved aside by the repair
 
-Commit protocol: every part is written to ``<name>.parquet.tmp`` and renamed into
-place (``os.replace`` is atomic), and a batch's ``documents`` part is renamed last:
-it is the batch's commit marker.  A crash leaves at worst ``*.tmp`` files and child
-parts without a documents part; :meth:`Store.repair` removes both at the start of
-the next run, whose documents are then processed again (they are not in
-``known_doc_ids``), so nothing is lost and nothing is duplicated.
+Commits: each batch is one Delta commit per table, child tables and ``rejects`` first and
+``documents`` last.  A document stored by another pipeline version is *replaced* in the
+same commit that writes its new rows (``overwrite`` with a ``doc_id IN (...)``
+predicate), so no Delta reader ever sees two versions of a document in one table.
+A run that completes records the version of every table in ``table_versions``; the
+analysts' views read exactly those versions (``delta_scan(path, version := n)``), so
+they show one consistent snapshot across tables at every moment, and never the rows of
+a batch or a run that has not completed.  Earlier snapshots stay readable (time travel)
+and restorable (:meth:`Store.restore`) for ``history_days``.
+
+A crash can leave child rows whose ``documents`` commit never happened; the next run's
+:meth:`Store.repair` deletes them (their documents are then processed again, as they are
+not in ``known_doc_ids``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
-import os
-import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from deltalake import DeltaTable, write_deltalake
+from deltalake.exceptions import TableNotFoundError
 
 from akhbar.config import PIPELINE_VERSION
 
 BATCH_TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects")
+CHILD_TABLES = ("boilerplate", "sentences", "entities", "figures", "quotes")
 COMMIT_TABLE = "documents"
-PART_RE = re.compile(r"^part-(?P<key>.+)\.parquet$")
+VERSIONS_TABLE = "table_versions"
+VERSIONS_SCHEMA = pa.schema([
+    pa.field("run_id", pa.string(), nullable=False),
+    pa.field("table", pa.string(), nullable=False),
+    pa.field("version", pa.int64(), nullable=False),
+    pa.field("recorded_at", pa.timestamp("us", tz="UTC"), nullable=False),
+])
+HISTORY_DAYS = 30  # snapshots older than this may be vacuumed (no time travel past it)
 
 
 class StoreLocked(RuntimeError):
     pass
 
 
+def _in_list(values: Iterable[str]) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(set(values)))
+
+
 class Store:
-    def __init__(self, output_dir: Path, version: str = PIPELINE_VERSION) -> None:
+    def __init__(self, output_dir: Path, version: str = PIPELINE_VERSION, history_days: int = HISTORY_DAYS) -> None:
         self.root = Path(output_dir).resolve()
         self.version = version
-        self.parquet = self.root / "parquet"
+        self.history_days = history_days
+        self.tables = self.root / "tables"
         self.db_path = self.root / "akhbar.duckdb"
         self.quarantine = self.root / "quarantine"
+        # doc_ids with rows in the store (any pipeline version): their rows are replaced, not appended
+        self.stored_ids: frozenset[str] = frozenset()
 
     # ------------------------------------------------------------------ paths
-    def table_dir(self, table: str, version: str | None = None) -> Path:
-        if table == "runs":
-            return self.parquet / "runs"
-        return self.parquet / table / f"version={version or self.version}"
+    def table_path(self, table: str) -> Path:
+        return self.tables / table
 
-    def parts(self, table: str) -> list[Path]:
-        d = self.table_dir(table)
-        return sorted(d.glob("part-*.parquet")) if d.is_dir() else []
+    def delta(self, table: str, version: int | None = None) -> DeltaTable | None:
+        try:
+            return DeltaTable(str(self.table_path(table)), version=version)
+        except TableNotFoundError:
+            return None
 
-    def glob(self, table: str) -> str:
-        return str(self.table_dir(table) / "*.parquet")
+    def exists(self, table: str) -> bool:
+        return (self.table_path(table) / "_delta_log").is_dir()
 
     # ------------------------------------------------------------------ locking
     @contextlib.contextmanager
@@ -76,99 +99,182 @@ class Store:
         finally:
             fh.close()
 
+    @contextlib.contextmanager
+    def _commit_lock(self) -> Iterator[None]:
+        """Batches of one run commit one at a time, also from Dask worker processes."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".commit-lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            yield
+
     # ------------------------------------------------------------------ writing
-    @staticmethod
-    def _write_tmp(table: pa.Table, final: Path) -> Path:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = final.with_name(final.name + ".tmp")
-        pq.write_table(table, tmp, compression="zstd")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        return tmp
+    def _write(self, table: str, data: pa.Table, replace_ids: set[str] | None = None) -> None:
+        path = str(self.table_path(table))
+        if replace_ids and self.exists(table):
+            write_deltalake(path, data, mode="overwrite", predicate=f"doc_id IN ({_in_list(replace_ids)})")
+        else:
+            write_deltalake(path, data, mode="append")
 
     def write_batch(self, key: str, tables: dict[str, pa.Table]) -> None:
-        """Write one batch's parts; the documents part (always written, maybe empty) commits it."""
-        if COMMIT_TABLE not in tables:
-            raise ValueError("a batch must carry a documents table (its commit marker)")
-        staged: list[tuple[Path, Path]] = []
-        for name, table in tables.items():
-            if name != COMMIT_TABLE and table.num_rows == 0:
-                continue
-            final = self.table_dir(name) / f"part-{key}.parquet"
-            staged.append((self._write_tmp(table, final), final))
-        staged.sort(key=lambda pair: pair[1].parent.parent.name == COMMIT_TABLE)  # documents last
-        for tmp, final in staged:
-            os.replace(tmp, final)
+        """Commit one batch: one Delta commit per table, ``documents`` last.
 
-    def write_whole(self, table: str, data: pa.Table, name: str = "all") -> None:
-        """Replace a table that is rebuilt whole each run (e.g. duplicates)."""
-        final = self.table_dir(table) / f"part-{name}.parquet"
-        os.replace(self._write_tmp(data, final), final)
+        Documents of the batch already stored (by another pipeline version, or by a
+        crashed run) have their rows replaced in the same commit that adds the new ones.
+        """
+        if COMMIT_TABLE not in tables:
+            raise ValueError("a batch must carry a documents table (it is committed last)")
+        doc_ids = set(tables[COMMIT_TABLE].column("doc_id").to_pylist())
+        # the predicate covers every document of the batch (delta-rs checks the new rows match it)
+        replace = doc_ids if doc_ids & self.stored_ids else set()
+        with self._commit_lock():
+            for name in (*CHILD_TABLES, "rejects", COMMIT_TABLE):
+                data = tables.get(name)
+                if name == "rejects" or name not in tables:
+                    if data is not None and data.num_rows:
+                        self._write(name, data)
+                    continue
+                if data.num_rows or (replace and self.exists(name)):
+                    self._write(name, data, replace)
+
+    def write_whole(self, table: str, data: pa.Table) -> None:
+        """Replace a table that is rebuilt whole each run (e.g. duplicates): one commit."""
+        write_deltalake(str(self.table_path(table)), data, mode="overwrite")
 
     def write_run(self, run_id: str, data: pa.Table) -> None:
-        final = self.table_dir("runs") / f"part-{run_id}.parquet"
-        os.replace(self._write_tmp(data, final), final)
+        """Add or replace the run's row in ``runs`` (one commit)."""
+        path = str(self.table_path("runs"))
+        if self.exists("runs"):
+            write_deltalake(path, data, mode="overwrite", predicate=f"run_id = '{run_id}'")
+        else:
+            write_deltalake(path, data, mode="append")
+
+    # ------------------------------------------------------------------ snapshots
+    def versions(self) -> dict[str, int]:
+        """Current Delta version of every table that exists."""
+        out = {}
+        if self.tables.is_dir():
+            for d in sorted(self.tables.iterdir()):
+                if d.name != VERSIONS_TABLE and (d / "_delta_log").is_dir():
+                    out[d.name] = DeltaTable(str(d)).version()
+        return out
+
+    def record_snapshot(self, run_id: str) -> dict[str, int]:
+        """Record the tables' versions as the snapshot of a completed run (one commit)."""
+        versions = self.versions()
+        now = dt.datetime.now(dt.timezone.utc)
+        rows = [{"run_id": run_id, "table": t, "version": v, "recorded_at": now} for t, v in versions.items()]
+        write_deltalake(str(self.table_path(VERSIONS_TABLE)), pa.Table.from_pylist(rows, schema=VERSIONS_SCHEMA),
+                        mode="append")
+        return versions
+
+    def snapshot(self, run_id: str | None = None) -> dict[str, int]:
+        """Table versions recorded by a completed run (default: the latest one)."""
+        dtab = self.delta(VERSIONS_TABLE)
+        if dtab is None:
+            return {}
+        rows = dtab.to_pyarrow_table().to_pylist()
+        if not rows:
+            return {}
+        if run_id is None:
+            run_id = max(rows, key=lambda r: r["recorded_at"])["run_id"]
+        return {r["table"]: r["version"] for r in rows if r["run_id"] == run_id}
+
+    def snapshots(self) -> list[str]:
+        """Run ids of the recorded snapshots, oldest first."""
+        dtab = self.delta(VERSIONS_TABLE)
+        if dtab is None:
+            return []
+        rows = dtab.to_pyarrow_table(columns=["run_id", "recorded_at"]).to_pylist()
+        return [r["run_id"] for r in sorted({(r["recorded_at"], r["run_id"]): r for r in rows}.values(),
+                                            key=lambda r: r["recorded_at"])]
+
+    def restore(self, run_id: str) -> dict[str, int]:
+        """Make a completed run's snapshot the current state of every table (new commits;
+        the later history stays readable) and record it as a snapshot of its own."""
+        snap = self.snapshot(run_id)
+        if not snap:
+            raise KeyError(f"no snapshot recorded for run {run_id}")
+        with self._commit_lock():
+            for table, version in snap.items():
+                dtab = self.delta(table)
+                if dtab is not None and dtab.version() != version:
+                    dtab.restore(version)
+        return self.record_snapshot(f"restore-{run_id}")
 
     # ------------------------------------------------------------------ reading
+    def read_table(self, table: str, columns: list[str] | None = None, version: int | None = None) -> pa.Table | None:
+        """The table's latest commit (or ``version``); None when it does not exist yet."""
+        dtab = self.delta(table, version)
+        return None if dtab is None else dtab.to_pyarrow_table(columns=columns)
+
     def read_column(self, table: str, column: str) -> list:
-        values: list = []
-        for part in self.parts(table):
-            values.extend(pq.read_table(part, columns=[column]).column(column).to_pylist())
-        return values
+        data = self.read_table(table, [column])
+        return [] if data is None else data.column(column).to_pylist()
 
     def known_doc_ids(self) -> set[str]:
-        return set(self.read_column("documents", "doc_id"))
+        """Documents stored by this pipeline version (they are skipped by a run)."""
+        data = self.read_table(COMMIT_TABLE, ["doc_id", "pipeline_version"])
+        if data is None:
+            return set()
+        return set(data.filter(pc.equal(data.column("pipeline_version"), self.version)).column("doc_id").to_pylist())
+
+    def load_stored_ids(self) -> None:
+        """Remember every doc_id with rows in the store, whatever its version (for replacing)."""
+        self.stored_ids = frozenset(self.read_column(COMMIT_TABLE, "doc_id"))
 
     def known_reject_ids(self) -> set[str]:
         return set(self.read_column("rejects", "reject_id"))
 
-    def read_table(self, table: str, columns: list[str] | None = None) -> pa.Table | None:
-        parts = self.parts(table)
-        if not parts:
-            return None
-        return pa.concat_tables(
-            [pq.read_table(p, columns=columns) for p in parts], promote_options="default"
-        )
-
     # ------------------------------------------------------------------ repair
     def repair(self) -> list[str]:
-        """Make the folder consistent after a crash; returns what was done (for the log).
+        """Make the tables consistent after a crash; returns what was done (for the log).
 
-        * ``*.tmp`` files (half-written parts) are deleted;
-        * unreadable Parquet files are moved to ``quarantine/`` — with the rest of their
-          batch, so the batch's documents are processed again by this run;
-        * child parts whose batch has no documents part (crash between renames) are deleted.
+        * a committed data file that cannot be read is moved to ``quarantine/`` and dropped
+          from its table (``DeltaTable.repair``); the documents its rows may belong to (by
+          the file's doc_id range) are deleted with all their rows, so this run processes
+          them again;
+        * child rows whose document was never committed (a crash between a batch's
+          commits) are deleted.
         """
         actions: list[str] = []
-        if not self.parquet.is_dir():
+        if not self.tables.is_dir():
             return actions
-        for tmp in self.parquet.rglob("*.tmp"):
-            tmp.unlink(missing_ok=True)
-            actions.append(f"removed half-written file {tmp.relative_to(self.root)}")
-        broken_keys: set[str] = set()
-        for part in self.parquet.rglob("part-*.parquet"):
-            try:
-                pq.read_metadata(part)
-            except Exception as exc:  # noqa: BLE001 - any unreadable file is quarantined
-                self._quarantine(part)
-                actions.append(f"quarantined unreadable {part.relative_to(self.root)}: {exc}")
-                m = PART_RE.match(part.name)
-                if m and part.parent.name == f"version={self.version}":
-                    broken_keys.add(m.group("key"))
-        committed = {PART_RE.match(p.name).group("key") for p in self.parts(COMMIT_TABLE)}  # type: ignore[union-attr]
-        for key in broken_keys & committed:
-            doc_part = self.table_dir(COMMIT_TABLE) / f"part-{key}.parquet"
-            self._quarantine(doc_part)
-            actions.append(f"un-committed batch {key} (one of its parts was unreadable): it is processed again")
-            committed.discard(key)
+        redo: set[str] = set()
         for table in BATCH_TABLES:
-            if table == COMMIT_TABLE:
+            dtab = self.delta(table)
+            if dtab is None:
                 continue
-            for part in self.parts(table):
-                key = PART_RE.match(part.name).group("key")  # type: ignore[union-attr]
-                if key not in committed:
-                    part.unlink()
-                    actions.append(f"removed uncommitted {part.relative_to(self.root)}")
+            adds = pa.table(dtab.get_add_actions(flatten=True)).to_pylist()
+            lost = []
+            for add in adds:
+                path = self.table_path(table) / add["path"]
+                try:
+                    pq.read_metadata(path)
+                except Exception as exc:  # noqa: BLE001 - any unreadable file is quarantined
+                    if path.exists():
+                        self._quarantine(path)
+                    lost.append(add)
+                    actions.append(f"quarantined unreadable {path.relative_to(self.root)}: {exc}")
+            if lost:
+                dtab.repair(dry_run=False)
+                if table != "rejects":
+                    ranges = [(a.get("min.doc_id"), a.get("max.doc_id")) for a in lost]
+                    docs = self.read_column(COMMIT_TABLE, "doc_id")
+                    redo |= {d for d in docs for lo, hi in ranges if lo is None or hi is None or lo <= d <= hi}
+        if redo:
+            with self._commit_lock():
+                for table in (COMMIT_TABLE, *CHILD_TABLES):  # documents first: un-commit, then clean
+                    dtab = self.delta(table)
+                    if dtab is not None:
+                        dtab.delete(f"doc_id IN ({_in_list(redo)})")
+            actions.append(f"un-committed {len(redo)} documents whose rows were in unreadable files: processed again")
+        docs = set(self.read_column(COMMIT_TABLE, "doc_id"))
+        for table in CHILD_TABLES:
+            ids = set(self.read_column(table, "doc_id"))
+            orphans = ids - docs
+            if orphans:
+                self.delta(table).delete(f"doc_id IN ({_in_list(orphans)})")  # type: ignore[union-attr]
+                actions.append(f"removed rows of {len(orphans)} uncommitted documents from {table}")
         return actions
 
     def _quarantine(self, path: Path) -> None:
@@ -178,15 +284,28 @@ class Store:
         shutil.move(str(path), str(dest))
 
     def drop_other_versions(self) -> list[str]:
-        """After a completed run, remove parts written by other pipeline versions."""
-        removed = []
-        if not self.parquet.is_dir():
-            return removed
-        for table_dir in self.parquet.iterdir():
-            if not table_dir.is_dir() or table_dir.name == "runs":
+        """After a completed run, delete rows of documents still at another pipeline
+        version (their input is gone); earlier snapshots keep them for time travel."""
+        data = self.read_table(COMMIT_TABLE, ["doc_id", "pipeline_version"])
+        if data is None:
+            return []
+        old = set(data.filter(pc.not_equal(data.column("pipeline_version"), self.version)).column("doc_id").to_pylist())
+        if not old:
+            return []
+        with self._commit_lock():
+            for table in (COMMIT_TABLE, *CHILD_TABLES):
+                dtab = self.delta(table)
+                if dtab is not None:
+                    dtab.delete(f"doc_id IN ({_in_list(old)})")
+        return [f"{len(old)} documents of another pipeline version"]
+
+    def maintain(self) -> None:
+        """Compact each table's small per-batch files and vacuum files that no snapshot
+        younger than ``history_days`` needs."""
+        for table in self.versions():
+            dtab = self.delta(table)
+            if dtab is None:
                 continue
-            for vdir in table_dir.glob("version=*"):
-                if vdir.name != f"version={self.version}":
-                    shutil.rmtree(vdir)
-                    removed.append(str(vdir.relative_to(self.root)))
-        return removed
+            if len(dtab.file_uris()) > 16:
+                dtab.optimize.compact()
+            dtab.vacuum(retention_hours=self.history_days * 24, dry_run=False, enforce_retention_duration=False)

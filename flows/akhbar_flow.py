@@ -321,6 +321,7 @@ def akhbar_run(
             logger.warning("repair: %s", action)
         store.write_run(run_id, _run_row(run_id, started, "running", input_path, counts, None))
         known_docs = store.known_doc_ids()
+        store.load_stored_ids()  # documents of another version: replaced by their batch's commits
         known_rejects = frozenset(store.known_reject_ids())
 
         # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
@@ -384,11 +385,13 @@ def akhbar_run(
             finally:
                 _POOL = None
 
-        counts["duplicates"] = near_duplicates(store)
-        seconds = time.perf_counter() - t0
-        store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
         for removed in store.drop_other_versions():
             logger.warning("removed output of an older pipeline version: %s", removed)
+        counts["duplicates"] = near_duplicates(store)
+        store.maintain()
+        store.record_snapshot(run_id)  # the views read this snapshot from now on
+        seconds = time.perf_counter() - t0
+        store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
         views = refresh_catalog(store)
         try:
             report = write_report(store)

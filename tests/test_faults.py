@@ -64,19 +64,19 @@ def test_corrupt_and_half_written_parquet_are_repaired(tmp_path: Path, prefect_h
         (inp / name).write_text((SEEDS / name).read_text(encoding="utf-8"), encoding="utf-8")
     _run(inp, out, batch_size=1, workers=1)
     store = Store(out)
-    sentences = store.parts("sentences")
-    sentences[0].write_bytes(sentences[0].read_bytes()[:100])  # corrupt: truncated
-    (store.table_dir("entities") / "part-x-00000.parquet.tmp").write_bytes(b"PAR1 half")  # killed mid-write
+    sentences = sorted(store.table_path("sentences").glob("*.parquet"), key=lambda p: p.stat().st_mtime)
+    sentences[-1].write_bytes(sentences[-1].read_bytes()[:100])  # corrupt: truncated
+    (store.table_path("entities") / "part-00000-killed-mid-write.parquet").write_bytes(b"PAR1 half")  # no commit
     summary = _run(inp, out, batch_size=1, workers=1)
     assert summary["documents"] == 1 and summary["unchanged"] == 1, "the corrupted batch was processed again"
     assert list((out / "quarantine").rglob("*.parquet")), "the corrupt file is kept aside for inspection"
-    assert not list(out.rglob("*.tmp"))
     con = duckdb.connect(str(out / "akhbar.duckdb"), read_only=True)
     assert con.execute("select count(*), count(distinct doc_id) from documents").fetchall() == [(2, 2)]
     n = con.execute("select count(*) from sentences").fetchall()[0][0]
     assert n == con.execute("select sum(n_sentences) from documents").fetchall()[0][0]
-    for part in (out / "parquet").rglob("part-*.parquet"):
-        pq.read_metadata(part)  # every file left in place reads
+    for table in ("documents", "sentences", "entities"):
+        for uri in store.delta(table).file_uris():
+            pq.read_metadata(uri.removeprefix("file://"))  # every file the tables use reads
 
 
 def test_hostile_inputs_each_get_a_clear_outcome(tmp_path: Path, prefect_harness):

@@ -1,4 +1,4 @@
-"""Store: atomic parts, repair after crashes, version switch, DuckDB catalogue."""
+"""Store: Delta commits, repair after crashes, pipeline upgrades with time travel, DuckDB catalogue."""
 
 from __future__ import annotations
 
@@ -9,70 +9,96 @@ import pyarrow as pa
 import pytest
 
 from akhbar.catalog import build_catalog, query
+from akhbar.config import PIPELINE_VERSION
 from akhbar.store import Store, StoreLocked
 from schemas import ARROW
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 
-def _docs(*ids: str) -> pa.Table:
+def _docs(*ids: str, version: str = PIPELINE_VERSION, title: str = "عنوان") -> pa.Table:
     import datetime as dt
 
     now = dt.datetime(2024, 10, 28, tzinfo=dt.timezone.utc)
     rows = [
-        {"doc_id": i, "source_path": f"{i}.txt", "source": "s", "url": None, "title": "عنوان", "byline": None,
+        {"doc_id": i, "source_path": f"{i}.txt", "source": "s", "url": None, "title": title, "byline": None,
          "section": None, "published_at": None, "updated_at": None, "scraped_at": None,
          "raw_text": "نص الخبر عن مصر", "clean_text": "نص الخبر عن مصر", "n_paragraphs": 1, "n_sentences": 1,
-         "format": "txt", "run_id": "r", "ingested_at": now, "pipeline_version": "v"}
+         "format": "txt", "run_id": "r", "ingested_at": now, "pipeline_version": version}
         for i in ids
     ]
     return pa.Table.from_pylist(rows, schema=ARROW["documents"])
 
 
-def _sentences(*ids: str) -> pa.Table:
-    rows = [{"doc_id": i, "sentence_idx": 0, "paragraph_idx": 0, "start_char": 0, "end_char": 15,
-             "text": "نص الخبر عن مصر"} for i in ids]
+def _sentences(*ids: str, n: int = 1) -> pa.Table:
+    rows = [{"doc_id": i, "sentence_idx": k, "paragraph_idx": 0, "start_char": 0, "end_char": 15,
+             "text": "نص الخبر عن مصر"} for i in ids for k in range(n)]
     return pa.Table.from_pylist(rows, schema=ARROW["sentences"])
 
 
-A, B = "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb"
+A, B, C = "aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc"
+OLD = "0.0.1-s1.0.0"
+
+
+def _delta_count(store: Store, table: str) -> tuple[int, int]:
+    data = store.read_table(table, ["doc_id"])
+    ids = data.column("doc_id").to_pylist()
+    return len(ids), len(set(ids))
 
 
 def test_batches_commit_and_are_known(tmp_path: Path):
     store = Store(tmp_path)
     store.write_batch("r1-00000", {"documents": _docs(A), "sentences": _sentences(A)})
     assert store.known_doc_ids() == {A}
-    assert not list(tmp_path.rglob("*.tmp"))
+    assert store.versions() == {"documents": 0, "sentences": 0}, "one Delta commit per table"
     with pytest.raises(ValueError):
         store.write_batch("r1-00001", {"sentences": _sentences(B)})
+    # a document stored by another pipeline version is not known: this version processes it
+    Store(tmp_path, version=OLD).write_batch("r0-00000", {"documents": _docs(B, version=OLD)})
+    assert store.known_doc_ids() == {A}
 
 
-def test_repair_removes_half_written_and_uncommitted_parts(tmp_path: Path):
+def test_a_crash_between_commits_is_never_visible_and_is_repaired(tmp_path: Path, monkeypatch):
     store = Store(tmp_path)
     store.write_batch("r1-00000", {"documents": _docs(A), "sentences": _sentences(A)})
-    # a crash after the sentences part landed but before the documents part did:
-    orphan = store.table_dir("sentences") / "part-r2-00000.parquet"
-    orphan.write_bytes((store.table_dir("sentences") / "part-r1-00000.parquet").read_bytes())
-    half = store.table_dir("documents") / "part-r2-00000.parquet.tmp"
-    half.write_bytes(b"PAR1 half written")
+    store.record_snapshot("r1")
+    build_catalog(store, ARROW, SQL_DIR)
+    real_write = Store._write
+
+    def crash_before_documents(self, table, data, replace_ids=None):
+        if table == "documents":
+            raise KeyboardInterrupt("killed between the sentences and the documents commit")
+        return real_write(self, table, data, replace_ids)
+
+    monkeypatch.setattr(Store, "_write", crash_before_documents)
+    with pytest.raises(KeyboardInterrupt):
+        store.write_batch("r2-00000", {"documents": _docs(B), "sentences": _sentences(B, n=3)})
+    monkeypatch.setattr(Store, "_write", real_write)
+    assert _delta_count(store, "sentences") == (4, 2), "B's sentences were committed, its document was not"
+    # the analysts' views read the last completed run's snapshot: B's rows are not there
+    assert query(store.db_path, "select count(*) from sentences")[1] == [(1,)]
+    assert query(store.db_path, "select count(*) from documents")[1] == [(1,)]
+    assert store.known_doc_ids() == {A}, "B is processed again by the next run"
     actions = store.repair()
-    assert not orphan.exists() and not half.exists()
-    assert len(actions) == 2
-    assert store.known_doc_ids() == {A}
+    assert actions == ["removed rows of 1 uncommitted documents from sentences"]
+    assert _delta_count(store, "sentences") == (1, 1)
     assert store.repair() == []  # idempotent
+    store.write_batch("r3-00000", {"documents": _docs(B), "sentences": _sentences(B, n=3)})
+    assert _delta_count(store, "sentences") == (4, 2), "no duplicate after the rerun"
 
 
-def test_repair_quarantines_a_corrupt_part_and_uncommits_its_batch(tmp_path: Path):
+def test_repair_quarantines_a_corrupt_file_and_uncommits_its_documents(tmp_path: Path):
     store = Store(tmp_path)
     store.write_batch("r1-00000", {"documents": _docs(A), "sentences": _sentences(A)})
     store.write_batch("r1-00001", {"documents": _docs(B), "sentences": _sentences(B)})
-    bad = store.table_dir("sentences") / "part-r1-00001.parquet"
+    adds = pa.table(store.delta("sentences").get_add_actions(flatten=True)).to_pylist()
+    bad = store.table_path("sentences") / next(a["path"] for a in adds if a["min.doc_id"] == B)
     bad.write_bytes(bad.read_bytes()[:50])  # truncated: footer gone
     actions = store.repair()
     assert any("quarantined" in a for a in actions)
-    assert store.known_doc_ids() == {A}, "B's batch is un-committed so the next run processes it again"
-    assert (tmp_path / "quarantine").is_dir() and list((tmp_path / "quarantine").rglob("*.parquet"))
-    assert [p.name for p in store.parts("sentences")] == ["part-r1-00000.parquet"]
+    assert store.known_doc_ids() == {A}, "B is un-committed so the next run processes it again"
+    assert list((tmp_path / "quarantine").rglob("*.parquet"))
+    assert store.read_table("sentences").column("doc_id").to_pylist() == [A]
 
 
 def test_only_one_writer(tmp_path: Path):
@@ -83,21 +109,57 @@ def test_only_one_writer(tmp_path: Path):
                 pass
 
 
-def test_drop_other_versions(tmp_path: Path):
-    old = Store(tmp_path, version="0.0.1-s1.0.0")
-    old.write_batch("r0-00000", {"documents": _docs(A)})
+def test_upgrade_replaces_documents_without_duplicates_and_keeps_the_old_version(tmp_path: Path):
+    old = Store(tmp_path, version=OLD)
+    old.write_batch("r0-00000", {"documents": _docs(A, B, version=OLD, title="قديم"),
+                                 "sentences": _sentences(A, B, n=2)})
+    old.record_snapshot("r0")
+    build_catalog(old, ARROW, SQL_DIR)
     new = Store(tmp_path)
-    new.write_batch("r1-00000", {"documents": _docs(B)})
-    assert new.drop_other_versions() == ["parquet/documents/version=0.0.1-s1.0.0"]
-    assert new.known_doc_ids() == {B}
+    new.load_stored_ids()
+    seen = []
+    for key, doc in (("r1-00000", A), ("r1-00001", B)):
+        new.write_batch(key, {"documents": _docs(doc), "sentences": _sentences(doc, n=3)})
+        # a Delta reader between batches: every document once, each with its own version's rows
+        seen.append((_delta_count(new, "documents"), _delta_count(new, "sentences")))
+        # the views still show the old snapshot, whole
+        assert query(new.db_path, "select count(*), min(title) from documents")[1] == [(2, "قديم")]
+    assert seen == [((2, 2), (5, 2)), ((2, 2), (6, 2))]
+    new.write_batch("r1-00002", {"documents": _docs(C)})  # a document new to the store: appended
+    assert new.drop_other_versions() == []
+    new.record_snapshot("r1")
+    build_catalog(new, ARROW, SQL_DIR)
+    assert query(new.db_path, "select count(*), count(distinct pipeline_version) from documents")[1] == [(3, 1)]
+    # the previous version stays readable (time travel) ...
+    path, version = query(new.db_path, "select path, version from table_versions "
+                                       "where run_id = 'r0' and \"table\" = 'documents'")[1][0]
+    assert query(new.db_path, f"select count(*), min(pipeline_version) from delta_scan('{path}', version := {version})"
+                 )[1] == [(2, OLD)]
+    # ... and restorable
+    new.restore("r0")
+    assert new.known_doc_ids() == set() and Store(tmp_path, version=OLD).known_doc_ids() == {A, B}
+    assert _delta_count(new, "sentences") == (4, 2)
+    build_catalog(new, ARROW, SQL_DIR)  # what `akhbar refresh` does: the views show the restored snapshot
+    assert query(new.db_path, "select count(*), min(pipeline_version), min(title) from documents")[1] == [(2, OLD, "قديم")]
+
+
+def test_drop_other_versions(tmp_path: Path):
+    Store(tmp_path, version=OLD).write_batch("r0-00000", {"documents": _docs(A, version=OLD),
+                                                          "sentences": _sentences(A)})
+    new = Store(tmp_path)
+    new.write_batch("r1-00000", {"documents": _docs(B), "sentences": _sentences(B)})
+    assert new.drop_other_versions() == ["1 documents of another pipeline version"]
+    assert new.read_column("documents", "doc_id") == [B] and new.read_column("sentences", "doc_id") == [B]
 
 
 def test_catalog_views_search_and_empty_tables(tmp_path: Path):
     store = Store(tmp_path)
     store.write_batch("r1-00000", {"documents": _docs(A), "sentences": _sentences(A)})
+    store.record_snapshot("r1")
     views = build_catalog(store, ARROW, SQL_DIR)
-    assert {"documents", "sentences", "entities", "figures", "rejects", "runs", "duplicates"} <= set(views)
-    cols, rows = query(store.db_path, "select count(*) from entities")  # no parts yet: empty, typed
+    assert {"documents", "sentences", "entities", "figures", "rejects", "runs", "duplicates",
+            "table_versions"} <= set(views)
+    cols, rows = query(store.db_path, "select count(*) from entities")  # no table yet: empty, typed
     assert rows == [(0,)]
     cols, rows = query(store.db_path, "select doc_id from search('المصريون')")  # Arabic stemming
     assert rows == [(A,)]
@@ -106,8 +168,11 @@ def test_catalog_views_search_and_empty_tables(tmp_path: Path):
     con2 = duckdb.connect(str(store.db_path), read_only=True)
     assert con.execute("select count(*) from documents").fetchall() == [(1,)]
     con.close(), con2.close()
-    # new parts are visible through the views at once, without rebuilding
-    store.write_batch("r1-00001", {"documents": _docs(B)})
+    # a new commit is not visible through the views until a run records a snapshot
+    store.write_batch("r2-00000", {"documents": _docs(B)})
+    assert query(store.db_path, "select count(*) from documents")[1] == [(1,)]
+    store.record_snapshot("r2")
+    build_catalog(store, ARROW, SQL_DIR)
     assert query(store.db_path, "select count(*) from documents")[1] == [(2,)]
 
 
