@@ -13,8 +13,11 @@ template (a sub-line template of this tree, mined on the same raw articles, matc
 on the first/last lines of clean_text); titles and bylines with undecoded HTML
 entities or bidi/zero-width controls; the share of documents with published_at set
 (as the documents table would hold it: the cleaner's date, else the record's).
-Then the top mined templates per source with their document counts, and the
-cleaning time per article (statistics + clean) of both implementations.
+the documents with a byline and those whose byline was split into a person, an outlet,
+a place (columns of this tree).  Then the cleaning time per article (CPU time of the
+statistics pass + clean_document, so that other load on the machine counts less) of
+both implementations and their ratio, the top mined templates per source with their
+document counts, and ``--samples`` random sub-line cuts per source.
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ def worker(pattern: str, n: int) -> None:
             "source": raw.source, "title": clean.title or raw.title, "byline": clean.byline or raw.author,
             "published": published.isoformat() if published else None, "clean_text": clean.clean_text,
             "cuts": [f"{rl.rule}: {rl.text}" for rl in clean.removed if getattr(rl, "char_start", None) is not None],
+            "person": getattr(clean, "byline_person", None), "outlet": getattr(clean, "byline_outlet", None),
+            "place": getattr(clean, "dateline_place", None),
         })
     t2 = time.process_time()
     json.dump({"rows": rows, "stats_s": t1 - t0, "clean_s": t2 - t1, "n": len(docs)}, sys.stdout, ensure_ascii=False)
@@ -142,16 +147,23 @@ def main() -> None:
             c["byline_entity"] += has_entity(row["byline"])
             c["byline_bidi"] += has_invisible(row["byline"])
             c["published"] += row["published"] is not None
+            c["bylined"] += row["byline"] is not None
+            c["person"] += row.get("person") is not None
+            c["outlet"] += row.get("outlet") is not None
+            c["place"] += row.get("place") is not None
         print(f"\n== {name}: {res['n']} documents")
-        print(f"{'source':14} {'docs':>5} {'template':>8} {'t.ent':>5} {'t.bidi':>6} {'b.ent':>5} {'b.bidi':>6} {'published':>9}")
+        print(f"{'source':14} {'docs':>5} {'template':>8} {'t.ent':>5} {'t.bidi':>6} {'b.ent':>5} {'b.bidi':>6} "
+              f"{'published':>9} {'byline':>6} {'person':>6} {'outlet':>6} {'place':>6}")
         tot: Counter = Counter()
         for src in sorted(per, key=lambda s: -per[s]["docs"]):
             c = per[src]
             tot.update(c)
             print(f"{src:14} {c['docs']:>5} {c['templated']:>8} {c['title_entity']:>5} {c['title_bidi']:>6} "
-                  f"{c['byline_entity']:>5} {c['byline_bidi']:>6} {c['published'] / c['docs']:>9.1%}")
+                  f"{c['byline_entity']:>5} {c['byline_bidi']:>6} {c['published'] / c['docs']:>9.1%} "
+                  f"{c['bylined']:>6} {c['person']:>6} {c['outlet']:>6} {c['place']:>6}")
         print(f"{'all':14} {tot['docs']:>5} {tot['templated']:>8} {tot['title_entity']:>5} {tot['title_bidi']:>6} "
-              f"{tot['byline_entity']:>5} {tot['byline_bidi']:>6} {tot['published'] / max(tot['docs'], 1):>9.1%}")
+              f"{tot['byline_entity']:>5} {tot['byline_bidi']:>6} {tot['published'] / max(tot['docs'], 1):>9.1%} "
+              f"{tot['bylined']:>6} {tot['person']:>6} {tot['outlet']:>6} {tot['place']:>6}")
         ms = 1000 * (res["stats_s"] + res["clean_s"]) / max(res["n"], 1)
         print(f"cleaning: {ms:.3f} ms/article (statistics {1000 * res['stats_s'] / max(res['n'], 1):.3f} + "
               f"clean {1000 * res['clean_s'] / max(res['n'], 1):.3f})")

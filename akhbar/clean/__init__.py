@@ -54,7 +54,7 @@ from akhbar.clean.social_nav import (
     is_social,
 )
 from akhbar.config import BOILERPLATE_CATEGORIES
-from akhbar.metadata import date_from_url, parse_dateline
+from akhbar.metadata import date_from_url, parse_date, parse_dateline
 from akhbar.models import CleanDocument, RawDocument, RemovedLine
 
 __all__ = ["LineStats", "build_line_stats", "clean_document", "line_key"]
@@ -351,6 +351,8 @@ def _published_from_text_or_url(doc: RawDocument, first_lines: list[str], ref: d
         words = list(re.finditer(r"\S+", text[:200]))[:16]
         if not words or not _YEAR_RE.search(text[: words[-1].end()]):
             continue
+        if parse_date(text[: words[-1].end()], None) is None:
+            continue  # no absolute date in the opening words
         for m in reversed(words):
             info = parse_dateline(text[: m.end()], ref)
             if info is not None and not info.relative and info.kind != "updated":

@@ -5,13 +5,13 @@ brackets: «حاتم العميري- سبق- مكة المكرمة:», «الو�
 الحمياني:», «فهد المطيري (جدة)، (تصوير: فهد العداين)», ««الاقتصادية» من الرياض».
 Each part is classified by what it is, not by its position:
 
-* outlet – a quoted name («الشرق الأوسط»), a news agency (رويترز, واس, أ ف ب …),
+* outlet – a quoted name («الشرق الأوسط», {الشرق الأوسط}), a news agency (رويترز, واس, أ ف ب …),
   or a name this source's bylines repeat (``outlets``: mined per source by
   :class:`akhbar.clean.LineStats`: «سبق», «الوئام»), also inside a longer part
   («بروفايل سبق»);
 * place – a place the gazetteer knows (جدة, مكة المكرمة, لندن), or a one- or two-word
   part in brackets after a name («فهد المطيري (جدة)»), or the one short part left
-  beside a person;
+  beside a person or an outlet («عرعر : واس»);
 * person – a part that looks like a name (2–5 words, no digits, no function word),
   after role words («متابعة», «حاوره», «بقلم») are dropped.
 
@@ -40,7 +40,7 @@ _ROLE_WORDS = frozenset(
     "مراسل مراسلنا المحرر محرر خاص بواسطه".split()
 )
 _PHOTO_WORDS = ("تصوير", "عدسه", "بعدسه", "الصور", "صور")
-_SPLIT_RE = re.compile(r"\s*(?:[:：|/،,؛]|(?<!\d)[\-–—ـ]|[\-–—ـ](?!\d)|\s+من\s+(?=\S))\s*")
+_SPLIT_RE = re.compile(r"\s*(?:[:：|/،,؛]|(?<!\d)[\-–—ـ]|[\-–—ـ](?!\d)|(?:(?<=\s)|^)من\s+(?=\S))\s*")
 _BRACKET_RE = re.compile(r"[(«\"“{\[]\s*([^()«»\"“”{}\[\]]+?)\s*[)»\"”}\]]")
 
 
@@ -68,13 +68,15 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
     if not byline or not byline.strip():
         return out
     text = byline.strip()
+    if len(line_key(text).split()) > 12 or text.rstrip(" \"'»”)")[-1:] in ".؟?!":
+        return out  # a sentence (a record's first bullet in its author field), not a byline
     # bracketed and quoted parts first: «(جدة)», «(تصوير: …)», «الشرق الأوسط»
     parts: list[tuple[str, str]] = []  # (text, how: "quoted" | "bracket" | "plain")
     pos = 0
     for m in _BRACKET_RE.finditer(text):
         parts.append((text[pos: m.start()], "plain"))
         inner = m.group(1)
-        parts.append((inner, "quoted" if m.group(0)[0] in "«\"“" else "bracket"))
+        parts.append((inner, "quoted" if m.group(0)[0] in "«\"“{" else "bracket"))
         pos = m.end()
     parts.append((text[pos:], "plain"))
     pieces: list[tuple[str, str]] = []
@@ -126,8 +128,9 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
             out.person = part
             continue
         leftovers.append(part)
-    # one short leftover beside a person is the dateline place («الرس - أحمد الحمياني»)
-    if out.place is None and out.person is not None and len(leftovers) == 1 and len(leftovers[0].split()) <= 2:
+    # one short leftover beside a person or an outlet is the dateline place
+    # («الرس - أحمد الحمياني», «عرعر : واس»)
+    if out.place is None and (out.person or out.outlet) and len(leftovers) == 1 and len(leftovers[0].split()) <= 2:
         out.place = leftovers[0]
     return out
 
