@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 from akhbar.config import DEFAULT_JSON_FIELDS, INPUT_SUFFIXES
 from akhbar.models import RawDocument, Reject
 from akhbar.normalize import arabic_share, collapse_spaces, normalize
+from akhbar.text_hygiene import clean_body, clean_field
 
 
 @dataclass(slots=True)
@@ -284,6 +285,34 @@ def _payload(data: bytes | dict[str, Any], limit: int) -> str:
 MIN_HTML_PARAGRAPH_WORDS = 6  # below this, what trafilatura found is navigation, not an article
 
 
+# Meta tags that carry the full publication timestamp (ISO 8601 with time and offset).
+# trafilatura's metadata (htmldate) reduces the date to a day, so they are read first.
+_PUBLISHED_XPATH = (
+    "//meta[@property='article:published_time' or @property='og:published_time' or "
+    "@property='og:article:published_time' or @name='article:published_time' or "
+    "@itemprop='datePublished' or @name='pubdate' or @name='publishdate' or "
+    "@name='date' or @name='dc.date.issued' or @name='DC.date.issued']/@content"
+    " | //time[@itemprop='datePublished' or @pubdate]/@datetime"
+)
+
+
+def _html_published(html_text: str, date_only: str | None) -> dt.datetime | None:
+    """Publication time of an HTML page: the first meta tag with a full ISO time (kept
+    with its UTC offset, then stored in UTC), else the day trafilatura found."""
+    try:
+        import lxml.html
+
+        tree = lxml.html.fromstring(html_text.encode("utf-8"))
+        values = tree.xpath(_PUBLISHED_XPATH)
+    except Exception:  # noqa: BLE001 - unparsable markup: fall back to trafilatura's day
+        values = []
+    for value in values:
+        when = parse_timestamp(str(value).strip())
+        if when is not None:
+            return when
+    return parse_timestamp(date_only)
+
+
 def _from_html(unit: RawInput) -> RawDocument | str:
     import trafilatura  # imported here: only HTML inputs pay for it
 
@@ -299,7 +328,8 @@ def _from_html(unit: RawInput) -> RawDocument | str:
     body = getattr(result, "text", None) if result is not None else None
     if not body or max((len(line.split()) for line in body.split("\n")), default=0) < MIN_HTML_PARAGRAPH_WORDS:
         return "html: no article text found (no paragraph of running text)"
-    title = getattr(result, "title", None) or None
+    body = clean_body(body)
+    title = clean_field(getattr(result, "title", None))
     lines = body.split("\n")
     if title and lines and normalize(lines[0]).strip() == normalize(title).strip():
         body = "\n".join(lines[1:])  # trafilatura repeats the <h1> title as the first line
@@ -309,10 +339,10 @@ def _from_html(unit: RawInput) -> RawDocument | str:
         title=title,
         url=getattr(result, "url", None),
         source=getattr(result, "sitename", None) or source_from_url(getattr(result, "url", None)) or unit.source_hint,
-        author=getattr(result, "author", None),
-        published_at=parse_timestamp(getattr(result, "date", None)),
+        author=clean_field(getattr(result, "author", None)),
+        published_at=_html_published(text, getattr(result, "date", None)),
         fmt="html",
-        title_from_container=bool(getattr(result, "title", None)),
+        title_from_container=bool(title),
     )
 
 
@@ -322,16 +352,16 @@ def _from_record(unit: RawInput, rec: dict[str, Any], fields: dict[str, tuple[st
         return f"JSON record has no text field (looked for: {', '.join(fields['text'])})"
     if not isinstance(body, str):
         return "JSON text field is not a string"
-    title = _pick(rec, fields["title"])
+    title = clean_field(_pick(rec, fields["title"]))
     url = _pick(rec, fields["url"])
     source = _pick(rec, fields["source"])
     return RawDocument(
         source_path=unit.source_path,
-        raw_text=body.replace("\r\n", "\n").replace("\r", "\n"),
-        title=str(title).strip() if title else None,
+        raw_text=clean_body(body.replace("\r\n", "\n").replace("\r", "\n")),
+        title=title,
         url=str(url) if url else None,
         source=str(source) if source else (source_from_url(str(url)) if url else unit.source_hint),
-        author=str(_pick(rec, fields["author"]) or "") or None,
+        author=clean_field(_pick(rec, fields["author"])),
         published_at=parse_timestamp(_pick(rec, fields["date"])),
         scraped_at=parse_timestamp(_pick(rec, fields["scraped_at"])),
         fmt=unit.fmt,
@@ -350,7 +380,7 @@ def ingest_unit(unit: RawInput, fields: dict[str, tuple[str, ...]] | None = None
         text, _enc, err = decode_bytes(unit.data)  # type: ignore[arg-type]
         if text is None:
             return err or "undecodable"
-        return RawDocument(source_path=unit.source_path, raw_text=text, source=unit.source_hint, fmt="txt")
+        return RawDocument(source_path=unit.source_path, raw_text=clean_body(text), source=unit.source_hint, fmt="txt")
     if unit.fmt == "jsonl":
         try:
             rec = json.loads(unit.data)  # type: ignore[arg-type]

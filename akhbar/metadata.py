@@ -65,6 +65,16 @@ _DMONY_RE = re.compile(
 # يوليو 22, 2015 (rare, English order)
 _MONDY_RE = re.compile(rf"({MONTH_RE_SRC})\s+(\d{{1,2}})\s*[،,]\s*(\d{{4}})(?!\d)")
 
+# Hijri months, normalised spelling: «25 شوال 1436 هـ», «5 ذو القعدة 1436هـ»
+_HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع اول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4,
+    "ربيع ثاني": 4, "جمادي الاولي": 5, "جمادي الاول": 5, "جمادي اولي": 5, "جمادي الثانيه": 6,
+    "جمادي الاخره": 6, "جمادي الاخر": 6, "جمادي الثاني": 6, "رجب": 7, "شعبان": 8, "رمضان": 9,
+    "شوال": 10, "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}
+_HIJRI_ALT = "|".join(sorted((re.escape(m) for m in _HIJRI_MONTHS), key=len, reverse=True))
+_HIJRI_RE = re.compile(rf"(?<!\d)(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({_HIJRI_ALT})\s*[،,]?\s*(1[34]\d\d)(?!\d)")
+
 _RELATIVE_UNITS: dict[str, tuple[str, int]] = {
     # word -> (timedelta field, count implied by the word alone)
     "ثانيه": ("seconds", 1), "ثواني": ("seconds", 0), "ثوان": ("seconds", 0),
@@ -104,7 +114,7 @@ _DATE_FILLER = set(
     "واس رويترز ا ف ب وكالات".split()
 )
 # «الرياض 25 شوال …»: one place word may open a dateline when a number follows it
-_PLACE_OPENING_RE = re.compile(r"^\S+\s+\d")
+_PLACE_OPENING_RE = re.compile(r"^(\D{2,40}?)\s+\d")
 
 
 @dataclass(slots=True)
@@ -153,6 +163,16 @@ def _make(y: int, mo: int, d: int, norm: str, date_end: int) -> dt.datetime | No
     return dt.datetime(day.year, day.month, day.day, *t, tzinfo=_tz_for(norm))
 
 
+def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
+    """Umm al-Qura Hijri date → Gregorian (hijridate); None outside its range."""
+    from hijridate import Hijri
+
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
 def month_number(name: str) -> int | None:
     """Arabic month name (any common spelling/region) → 1..12."""
     return _MONTHS.get(collapse_spaces(normalize(name)))
@@ -186,6 +206,13 @@ def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime |
         res = _make(int(m.group(3)), _MONTHS[m.group(1)], int(m.group(2)), norm, m.end())
         if res:
             return res
+    m = _HIJRI_RE.search(norm)
+    if m:  # a Hijri date alone (with both, the Gregorian one above wins)
+        greg = hijri_to_gregorian(int(m.group(3)), _HIJRI_MONTHS[m.group(2)], int(m.group(1)))
+        if greg is not None:
+            res = _make(greg.year, greg.month, greg.day, norm, m.end())
+            if res:
+                return res
     if reference is not None:
         ref = reference if reference.tzinfo else reference.replace(tzinfo=UTC)
         m = _RELATIVE_RE.search(norm)
@@ -215,8 +242,8 @@ def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime |
 
 
 _STRIP_DATE_PARTS = [
-    _DMY_RE, _YMD_RE, _DMONY_RE, _MONDY_RE, _TIME_RE, _RELATIVE_RE,
-    re.compile(rf"(?<!\d)\d{{1,2}}\s+{MONTH_RE_SRC}"), re.compile(MONTH_RE_SRC + r"(?:\s+\d{4})?"),
+    _DMY_RE, _YMD_RE, _DMONY_RE, _MONDY_RE, _HIJRI_RE, _TIME_RE, _RELATIVE_RE,
+    re.compile(rf"(?<!\d)\d{{1,2}}\s+{MONTH_RE_SRC}"), re.compile(r"(?<!\w)" + MONTH_RE_SRC + r"(?!\w)(?:\s+\d{4})?"),
     re.compile(r"(?<!\d)\d{4}(?!\d)"), _TZ_RE,
 ]
 _NON_WORD_RE = re.compile(r"[^\w\s]|_")
@@ -234,6 +261,13 @@ def date_residue(text: str) -> list[str]:
     return [w for w in words if w != "يوم"]
 
 
+def _is_place(name: str) -> bool:
+    from akhbar.entities.gazetteer import load  # the place names the NER gazetteer knows
+
+    entry = load().get(name)
+    return entry is not None and entry.label == "LOC"
+
+
 def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline | None:
     """A line that is essentially a date («تاريخ النشر: …», «آخر تحديث: …»,
     «الأحد 22 يوليو 2015», «منذ 3 ساعات») → :class:`Dateline`; otherwise None.
@@ -249,10 +283,12 @@ def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline 
     residue = date_residue(stripped)
     if residue:
         norm0 = collapse_spaces(normalize(stripped)).lower()
+        # «الرياض 25 شوال …»: one word opens it; «إسلام آباد 18 شوال …»: a known place
+        opening = _PLACE_OPENING_RE.match(norm0)
         if not (
-            len(residue) == 1
-            and _PLACE_OPENING_RE.match(norm0)
-            and norm0.split()[0] == residue[0]
+            opening
+            and _NON_WORD_RE.sub(" ", opening.group(1)).split() == residue
+            and (len(residue) == 1 or (len(residue) <= 3 and _is_place(" ".join(residue))))
             and re.search(r"\d{4}", norm0)
         ):
             return None
@@ -266,6 +302,26 @@ def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline 
     return Dateline(when=when, kind=kind, relative=relative)
 
 
+# A date in a URL path: /2015/07/20/, /20150721/, /2015-07-21-…; digits around it
+# (article ids such as «Con20150721784838») rule it out.
+_URL_DATE_RE = re.compile(r"(?<![\d])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])")
+
+
+def date_from_url(url: str | None) -> dt.date | None:
+    """The publication day written in an article URL's path, if any."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = path[path.find("/"):] if "/" in path else ""
+    for m in _URL_DATE_RE.finditer(path):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
 def is_age_line(line: str) -> bool:
     """«منذ ساعة», «قبل 5 دقائق», «منذ يومين»: a relative age with nothing else."""
     norm = collapse_spaces(normalize(line)).lower()
@@ -275,7 +331,9 @@ def is_age_line(line: str) -> bool:
 __all__ = [
     "Dateline",
     "MONTH_RE_SRC",
+    "date_from_url",
     "date_residue",
+    "hijri_to_gregorian",
     "is_age_line",
     "month_number",
     "parse_date",

@@ -39,6 +39,8 @@ class RemovedLine:
     category: str  # see akhbar.config.BOILERPLATE_CATEGORIES
     rule: str  # name of the rule that removed it
     confidence: float = 1.0
+    # a part of a line (sub-line template): offset of ``text`` in the raw line; None = whole line
+    char_start: int | None = None
 
 
 @dataclass(slots=True)
@@ -48,6 +50,9 @@ class CleanDocument:
     clean_text: str  # kept paragraphs joined by "\n", author's spelling preserved
     title: str | None = None
     byline: str | None = None
+    byline_person: str | None = None  # the byline split (akhbar.clean.byline.split_byline)
+    byline_outlet: str | None = None
+    dateline_place: str | None = None
     section: str | None = None
     published_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None

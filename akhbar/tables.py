@@ -34,6 +34,9 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                 "url": raw.url,
                 "title": clean.title,
                 "byline": clean.byline or raw.author,
+                "byline_person": clean.byline_person,
+                "byline_outlet": clean.byline_outlet,
+                "dateline_place": clean.dateline_place,
                 "section": clean.section,
                 "published_at": clean.published_at or raw.published_at,
                 "updated_at": clean.updated_at,
@@ -59,6 +62,7 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                     "confidence": float(rl.confidence),
                     "removed": True,
                     "kept_reason": None,
+                    "char_start": rl.char_start,
                 }
             )
         raw_lines = raw.raw_text.split("\n")
@@ -73,6 +77,7 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                     "confidence": 0.0,
                     "removed": False,
                     "kept_reason": reason,
+                    "char_start": None,
                 }
             )
         for s in st.sentences:

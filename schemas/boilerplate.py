@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
@@ -19,6 +20,7 @@ ARROW = pyarrow.schema(
         ("confidence", F64),
         ("removed", BOOL),
         ("kept_reason", STR),
+        ("char_start", I32),
     ]
 )
 
@@ -32,8 +34,10 @@ class Boilerplate(pa.DataFrameModel):
     confidence: Series[float] = pa.Field(ge=0.0, le=1.0)
     removed: Series[bool]
     kept_reason: Series[str] = pa.Field(nullable=True)
+    # a part of a line (sub-line template): where ``text`` starts in the raw line; null = the whole line
+    char_start: Series[pd.Int32Dtype] = pa.Field(nullable=True, ge=0)
 
     class Config:
         strict = True
         coerce = True
-        unique = ["doc_id", "line_no"]
+        unique = ["doc_id", "line_no", "char_start"]

@@ -17,6 +17,9 @@ ARROW = pyarrow.schema(
         ("url", STR),
         ("title", STR),
         ("byline", STR),
+        ("byline_person", STR),
+        ("byline_outlet", STR),
+        ("dateline_place", STR),
         ("section", STR),
         ("published_at", TS),
         ("updated_at", TS),
@@ -40,6 +43,9 @@ class Documents(pa.DataFrameModel):
     url: Series[str] = pa.Field(nullable=True)
     title: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1, "max_value": 1000})
     byline: Series[str] = pa.Field(nullable=True)
+    byline_person: Series[str] = pa.Field(nullable=True)
+    byline_outlet: Series[str] = pa.Field(nullable=True)
+    dateline_place: Series[str] = pa.Field(nullable=True)
     section: Series[str] = pa.Field(nullable=True)
     published_at: Series[pd.DatetimeTZDtype] = pa.Field(nullable=True, dtype_kwargs={"unit": "us", "tz": "UTC"})
     updated_at: Series[pd.DatetimeTZDtype] = pa.Field(nullable=True, dtype_kwargs={"unit": "us", "tz": "UTC"})

@@ -39,7 +39,8 @@ def test_contract_document_matches_code(table: str):
 
 def _doc_row(**over):
     row = {"doc_id": GOOD, "source_path": "seeds/x.txt", "source": "seeds", "url": None, "title": "عنوان",
-           "byline": None, "section": None, "published_at": NOW, "updated_at": None, "scraped_at": None,
+           "byline": None, "byline_person": None, "byline_outlet": None, "dateline_place": None,
+           "section": None, "published_at": NOW, "updated_at": None, "scraped_at": None,
            "raw_text": "نص", "clean_text": "نص", "n_paragraphs": 1, "n_sentences": 1, "format": "txt",
            "run_id": "r", "ingested_at": NOW, "pipeline_version": "v"}
     row.update(over)

@@ -10,7 +10,11 @@ The cleaner classifies *lines in context*, not known strings:
   footer zone (after the last one) are where captions, credits, bylines and
   datelines live; the same short line in the middle of the body is kept;
 * cross-document evidence – a line seen in ≥ N documents of the same source in this
-  run is boilerplate (:class:`LineStats`, rule ``repeated_in_source``).
+  run is boilerplate (:class:`LineStats`, rule ``repeated_in_source``); so is the
+  prefix or suffix of a first/last line that follows a template the source repeats
+  with variable slots (:mod:`.templates`, rules ``template_prefix``/``template_suffix``:
+  «فلان- سبق- جدة:» opening the first paragraph, «رابط الخبر بصحيفة الوئام: <title>»
+  glued to the last one).
 
 Conservative by design: a sentence that mentions prayer, comments or a date is
 never removed; when a short line is doubtful it is kept and recorded in
@@ -19,12 +23,14 @@ never removed; when a short line is doubtful it is kept and recorded in
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 
+from akhbar.clean.byline import outlet_candidates, split_byline
 from akhbar.clean._text import CLOSERS, Line, line_key, make_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
@@ -38,6 +44,7 @@ from akhbar.clean.credits import (
 from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
+from akhbar.clean import templates as tpl
 from akhbar.clean.social_nav import (
     _NETWORKS,
     breadcrumb_section,
@@ -47,10 +54,15 @@ from akhbar.clean.social_nav import (
     is_social,
 )
 from akhbar.config import BOILERPLATE_CATEGORIES
-from akhbar.metadata import parse_dateline
+from akhbar.metadata import date_from_url, parse_date, parse_dateline
 from akhbar.models import CleanDocument, RawDocument, RemovedLine
 
 __all__ = ["LineStats", "build_line_stats", "clean_document", "line_key"]
+
+# Sub-line templates: a template (and each literal segment in it) must be seen at the
+# edge of a line in at least this many documents of the source, and this share of them.
+TEMPLATE_MIN_DOCS = 5
+TEMPLATE_MIN_SHARE = 0.03
 
 # Header zone: at most this many lines under the title.
 _HEADER_MAX_LINES = 6
@@ -74,6 +86,13 @@ class LineStats:
         self.min_share = min_share  # …and in at least this share of the source's documents
         self.docs: Counter[str] = Counter()  # source -> documents seen
         self.lines: dict[str, Counter[int]] = {}  # source -> line hash -> documents
+        # sub-line templates: head/tail keys of the first/last lines and their segments
+        self.edges: dict[str, Counter[tuple[str, ...]]] = {}  # source -> ("H"|"T", key…) -> documents
+        self.edge_segments: dict[str, Counter[str]] = {}  # source -> segment -> documents
+        self._templates: dict[str, tuple[frozenset[str], dict[tuple[str, ...], int]]] | None = None
+        # outlet names: words of the container bylines, per source
+        self.byline_docs: Counter[str] = Counter()  # source -> documents with a byline
+        self.byline_words: dict[str, Counter[str]] = {}  # source -> word -> documents
 
     @staticmethod
     def _source(doc: RawDocument) -> str:
@@ -82,17 +101,31 @@ class LineStats:
     def add(self, doc: RawDocument) -> None:
         src = self._source(doc)
         self.docs[src] += 1
-        seen = {
-            _hash(ln.key)
-            for ln in make_lines(doc.raw_text)
-            if ln.key and ln.n_words <= _MAX_COUNTED_WORDS
-        }
+        lines = make_lines(doc.raw_text)
+        seen = {_hash(ln.key) for ln in lines if ln.key and ln.n_words <= _MAX_COUNTED_WORDS}
         self.lines.setdefault(src, Counter()).update(seen)
+        keys, segs = tpl.edge_candidates(
+            [ln.text for ln in lines], line_key(doc.title) if doc.title else "", [ln.key for ln in lines]
+        )
+        self.edges.setdefault(src, Counter()).update(keys)
+        self.edge_segments.setdefault(src, Counter()).update(segs)
+        self._templates = None
+        if doc.author:
+            self.byline_docs[src] += 1
+            self.byline_words.setdefault(src, Counter()).update(outlet_candidates(doc.author))
 
     def merge(self, other: LineStats) -> None:
         self.docs.update(other.docs)
         for src, counts in other.lines.items():
             self.lines.setdefault(src, Counter()).update(counts)
+        for src, edges in other.edges.items():
+            self.edges.setdefault(src, Counter()).update(edges)
+        for src, segs in other.edge_segments.items():
+            self.edge_segments.setdefault(src, Counter()).update(segs)
+        self._templates = None
+        self.byline_docs.update(other.byline_docs)
+        for src, words in other.byline_words.items():
+            self.byline_words.setdefault(src, Counter()).update(words)
 
     def prune(self) -> LineStats:
         """Forget lines seen in fewer than ``min_docs`` documents: no threshold is lower,
@@ -100,7 +133,83 @@ class LineStats:
         worker process shrinks from one entry per distinct line to the repeated ones."""
         for src, counts in self.lines.items():
             self.lines[src] = Counter({h: c for h, c in counts.items() if c >= self.min_docs})
+        for src, words in self.byline_words.items():
+            self.byline_words[src] = Counter({w: c for w, c in words.items() if c >= TEMPLATE_MIN_DOCS})
+        # the sub-line templates are compiled now; the raw head/tail keys are not needed after
+        templates = self.templates()
+        self.edges = {}
+        self.edge_segments = {}
+        self._templates = templates
         return self
+
+    def outlets(self, source: str | None) -> set[str]:
+        """Words that the source's bylines repeat (in ≥ 20 % of them, ≥ 5): its own name
+        («سبق», «الوئام») and the agencies it uses; places and names excluded."""
+        n = self.byline_docs.get(source or "", 0)
+        words = self.byline_words.get(source or "")
+        if not words:
+            return set()
+        thr = max(TEMPLATE_MIN_DOCS, math.ceil(0.2 * n))
+        return {w for w, c in words.items() if c >= thr}
+
+    def template_threshold(self, source: str | None) -> int:
+        return max(TEMPLATE_MIN_DOCS, math.ceil(TEMPLATE_MIN_SHARE * self.docs.get(source or "", 0)))
+
+    def templates(self) -> dict[str, tuple[frozenset[str], dict[tuple[str, ...], int]]]:
+        """Per source: (frequent edge segments, template skeleton -> documents).  A
+        skeleton is ("H"|"T", segment, delimiter, …) with slots ``*`` and ``<T>``."""
+        if self._templates is not None:
+            return self._templates
+        out: dict[str, tuple[frozenset[str], dict[tuple[str, ...], int]]] = {}
+        for src, edges in self.edges.items():
+            thr = self.template_threshold(src)
+            frequent = frozenset(k for k, c in self.edge_segments.get(src, Counter()).items() if c >= thr)
+            if not frequent:
+                continue
+            counts: Counter[tuple[str, ...]] = Counter()
+            for key, c in edges.items():
+                for sk in tpl.skeletons(key[1:], frequent, tail=key[0] == "T"):
+                    counts[(key[0], *sk)] += c
+            found = {sk: c for sk, c in counts.items() if c >= thr}
+            if found:
+                out[src] = (frequent, found)
+        self._templates = out
+        return out
+
+    def match_template(
+        self, source: str | None, key: tuple[str, ...], tail: bool
+    ) -> tuple[tuple[str, ...], int] | None:
+        """The most frequent template a head/tail key instantiates, with its count."""
+        entry = self.templates().get(source or "")
+        if entry is None:
+            return None
+        frequent, found = entry
+        best = None
+        kind = "T" if tail else "H"
+        for sk in tpl.skeletons(key, frequent, tail=tail):
+            c = found.get((kind, *sk))
+            if c and (best is None or c > best[1]):
+                best = ((kind, *sk), c)
+        return best
+
+    def longest_template(
+        self, source: str | None, candidates: list[tuple[tuple[str, ...], int]], tail: bool
+    ) -> tuple[tuple[str, ...], int] | None:
+        """Of a line's nested heads (or tails), shortest first, the longest that follows a
+        template, where a longer one counts only if it is at least half as common as the
+        shorter ones it extends («سبق - * :» extends «سبق -»; «سبق - * : * "», a byline
+        and the first words of a quotation, is only a frequent continuation).
+        Returns (template, cut offset)."""
+        chosen = None
+        top = 0
+        for key, cut in candidates:
+            hit = self.match_template(source, key, tail)
+            if hit is None:
+                continue
+            if hit[1] * 2 >= top:
+                chosen = (hit[0], cut)
+            top = max(top, hit[1])
+        return chosen
 
     def count(self, source: str | None, text: str) -> int:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
@@ -194,6 +303,70 @@ def _guess_category(line: Line) -> str:
     if parse_dateline(line.text) is not None:
         return "dateline"
     return "other"
+
+
+_PREFIX_TRAIL = " \t:：-–—ـ|/،,"
+_PREFIX_END = ":：-–—ـ|/"
+
+
+def _byline_shaped(author: str | None) -> bool:
+    """A container author field that can be a byline: 1–8 words, not a sentence."""
+    if not author:
+        return False
+    n = len(line_key(author).split())
+    return 1 <= n <= 8 and author.rstrip(CLOSERS + " ")[-1:] not in ".؟?!"
+
+
+def _author_prefix(line: Line, author: str) -> int:
+    """Where the first paragraph goes on after the container's byline, when it opens
+    with it («حاتم العميري- سبق- مكة المكرمة: يصرخ أهالي …» with that byline in the
+    record's author field); 0 when it does not.  A byline is short and is not a
+    sentence: an author field that holds the article's first sentence is no byline."""
+    akey = line_key(author)
+    if not _byline_shaped(author) or not line.key.startswith(akey + " "):
+        return 0
+    ends_with_delimiter = author.rstrip()[-1:] in _PREFIX_END
+    for m in re.finditer(r"\S+", line.text):
+        if len(m.group(0)) and line_key(line.text[: m.end()]) == akey:
+            end = m.end()
+            while end < len(line.text) and line.text[end] in _PREFIX_TRAIL:
+                end += 1
+            if not ends_with_delimiter and not any(c in _PREFIX_END for c in line.text[m.end(): end]):
+                return 0  # «نوه سميث إن …»: the name is the sentence's subject
+            return end
+        if m.start() > len(author) + 40:
+            break
+    return 0
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[34]\d\d|19\d\d|20\d\d)(?!\d)")
+
+
+def _published_from_text_or_url(doc: RawDocument, first_lines: list[str], ref: dt.datetime | None) -> dt.datetime | None:
+    """A publication date for a record that has none: a dateline opening one of the first
+    paragraphs («الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس يواصل …»), else a
+    date in the URL (/2015/07/20/).  A date after the scrape is not a publication date."""
+    found: dt.datetime | None = None
+    for text in first_lines:
+        words = list(re.finditer(r"\S+", text[:200]))[:16]
+        if not words or not _YEAR_RE.search(text[: words[-1].end()]):
+            continue
+        if parse_date(text[: words[-1].end()], None) is None:
+            continue  # no absolute date in the opening words
+        for m in reversed(words):
+            info = parse_dateline(text[: m.end()], ref)
+            if info is not None and not info.relative and info.kind != "updated":
+                found = info.when
+                break
+        if found is not None:
+            break
+    if found is None:
+        day = date_from_url(doc.url)
+        if day is not None:
+            found = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    if found is not None and doc.scraped_at is not None and found > doc.scraped_at + dt.timedelta(days=1):
+        return None
+    return found
 
 
 # --------------------------------------------------------------------------- cleaner
@@ -443,6 +616,59 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
 
+    # 4b. sub-line templates: a byline/dateline opening the first paragraph, a footer
+    # glued to the last one (prefixes and suffixes repeated across the source)
+    cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line
+    partial: list[RemovedLine] = []
+    kept_pos = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos]
+    author_cut = _author_prefix(lines[kept_pos[0]], doc.author) if kept_pos and doc.author else 0
+    has_templates = stats is not None and bool(stats.templates().get(doc.source or ""))
+    if has_templates or author_cut:
+        edge = set(kept_pos[: tpl.EDGE_LINES]) | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
+        tkey = line_key(title) if title else ""
+        for pos in sorted(edge):
+            ln = lines[pos]
+            start, end = (author_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
+            rule = "author_prefix" if start else "template_prefix"
+            if has_templates:
+                assert stats is not None
+                head, tail = tpl.edge_pieces(ln.text, tkey, ln.key)
+                if pos in kept_pos[: tpl.EDGE_LINES]:
+                    hit = stats.longest_template(doc.source, tpl.heads(head), tail=False)
+                    if hit and hit[1] > start:
+                        start, rule = hit[1], "template_prefix"
+                if pos in kept_pos[-tpl.EDGE_LINES:]:
+                    hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text), tail=True)
+                    if hit and hit[1] >= start:
+                        end = hit[1]
+            if (start, end) == (0, len(ln.text)):
+                continue
+            rest = Line(pos=0, no=0, text=ln.text[start:end])
+            if not rest.key or (rule == "author_prefix" and end == len(ln.text) and rest.n_words <= 3
+                                and not rest.ends_sentence):
+                # nothing but the template or the byline («الرياضي ـ وكالات»): the whole line goes
+                if rule == "author_prefix":
+                    put(pos, "byline", "container_author", 0.9)
+                else:
+                    put(pos, "other", "template_line", 0.85)
+                continue
+            cuts[pos] = (start, end)
+            if start:
+                cut_text = ln.text[:start].rstrip()
+                info = parse_dateline(cut_text.rstrip(" :-–—|"), ref)
+                cat = "dateline" if info is not None else "byline"
+                if info is not None and info.kind != "updated":
+                    published = published or info.when
+                elif byline is None and not _byline_shaped(doc.author):
+                    byline = cut_text.rstrip(" :-–—|") or None
+                partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule=rule,
+                                           confidence=0.85, char_start=ln.offset))
+            if end < len(ln.text):
+                cut_text = ln.text[end:].strip()
+                cat = _guess_category(Line(pos=0, no=0, text=cut_text))
+                partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule="template_suffix",
+                                           confidence=0.85, char_start=ln.offset + end))
+
     # 5. doubts, recorded for the audit
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos or ln.pos in notes:
@@ -457,17 +683,28 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             notes[ln.pos] = "short line inside the body kept as a sub-heading"
 
     # 6. assemble
+    if published is None and doc.published_at is None:
+        published = _published_from_text_or_url(doc, [lines[p].text for p in kept_pos[:2] if p not in labels], ref)
     if byline is None and doc.author:
         byline = doc.author.strip() or None
+    parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else ())
     removed = [
         RemovedLine(line_no=lines[p].no, text=lines[p].text, category=c, rule=r, confidence=conf)
         for p, (c, r, conf) in sorted(labels.items())
     ]
-    kept = [ln.text for ln in lines if ln.pos not in labels and ln.pos != title_pos]
+    removed = sorted(removed + partial, key=lambda rl: (rl.line_no, rl.char_start or 0))
+    kept = [
+        ln.text[cuts[ln.pos][0]: cuts[ln.pos][1]].strip() if ln.pos in cuts else ln.text
+        for ln in lines
+        if ln.pos not in labels and ln.pos != title_pos
+    ]
     return CleanDocument(
         clean_text="\n".join(kept),
         title=title,
         byline=byline,
+        byline_person=parts.person,
+        byline_outlet=parts.outlet,
+        dateline_place=parts.place,
         section=section,
         published_at=published,
         updated_at=updated,

@@ -28,6 +28,7 @@ class Line:
     norm: str = ""  # normalize() + collapsed spaces, lower-cased
     key: str = ""  # line_key()
     words: list[str] = field(default_factory=list)  # words of key
+    offset: int = 0  # where ``text`` starts in the raw line (leading spaces stripped)
 
     def __post_init__(self) -> None:
         self.norm = collapse_spaces(normalize(self.text)).lower()
@@ -70,7 +71,7 @@ def make_lines(raw_text: str) -> list[Line]:
     for no, raw in enumerate(raw_text.split("\n")):
         text = raw.strip()
         if text:
-            out.append(Line(pos=len(out), no=no, text=text))
+            out.append(Line(pos=len(out), no=no, text=text, offset=len(raw) - len(raw.lstrip())))
     return out
 
 

@@ -1,0 +1,156 @@
+"""Split a byline string into the person, the outlet and the dateline place.
+
+Scraped bylines mix three things in a few words separated by dashes, colons and
+brackets: «حاتم العميري- سبق- مكة المكرمة:», «الوئام - رويترز:», «الرس - أحمد
+الحمياني:», «فهد المطيري (جدة)، (تصوير: فهد العداين)», ««الاقتصادية» من الرياض».
+Each part is classified by what it is, not by its position:
+
+* outlet – a quoted name («الشرق الأوسط», {الشرق الأوسط}), a news agency (رويترز, واس, أ ف ب …),
+  or a name this source's bylines repeat (``outlets``: mined per source by
+  :class:`akhbar.clean.LineStats`: «سبق», «الوئام»), also inside a longer part
+  («بروفايل سبق»);
+* place – a place the gazetteer knows (جدة, مكة المكرمة, لندن), or a one- or two-word
+  part in brackets after a name («فهد المطيري (جدة)»), or the one short part left
+  beside a person or an outlet («عرعر : واس»);
+* person – a part that looks like a name (2–5 words, no digits, no function word),
+  after role words («متابعة», «حاوره», «بقلم») are dropped.
+
+Photo credits («تصوير: فلان») are not the author and are skipped.  Anything not
+recognised leaves the field empty (null), never guessed from position alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from akhbar.clean._text import FUNCTION_WORDS, Line, line_key
+from akhbar.clean.credits import looks_like_name
+
+# normalised (line_key) agency names; «ا ف ب» is how «أ.ف.ب» / «أ ف ب» normalise
+AGENCIES = (
+    "رويترز", "ا ف ب", "اف ب", "فرانس برس", "وكاله فرانس برس", "اسوشيتد برس", "ا ب", "د ب ا",
+    "الاناضول", "وكاله الاناضول", "سبوتنيك", "شينخوا", "واس", "وام", "قنا", "كونا", "بنا", "العمانيه",
+    "وكالات", "وكاله الانباء السعوديه", "سي ان ان", "بي بي سي", "يو بي اي", "ا ش ا", "سانا", "بترا",
+)
+_AGENCY_SET = frozenset(AGENCIES)
+_ROLE_WORDS = frozenset(
+    "متابعه متابعات حاوره حاورته حاورها حوار بقلم كتب كتبت كتبه اعداد اعدادا ترجمه تحرير تقرير بروفايل "
+    "مراسل مراسلنا المحرر محرر خاص بواسطه".split()
+)
+_PHOTO_WORDS = ("تصوير", "عدسه", "بعدسه", "الصور", "صور")
+_SPLIT_RE = re.compile(r"\s*(?:[:：|/،,؛]|(?<!\d)[\-–—ـ]|[\-–—ـ](?!\d)|(?:(?<=\s)|^)من\s+(?=\S))\s*")
+_BRACKET_RE = re.compile(r"[(«\"“{\[]\s*([^()«»\"“”{}\[\]]+?)\s*[)»\"”}\]]")
+
+
+@dataclass(slots=True)
+class BylineParts:
+    person: str | None = None
+    outlet: str | None = None
+    place: str | None = None
+
+
+def _is_place(text: str) -> bool:
+    from akhbar.entities.gazetteer import load
+
+    entry = load().get(text)
+    return entry is not None and entry.label == "LOC"
+
+
+def _clean_part(text: str) -> str:
+    return text.strip(" \t:：-–—ـ|/،,.()«»\"“”{}[]")
+
+
+def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylineParts:
+    """Person, outlet and dateline place of a byline string (each None when absent)."""
+    out = BylineParts()
+    if not byline or not byline.strip():
+        return out
+    text = byline.strip()
+    if len(line_key(text).split()) > 12 or text.rstrip(" \"'»”)")[-1:] in ".؟?!":
+        return out  # a sentence (a record's first bullet in its author field), not a byline
+    # bracketed and quoted parts first: «(جدة)», «(تصوير: …)», «الشرق الأوسط»
+    parts: list[tuple[str, str]] = []  # (text, how: "quoted" | "bracket" | "plain")
+    pos = 0
+    for m in _BRACKET_RE.finditer(text):
+        parts.append((text[pos: m.start()], "plain"))
+        inner = m.group(1)
+        parts.append((inner, "quoted" if m.group(0)[0] in "«\"“{" else "bracket"))
+        pos = m.end()
+    parts.append((text[pos:], "plain"))
+    pieces: list[tuple[str, str]] = []
+    for chunk, how in parts:
+        if how == "plain":
+            pieces.extend((p, "plain") for p in _SPLIT_RE.split(chunk))
+        else:
+            pieces.append((chunk, how))
+    outlet_keys = {line_key(o) for o in outlets}
+    skip_next = False
+    leftovers: list[str] = []
+    for raw, how in pieces:
+        part = _clean_part(raw)
+        if not part:
+            continue
+        key = line_key(part)
+        words = key.split()
+        if not words:
+            continue
+        if skip_next:
+            skip_next = False
+            if how != "quoted":
+                continue
+        if words[0] in _PHOTO_WORDS:
+            skip_next = len(words) == 1  # «تصوير: فلان»: the name is the next part
+            continue
+        if words[0] in _ROLE_WORDS:  # «متابعة - مريم الجابر», «بروفايل سبق»
+            part = _clean_part(part.split(None, 1)[1]) if len(words) > 1 else ""
+            if not part:
+                continue
+            key = line_key(part)
+            words = key.split()
+        if how == "quoted" or key in _AGENCY_SET or key in outlet_keys:
+            out.outlet = out.outlet or part
+            continue
+        inner = [w for w in words if w in outlet_keys or w in _AGENCY_SET]
+        if inner and len(words) <= 3 and not looks_like_name(Line(pos=0, no=0, text=part)):
+            out.outlet = out.outlet or next(w for w in part.split() if line_key(w) in inner)
+            continue
+        if _is_place(part) and (out.place is None or how == "bracket"):
+            out.place = part
+            continue
+        if how == "bracket" and len(words) <= 2 and out.person is not None:
+            out.place = out.place or part
+            continue
+        if out.person is None and 2 <= len(words) <= 5 and not any(w in FUNCTION_WORDS for w in words) and (
+            looks_like_name(Line(pos=0, no=0, text=part)) or not re.search(r"\d", part)
+        ) and not words[0].startswith("ال"):
+            out.person = part
+            continue
+        leftovers.append(part)
+    # one short leftover beside a person or an outlet is the dateline place
+    # («الرس - أحمد الحمياني», «عرعر : واس»)
+    if out.place is None and (out.person or out.outlet) and len(leftovers) == 1 and len(leftovers[0].split()) <= 2:
+        out.place = leftovers[0]
+    return out
+
+
+def outlet_candidates(byline: str | None) -> set[str]:
+    """The parts of a byline that could name the outlet (for counting across a source's
+    documents): normalised, one to three words, not a place, not a person's name."""
+    if not byline:
+        return set()
+    out = set()
+    for raw in _SPLIT_RE.split(_BRACKET_RE.sub(lambda m: " - " + m.group(1) + " - ", byline)):
+        part = _clean_part(raw)
+        key = line_key(part)
+        words = key.split()
+        if not 1 <= len(words) <= 3 or words[0] in _ROLE_WORDS or words[0] in _PHOTO_WORDS:
+            continue
+        if looks_like_name(Line(pos=0, no=0, text=part)) or _is_place(part):
+            continue
+        out.update(w for w in words if w not in FUNCTION_WORDS and len(w) > 2)
+    return out
+
+
+__all__ = ["AGENCIES", "BylineParts", "outlet_candidates", "split_byline"]

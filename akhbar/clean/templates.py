@@ -1,0 +1,301 @@
+"""Sub-line templates: the prefix or suffix of a line that one source repeats in many
+documents with variable slots («حاتم العميري- سبق- مكة المكرمة: يصرخ أهالي …»,
+«… عمل انتحاري. رابط الخبر بصحيفة الوئام: <title>»).
+
+A line is cut into *segments* at delimiter groups (``:`` ``|`` ``( )`` ``« »`` quotes,
+a dash or slash next to a space, a sentence end).  A line's *head* is its first
+segments up to a delimiter; its *tail* its last segments from just after one.  Each
+head/tail is keyed by its normalised segments (digits folded to ``0``, the document's
+own title masked as ``<T>``) and delimiters.
+
+Mining (in :class:`akhbar.clean.LineStats`) counts, per source, in how many documents
+each segment opens or closes one of the first/last lines, and each head/tail key.  A
+*template* is a skeleton of a head/tail in which every segment is either a frequent
+literal (seen at the edge of ≥ threshold documents) or a slot (a short segment of 1–4
+words: a name, a city, a date; or the title), that contains at least one literal and
+that itself occurs in ≥ threshold documents.  A tail template starts with a literal.
+
+Pure functions; no per-site rule.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from akhbar.clean._text import line_key
+
+# A delimiter: always «:», «|», brackets and quotes; a dash unless between digits
+# («العميري-سبق» yes, «2015-07-21» no); a slash next to a space («2015/07/21» no);
+# a sentence end before a space.
+_D1 = (
+    r"(?:[:：|()«»“”\"؛]|(?<!\d)[\-–—]|[\-–—](?!\d)|(?:(?<=\s)|^)/|/(?=\s|$)|[.!?؟…](?=\s|$|[«»“”\"]))"
+)
+_DELIM_GROUP_RE = re.compile(rf"\s*{_D1}(?:\s*{_D1})*\s*")
+_DIGITS_RE = re.compile(r"\d+")
+_DASHES = str.maketrans({"–": "-", "—": "-", "：": ":", "؛": "."})
+# a head template ends where a byline or dateline ends: at a colon, a dash, a bar or a slash
+# («… سبق- جدة:»), not at a closing quote («وقال لـ«عكاظ»» is a sentence)
+_HEAD_END = frozenset(":-|/")
+_OPENERS = "«“\"(["
+
+EDGE_LINES = 2  # heads of the first EDGE_LINES lines, tails of the last EDGE_LINES lines
+MAX_SEGMENTS = 4  # segments in a head or tail
+MAX_SEGMENT_WORDS = 6  # a longer segment is running text, not part of a template
+MAX_TEMPLATE_WORDS = 14
+MAX_SLOT_WORDS = 4  # a slot is a name, a city, a date: a few words
+TITLE = "<T>"
+SLOT = "*"
+
+
+@dataclass(slots=True)
+class Piece:
+    """A segment (``delim`` False) or a delimiter group of one line; offsets into the line."""
+
+    key: str  # segment: normalised words («0» for numbers, <T> for the title); delimiter: canonical chars
+    start: int
+    end: int
+    words: int
+    delim: bool
+
+
+def _delim_key(text: str) -> str:
+    out = re.sub(r"\s+", "", text.translate(_DASHES))
+    return re.sub(r"(.)\1+", r"\1", out)
+
+
+_TITLE_CHAR = "\ue000"  # private-use placeholder: neither a delimiter nor a space
+_TITLE_RUN_RE = re.compile(_TITLE_CHAR + "+")
+_TITLE_WORD = "ttitlemaskk"  # what line_key makes of the placeholder run
+
+
+def _segment_key(text: str) -> tuple[str, int]:
+    """Normalised words of a segment (numbers as «0», the title as <T>) and how many
+    words it has besides the title."""
+    if _TITLE_CHAR in text:
+        text = _TITLE_RUN_RE.sub(f" {_TITLE_WORD} ", text)
+    words = _DIGITS_RE.sub("0", line_key(text)).split()
+    n = sum(1 for w in words if w != _TITLE_WORD)
+    return " ".join(TITLE if w == _TITLE_WORD else w for w in words), n
+
+
+def _title_spans(text: str, title_key: str, text_key: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of the document's title where a line ends or starts with it."""
+    if not title_key:
+        return []
+    key = text_key if text_key is not None else line_key(text)
+    at_end, at_start = key.endswith(title_key), key.startswith(title_key)
+    if not (at_end or at_start) or key == title_key:
+        return []
+    n_title = len(title_key.split())
+    toks = list(re.finditer(r"\S+", text))
+    spans = []
+    if at_end:
+        for m in reversed(toks[-(n_title + 3):]):
+            if line_key(text[m.start():]) == title_key:
+                spans.append((m.start(), len(text)))
+                break
+    if at_start:
+        for m in toks[max(0, n_title - 3): n_title + 3]:
+            if line_key(text[: m.end()]) == title_key:
+                if not spans or m.end() <= spans[0][0]:
+                    spans.append((0, m.end()))
+                break
+    return spans
+
+
+def split_pieces(text: str, title_key: str = "", text_key: str | None = None) -> list[Piece]:
+    """Segments and delimiter groups of a line, alternating, starting and ending with a
+    segment (possibly empty).  Where the line starts or ends with the document's title,
+    the title is masked (keyed ``<T>``; delimiters inside it are ignored)."""
+    return _pieces(text, _mask_title(text, title_key, text_key), 0, len(text))
+
+
+def _mask_title(text: str, title_key: str, text_key: str | None) -> str:
+    masked = text
+    for s, e in _title_spans(text, title_key, text_key):
+        masked = masked[:s] + _TITLE_CHAR * (e - s) + masked[e:]
+    return masked
+
+
+def _pieces(text: str, masked: str, lo: int, hi: int) -> list[Piece]:
+    """Pieces of ``text[lo:hi]`` (offsets into ``text``).  A segment cut by the window
+    (the first when ``lo`` > 0, the last when ``hi`` < len) cannot join a template."""
+    pieces: list[Piece] = []
+    pos = lo
+    for m in _DELIM_GROUP_RE.finditer(masked, lo, hi):
+        if m.end() == m.start():
+            continue
+        key, n = _segment_key(masked[pos: m.start()])
+        pieces.append(Piece(key, pos, m.start(), n, False))
+        pieces.append(Piece(_delim_key(masked[m.start(): m.end()]), m.start(), m.end(), 0, True))
+        pos = m.end()
+    key, n = _segment_key(masked[pos:hi])
+    pieces.append(Piece(key, pos, hi, n, False))
+    if lo > 0:
+        pieces[0] = Piece(pieces[0].key, pieces[0].start, pieces[0].end, 10**6, False)
+    if hi < len(text):
+        pieces[-1] = Piece(pieces[-1].key, pieces[-1].start, pieces[-1].end, 10**6, False)
+    return pieces
+
+
+_WINDOW = 240  # characters a head or tail template can span (besides the title)
+
+
+def edge_pieces(text: str, title_key: str = "", text_key: str | None = None) -> tuple[list[Piece], list[Piece]]:
+    """Pieces of the start and of the end of a line, for :func:`heads` and :func:`tails`;
+    only a window at each end is read (a paragraph can be thousands of characters)."""
+    masked = _mask_title(text, title_key, text_key)
+    n = len(text)
+    if n <= 2 * _WINDOW + len(title_key):
+        whole = _pieces(text, masked, 0, n)
+        return whole, whole
+    hi = masked.find(" ", _WINDOW)
+    lo = masked.rfind(" ", 0, n - _WINDOW - len(title_key))
+    head = _pieces(text, masked, 0, hi if hi > 0 else n)
+    tail = _pieces(text, masked, lo + 1 if lo >= 0 else 0, n)
+    return head, tail
+
+
+def heads(pieces: list[Piece]) -> list[tuple[tuple[str, ...], int]]:
+    """Candidate heads, shortest first: (key, end offset of the cut)."""
+    out = []
+    words = 0
+    keys: list[str] = []
+    segs = 0
+    for i in range(0, len(pieces) - 1, 2):
+        seg, delim = pieces[i], pieces[i + 1]
+        if seg.words > MAX_SEGMENT_WORDS:
+            break
+        words += seg.words
+        if words > MAX_TEMPLATE_WORDS:
+            break
+        keys += [seg.key, delim.key]
+        segs += 1
+        if delim.key:
+            out.append((tuple(keys), delim.end))
+        if segs >= MAX_SEGMENTS:
+            break
+    return out
+
+
+def tails(pieces: list[Piece], text: str | None = None) -> list[tuple[tuple[str, ...], int]]:
+    """Candidate tails, shortest first: (key, start offset of the cut).  With ``text``,
+    a tail may also start inside a segment, at one of its last words, when the footer is
+    glued to the last sentence without punctuation («… لأجهزة أبل رابط الخبر …: <T>»):
+    those candidates come after the others and only match when the words they start
+    with are a frequent literal."""
+    out = []
+    words = 0
+    segs = 0
+    last = len(pieces) - 1
+    for i in range(last, -1, -2):  # segment i starts the tail; pieces[i - 1] is the delimiter before it
+        seg = pieces[i]
+        rest = tuple(p.key for p in pieces[i + 1:])
+        if text is not None and i < last and seg.words > 1:
+            # the last k words of this segment as the first segment of the tail
+            starts = [m.start() for m in re.finditer(r"\S+", text[seg.start: seg.end])]
+            for k in range(1, min(len(starts), MAX_SEGMENT_WORDS + 1)):
+                cut = seg.start + starts[-k]
+                key, n = _segment_key(text[cut: seg.end])
+                if n and words + n <= MAX_TEMPLATE_WORDS:
+                    out.append(((key, *rest), cut))
+        if seg.words > MAX_SEGMENT_WORDS:
+            break
+        words += seg.words
+        if words > MAX_TEMPLATE_WORDS:
+            break
+        segs += 1
+        if i >= 2 and pieces[i - 1].key and seg.key and pieces[i - 1].key[-1] not in _OPENERS:
+            # (a tail does not start inside quotes or brackets)
+            out.append(((seg.key, *rest), seg.start))
+        if segs >= MAX_SEGMENTS:
+            break
+    return out
+
+
+def is_slot(key: str) -> bool:
+    return key == TITLE or (TITLE not in key and 1 <= len(key.split()) <= MAX_SLOT_WORDS)
+
+
+def skeletons(key: tuple[str, ...], frequent: set[str] | frozenset[str], tail: bool) -> list[tuple[str, ...]]:
+    """The templates a head/tail key may instantiate: each segment (even positions) a
+    frequent literal or a slot; at least one literal; a tail opens with a literal, a head
+    ends with a colon, dash, bar or slash; two
+    segments at least, unless the one literal has three words or more (a lone word
+    closing a line, «وسلامتكم.», is a habit of a writer, not a template)."""
+    options: list[list[str]] = []
+    for i, part in enumerate(key):
+        if i % 2:  # delimiter
+            options.append([part])
+            continue
+        if part == TITLE:
+            options.append([TITLE])
+            continue
+        if part == "":
+            options.append([""])
+            continue
+        opts = []
+        if part in frequent:
+            opts.append(part)
+        if is_slot(part):
+            opts.append(SLOT)
+        if not opts:
+            return []
+        options.append(opts)
+    out = []
+    for combo in itertools.product(*options):
+        literals = [c for i, c in enumerate(combo) if i % 2 == 0 and c not in (SLOT, TITLE, "")]
+        if not literals:
+            continue
+        if tail and combo[0] in (SLOT, TITLE, ""):
+            continue
+        if not tail and not _HEAD_END & set(combo[-1]):
+            continue
+        if sum(1 for i, c in enumerate(combo) if i % 2 == 0 and c) < 2 and len(literals[0].split()) < 3:
+            continue
+        out.append(tuple(combo))
+    return out
+
+
+def edge_candidates(
+    lines: list[str], title_key: str, line_keys: list[str] | None = None
+) -> tuple[set[tuple[str, ...]], set[str]]:
+    """What one document contributes to mining: head keys ("H", …) of its first lines and
+    tail keys ("T", …) of its last lines, and the segments in them."""
+    keys: set[tuple[str, ...]] = set()
+    segs: set[str] = set()
+    n = len(lines)
+    for idx in sorted(set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n))):
+        head, tail = edge_pieces(lines[idx], title_key, line_keys[idx] if line_keys else None)
+        if idx < EDGE_LINES and len(head) >= 3:
+            for key, _end in heads(head):
+                keys.add(("H", *key))
+                segs.update(key[0::2])
+        if idx >= n - EDGE_LINES and len(tail) >= 3:
+            for key, _start in tails(tail):
+                keys.add(("T", *key))
+                segs.update(key[0::2])
+    segs.discard("")
+    segs.discard(TITLE)
+    return keys, segs
+
+
+def render(skeleton: tuple[str, ...]) -> str:
+    """A template as text, for reports: «* - سبق - * :»."""
+    return " ".join(p for p in skeleton[1:] if p)
+
+
+__all__ = [
+    "EDGE_LINES",
+    "Piece",
+    "edge_candidates",
+    "edge_pieces",
+    "heads",
+    "is_slot",
+    "render",
+    "skeletons",
+    "split_pieces",
+    "tails",
+]
