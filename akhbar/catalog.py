@@ -54,9 +54,16 @@ def _quote(path: str) -> str:
     return "'" + path.replace("'", "''") + "'"
 
 
+def glob_escape(path: str) -> str:
+    """``path`` as a DuckDB glob that matches only itself: ``* ? [ ]`` in folder names
+    are literal characters (each in a one-character class), not wildcards."""
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in path)
+
+
 def _table_select(store: Store, table: str, schema: pa.Schema) -> str:
     if store.parts(table):
-        return f"SELECT * FROM read_parquet({_quote(store.glob(table))}, union_by_name = true, hive_partitioning = false)"
+        pattern = glob_escape(str(store.table_dir(table))) + "/*.parquet"
+        return f"SELECT * FROM read_parquet({_quote(pattern)}, union_by_name = true, hive_partitioning = false)"
     cols = ", ".join(f"CAST(NULL AS {_duck_type(f.type)}) AS {f.name}" for f in schema)
     return f"SELECT {cols} WHERE false"  # no rows yet: an empty view with the contract's columns
 

@@ -30,13 +30,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from akhbar.config import PIPELINE_VERSION
+from akhbar.errors import OutputLocked
 
 BATCH_TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects")
+# every table folder akhbar writes under parquet/: repair and clean-up touch nothing else
+OWN_TABLES = (*BATCH_TABLES, "duplicates", "runs")
+VERSION_DIR_RE = re.compile(r"^version=\d+\.\d+\.\d+[0-9a-z.]*-s\d+\.\d+\.\d+$")
 COMMIT_TABLE = "documents"
 PART_RE = re.compile(r"^part-(?P<key>.+)\.parquet$")
 
 
-class StoreLocked(RuntimeError):
+class StoreLocked(OutputLocked):
     pass
 
 
@@ -130,6 +134,23 @@ class Store:
             [pq.read_table(p, columns=columns) for p in parts], promote_options="default"
         )
 
+    def remove_rows(self, table: str, column: str, values: set[str]) -> int:
+        """Rewrite the parts of ``table`` without the rows whose ``column`` is in ``values``
+        (each part replaced atomically); returns how many rows were removed."""
+        import pyarrow.compute as pc
+
+        removed = 0
+        if not values:
+            return removed
+        for part in self.parts(table):
+            data = pq.read_table(part)
+            mask = pc.fill_null(pc.is_in(data.column(column), value_set=pa.array(sorted(values), pa.string())), False)
+            n = pc.sum(mask).as_py() or 0
+            if n:
+                os.replace(self._write_tmp(data.filter(pc.invert(mask)), part), part)
+                removed += n
+        return removed
+
     # ------------------------------------------------------------------ repair
     def repair(self) -> list[str]:
         """Make the folder consistent after a crash; returns what was done (for the log).
@@ -142,11 +163,12 @@ class Store:
         actions: list[str] = []
         if not self.parquet.is_dir():
             return actions
-        for tmp in self.parquet.rglob("*.tmp"):
+        own_dirs = [self.parquet / t for t in OWN_TABLES if (self.parquet / t).is_dir()]
+        for tmp in (t for d in own_dirs for t in d.rglob("part-*.parquet.tmp")):
             tmp.unlink(missing_ok=True)
             actions.append(f"removed half-written file {tmp.relative_to(self.root)}")
         broken_keys: set[str] = set()
-        for part in self.parquet.rglob("part-*.parquet"):
+        for part in (p for d in own_dirs for p in d.rglob("part-*.parquet")):
             try:
                 pq.read_metadata(part)
             except Exception as exc:  # noqa: BLE001 - any unreadable file is quarantined
@@ -182,11 +204,11 @@ class Store:
         removed = []
         if not self.parquet.is_dir():
             return removed
-        for table_dir in self.parquet.iterdir():
-            if not table_dir.is_dir() or table_dir.name == "runs":
+        for table_dir in (self.parquet / t for t in OWN_TABLES if t != "runs"):
+            if not table_dir.is_dir():
                 continue
             for vdir in table_dir.glob("version=*"):
-                if vdir.name != f"version={self.version}":
+                if vdir.name != f"version={self.version}" and VERSION_DIR_RE.match(vdir.name):
                     shutil.rmtree(vdir)
                     removed.append(str(vdir.relative_to(self.root)))
         return removed

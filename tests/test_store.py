@@ -12,7 +12,7 @@ from akhbar.catalog import build_catalog, query
 from akhbar.store import Store, StoreLocked
 from schemas import ARROW
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent.parent / "akhbar" / "sql"
 
 
 def _docs(*ids: str) -> pa.Table:
