@@ -28,6 +28,9 @@ def _is_legacy_output(root: Path) -> bool:
 def claim_output(root: Path) -> Path:
     """Make ``root`` akhbar's output folder, or raise :class:`OutputUnusable` (one line)."""
     root = Path(root)
+    if "?" in str(root.resolve()):  # DuckDB 1.5 cuts a database path at "?" and cannot commit to it
+        raise OutputUnusable(f"output path {root} contains '?', which DuckDB cannot write its database under: "
+                             "choose another name")
     if root.exists() and not root.is_dir():
         raise OutputUnusable(f"output {root} is a file, not a folder")
     if root.is_dir() and not (root / MARKER).is_file():

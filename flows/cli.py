@@ -37,8 +37,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         _error(str(exc))
         return exc.exit_code
     except KeyboardInterrupt:
-        _error("interrupted: the batches already stored are kept; run the same command again to complete the work")
+        print(_INTERRUPTED, file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+_INTERRUPTED = "akhbar: interrupted: the batches already stored are kept; run the same command again to complete the work"
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -48,10 +51,14 @@ def _run(args: argparse.Namespace) -> int:
 
     from flows import akhbar_flow
 
+    from flows.process import on_interrupt, start_local_api
+
     console = Console(stderr=True)
     input_path = Path(args.input).resolve()
     _preflight(input_path, Path(args.output).resolve())
+    on_interrupt(lambda: print("\n" + _INTERRUPTED, file=sys.stderr), EXIT_INTERRUPTED)
     _quiet_known_errors()
+    start_local_api()
     progress = Progress(
         TextColumn("[bold]akhbar[/bold] {task.description}"),
         BarColumn(),
