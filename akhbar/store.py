@@ -62,6 +62,10 @@ class Store:
         d = self.table_dir(table)
         return sorted(d.glob("part-*.parquet")) if d.is_dir() else []
 
+    def _has_part(self, table: str) -> bool:
+        d = self.table_dir(table)
+        return d.is_dir() and next(d.glob("part-*.parquet"), None) is not None
+
     def glob(self, table: str) -> str:
         return str(self.table_dir(table) / "*.parquet")
 
@@ -96,8 +100,8 @@ class Store:
             raise ValueError("a batch must carry a documents table (its commit marker)")
         staged: list[tuple[Path, Path]] = []
         for name, table in tables.items():
-            if name != COMMIT_TABLE and table.num_rows == 0:
-                continue
+            if name != COMMIT_TABLE and table.num_rows == 0 and self._has_part(name):
+                continue  # an empty part only while the table has none: every table has a file (its schema)
             final = self.table_dir(name) / f"part-{key}.parquet"
             staged.append((self._write_tmp(table, final), final))
         staged.sort(key=lambda pair: pair[1].parent.parent.name == COMMIT_TABLE)  # documents last
