@@ -46,7 +46,6 @@ FIGURE_KINDS = (
     "other",
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"
 # the analysts' views, one per file (package data: installed with akhbar)
 SQL_DIR = Path(__file__).resolve().parent / "sql"
