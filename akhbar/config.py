@@ -46,8 +46,12 @@ FIGURE_KINDS = (
     "other",
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = Path(__file__).resolve().parent / "resources"
+# the analysts' views, one per file (package data: installed with akhbar)
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+# default input and output, relative to the working directory (not to where akhbar is installed)
+DEFAULT_INPUT = Path("seeds")
+DEFAULT_OUTPUT = Path("output")
 
 # JSON field names recognised for each document attribute, first match wins.
 DEFAULT_JSON_FIELDS: dict[str, tuple[str, ...]] = {
@@ -65,8 +69,8 @@ INPUT_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".json")
 
 @dataclass(slots=True)
 class Settings:
-    input_path: Path = PROJECT_ROOT / "seeds"
-    output_dir: Path = PROJECT_ROOT / "output"
+    input_path: Path = DEFAULT_INPUT
+    output_dir: Path = DEFAULT_OUTPUT
     batch_size: int = 200  # documents per Prefect task call
     json_fields: dict[str, tuple[str, ...]] = field(
         default_factory=lambda: dict(DEFAULT_JSON_FIELDS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -41,20 +42,49 @@ class RawInput:
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(path: Path) -> list[Path]:
-    """Input files under ``path`` (a file or a folder searched recursively), sorted."""
+def printable_path(path: Path | str) -> str:
+    """A path as text that always encodes: bytes of a file name that are not UTF-8
+    (kept by Python as lone surrogates) are written as ``\\xNN`` escapes."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def scan(path: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Input files under ``path`` (a file or a folder searched recursively), sorted, and
+    the entries that could not be looked at, with the reason: an unreadable folder, a
+    dangling or unreadable link (nothing is skipped silently).  Hidden entries are ignored."""
     path = Path(path)
     if path.is_file():
-        return [path]
+        return ([path] if path.suffix.lower() in INPUT_SUFFIXES else []), []
     if not path.is_dir():
         raise FileNotFoundError(f"input path does not exist: {path}")
-    return sorted(
-        p
-        for p in path.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in INPUT_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(path).parts)
-    )
+    files: list[Path] = []
+    problems: list[tuple[Path, str]] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append((Path(exc.filename or path), f"cannot read folder: {exc.strerror or exc}"))
+
+    for folder, dirs, names in os.walk(path, onerror=unreadable, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.startswith("."):
+                continue
+            p = Path(folder) / name
+            if p.suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            try:
+                p.stat()
+            except OSError as exc:
+                reason = "dangling link" if p.is_symlink() else "cannot read file"
+                problems.append((p, f"{reason}: {exc.strerror or exc}"))
+                continue
+            if p.is_file():
+                files.append(p)
+    return sorted(files), sorted(problems)
+
+
+def discover(path: Path) -> list[Path]:
+    """Input files under ``path`` (a file or a folder searched recursively), sorted."""
+    return scan(path)[0]
 
 
 def _source_hint(file: Path, root: Path) -> str:
@@ -69,11 +99,17 @@ def _source_hint(file: Path, root: Path) -> str:
 
 
 def iter_inputs(root: Path, max_file_bytes: int = 200 * 1024 * 1024) -> Iterator[RawInput]:
-    """Yield input units for every file under ``root``, one file in memory at a time."""
+    """Yield input units for every file under ``root``, one file in memory at a time.
+
+    Whatever cannot be read (an unreadable folder, a dangling link, a file that vanished)
+    becomes an ``error`` unit, so it is listed in ``rejects``."""
     root = Path(root)
-    for file in discover(root):
-        hint = _source_hint(file, root)
-        spath = str(file)
+    files, problems = scan(root)
+    for bad, reason in problems:
+        yield RawInput(printable_path(bad), "error", b"", printable_path(_source_hint(bad, root)), reason)
+    for file in files:
+        hint = printable_path(_source_hint(file, root))
+        spath = printable_path(file)
         suffix = file.suffix.lower()
         try:
             size = file.stat().st_size
@@ -82,7 +118,7 @@ def iter_inputs(root: Path, max_file_bytes: int = 200 * 1024 * 1024) -> Iterator
                 continue
             data = file.read_bytes()
         except OSError as exc:
-            yield RawInput(spath, "error", b"", hint, f"cannot read file: {exc}")
+            yield RawInput(spath, "error", b"", hint, f"cannot read file: {exc.strerror or exc}")
             continue
         if suffix in (".txt",):
             yield RawInput(spath, "txt", data, hint)
@@ -92,6 +128,11 @@ def iter_inputs(root: Path, max_file_bytes: int = 200 * 1024 * 1024) -> Iterator
             yield from _split_json_lines(spath, data, hint)
         elif suffix == ".json":
             yield from _split_json(spath, data, hint)
+
+
+# Python's json parser recurses once per nesting level: a deeper document raises
+# RecursionError (the interpreter's limit), which is a reject, not a crash.
+_JSON_DEPTH_HINT = "Python's recursion limit"
 
 
 def _split_json_lines(spath: str, data: bytes, hint: str) -> Iterator[RawInput]:
@@ -119,6 +160,9 @@ def _split_json(spath: str, data: bytes, hint: str) -> Iterator[RawInput]:
         return
     try:
         obj = json.loads(stripped)
+    except RecursionError:
+        yield RawInput(spath, "error", data[:2000], hint, f"invalid JSON: nested deeper than {_JSON_DEPTH_HINT}")
+        return
     except json.JSONDecodeError as exc:
         if stripped.startswith("["):
             yield from _salvage_array(spath, stripped, hint, exc)
@@ -149,6 +193,10 @@ def _salvage_array(spath: str, text: str, hint: str, exc: json.JSONDecodeError) 
             break
         try:
             rec, end = decoder.raw_decode(text, pos)
+        except RecursionError:
+            yield RawInput(f"{spath}#{i}", "error", text[pos : pos + 2000].encode("utf-8"), hint,
+                           f"invalid JSON: nested deeper than {_JSON_DEPTH_HINT}")
+            return
         except json.JSONDecodeError as inner:
             tail = text[pos : pos + 2000]
             yield RawInput(f"{spath}#{i}", "error", tail.encode("utf-8"), hint,
@@ -384,6 +432,8 @@ def ingest_unit(unit: RawInput, fields: dict[str, tuple[str, ...]] | None = None
     if unit.fmt == "jsonl":
         try:
             rec = json.loads(unit.data)  # type: ignore[arg-type]
+        except RecursionError:
+            return f"invalid JSON line: nested deeper than {_JSON_DEPTH_HINT}"
         except json.JSONDecodeError as exc:
             return f"invalid JSON line: {exc.msg} at column {exc.colno}"
         if not isinstance(rec, dict):
@@ -392,6 +442,15 @@ def ingest_unit(unit: RawInput, fields: dict[str, tuple[str, ...]] | None = None
     if unit.fmt == "json":
         return _from_record(unit, unit.data, fields)  # type: ignore[arg-type]
     return f"unsupported input format: {unit.fmt}"
+
+
+def _drop_nul(doc: RawDocument) -> None:
+    """NUL characters (from a JSON ``\\u0000`` or a stray byte) carry no text and break
+    C readers of the output: they are removed from the text fields."""
+    for name in ("raw_text", "title", "author"):
+        value = getattr(doc, name)
+        if value and "\x00" in value:
+            setattr(doc, name, value.replace("\x00", ""))
 
 
 def ingest_inputs(
@@ -416,6 +475,7 @@ def ingest_inputs(
         if isinstance(result, str):
             rejects.append(Reject(unit.source_path, "documents", result, _payload(unit.data, payload_chars)))
             continue
+        _drop_nul(result)
         if not result.raw_text.strip():
             rejects.append(Reject(unit.source_path, "documents", "empty document: no text",
                                   _payload(unit.data, payload_chars)))

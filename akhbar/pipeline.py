@@ -29,6 +29,7 @@ class DocState:
     figures: list[tuple[int, Figure]] = field(default_factory=list)  # (sentence_idx, figure in clean_text offsets)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence_idx, mention)
     quotes: list[Quote] = field(default_factory=list)
+    failure: str | None = None  # why it could not be processed (its worker process was killed)
 
 
 def clean_batch(docs: Sequence[tuple[str, RawDocument]], stats: LineStats | None) -> list[DocState]:

@@ -38,6 +38,7 @@ from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import TableNotFoundError
 
 from akhbar.config import PIPELINE_VERSION
+from akhbar.errors import OutputLocked
 
 BATCH_TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects")
 CHILD_TABLES = ("boilerplate", "sentences", "entities", "figures", "quotes")
@@ -52,7 +53,7 @@ VERSIONS_SCHEMA = pa.schema([
 HISTORY_DAYS = 30  # snapshots older than this may be vacuumed (no time travel past it)
 
 
-class StoreLocked(RuntimeError):
+class StoreLocked(OutputLocked):
     pass
 
 
@@ -224,6 +225,16 @@ class Store:
 
     def known_reject_ids(self) -> set[str]:
         return set(self.read_column("rejects", "reject_id"))
+
+    def remove_rows(self, table: str, column: str, values: set[str]) -> int:
+        """Delete the rows of ``table`` whose ``column`` is in ``values`` (one commit);
+        returns how many rows were removed."""
+        dtab = self.delta(table)
+        if dtab is None or not values:
+            return 0
+        with self._commit_lock():
+            metrics = dtab.delete(f"{column} IN ({_in_list(values)})")
+        return int(metrics.get("num_deleted_rows", 0) or 0)
 
     # ------------------------------------------------------------------ repair
     def repair(self) -> list[str]:

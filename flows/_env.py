@@ -12,8 +12,10 @@ _DEFAULTS = {
     "DO_NOT_TRACK": "1",
     # the temporary local API can take >20 s to start on a busy 2-core machine
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
-    # progress is shown by akhbar's own bar; Prefect logs only warnings and errors
-    "PREFECT_LOGGING_LEVEL": "WARNING",
+    # the flow logs per-batch progress at INFO (the Prefect UI shows it); the terminal shows
+    # akhbar's own progress bar, so Prefect's console handler prints only warnings and errors
+    "PREFECT_LOGGING_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
     "PREFECT_LOGGING_LOG_PRINTS": "false",
     # no "View at http://..." banners for the temporary server
     "PREFECT_UI_ENABLED": "false",

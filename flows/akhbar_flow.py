@@ -9,6 +9,7 @@ which Dask unpacks), and tasks do not cache (hashing a batch costs more than the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import secrets
@@ -31,9 +32,10 @@ from prefect.cache_policies import NO_CACHE
 from akhbar import pipeline
 from akhbar.catalog import build_catalog
 from akhbar.clean import LineStats, build_line_stats
-from akhbar.config import PIPELINE_VERSION, PROJECT_ROOT, SCHEMA_VERSION, Settings
+from akhbar.config import PIPELINE_VERSION, SCHEMA_VERSION, SQL_DIR, Settings
 from akhbar.dedup import find_near_duplicates
 from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
+from akhbar.outdir import check_input, claim_output
 from akhbar.models import RawDocument, Reject
 from akhbar.parallel import StagePool
 from akhbar.report import build_report
@@ -42,7 +44,6 @@ from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
 from schemas import ARROW, RowFailure, row_payload, validate_table
 
 T = TypeVar("T")
-SQL_DIR = PROJECT_ROOT / "sql"
 SMALL_RUN = 100  # input units below which a run stays in one process
 
 # The command line sets this to drive its progress bar: hook(advance, total or None).
@@ -123,8 +124,12 @@ def validate(
     A rejected document takes its sentences, entities, figures and boilerplate rows
     with it (each recorded in rejects), so no child row points at a missing document.
     """
+    # documents whose worker process was killed (twice) are rejects; the batch goes on
+    killed = [Reject(s.raw.source_path, "documents", f"processing failed: {s.failure}",
+                     s.raw.raw_text[:payload_chars], s.doc_id) for s in batch if s.failure]
+    batch = [s for s in batch if not s.failure]
     rows = document_rows(batch, run_id, now)
-    rejects = reject_rows(ingest_rejects.value, run_id, now)
+    rejects = reject_rows(ingest_rejects.value + killed, run_id, now)
     tables: dict[str, pa.Table] = {}
     docs_table, failures = validate_table("documents", rows["documents"])
     tables["documents"] = docs_table
@@ -282,10 +287,124 @@ def _stage_seconds(flow_run_id) -> dict[str, float]:
     return dict(totals)
 
 
+def _close_dead_runs(store: Store) -> list[str]:
+    """Runs left ``running`` by a process that was killed: they are ``failed`` (finished_at
+    stays null).  Called under the folder's lock, so no live run can be among them."""
+    runs = store.read_table("runs")
+    dead = []
+    for row in runs.to_pylist() if runs is not None else []:
+        if row["status"] == "running":
+            row["status"] = "failed"
+            table, failures = validate_table("runs", [row])
+            if not failures:
+                store.write_run(row["run_id"], table)
+                dead.append(row["run_id"])
+    return dead
+
+
+def _drop_stale_rejects(store: Store) -> int:
+    """Rejects "processing failed" of documents a later run stored: the failure is fixed."""
+    rejects = store.read_table("rejects", ["reject_id", "reason", "doc_id"])
+    if rejects is None or not rejects.num_rows:
+        return 0
+    stored = store.known_doc_ids()
+    stale = {rid for rid, reason, doc_id in zip(*(rejects.column(c).to_pylist() for c in ("reject_id", "reason", "doc_id")))
+             if doc_id in stored and reason.startswith("processing failed")}
+    return store.remove_rows("rejects", "reject_id", stale)
+
+
+def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.datetime, counts: Counter, workers: int,
+                 distributed: bool, logger) -> tuple[list[str], int]:
+    """Both passes over the input, near-duplicates, stale rejects, catalogue: (views, workers used)."""
+    global _POOL
+    use_ner_model, ner_bilstm = settings.use_ner_model, settings.ner_bilstm
+    # batches in flight: locally one is processed while the next is read; a cluster takes more
+    max_inflight = 4 if distributed else 2
+    known_docs = store.known_doc_ids()
+    store.load_stored_ids()  # documents of another version: replaced by their batch's commits
+    known_rejects = frozenset(store.known_reject_ids())
+
+    # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
+    stats = LineStats()
+    total_units = 0
+    for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
+        stats.merge(count_lines(Box(units), settings))
+        total_units += len(units)
+    stats.prune()
+    _progress(0, total_units)
+    if total_units < SMALL_RUN:
+        workers = 1  # starting worker processes costs more than it saves
+
+    # pass 2: the pipeline, batch by batch; up to `max_inflight` batches in flight
+    seen_this_run: set[str] = set()
+    inflight: deque = deque()
+    progress = {"done": 0}
+
+    def collect(item) -> None:
+        key, chain, fresh, n_units = item
+        try:
+            done = chain[-1].result()
+            counts.update(done)
+            logger.info("batch %s: %d inputs, %d documents written, %d rejects (%d of %d inputs done)", key, n_units,
+                        done["documents"], done["rejects"], progress["done"] + n_units, total_units)
+        except Exception as exc:  # the batch failed after its retries: quarantine its documents
+            error = _first_failure(chain) or exc
+            logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
+            failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
+                             doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
+            empty = validate.fn([], Box(failed), run_id, started, settings.payload_chars)
+            counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
+        progress["done"] += n_units
+        _progress(n_units)
+
+    with StagePool(workers, stats, use_ner_model, ner_bilstm) as pool:
+        _POOL = pool if workers > 1 else None
+        try:
+            for batch_no, units in enumerate(
+                _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)
+            ):
+                counts["inputs"] += len(units)
+                docs, rejects = ingest.submit(Box(units), settings).result()
+                fresh = []
+                for doc_id, doc in docs:
+                    if doc_id in known_docs:
+                        counts["unchanged"] += 1
+                    elif doc_id in seen_this_run:
+                        rejects.append(Reject(doc.source_path, "documents",
+                                              f"duplicate content of document {doc_id}",
+                                              doc.raw_text[: settings.payload_chars], doc_id))
+                    else:
+                        seen_this_run.add(doc_id)
+                        fresh.append((doc_id, doc))
+                cleaned = clean.submit(Box(fresh), Box(stats))
+                splitted = split.submit(cleaned)
+                extracted = extract.submit(splitted, use_ner_model, ner_bilstm)
+                validated = validate.submit(extracted, Box(rejects), run_id, started, settings.payload_chars)
+                key = f"{run_id}-{batch_no:05d}"
+                stored = store_batch.submit(store, key, validated, Box(known_rejects))
+                inflight.append((key, [cleaned, splitted, extracted, validated, stored], fresh, len(units)))
+                while len(inflight) >= max_inflight:
+                    collect(inflight.popleft())
+            while inflight:
+                collect(inflight.popleft())
+        finally:
+            _POOL = None
+
+    for removed in store.drop_other_versions():
+        logger.warning("removed output of an older pipeline version: %s", removed)
+    counts["duplicates"] = near_duplicates(store)
+    stale = _drop_stale_rejects(store)
+    if stale:
+        logger.info("removed %d rejects of earlier runs whose documents are now stored", stale)
+    store.maintain()
+    store.record_snapshot(run_id)  # the views read this snapshot from now on
+    return refresh_catalog(store), workers
+
+
 @flow(name="akhbar-run", log_prints=False, validate_parameters=False)
 def akhbar_run(
-    input_path: str = str(PROJECT_ROOT / "seeds"),
-    output_dir: str = str(PROJECT_ROOT / "output"),
+    input_path: str = "seeds",
+    output_dir: str = "output",
     batch_size: int = 200,
     use_ner_model: bool = True,
     workers: int = 0,
@@ -300,7 +419,6 @@ def akhbar_run(
     ``ner_bilstm=False``: entities from the CRF alone, without the BiLSTM
     (the NER stage 1.9 × as fast, about 3 F1 less; docs/ner-evaluation.md).
     """
-    global _POOL
     logger = get_run_logger()
     settings = Settings(input_path=Path(input_path), output_dir=Path(output_dir), batch_size=batch_size,
                         use_ner_model=use_ner_model, ner_bilstm=ner_bilstm)
@@ -313,86 +431,24 @@ def akhbar_run(
     distributed = not isinstance(get_run_context().task_runner, ThreadPoolTaskRunner)
     if distributed:
         workers = 1
-    # batches in flight: locally one is processed while the next is read; a cluster takes more
-    max_inflight = 4 if distributed else 2
 
+    check_input(settings.input_path)  # nothing to read: an error before anything is written
+    claim_output(settings.output_dir)  # an output folder akhbar did not make is refused, untouched
     with store.lock():
         for action in store.repair():
             logger.warning("repair: %s", action)
+        for dead in _close_dead_runs(store):
+            logger.warning("run %s was killed before it completed: marked failed", dead)
         store.write_run(run_id, _run_row(run_id, started, "running", input_path, counts, None))
-        known_docs = store.known_doc_ids()
-        store.load_stored_ids()  # documents of another version: replaced by their batch's commits
-        known_rejects = frozenset(store.known_reject_ids())
-
-        # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
-        stats = LineStats()
-        total_units = 0
-        for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
-            stats.merge(count_lines(Box(units), settings))
-            total_units += len(units)
-        stats.prune()
-        _progress(0, total_units)
-        if total_units < SMALL_RUN:
-            workers = 1  # starting worker processes costs more than it saves
-
-        # pass 2: the pipeline, batch by batch; up to `max_inflight` batches in flight
-        seen_this_run: set[str] = set()
-        inflight: deque = deque()
-
-        def collect(item) -> None:
-            key, chain, fresh, n_units = item
-            try:
-                counts.update(chain[-1].result())
-            except Exception as exc:  # the batch failed after its retries: quarantine its documents
-                error = _first_failure(chain) or exc
-                logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
-                failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
-                                 doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
-                empty = validate.fn([], Box(failed), run_id, started, settings.payload_chars)
-                counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
-            _progress(n_units)
-
-        with StagePool(workers, stats, use_ner_model, ner_bilstm) as pool:
-            _POOL = pool if workers > 1 else None
-            try:
-                for batch_no, units in enumerate(
-                    _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)
-                ):
-                    counts["inputs"] += len(units)
-                    docs, rejects = ingest.submit(Box(units), settings).result()
-                    fresh = []
-                    for doc_id, doc in docs:
-                        if doc_id in known_docs:
-                            counts["unchanged"] += 1
-                        elif doc_id in seen_this_run:
-                            rejects.append(Reject(doc.source_path, "documents",
-                                                  f"duplicate content of document {doc_id}",
-                                                  doc.raw_text[: settings.payload_chars], doc_id))
-                        else:
-                            seen_this_run.add(doc_id)
-                            fresh.append((doc_id, doc))
-                    cleaned = clean.submit(Box(fresh), Box(stats))
-                    splitted = split.submit(cleaned)
-                    extracted = extract.submit(splitted, use_ner_model, ner_bilstm)
-                    validated = validate.submit(extracted, Box(rejects), run_id, started, settings.payload_chars)
-                    key = f"{run_id}-{batch_no:05d}"
-                    stored = store_batch.submit(store, key, validated, Box(known_rejects))
-                    inflight.append((key, [cleaned, splitted, extracted, validated, stored], fresh, len(units)))
-                    while len(inflight) >= max_inflight:
-                        collect(inflight.popleft())
-                while inflight:
-                    collect(inflight.popleft())
-            finally:
-                _POOL = None
-
-        for removed in store.drop_other_versions():
-            logger.warning("removed output of an older pipeline version: %s", removed)
-        counts["duplicates"] = near_duplicates(store)
-        store.maintain()
-        store.record_snapshot(run_id)  # the views read this snapshot from now on
-        seconds = time.perf_counter() - t0
-        store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
-        views = refresh_catalog(store)
+        try:
+            views, workers = _run_batches(store, settings, run_id, started, counts, workers, distributed, logger)
+            seconds = time.perf_counter() - t0
+            store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
+        except BaseException:  # a crash, a failed catalogue, Ctrl-C: the run is not complete
+            with contextlib.suppress(Exception):
+                store.write_run(run_id, _run_row(run_id, started, "failed", input_path, counts,
+                                                 time.perf_counter() - t0))
+            raise
         try:
             report = write_report(store)
         except Exception as exc:  # the data is written; a report failure must not fail the run

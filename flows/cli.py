@@ -10,24 +10,55 @@ from pathlib import Path
 
 import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
 
-from akhbar.config import PROJECT_ROOT
+from akhbar.config import DEFAULT_INPUT, DEFAULT_OUTPUT
+from akhbar.errors import EXIT_INTERRUPTED, AkhbarError
 
-DEFAULT_INPUT = PROJECT_ROOT / "seeds"
-DEFAULT_OUTPUT = PROJECT_ROOT / "output"
+
+def _error(message: str) -> None:
+    print(f"akhbar: error: {message}", file=sys.stderr)
+
+
+def _preflight(input_path: Path, output: Path) -> None:
+    """The checks a run makes first, made before Prefect starts: each failure is one line
+    and its own exit code (AkhbarError), with nothing written."""
+    from akhbar.outdir import check_input, claim_output
+    from akhbar.store import Store
+
+    check_input(input_path)
+    claim_output(output)
+    with Store(output).lock():
+        pass
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except AkhbarError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(_INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+_INTERRUPTED = "akhbar: interrupted: the batches already stored are kept; run the same command again to complete the work"
+
+
+def _run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.table import Table
 
     from flows import akhbar_flow
 
+    from flows.process import on_interrupt, start_local_api
+
     console = Console(stderr=True)
     input_path = Path(args.input).resolve()
-    if not input_path.exists():
-        console.print(f"[red]error:[/red] input path does not exist: {input_path}")
-        return 2
+    _preflight(input_path, Path(args.output).resolve())
+    on_interrupt(lambda: print("\n" + _INTERRUPTED, file=sys.stderr), EXIT_INTERRUPTED)
+    _quiet_known_errors()
+    start_local_api()
     progress = Progress(
         TextColumn("[bold]akhbar[/bold] {task.description}"),
         BarColumn(),
@@ -126,21 +157,66 @@ def _cmd_sql(args: argparse.Namespace) -> int:
 
 def _cmd_refresh(args: argparse.Namespace) -> int:
     from akhbar.catalog import build_catalog
+    from akhbar.config import SQL_DIR
+    from akhbar.errors import OutputUnusable
+    from akhbar.outdir import claim_output
     from akhbar.store import Store
-    from flows.akhbar_flow import SQL_DIR
     from schemas import ARROW
 
-    views = build_catalog(Store(Path(args.output)), ARROW, SQL_DIR)
-    print(f"rebuilt {Path(args.output) / 'akhbar.duckdb'}: {len(views)} views")
+    out = Path(args.output)
+    try:
+        if not (out / "parquet").is_dir():
+            raise OutputUnusable(f"no akhbar output in {out}: run `akhbar run --output {out}` first")
+        claim_output(out)
+        store = Store(out)
+        with store.lock():  # not while a run writes: its catalogue would be replaced by a stale one
+            views = build_catalog(store, ARROW, SQL_DIR)
+    except AkhbarError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    print(f"rebuilt {out / 'akhbar.duckdb'}: {len(views)} views")
     return 0
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
     from flows.deploy import serve
 
-    serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model,
-          not args.no_bilstm)
+    try:
+        serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model,
+              not args.no_bilstm, workers=args.workers, limit=args.limit)
+    except AkhbarError as exc:
+        _error(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     return 0
+
+
+class _DropKnownErrors:
+    """A logging filter: Prefect's traceback of an AkhbarError or of Ctrl-C is not shown
+    (the command prints the one-line reason); any other crash keeps its traceback."""
+
+    def filter(self, record) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, (AkhbarError, KeyboardInterrupt)):
+            return False
+        text = record.getMessage() if record.args or isinstance(record.msg, str) else ""
+        return not ("KeyboardInterrupt" in text or "Traceback" in text and "akhbar.errors" in text)
+
+
+def _quiet_known_errors() -> None:
+    import logging
+
+    import prefect.logging  # noqa: F401  (configures Prefect's handlers)
+    from prefect.logging.configuration import setup_logging
+
+    setup_logging()
+    seen = set()
+    for logger in [logging.getLogger(), *(logging.getLogger(n) for n in list(logging.root.manager.loggerDict))]:
+        for handler in getattr(logger, "handlers", []):
+            if id(handler) not in seen:
+                seen.add(id(handler))
+                handler.addFilter(_DropKnownErrors())
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,6 +17,8 @@ import pandera.api.pandas.container
 import pandera.errors
 import pyarrow as pa
 
+from akhbar.config import SCHEMA_VERSION
+
 from schemas import boilerplate, documents, duplicates, entities, figures, quotes, rejects, runs, sentences
 
 MODELS = {
@@ -30,7 +32,7 @@ MODELS = {
     "runs": runs.Runs,
     "duplicates": duplicates.Duplicates,
 }
-ARROW = {
+_PLAIN_ARROW = {
     "documents": documents.ARROW,
     "boilerplate": boilerplate.ARROW,
     "sentences": sentences.ARROW,
@@ -41,6 +43,18 @@ ARROW = {
     "runs": runs.ARROW,
     "duplicates": duplicates.ARROW,
 }
+
+
+def _contract_schema(table: str, plain: pa.Schema) -> pa.Schema:
+    """The Arrow schema as written to Parquet: a column is nullable only where the
+    pandera model (and docs/data-contract.md) allows nulls, and the file says which
+    table and schema version it holds (metadata ``akhbar.table``, ``akhbar.schema_version``)."""
+    columns = MODELS[table].to_schema().columns
+    fields = [pa.field(f.name, f.type, nullable=columns[f.name].nullable) for f in plain]
+    return pa.schema(fields, metadata={"akhbar.table": table, "akhbar.schema_version": SCHEMA_VERSION})
+
+
+ARROW = {name: _contract_schema(name, plain) for name, plain in _PLAIN_ARROW.items()}
 
 
 def _compiled(model: type) -> pandera.api.pandas.container.DataFrameSchema:

@@ -63,11 +63,16 @@ def test_serve_with_cron_and_trigger_a_run(tmp_path: Path):
         out = tmp_path / "out"
         procs.append(subprocess.Popen(
             [str(BIN / "akhbar"), "serve", "--input", str(SEEDS), "--output", str(out), "--cron", "0 6 * * *",
-             "--name", "nightly"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+             "--name", "nightly", "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True))
         deployment = _wait(lambda: _get(f"{api}/deployments/name/akhbar-run/nightly"), 120, "the deployment")
         assert [s["schedule"]["cron"] for s in deployment["schedules"]] == ["0 6 * * *"]
         assert deployment["parameters"]["input_path"] == str(SEEDS)
+        assert deployment["parameters"]["workers"] == 2
+        limit = deployment.get("global_concurrency_limit") or {}
+        assert limit.get("limit", deployment.get("concurrency_limit")) == 1, "overlapping runs queue"
+        options = deployment.get("concurrency_options") or {}
+        assert options.get("collision_strategy", "ENQUEUE") == "ENQUEUE"
         run = subprocess.run([str(BIN / "prefect"), "deployment", "run", "akhbar-run/nightly", "--watch",
                               "--watch-timeout", "400"], env=env, capture_output=True, text=True, timeout=450)
         assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]

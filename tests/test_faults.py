@@ -55,6 +55,8 @@ def test_a_batch_that_keeps_failing_is_retried_then_quarantined(tmp_path: Path, 
     monkeypatch.setattr(pipeline, "split_batch", real_split)
     again = _run(inp, out, batch_size=2, workers=1)
     assert again["documents"] == 2 and again["unchanged"] == 4
+    assert _reasons(out) == {}, "the rejects of the fixed failure are gone"
+    assert Store(out).read_table("rejects").num_rows == 0
 
 
 def test_corrupt_and_half_written_parquet_are_repaired(tmp_path: Path, prefect_harness):
@@ -124,3 +126,67 @@ def test_a_file_of_100000_tiny_documents_streams_through(tmp_path: Path, prefect
     assert summary["inputs"] == 100_000
     assert summary["documents"] + summary["rejects"] == 100_000
     assert summary["documents"] > 99_000
+
+
+def test_nested_json_and_a_non_utf8_file_name_do_not_stop_the_run(tmp_path: Path, prefect_harness):
+    import os
+
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "good.txt").write_text(SEED, encoding="utf-8")
+    (inp / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with open(os.fsencode(inp) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write((SEEDS / "001_4fb4680f70c0b9ac.txt").read_bytes())
+    summary = _run(inp, out, workers=1)
+    assert summary["documents"] == 2 and summary["rejects"] == 1
+    assert "nested deeper than" in _reasons(out)["deep.json"]
+    con = duckdb.connect(str(out / "akhbar.duckdb"), read_only=True)
+    paths = sorted(p for (p,) in con.execute("select source_path from documents").fetchall())
+    assert [p.rsplit("/", 1)[1] for p in paths] == [r"caf\xe9.txt", "good.txt"]
+    assert con.execute("select count(*) from documents where clean_text like '%' || chr(0) || '%'").fetchall() == [(0,)]
+
+
+def test_a_failed_catalogue_marks_the_run_failed_and_the_next_run_recovers(tmp_path: Path, prefect_harness,
+                                                                             monkeypatch):
+    import flows.akhbar_flow as akhbar_flow
+
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "a.txt").write_text(SEED, encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated: the catalogue cannot be built")
+
+    monkeypatch.setattr(akhbar_flow, "build_catalog", broken)
+    with pytest.raises(RuntimeError, match="simulated"):
+        _run(inp, out, workers=1)
+    runs = Store(out).read_table("runs")
+    assert runs.column("status").to_pylist() == ["failed"]
+    assert runs.column("finished_at").to_pylist()[0] is not None
+    monkeypatch.undo()
+    summary = _run(inp, out, workers=1)
+    assert summary["unchanged"] == 1
+    statuses = sorted(Store(out).read_table("runs").column("status").to_pylist())
+    assert statuses == ["completed", "failed"]
+
+
+def test_a_run_left_running_is_marked_failed_by_the_next_run(tmp_path: Path, prefect_harness):
+    import datetime as dt
+
+    from flows.akhbar_flow import _run_row
+
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "a.txt").write_text(SEED, encoding="utf-8")
+    _run(inp, out, workers=1)
+    store = Store(out)
+    from collections import Counter
+
+    started = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    store.write_run("20240101T000000Z-dead00", _run_row("20240101T000000Z-dead00", started, "running", str(inp),
+                                                        Counter(), None))
+    _run(inp, out, workers=1)
+    rows = {r["run_id"]: r for r in store.read_table("runs").to_pylist()}
+    assert rows["20240101T000000Z-dead00"]["status"] == "failed"
+    assert rows["20240101T000000Z-dead00"]["finished_at"] is None, "when it died is unknown"
+    assert sorted(r["status"] for r in rows.values()) == ["completed", "completed", "failed"]

@@ -27,7 +27,7 @@ from akhbar.store import Store
 from schemas import ARROW
 
 ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = ROOT / "sql"
+SQL_DIR = ROOT / "akhbar" / "sql"
 PENDING = SQL_DIR / "pending"  # views over `quotes`, moved to sql/ once the flow writes quotes
 CHROMIUM = Path("/usr/bin/chromium")
 

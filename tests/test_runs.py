@@ -151,7 +151,7 @@ def test_killed_run_leaves_output_readable_and_next_run_completes_it(tmp_path: P
         assert rows == distinct, f"duplicates in {table} after the kill"
     con = duckdb.connect(str(out / "akhbar.duckdb"), read_only=True)
     statuses = sorted(s for (s,) in con.execute("select status from runs").fetchall())
-    assert statuses == ["completed", "completed", "running"], "the killed run is visible as such"
+    assert statuses == ["completed", "completed", "failed"], "the killed run is marked failed by the next run"
     orphans = con.execute("select count(*) from sentences where doc_id not in (select doc_id from documents)").fetchall()
     assert orphans == [(0,)]
 

@@ -13,7 +13,7 @@ from akhbar.config import PIPELINE_VERSION
 from akhbar.store import Store, StoreLocked
 from schemas import ARROW
 
-SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent.parent / "akhbar" / "sql"
 
 
 def _docs(*ids: str, version: str = PIPELINE_VERSION, title: str = "عنوان") -> pa.Table:

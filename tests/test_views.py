@@ -1,4 +1,4 @@
-"""Every view in sql/ runs on the seeds output and on a SaudiNewsNet sample output."""
+"""Every view in akhbar/sql/ runs on the seeds output and on a SaudiNewsNet sample output."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT
 
-VIEWS = sorted(p.stem for p in (ROOT / "sql").glob("*.sql"))
+VIEWS = sorted(p.stem for p in (ROOT / "akhbar" / "sql").glob("*.sql"))
 SAMPLE = FIXTURES / "saudinewsnet_sample.jsonl"  # 25 SaudiNewsNet articles (CC BY-NC-SA 4.0)
 
 
@@ -34,8 +34,8 @@ def _count(out: Path, view: str) -> int:
 def test_every_sql_file_is_a_documented_view():
     assert len(VIEWS) >= 8
     for name in VIEWS:
-        head = (ROOT / "sql" / f"{name}.sql").read_text(encoding="utf-8").splitlines()[0]
-        assert head.startswith(f"-- {name}:"), f"sql/{name}.sql must start with '-- {name}: <question>'"
+        head = (ROOT / "akhbar" / "sql" / f"{name}.sql").read_text(encoding="utf-8").splitlines()[0]
+        assert head.startswith(f"-- {name}:"), f"akhbar/sql/{name}.sql must start with '-- {name}: <question>'"
 
 
 @pytest.mark.parametrize("view", VIEWS)

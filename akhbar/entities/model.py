@@ -26,6 +26,7 @@ NAMES_FILE = "train_names.json"
 PRIOR_FILE = "cluster_per_prior.json"
 NAME_PRIOR_MIN = 0.1  # a word in a cluster with fewer PER tokens than this is not name-like
 LABELS = ("PER", "LOC", "ORG", "MISC")
+TAG_SLICE_TOKENS = 20_000  # tokens per BiLSTM batch (memory, not results, depends on it)
 
 
 def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -74,7 +75,23 @@ class CrfModel:
         return self.tag_many([tokens])[0]
 
     def tag_many(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
-        """Tags and the probability of each chosen tag, for each sentence."""
+        """Tags and the probability of each chosen tag, for each sentence.
+
+        The BiLSTM runs its sentences as one packed batch whose arrays grow with the
+        batch's tokens (about 10 kB a token): a long document is tagged in slices of at
+        most :data:`TAG_SLICE_TOKENS` tokens, so memory stays bounded (a document of
+        83,000 one-line sentences peaked at 2.8 GB in one batch).  Sentences are
+        independent in the packed batch: slicing does not change the tags."""
+        out: list[tuple[list[str], list[float]]] = []
+        start, tokens = 0, 0
+        for end, sent in enumerate(sentences, start=1):
+            tokens += len(sent)
+            if tokens >= TAG_SLICE_TOKENS or end == len(sentences):
+                out += self._tag_slice(sentences[start:end])
+                start, tokens = end, 0
+        return out
+
+    def _tag_slice(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         views = [sentence_view(toks, self.groups, self.train_names) for toks in sentences]
         nprobs = self.neural.probs(views) if self.neural is not None else None
         out: list[tuple[list[str], list[float]]] = []
