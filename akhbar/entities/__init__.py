@@ -118,6 +118,8 @@ class EntityRecognizer:
         self.places = kb.load()
         self.orgs = kb.load_organisations()
         self.kb_labels = {**self.places.labels, **self.orgs.quoted_labels, **self.orgs.labels}
+        self.kb_exact = self.places.exact | self.orgs.exact
+        self.kb_spelled = self.places.spelled | self.orgs.spelled
         self.place_words = self.gaz.place_words | self.places.words
         self.model = None
         if use_model:
@@ -201,8 +203,9 @@ class EntityRecognizer:
         return self._finish(text, raw)
 
     def _kb_names(self, text: str, toks: list, spans: list) -> list:
-        """Places of the knowledge base where the models and phrases found nothing
-        (a name a model never saw: «مادبا», «الطفيلة»)."""
+        """Places and organisations of the knowledge base where the models and phrases
+        found nothing (a name a model never saw: «مادبا», «الطفيلة»), or that take over a
+        model span inside them; a single word only as a listed spelling."""
         out = list(spans)
         words = [t.text for t in toks]
         for i, j, label, cut in self.gaz.match_tokens(words, index=self.kb_labels, skip_ambiguous=True):
@@ -218,6 +221,13 @@ class EntityRecognizer:
             elif hit and (j - i < 2 or any(sp[2] != "LOC" or sp[0] < s or sp[1] > e for sp in hit)):
                 continue  # a longer listed place may take over the model's part of it («المدينة المنورة»)
             if i > 0 and toks[i - 1].text in ("@", "#"):
+                continue
+            if cut and toks[i].text[:1] == "ك":
+                continue  # «كبيرا» is not «ك» + «بيرا» (Beira)
+            found = ("ا" if text[s - 1:s + 1] == "لل" else "") + text[s:e]
+            if j - i == 1 and identity.display_name(found) not in self.kb_exact:
+                continue  # one word no model tagged: only as a listed spelling («المائة» is not «الماية»)
+            if j - i > 1 and not gz.spelling_ok(found, self.kb_spelled):
                 continue
             out = [sp for sp in out if sp not in hit]
             out.append((s, e, label, KB_CONFIDENCE, text[s - 1:s + 1] == "لل" if s > 0 else False))
@@ -286,7 +296,7 @@ class EntityRecognizer:
         for idx, m in enumerate(mentions):
             words = m.canonical.split()
             if m.label == "PER" and len(words) >= 2:
-                full_by_last[gz.fold_word(words[-1])].add(m.canonical)
+                full_by_last[gz.fold_word(identity.short_form_word(words))].add(m.canonical)
                 display_of.setdefault(m.canonical, identity.display_name(names[idx]))
         by_key: dict[str, str] = {}
         short_to: dict[int, str] = {}

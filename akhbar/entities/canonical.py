@@ -36,14 +36,14 @@ def lookup(text: str, label: str | None = None):
     from akhbar.entities.tokenize import split_proclitics
 
     g = gz.load()
-    e = g.get(text)
+    e = g.get_spelled(text)
     if e is None:
         sp = split_proclitics(normalize(text).split()[0] if text.strip() else "")
         if sp.cut:
             rest = text.strip()[sp.cut:]
             if sp.article and rest.startswith("ل") and not rest.startswith("ال"):
                 rest = "ا" + rest
-            e = g.get(rest)
+            e = g.get_spelled(rest)
     return e
 
 

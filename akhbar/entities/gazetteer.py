@@ -57,6 +57,14 @@ def fold_key(text: str, letters: bool = True) -> str:
     return "".join(fold_word(w, article=False, letters=letters) for w in words)
 
 
+def spelling_ok(text: str, spelled: set[str] | frozenset[str]) -> bool:
+    """A name found through the letter folds (ج/غ, ق/ك) is trusted only when it is long
+    or several words (a foreign name spelled two ways: «بيونجيانج»); a short single word
+    must be spelled as a listed name, or it is another Arabic word."""
+    key = fold_key(text, letters=False)
+    return key in spelled or len(text.split()) >= 2 or len(key) >= 6
+
+
 # ambiguous names are recognised by fold key, not spelling: «الغزيرة» ("abundant") folds ج/غ
 # onto «الجزيرة», «ما هي» ("what is") onto «ماهي» (Mahé)
 AMBIGUOUS_KEYS = frozenset(fold_key(x) for x in AMBIGUOUS)
@@ -147,12 +155,14 @@ class Gazetteer:
     def __init__(self, data: dict) -> None:
         self.index: dict[str, GazEntry] = {}
         self.spaced_keys: set[str] = set()  # keys of names written as two words or more
+        self.spelled: set[str] = set()  # keys without the ج/غ, ق/ك folds (see spelling_ok)
         self.max_len = 1
         for e in data["entries"]:
             entry = GazEntry(e["label"], e["en"], _canon_form(e["canonical"]), e.get("kind", ""),
                              e["canonical"], e.get("lat"), e.get("lon"), e.get("country_code"))
             for n in e["names"]:
                 k = fold_key(n)
+                self.spelled.add(fold_key(n, letters=False))
                 if len(n.replace("-", " ").split()) > 1:
                     self.spaced_keys.add(k)
                 # a country wins its name over a city spelled the same («تونس» is Tunisia;
@@ -173,6 +183,11 @@ class Gazetteer:
 
     def get(self, text: str) -> GazEntry | None:
         return self.index.get(fold_key(text))
+
+    def get_spelled(self, text: str) -> GazEntry | None:
+        """:meth:`get`, refusing a short Arabic word that matches only through the letter
+        folds («غده» is not «جدة», «قيل» is not «كيل»)."""
+        return self.index.get(fold_key(text)) if spelling_ok(text, self.spelled) else None
 
     def match_tokens(self, words: list[str], index: dict | None = None, skip_ambiguous: bool = False) -> list[tuple[int, int, str, int]]:
         """Longest matches over token strings: (i, j, label, cut) for tokens[i:j].

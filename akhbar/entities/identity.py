@@ -57,6 +57,18 @@ def person_core(name: str) -> str:
     return m.group("core") if m else name
 
 
+_PATRONYMIC = frozenset({"بن", "ابن", "بنت"})
+
+
+def short_form_word(words: list[str]) -> str:
+    """The word a document uses alone for a person: the surname («مارك روته» → «روته»),
+    but the first name of a «بن» chain («سلمان بن عبدالعزيز آل سعود» → «سلمان»: «عبدالعزيز»
+    is his father, «سعود» the family)."""
+    if any(w in _PATRONYMIC for w in words[1:]):
+        return words[0]
+    return words[-1]
+
+
 def entity_key(name: str, label: str, kb_key: str | None = None) -> str:
     if kb_key:
         return "kb:" + kb_key

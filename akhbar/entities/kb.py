@@ -18,7 +18,8 @@ import json
 import os
 from typing import NamedTuple
 
-from akhbar.entities.gazetteer import fold_key
+from akhbar.entities.gazetteer import fold_key, spelling_ok
+from akhbar.entities.identity import display_name
 
 PLACES_FILE = "places.json"
 ORGS_FILE = "organisations.json"
@@ -41,6 +42,8 @@ class Place(NamedTuple):
 class Places:
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Place] = {}
+        self.spelled: set[str] = set()
+        self.exact: set[str] = set()  # names as written (diacritics removed): the bar for places no model saw
         for p in data.get("places", []):
             names = p.get("names") or []
             if not names:
@@ -48,6 +51,8 @@ class Places:
             place = Place(p["en"], p.get("kind", "city"), p.get("country_code"), p.get("lat"), p.get("lon"), names[0])
             for n in names:
                 k = fold_key(n)
+                self.spelled.add(fold_key(n, letters=False))
+                self.exact.add(display_name(n))
                 # a country wins its name over a city («تونس»), then the first (most populous) entry
                 if k and (k not in self.index or (place.kind == "country" and self.index[k].kind != "country")):
                     self.index[k] = place
@@ -55,7 +60,7 @@ class Places:
         self.words = frozenset(self.index)
 
     def get(self, text: str) -> Place | None:
-        return self.index.get(fold_key(text))
+        return self.index.get(fold_key(text)) if spelling_ok(text, self.spelled) else None
 
 
 class Org(NamedTuple):
@@ -74,8 +79,13 @@ class Organisations:
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Org] = {}
         self.quoted: dict[str, Org] = {}  # names that are this organisation only between quotes
+        self.spelled: set[str] = set()
+        self.exact: set[str] = set()
         for o in data.get("organisations", []):
             org = Org(o["en"], o.get("kind", "org"), o["names"][0])
+            for n in o["names"] + o.get("quoted_names", []):
+                self.spelled.add(fold_key(n, letters=False))
+                self.exact.add(display_name(n))
             for n in o["names"]:
                 self.index.setdefault(fold_key(n), org)
             for n in o.get("quoted_names", []):
@@ -84,7 +94,7 @@ class Organisations:
         self.quoted_labels = {k: QUOTED for k in self.quoted if k not in self.index}
 
     def get(self, text: str) -> Org | None:
-        return self.index.get(fold_key(text))
+        return self.index.get(fold_key(text)) if spelling_ok(text, self.spelled) else None
 
 
 def _resource(name: str) -> dict:
