@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from akhbar.clean._text import CLOSERS, Line, line_key, make_lines
+from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
     caption_rule,
@@ -38,6 +39,8 @@ from akhbar.clean.credits import (
 from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
+from akhbar.clean.features import page_features
+from akhbar.clean.title import pick_title
 from akhbar.clean.social_nav import (
     _NETWORKS,
     breadcrumb_section,
@@ -216,8 +219,25 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         if pos != title_pos and pos not in labels:
             labels[pos] = (category, rule, conf)
 
+    # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line
+    model = get_model()
+    learned = feats = None
+    if model is not None and n:
+        feats = page_features(lines, doc, stats)
+        learned = score_lines(model, feats)
+
     # 1. title (and what may sit above it: section label, breadcrumb, dateline)
-    if doc.title_from_container or doc.title:
+    if learned is not None and not doc.title_from_container:
+        # a ranking over the top lines (akhbar.clean.title), never a widget line
+        title_pos, title = pick_title(lines, doc, feats, learned.p_boiler, model)
+        for k in range(title_pos or 0):
+            if is_navigation(lines[k]):
+                put(k, "navigation", "breadcrumb" if breadcrumb_section(lines[k]) else "navigation_line", 0.9)
+                section = section or breadcrumb_section(lines[k])
+            elif k + 1 == title_pos and is_section_label(lines[k], top=True):
+                put(k, "section_label", "section_above_title", 0.9)
+                section = lines[k].text
+    elif doc.title_from_container or doc.title:
         title = doc.title
         tkey = line_key(doc.title) if doc.title else ""
         for ln in lines[:4]:
@@ -442,6 +462,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             elif cat == "other" and looks_like_name(ln):
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
+
+    # 4b. lines no rule took that the classifier finds boilerplate
+    if learned is not None:
+        for pos in range(n):
+            if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= model.threshold:
+                put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
 
     # 5. doubts, recorded for the audit
     for ln in lines:
