@@ -59,6 +59,8 @@ __all__ = ["LineStats", "build_line_stats", "clean_document", "line_key"]
 _HEADER_MAX_LINES = 6
 # A caption in the header is a short noun phrase; longer lines above a byline are subtitles.
 _CAPTION_MAX_WORDS = 6
+# The learned classifier removes a line between the first and last paragraphs only this sure.
+_LEARNED_MID_MIN = 0.99
 # Lines longer than this are not counted across documents (they are article text).
 _MAX_COUNTED_WORDS = 60
 
@@ -466,7 +468,9 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # 4b. lines no rule took that the classifier finds boilerplate
     if learned is not None:
         for pos in range(n):
-            if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= model.threshold:
+            # inside the text a short line is mostly a sub-heading: more evidence needed
+            need = max(model.threshold, _LEARNED_MID_MIN) if first_body < pos < last_body else model.threshold
+            if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= need:
                 put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
 
     # 5. doubts, recorded for the audit

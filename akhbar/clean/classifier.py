@@ -11,7 +11,9 @@ only loads that file and computes dot products with numpy.
 
 from __future__ import annotations
 
+import io
 import threading
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +61,15 @@ class LineModel:
             for field in ("mean", "scale", "w", "w_hash", "b"):
                 arrays[f"{name}.{field}"] = getattr(lin, field).astype(np.float32)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "wb") as fh:
-            np.savez_compressed(fh, **arrays)
+        # np.savez stamps each member with the current time; fixed stamps make a rebuild
+        # from the same data byte-identical
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for name in sorted(arrays):
+                info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                buf = io.BytesIO()
+                np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+                zf.writestr(info, buf.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> LineModel:

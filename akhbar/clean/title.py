@@ -26,7 +26,8 @@ TITLE_FEATURES = (
     "logit_boiler", "first_cand", "log_cand_idx", "last_cand", "log_to_body", "rel_pos_top", "log_words",
     "words_4_20", "verb", "title_sim", "slug_sim", "meta_known", "digit_share", "latin_share", "symbol",
     "rule_any", "ends_sentence", "next_is_body", "next_logit", "prev_logit", "prev_rule", "is_body",
-    "fw_density", "max_sim_other",
+    "fw_density", "max_sim_other", "prev_headline", "next_headline", "headlines_around", "log_cands_after",
+    "next_rule",
 )
 
 
@@ -49,6 +50,9 @@ def title_features(lines: list[Line], feats: PageFeatures, p_boiler: np.ndarray,
     first_body = int(body[0]) if body.size else n
     logit = np.log(np.clip(p_boiler, 1e-6, 1 - 1e-6) / np.clip(1 - p_boiler, 1e-6, 1))
     sims = [max(d[c, _F["title_sim"]], d[c, _F["slug_sim"]]) for c in cands]
+    # a headline inside a list of headlines (related items, a sidebar) has headline-shaped
+    # neighbours; the page's own title usually stands alone
+    hl = (d[:, _F["headline_shape"]] > 0) & (d[:, _F["log_words"]] >= math.log1p(4)) & (d[:, _F["is_body"]] == 0)
     rows = []
     for k, c in enumerate(cands):
         nw = lines[c].n_words
@@ -60,6 +64,8 @@ def title_features(lines: list[Line], feats: PageFeatures, p_boiler: np.ndarray,
             logit[c + 1] if c + 1 < n else 0.0, logit[c - 1] if c > 0 else 0.0,
             d[c - 1, _F["rule_any"]] if c > 0 else 0.0, d[c, _F["is_body"]], d[c, _F["fw_density"]],
             max([s for j, s in enumerate(sims) if j != k], default=0.0),
+            c > 0 and hl[c - 1], c + 1 < n and hl[c + 1], hl[max(c - 2, 0): c + 3].sum() - hl[c],
+            math.log1p(len(cands) - 1 - k), c + 1 < n and d[c + 1, _F["rule_any"]] > 0,
         ))
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
 
@@ -73,7 +79,9 @@ def choose_title(lines: list[Line], feats: PageFeatures, p_boiler: np.ndarray, m
     z = model.title.scores(x, None)[:, 0]
     k = int(np.argmax(z))
     if 1.0 / (1.0 + math.exp(-z[k])) < model.title_threshold:
-        return None
+        # no confident choice: as the rule cascade did, a headline-shaped line among the
+        # first four, provided the classifier does not take it for boilerplate
+        return next((c for c in cands if c < 4 and p_boiler[c] < 0.5), None)
     return cands[k]
 
 
