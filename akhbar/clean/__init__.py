@@ -59,6 +59,8 @@ __all__ = ["LineStats", "build_line_stats", "clean_document", "line_key"]
 _HEADER_MAX_LINES = 6
 # A caption in the header is a short noun phrase; longer lines above a byline are subtitles.
 _CAPTION_MAX_WORDS = 6
+# A body of one or two lines has no page layout to read: the rules alone decide.
+_LEARNED_MIN_LINES = 3
 # The learned classifier removes a line between the first and last paragraphs only this sure.
 _LEARNED_MID_MIN = 0.99
 # Lines longer than this are not counted across documents (they are article text).
@@ -224,7 +226,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line
     model = get_model()
     learned = feats = None
-    if model is not None and n:
+    if model is not None and n >= _LEARNED_MIN_LINES:
         feats = page_features(lines, doc, stats)
         learned = score_lines(model, feats)
 
