@@ -32,6 +32,7 @@ from collections.abc import Iterable
 
 from akhbar.clean.byline import outlet_candidates, split_byline
 from akhbar.clean._text import CLOSERS, Line, line_key, make_lines
+from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
     caption_rule,
@@ -45,6 +46,8 @@ from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
 from akhbar.clean import templates as tpl
+from akhbar.clean.features import page_features
+from akhbar.clean.title import pick_title
 from akhbar.clean.social_nav import (
     _NETWORKS,
     breadcrumb_section,
@@ -68,6 +71,10 @@ TEMPLATE_MIN_SHARE = 0.03
 _HEADER_MAX_LINES = 6
 # A caption in the header is a short noun phrase; longer lines above a byline are subtitles.
 _CAPTION_MAX_WORDS = 6
+# A body of one or two lines has no page layout to read: the rules alone decide.
+_LEARNED_MIN_LINES = 3
+# The learned classifier removes a line between the first and last paragraphs only this sure.
+_LEARNED_MID_MIN = 0.99
 # Lines longer than this are not counted across documents (they are article text).
 _MAX_COUNTED_WORDS = 60
 
@@ -389,8 +396,25 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         if pos != title_pos and pos not in labels:
             labels[pos] = (category, rule, conf)
 
+    # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line
+    model = get_model()
+    learned = feats = None
+    if model is not None and n >= _LEARNED_MIN_LINES:
+        feats = page_features(lines, doc, stats)
+        learned = score_lines(model, feats)
+
     # 1. title (and what may sit above it: section label, breadcrumb, dateline)
-    if doc.title_from_container or doc.title:
+    if learned is not None and not doc.title_from_container:
+        # a ranking over the top lines (akhbar.clean.title), never a widget line
+        title_pos, title = pick_title(lines, doc, feats, learned.p_boiler, model)
+        for k in range(title_pos or 0):
+            if is_navigation(lines[k]):
+                put(k, "navigation", "breadcrumb" if breadcrumb_section(lines[k]) else "navigation_line", 0.9)
+                section = section or breadcrumb_section(lines[k])
+            elif k + 1 == title_pos and is_section_label(lines[k], top=True):
+                put(k, "section_label", "section_above_title", 0.9)
+                section = lines[k].text
+    elif doc.title_from_container or doc.title:
         title = doc.title
         tkey = line_key(doc.title) if doc.title else ""
         for ln in lines[:4]:
@@ -616,7 +640,14 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
 
-    # 4b. sub-line templates: a byline/dateline opening the first paragraph, a footer
+    # 4b. lines no rule took that the classifier finds boilerplate
+    if learned is not None:
+        for pos in range(n):
+            # inside the text a short line is mostly a sub-heading: more evidence needed
+            need = max(model.threshold, _LEARNED_MID_MIN) if first_body < pos < last_body else model.threshold
+            if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= need:
+                put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
+    # 4c. sub-line templates: a byline/dateline opening the first paragraph, a footer
     # glued to the last one (prefixes and suffixes repeated across the source)
     cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line
     partial: list[RemovedLine] = []

@@ -1,0 +1,146 @@
+"""The cleaner on page layouts it never saw: a layout-family-held-out measurement.
+
+    python benchmarks/cleaning_heldout_families.py [--folds 3] [--pages 1500] [--test-pages 200]
+                                                   [--blind tests/fixtures/clean/blind_layouts.json]
+
+The boilerplate families of akhbar.clean.synthetic are split into ``--folds`` groups.  For
+each group, a classifier is trained (flows/train_line_classifier.fit, thresholds chosen on
+its own inner held-out halves) on pages built from the OTHER groups and from the first
+SaudiNewsNet zips, and the whole cleaner (rule cascade + that classifier + title ranking)
+runs on pages built from the held-out group only, around articles of the last three zips.
+The rule cascade alone (the cleaner before the classifier) runs on the same pages.
+
+Figures (over all held-out pages): boilerplate character precision / recall / F1,
+content kept (share of content characters not removed; the title line counts as
+content), the share of pages whose content lines are all kept, title accuracy (the
+chosen title equals the TITLE line, or the container title when the page has none), and
+the cleaning time per page with the ratio to the rule cascade timed in the same run.
+
+``--blind FILE`` also scores a hand-labelled file in the same format ({"docs": [{"family",
+"meta", "lines": [[text, label|null|"TITLE"], ...]}]}) with the committed model and with
+the rule cascade alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "flows"))
+
+import train_line_classifier as T  # noqa: E402
+
+from akhbar.clean import clean_document  # noqa: E402
+from akhbar.clean.classifier import get_model, use_model  # noqa: E402
+from akhbar.clean.synthetic import FAMILIES, split_families  # noqa: E402
+from akhbar.normalize import collapse_spaces  # noqa: E402
+
+
+def score(pages: list[tuple[dict, list]]) -> dict:
+    bp_rem = bp_all = ct_rem = ct_all = 0
+    clean_pages = title_ok = 0
+    t0 = time.perf_counter()
+    outs = [clean_document(T.page_doc(meta, rows)) for meta, rows in pages]
+    elapsed = time.perf_counter() - t0
+    errors = []
+    for (meta, rows), out in zip(pages, outs):
+        removed = {r.line_no for r in out.removed}
+        lost = False
+        for no, (text, label) in enumerate(rows):
+            n = len(text)
+            if label in (None, "TITLE"):
+                ct_all += n
+                if no in removed:
+                    ct_rem += n
+                    lost = True
+                    errors.append(f"content removed: {text[:70]}")
+            else:
+                bp_all += n
+                if no in removed:
+                    bp_rem += n
+                else:
+                    errors.append(f"kept {label}: {text[:70]}")
+        clean_pages += not lost
+        gold = next((t for t, lab in rows if lab == "TITLE"), None)
+        if gold is None and meta.get("title_from_container"):
+            gold = meta.get("title")
+        got = out.title
+        ok = (collapse_spaces(got or "") == collapse_spaces(gold or ""))
+        title_ok += ok
+        if not ok:
+            errors.append(f"title {got!r} != {gold!r}")
+    p = bp_rem / (bp_rem + ct_rem) if bp_rem + ct_rem else 1.0
+    r = bp_rem / bp_all if bp_all else 1.0
+    return {"pages": len(pages), "bp_precision": p, "bp_recall": r, "bp_f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "content_kept": 1 - ct_rem / ct_all, "pages_all_content_kept": clean_pages / len(pages),
+            "title_accuracy": title_ok / len(pages), "ms_per_page": 1000 * elapsed / len(pages), "errors": errors}
+
+
+def show(name: str, s: dict) -> None:
+    print(f"{name:<28} pages={s['pages']:4d}  bp P={s['bp_precision']:.4f} R={s['bp_recall']:.4f} "
+          f"F1={s['bp_f1']:.4f}  content kept={s['content_kept']:.4f} (pages intact {s['pages_all_content_kept']:.3f})  "
+          f"title={s['title_accuracy']:.3f}  {s['ms_per_page']:.2f} ms/page")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=T.DEFAULT_DATA)
+    ap.add_argument("--folds", type=int, default=3)
+    ap.add_argument("--pages", type=int, default=1500, help="training pages per fold")
+    ap.add_argument("--test-pages", type=int, default=200, help="held-out pages per fold")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--blind", type=Path, default=None)
+    ap.add_argument("--errors", type=int, default=0, help="print this many errors per fold")
+    ap.add_argument("--skip-folds", action="store_true")
+    args = ap.parse_args(argv)
+    committed = get_model()
+    if not args.skip_folds:
+        train_articles = T.load_articles(args.data, slice(0, -3), limit=8000)
+        test_articles = T.load_articles(args.data, slice(-3, None), limit=3000)
+        groups = split_families(args.seed, args.folds)
+        tot_new, tot_old = [], []
+        for k, held in enumerate(groups):
+            train_f = [f for f in FAMILIES if f.name not in held]
+            test_f = [f for f in FAMILIES if f.name in held]
+            model = T.fit(train_articles, train_f, args.pages, args.seed + k, log=lambda *_: None)
+            pages = T.make_pages(test_articles, test_f, args.test_pages, args.seed + 100 + k)
+            use_model(None)
+            old = score(pages)
+            use_model(model)
+            new = score(pages)
+            print(f"fold {k}: held-out families {', '.join(held)}")
+            show("  rule cascade alone", old)
+            show("  cascade + classifier", new)
+            for e in new["errors"][: args.errors]:
+                print("     ", e)
+            tot_new.append(new)
+            tot_old.append(old)
+        for name, tot in (("ALL rule cascade alone", tot_old), ("ALL cascade + classifier", tot_new)):
+            keys = ("bp_precision", "bp_recall", "bp_f1", "content_kept", "pages_all_content_kept", "title_accuracy", "ms_per_page")
+            mean = {k: float(np.mean([t[k] for t in tot])) for k in keys}
+            mean["pages"] = sum(t["pages"] for t in tot)
+            show(name + " (fold mean)", mean)
+        print(f"time ratio classifier/cascade: {np.mean([t['ms_per_page'] for t in tot_new]) / np.mean([t['ms_per_page'] for t in tot_old]):.2f}")
+    if args.blind and args.blind.exists():
+        data = json.loads(args.blind.read_text(encoding="utf-8"))
+        pages = [(d.get("meta") or {}, [(t, lab) for t, lab in d["lines"]]) for d in data["docs"]]
+        use_model(None)
+        show("blind: rule cascade alone", score(pages))
+        use_model(committed)
+        s = score(pages)
+        show("blind: cascade + classifier", s)
+        for e in s["errors"][: args.errors]:
+            print("     ", e)
+    use_model(committed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
