@@ -119,17 +119,19 @@ def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) ->
     store = Store(out)
     now = dt.datetime.now(dt.timezone.utc)
     stats = LineStats()
+    batches = []  # each input read once, as the flow does (it keeps them in a spill folder)
     for units in _batches(iter_inputs(folder), batch_size):
         docs, _ = ingest_inputs(units)
         for _, d in docs:
             stats.add(d)
+        batches.append(docs)
+    stats.prune()
     with StagePool(os.cpu_count() or 1, stats, True, bilstm) as pool:
         seen: set[str] = set()
-        for i, units in enumerate(_batches(iter_inputs(folder), batch_size)):
-            docs, _ = ingest_inputs(units)
+        for i, docs in enumerate(batches):
             docs = [(doc_id, d) for doc_id, d in docs if doc_id not in seen]  # as the flow does
             seen.update(doc_id for doc_id, _ in docs)
-            states = pool.run("extract", pool.run("split", pool.run("clean", docs)))
+            states = pool.run("process", docs)
             rows = document_rows(states, "plain", now)
             tables = {name: validate_table(name, rows[name])[0] for name in ("documents", *CHILD_TABLES)}
             store.write_batch(f"plain-{i:05d}", tables)

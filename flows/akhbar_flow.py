@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import secrets
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -72,9 +74,8 @@ def ingest(units: Box[list[RawInput]], settings: Settings) -> tuple[list[tuple[s
     return ingest_inputs(units.value, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
 
 
-@task(name="count-lines", cache_policy=NO_CACHE)
-def count_lines(units: Box[list[RawInput]], settings: Settings) -> LineStats:
-    docs, _ = ingest_inputs(units.value, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
+def line_stats(docs: list[tuple[str, RawDocument]]) -> LineStats:
+    """Cross-document line counts of one ingested batch (merged over the run)."""
     return build_line_stats(doc for _, doc in docs)
 
 
@@ -83,25 +84,15 @@ def count_lines(units: Box[list[RawInput]], settings: Settings) -> LineStats:
 _POOL: StagePool | None = None
 
 
-@task(name="clean", cache_policy=NO_CACHE, retries=1)
-def clean(docs: Box[list[tuple[str, RawDocument]]], stats: Box[LineStats]) -> list[pipeline.DocState]:
+@task(name="process", cache_policy=NO_CACHE, retries=1)
+def process(docs: Box[list[tuple[str, RawDocument]]], stats: Box[LineStats], use_ner_model: bool,
+            ner_bilstm: bool = True) -> list[pipeline.DocState]:
+    """clean → split → extract of one batch in a single task: with worker processes,
+    each chunk of the batch makes one trip to a worker and back (not one per stage)."""
     if _POOL is not None:
-        return _POOL.run("clean", docs.value)
-    return pipeline.clean_batch(docs.value, stats.value)
-
-
-@task(name="split", cache_policy=NO_CACHE, retries=1)
-def split(batch: list[pipeline.DocState]) -> list[pipeline.DocState]:
-    if _POOL is not None:
-        return _POOL.run("split", batch)
-    return pipeline.split_batch(batch)
-
-
-@task(name="extract", cache_policy=NO_CACHE, retries=1)
-def extract(batch: list[pipeline.DocState], use_ner_model: bool, ner_bilstm: bool = True) -> list[pipeline.DocState]:
-    if _POOL is not None:
-        return _POOL.run("extract", batch)
-    return pipeline.extract_batch(batch, use_model=use_ner_model, bilstm=ner_bilstm)
+        return _POOL.run("process", docs.value)
+    cleaned = pipeline.clean_batch(docs.value, stats.value)
+    return pipeline.extract_batch(pipeline.split_batch(cleaned), use_model=use_ner_model, bilstm=ner_bilstm)
 
 
 class ValidatedBatch:
@@ -214,6 +205,31 @@ def write_report(store: Store) -> str:
 # ----------------------------------------------------------------------------- flow
 
 
+class Spill:
+    """Ingested batches kept on disk between the two passes of a run, in order
+    (a temporary folder, removed when drained or closed): memory holds one batch."""
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="akhbar-spill-")
+        self._n = 0
+
+    def put(self, item: object) -> None:
+        with open(os.path.join(self._dir.name, f"{self._n:06d}.pickle"), "wb") as fh:
+            pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._n += 1
+
+    def drain(self) -> Iterator:
+        for k in range(self._n):
+            path = os.path.join(self._dir.name, f"{k:06d}.pickle")
+            with open(path, "rb") as fh:
+                item = pickle.load(fh)
+            os.remove(path)
+            yield item
+
+    def close(self) -> None:
+        self._dir.cleanup()
+
+
 def _batches(units: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
     batch: list[RawInput] = []
     for unit in units:
@@ -323,11 +339,16 @@ def akhbar_run(
         known_docs = store.known_doc_ids()
         known_rejects = frozenset(store.known_reject_ids())
 
-        # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
+        # pass 1: read and ingest every input once; cross-document evidence for the cleaner
+        # (lines repeated within a source) is counted, and the ingested batches wait in a
+        # spill folder (pickles) for pass 2, which needs the evidence of the whole run
+        spill = Spill()
         stats = LineStats()
         total_units = 0
         for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
-            stats.merge(count_lines(Box(units), settings))
+            docs, rejects = ingest.submit(Box(units), settings).result()
+            stats.merge(line_stats(docs))
+            spill.put((len(units), docs, rejects))
             total_units += len(units)
         stats.prune()
         _progress(0, total_units)
@@ -354,11 +375,8 @@ def akhbar_run(
         with StagePool(workers, stats, use_ner_model, ner_bilstm) as pool:
             _POOL = pool if workers > 1 else None
             try:
-                for batch_no, units in enumerate(
-                    _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)
-                ):
-                    counts["inputs"] += len(units)
-                    docs, rejects = ingest.submit(Box(units), settings).result()
+                for batch_no, (n_units, docs, rejects) in enumerate(spill.drain()):
+                    counts["inputs"] += n_units
                     fresh = []
                     for doc_id, doc in docs:
                         if doc_id in known_docs:
@@ -370,19 +388,18 @@ def akhbar_run(
                         else:
                             seen_this_run.add(doc_id)
                             fresh.append((doc_id, doc))
-                    cleaned = clean.submit(Box(fresh), Box(stats))
-                    splitted = split.submit(cleaned)
-                    extracted = extract.submit(splitted, use_ner_model, ner_bilstm)
+                    extracted = process.submit(Box(fresh), Box(stats), use_ner_model, ner_bilstm)
                     validated = validate.submit(extracted, Box(rejects), run_id, started, settings.payload_chars)
                     key = f"{run_id}-{batch_no:05d}"
                     stored = store_batch.submit(store, key, validated, Box(known_rejects))
-                    inflight.append((key, [cleaned, splitted, extracted, validated, stored], fresh, len(units)))
+                    inflight.append((key, [extracted, validated, stored], fresh, n_units))
                     while len(inflight) >= max_inflight:
                         collect(inflight.popleft())
                 while inflight:
                     collect(inflight.popleft())
             finally:
                 _POOL = None
+                spill.close()
 
         counts["duplicates"] = near_duplicates(store)
         seconds = time.perf_counter() - t0
