@@ -39,7 +39,7 @@ TRIGGERS = ("", "T", "O", "L", "D", "V", "R", "N", "S")
 SHAPES = ("D", "L", "A", "P")
 MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
-BUCKET_TOKENS = 8192  # tokens per packed BiLSTM pass (bounds memory: about 40 MB of gate inputs)
+BUCKET_TOKENS = 4096  # tokens per packed BiLSTM pass: bounds memory (16 MB of gate inputs); fastest of 512-8192 on ANERcorp
 CHAR_CACHE_MAX = 50_000
 WORD_CACHE_MAX = 100_000  # tokens whose vocabulary ids are kept  # words whose character-CNN output is kept (64 floats each)
 
