@@ -196,7 +196,7 @@ def sentence_view(
     return SentenceView(infos, gaz_tags, tg_tags, ol_tags)
 
 
-FEATURE_CACHE_MAX = 100_000  # tokens whose feature strings are kept (per process; cleared when full)
+FEATURE_CACHE_MAX = 20_000  # tokens whose feature strings are kept (about 3.5 kB each; cleared when full)
 _CHUNKS: dict[tuple[TokenInfo, bool, bool], tuple[list[str], list[str], dict[int, list[str]]]] = {}
 
 

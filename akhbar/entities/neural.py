@@ -41,7 +41,7 @@ MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character window
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
 BUCKET_TOKENS = 4096  # tokens per packed BiLSTM pass: bounds memory (16 MB of gate inputs); fastest of 512-8192 on ANERcorp
 CHAR_CACHE_MAX = 50_000
-WORD_CACHE_MAX = 100_000  # tokens whose vocabulary ids are kept  # words whose character-CNN output is kept (64 floats each)
+WORD_CACHE_MAX = 50_000  # tokens whose vocabulary ids are kept (a few hundred bytes each)  # words whose character-CNN output is kept (64 floats each)
 
 
 def bare_word(info) -> str:
