@@ -40,8 +40,8 @@ SHAPES = ("D", "L", "A", "P")
 MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
 BUCKET_TOKENS = 4096  # tokens per packed BiLSTM pass: bounds memory (16 MB of gate inputs); fastest of 512-8192 on ANERcorp
-CHAR_CACHE_MAX = 50_000
-WORD_CACHE_MAX = 50_000  # tokens whose vocabulary ids are kept (a few hundred bytes each)  # words whose character-CNN output is kept (64 floats each)
+CHAR_CACHE_MAX = 50_000  # words whose character-CNN output is kept (64 floats each)
+WORD_CACHE_MAX = 50_000  # tokens whose vocabulary ids are kept (a few hundred bytes each)
 
 
 def bare_word(info) -> str:
