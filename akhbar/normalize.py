@@ -11,6 +11,7 @@ few lines while differing from each other on details we want to control
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -92,9 +93,26 @@ def normalize_light(text: str) -> str:
 
 def normalize(text: str) -> str:
     """The matching form: ``normalize_light`` plus alef/hamza, alef maqsura,
-    ta marbuta and Persian-letter folding.  Use it on both sides of a comparison."""
+    ta marbuta and Persian-letter folding.  Use it on both sides of a comparison.
+
+    Words and short phrases (the NER stage normalises every token several times)
+    are served from a bounded cache; longer texts are computed each time."""
+    if len(text) <= CACHED_MAX_CHARS:
+        return _normalize_short(text)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return _fold(strip_diacritics(text).replace(TATWEEL, ""), _FULL_PAIRS)
+
+
+CACHED_MAX_CHARS = 48  # texts up to this length go through the cache (tokens, names, short lines)
+
+
+@functools.lru_cache(maxsize=100_000)  # about 25 MB per process when full
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
 
 
 def normalize_keep_offsets(text: str) -> str:

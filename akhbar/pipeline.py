@@ -9,6 +9,7 @@ Validation against the data contract and storage live outside this package
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -73,12 +74,22 @@ def sentence_index_of(sentences: Sequence[Sentence], start: int) -> int:
 
 def extract_entities_batch(batch: list[DocState], use_model: bool = True, bilstm: bool = True) -> list[DocState]:
     from akhbar.entities import EntityRecognizer
+    from akhbar.entities.tokenize import tokenize
 
     recognizer = EntityRecognizer.load(use_model=use_model, bilstm=bilstm)
-    for state in batch:
-        assert state.clean is not None
-        mentions = recognizer.annotate(state.clean.clean_text, state.sentences)
-        state.mentions = [(sentence_index_of(state.sentences, m.start), m) for m in mentions]
+    model = recognizer.model
+    # the model tags the sentences of the whole batch at once (one BiLSTM pass over all
+    # of them); each document's annotate() then finds its sentences tagged.  Tokenised
+    # as annotate() does; a sentence it tokenises otherwise is simply tagged there.
+    sentences = [
+        [t.text for t in tokenize(state.clean.clean_text[s.start:s.end], offset=s.start)]
+        for state in batch if state.clean is not None for s in state.sentences
+    ] if model is not None else []
+    with model.prepared(sentences) if model is not None else contextlib.nullcontext():
+        for state in batch:
+            assert state.clean is not None
+            mentions = recognizer.annotate(state.clean.clean_text, state.sentences)
+            state.mentions = [(sentence_index_of(state.sentences, m.start), m) for m in mentions]
     return batch
 
 

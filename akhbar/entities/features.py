@@ -196,41 +196,81 @@ def sentence_view(
     return SentenceView(infos, gaz_tags, tg_tags, ol_tags)
 
 
+FEATURE_CACHE_MAX = 20_000  # tokens whose feature strings are kept (about 3.5 kB each; cleared when full)
+_CHUNKS: dict[tuple[TokenInfo, bool, bool], tuple[list[str], list[str], dict[int, list[str]]]] = {}
+
+
+def _token_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str], list[str], dict[int, list[str]]]:
+    """The feature strings a token contributes whatever its neighbours: its own
+    (before and after the BOS/EOS marks) and, for each offset d, those it gives the
+    token d before it.  Cached per token: the vocabulary of news repeats."""
+    key = (ti, use_cl, use_tr)
+    hit = _CHUNKS.get(key)
+    if hit is not None:
+        return hit
+    own = [
+        "bias",
+        "w=" + ti.n,
+        "b=" + ti.bare,
+        "pre=" + ti.pre + ("+ال" if ti.art else ""),
+        "sh=" + ti.shape,
+        "len=" + str(min(len(ti.bare), 8)),
+        "s1=" + ti.bare[-1:],
+        "s2=" + ti.bare[-2:],
+        "s3=" + ti.bare[-3:],
+        "p1=" + ti.bare[:1],
+        "p2=" + ti.bare[:2],
+        "p3=" + ti.bare[:3],
+    ]
+    own2: list[str] = []
+    if use_cl:
+        if ti.cl:
+            own2 += ["c1=" + ti.cl[1], "c2=" + ti.cl[2], "c3=" + ti.cl[3], "cf=" + str(min(len(str(ti.cl[0])), 6))]
+        else:
+            own2.append("c=OOV")
+        if ti.clb:
+            own2 += ["cb1=" + ti.clb[1], "cb2=" + ti.clb[2], "cb3=" + ti.clb[3]]
+    if use_tr and ti.trig:
+        own2.append("tr=" + ti.trig)
+    nb: dict[int, list[str]] = {}
+    for d in (-2, -1, 1, 2):
+        p = f"{d}:"
+        f = [p + "w=" + ti.n, p + "b=" + ti.bare]
+        if abs(d) == 1:
+            f.append(p + "s2=" + ti.bare[-2:])
+            f.append(p + "sh=" + ti.shape)
+        if use_cl:
+            if ti.cl:
+                f.append(p + "c2=" + ti.cl[2])
+                if abs(d) == 1:
+                    f.append(p + "c1=" + ti.cl[1])
+            elif ti.clb:
+                f.append(p + "cb2=" + ti.clb[2])
+        if use_tr and ti.trig:
+            f.append(p + "tr=" + ti.trig)
+        nb[d] = f
+    if len(_CHUNKS) >= FEATURE_CACHE_MAX:
+        _CHUNKS.clear()
+    hit = _CHUNKS[key] = (own, own2, nb)
+    return hit
+
+
 def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> list[list[str]]:
     """Feature strings for each token of one sentence (from its view)."""
     infos, gaz_tags, tg_tags, ol_tags = view
     n = len(infos)
     use_cl = "clusters" in groups
     use_tr = "triggers" in groups
+    chunks = [_token_chunks(ti, use_cl, use_tr) for ti in infos]
     feats: list[list[str]] = []
     for i, ti in enumerate(infos):
-        f = [
-            "bias",
-            "w=" + ti.n,
-            "b=" + ti.bare,
-            "pre=" + ti.pre + ("+ال" if ti.art else ""),
-            "sh=" + ti.shape,
-            "len=" + str(min(len(ti.bare), 8)),
-            "s1=" + ti.bare[-1:],
-            "s2=" + ti.bare[-2:],
-            "s3=" + ti.bare[-3:],
-            "p1=" + ti.bare[:1],
-            "p2=" + ti.bare[:2],
-            "p3=" + ti.bare[:3],
-        ]
+        own, own2, _nb = chunks[i]
+        f = list(own)
         if i == 0:
             f.append("BOS")
         if i == n - 1:
             f.append("EOS")
-        if use_cl:
-            if ti.cl:
-                f += ["c1=" + ti.cl[1], "c2=" + ti.cl[2], "c3=" + ti.cl[3], "cf=" + str(min(len(str(ti.cl[0])), 6))]
-            else:
-                f.append("c=OOV")
-            if ti.clb:
-                f += ["cb1=" + ti.clb[1], "cb2=" + ti.clb[2], "cb3=" + ti.clb[3]]
-        if use_tr and ti.trig:
-            f.append("tr=" + ti.trig)
+        f += own2
         if gaz_tags is not None:
             f.append("gz=" + gaz_tags[i])
         if tg_tags is not None:
@@ -240,28 +280,15 @@ def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> l
         for d in (-2, -1, 1, 2):
             k = i + d
             if 0 <= k < n:
-                o = infos[k]
-                p = f"{d}:"
-                f.append(p + "w=" + o.n)
-                f.append(p + "b=" + o.bare)
+                f += chunks[k][2][d]
                 if abs(d) == 1:
-                    f.append(p + "s2=" + o.bare[-2:])
-                    f.append(p + "sh=" + o.shape)
-                if use_cl:
-                    if o.cl:
-                        f.append(p + "c2=" + o.cl[2])
-                        if abs(d) == 1:
-                            f.append(p + "c1=" + o.cl[1])
-                    elif o.clb:
-                        f.append(p + "cb2=" + o.clb[2])
-                if use_tr and o.trig:
-                    f.append(p + "tr=" + o.trig)
-                if gaz_tags is not None and abs(d) == 1:
-                    f.append(p + "gz=" + gaz_tags[k])
-                if tg_tags is not None and abs(d) == 1:
-                    f.append(p + "tg=" + tg_tags[k])
-                if ol_tags is not None and abs(d) == 1:
-                    f.append(p + "ol=" + ol_tags[k])
+                    p = f"{d}:"
+                    if gaz_tags is not None:
+                        f.append(p + "gz=" + gaz_tags[k])
+                    if tg_tags is not None:
+                        f.append(p + "tg=" + tg_tags[k])
+                    if ol_tags is not None:
+                        f.append(p + "ol=" + ol_tags[k])
             else:
                 f.append(f"{d}:PAD")
         if i > 0:

@@ -7,16 +7,18 @@ and flows/train_bilstm.py.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from akhbar.entities import gazetteer as gz
 import numpy as np
 
 from akhbar.entities.features import ALL_GROUPS, load_clusters, sentence_view, smart_split, view_features
-from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode
+from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode_many
 from akhbar.entities.tokenize import split_proclitics
 from akhbar.normalize import normalize
 
@@ -66,6 +68,7 @@ class CrfModel:
         self.labels = [t for t in TAGS if t in set(self.tagger.labels())]
         self.crf_weight = float(self.meta.get("crf_weight", 1.0))
         self.crf_pool = str(self.meta.get("crf_pool", "linear"))  # models written before 0.5.0: linear
+        self._ready: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
         self.neural = None
         npath = os.path.join(model_dir, NEURAL_FILE)
         if neural and self.crf_weight < 1.0 and os.path.exists(npath):
@@ -78,37 +81,61 @@ class CrfModel:
         """Tags and the probability of each chosen tag, for each sentence.
 
         The BiLSTM runs its sentences as one packed batch whose arrays grow with the
-        batch's tokens (about 10 kB a token): a long document is tagged in slices of at
-        most :data:`TAG_SLICE_TOKENS` tokens, so memory stays bounded (a document of
-        83,000 one-line sentences peaked at 2.8 GB in one batch).  Sentences are
-        independent in the packed batch: slicing does not change the tags."""
+        batch's tokens (about 10 kB a token): sentences are tagged in slices of at most
+        :data:`TAG_SLICE_TOKENS` tokens, so memory stays bounded (a document of 83,000
+        one-line sentences peaked at 2.8 GB in one batch).  Sentences tagged ahead by
+        :meth:`prepared` are served from there.  The result of a sentence does not depend
+        on the other sentences it is tagged with, so neither slicing nor batching changes tags."""
+        if not self._ready:
+            return self._tag_sliced(sentences)
+        keys = [tuple(toks) for toks in sentences]
+        missing = [k for k, key in enumerate(keys) if key not in self._ready]
+        fresh = dict(zip(missing, self._tag_sliced([sentences[k] for k in missing]))) if missing else {}
+        return [fresh[k] if k in fresh else self._ready[key] for k, key in enumerate(keys)]
+
+    @contextlib.contextmanager
+    def prepared(self, sentences: list[list[str]]) -> Iterator[None]:
+        """Tag ``sentences`` (those of many documents) in one go; inside the block,
+        :meth:`tag_many` answers them from this batch.  What makes the BiLSTM fast:
+        its recurrent loop then runs over thousands of sentences per numpy call."""
+        unique = list(dict.fromkeys(tuple(toks) for toks in sentences))
+        self._ready = dict(zip(unique, self._tag_sliced([list(t) for t in unique])))
+        try:
+            yield
+        finally:
+            self._ready = {}
+
+    def _tag_sliced(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         out: list[tuple[list[str], list[float]]] = []
         start, tokens = 0, 0
         for end, sent in enumerate(sentences, start=1):
             tokens += len(sent)
             if tokens >= TAG_SLICE_TOKENS or end == len(sentences):
-                out += self._tag_slice(sentences[start:end])
+                out += self._tag_all(sentences[start:end])
                 start, tokens = end, 0
         return out
 
-    def _tag_slice(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
+    def _tag_all(self, sentences: list[list[str]]) -> list[tuple[list[str], list[float]]]:
         views = [sentence_view(toks, self.groups, self.train_names) for toks in sentences]
         nprobs = self.neural.probs(views) if self.neural is not None else None
-        out: list[tuple[list[str], list[float]]] = []
+        out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
+        crfs: dict[int, np.ndarray] = {}
         for k, view in enumerate(views):
             n = len(view.infos)
             if not n:
-                out.append(([], []))
                 continue
             self.tagger.set(view_features(view, self.groups))
             if nprobs is None:
                 tags = self.tagger.tag()
-                out.append((tags, [self.tagger.marginal(t, i) for i, t in enumerate(tags)]))
+                out[k] = (tags, [self.tagger.marginal(t, i) for i, t in enumerate(tags)])
             else:
-                crf = self.marginals(n)
-                tags, probs = bio_decode(pool_probs(crf, nprobs[k], self.crf_weight, self.crf_pool))
-                _continue_names(sentences[k], tags, probs, crf)
-                out.append((tags, probs))
+                crfs[k] = self.marginals(n)
+        if crfs:
+            ks = list(crfs)
+            decoded = bio_decode_many([pool_probs(crfs[k], nprobs[k], self.crf_weight, self.crf_pool) for k in ks])
+            for k, (tags, probs) in zip(ks, decoded):
+                _continue_names(sentences[k], tags, probs, crfs[k])
+                out[k] = (tags, probs)
         return out
 
     def marginals(self, n: int) -> np.ndarray:

@@ -39,7 +39,9 @@ TRIGGERS = ("", "T", "O", "L", "D", "V", "R", "N", "S")
 SHAPES = ("D", "L", "A", "P")
 MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
+BUCKET_TOKENS = 4096  # tokens per packed BiLSTM pass: bounds memory (16 MB of gate inputs); fastest of 512-8192 on ANERcorp
 CHAR_CACHE_MAX = 50_000  # words whose character-CNN output is kept (64 floats each)
+WORD_CACHE_MAX = 50_000  # tokens whose vocabulary ids are kept (a few hundred bytes each)
 
 
 def bare_word(info) -> str:
@@ -99,6 +101,7 @@ class _Member:
         for k in [k for k in p if k.startswith(("p_lstm_w", "p_out_w"))]:  # x @ W.T as x @ (contiguous W.T)
             p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(p.pop(k).T)
         self.n_cats = sum(1 for k in p if k.startswith("p_cat"))
+        self.whh = np.stack([p["p_lstm_whhT_f"], p["p_lstm_whhT_b"]])  # (2, H, 4H): both directions per call
         self.char_cache: dict[str, np.ndarray] = {}
 
     def _char_feature(self, word: str, ids: list[int]) -> np.ndarray:
@@ -112,45 +115,76 @@ class _Member:
                 self.char_cache[word] = hit
         return hit
 
-    def _token_matrix(self, view: SentenceView, inp: dict, wvecs: list[np.ndarray]) -> np.ndarray:
+    def _token_matrix(self, words: list[str], char_ids: list[list[int]], cat: np.ndarray,
+                      wvecs: list[np.ndarray]) -> np.ndarray:
+        """(tokens, D) input rows of the tokens of a batch of sentences, one after the other."""
         parts = list(wvecs)
-        parts.append(np.stack([self._char_feature(ti.n, ids) for ti, ids in zip(view.infos, inp["chars"])]))
+        parts.append(np.stack([self._char_feature(w, ids) for w, ids in zip(words, char_ids)]))
         for k in range(self.n_cats):  # a model trained before a column was added ignores it
-            parts.append(self.p[f"p_cat{k}"][inp["cat"][:, k]])
+            parts.append(self.p[f"p_cat{k}"][cat[:, k]])
         return np.concatenate(parts, axis=1)
 
-    def _lstm(self, x: np.ndarray, lens: list[int], d: str) -> np.ndarray:
-        """One direction over a batch of sequences, packed: ``x`` holds their tokens
-        one after the other, (sum(lens), D); returns the hidden states in the same
-        order.  Sequences are visited longest first and, at step t, only the rows
-        still running are computed (no padding arithmetic)."""
+    def _lstm(self, x: np.ndarray, lens: list[int]) -> np.ndarray:
+        """Both directions over a batch of sequences, packed: ``x`` holds their tokens
+        one after the other, (sum(lens), D); returns [forward | backward] hidden states
+        in the same order, (sum(lens), 2H).
+
+        The sequences are sorted longest first and laid out time-major without padding
+        (PyTorch's packed sequence): step t reads a contiguous block of the rows still
+        running, so one step is a handful of numpy calls on (2, rows, 4H) whatever the
+        number of sentences, and the two directions share each call."""
         H = self.hidden
-        pre = x @ self.p[f"p_lstm_wihT_{d}"] + self.p[f"p_lstm_b_{d}"]  # every token at once
-        whh_t = self.p[f"p_lstm_whhT_{d}"]
-        starts = np.cumsum([0] + lens[:-1])
-        order = sorted(range(len(lens)), key=lambda k: -lens[k])
-        T = lens[order[0]]
-        active = [sum(1 for k in order if lens[k] > t) for t in range(T)]
-        h = np.zeros((len(lens), H), np.float32)
-        c = np.zeros((len(lens), H), np.float32)
-        out = np.zeros((x.shape[0], H), np.float32)
-        st = np.array([starts[k] for k in order])
-        ln = np.array([lens[k] for k in order])
-        for t in range(T):
-            a = active[t]
-            rows = st[:a] + (t if d == "f" else ln[:a] - 1 - t)
-            g = pre[rows] + h[:a] @ whh_t
-            ifo = _sigmoid(g[:, :3 * H])
-            c[:a] = ifo[:, H:2 * H] * c[:a] + ifo[:, :H] * np.tanh(g[:, 3 * H:])
-            h[:a] = ifo[:, 2 * H:] * np.tanh(c[:a])
-            out[rows] = h[:a]
+        n = x.shape[0]
+        ln = np.asarray(lens, dtype=np.int64)
+        starts = np.concatenate([[0], np.cumsum(ln)[:-1]])
+        order = np.argsort(-ln, kind="stable")
+        ln, st = ln[order], starts[order]
+        T = int(ln[0])
+        t = np.arange(T)[:, None]
+        alive = t < ln[None, :]  # (T, B); row t: the sequences longer than t (a prefix, sorted)
+        active = alive.sum(axis=1)
+        offs = np.concatenate([[0], np.cumsum(active)])
+        rows_f = np.broadcast_to(st[None, :] + t, alive.shape)[alive]  # packed order: t, then sequence
+        rows_b = (st[None, :] + ln[None, :] - 1 - t)[alive]
+        pre = np.empty((2, n, 4 * H), np.float32)
+        np.matmul(x, self.p["p_lstm_wihT_f"], out=pre[0])
+        pre[0] += self.p["p_lstm_b_f"]
+        np.matmul(x, self.p["p_lstm_wihT_b"], out=pre[1])
+        pre[1] += self.p["p_lstm_b_b"]
+        pre = np.stack([pre[0][rows_f], pre[1][rows_b]])  # (2, n, 4H), packed
+        whh = self.whh  # (2, H, 4H)
+        h = np.zeros((2, int(active[0]), H), np.float32)
+        c = np.zeros_like(h)
+        hs = np.empty((2, n, H), np.float32)
+        for k in range(T):
+            a, o = int(active[k]), int(offs[k])
+            g = pre[:, o:o + a]
+            # two 2-D products, as before batching: with one stacked (2, a, H) matmul, four threads
+            # tagging at once (tests/test_entities_threads.py) ran past 600 s on a loaded machine
+            g[0] += h[0, :a] @ whh[0]
+            g[1] += h[1, :a] @ whh[1]
+            ifo = g[..., :3 * H]
+            np.multiply(ifo, 0.5, out=ifo)  # sigmoid(x) = 0.5 (1 + tanh(x / 2))
+            np.tanh(ifo, out=ifo)
+            ifo += 1.0
+            ifo *= 0.5
+            cc = g[..., 3 * H:]
+            np.tanh(cc, out=cc)
+            cc *= ifo[..., :H]
+            ca = c[:, :a]
+            ca *= ifo[..., H:2 * H]
+            ca += cc
+            hh = h[:, :a]
+            np.tanh(ca, out=hh)
+            hh *= ifo[..., 2 * H:]
+            hs[:, o:o + a] = hh
+        out = np.empty((n, 2 * H), np.float32)
+        out[rows_f, :H] = hs[0]
+        out[rows_b, H:] = hs[1]
         return out
 
-    def probs(self, views: list[SentenceView], inputs: list[dict], wvecs: list[list[np.ndarray]]) -> np.ndarray:
-        xs = [self._token_matrix(v, inp, wv) for v, inp, wv in zip(views, inputs, wvecs)]
-        lens = [len(x) for x in xs]
-        x = np.concatenate(xs)
-        h = np.concatenate([self._lstm(x, lens, "f"), self._lstm(x, lens, "b")], axis=1)
+    def probs(self, x: np.ndarray, lens: list[int]) -> np.ndarray:
+        h = self._lstm(x, lens)
         logits = h @ self.p["p_out_wT"] + self.p["p_out_b"]
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
@@ -174,6 +208,7 @@ class NeuralTagger:
         self.wvec_scale = z["wvec_scale"].astype(np.float32)
         tags = [""] + sorted({k.split("_p_", 1)[0] + "_" for k in z.files if k.startswith("m") and "_p_" in k},
                              key=lambda t: int(t[1:-1]))
+        self._word_cache: dict = {}  # TokenInfo -> ids (see _word_inputs)
         self.members = [
             _Member({k[len(t):]: z[k].astype(np.float32) for k in z.files if k.startswith(t + "p_")})
             for t in tags
@@ -188,23 +223,75 @@ class NeuralTagger:
 
     # --- forward ----------------------------------------------------------
     def probs(self, views: list[SentenceView]) -> list[np.ndarray]:
-        """(n_tokens, len(TAGS)) probabilities for each sentence (empty ones too)."""
-        idx = [k for k, v in enumerate(views) if v.infos]
+        """(n_tokens, len(TAGS)) probabilities for each sentence (empty ones too).
+
+        Any number of sentences (those of many documents at once): they are sorted by
+        length and run in buckets of at most :data:`BUCKET_TOKENS` tokens, each bucket
+        one packed pass of the network (:meth:`_Member._lstm`).  A sentence's
+        probabilities do not depend on the others of its bucket."""
         res: list[np.ndarray] = [np.zeros((0, len(TAGS)), np.float32) for _ in views]
-        if not idx:
-            return res
+        idx = sorted((k for k, v in enumerate(views) if v.infos), key=lambda k: len(views[k].infos))
+        bucket: list[int] = []
+        size = 0
+        for k in idx + [-1]:
+            n = len(views[k].infos) if k >= 0 else 0
+            if bucket and (k < 0 or size + n > BUCKET_TOKENS):
+                self._bucket_probs(views, bucket, res)
+                bucket, size = [], 0
+            if k >= 0:
+                bucket.append(k)
+                size += n
+        return res
+
+    def _word_inputs(self, ti) -> tuple[tuple[int, ...], list[int]]:
+        """The ids a token contributes whatever its neighbours: (word, bare, trigger,
+        shape, prefix, has-vector) and its character ids (cached: words repeat)."""
+        hit = self._word_cache.get(ti)
+        if hit is None:
+            w = self.words.get(ti.n, UNK)
+            b = self.words.get(bare_word(ti), UNK)
+            hit = ((w, b, TRIGGERS.index(ti.trig), SHAPES.index(ti.shape),
+                    self.prefixes.get(ti.pre + ("+ال" if ti.art else ""), UNK), 0 if w != UNK else (1 if b != UNK else 2)),
+                   char_ids(ti.n, self.chars))
+            if len(self._word_cache) < WORD_CACHE_MAX:
+                self._word_cache[ti] = hit
+        return hit
+
+    def _bucket_probs(self, views: list[SentenceView], idx: list[int], res: list[np.ndarray]) -> None:
+        """The same inputs as :func:`sentence_inputs` (what training used), built for
+        all tokens of the bucket at once."""
         vs = [views[k] for k in idx]
-        inputs = [self.inputs(v) for v in vs]
-        wvecs = [[self.vectors(inp["word"]), self.vectors(inp["bare"])] for inp in inputs]
-        p = self.members[0].probs(vs, inputs, wvecs)
-        for m in self.members[1:]:
-            p = p + m.probs(vs, inputs, wvecs)
+        lens = [len(v.infos) for v in vs]
+        n = sum(lens)
+        ids = np.empty((n, 6), np.int64)
+        tags = np.zeros((n, 3), np.int64)  # gazetteer, training names, organisation lexicon
+        words: list[str] = []
+        chars: list[list[int]] = []
+        r = 0
+        for v in vs:
+            for i, ti in enumerate(v.infos):
+                static, ch = self._word_inputs(ti)
+                ids[r] = static
+                words.append(ti.n)
+                chars.append(ch)
+                if v.gaz_tags is not None:
+                    tags[r, 0] = TAG_ID[v.gaz_tags[i]]
+                if v.tg_tags is not None:
+                    tags[r, 1] = TAG_ID[v.tg_tags[i]]
+                if v.ol_tags is not None:
+                    tags[r, 2] = OL_ID[v.ol_tags[i][:1]]
+                r += 1
+        # columns in the order of CAT_SIZES: trigger, gaz, tgaz, shape, prefix, has-vector, olex
+        cat = np.stack([ids[:, 2], tags[:, 0], tags[:, 1], ids[:, 3], ids[:, 4], ids[:, 5], tags[:, 2]], axis=1)
+        wvecs = [self.vectors(ids[:, 0]), self.vectors(ids[:, 1])]
+        p = None
+        for m in self.members:
+            q = m.probs(m._token_matrix(words, chars, cat, wvecs), lens)
+            p = q if p is None else p + q
         if len(self.members) > 1:
             p /= len(self.members)
-        lens = [len(v.infos) for v in vs]
         for k, a, b in zip(idx, np.cumsum([0] + lens[:-1]), np.cumsum(lens)):
             res[k] = p[a:b]
-        return res
 
 
 # --- combining with the CRF ------------------------------------------------
@@ -242,3 +329,38 @@ def bio_decode(p: np.ndarray) -> tuple[list[str], list[float]]:
         best.append(int(back[t, best[-1]]))
     best.reverse()
     return [TAGS[k] for k in best], [float(p[t, k]) for t, k in enumerate(best)]
+
+
+def bio_decode_many(ps: list[np.ndarray]) -> list[tuple[list[str], list[float]]]:
+    """:func:`bio_decode` of many sentences at once: the Viterbi recursion runs over
+    all of them together (longest first, only the sentences still running at each
+    step), with the same float64 arithmetic, so the result is exactly that of
+    :func:`bio_decode` sentence by sentence."""
+    out: list[tuple[list[str], list[float]]] = [([], []) for _ in ps]
+    idx = sorted((k for k, p in enumerate(ps) if p.shape[0]), key=lambda k: -ps[k].shape[0])
+    if not idx:
+        return out
+    nt = len(TAGS)
+    lens = np.array([ps[k].shape[0] for k in idx])
+    T, B = int(lens[0]), len(idx)
+    lp = np.zeros((T, B, nt))
+    for b, k in enumerate(idx):
+        lp[: lens[b], b] = np.log(np.clip(ps[k], 1e-9, 1.0))
+    active = (np.arange(T)[:, None] < lens[None, :]).sum(axis=1)
+    neg = np.where(_ALLOWED, 0.0, -1e9)
+    score = np.where(_START_OK, lp[0], -1e9)  # (B, nt)
+    back = np.zeros((T, B, nt), np.int64)
+    for t in range(1, T):
+        a = int(active[t])
+        cand = score[:a, :, None] + neg  # (sentence, prev, cur)
+        back[t, :a] = cand.argmax(axis=1)
+        score[:a] = cand.max(axis=1) + lp[t, :a]
+    for b, k in enumerate(idx):
+        n = int(lens[b])
+        best = [int(score[b].argmax())]
+        for t in range(n - 1, 0, -1):
+            best.append(int(back[t, b, best[-1]]))
+        best.reverse()
+        p = ps[k]
+        out[k] = ([TAGS[j] for j in best], [float(p[t, j]) for t, j in enumerate(best)])
+    return out

@@ -13,6 +13,7 @@ alef elided).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -48,18 +49,25 @@ _ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 
 
 def _split_script(tok: str, start: int) -> list[Token]:
-    if len(tok) < 2 or not _ARABIC_RE.search(tok) or _ARABIC_RE.fullmatch(tok):
+    cuts = _script_cuts(tok)
+    if not cuts:
         return [Token(tok, start, start + len(tok))]
-    parts: list[Token] = []
-    cur = 0
+    bounds = (0, *cuts, len(tok))
+    return [Token(tok[a:b], start + a, start + b) for a, b in zip(bounds, bounds[1:])]
+
+
+@functools.lru_cache(maxsize=100_000)
+def _script_cuts(tok: str) -> tuple[int, ...]:
+    """Where ``tok`` changes between Arabic and Latin/digits (cached: words repeat)."""
+    if len(tok) < 2 or not _ARABIC_RE.search(tok) or _ARABIC_RE.fullmatch(tok):
+        return ()
+    cuts = []
     for i in range(1, len(tok)):
         a = bool(_ARABIC_RE.match(tok[i - 1]))
         b = bool(_ARABIC_RE.match(tok[i]))
         if a != b and tok[i].isalnum() and tok[i - 1].isalnum():
-            parts.append(Token(tok[cur:i], start + cur, start + i))
-            cur = i
-    parts.append(Token(tok[cur:], start + cur, start + len(tok)))
-    return parts
+            cuts.append(i)
+    return tuple(cuts)
 
 
 # --- clitics -------------------------------------------------------------
