@@ -48,6 +48,7 @@ import unicodedata
 from hijridate import Hijri
 
 from akhbar.figures import lexicon as L
+from akhbar.figures.duals import dual_of
 from akhbar.models import Figure
 from akhbar.normalize import DIACRITICS_RE, normalize_keep_offsets, strip_diacritics
 
@@ -92,7 +93,10 @@ _DISTANT_VERBS = {
         "تتخطى")},
     **{L.fold(w): ("more_than", True) for w in ("يزيد", "تزيد", "زاد", "زادت", "يربو", "تربو")},
     **{L.fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
+    **{L.fold(w): ("more_than", False) for w in ("تعدى", "تعدت", "يتعدى", "تتعدى")},
 }
+# «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
+_DISTANT_TO_VERBS = {L.fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
 _NEGATIONS = {L.fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
 # «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
 _EDITION_NOUNS = {L.fold(w) for w in (
@@ -123,8 +127,11 @@ _TRIGGERS = (
 )
 
 
+_DUAL_ENDINGS = ("ين", "ان", "تي")
+
+
 def _triggers(w: str) -> bool:
-    if w in _TRIGGERS:
+    if w in _TRIGGERS or (len(w) > 4 and w.endswith(_DUAL_ENDINGS)):
         return True
     if len(w) > 2 and w[0] in "وفبلك":
         if w[1:] in _TRIGGERS:
@@ -594,6 +601,8 @@ class _Parser:
                 return "measure", "كيلومتر", end + 1  # «كيلو متر»
             if unit == "جنيه" and self.w(end) in _STERLING:
                 return kind, "جنيه إسترليني", end + 1
+            if kind == "money" and self.w(end) in L.CURRENCY_COUNTRIES:
+                return kind, unit + " " + self.word_as_written(end), end + 1  # «دولار أسترالي»
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
@@ -753,7 +762,8 @@ class _Parser:
         if self.p(k) == "(":
             k -= 1
         prep = self.w(k) in ("علي", "عن")
-        if prep:
+        to = self.w(k) == "الي"
+        if prep or to:
             k -= 1
         for back in range(4):  # up to 3 words of subject between verb and number
             j = k - back
@@ -761,6 +771,13 @@ class _Parser:
                 return None
             w = self.toks[j].t
             stems = {st for st, _ in _strip(w, ("و", "ف"))}
+            if to:  # only «ما تصل قيمته إلى»: «أن يصل العدد إلى عشرة آلاف» is a forecast, not a cap
+                if back == 1 and stems & _DISTANT_TO_VERBS and self.w(j - 1) == "ما" \
+                        and (self.w(k) or "").endswith(("ه", "ها", "هم")):
+                    return "up_to"
+                if back >= 1:
+                    return None
+                continue
             verb = stems & _DISTANT_VERBS.keys()
             if verb:
                 q, needs_prep = _DISTANT_VERBS[verb.pop()]
@@ -1471,7 +1488,7 @@ class _Parser:
         q = qualifier
         pq = self.post_qualifier(end)
         if pq:
-            q = pq[0] if (q is None or pq[0] != "exact") else q
+            q = pq[0] if (q is None or pq[0] not in ("exact", "approx")) else q  # «ما يفوق ... تقريبا»
             end = pq[1]
         if q is None and qa is None and kind in _QUANTITY_KINDS:
             q = self.distant_qualifier(i - (1 if pre_kind else 0))
@@ -1540,7 +1557,31 @@ class _Parser:
             if prev in (L.fold("البارحة"),):
                 return _R(end)  # «البارحة الأولى»: the night before last
             return _R(end, t.a + pl, self.toks[end - 1].b,
-                      {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": self.ranked_noun(i, pl)})
+        return None
+
+    def ranked_noun(self, i: int, pl: int) -> str | None:
+        """The noun an ordinal ranks («الشوط الثاني» → شوط, «للمرة الثالثة» → مرة), skipping one
+        nisba adjective («المباراة الودية الثانية» → مباراة); None when there is none."""
+        if pl:
+            return None  # «والثانية»: a new item, the noun is further back
+        for j in (i - 1, i - 2):
+            prev = self.w(j)
+            if not prev:
+                return None
+            stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
+            if stem is None and prev.startswith("لل"):
+                stem = prev[2:]
+            if stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
+                return None
+            if "ال" + stem in L.ORDINALS or "ال" + stem in L.DEFINITE_TENS:
+                return None
+            if j == i - 1 and self.raw_word(j).endswith(("ية", "ي")) and len(stem) > 3 and self.w(i - 2) \
+                    and self.w(i - 2).startswith(("ال", "وال", "بال", "لل", "فال")):
+                continue  # a nisba adjective between the noun and the ordinal
+            raw = self.raw_word(j)
+            k = len(prev) - len(stem)
+            return raw[k:] if len(raw) - k == len(stem) else None
         return None
 
     def parse_duration_dual(self, i: int):
@@ -1563,6 +1604,36 @@ class _Parser:
                 return _R(end, t.a + pl, self.toks[end - 1].b,
                           {"value": value, "kind": "duration", "unit": L.DURATION_DUALS[stem],
                            "qualifier": q})
+        return None
+
+    def _dual_before(self, i: int) -> bool:
+        prev = self.w(i - 1)
+        if not prev or not prev.endswith(_DUAL_ENDINGS):
+            return False
+        stem = prev[2:] if prev.startswith("ال") else prev
+        return dual_of(stem) is not None
+
+    def parse_dual(self, i: int):
+        """«ريالين», «وزيران», «البلدين», «محافظتي القريات»: two of a noun (see :mod:`duals`)."""
+        w = self.w(i)
+        if not w or not w.endswith(_DUAL_ENDINGS):
+            return None
+        for stem, pl in _strip(w, ("و", "ب", "ل", "ف", "ك")):
+            art = 0
+            if stem.startswith("ال"):
+                art = 2
+            elif stem.startswith("لل") and pl:
+                continue
+            elif stem.startswith("لل"):
+                art, pl = 2, 0
+            hit = dual_of(stem[art:], self.w(i + 1))
+            if hit is None:
+                continue
+            if self._dual_before(i):
+                return _R(i + 1)  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
+            kind, unit = hit
+            t = self.toks[i]
+            return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
         return None
 
     # ---------------------------------------------------------------- driver
@@ -1611,7 +1682,7 @@ class _Parser:
             if r:
                 return r
         if t.k == "w":
-            return self.parse_ordinal(i) or self.parse_duration_dual(i)
+            return self.parse_ordinal(i) or self.parse_duration_dual(i) or self.parse_dual(i)
         return None
 
     def run(self) -> list[Figure]:
