@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from akhbar import quotes_lexicon as Q
 from akhbar.models import Mention, Quote, Sentence
 
 __all__ = ["extract_quotes", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
@@ -50,39 +51,6 @@ def _fold(word: str) -> str:
 
 # ----------------------------------------------------------------------------- lexicon
 
-# verb: (perfect 3sg masc, perfect 3sg fem, perfect plural, imperfect forms, participles masc, participles fem)
-# all in folded spelling.  Imperfect forms are "weak" cues: they never cut another
-# statement short (so «بدون أن تؤكد أو تنفي» does not end North Korea's statement).
-_VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], list[str]]] = {
-    "قال": (["قال"], ["قالت"], ["قالوا", "قالا"], ["يقول", "تقول", "يقولون"], ["قايلا"], ["قايله"]),
-    "اضاف": (["اضاف"], ["اضافت"], ["اضافوا"], ["يضيف", "تضيف"], ["مضيفا"], ["مضيفه"]),
-    "اكد": (["اكد"], ["اكدت"], ["اكدوا"], ["يوكد", "توكد"], ["موكدا"], ["موكده"]),
-    "اوضح": (["اوضح"], ["اوضحت"], ["اوضحوا"], ["يوضح", "توضح"], ["موضحا"], ["موضحه"]),
-    "اشار": (["اشار"], ["اشارت"], ["اشاروا"], ["يشير", "تشير"], ["مشيرا"], ["مشيره"]),
-    "اعتبر": (["اعتبر"], ["اعتبرت"], ["اعتبروا"], ["يعتبر", "تعتبر"], ["معتبرا"], ["معتبره"]),
-    "راي": (["راي"], ["رات"], ["راوا"], [], [], []),
-    "حذر": (["حذر"], ["حذرت"], ["حذروا"], ["يحذر", "تحذر"], ["محذرا"], ["محذره"]),
-    "نفي": (["نفي"], ["نفت"], ["نفوا"], ["ينفي", "تنفي"], ["نافيا"], ["نافيه"]),
-    "زعم": (["زعم"], ["زعمت"], ["زعموا"], ["يزعم", "تزعم"], ["زاعما"], ["زاعمه"]),
-    "اعلن": (["اعلن"], ["اعلنت"], ["اعلنوا"], ["يعلن", "تعلن"], ["معلنا"], ["معلنه"]),
-    "لفت": (["لفت"], ["لفتت"], ["لفتوا"], ["يلفت", "تلفت"], ["لافتا"], ["لافته"]),
-    "تابع": (["تابع"], ["تابعت"], ["تابعوا"], [], ["متابعا"], ["متابعه"]),
-    "شدد": (["شدد"], ["شددت"], ["شددوا"], ["يشدد", "تشدد"], ["مشددا"], ["مشدده"]),
-    "دعا": (["دعا"], ["دعت"], ["دعوا"], ["يدعو", "تدعو"], ["داعيا"], ["داعيه"]),
-    "افاد": (["افاد"], ["افادت"], ["افادوا"], ["يفيد", "تفيد"], [], []),
-    "صرح": (["صرح"], ["صرحت"], ["صرحوا"], ["يصرح", "تصرح"], ["مصرحا"], ["مصرحه"]),
-    "ذكر": (["ذكر"], ["ذكرت"], ["ذكروا"], [], ["ذاكرا"], []),
-    "كشف": (["كشف"], ["كشفت"], ["كشفوا"], [], ["كاشفا"], ["كاشفه"]),
-    "اردف": (["اردف"], ["اردفت"], [], [], ["مردفا"], ["مردفه"]),
-    "خلص": (["خلص"], ["خلصت"], ["خلصوا"], [], [], []),
-    "وصف": (["وصف"], ["وصفت"], ["وصفوا"], [], ["واصفا"], ["واصفه"]),
-    "اقر": (["اقر"], ["اقرت"], ["اقروا"], [], ["مقرا"], []),
-    "رد": (["رد"], ["ردت"], [], [], [], []),
-    "بين": ([], [], [], [], ["مبينا"], ["مبينه"]),  # «بيّن» itself is spelled like «بين» (between)
-    "نوه": (["نوه"], ["نوهت"], [], [], ["منوها"], ["منوهه"]),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class _CueForm:
     lemma: str
@@ -93,7 +61,7 @@ class _CueForm:
 
 def _cue_forms() -> dict[str, _CueForm]:
     forms: dict[str, _CueForm] = {}
-    for lemma, (masc, fem, plur, imperf, part_m, part_f) in _VERBS.items():
+    for lemma, (masc, fem, plur, imperf, part_m, part_f) in Q.VERBS.items():
         for f in masc:
             forms[f] = _CueForm(lemma, False, True, False)
         for f in fem:
@@ -110,46 +78,6 @@ def _cue_forms() -> dict[str, _CueForm]:
 
 
 CUE_FORMS: dict[str, _CueForm] = _cue_forms()
-_NO_PREFIX = {"رد", "ردت"}  # «ورد» is mostly «came / was mentioned», not «replied»
-
-# complementizers: «إن/أن», «بأن» and with a pronoun suffix («إنه», «بأنها»); «لأن» (because) is not one
-_COMPLEMENTIZERS_PRON = {
-    p + "ان" + s
-    for p in ("", "ب")
-    for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم")
-}
-_ACCORDING = {"وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا", "بحسب", "وبحسب", "حسب", "وحسب", "نقلا", "ونقلا"}
-_ACCORDING_VERBS = {
-    "نقلته", "نقلت", "نقل", "ذكرته", "ذكرت", "ذكر", "اوردته", "اوردت", "اورد", "افادت", "افاد", "اعلنت", "اعلن",
-    "قالته", "قالت", "قال", "نشرته", "نشرت", "اكدته", "اكدت", "بثته", "بثت",
-}
-# words that end the speaker phrase after a cue (adverbials, objects, prepositions)
-_STOPS = {
-    "في", "خلال", "عبر", "علي", "امام", "الي", "من", "عن", "حول", "بعد", "قبل", "عقب", "اثناء", "منذ",
-    "للصحفيين", "للصحافيين", "للصحافه", "لوسايل", "لقناه", "لصحيفه", "لوكاله", "لموقع",
-    "اليوم", "امس", "الاسبوع", "الشهر", "يوم", "صباح", "مساء", "ليله",
-    "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
-    "ردا", "مرارا", "ايضا", "بدوره", "بدورها", "كذلك", "هذا", "هذه", "ذلك", "تلك", "اياها", "اياه", "اياهم",
-    "قد", "انه", "انها", "ما", "لا", "لم", "لن", "كما", "حيث", "اذ", "فيما", "بينما", "لكن",
-    "تعالي", "جل", "عز", "سبحانه", "وعلا", "صلي",
-}
-# prepositions with a pronoun suffix («إليه», «عنها», «منهم»): never a name
-_PREP_PRON = {p + s for p in ("الي", "علي", "عن", "من", "في", "مع", "لدي", "عند", "ل", "ب", "ايا")
-              for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")}
-# nouns that can head a speaker phrase without a named entity («مسؤول أمريكي كبير»)
-_ROLES = {
-    "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "متحدث", "متحدثه", "ناطق", "ناطقه", "مصدر", "مصادر",
-    "سفير", "سفيره", "وزير", "وزيره", "وزاره", "رييس", "رييسه", "رياسه", "نايب", "نايبه", "نواب", "امين",
-    "ممثل", "ممثله", "مندوب", "مندوبه", "جيش", "حكومه", "خارجيه", "داخليه", "دفاع", "استخبارات", "مخابرات",
-    "قايد", "مستشار", "مستشاره", "خبير", "خبيره", "خبراء", "محلل", "محللون", "مراقبون", "شهود", "شرطه",
-    "بيان", "تقرير", "موقع", "صحيفه", "وكاله", "قناه", "مكتب", "كرملين", "برلمان", "مجلس", "لجنه", "منظمه",
-    "حزب", "حركه", "زعيم", "ملك", "امير", "مدير", "مديره", "منسق", "مبعوث", "سلطات", "مسعفون",
-    "مسؤول",
-}
-_CLAUSE_STARTS = {"كان", "كانت", "وكان", "وكانت", "اذ", "فيما", "بينما", "حيث", "كما", "لكن", "لكنه", "لكنها", "ثم", "فقد", "وقد"}
-_GAP_WORDS = {"قد", "مضت", "مضي", "عاد", "عادت", "كان", "كانت"}
-_CONNECTORS = {"و", "اذ", "فيما", "بينما", "حيث", "كما", "لكنه", "لكنها", "لكن", "ثم"}
-
 _OPEN_CLOSE = {"«": "»", "“": "”", "‘": "’"}
 _CLOSERS = set(_OPEN_CLOSE.values())
 _MIN_DIRECT_WORDS = 3  # a quoted span this long after a cue is the statement
@@ -204,7 +132,7 @@ def _is_role(fold: str) -> bool:
     cands = {fold, _strip_prefix(fold), _bare(fold)}
     if fold.startswith("ال") and len(fold) > 3:
         cands.add(fold[2:])
-    return bool(cands & _ROLES)
+    return bool(cands & Q.ROLES)
 
 
 def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
@@ -213,13 +141,13 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
     f = tok.fold
     if f in CUE_FORMS:
         return CUE_FORMS[f], f
-    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in _NO_PREFIX:
+    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in Q.NO_PREFIX:
         return CUE_FORMS[f[1:]], f[1:]
     return None
 
 
 def _is_complementizer(tok: _Tok) -> bool:
-    return tok.fold in ("ان", "بان") or tok.fold in _COMPLEMENTIZERS_PRON
+    return tok.fold in ("ان", "بان") or tok.fold in Q.COMPLEMENTIZERS_PRON
 
 
 # ----------------------------------------------------------------------------- document view
@@ -368,9 +296,9 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 i += 1
             continue
         if t.is_word:
-            if _is_complementizer(t) or _cue_form(t) is not None or t.fold in _ACCORDING:
+            if _is_complementizer(t) or _cue_form(t) is not None or t.fold in Q.ACCORDING:
                 break
-            if _bare(t.fold) in _STOPS or t.fold in _STOPS or _strip_prefix(t.fold) in _STOPS:
+            if _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or _strip_prefix(t.fold) in Q.STOPS:
                 break
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
@@ -423,10 +351,6 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     return start, end, found
 
 
-_ADVERBS = {"مجددا", "رسميا", "علنا", "صراحه", "لاحقا", "سابقا", "موخرا", "اخيرا", "كذلك", "ايضا", "حينها", "بدوره",
-            "بدورها", "بالقول", "قايلا", "قايله", "مستدركا", "مجيبا", "ردا", "قوله", "قولها", "قولهم"}
-
-
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     """One or two plain words right after a cue and before a boundary (comma, colon,
     complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
@@ -435,17 +359,17 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     n = i
     while n < limit and n - i < 2:
         t = toks[n]
-        if not t.is_word or "ً" in t.raw or _bare(t.fold) in _STOPS or t.fold in _STOPS \
-                or _strip_prefix(t.fold) in _STOPS or t.fold in _ADVERBS or _is_complementizer(t) \
-                or _cue_form(t) is not None or t.fold in _ACCORDING or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in _PREP_PRON:
+        if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS \
+                or _strip_prefix(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
+                or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
+                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON:
             break
         n += 1
     if n == i or n >= limit:
         return None
     b = toks[n]
-    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in _ADVERBS
-                or _bare(b.fold) in _STOPS or b.fold in _STOPS or _strip_prefix(b.fold) in _STOPS)
+    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in Q.ADVERBS
+                or _bare(b.fold) in Q.STOPS or b.fold in Q.STOPS or _strip_prefix(b.fold) in Q.STOPS)
     return n if boundary else None
 
 
@@ -546,13 +470,9 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
     return _Speaker(doc.text[a:b], canonical, a, b, feminine, per, head_linked)
 
 
-_ANONYMOUS = {"مصدر", "مصادر", "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "خبير", "خبيره", "خبراء",
-              "محلل", "محللون", "مراقبون", "شهود", "دبلوماسي", "دبلوماسيون", "ناشطون", "سكان"}
-
-
 def _anonymous_head(doc: _Doc, a: int, b: int) -> bool:
     first = next((t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word), None)
-    return first is not None and (_bare(first.fold) in _ANONYMOUS or first.fold in _ANONYMOUS)
+    return first is not None and (_bare(first.fold) in Q.ANONYMOUS or first.fold in Q.ANONYMOUS)
 
 
 def _self_contained(doc: _Doc, seg: Sequence[_Tok]) -> bool:
@@ -582,7 +502,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
     j = cue_k - 1
-    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in _GAP_WORDS or toks[j].raw in "،,"):
+    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in Q.GAP_WORDS or toks[j].raw in "،,"):
         j -= 1
     if j < 0 or toks[j].start < sent_start:
         return None
@@ -592,7 +512,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     steps = 0
     while i - 1 >= 0 and toks[i - 1].start >= sent_start and steps < 14:
         t = toks[i - 1]
-        if t.fold in _CLAUSE_STARTS or (t.is_word and _cue_form(t) is not None) or t.raw in ":؛.":
+        if t.fold in Q.CLAUSE_STARTS or (t.is_word and _cue_form(t) is not None) or t.raw in ":؛.":
             break
         i -= 1
         steps += 1
@@ -633,7 +553,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if mention_at_end.label not in ("PER", "ORG", "LOC"):
         return None
     first_word = next((t for t in seg if t.is_word), None)
-    if first_word is not None and (first_word.fold in _STOPS or _strip_prefix(first_word.fold) in _STOPS) \
+    if first_word is not None and (first_word.fold in Q.STOPS or _strip_prefix(first_word.fold) in Q.STOPS) \
             and doc.mention_starting_in(first_word) is None:
         return None
     a = seg[0].start if seg else mention_at_end.start
@@ -726,11 +646,11 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
                 continue
         if t.is_word:
             cf = _cue_form(t)
-            is_according = t.fold in _ACCORDING and _according_source_start(doc, i) is not None
+            is_according = t.fold in Q.ACCORDING and _according_source_start(doc, i) is not None
             if (cf is not None and cf[0].strong) or is_according:
                 j = i
-                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in _CONNECTORS
-                                         or toks[j - 1].fold in _CONNECTORS):
+                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in Q.CONNECTORS
+                                         or toks[j - 1].fold in Q.CONNECTORS):
                     j -= 1
                 prefixed = cf is not None and t.fold not in CUE_FORMS
                 if j < i or prefixed or is_according or (cf is not None and cf[0].participle):
@@ -754,7 +674,7 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return None
         return j + 1
     if _strip_prefix(t.fold) in ("وفق", "وفقا", "طبقا") or t.fold in ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا"):
-        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in _ACCORDING_VERBS:
+        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         if toks[j].fold == "ل":
             return j + 1
@@ -762,7 +682,7 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
         return None
     if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
-        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in _ACCORDING_VERBS:
+        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         return j
     return None
@@ -806,7 +726,7 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             else:
                 end = close + 1
             break
-        if not tk.is_word or _bare(tk.fold) in _STOPS or _is_complementizer(tk):
+        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk):
             break
         fold = tk.fold[1:] if tk.fold.startswith("ل") and k == j and len(tk.fold) > 2 else tk.fold
         if words == 0 and not _is_role(fold):
@@ -823,7 +743,7 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
     """«وفقاً لـ X», «بحسب X», «نقلاً عن X»: the rest of the sentence is attributed to X."""
     out: list[tuple[int, Quote]] = []
     for i, t in enumerate(doc.toks):
-        if not t.is_word or t.fold not in _ACCORDING or doc.inside_quote(t.start):
+        if not t.is_word or t.fold not in Q.ACCORDING or doc.inside_quote(t.start):
             continue
         j = _according_source_start(doc, i)
         if j is None:
@@ -876,8 +796,8 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     prefixed = tok.fold not in CUE_FORMS
     first_in_sentence = not any(t.is_word for t in doc.toks[doc.tok_index(sent_start) : k])
     prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
-    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in _CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
-                                            or _strip_prefix(prev.fold) in _CONNECTORS)
+    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
+                                            or _strip_prefix(prev.fold) in Q.CONNECTORS)
     return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
 
 
