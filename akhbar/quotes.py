@@ -143,7 +143,15 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
         return CUE_FORMS[f], f
     if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in Q.NO_PREFIX:
         return CUE_FORMS[f[1:]], f[1:]
+    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in Q.PREFIXED_ONLY:
+        return _PREFIXED_FORMS[f[1:]], f[1:]
+    if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
+        return _BAYYANA, "بين"
     return None
+
+
+_PREFIXED_FORMS = {f: _CueForm(lemma, False, True, False) for f, lemma in Q.PREFIXED_ONLY.items()}
+_BAYYANA = _CueForm("بين", False, True, False)
 
 
 def _is_complementizer(tok: _Tok) -> bool:
@@ -848,11 +856,13 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         clause_end = _clause_end(doc, k, s_end)
         if cue.lemma == "خلص":  # «وخلص (يرماك) إلى القول إن ...»
             nxt = [t.fold for t in toks[k_after : k_after + 2]]
-            if nxt[:2] != ["الي", "القول"]:
+            if nxt[:2] != ["الي", "القول"] and nxt[:2] != ["الي", "ان"]:
                 if explicit:
                     history.append(speaker)
                 continue
         content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
+        if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
+            content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender
         if speaker is None and _may_continue(doc, k, cue, s_start):
             para = text.count("\n", 0, tok.start)
