@@ -467,8 +467,8 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
         if prev is not None:
             return _Speaker(doc.text[a:b], prev[0], a, b, feminine, True, True)
     head_linked = per or any(m.start <= a + 1 for m in found)
-    if not per:
-        prev = _resolve_role(doc, a, b, history)
+    if not per:  # «وسائل الإعلام اللبنانية», «المصادر»: a generic source is never an earlier speaker
+        prev = None if _generic_head(doc, a, b) else _resolve_role(doc, a, b, history)
         if prev is not None:
             canonical, per, head_linked = prev.canonical, prev.per, True
             if feminine is None:
@@ -476,6 +476,11 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
         elif not head_linked and _anonymous_head(doc, a, b):
             canonical = None  # «مصادر مطلعة لـ«الشرق الأوسط»»: the paper is not the speaker
     return _Speaker(doc.text[a:b], canonical, a, b, feminine, per, head_linked)
+
+
+def _generic_head(doc: _Doc, a: int, b: int) -> bool:
+    first = next((t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word), None)
+    return first is not None and _is_generic_word(first.fold)
 
 
 def _anonymous_head(doc: _Doc, a: int, b: int) -> bool:
@@ -887,12 +892,45 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     for _, q in found:  # one row per (span, kind): (doc_id, start_char, end_char, kind) is a key
         if (q.start, q.end, q.kind) not in keys:
             keys.add((q.start, q.end, q.kind))
+            q.speaker_kind = speaker_kind(q.speaker, q.speaker_start, q.speaker_end, doc.mentions_in)
             out.append(q)
     return out
 
 
+def speaker_kind(speaker: str | None, start: int | None, end: int | None, mentions_in) -> str | None:
+    """``named`` (a person, or a body named in the text: «وزارة الصحة», «رويترز»), ``generic``
+    (an unnamed source: «المصادر», «التقرير», «البيان», «مصدر مسؤول», «شهود عيان», «وسائل
+    الإعلام») or ``pronoun`` (a speaker only as a pronoun: «وأضاف» with no speaker before it).
+    A generic head with a person named in the phrase («المتحدث باسم الداخلية محمد العروي»)
+    is named; ``mentions_in(start, end)`` gives the entity mentions inside the phrase."""
+    if speaker is None:
+        return None
+    words = [_fold(w) for w in _TOKEN_RE.findall(speaker)]
+    words = [w for w in words if w and w[0].isalnum()]
+    if not words:
+        return "pronoun"
+    if words[0] in PRONOUNS:
+        return "pronoun"
+    if start is not None and end is not None and any(m.label == "PER" for m in mentions_in(start, end)):
+        return "named"
+    if _is_generic_word(words[0]):
+        return "generic"
+    return "named"
+
+
+def _is_generic_word(fold: str) -> bool:
+    """«المصادر», «ووسائل» (و a root letter or a prefix: both readings are tried)."""
+    cands = {fold, _bare(fold), _strip_prefix(fold)}
+    if fold.startswith("ال") and len(fold) > 3:
+        cands.add(fold[2:])
+    return bool(cands & Q.GENERIC_HEADS)
+
+
+PRONOUNS = {"هو", "هي", "هم", "انه", "انها", "انهم"}
+
+
 QUOTE_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "kind", "cue", "speaker",
-                 "speaker_canonical", "speaker_start", "speaker_end")
+                 "speaker_canonical", "speaker_start", "speaker_end", "speaker_kind")
 
 
 def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
@@ -910,6 +948,7 @@ def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
             "speaker_canonical": q.speaker_canonical,
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
+            "speaker_kind": q.speaker_kind,
         }
         for q in quotes
     ]
