@@ -37,15 +37,15 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
 
     ``next_word`` is the following folded word (None at the end), needed for the
     construct form «ـتي»."""
-    if len(stem) < 5 or stem in _NOT_DUALS or stem in L.NUMBER_WORDS or stem in L.DURATION_DUALS:
+    if len(stem) < 4 or stem in _NOT_DUALS or stem in L.NUMBER_WORDS or stem in L.DURATION_DUALS:
         return None
     if stem.endswith(("تين", "تان")):
         base = stem[:-3]
+        hit = L.UNITS.get(base + "ه") if len(base) >= 2 else None
+        if hit:
+            return hit  # «مرتين»
         if len(base) < 3:
             return None
-        hit = L.UNITS.get(base + "ه")
-        if hit:
-            return hit
         return "count", base + "ة"
     if stem.endswith("تي") and next_word is not None and next_word.startswith("ال"):
         hit = L.UNITS.get(stem[:-2] + "ه")

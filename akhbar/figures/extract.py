@@ -104,6 +104,7 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "المؤتمر", "القمة", "الحلقة", "البطولة", "اليوم", "الأسبوع", "الشهر", "العام", "المهرجان",
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
+_MINUTE = {L.fold("الدقيقة")}
 _THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
 _BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 _MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
@@ -283,6 +284,8 @@ class _Parser:
         self.toks = _tokenize(self.s)
         self.ref = ref
         self.n = len(self.toks)
+        self._consumed = 0  # tokens before this index were taken by an earlier parse
+        self._last_end: int | None = None
 
     # ---------------------------------------------------------------- helpers
     def w(self, j: int) -> str | None:
@@ -1301,6 +1304,9 @@ class _Parser:
             if self.p(i - 1) != "+":
                 value = -value
             a = toks[i - 1].a
+        if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & _MINUTE:
+            b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
+            return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
         if info["digits"]:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
                 # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
@@ -1613,6 +1619,47 @@ class _Parser:
         stem = prev[2:] if prev.startswith("ال") else prev
         return dual_of(stem) is not None
 
+    def parse_few(self, i: int):
+        """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""
+        w = self.w(i)
+        if not w or not {st for st, _ in _strip(w)} & L.FEW:
+            return None
+        nxt = self.w(i + 1)
+        if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
+            return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
+        hit = L.UNITS.get(nxt)
+        if hit is None:
+            return None
+        kind, unit = hit
+        pl = next(p for st, p in _strip(w) if st in L.FEW)
+        t = self.toks[i]
+        return _R(i + 2, t.a + pl, self.toks[i + 1].b,
+                  {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
+
+    def parse_definite_number(self, i: int):
+        """«الأشهر الأربعة», «المباريات الثلاث» (a definite plural, then the number) and
+        «الثلاث سنوات» (the number, then the plural): 3-10 things."""
+        w = self.w(i)
+        if not w or not w.startswith("ال"):
+            return None
+        hit = L.NUMBER_WORDS.get(w[2:])
+        if not hit or hit[1] != "unit" or not 3 <= hit[0] <= 10:
+            return None
+        t = self.toks[i]
+        prev = self.w(i - 1)
+        if prev and prev.startswith("ال") and not (self._last_end is not None and self._last_end > i - 1):
+            u = self.unit_lookup(prev)
+            if u and u[0] in ("count", "duration", "measure", "money") and L.UNITS.get(prev[2:]) and prev[2:] != u[1]:
+                return _R(i + 1, self.toks[i - 1].a, t.b,
+                          {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        nxt = self.w(i + 1)
+        if nxt and not nxt.startswith("ال"):
+            u = L.UNITS.get(nxt)
+            if u and u[0] in ("count", "duration", "measure", "money") and nxt != L.fold(u[1]):
+                return _R(i + 2, t.a, self.toks[i + 1].b,
+                          {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        return None
+
     def parse_dual(self, i: int):
         """«ريالين», «وزيران», «البلدين», «محافظتي القريات»: two of a noun (see :mod:`duals`)."""
         w = self.w(i)
@@ -1682,6 +1729,10 @@ class _Parser:
             if r:
                 return r
         if t.k == "w":
+            r = self.parse_few(i) or self.parse_definite_number(i)
+            if r:
+                return r
+        if t.k == "w":
             return self.parse_ordinal(i) or self.parse_duration_dual(i) or self.parse_dual(i)
         return None
 
@@ -1697,6 +1748,7 @@ class _Parser:
             if t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
                 i += 1
                 continue
+            self._last_end = self._consumed
             r = self.parse_at(i)
             if r is None:
                 i += 1
@@ -1725,6 +1777,7 @@ class _Parser:
                     )
                 )
             i = max(r.end, i + 1)
+            self._consumed = i
         return out
 
 
