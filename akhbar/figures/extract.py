@@ -122,7 +122,7 @@ _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
-    | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW
+    | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
 )
@@ -1636,6 +1636,30 @@ class _Parser:
         return _R(i + 2, t.a + pl, self.toks[i + 1].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
 
+    def parse_construct_ordinal(self, i: int):
+        """«ثاني صفقة», «وثالث الحرمين»: an indefinite ordinal heading a noun; not in a name («آل ثاني»)."""
+        w = self.w(i)
+        if not w:
+            return None
+        for stem, pl in _strip(w, ("و", "ف")):
+            n = L.CONSTRUCT_ORDINALS.get(stem)
+            if n is None:
+                continue
+            prev = self.w(i - 1)
+            nxt = self.w(i + 1)
+            if prev in (L.fold("آل"), "ال", "بن", "ابن") or not nxt or nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
+                return None
+            if self.raw_word(i)[pl:pl + 1] == "آ" or (i + 1 < self.n and self.toks[i + 1].a - self.toks[i].b > 1):
+                return None
+            bare = nxt[2:] if nxt.startswith("ال") else nxt
+            hit = L.UNITS.get(bare) or dual_of(bare)
+            unit = hit[1] if hit else (self.word_as_written(i + 1) if len(bare) > 2 else None)
+            if unit is None or not self.fallback_ok(bare):
+                return None
+            t = self.toks[i]
+            return _R(i + 1, t.a + pl, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
+        return None
+
     def parse_definite_number(self, i: int):
         """«الأشهر الأربعة», «المباريات الثلاث» (a definite plural, then the number) and
         «الثلاث سنوات» (the number, then the plural): 3-10 things."""
@@ -1729,7 +1753,7 @@ class _Parser:
             if r:
                 return r
         if t.k == "w":
-            r = self.parse_few(i) or self.parse_definite_number(i)
+            r = self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
             if r:
                 return r
         if t.k == "w":

@@ -112,6 +112,11 @@ _ORD = {
     10: "العاشر العاشرة",
 }
 ORDINALS = {fold(w): n for n, ws in _ORD.items() for w in ws.split()}
+# Masculine indefinite ordinals head a construct: «ثاني صفقة», «ثالث الحرمين», «أولى القبلتين»
+# (the feminine «ثانية» is also «a second», so it is left out).
+CONSTRUCT_ORDINALS = {fold(w): n for n, w in (
+    (1, "أولى"), (2, "ثاني"), (3, "ثالث"), (4, "رابع"), (5, "خامس"), (6, "سادس"), (7, "سابع"), (8, "ثامن"),
+    (9, "تاسع"), (10, "عاشر"))}
 # «الحادي عشر», «الثانية عشرة» ...
 ORDINAL_TEEN_FIRST = dict(ORDINALS)
 ORDINAL_TEEN_FIRST[fold("الحادي")] = 1
