@@ -157,3 +157,22 @@ def test_currency_country_and_qualifiers():
 def test_ordinal_unit_is_the_ranked_noun():
     figs = extract_figures("وتغلب في المباراة الودية الثانية بعد أن تقدم في الشوط الأول.")
     assert [(f.text, f.unit) for f in figs] == [("الثانية", "مباراة"), ("الأول", "شوط")]
+
+
+def test_every_guard_names_its_reason():
+    """Numbers the parser turns away are counted by named guard (the audit), never anonymously."""
+    import re
+    from collections import Counter
+
+    from akhbar.figures import REASONS, audit_figures
+
+    src = (ROOT / "akhbar" / "figures" / "extract.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'reason="(\w+)"', src)) <= set(REASONS)
+    total: Counter[str] = Counter()
+    for name in SEEDS:
+        for line in (ROOT / "seeds" / name).read_text("utf-8").splitlines():
+            figs, audit = audit_figures(line, reference_date=dt.date(2024, 10, 28))
+            assert figs == extract_figures(line, reference_date=dt.date(2024, 10, 28))
+            total += audit
+    assert "unnamed" not in total and set(total) <= set(REASONS)
+    assert total["identifier"] > 0 and total["masked_span"] > 0  # «برنامج "60 دقيقة"», URLs in the seeds

@@ -44,11 +44,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 
 from hijridate import Hijri
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
+from akhbar.figures.guards import REASONS, FigureFields
 from akhbar.models import Figure
 from akhbar.normalize import DIACRITICS_RE, normalize_keep_offsets, strip_diacritics
 
@@ -155,12 +157,15 @@ class _Tok:
 
 
 class _R:
-    """A parse result: token end index and figure fields (None: tokens blocked)."""
+    """A parse result: token end index and figure fields; ``fields`` None means the tokens
+    are consumed as *not a figure*, and ``reason`` names the guard that said so (one of
+    :data:`akhbar.figures.guards.REASONS`)."""
 
-    __slots__ = ("end", "a", "b", "fields")
+    __slots__ = ("end", "a", "b", "fields", "reason")
 
-    def __init__(self, end: int, a: int = 0, b: int = 0, fields: dict | None = None):
-        self.end, self.a, self.b, self.fields = end, a, b, fields
+    def __init__(self, end: int, a: int = 0, b: int = 0, fields: FigureFields | None = None,
+                 *, reason: str | None = None):
+        self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
 
 
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -284,6 +289,7 @@ class _Parser:
         self.toks = _tokenize(self.s)
         self.ref = ref
         self.n = len(self.toks)
+        self.audit: Counter[str] | None = None  # set by audit_figures: reasons numbers were not figures
         self._consumed = 0  # tokens before this index were taken by an earlier parse
         self._last_end: int | None = None
 
@@ -935,7 +941,7 @@ class _Parser:
             if rel in _THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
                 end += 1
             if self.ref is None:
-                return _R(end)
+                return _R(end, reason="date_without_reference")
             y, m = self.ref.year, self.ref.month
             if rel in L.PAST_WORDS:
                 y, m = (y, m - 1) if m > 1 else (y - 1, 12)
@@ -944,7 +950,7 @@ class _Parser:
             try:
                 return self.mk_date(end, a, dt.date(y, m, day), "day")
             except ValueError:
-                return _R(end)
+                return _R(end, reason="impossible_date")
         if not mo:
             return None
         cal, m, end = mo
@@ -964,30 +970,30 @@ class _Parser:
             year, end2, ah = ya
             if cal == "h" or ah:
                 if cal == "g":
-                    return _R(end2)  # Gregorian month with a Hijri year: unclear
+                    return _R(end2, reason="mixed_calendars")  # Gregorian month with a Hijri year: unclear
                 try:
                     g = Hijri(year, m, day or 1).to_gregorian()
                     d = dt.date(g.year, g.month, g.day)
                 except (ValueError, OverflowError):
-                    return _R(end2)
+                    return _R(end2, reason="impossible_date")
                 return self.mk_date(end2, a, d, "day" if day else "month")
             if not (1000 <= year <= 2200):
-                return _R(end) if day else None
+                return _R(end, reason="year_out_of_range") if day else None
             try:
                 d = dt.date(year, m, day or 1)
             except ValueError:
-                return _R(end2)
+                return _R(end2, reason="impossible_date")
             return self.mk_date(end2, a, d, "day" if day else "month")
         # no year
         if i > 0 and self.w(i - 1) in _NAMED_DATE_WORDS:
-            return _R(end)  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
+            return _R(end, reason="named_event")  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
         if cal == "h":
-            return _R(end) if (day or end - j > 1) else None
+            return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
         if self.ref is None:
-            return _R(end)  # consume (so «الأول» in «كانون الأول» is not an ordinal)
+            return _R(end, reason="month_name_part")  # consume (so «الأول» in «كانون الأول» is not an ordinal)
         first = self.w(j) or ""
         if day is None and first in (L.fold("مارس"), L.fold("آب")):
-            return _R(end)
+            return _R(end, reason="ambiguous_month_word")
         y = self.ref.year
         nxt = self.w(end)
         endx = end
@@ -1002,7 +1008,7 @@ class _Parser:
         try:
             d = dt.date(y, m, day or 1)
         except ValueError:
-            return _R(end)
+            return _R(end, reason="impossible_date")
         return self.mk_date(endx, a, d, "day" if day else "month")
 
     def mk_date(self, end: int, a: int, d: dt.date, precision: str) -> _R:
@@ -1027,13 +1033,13 @@ class _Parser:
                     end += 1
             else:
                 if not (1000 <= y <= 2200):
-                    return _R(end)
+                    return _R(end, reason="year_out_of_range")
                 date = dt.date(y, m, d)
                 if suf in L.YEAR_SUFFIX_CE:
                     b = self.toks[end].b
                     end += 1
         except (ValueError, OverflowError):
-            return _R(end)
+            return _R(end, reason="impossible_date")
         return _R(end, t.a, b, {"value": None, "kind": "date", "unit": "day", "date_value": date,
                                 "qualifier": "exact"})
 
@@ -1061,7 +1067,7 @@ class _Parser:
                 delta = 2
                 end += 1
             if self.w(end) in (L.fold("الحاجة"), L.fold("الحاجة")):
-                return _R(end + 1)  # «في أمس الحاجة»: «most in need», not yesterday
+                return _R(end + 1, reason="idiom_not_date")  # «في أمس الحاجة»: «most in need», not yesterday
             paren = self.p(end) == "(" and self.w(end + 1) in L.WEEKDAYS and self.p(end + 2) == ")"
             if self.w(end) in L.WEEKDAYS or paren:
                 # «أمس الأحد», «أمس (الأحد)»: trust the weekday (the scrape date may lag the article)
@@ -1073,7 +1079,7 @@ class _Parser:
                                                      "qualifier": "exact"})
         if w in L.TOMORROW:
             if self.w(i - 1) in _BECAME_BEFORE:
-                return _R(i + 1)  # «أنه غدا مؤثرا»: «became», not tomorrow
+                return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
             return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
                                         "date_value": ref + dt.timedelta(days=1), "qualifier": "exact"})
         a = t.a
@@ -1095,7 +1101,7 @@ class _Parser:
             a = t.a + pl
             prev = self.w(i - 1)
             if prev and {st for st, _ in _strip(prev)} & _NOT_WEEKDAY_BEFORE:
-                return _R(i + 1)  # «خطب الجمعة», «صلاة الجمعة»: not a date
+                return _R(i + 1, reason="prayer_not_date")  # «خطب الجمعة», «صلاة الجمعة»: not a date
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
             if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:
@@ -1106,11 +1112,11 @@ class _Parser:
         if self.w(k) in (L.fold("بتاريخ"), L.fold("الموافق"), L.fold("الموافق")):
             k += 1
         if self.w(k) in (L.fold("الذي"), L.fold("التي")) and (self.w(k + 1) or "")[1:] in (L.fold("وافق"),):
-            return _R(end)  # «يوم السبت الذي يوافق تاريخ 15 أغسطس»
+            return _R(end, reason="explicit_date_follows")  # «يوم السبت الذي يوافق تاريخ 15 أغسطس»
         if k < self.n and self.toks[k].k in ("n", "d"):
-            return _R(end)
+            return _R(end, reason="explicit_date_follows")
         if self.w(k) in L.ORDINAL_TEEN_FIRST and (self.w(k + 1) == "من" or self.w(k + 2) == "من"):
-            return _R(end)  # «الثلاثاء الثالث عشر من ربيع الأول 1395»  # «الأربعاء 28 أكتوبر», «الثلاثاء 10 - 12»: the explicit date speaks
+            return _R(end, reason="explicit_date_follows")  # «الثلاثاء الثالث عشر من ربيع الأول 1395»  # «الأربعاء 28 أكتوبر», «الثلاثاء 10 - 12»: the explicit date speaks
         delta = (ref.weekday() - wd) % 7
         nxt = self.w(end)
         if nxt in L.PAST_WORDS:
@@ -1313,18 +1319,18 @@ class _Parser:
                 k = j
                 while k + 1 < self.n and self.p(k) in ("-", "/", "–", "،", ",") and toks[k + 1].k == "n":
                     k += 2  # «الآيتان 93، 94»
-                return _R(k)
+                return _R(k, reason="identifier")
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
-                return _R(j + 1)
+                return _R(j + 1, reason="clock_time")
             if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t and "," not in toks[i].t:
-                return _R(j)
+                return _R(j, reason="leading_zero_code")
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
-                return _R(j)
+                return _R(j, reason="long_digit_id")
             if (
                 qa is None and self.p(j) in _CLOSE_QUOTES and self.p(j) != ")"
                 and any(self.p(k) in _OPEN_QUOTES and self.p(k) != "(" for k in range(max(0, i - 3), i - 1))
             ):
-                return _R(j + 1)  # «"نور 2"»: a quoted name ending in a number
+                return _R(j + 1, reason="quoted_name")  # «"نور 2"»: a quoted name ending in a number
             if (
                 toks[i].t.isdigit()
                 and len(toks[i].t) >= 3
@@ -1333,11 +1339,11 @@ class _Parser:
                         for k in range(max(0, i - 8), i))
                 and self.unit_at(j, allow_fallback=False) is None
             ):
-                return _R(j)  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
+                return _R(j, reason="phone_number")  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
         elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
-            return _R(j)
+            return _R(j, reason="group_name")
         elif j < self.n and toks[j].k == "l":
-            return _R(j)  # «إمّا ستون Emma Stone»
+            return _R(j, reason="latin_name")  # «إمّا ستون Emma Stone»
         single_digits = info["digits"] and len(info["atoms"]) == 1
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
             frac = {("1", "2"): 0.5, ("1", "4"): 0.25, ("3", "4"): 0.75, ("1", "3"): 1 / 3}.get((toks[i].t, toks[j + 1].t))
@@ -1348,11 +1354,11 @@ class _Parser:
                 kind, unit, end = u if u else ("count", None, j + 3)
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
-            return _R(j + 2)  # «4/2» scores, «24/7»: not quantities
+            return _R(j + 2, reason="score_or_fraction")  # «4/2» scores, «24/7»: not quantities
         if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
-            return _R(j + 1)  # «1×1 م2»: dimensions
+            return _R(j + 1, reason="dimensions")  # «1×1 م2»: dimensions
         if single_digits and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "l":
-            return _R(j + 1)  # «635031 - Mobily»
+            return _R(j + 1, reason="code_with_latin")  # «635031 - Mobily»
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "w":
             u = self.unit_at(j + 1, allow_fallback=False)
             if u:  # «رجلا 48/ عاما/»
@@ -1364,13 +1370,13 @@ class _Parser:
         if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
             if toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100:
                 return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})
-            return _R(j + 1)  # «11 - يمكنك ...»: a list index
+            return _R(j + 1, reason="list_index")  # «11 - يمكنك ...»: a list index
         if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
-            return _R(j)  # «5 ـ تعيين»
+            return _R(j, reason="list_index")  # «5 ـ تعيين»
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
-            return _R(j + 1)  # «سبتمبر 9 ميلادي»: a month number
+            return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
         if single_digits and i > 0 and toks[i - 1].k == "x" and self.unit_at(j, allow_fallback=False) is None:
-            return _R(j)
+            return _R(j, reason="after_masked_span")
         if info["digits"] and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
             qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
         ):
@@ -1396,14 +1402,14 @@ class _Parser:
         # dash range: «10-20», «(1939-1945)»
         if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if self.score_context(i):
-                return _R(j + 2)
+                return _R(j + 2, reason="score")
             n2 = self.parse_number(j + 1, prefixes=())
             if n2 and n2[0] is not None:
                 r = self.finish_range(i, a, value, info, n2, False)
                 if r is None:
-                    return _R(n2[2])
+                    return _R(n2[2], reason="score")
                 if r.fields["kind"] == "count" and r.fields["unit"] is None and n2[0] < 20:
-                    return _R(n2[2])  # «1-4» with nothing after: a score
+                    return _R(n2[2], reason="score")  # «1-4» with nothing after: a score
                 if self.p(i - 1) == "(" and self.p(r.end) == ")" and r.fields["kind"] == "year":
                     r.a = toks[i - 1].a
                     r.b = toks[r.end].b
@@ -1534,11 +1540,11 @@ class _Parser:
             elif stem in L.DEFINITE_TENS:
                 prev = self.w(i - 1)
                 if prev in (L.fold("مجموعة"), L.fold("المجموعة"), L.fold("ومجموعة"), L.fold("بمجموعة"), L.fold("لمجموعة")):
-                    return _R(i + 1)
+                    return _R(i + 1, reason="group_name")
                 if prev in _STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
-                    return _R(i + 1)  # «شارع الستين»
+                    return _R(i + 1, reason="street_name")  # «شارع الستين»
                 if any(st in (L.fold("مجموعة"), L.fold("المجموعة")) for st, _ in _strip(self.w(i - 2) or "")):
-                    return _R(i + 1)  # «لمجموعة الدول العشرين»
+                    return _R(i + 1, reason="group_name")  # «لمجموعة الدول العشرين»
                 n = L.DEFINITE_TENS[stem]
                 end = i + 1
                 if prev and prev.startswith("ال") and prev.endswith(("ين", "ون", "ات")) and len(prev) > 5:
@@ -1548,7 +1554,7 @@ class _Parser:
                 continue
             prev = self.w(i - 1)
             if prev in (L.fold("الساعة"),):
-                return _R(end)
+                return _R(end, reason="clock_time")
             t = self.toks[i]
             if n <= 31 and self.w(end) == "من":
                 k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
@@ -1559,9 +1565,9 @@ class _Parser:
             if self.w(end) in L.TIME_OF_DAY or (
                 self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر"))
             ):
-                return _R(end + 1)  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
+                return _R(end + 1, reason="clock_time")  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
             if prev in (L.fold("البارحة"),):
-                return _R(end)  # «البارحة الأولى»: the night before last
+                return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": self.ranked_noun(i, pl)})
         return None
@@ -1701,7 +1707,7 @@ class _Parser:
             if hit is None:
                 continue
             if self._dual_before(i):
-                return _R(i + 1)  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
+                return _R(i + 1, reason="agreeing_adjective")  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
             kind, unit = hit
             t = self.toks[i]
             return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
@@ -1713,7 +1719,7 @@ class _Parser:
         if t.k == "w" and not _triggers(t.t):
             return None
         if t.k == "x":
-            return _R(i + 1)
+            return _R(i + 1, reason="masked_span")
         if t.k == "d":
             return self.parse_numeric_date(i)
         if t.k in ("n", "w"):
@@ -1778,7 +1784,9 @@ class _Parser:
                 i += 1
                 continue
             if r.fields is not None and out and self.orig(r.a, r.b)[0] < out[-1].end:
-                r.fields = None  # a parse that reaches back into the previous figure: keep the first
+                r.fields, r.reason = None, "overlaps_previous"  # a parse reaching back into the previous figure
+            if r.fields is None and self.audit is not None:
+                self.audit[r.reason or "unnamed"] += 1
             if r.fields is not None:
                 o1, o2 = self.orig(r.a, r.b)
                 f = r.fields
@@ -1812,3 +1820,15 @@ def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list
     if not text or not any(c.isdigit() or "\u0600" <= c <= "\u06ff" for c in text):
         return []
     return _Parser(text, reference_date).run()
+
+
+def audit_figures(text: str, *, reference_date: dt.date | None = None) -> tuple[list[Figure], Counter[str]]:
+    """``extract_figures`` plus, for the numbers and number words it consumed without
+    making a figure, how many each guard turned away (keys of
+    :data:`akhbar.figures.guards.REASONS`)."""
+    audit: Counter[str] = Counter()
+    if not text or not any(c.isdigit() or "\u0600" <= c <= "\u06ff" for c in text):
+        return [], audit
+    parser = _Parser(text, reference_date)
+    parser.audit = audit
+    return parser.run(), audit
