@@ -525,8 +525,9 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     steps = 0
     while i - 1 >= 0 and toks[i - 1].start >= sent_start and steps < 14:
         t = toks[i - 1]
-        if t.fold in Q.CLAUSE_STARTS or (t.is_word and _cue_form(t) is not None) or t.raw in ":؛.":
-            break
+        if t.fold in Q.CLAUSE_STARTS or (t.is_word and (_cue_form(t) is not None or _is_complementizer(t))) \
+                or t.raw in ":؛.":
+            break  # «غير أن النقاد يقولون»: the subject starts after «أن»
         i -= 1
         steps += 1
     if steps >= 14:
@@ -650,6 +651,7 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
     strong cue / attribution that starts a new clause («، مضيفاً أن», «، وأكد», «لكنه حذّر»)."""
     toks = doc.toks
     i = cue_k + 1
+    started = False
     while i < len(toks) and toks[i].start < sent_end:
         t = toks[i]
         if t.raw in _OPEN_CLOSE or t.raw == '"':
@@ -657,9 +659,13 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
             if close is not None:
                 i = max(i + 1, doc.tok_index(close + 1))
                 continue
+        if t.is_word and _is_complementizer(t):
+            started = True
         if t.is_word:
             cf = _cue_form(t)
-            is_according = t.fold in Q.ACCORDING and _according_source_start(doc, i) is not None
+            # «وأفادت مصادر أمنية نقلاً عن الموقوفين بأن ...»: an attribution before the statement
+            # starts is part of the attribution, not a new clause
+            is_according = started and t.fold in Q.ACCORDING and _according_source_start(doc, i) is not None
             if (cf is not None and cf[0].strong) or is_according:
                 j = i
                 while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in Q.CONNECTORS
