@@ -820,6 +820,23 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
 
 
+def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """«وصرح وكيل محافظة عدن نايف البكري ... أن»: a perfect verb followed by a noun phrase has
+    a subject of its own, even one the speaker rules could not read; it does not continue
+    the last speaker («شهود عيان» two sentences before)."""
+    if cue.participle or not cue.strong or k + 1 >= len(doc.toks) or cue.lemma not in Q.INTRANSITIVE_CUES:
+        return False  # «ودعا روسيا إلى ...»: after a verb that takes an object, a noun is the object
+    t = doc.toks[k + 1]
+    if not t.is_word or _is_complementizer(t) or _cue_form(t) is not None:
+        return False
+    f = t.fold
+    if f in Q.STOPS or _bare(f) in Q.STOPS or _strip_prefix(f) in Q.STOPS or f in Q.ADVERBS or f in Q.PREP_PRON:
+        return False
+    if f in Q.ACCORDING or f.startswith("ل") or f in ("ب", "ل", "و", "ف"):
+        return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
+    return True
+
+
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
     return feminine is None or spk.feminine is None or spk.feminine == feminine
 
@@ -851,6 +868,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             phrase = _phrase_after(doc, k + 1, limit, cue)
             if phrase is not None:
                 a, b, ms = phrase
+                if cue.lemma == "وصف" and not ms:  # «ووصف الوزير المحادثات بأنها»: the object follows
+                    b = toks[k + 1].end
                 if not any(m.label == "PER" for m in ms):
                     person = _extend_to_person(doc, doc.tok_index(b), limit)
                     if person is not None:
@@ -875,7 +894,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender
-        if speaker is None and _may_continue(doc, k, cue, s_start):
+        if speaker is None and _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue):
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)

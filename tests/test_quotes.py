@@ -343,3 +343,16 @@ def test_plain_clause_after_a_warning():
     text = "إلى ذلك، حذرت وزارة الخارجية الألمانية أمس من هجمات محتملة تستهدف شبكة قطارات الأنفاق."
     (q,) = _run(text, [_m(text, "وزارة الخارجية الألمانية", "ORG")])
     assert q.speaker == "وزارة الخارجية الألمانية" and "هجمات محتملة" in q.text
+
+
+def test_new_named_speaker_is_not_the_last_one():
+    text = ("وقال شهود عيان إن الاشتباكات استمرت حتى الفجر في حي المنصورة.\n"
+            "وصرح وكيل محافظة عدن نايف البكري لوكالة الأنباء أن القوات سيطرت على المطار بالكامل.")
+    quotes = _run(text)  # no mentions at all: the recogniser missed the name
+    q = _find(quotes, "القوات سيطرت على المطار")
+    assert q.speaker == "وكيل محافظة عدن نايف البكري" and q.speaker_kind == "named"
+
+
+def test_described_object_is_not_the_speaker():
+    (q,) = _run("ووصف الوزير المحادثات بأنها بناءة ومثمرة للغاية.")
+    assert q.speaker == "الوزير" and q.text.startswith("أنها بناءة")
