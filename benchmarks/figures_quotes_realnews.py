@@ -274,15 +274,15 @@ arts = [json.loads(l) for p in sys.argv[2:] for l in open(p, encoding="utf-8")]
 docs = [(a["content"], split_sentences(a["content"]), dt.date.fromisoformat(a["date_extracted"][:10])) for a in arts]
 best_f = best_q = 1e9
 for _ in range(5):
-    t = time.perf_counter()
+    t = time.process_time()
     for text, sents, ref in docs:
         for s in sents:
             extract_figures(s.text, reference_date=ref)
-    best_f = min(best_f, time.perf_counter() - t)
-    t = time.perf_counter()
+    best_f = min(best_f, time.process_time() - t)
+    t = time.process_time()
     for text, sents, ref in docs:
         extract_quotes(text, sents, [])
-    best_q = min(best_q, time.perf_counter() - t)
+    best_q = min(best_q, time.process_time() - t)
 print(json.dumps({"figures_s": best_f, "quotes_s": best_q, "sentences": sum(len(d[1]) for d in docs)}))
 """
 
@@ -294,14 +294,18 @@ def speed(rev: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "akhbar"], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
-        out = {}
-        for name, root in (("baseline " + rev, tmp), ("this tree", str(ROOT))):
-            env = dict(os.environ, PYTHONPATH=root)
-            res = subprocess.run([sys.executable, "-c", _TIMER, root, *files], check=True, capture_output=True,
-                                 text=True, env=env, cwd=tmp)
-            out[name] = json.loads(res.stdout.strip().splitlines()[-1])
-    (b_name, b), (t_name, t) = out.items()
-    print(f"speed over {t['sentences']} sentences (best of 5):")
+        out: dict[str, dict] = {}
+        for _ in range(3):  # alternate the two, so load on the machine hits both alike
+            for name, root in (("baseline", tmp), ("tree", str(ROOT))):
+                env = dict(os.environ, PYTHONPATH=root)
+                res = subprocess.run([sys.executable, "-c", _TIMER, root, *files], check=True, capture_output=True,
+                                     text=True, env=env, cwd=tmp)
+                got = json.loads(res.stdout.strip().splitlines()[-1])
+                prev = out.setdefault(name, got)
+                for k in ("figures_s", "quotes_s"):
+                    prev[k] = min(prev[k], got[k])
+    b, t = out["baseline"], out["tree"]
+    print(f"speed over {t['sentences']} sentences (CPU seconds, best of 3 processes x 5 passes, alternated), baseline {rev}:")
     for k in ("figures_s", "quotes_s"):
         print(f"  {k[:-2]:8s} baseline {b[k]:.3f}s  this tree {t[k]:.3f}s  ratio {t[k] / b[k]:.2f}")
 
@@ -322,10 +326,10 @@ def main() -> None:
     part = "heldout" if args.heldout else "dev"
     if args.errors and args.heldout:
         sys.exit("--errors is for the development part only")
-    t = time.perf_counter()
+    t = time.process_time()
     r = score(load(part), rec, errors=args.errors)
     report(part, r)
-    print(f"({time.perf_counter() - t:.1f}s)")
+    print(f"({time.process_time() - t:.1f}s)")
 
 
 if __name__ == "__main__":

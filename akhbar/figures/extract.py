@@ -134,7 +134,15 @@ _DUAL_ENDINGS = ("ين", "ان", "تي")
 
 
 def _triggers(w: str) -> bool:
-    if w in _TRIGGERS or (len(w) > 4 and w.endswith(_DUAL_ENDINGS)):
+    return _word_triggers(w) or _dual_shaped(w)
+
+
+def _dual_shaped(w: str) -> bool:
+    return len(w) > 3 and w.endswith(_DUAL_ENDINGS)
+
+
+def _word_triggers(w: str) -> bool:
+    if w in _TRIGGERS:
         return True
     if len(w) > 2 and w[0] in "وفبلك":
         if w[1:] in _TRIGGERS:
@@ -1716,8 +1724,8 @@ class _Parser:
     # ---------------------------------------------------------------- driver
     def parse_at(self, i: int):
         t = self.toks[i]
-        if t.k == "w" and not _triggers(t.t):
-            return None
+        if t.k == "w" and not _word_triggers(t.t):
+            return self.parse_dual(i) if _dual_shaped(t.t) else None  # only its ending: a dual or nothing
         if t.k == "x":
             return _R(i + 1, reason="masked_span")
         if t.k == "d":
