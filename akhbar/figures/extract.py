@@ -42,6 +42,7 @@ Conventions (documented here because the record type leaves them open)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -141,6 +142,7 @@ def _dual_shaped(w: str) -> bool:
     return len(w) > 3 and w.endswith(_DUAL_ENDINGS)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _word_triggers(w: str) -> bool:
     if w in _TRIGGERS:
         return True
