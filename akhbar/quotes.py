@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from akhbar import quotes_lexicon as Q
 from akhbar.models import Mention, Quote, Sentence
 
 __all__ = ["extract_quotes", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
@@ -50,39 +51,6 @@ def _fold(word: str) -> str:
 
 # ----------------------------------------------------------------------------- lexicon
 
-# verb: (perfect 3sg masc, perfect 3sg fem, perfect plural, imperfect forms, participles masc, participles fem)
-# all in folded spelling.  Imperfect forms are "weak" cues: they never cut another
-# statement short (so «بدون أن تؤكد أو تنفي» does not end North Korea's statement).
-_VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], list[str]]] = {
-    "قال": (["قال"], ["قالت"], ["قالوا", "قالا"], ["يقول", "تقول", "يقولون"], ["قايلا"], ["قايله"]),
-    "اضاف": (["اضاف"], ["اضافت"], ["اضافوا"], ["يضيف", "تضيف"], ["مضيفا"], ["مضيفه"]),
-    "اكد": (["اكد"], ["اكدت"], ["اكدوا"], ["يوكد", "توكد"], ["موكدا"], ["موكده"]),
-    "اوضح": (["اوضح"], ["اوضحت"], ["اوضحوا"], ["يوضح", "توضح"], ["موضحا"], ["موضحه"]),
-    "اشار": (["اشار"], ["اشارت"], ["اشاروا"], ["يشير", "تشير"], ["مشيرا"], ["مشيره"]),
-    "اعتبر": (["اعتبر"], ["اعتبرت"], ["اعتبروا"], ["يعتبر", "تعتبر"], ["معتبرا"], ["معتبره"]),
-    "راي": (["راي"], ["رات"], ["راوا"], [], [], []),
-    "حذر": (["حذر"], ["حذرت"], ["حذروا"], ["يحذر", "تحذر"], ["محذرا"], ["محذره"]),
-    "نفي": (["نفي"], ["نفت"], ["نفوا"], ["ينفي", "تنفي"], ["نافيا"], ["نافيه"]),
-    "زعم": (["زعم"], ["زعمت"], ["زعموا"], ["يزعم", "تزعم"], ["زاعما"], ["زاعمه"]),
-    "اعلن": (["اعلن"], ["اعلنت"], ["اعلنوا"], ["يعلن", "تعلن"], ["معلنا"], ["معلنه"]),
-    "لفت": (["لفت"], ["لفتت"], ["لفتوا"], ["يلفت", "تلفت"], ["لافتا"], ["لافته"]),
-    "تابع": (["تابع"], ["تابعت"], ["تابعوا"], [], ["متابعا"], ["متابعه"]),
-    "شدد": (["شدد"], ["شددت"], ["شددوا"], ["يشدد", "تشدد"], ["مشددا"], ["مشدده"]),
-    "دعا": (["دعا"], ["دعت"], ["دعوا"], ["يدعو", "تدعو"], ["داعيا"], ["داعيه"]),
-    "افاد": (["افاد"], ["افادت"], ["افادوا"], ["يفيد", "تفيد"], [], []),
-    "صرح": (["صرح"], ["صرحت"], ["صرحوا"], ["يصرح", "تصرح"], ["مصرحا"], ["مصرحه"]),
-    "ذكر": (["ذكر"], ["ذكرت"], ["ذكروا"], [], ["ذاكرا"], []),
-    "كشف": (["كشف"], ["كشفت"], ["كشفوا"], [], ["كاشفا"], ["كاشفه"]),
-    "اردف": (["اردف"], ["اردفت"], [], [], ["مردفا"], ["مردفه"]),
-    "خلص": (["خلص"], ["خلصت"], ["خلصوا"], [], [], []),
-    "وصف": (["وصف"], ["وصفت"], ["وصفوا"], [], ["واصفا"], ["واصفه"]),
-    "اقر": (["اقر"], ["اقرت"], ["اقروا"], [], ["مقرا"], []),
-    "رد": (["رد"], ["ردت"], [], [], [], []),
-    "بين": ([], [], [], [], ["مبينا"], ["مبينه"]),  # «بيّن» itself is spelled like «بين» (between)
-    "نوه": (["نوه"], ["نوهت"], [], [], ["منوها"], ["منوهه"]),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class _CueForm:
     lemma: str
@@ -93,7 +61,7 @@ class _CueForm:
 
 def _cue_forms() -> dict[str, _CueForm]:
     forms: dict[str, _CueForm] = {}
-    for lemma, (masc, fem, plur, imperf, part_m, part_f) in _VERBS.items():
+    for lemma, (masc, fem, plur, imperf, part_m, part_f) in Q.VERBS.items():
         for f in masc:
             forms[f] = _CueForm(lemma, False, True, False)
         for f in fem:
@@ -110,46 +78,6 @@ def _cue_forms() -> dict[str, _CueForm]:
 
 
 CUE_FORMS: dict[str, _CueForm] = _cue_forms()
-_NO_PREFIX = {"رد", "ردت"}  # «ورد» is mostly «came / was mentioned», not «replied»
-
-# complementizers: «إن/أن», «بأن» and with a pronoun suffix («إنه», «بأنها»); «لأن» (because) is not one
-_COMPLEMENTIZERS_PRON = {
-    p + "ان" + s
-    for p in ("", "ب")
-    for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم")
-}
-_ACCORDING = {"وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا", "بحسب", "وبحسب", "حسب", "وحسب", "نقلا", "ونقلا"}
-_ACCORDING_VERBS = {
-    "نقلته", "نقلت", "نقل", "ذكرته", "ذكرت", "ذكر", "اوردته", "اوردت", "اورد", "افادت", "افاد", "اعلنت", "اعلن",
-    "قالته", "قالت", "قال", "نشرته", "نشرت", "اكدته", "اكدت", "بثته", "بثت",
-}
-# words that end the speaker phrase after a cue (adverbials, objects, prepositions)
-_STOPS = {
-    "في", "خلال", "عبر", "علي", "امام", "الي", "من", "عن", "حول", "بعد", "قبل", "عقب", "اثناء", "منذ",
-    "للصحفيين", "للصحافيين", "للصحافه", "لوسايل", "لقناه", "لصحيفه", "لوكاله", "لموقع",
-    "اليوم", "امس", "الاسبوع", "الشهر", "يوم", "صباح", "مساء", "ليله",
-    "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد",
-    "ردا", "مرارا", "ايضا", "بدوره", "بدورها", "كذلك", "هذا", "هذه", "ذلك", "تلك", "اياها", "اياه", "اياهم",
-    "قد", "انه", "انها", "ما", "لا", "لم", "لن", "كما", "حيث", "اذ", "فيما", "بينما", "لكن",
-    "تعالي", "جل", "عز", "سبحانه", "وعلا", "صلي",
-}
-# prepositions with a pronoun suffix («إليه», «عنها», «منهم»): never a name
-_PREP_PRON = {p + s for p in ("الي", "علي", "عن", "من", "في", "مع", "لدي", "عند", "ل", "ب", "ايا")
-              for s in ("ه", "ها", "هم", "هما", "هن", "نا", "ي", "ك", "كم")}
-# nouns that can head a speaker phrase without a named entity («مسؤول أمريكي كبير»)
-_ROLES = {
-    "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "متحدث", "متحدثه", "ناطق", "ناطقه", "مصدر", "مصادر",
-    "سفير", "سفيره", "وزير", "وزيره", "وزاره", "رييس", "رييسه", "رياسه", "نايب", "نايبه", "نواب", "امين",
-    "ممثل", "ممثله", "مندوب", "مندوبه", "جيش", "حكومه", "خارجيه", "داخليه", "دفاع", "استخبارات", "مخابرات",
-    "قايد", "مستشار", "مستشاره", "خبير", "خبيره", "خبراء", "محلل", "محللون", "مراقبون", "شهود", "شرطه",
-    "بيان", "تقرير", "موقع", "صحيفه", "وكاله", "قناه", "مكتب", "كرملين", "برلمان", "مجلس", "لجنه", "منظمه",
-    "حزب", "حركه", "زعيم", "ملك", "امير", "مدير", "مديره", "منسق", "مبعوث", "سلطات", "مسعفون",
-    "مسؤول",
-}
-_CLAUSE_STARTS = {"كان", "كانت", "وكان", "وكانت", "اذ", "فيما", "بينما", "حيث", "كما", "لكن", "لكنه", "لكنها", "ثم", "فقد", "وقد"}
-_GAP_WORDS = {"قد", "مضت", "مضي", "عاد", "عادت", "كان", "كانت"}
-_CONNECTORS = {"و", "اذ", "فيما", "بينما", "حيث", "كما", "لكنه", "لكنها", "لكن", "ثم"}
-
 _OPEN_CLOSE = {"«": "»", "“": "”", "‘": "’"}
 _CLOSERS = set(_OPEN_CLOSE.values())
 _MIN_DIRECT_WORDS = 3  # a quoted span this long after a cue is the statement
@@ -204,7 +132,7 @@ def _is_role(fold: str) -> bool:
     cands = {fold, _strip_prefix(fold), _bare(fold)}
     if fold.startswith("ال") and len(fold) > 3:
         cands.add(fold[2:])
-    return bool(cands & _ROLES)
+    return bool(cands & Q.ROLES)
 
 
 def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
@@ -213,13 +141,21 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
     f = tok.fold
     if f in CUE_FORMS:
         return CUE_FORMS[f], f
-    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in _NO_PREFIX:
+    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in Q.NO_PREFIX:
         return CUE_FORMS[f[1:]], f[1:]
+    if len(f) > 2 and f[0] in _PREFIXES and f[1:] in Q.PREFIXED_ONLY:
+        return _PREFIXED_FORMS[f[1:]], f[1:]
+    if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
+        return _BAYYANA, "بين"
     return None
 
 
+_PREFIXED_FORMS = {f: _CueForm(lemma, False, True, False) for f, lemma in Q.PREFIXED_ONLY.items()}
+_BAYYANA = _CueForm("بين", False, True, False)
+
+
 def _is_complementizer(tok: _Tok) -> bool:
-    return tok.fold in ("ان", "بان") or tok.fold in _COMPLEMENTIZERS_PRON
+    return tok.fold in ("ان", "بان") or tok.fold in Q.COMPLEMENTIZERS_PRON
 
 
 # ----------------------------------------------------------------------------- document view
@@ -368,9 +304,9 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 i += 1
             continue
         if t.is_word:
-            if _is_complementizer(t) or _cue_form(t) is not None or t.fold in _ACCORDING:
+            if _is_complementizer(t) or _cue_form(t) is not None or t.fold in Q.ACCORDING:
                 break
-            if _bare(t.fold) in _STOPS or t.fold in _STOPS or _strip_prefix(t.fold) in _STOPS:
+            if _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or _strip_prefix(t.fold) in Q.STOPS:
                 break
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
@@ -423,10 +359,6 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     return start, end, found
 
 
-_ADVERBS = {"مجددا", "رسميا", "علنا", "صراحه", "لاحقا", "سابقا", "موخرا", "اخيرا", "كذلك", "ايضا", "حينها", "بدوره",
-            "بدورها", "بالقول", "قايلا", "قايله", "مستدركا", "مجيبا", "ردا", "قوله", "قولها", "قولهم"}
-
-
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     """One or two plain words right after a cue and before a boundary (comma, colon,
     complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
@@ -435,17 +367,17 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     n = i
     while n < limit and n - i < 2:
         t = toks[n]
-        if not t.is_word or "ً" in t.raw or _bare(t.fold) in _STOPS or t.fold in _STOPS \
-                or _strip_prefix(t.fold) in _STOPS or t.fold in _ADVERBS or _is_complementizer(t) \
-                or _cue_form(t) is not None or t.fold in _ACCORDING or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in _PREP_PRON:
+        if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS \
+                or _strip_prefix(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
+                or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
+                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON:
             break
         n += 1
     if n == i or n >= limit:
         return None
     b = toks[n]
-    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in _ADVERBS
-                or _bare(b.fold) in _STOPS or b.fold in _STOPS or _strip_prefix(b.fold) in _STOPS)
+    boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in Q.ADVERBS
+                or _bare(b.fold) in Q.STOPS or b.fold in Q.STOPS or _strip_prefix(b.fold) in Q.STOPS)
     return n if boundary else None
 
 
@@ -535,8 +467,8 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
         if prev is not None:
             return _Speaker(doc.text[a:b], prev[0], a, b, feminine, True, True)
     head_linked = per or any(m.start <= a + 1 for m in found)
-    if not per:
-        prev = _resolve_role(doc, a, b, history)
+    if not per:  # «وسائل الإعلام اللبنانية», «المصادر»: a generic source is never an earlier speaker
+        prev = None if _generic_head(doc, a, b) else _resolve_role(doc, a, b, history)
         if prev is not None:
             canonical, per, head_linked = prev.canonical, prev.per, True
             if feminine is None:
@@ -546,13 +478,14 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
     return _Speaker(doc.text[a:b], canonical, a, b, feminine, per, head_linked)
 
 
-_ANONYMOUS = {"مصدر", "مصادر", "مسوول", "مسووله", "مسوولون", "مسوولين", "مسوولو", "خبير", "خبيره", "خبراء",
-              "محلل", "محللون", "مراقبون", "شهود", "دبلوماسي", "دبلوماسيون", "ناشطون", "سكان"}
+def _generic_head(doc: _Doc, a: int, b: int) -> bool:
+    first = next((t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word), None)
+    return first is not None and _is_generic_word(first.fold)
 
 
 def _anonymous_head(doc: _Doc, a: int, b: int) -> bool:
     first = next((t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word), None)
-    return first is not None and (_bare(first.fold) in _ANONYMOUS or first.fold in _ANONYMOUS)
+    return first is not None and (_bare(first.fold) in Q.ANONYMOUS or first.fold in Q.ANONYMOUS)
 
 
 def _self_contained(doc: _Doc, seg: Sequence[_Tok]) -> bool:
@@ -582,7 +515,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
     j = cue_k - 1
-    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in _GAP_WORDS or toks[j].raw in "،,"):
+    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in Q.GAP_WORDS or toks[j].raw in "،,"):
         j -= 1
     if j < 0 or toks[j].start < sent_start:
         return None
@@ -592,8 +525,9 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     steps = 0
     while i - 1 >= 0 and toks[i - 1].start >= sent_start and steps < 14:
         t = toks[i - 1]
-        if t.fold in _CLAUSE_STARTS or (t.is_word and _cue_form(t) is not None) or t.raw in ":؛.":
-            break
+        if t.fold in Q.CLAUSE_STARTS or (t.is_word and (_cue_form(t) is not None or _is_complementizer(t))) \
+                or t.raw in ":؛.":
+            break  # «غير أن النقاد يقولون»: the subject starts after «أن»
         i -= 1
         steps += 1
     if steps >= 14:
@@ -633,7 +567,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if mention_at_end.label not in ("PER", "ORG", "LOC"):
         return None
     first_word = next((t for t in seg if t.is_word), None)
-    if first_word is not None and (first_word.fold in _STOPS or _strip_prefix(first_word.fold) in _STOPS) \
+    if first_word is not None and (first_word.fold in Q.STOPS or _strip_prefix(first_word.fold) in Q.STOPS) \
             and doc.mention_starting_in(first_word) is None:
         return None
     a = seg[0].start if seg else mention_at_end.start
@@ -717,6 +651,7 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
     strong cue / attribution that starts a new clause («، مضيفاً أن», «، وأكد», «لكنه حذّر»)."""
     toks = doc.toks
     i = cue_k + 1
+    started = False
     while i < len(toks) and toks[i].start < sent_end:
         t = toks[i]
         if t.raw in _OPEN_CLOSE or t.raw == '"':
@@ -724,13 +659,17 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
             if close is not None:
                 i = max(i + 1, doc.tok_index(close + 1))
                 continue
+        if t.is_word and _is_complementizer(t):
+            started = True
         if t.is_word:
             cf = _cue_form(t)
-            is_according = t.fold in _ACCORDING and _according_source_start(doc, i) is not None
+            # «وأفادت مصادر أمنية نقلاً عن الموقوفين بأن ...»: an attribution before the statement
+            # starts is part of the attribution, not a new clause
+            is_according = started and t.fold in Q.ACCORDING and _according_source_start(doc, i) is not None
             if (cf is not None and cf[0].strong) or is_according:
                 j = i
-                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in _CONNECTORS
-                                         or toks[j - 1].fold in _CONNECTORS):
+                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in Q.CONNECTORS
+                                         or toks[j - 1].fold in Q.CONNECTORS):
                     j -= 1
                 prefixed = cf is not None and t.fold not in CUE_FORMS
                 if j < i or prefixed or is_according or (cf is not None and cf[0].participle):
@@ -754,7 +693,7 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return None
         return j + 1
     if _strip_prefix(t.fold) in ("وفق", "وفقا", "طبقا") or t.fold in ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا"):
-        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in _ACCORDING_VERBS:
+        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         if toks[j].fold == "ل":
             return j + 1
@@ -762,7 +701,7 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
         return None
     if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
-        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in _ACCORDING_VERBS:
+        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         return j
     return None
@@ -806,7 +745,7 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             else:
                 end = close + 1
             break
-        if not tk.is_word or _bare(tk.fold) in _STOPS or _is_complementizer(tk):
+        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk):
             break
         fold = tk.fold[1:] if tk.fold.startswith("ل") and k == j and len(tk.fold) > 2 else tk.fold
         if words == 0 and not _is_role(fold):
@@ -823,7 +762,7 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
     """«وفقاً لـ X», «بحسب X», «نقلاً عن X»: the rest of the sentence is attributed to X."""
     out: list[tuple[int, Quote]] = []
     for i, t in enumerate(doc.toks):
-        if not t.is_word or t.fold not in _ACCORDING or doc.inside_quote(t.start):
+        if not t.is_word or t.fold not in Q.ACCORDING or doc.inside_quote(t.start):
             continue
         j = _according_source_start(doc, i)
         if j is None:
@@ -876,9 +815,26 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     prefixed = tok.fold not in CUE_FORMS
     first_in_sentence = not any(t.is_word for t in doc.toks[doc.tok_index(sent_start) : k])
     prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
-    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in _CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
-                                            or _strip_prefix(prev.fold) in _CONNECTORS)
+    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
+                                            or _strip_prefix(prev.fold) in Q.CONNECTORS)
     return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
+
+
+def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """«وصرح وكيل محافظة عدن نايف البكري ... أن»: a perfect verb followed by a noun phrase has
+    a subject of its own, even one the speaker rules could not read; it does not continue
+    the last speaker («شهود عيان» two sentences before)."""
+    if cue.participle or not cue.strong or k + 1 >= len(doc.toks) or cue.lemma not in Q.INTRANSITIVE_CUES:
+        return False  # «ودعا روسيا إلى ...»: after a verb that takes an object, a noun is the object
+    t = doc.toks[k + 1]
+    if not t.is_word or _is_complementizer(t) or _cue_form(t) is not None:
+        return False
+    f = t.fold
+    if f in Q.STOPS or _bare(f) in Q.STOPS or _strip_prefix(f) in Q.STOPS or f in Q.ADVERBS or f in Q.PREP_PRON:
+        return False
+    if f in Q.ACCORDING or f.startswith("ل") or f in ("ب", "ل", "و", "ف"):
+        return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
+    return True
 
 
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
@@ -912,6 +868,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             phrase = _phrase_after(doc, k + 1, limit, cue)
             if phrase is not None:
                 a, b, ms = phrase
+                if cue.lemma == "وصف" and not ms:  # «ووصف الوزير المحادثات بأنها»: the object follows
+                    b = toks[k + 1].end
                 if not any(m.label == "PER" for m in ms):
                     person = _extend_to_person(doc, doc.tok_index(b), limit)
                     if person is not None:
@@ -928,13 +886,15 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         clause_end = _clause_end(doc, k, s_end)
         if cue.lemma == "خلص":  # «وخلص (يرماك) إلى القول إن ...»
             nxt = [t.fold for t in toks[k_after : k_after + 2]]
-            if nxt[:2] != ["الي", "القول"]:
+            if nxt[:2] != ["الي", "القول"] and nxt[:2] != ["الي", "ان"]:
                 if explicit:
                     history.append(speaker)
                 continue
         content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
+        if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
+            content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender
-        if speaker is None and _may_continue(doc, k, cue, s_start):
+        if speaker is None and _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue):
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
@@ -957,12 +917,45 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     for _, q in found:  # one row per (span, kind): (doc_id, start_char, end_char, kind) is a key
         if (q.start, q.end, q.kind) not in keys:
             keys.add((q.start, q.end, q.kind))
+            q.speaker_kind = speaker_kind(q.speaker, q.speaker_start, q.speaker_end, doc.mentions_in)
             out.append(q)
     return out
 
 
+def speaker_kind(speaker: str | None, start: int | None, end: int | None, mentions_in) -> str | None:
+    """``named`` (a person, or a body named in the text: «وزارة الصحة», «رويترز»), ``generic``
+    (an unnamed source: «المصادر», «التقرير», «البيان», «مصدر مسؤول», «شهود عيان», «وسائل
+    الإعلام») or ``pronoun`` (a speaker only as a pronoun: «وأضاف» with no speaker before it).
+    A generic head with a person named in the phrase («المتحدث باسم الداخلية محمد العروي»)
+    is named; ``mentions_in(start, end)`` gives the entity mentions inside the phrase."""
+    if speaker is None:
+        return None
+    words = [_fold(w) for w in _TOKEN_RE.findall(speaker)]
+    words = [w for w in words if w and w[0].isalnum()]
+    if not words:
+        return "pronoun"
+    if words[0] in PRONOUNS:
+        return "pronoun"
+    if start is not None and end is not None and any(m.label == "PER" for m in mentions_in(start, end)):
+        return "named"
+    if _is_generic_word(words[0]):
+        return "generic"
+    return "named"
+
+
+def _is_generic_word(fold: str) -> bool:
+    """«المصادر», «ووسائل» (و a root letter or a prefix: both readings are tried)."""
+    cands = {fold, _bare(fold), _strip_prefix(fold)}
+    if fold.startswith("ال") and len(fold) > 3:
+        cands.add(fold[2:])
+    return bool(cands & Q.GENERIC_HEADS)
+
+
+PRONOUNS = {"هو", "هي", "هم", "انه", "انها", "انهم"}
+
+
 QUOTE_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "kind", "cue", "speaker",
-                 "speaker_canonical", "speaker_start", "speaker_end")
+                 "speaker_canonical", "speaker_start", "speaker_end", "speaker_kind")
 
 
 def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
@@ -980,6 +973,7 @@ def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
             "speaker_canonical": q.speaker_canonical,
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
+            "speaker_kind": q.speaker_kind,
         }
         for q in quotes
     ]

@@ -10,6 +10,7 @@ from pandera.typing import Series
 from schemas._common import I32, STR, SpanModel, span_fields
 
 QUOTE_KINDS = ("direct", "reported", "according_to")
+SPEAKER_KINDS = ("named", "generic", "pronoun")
 
 ARROW = pyarrow.schema(
     [
@@ -20,6 +21,7 @@ ARROW = pyarrow.schema(
         ("speaker_canonical", STR),
         ("speaker_start", I32),
         ("speaker_end", I32),
+        ("speaker_kind", STR),
     ]
 )
 
@@ -31,6 +33,7 @@ class Quotes(SpanModel):
     speaker_canonical: Series[str] = pa.Field(nullable=True)
     speaker_start: Series[pd.Int32Dtype] = pa.Field(nullable=True, ge=0)
     speaker_end: Series[pd.Int32Dtype] = pa.Field(nullable=True, ge=0)
+    speaker_kind: Series[str] = pa.Field(nullable=True, isin=list(SPEAKER_KINDS))
 
     class Config:
         unique = ["doc_id", "start_char", "end_char", "kind"]

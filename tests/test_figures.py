@@ -131,3 +131,48 @@ def test_odd_inputs_keep_invariants():
             last = f.end
     figs = extract_figures("ﻻ ١٢ ﺃﻟﻒ ﺷﺨﺺ")
     assert [(f.value, f.unit) for f in figs] == [(12000, "شخص")]
+
+
+# sentences from SaudiNewsNet articles (benchmarks/gold is not read by the tests)
+def test_duals_are_figures():
+    text = "ووقع وزيران على الاتفاق بين البلدين، وغُرمت الشركة مع تسجيل مخالفتين وتسليم ريالين."
+    got = [(f.text, f.value, f.kind, f.unit) for f in extract_figures(text)]
+    assert got == [("وزيران", 2, "count", "وزير"), ("البلدين", 2, "count", "بلد"),
+                   ("مخالفتين", 2, "count", "مخالفة"), ("ريالين", 2, "money", "ريال")]
+    # plurals, names and an agreeing adjective are not duals
+    text = "وأكد المهندسين أن ميلان تعاقد مع الفلسطينيين، وكسب الجيل مواجهتين وديتين."
+    assert [(f.text, f.unit) for f in extract_figures(text)] == [("مواجهتين", "مواجهة")]
+
+
+def test_currency_country_and_qualifiers():
+    figs = extract_figures("أن تبلغ عائدات الشركة الأولية 30 مليون دولار أميركي، أي ما يفوق 112 مليون ريال تقريبا.")
+    assert [(f.value, f.unit, f.qualifier) for f in figs] == [(3e7, "دولار أميركي", "exact"),
+                                                            (1.12e8, "ريال", "more_than")]
+    (f,) = extract_figures("اختلس من المال العام ما تصل قيمته إلى مليار روبل.")
+    assert (f.value, f.qualifier, f.unit) == (1e9, "up_to", "روبل")
+    (f,) = extract_figures("وتراجع مؤشر نيكي القياسي بمقدار 53ر12 نقطة.")
+    assert (f.value, f.kind, f.unit) == (12.53, "measure", "نقطة")
+
+
+def test_ordinal_unit_is_the_ranked_noun():
+    figs = extract_figures("وتغلب في المباراة الودية الثانية بعد أن تقدم في الشوط الأول.")
+    assert [(f.text, f.unit) for f in figs] == [("الثانية", "مباراة"), ("الأول", "شوط")]
+
+
+def test_every_guard_names_its_reason():
+    """Numbers the parser turns away are counted by named guard (the audit), never anonymously."""
+    import re
+    from collections import Counter
+
+    from akhbar.figures import REASONS, audit_figures
+
+    src = (ROOT / "akhbar" / "figures" / "extract.py").read_text(encoding="utf-8")
+    assert set(re.findall(r'reason="(\w+)"', src)) <= set(REASONS)
+    total: Counter[str] = Counter()
+    for name in SEEDS:
+        for line in (ROOT / "seeds" / name).read_text("utf-8").splitlines():
+            figs, audit = audit_figures(line, reference_date=dt.date(2024, 10, 28))
+            assert figs == extract_figures(line, reference_date=dt.date(2024, 10, 28))
+            total += audit
+    assert "unnamed" not in total and set(total) <= set(REASONS)
+    assert total["identifier"] > 0 and total["masked_span"] > 0  # «برنامج "60 دقيقة"», URLs in the seeds

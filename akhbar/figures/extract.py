@@ -42,12 +42,16 @@ Conventions (documented here because the record type leaves them open)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections import Counter
 
 from hijridate import Hijri
 
 from akhbar.figures import lexicon as L
+from akhbar.figures.duals import dual_of
+from akhbar.figures.guards import REASONS, FigureFields
 from akhbar.models import Figure
 from akhbar.normalize import DIACRITICS_RE, normalize_keep_offsets, strip_diacritics
 
@@ -92,7 +96,10 @@ _DISTANT_VERBS = {
         "تتخطى")},
     **{L.fold(w): ("more_than", True) for w in ("يزيد", "تزيد", "زاد", "زادت", "يربو", "تربو")},
     **{L.fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
+    **{L.fold(w): ("more_than", False) for w in ("تعدى", "تعدت", "يتعدى", "تتعدى")},
 }
+# «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
+_DISTANT_TO_VERBS = {L.fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
 _NEGATIONS = {L.fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
 # «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
 _EDITION_NOUNS = {L.fold(w) for w in (
@@ -100,6 +107,7 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "المؤتمر", "القمة", "الحلقة", "البطولة", "اليوم", "الأسبوع", "الشهر", "العام", "المهرجان",
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
+_MINUTE = {L.fold("الدقيقة")}
 _THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
 _BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 _MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
@@ -117,13 +125,25 @@ _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
-    | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW
+    | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
 )
 
 
+_DUAL_ENDINGS = ("ين", "ان", "تي")
+
+
 def _triggers(w: str) -> bool:
+    return _word_triggers(w) or _dual_shaped(w)
+
+
+def _dual_shaped(w: str) -> bool:
+    return len(w) > 3 and w.endswith(_DUAL_ENDINGS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_triggers(w: str) -> bool:
     if w in _TRIGGERS:
         return True
     if len(w) > 2 and w[0] in "وفبلك":
@@ -147,12 +167,15 @@ class _Tok:
 
 
 class _R:
-    """A parse result: token end index and figure fields (None: tokens blocked)."""
+    """A parse result: token end index and figure fields; ``fields`` None means the tokens
+    are consumed as *not a figure*, and ``reason`` names the guard that said so (one of
+    :data:`akhbar.figures.guards.REASONS`)."""
 
-    __slots__ = ("end", "a", "b", "fields")
+    __slots__ = ("end", "a", "b", "fields", "reason")
 
-    def __init__(self, end: int, a: int = 0, b: int = 0, fields: dict | None = None):
-        self.end, self.a, self.b, self.fields = end, a, b, fields
+    def __init__(self, end: int, a: int = 0, b: int = 0, fields: FigureFields | None = None,
+                 *, reason: str | None = None):
+        self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
 
 
 _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
@@ -276,6 +299,9 @@ class _Parser:
         self.toks = _tokenize(self.s)
         self.ref = ref
         self.n = len(self.toks)
+        self.audit: Counter[str] | None = None  # set by audit_figures: reasons numbers were not figures
+        self._consumed = 0  # tokens before this index were taken by an earlier parse
+        self._last_end: int | None = None
 
     # ---------------------------------------------------------------- helpers
     def w(self, j: int) -> str | None:
@@ -594,6 +620,8 @@ class _Parser:
                 return "measure", "كيلومتر", end + 1  # «كيلو متر»
             if unit == "جنيه" and self.w(end) in _STERLING:
                 return kind, "جنيه إسترليني", end + 1
+            if kind == "money" and self.w(end) in L.CURRENCY_COUNTRIES:
+                return kind, unit + " " + self.word_as_written(end), end + 1  # «دولار أسترالي»
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
@@ -753,7 +781,8 @@ class _Parser:
         if self.p(k) == "(":
             k -= 1
         prep = self.w(k) in ("علي", "عن")
-        if prep:
+        to = self.w(k) == "الي"
+        if prep or to:
             k -= 1
         for back in range(4):  # up to 3 words of subject between verb and number
             j = k - back
@@ -761,6 +790,13 @@ class _Parser:
                 return None
             w = self.toks[j].t
             stems = {st for st, _ in _strip(w, ("و", "ف"))}
+            if to:  # only «ما تصل قيمته إلى»: «أن يصل العدد إلى عشرة آلاف» is a forecast, not a cap
+                if back == 1 and stems & _DISTANT_TO_VERBS and self.w(j - 1) == "ما" \
+                        and (self.w(k) or "").endswith(("ه", "ها", "هم")):
+                    return "up_to"
+                if back >= 1:
+                    return None
+                continue
             verb = stems & _DISTANT_VERBS.keys()
             if verb:
                 q, needs_prep = _DISTANT_VERBS[verb.pop()]
@@ -915,7 +951,7 @@ class _Parser:
             if rel in _THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
                 end += 1
             if self.ref is None:
-                return _R(end)
+                return _R(end, reason="date_without_reference")
             y, m = self.ref.year, self.ref.month
             if rel in L.PAST_WORDS:
                 y, m = (y, m - 1) if m > 1 else (y - 1, 12)
@@ -924,7 +960,7 @@ class _Parser:
             try:
                 return self.mk_date(end, a, dt.date(y, m, day), "day")
             except ValueError:
-                return _R(end)
+                return _R(end, reason="impossible_date")
         if not mo:
             return None
         cal, m, end = mo
@@ -944,30 +980,30 @@ class _Parser:
             year, end2, ah = ya
             if cal == "h" or ah:
                 if cal == "g":
-                    return _R(end2)  # Gregorian month with a Hijri year: unclear
+                    return _R(end2, reason="mixed_calendars")  # Gregorian month with a Hijri year: unclear
                 try:
                     g = Hijri(year, m, day or 1).to_gregorian()
                     d = dt.date(g.year, g.month, g.day)
                 except (ValueError, OverflowError):
-                    return _R(end2)
+                    return _R(end2, reason="impossible_date")
                 return self.mk_date(end2, a, d, "day" if day else "month")
             if not (1000 <= year <= 2200):
-                return _R(end) if day else None
+                return _R(end, reason="year_out_of_range") if day else None
             try:
                 d = dt.date(year, m, day or 1)
             except ValueError:
-                return _R(end2)
+                return _R(end2, reason="impossible_date")
             return self.mk_date(end2, a, d, "day" if day else "month")
         # no year
         if i > 0 and self.w(i - 1) in _NAMED_DATE_WORDS:
-            return _R(end)  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
+            return _R(end, reason="named_event")  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
         if cal == "h":
-            return _R(end) if (day or end - j > 1) else None
+            return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
         if self.ref is None:
-            return _R(end)  # consume (so «الأول» in «كانون الأول» is not an ordinal)
+            return _R(end, reason="month_name_part")  # consume (so «الأول» in «كانون الأول» is not an ordinal)
         first = self.w(j) or ""
         if day is None and first in (L.fold("مارس"), L.fold("آب")):
-            return _R(end)
+            return _R(end, reason="ambiguous_month_word")
         y = self.ref.year
         nxt = self.w(end)
         endx = end
@@ -982,7 +1018,7 @@ class _Parser:
         try:
             d = dt.date(y, m, day or 1)
         except ValueError:
-            return _R(end)
+            return _R(end, reason="impossible_date")
         return self.mk_date(endx, a, d, "day" if day else "month")
 
     def mk_date(self, end: int, a: int, d: dt.date, precision: str) -> _R:
@@ -1007,13 +1043,13 @@ class _Parser:
                     end += 1
             else:
                 if not (1000 <= y <= 2200):
-                    return _R(end)
+                    return _R(end, reason="year_out_of_range")
                 date = dt.date(y, m, d)
                 if suf in L.YEAR_SUFFIX_CE:
                     b = self.toks[end].b
                     end += 1
         except (ValueError, OverflowError):
-            return _R(end)
+            return _R(end, reason="impossible_date")
         return _R(end, t.a, b, {"value": None, "kind": "date", "unit": "day", "date_value": date,
                                 "qualifier": "exact"})
 
@@ -1041,7 +1077,7 @@ class _Parser:
                 delta = 2
                 end += 1
             if self.w(end) in (L.fold("الحاجة"), L.fold("الحاجة")):
-                return _R(end + 1)  # «في أمس الحاجة»: «most in need», not yesterday
+                return _R(end + 1, reason="idiom_not_date")  # «في أمس الحاجة»: «most in need», not yesterday
             paren = self.p(end) == "(" and self.w(end + 1) in L.WEEKDAYS and self.p(end + 2) == ")"
             if self.w(end) in L.WEEKDAYS or paren:
                 # «أمس الأحد», «أمس (الأحد)»: trust the weekday (the scrape date may lag the article)
@@ -1053,7 +1089,7 @@ class _Parser:
                                                      "qualifier": "exact"})
         if w in L.TOMORROW:
             if self.w(i - 1) in _BECAME_BEFORE:
-                return _R(i + 1)  # «أنه غدا مؤثرا»: «became», not tomorrow
+                return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
             return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
                                         "date_value": ref + dt.timedelta(days=1), "qualifier": "exact"})
         a = t.a
@@ -1075,7 +1111,7 @@ class _Parser:
             a = t.a + pl
             prev = self.w(i - 1)
             if prev and {st for st, _ in _strip(prev)} & _NOT_WEEKDAY_BEFORE:
-                return _R(i + 1)  # «خطب الجمعة», «صلاة الجمعة»: not a date
+                return _R(i + 1, reason="prayer_not_date")  # «خطب الجمعة», «صلاة الجمعة»: not a date
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
             if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:
@@ -1086,11 +1122,11 @@ class _Parser:
         if self.w(k) in (L.fold("بتاريخ"), L.fold("الموافق"), L.fold("الموافق")):
             k += 1
         if self.w(k) in (L.fold("الذي"), L.fold("التي")) and (self.w(k + 1) or "")[1:] in (L.fold("وافق"),):
-            return _R(end)  # «يوم السبت الذي يوافق تاريخ 15 أغسطس»
+            return _R(end, reason="explicit_date_follows")  # «يوم السبت الذي يوافق تاريخ 15 أغسطس»
         if k < self.n and self.toks[k].k in ("n", "d"):
-            return _R(end)
+            return _R(end, reason="explicit_date_follows")
         if self.w(k) in L.ORDINAL_TEEN_FIRST and (self.w(k + 1) == "من" or self.w(k + 2) == "من"):
-            return _R(end)  # «الثلاثاء الثالث عشر من ربيع الأول 1395»  # «الأربعاء 28 أكتوبر», «الثلاثاء 10 - 12»: the explicit date speaks
+            return _R(end, reason="explicit_date_follows")  # «الثلاثاء الثالث عشر من ربيع الأول 1395»  # «الأربعاء 28 أكتوبر», «الثلاثاء 10 - 12»: the explicit date speaks
         delta = (ref.weekday() - wd) % 7
         nxt = self.w(end)
         if nxt in L.PAST_WORDS:
@@ -1284,24 +1320,27 @@ class _Parser:
             if self.p(i - 1) != "+":
                 value = -value
             a = toks[i - 1].a
+        if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & _MINUTE:
+            b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
+            return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
         if info["digits"]:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
                 # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
                 k = j
                 while k + 1 < self.n and self.p(k) in ("-", "/", "–", "،", ",") and toks[k + 1].k == "n":
                     k += 2  # «الآيتان 93، 94»
-                return _R(k)
+                return _R(k, reason="identifier")
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
-                return _R(j + 1)
+                return _R(j + 1, reason="clock_time")
             if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t and "," not in toks[i].t:
-                return _R(j)
+                return _R(j, reason="leading_zero_code")
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
-                return _R(j)
+                return _R(j, reason="long_digit_id")
             if (
                 qa is None and self.p(j) in _CLOSE_QUOTES and self.p(j) != ")"
                 and any(self.p(k) in _OPEN_QUOTES and self.p(k) != "(" for k in range(max(0, i - 3), i - 1))
             ):
-                return _R(j + 1)  # «"نور 2"»: a quoted name ending in a number
+                return _R(j + 1, reason="quoted_name")  # «"نور 2"»: a quoted name ending in a number
             if (
                 toks[i].t.isdigit()
                 and len(toks[i].t) >= 3
@@ -1310,11 +1349,11 @@ class _Parser:
                         for k in range(max(0, i - 8), i))
                 and self.unit_at(j, allow_fallback=False) is None
             ):
-                return _R(j)  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
+                return _R(j, reason="phone_number")  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
         elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
-            return _R(j)
+            return _R(j, reason="group_name")
         elif j < self.n and toks[j].k == "l":
-            return _R(j)  # «إمّا ستون Emma Stone»
+            return _R(j, reason="latin_name")  # «إمّا ستون Emma Stone»
         single_digits = info["digits"] and len(info["atoms"]) == 1
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
             frac = {("1", "2"): 0.5, ("1", "4"): 0.25, ("3", "4"): 0.75, ("1", "3"): 1 / 3}.get((toks[i].t, toks[j + 1].t))
@@ -1325,11 +1364,11 @@ class _Parser:
                 kind, unit, end = u if u else ("count", None, j + 3)
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
-            return _R(j + 2)  # «4/2» scores, «24/7»: not quantities
+            return _R(j + 2, reason="score_or_fraction")  # «4/2» scores, «24/7»: not quantities
         if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
-            return _R(j + 1)  # «1×1 م2»: dimensions
+            return _R(j + 1, reason="dimensions")  # «1×1 م2»: dimensions
         if single_digits and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "l":
-            return _R(j + 1)  # «635031 - Mobily»
+            return _R(j + 1, reason="code_with_latin")  # «635031 - Mobily»
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "w":
             u = self.unit_at(j + 1, allow_fallback=False)
             if u:  # «رجلا 48/ عاما/»
@@ -1341,13 +1380,13 @@ class _Parser:
         if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
             if toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100:
                 return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})
-            return _R(j + 1)  # «11 - يمكنك ...»: a list index
+            return _R(j + 1, reason="list_index")  # «11 - يمكنك ...»: a list index
         if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
-            return _R(j)  # «5 ـ تعيين»
+            return _R(j, reason="list_index")  # «5 ـ تعيين»
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
-            return _R(j + 1)  # «سبتمبر 9 ميلادي»: a month number
+            return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
         if single_digits and i > 0 and toks[i - 1].k == "x" and self.unit_at(j, allow_fallback=False) is None:
-            return _R(j)
+            return _R(j, reason="after_masked_span")
         if info["digits"] and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
             qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
         ):
@@ -1373,14 +1412,14 @@ class _Parser:
         # dash range: «10-20», «(1939-1945)»
         if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if self.score_context(i):
-                return _R(j + 2)
+                return _R(j + 2, reason="score")
             n2 = self.parse_number(j + 1, prefixes=())
             if n2 and n2[0] is not None:
                 r = self.finish_range(i, a, value, info, n2, False)
                 if r is None:
-                    return _R(n2[2])
+                    return _R(n2[2], reason="score")
                 if r.fields["kind"] == "count" and r.fields["unit"] is None and n2[0] < 20:
-                    return _R(n2[2])  # «1-4» with nothing after: a score
+                    return _R(n2[2], reason="score")  # «1-4» with nothing after: a score
                 if self.p(i - 1) == "(" and self.p(r.end) == ")" and r.fields["kind"] == "year":
                     r.a = toks[i - 1].a
                     r.b = toks[r.end].b
@@ -1471,7 +1510,7 @@ class _Parser:
         q = qualifier
         pq = self.post_qualifier(end)
         if pq:
-            q = pq[0] if (q is None or pq[0] != "exact") else q
+            q = pq[0] if (q is None or pq[0] not in ("exact", "approx")) else q  # «ما يفوق ... تقريبا»
             end = pq[1]
         if q is None and qa is None and kind in _QUANTITY_KINDS:
             q = self.distant_qualifier(i - (1 if pre_kind else 0))
@@ -1511,11 +1550,11 @@ class _Parser:
             elif stem in L.DEFINITE_TENS:
                 prev = self.w(i - 1)
                 if prev in (L.fold("مجموعة"), L.fold("المجموعة"), L.fold("ومجموعة"), L.fold("بمجموعة"), L.fold("لمجموعة")):
-                    return _R(i + 1)
+                    return _R(i + 1, reason="group_name")
                 if prev in _STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
-                    return _R(i + 1)  # «شارع الستين»
+                    return _R(i + 1, reason="street_name")  # «شارع الستين»
                 if any(st in (L.fold("مجموعة"), L.fold("المجموعة")) for st, _ in _strip(self.w(i - 2) or "")):
-                    return _R(i + 1)  # «لمجموعة الدول العشرين»
+                    return _R(i + 1, reason="group_name")  # «لمجموعة الدول العشرين»
                 n = L.DEFINITE_TENS[stem]
                 end = i + 1
                 if prev and prev.startswith("ال") and prev.endswith(("ين", "ون", "ات")) and len(prev) > 5:
@@ -1525,7 +1564,7 @@ class _Parser:
                 continue
             prev = self.w(i - 1)
             if prev in (L.fold("الساعة"),):
-                return _R(end)
+                return _R(end, reason="clock_time")
             t = self.toks[i]
             if n <= 31 and self.w(end) == "من":
                 k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
@@ -1536,11 +1575,35 @@ class _Parser:
             if self.w(end) in L.TIME_OF_DAY or (
                 self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر"))
             ):
-                return _R(end + 1)  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
+                return _R(end + 1, reason="clock_time")  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
             if prev in (L.fold("البارحة"),):
-                return _R(end)  # «البارحة الأولى»: the night before last
+                return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
             return _R(end, t.a + pl, self.toks[end - 1].b,
-                      {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": self.ranked_noun(i, pl)})
+        return None
+
+    def ranked_noun(self, i: int, pl: int) -> str | None:
+        """The noun an ordinal ranks («الشوط الثاني» → شوط, «للمرة الثالثة» → مرة), skipping one
+        nisba adjective («المباراة الودية الثانية» → مباراة); None when there is none."""
+        if pl:
+            return None  # «والثانية»: a new item, the noun is further back
+        for j in (i - 1, i - 2):
+            prev = self.w(j)
+            if not prev:
+                return None
+            stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
+            if stem is None and prev.startswith("لل"):
+                stem = prev[2:]
+            if stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
+                return None
+            if "ال" + stem in L.ORDINALS or "ال" + stem in L.DEFINITE_TENS:
+                return None
+            if j == i - 1 and self.raw_word(j).endswith(("ية", "ي")) and len(stem) > 3 and self.w(i - 2) \
+                    and self.w(i - 2).startswith(("ال", "وال", "بال", "لل", "فال")):
+                continue  # a nisba adjective between the noun and the ordinal
+            raw = self.raw_word(j)
+            k = len(prev) - len(stem)
+            return raw[k:] if len(raw) - k == len(stem) else None
         return None
 
     def parse_duration_dual(self, i: int):
@@ -1565,13 +1628,108 @@ class _Parser:
                            "qualifier": q})
         return None
 
+    def _dual_before(self, i: int) -> bool:
+        prev = self.w(i - 1)
+        if not prev or not prev.endswith(_DUAL_ENDINGS):
+            return False
+        stem = prev[2:] if prev.startswith("ال") else prev
+        return dual_of(stem) is not None
+
+    def parse_few(self, i: int):
+        """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""
+        w = self.w(i)
+        if not w or not {st for st, _ in _strip(w)} & L.FEW:
+            return None
+        nxt = self.w(i + 1)
+        if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
+            return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
+        hit = L.UNITS.get(nxt)
+        if hit is None:
+            return None
+        kind, unit = hit
+        pl = next(p for st, p in _strip(w) if st in L.FEW)
+        t = self.toks[i]
+        return _R(i + 2, t.a + pl, self.toks[i + 1].b,
+                  {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
+
+    def parse_construct_ordinal(self, i: int):
+        """«ثاني صفقة», «وثالث الحرمين»: an indefinite ordinal heading a noun; not in a name («آل ثاني»)."""
+        w = self.w(i)
+        if not w:
+            return None
+        for stem, pl in _strip(w, ("و", "ف")):
+            n = L.CONSTRUCT_ORDINALS.get(stem)
+            if n is None:
+                continue
+            prev = self.w(i - 1)
+            nxt = self.w(i + 1)
+            if prev in (L.fold("آل"), "ال", "بن", "ابن") or not nxt or nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
+                return None
+            if self.raw_word(i)[pl:pl + 1] == "آ" or (i + 1 < self.n and self.toks[i + 1].a - self.toks[i].b > 1):
+                return None
+            bare = nxt[2:] if nxt.startswith("ال") else nxt
+            hit = L.UNITS.get(bare) or dual_of(bare)
+            unit = hit[1] if hit else (self.word_as_written(i + 1) if len(bare) > 2 else None)
+            if unit is None or not self.fallback_ok(bare):
+                return None
+            t = self.toks[i]
+            return _R(i + 1, t.a + pl, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
+        return None
+
+    def parse_definite_number(self, i: int):
+        """«الأشهر الأربعة», «المباريات الثلاث» (a definite plural, then the number) and
+        «الثلاث سنوات» (the number, then the plural): 3-10 things."""
+        w = self.w(i)
+        if not w or not w.startswith("ال"):
+            return None
+        hit = L.NUMBER_WORDS.get(w[2:])
+        if not hit or hit[1] != "unit" or not 3 <= hit[0] <= 10:
+            return None
+        t = self.toks[i]
+        prev = self.w(i - 1)
+        if prev and prev.startswith("ال") and not (self._last_end is not None and self._last_end > i - 1):
+            u = self.unit_lookup(prev)
+            if u and u[0] in ("count", "duration", "measure", "money") and L.UNITS.get(prev[2:]) and prev[2:] != u[1]:
+                return _R(i + 1, self.toks[i - 1].a, t.b,
+                          {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        nxt = self.w(i + 1)
+        if nxt and not nxt.startswith("ال"):
+            u = L.UNITS.get(nxt)
+            if u and u[0] in ("count", "duration", "measure", "money") and nxt != L.fold(u[1]):
+                return _R(i + 2, t.a, self.toks[i + 1].b,
+                          {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        return None
+
+    def parse_dual(self, i: int):
+        """«ريالين», «وزيران», «البلدين», «محافظتي القريات»: two of a noun (see :mod:`duals`)."""
+        w = self.w(i)
+        if not w or not w.endswith(_DUAL_ENDINGS):
+            return None
+        for stem, pl in _strip(w, ("و", "ب", "ل", "ف", "ك")):
+            art = 0
+            if stem.startswith("ال"):
+                art = 2
+            elif stem.startswith("لل") and pl:
+                continue
+            elif stem.startswith("لل"):
+                art, pl = 2, 0
+            hit = dual_of(stem[art:], self.w(i + 1))
+            if hit is None:
+                continue
+            if self._dual_before(i):
+                return _R(i + 1, reason="agreeing_adjective")  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
+            kind, unit = hit
+            t = self.toks[i]
+            return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
+        return None
+
     # ---------------------------------------------------------------- driver
     def parse_at(self, i: int):
         t = self.toks[i]
-        if t.k == "w" and not _triggers(t.t):
-            return None
+        if t.k == "w" and not _word_triggers(t.t):
+            return self.parse_dual(i) if _dual_shaped(t.t) else None  # only its ending: a dual or nothing
         if t.k == "x":
-            return _R(i + 1)
+            return _R(i + 1, reason="masked_span")
         if t.k == "d":
             return self.parse_numeric_date(i)
         if t.k in ("n", "w"):
@@ -1611,7 +1769,11 @@ class _Parser:
             if r:
                 return r
         if t.k == "w":
-            return self.parse_ordinal(i) or self.parse_duration_dual(i)
+            r = self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
+            if r:
+                return r
+        if t.k == "w":
+            return self.parse_ordinal(i) or self.parse_duration_dual(i) or self.parse_dual(i)
         return None
 
     def run(self) -> list[Figure]:
@@ -1626,12 +1788,15 @@ class _Parser:
             if t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
                 i += 1
                 continue
+            self._last_end = self._consumed
             r = self.parse_at(i)
             if r is None:
                 i += 1
                 continue
             if r.fields is not None and out and self.orig(r.a, r.b)[0] < out[-1].end:
-                r.fields = None  # a parse that reaches back into the previous figure: keep the first
+                r.fields, r.reason = None, "overlaps_previous"  # a parse reaching back into the previous figure
+            if r.fields is None and self.audit is not None:
+                self.audit[r.reason or "unnamed"] += 1
             if r.fields is not None:
                 o1, o2 = self.orig(r.a, r.b)
                 f = r.fields
@@ -1654,6 +1819,7 @@ class _Parser:
                     )
                 )
             i = max(r.end, i + 1)
+            self._consumed = i
         return out
 
 
@@ -1664,3 +1830,15 @@ def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list
     if not text or not any(c.isdigit() or "\u0600" <= c <= "\u06ff" for c in text):
         return []
     return _Parser(text, reference_date).run()
+
+
+def audit_figures(text: str, *, reference_date: dt.date | None = None) -> tuple[list[Figure], Counter[str]]:
+    """``extract_figures`` plus, for the numbers and number words it consumed without
+    making a figure, how many each guard turned away (keys of
+    :data:`akhbar.figures.guards.REASONS`)."""
+    audit: Counter[str] = Counter()
+    if not text or not any(c.isdigit() or "\u0600" <= c <= "\u06ff" for c in text):
+        return [], audit
+    parser = _Parser(text, reference_date)
+    parser.audit = audit
+    return parser.run(), audit

@@ -4,7 +4,9 @@
 -- Answers: «who is quoted, how often, and by whom?»; the statements themselves:
 --   SELECT speaker, kind, text FROM quotes WHERE speaker_canonical = '…' ORDER BY doc_id, start_char;
 -- speaker = the canonical entity name when the speaker is linked to an entity, else the
--- phrase as written («مسؤول أمريكي كبير»; linked = false).
+-- phrase as written («مسؤول أمريكي كبير»; linked = false). Generic sources («المصادر»,
+-- «التقرير», «شهود عيان», «وسائل الإعلام»: speaker_kind = 'generic') are not people and are
+-- left out; count them with  SELECT speaker, count(*) FROM quotes WHERE speaker_kind = 'generic' GROUP BY 1.
 SELECT
     coalesce(q.speaker_canonical, q.speaker)                         AS speaker,
     q.speaker_canonical IS NOT NULL                                  AS linked,
@@ -21,4 +23,5 @@ SELECT
     arg_max(q.text, length(q.text))                                  AS longest_quote
 FROM quotes q
 JOIN documents d USING (doc_id)
+WHERE q.speaker_kind IS DISTINCT FROM 'generic'
 GROUP BY ALL

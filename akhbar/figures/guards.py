@@ -1,0 +1,65 @@
+"""Why a number is *not* a figure: the named guards of the figure parser, and the typed
+fields a parse produces.
+
+Every place where :mod:`akhbar.figures.extract` consumes tokens without emitting a figure
+names its reason (``_R(end, reason=...)``), like a datatrove filter returning
+``(keep, reason)``; :func:`akhbar.figures.extract.audit_figures` counts them, so an audit
+of a corpus says how many numbers each guard turned away («المادة 4»: ``identifier``;
+«12:56»: ``clock_time`` ...). :data:`REASONS` is the list, with what each guard means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypedDict
+
+
+class FigureFields(TypedDict, total=False):
+    """What a successful parse resolved (keys as in :class:`akhbar.models.Figure`)."""
+
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    qualifier: str
+    kind: str
+    unit: str | None
+    magnitude: float | None
+    date_value: dt.date | None
+
+
+REASONS: dict[str, str] = {
+    # numbers that are part of a name or an identifier
+    "identifier": "after a title / identifier word or glued to a name («المادة 4», «رؤية 2030», «F16», «روسيا-1»)",
+    "quoted_name": "a quoted name ending in a number («\"نور 2\"»)",
+    "latin_name": "a number word before a Latin name («إمّا ستون Emma Stone»)",
+    "group_name": "a group named by a number («مجموعة العشرين»)",
+    "street_name": "a street named by a number («شارع الستين»)",
+    "named_event": "a date that names an event («ثورة 23 يوليو», «أحداث 11 سبتمبر»)",
+    "code_with_latin": "a code joined to Latin text («635031 - Mobily»)",
+    "leading_zero_code": "digits with a leading zero («0551»): a code or phone prefix",
+    "long_digit_id": "nine digits or more without separators: an id or phone number",
+    "phone_number": "digits after a phone word («هاتف الطوارئ 997»)",
+    # times, scores, layout
+    "clock_time": "a clock time («الساعة 9», «الرابعة مساء»)",
+    "score": "a match score («2-1»)",
+    "score_or_fraction": "a slash pair («4/2», «24/7»)",
+    "dimensions": "dimensions («1×1»)",
+    "list_index": "a list bullet at the start of a line («1-», «5 ـ»)",
+    "month_number": "a month written as a number before an era word («سبتمبر 9 ميلادي»)",
+    "masked_span": "inside a URL, e-mail, hashtag, clock time or phone number (masked before parsing)",
+    "after_masked_span": "a single digit right after a masked span",
+    # dates that cannot be resolved
+    "date_without_reference": "a relative or partial date with no reference date",
+    "impossible_date": "a date that does not exist («31 فبراير») or a calendar out of range",
+    "hijri_date_without_year": "a Hijri day and month with no year: not resolved",
+    "mixed_calendars": "a Gregorian month with a Hijri year",
+    "year_out_of_range": "a year outside 1000-2200",
+    "month_name_part": "a word that is part of a month name («كانون الأول»)",
+    "ambiguous_month_word": "«مارس» / «آب» alone: also a verb and a noun",
+    "explicit_date_follows": "a weekday followed by an explicit date, which speaks instead",
+    "idiom_not_date": "«في أمس الحاجة», «أنه غدا», «البارحة الأولى»: not a day",
+    "prayer_not_date": "«صلاة الجمعة», «خطبة الجمعة»: not a date",
+    # agreement
+    "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
+    "overlaps_previous": "a parse reaching back into the figure before it",
+}
