@@ -3,4 +3,4 @@
 No Prefect and no output I/O in this package: the flows in ``flows/`` orchestrate it.
 """
 
-__version__ = "0.5.0"
+__version__ = "0.6.0"
