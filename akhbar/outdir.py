@@ -31,6 +31,10 @@ def claim_output(root: Path) -> Path:
     if "?" in str(root.resolve()):  # DuckDB 1.5 cuts a database path at "?" and cannot commit to it
         raise OutputUnusable(f"output path {root} contains '?', which DuckDB cannot write its database under: "
                              "choose another name")
+    for ch in "[]":  # delta-rs cannot open a table under a path with square brackets
+        if ch in str(root.resolve()):
+            raise OutputUnusable(f"output path {root} contains '{ch}', under which the Delta Lake tables "
+                                 "cannot be written: choose another name")
     if root.exists() and not root.is_dir():
         raise OutputUnusable(f"output {root} is a file, not a folder")
     if root.is_dir() and not (root / MARKER).is_file():

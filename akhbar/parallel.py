@@ -33,14 +33,19 @@ _USE_MODEL = True
 _BILSTM = True
 
 
-def _init_worker(stats: LineStats | None, use_model: bool, bilstm: bool = True, watch_parent: bool = True) -> None:
+def _init_worker(stats: LineStats | None, use_model: bool, bilstm: bool = True, watch_parent: bool | int = True) -> None:
+    """``watch_parent``: the parent's pid (given by the parent: a worker that starts after its
+    parent died must not take its new parent, init, for it), or True for ``os.getppid()``."""
     global _STATS, _USE_MODEL, _BILSTM
     _STATS, _USE_MODEL, _BILSTM = stats, use_model, bilstm
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     if watch_parent:
         # Ctrl-C reaches the whole process group: the parent decides, workers do not print tracebacks
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _watch_parent(os.getppid())
+        parent = watch_parent if watch_parent is not True else os.getppid()
+        if os.getppid() != parent:
+            os._exit(1)
+        _watch_parent(parent)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
@@ -177,7 +182,7 @@ class StagePool:
         # spawn, not fork: the parent runs Prefect's threads and event loop
         ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(*self._initargs, True))
+                                   initargs=(*self._initargs, os.getpid()))
 
     def _restart(self, broken: ProcessPoolExecutor | None) -> None:
         """Replace the pool if it is still the broken one (another thread may have done it)."""

@@ -131,10 +131,12 @@ class Store:
             for name in (*CHILD_TABLES, "rejects", COMMIT_TABLE):
                 data = tables.get(name)
                 if name == "rejects" or name not in tables:
-                    if data is not None and data.num_rows:
+                    # an empty first write creates the table: every table is readable (with its
+                    # schema) after the first batch, rejects included
+                    if data is not None and (data.num_rows or not self.exists(name)):
                         self._write(name, data)
                     continue
-                if data.num_rows or (replace and self.exists(name)):
+                if data.num_rows or not self.exists(name) or (replace and self.exists(name)):
                     self._write(name, data, replace)
 
     def write_whole(self, table: str, data: pa.Table) -> None:

@@ -135,7 +135,8 @@ def _start_run(inp: Path, out: Path) -> subprocess.Popen:
 
 def _wait_for_parts(proc: subprocess.Popen, out: Path, n: int) -> None:
     deadline = time.time() + 400
-    while time.time() < deadline and len(list((out / "parquet" / "documents").rglob("part-*.parquet"))) < n:
+    # each batch is one Delta commit of `documents`
+    while time.time() < deadline and len(list((out / "tables" / "documents" / "_delta_log").glob("*.json"))) < n:
         assert proc.poll() is None, proc.communicate()[1][-3000:]
         time.sleep(0.05)
 

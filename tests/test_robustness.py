@@ -147,7 +147,7 @@ def test_repair_and_version_clean_up_touch_only_akhbars_files(tmp_path: Path):
     store.write_batch("r1-00000", {"documents": docs})
     actions = store.repair()
     removed = store.drop_other_versions()
-    assert removed == ["parquet/documents/version=0.0.1-s1.0.0"]
+    assert removed == []  # no stored document of the old version: nothing of akhbar's to drop either
     assert all(f.exists() for f in foreign), actions
     assert pq.read_table(foreign[0]).num_rows == 2
     assert not (tmp_path / "quarantine").exists()
@@ -164,7 +164,7 @@ def _parts(store: Store, doc_id: str) -> None:
     store.write_batch("r1-00000", {"documents": pa.Table.from_pylist([row], schema=ARROW["documents"])})
 
 
-@pytest.mark.parametrize("name", ["out[1]", "out*", "[o]ut[*]"])
+@pytest.mark.parametrize("name", ["out*", "o*t*"])
 def test_views_read_their_own_folder_when_its_name_has_glob_characters(tmp_path: Path, name: str):
     sibling, mine = Store(tmp_path / "out1"), Store(tmp_path / name)
     _parts(sibling, "1111111111111111")
@@ -180,6 +180,13 @@ def test_an_output_path_with_a_question_mark_is_refused(tmp_path: Path):
     with pytest.raises(OutputUnusable, match="contains '\\?'"):
         claim_output(tmp_path / "out?")
     assert not (tmp_path / "out?").exists()
+
+
+@pytest.mark.parametrize("name", ["out[1]", "[o]ut"])
+def test_an_output_path_with_brackets_is_refused_untouched(tmp_path: Path, name: str):
+    with pytest.raises(OutputUnusable, match="contains '\\['"):
+        claim_output(tmp_path / name)
+    assert not (tmp_path / name).exists()
 
 
 # ----------------------------------------------------------------------------- worker pool

@@ -66,6 +66,27 @@ PHRASE_CONFIDENCE = 0.7
 _TANWEEN = set("\u064b\u064c\u064d")
 
 
+_FAMILY = re.compile(r"\s+[آا]ل\s+$")
+
+
+def _join_family_names(text: str, raw: list) -> list:
+    """«سلمان بن عبدالعزيز» + «آل» + «سعود»: a family name the models tagged apart joins the
+    person before it; alone after «آل» it keeps its «آل» («آل سعود», the family)."""
+    out: list = []
+    for sp in sorted(raw):
+        s, e, label, conf, elided = sp
+        if label == "PER" and s >= 3:
+            m = _FAMILY.search(text, max(0, s - 6), s)
+            if m and m.end() == s:
+                prev = out[-1] if out else None
+                if prev is not None and prev[2] == "PER" and text[prev[1]:m.start()].strip() == "":
+                    out[-1] = (prev[0], e, "PER", min(prev[3], conf), prev[4])
+                    continue
+                sp = (m.start() + len(m.group()) - len(m.group().lstrip()), e, label, conf, False)
+        out.append(sp)
+    return out
+
+
 def _trim_person_tail(text: str, s: int, e: int) -> int:
     """A person span does not end on a title or a word with tanween, which names do not
     carry («محمد بن سلمان وليًا», «سلمان بن عبدالعزيز وسمو»): the span's new end."""
@@ -224,6 +245,8 @@ class EntityRecognizer:
                 continue
             if cut and toks[i].text[:1] == "ك":
                 continue  # «كبيرا» is not «ك» + «بيرا» (Beira)
+            if cut and j - i == 1 and label == "LOC" and not self._near_place(text[s:e]):
+                continue  # «وكيل» (a deputy) is not «و» + «كيل» (Kiel): after a clitic, only places of the region
             found = ("ا" if text[s - 1:s + 1] == "لل" else "") + text[s:e]
             if j - i == 1 and identity.display_name(found) not in self.kb_exact:
                 continue  # one word no model tagged: only as a listed spelling («المائة» is not «الماية»)
@@ -233,6 +256,10 @@ class EntityRecognizer:
             out.append((s, e, label, KB_CONFIDENCE, text[s - 1:s + 1] == "لل" if s > 0 else False))
         out.sort()
         return out
+
+    def _near_place(self, name: str) -> bool:
+        place = self.places.get(name)
+        return place is not None and (place.kind in ("country", "region") or place.country_code in kb.ARAB_COUNTRIES)
 
     def _spread_tails(self, text: str, doc_toks: list, raw: list, tails: dict[str, str], spelled: set[str]) -> list:
         """Tag the proper-name tails of this document's phrases where they stand alone,
@@ -250,6 +277,7 @@ class EntityRecognizer:
         return sorted(raw + add)
 
     def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]]) -> list[Mention]:
+        raw = _join_family_names(text, raw)
         # a proclitic the counts did not recognise, but the document does: «لروته» when «روته» is a mention
         known = {gz.fold_key(text[s:e]) for s, e, _, _, _ in raw}
         fixed = []

@@ -23,6 +23,7 @@ from akhbar.entities.identity import display_name
 
 PLACES_FILE = "places.json"
 ORGS_FILE = "organisations.json"
+ARAB_COUNTRIES = frozenset("SA AE BH KW OM QA YE IQ JO SY LB PS EG SD LY TN DZ MA MR SO DJ KM".split())
 QUOTED = "ORG-quoted"  # match label of a name that is an organisation only between quotes
 
 

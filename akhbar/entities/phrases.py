@@ -56,6 +56,7 @@ STOP_DEFINITES = _set(
     "الأسبق الذي التي الذين اللذين اللتين الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
     "السبت الجديد الجديدة الآن فقط أيضا الأخيرة الأخير الحالة الحالات"
 )
+_GENERIC_PLACES = _set("الدولة البلاد العاصمة المملكة الوطن الحدود الشمالية الجنوبية")
 _TIME_WORDS = _set("أمس اليوم غدا صباح مساء ظهر عصر فجر")
 
 
@@ -210,8 +211,8 @@ def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | Non
     if p:
         return None
     full = fold_word(normalize(toks[i + 1].text), article=False)
-    if r in STOP_DEFINITES or len(full) < 3:
-        return None
+    if r in STOP_DEFINITES or len(full) < 3 or r in PLACE_CUES or r in _GENERIC_PLACES:
+        return None  # «إمارة المنطقة», «محافظة العاصمة»: a reference, not a name
     j = i + 2
     # a two-word name: «دومة الجندل», «مكة المكرمة», «ظهران الجنوب»
     if j < len(toks) and _word(toks[j]):
