@@ -117,3 +117,17 @@ def test_sql_fold_matches_python():
     con.execute(FOLD_MACRO)
     for n in names:
         assert con.execute("select akhbar_fold(?)", [n]).fetchone()[0] == alias_key(n), n
+
+
+def test_a_place_that_is_also_an_adjective(rec):
+    text = "وعثر على مبلغ مالي قدره ألف ريال، وقال مسؤولون في مالي إن حكومة مالي تدعم المشروع."
+    places = [m for m in mentions(rec, text) if m.text == "مالي"]
+    assert len(places) == 2 and all(m.canonical_en == "Mali" for m in places)
+
+
+def test_family_name_joins_the_person_and_deputy_is_not_kiel(rec):
+    text = "استقبل الملك سلمان بن عبدالعزيز آل سعود وكيل إمارة المنطقة، وحضر أفراد من آل سعود الحفل."
+    found = [(m.text, m.label) for m in mentions(rec, text)]
+    assert ("سلمان بن عبدالعزيز آل سعود", "PER") in found
+    assert ("سعود", "PER") not in found
+    assert not any("كيل" in t for t, _ in found) and not any(t == "إمارة المنطقة" for t, _ in found)

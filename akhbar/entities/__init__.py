@@ -87,6 +87,24 @@ def _join_family_names(text: str, raw: list) -> list:
     return out
 
 
+# place names that are also common adjectives after a noun: «مبلغ مالي» (financial), not Mali
+_HOMOGRAPHS = frozenset({gz.fold_key("مالي")})
+_PLACE_CONTEXT = frozenset(gz.fold_word(w, article=False) for w in (
+    "في من إلى الى عن مع دولة جمهورية حكومة شعب رئيس شمال جنوب شرق غرب وسط بين عاصمة سفير سفارة".split()))
+
+
+def _adjective_homograph(text: str, s: int, name: str) -> str | None:
+    if gz.fold_key(name) not in _HOMOGRAPHS or text[s - 1:s] in ("و",):
+        return None
+    before = text[max(0, s - 30):s].rstrip()
+    if not before or not before[-1].isalpha():
+        return None  # after punctuation or a list dash: the country
+    prev = before.split()[-1]
+    if gz.fold_word(prev, article=False) in _PLACE_CONTEXT:
+        return None
+    return "adjective_homograph"
+
+
 def _trim_person_tail(text: str, s: int, e: int) -> int:
     """A person span does not end on a title or a word with tanween, which names do not
     carry («محمد بن سلمان وليًا», «سلمان بن عبدالعزيز وسمو»): the span's new end."""
@@ -289,7 +307,8 @@ class EntityRecognizer:
             if label == "PER":
                 e = _trim_person_tail(text, s, e)
             name = ("ا" + text[s:e]) if elided else text[s:e]
-            reason = non_name_reason(name) or _glued_function_word(name, label, self.gaz)
+            reason = (non_name_reason(name) or _glued_function_word(name, label, self.gaz)
+                      or _adjective_homograph(text, s, name))
             if reason:
                 self.dropped[reason] += 1
                 continue
