@@ -134,4 +134,5 @@ class Quote:
     speaker_canonical: str | None = None  # canonical name of the speaker entity, when one is linked
     speaker_start: int | None = None
     speaker_end: int | None = None
+    speaker_entity_id: str | None = None  # entity_id of the linked speaker (akhbar.quotes.link_speakers)
     speaker_kind: str | None = None  # named (a person / named body) | generic («المصادر», «التقرير») | pronoun

@@ -95,11 +95,13 @@ def extract_entities_batch(batch: list[DocState], use_model: bool = True, bilstm
 
 def extract_quotes_batch(batch: list[DocState]) -> list[DocState]:
     """Who said what: needs the sentences and the entity mentions of each document."""
-    from akhbar.quotes import extract_quotes
+    from akhbar.quotes import extract_quotes, link_speakers
 
     for state in batch:
         assert state.clean is not None
-        state.quotes = extract_quotes(state.clean.clean_text, state.sentences, [m for _, m in state.mentions])
+        mentions = [m for _, m in state.mentions]
+        state.quotes = extract_quotes(state.clean.clean_text, state.sentences, mentions)
+        link_speakers(state.quotes, mentions)
     return batch
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from akhbar import quotes_lexicon as Q
 from akhbar.models import Mention, Quote, Sentence
 
-__all__ = ["extract_quotes", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
+__all__ = ["extract_quotes", "link_speakers", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
 
 # ----------------------------------------------------------------------------- folding
 
@@ -955,7 +955,25 @@ PRONOUNS = {"هو", "هي", "هم", "انه", "انها", "انهم"}
 
 
 QUOTE_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "kind", "cue", "speaker",
-                 "speaker_canonical", "speaker_start", "speaker_end", "speaker_kind")
+                 "speaker_canonical", "speaker_start", "speaker_end", "speaker_kind", "speaker_entity_id")
+
+
+def link_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention]) -> None:
+    """Set ``speaker_entity_id`` (in place): the entity of the mention inside the speaker's
+    span, else the document's entity whose canonical name the speaker was linked to."""
+    by_canonical: dict[str, str] = {}
+    for m in mentions:
+        if m.entity_id and m.label in ("PER", "ORG"):
+            by_canonical.setdefault(m.canonical, m.entity_id)
+    for q in quotes:
+        if q.speaker_kind == "generic":
+            continue
+        inside = [m for m in mentions if m.entity_id and q.speaker_start is not None and q.speaker_end is not None
+                  and q.speaker_start <= m.start and m.end <= q.speaker_end and m.canonical == q.speaker_canonical]
+        if inside:
+            q.speaker_entity_id = inside[-1].entity_id
+        elif q.speaker_canonical:
+            q.speaker_entity_id = by_canonical.get(q.speaker_canonical)
 
 
 def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
@@ -974,6 +992,7 @@ def quote_rows(doc_id: str, quotes: Sequence[Quote]) -> list[dict[str, object]]:
             "speaker_start": q.speaker_start,
             "speaker_end": q.speaker_end,
             "speaker_kind": q.speaker_kind,
+            "speaker_entity_id": q.speaker_entity_id,
         }
         for q in quotes
     ]

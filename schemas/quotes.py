@@ -22,6 +22,7 @@ ARROW = pyarrow.schema(
         ("speaker_start", I32),
         ("speaker_end", I32),
         ("speaker_kind", STR),
+        ("speaker_entity_id", STR),
     ]
 )
 
@@ -34,6 +35,7 @@ class Quotes(SpanModel):
     speaker_start: Series[pd.Int32Dtype] = pa.Field(nullable=True, ge=0)
     speaker_end: Series[pd.Int32Dtype] = pa.Field(nullable=True, ge=0)
     speaker_kind: Series[str] = pa.Field(nullable=True, isin=list(SPEAKER_KINDS))
+    speaker_entity_id: Series[str] = pa.Field(nullable=True, str_matches=r"^e[0-9a-f]{15}$")
 
     class Config:
         unique = ["doc_id", "start_char", "end_char", "kind"]

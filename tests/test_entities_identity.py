@@ -131,3 +131,19 @@ def test_family_name_joins_the_person_and_deputy_is_not_kiel(rec):
     assert ("سلمان بن عبدالعزيز آل سعود", "PER") in found
     assert ("سعود", "PER") not in found
     assert not any("كيل" in t for t, _ in found) and not any(t == "إمارة المنطقة" for t, _ in found)
+
+
+def test_speakers_link_to_their_entity(rec):
+    from akhbar.quotes import extract_quotes, link_speakers
+
+    text = ("وقال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة. وأكدت المصادر أن الاجتماع تأجل. "
+            "وأضاف كيري أن بلاده تدعم الحل السياسي.")
+    sents = split_sentences(text)
+    ments = rec.annotate(text, sents)
+    quotes = extract_quotes(text, sents, ments)
+    link_speakers(quotes, ments)
+    kerry = {m.entity_id for m in ments if m.name == "جون كيري"}
+    assert len(kerry) == 1
+    linked = [q for q in quotes if q.speaker_entity_id]
+    assert len(linked) >= 2 and {q.speaker_entity_id for q in linked} == kerry
+    assert all(q.speaker_entity_id is None for q in quotes if q.speaker_kind == "generic")

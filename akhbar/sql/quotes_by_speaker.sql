@@ -10,6 +10,7 @@
 SELECT
     coalesce(q.speaker_canonical, q.speaker)                         AS speaker,
     q.speaker_canonical IS NOT NULL                                  AS linked,
+    any_value(q.speaker_entity_id) FILTER (WHERE q.speaker_entity_id IS NOT NULL) AS speaker_entity_id,
     count(*)                                                         AS quotes,
     count(*) FILTER (WHERE q.kind = 'direct')                        AS direct,
     count(*) FILTER (WHERE q.kind = 'reported')                      AS reported,
