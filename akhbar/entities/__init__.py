@@ -127,6 +127,12 @@ def _quoted(text: str, s: int, e: int) -> bool:
 KB_CONFIDENCE = 0.6
 
 
+def _elided(text: str, s: int) -> bool:
+    """A span starting at ``s`` was cut out of «لل…» («للولايات» → «لولايات»): the «ل» left
+    is the article's, and the name is read with «ال» restored."""
+    return s > 0 and text[s - 1:s + 1] == "لل" and not text[s:].startswith("ال")
+
+
 def _with_phrases(text: str, spans: list[tuple[int, int, str, float, bool]],
                   phrases: list) -> list[tuple[int, int, str, float, bool]]:
     """Add the head-noun phrases (akhbar.entities.phrases) to a sentence's model spans: a
@@ -141,8 +147,7 @@ def _with_phrases(text: str, spans: list[tuple[int, int, str, float, bool]],
         if any(sp[2] == ph.label for sp in hit):
             continue  # the model found the name inside («قناة الجزيرة» → «الجزيرة», «محافظة جدة» → «جدة»)
         out = [sp for sp in out if sp not in hit]
-        elided = text[ph.start - 1:ph.start + 1] == "لل" if ph.start > 0 else False
-        out.append((ph.start, ph.end, ph.label, PHRASE_CONFIDENCE, elided and not text[ph.start:].startswith("ال")))
+        out.append((ph.start, ph.end, ph.label, PHRASE_CONFIDENCE, _elided(text, ph.start)))
     out.sort()
     return out
 
@@ -265,13 +270,13 @@ class EntityRecognizer:
                 continue  # «كبيرا» is not «ك» + «بيرا» (Beira)
             if cut and j - i == 1 and label == "LOC" and not self._near_place(text[s:e]):
                 continue  # «وكيل» (a deputy) is not «و» + «كيل» (Kiel): after a clitic, only places of the region
-            found = ("ا" if text[s - 1:s + 1] == "لل" else "") + text[s:e]
+            found = ("ا" if _elided(text, s) else "") + text[s:e]
             if j - i == 1 and identity.display_name(found) not in self.kb_exact:
                 continue  # one word no model tagged: only as a listed spelling («المائة» is not «الماية»)
             if j - i > 1 and not gz.spelling_ok(found, self.kb_spelled):
                 continue
             out = [sp for sp in out if sp not in hit]
-            out.append((s, e, label, KB_CONFIDENCE, text[s - 1:s + 1] == "لل" if s > 0 else False))
+            out.append((s, e, label, KB_CONFIDENCE, _elided(text, s)))
         out.sort()
         return out
 
@@ -291,7 +296,7 @@ class EntityRecognizer:
                 if gz.fold_key(text[s:e], letters=False) not in spelled:
                     continue
                 if not any(a < e and b > s for a, b in taken):
-                    add.append((s, e, label, PHRASE_CONFIDENCE, text[s - 1:s + 1] == "لل" if s > 0 else False))
+                    add.append((s, e, label, PHRASE_CONFIDENCE, _elided(text, s)))
         return sorted(raw + add)
 
     def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]]) -> list[Mention]:

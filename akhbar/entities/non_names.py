@@ -1,7 +1,7 @@
 """Words the models tag that are not names: each test returns a reason or None.
 
 Like datatrove's filters, a mention is dropped with a named reason; the reasons are
-counted by :func:`akhbar.entities.EntityRecognizer` callers (``last_dropped``).
+counted per process in ``EntityRecognizer.dropped`` (not yet written to a table).
 
 * ``divine``: «الله» and what the article split leaves of it («له», «لله»).
 * ``function_word``: pronouns and prepositions with a pronoun («لي» from «قال لي»).
