@@ -9,7 +9,7 @@ HTML file with plotly charts (plotly.js is inlined once: the file opens offline)
 * top entities by type (PER / ORG / LOC / MISC);
 * figures over time (publication date, else the figure's own date, else scrape/ingest
   date) and counts claimed, by unit (the ``claims`` view when it exists);
-* quotes by speaker (when the ``quotes`` table exists);
+* quotes by speaker (when the ``quotes`` table exists; generic sources left out);
 * rejects by reason.
 
 Arabic labels are drawn by the browser (SVG text), so they are shaped and laid out
@@ -114,10 +114,11 @@ def _chart_entities(con: duckdb.DuckDBPyConnection, per_label: int = 10) -> Any:
     from plotly.subplots import make_subplots
 
     rows = _rows(con, f"""
-        SELECT label, canonical, mentions, documents FROM (
-            SELECT label, canonical, count(*) AS mentions, count(DISTINCT doc_id) AS documents,
-                   row_number() OVER (PARTITION BY label ORDER BY count(*) DESC, canonical) AS rk
-            FROM entities GROUP BY label, canonical)
+        SELECT label, name, mentions, documents FROM (
+            SELECT mode(label) AS label, mode(name) AS name, count(*) AS mentions,
+                   count(DISTINCT doc_id) AS documents,
+                   row_number() OVER (PARTITION BY mode(label) ORDER BY count(*) DESC, mode(name)) AS rk
+            FROM entities GROUP BY entity_id)
         WHERE rk <= {int(per_label)} ORDER BY label, mentions""")
     labels = ["PER", "ORG", "LOC", "MISC"]
     fig = make_subplots(rows=1, cols=4, subplot_titles=[f"{lb}" for lb in labels], horizontal_spacing=0.12)
@@ -206,7 +207,8 @@ def _chart_quotes(con: duckdb.DuckDBPyConnection, relations: set[str]) -> Any | 
                count(*) FILTER (WHERE kind = 'reported') AS reported,
                count(*) FILTER (WHERE kind = 'according_to') AS according_to,
                count(*) AS n
-        FROM quotes GROUP BY 1 ORDER BY n DESC, who LIMIT 15""")
+        FROM quotes WHERE speaker_kind IS DISTINCT FROM 'generic'
+        GROUP BY 1 ORDER BY n DESC, who LIMIT 15""")
     fig = go.Figure()
     if not rows:
         return _layout(_empty_note(fig, "no quotes"), "Who is quoted")

@@ -165,7 +165,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     try:
-        if not (out / "parquet").is_dir():
+        if not Store(out).tables.is_dir():
             raise OutputUnusable(f"no akhbar output in {out}: run `akhbar run --output {out}` first")
         claim_output(out)
         store = Store(out)

@@ -78,7 +78,7 @@ def test_errors_are_one_line_with_their_own_exit_code(tmp_path: Path):
         res = run_cli("refresh", "--output", str(locked))
         # refresh of a folder with no tables yet is refused before it looks at the lock
         _one_line_error(res, EXIT_OUTPUT_UNUSABLE, "no akhbar output")
-        (locked / "parquet").mkdir()
+        (locked / "tables").mkdir()
         res = run_cli("refresh", "--output", str(locked))
         _one_line_error(res, EXIT_OUTPUT_LOCKED, "another akhbar run")
     res = run_cli("serve", "--input", str(tmp_path / "missing"), "--output", str(tmp_path / "o2"))
@@ -210,3 +210,11 @@ def test_a_killed_run_leaves_no_server_and_no_workers_behind(tmp_path: Path):
             os.kill(c, signal.SIGKILL)
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_refresh_rebuilds_the_views_of_a_delta_output(seeds_output: Path):
+    res = run_cli("refresh", "--output", str(seeds_output))
+    assert res.returncode == 0, res.stderr[-2000:]
+    con = duckdb.connect(str(seeds_output / "akhbar.duckdb"), read_only=True)
+    assert con.execute("select count(*) from documents").fetchall() == [(5,)]
+    con.close()
