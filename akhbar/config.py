@@ -2,7 +2,7 @@
 
 Everything a user may want to tune is a field of :class:`Settings`; the command
 line and the Prefect flow parameters map onto it.  Constants that are part of the
-data contract (categories, labels, kinds) live here too so that ``schemas/`` and the
+data contract (categories, labels, kinds) live here too so that ``akhbar.schemas`` and the
 text logic cannot drift apart.
 """
 

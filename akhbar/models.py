@@ -1,7 +1,7 @@
 """Record types passed between the pipeline stages.
 
 Every stage is a pure function from these records to these records; the Prefect
-flows in ``flows/`` only move batches of them around.  Offsets (``start``/``end``)
+flows in ``akhbar.flows`` only move batches of them around.  Offsets (``start``/``end``)
 are Python string indices (code points) into the document's ``clean_text``
 unless a docstring says otherwise.
 """

@@ -3,7 +3,7 @@
 ingest → clean → split → extract (figures, entities) → tables.  Each function takes
 the batch produced by the previous one; the Prefect flow wraps each in a task.
 Validation against the data contract and storage live outside this package
-(``schemas/`` and ``akhbar.store``).
+(``akhbar.schemas`` and ``akhbar.store``).
 """
 
 from __future__ import annotations

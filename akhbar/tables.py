@@ -1,7 +1,7 @@
 """Turn a processed batch into rows of the output tables (plain dicts, one list per table).
 
 The column names here are the data contract (docs/data-contract.md); their types
-and checks are enforced by the pandera models in ``schemas/``.
+and checks are enforced by the pandera models in ``akhbar.schemas``.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
                                                    [--blind tests/fixtures/clean/blind_layouts.json]
 
 The boilerplate families of akhbar.clean.synthetic are split into ``--folds`` groups.  For
-each group, a classifier is trained (flows/train_line_classifier.fit, thresholds chosen on
+each group, a classifier is trained (akhbar/training/train_line_classifier.fit, thresholds chosen on
 its own inner held-out halves) on pages built from the OTHER groups and from the first
 SaudiNewsNet zips, and the whole cleaner (rule cascade + that classifier + title ranking)
 runs on pages built from the held-out group only, around articles of the last three zips.
@@ -33,9 +33,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "flows"))
 
-import train_line_classifier as T  # noqa: E402
+import akhbar.training.train_line_classifier as T  # noqa: E402
 
 from akhbar.clean import clean_document  # noqa: E402
 from akhbar.clean.classifier import get_model, use_model  # noqa: E402

@@ -3,8 +3,8 @@
 The shipped model is scored on ONE held-out block, the last 20 % of train.txt, and
 earlier choices were made while reading that block's errors.  This script repeats
 the whole recipe on each of the five contiguous 20 % blocks in turn: for block k,
-the CRF (``flows/train_ner.py --block k``) and the BiLSTM
-(``flows/train_bilstm.py --block k``) are trained on the other four blocks, and the
+the CRF (``akhbar/training/train_ner.py --block k``) and the BiLSTM
+(``akhbar/training/train_bilstm.py --block k``) are trained on the other four blocks, and the
 runtime pipeline (pool, post-processing, document consistency on
 pseudo-documents of 20 sentences) tags block k.  Never random sentences.
 
@@ -46,8 +46,8 @@ def run_block(k: int, args, work: str) -> dict:
     log = open(os.path.join(work, f"block{k}.log"), "w")
     py = sys.executable
     common = ["--data", args.data, "--block", str(k), "--out", out]
-    subprocess.run([py, os.path.join(ROOT, "flows", "train_ner.py"), *common], env=env, stdout=log, stderr=log, check=True)
-    cmd = [py, os.path.join(ROOT, "flows", "train_bilstm.py"), *common, "--threads", "1",
+    subprocess.run([py, os.path.join(ROOT, "akhbar", "training", "train_ner.py"), *common], env=env, stdout=log, stderr=log, check=True)
+    cmd = [py, os.path.join(ROOT, "akhbar", "training", "train_bilstm.py"), *common, "--threads", "1",
            "--epochs", str(args.epochs), "--crf-weight", str(args.crf_weight), "--pool", args.pool,
            "--members", str(args.members)]
     cmd += ["--pretrained", args.pretrained] if args.pretrained else ["--no-pretrained"]
@@ -59,9 +59,9 @@ def run_block(k: int, args, work: str) -> dict:
 
 def main() -> None:
     meta = json.load(open(os.path.join(RES, "ner_meta.json"), encoding="utf-8"))
-    sys.path.insert(0, os.path.join(ROOT, "flows"))
-    from train_bilstm import ENCODER_FILE
-    from train_ner import DEFAULT_DATA
+    sys.path.insert(0, ROOT)
+    from akhbar.training.train_bilstm import ENCODER_FILE
+    from akhbar.training.train_ner import DEFAULT_DATA
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA)
@@ -70,9 +70,9 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=meta["bilstm"]["epochs"])
     ap.add_argument("--crf-weight", type=float, default=meta["crf_weight"])
     ap.add_argument("--pool", choices=("log", "linear"), default=meta.get("crf_pool", "linear"),
-                    help="how the CRF and the BiLSTM are pooled (flows/train_bilstm.py --pool)")
-    ap.add_argument("--pretrained", default=os.path.join(ROOT, "flows", "artefacts", ENCODER_FILE),
-                    help="encoder of flows/pretrain_encoder.py the BiLSTM starts from (default: the committed one)")
+                    help="how the CRF and the BiLSTM are pooled (akhbar/training/train_bilstm.py --pool)")
+    ap.add_argument("--pretrained", default=os.path.join(ROOT, "akhbar", "training", "artefacts", ENCODER_FILE),
+                    help="encoder of akhbar/training/pretrain_encoder.py the BiLSTM starts from (default: the committed one)")
     ap.add_argument("--no-pretrained", dest="pretrained", action="store_const", const=None,
                     help="the BiLSTM from random weights (the recipe of pipeline 0.3.0)")
     ap.add_argument("--members", type=int, default=1,

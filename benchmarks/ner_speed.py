@@ -2,7 +2,7 @@
 
     python benchmarks/ner_speed.py [--data ../shared/data/anercorp/train.txt] [--repeat 2]
 
-The held-out block (last 20% of train.txt, as in flows/train_ner.py) is cut into
+The held-out block (last 20% of train.txt, as in akhbar/training/train_ner.py) is cut into
 pseudo-documents of 20 sentences, detokenised into text, and annotated with
 ``EntityRecognizer.annotate`` (tokenisation, tagging, post-processing, document
 consistency, canonical names: the whole runtime path).  CPU time of this process
@@ -39,14 +39,14 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _SRC = sys.argv[sys.argv.index("--src") + 1] if "--src" in sys.argv else os.path.join(HERE, "..")
-sys.path.insert(0, os.path.join(HERE, "..", "flows"))
+sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, _SRC)  # the akhbar package measured (another checkout with --src)
 
 from akhbar.entities import EntityRecognizer  # noqa: E402
 from akhbar.entities import gazetteer as gz  # noqa: E402
 from akhbar.entities.model import CrfModel  # noqa: E402
 from akhbar.models import Sentence  # noqa: E402
-from train_ner import DEFAULT_DATA, read_conll, split_block  # noqa: E402
+from akhbar.training.train_ner import DEFAULT_DATA, read_conll, split_block  # noqa: E402
 
 
 def documents(path: str, doc_size: int = 20):

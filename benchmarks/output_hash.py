@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import flows._env  # noqa: E402,F401
+import akhbar.flows._env  # noqa: E402,F401
 
 TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects", "duplicates")
 HASHED = ("entities", "figures")
@@ -70,7 +70,7 @@ def main() -> int:
     output = args.output
     if output is None:
         from throughput import prepare
-        from flows.akhbar_flow import akhbar_run
+        from akhbar.flows.akhbar_flow import akhbar_run
 
         tmp = Path(tempfile.mkdtemp(prefix="akhbar-hash-"))
         n_docs, _ = prepare(args.data, tmp / "corpus", args.limit)

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import flows._env  # noqa: E402,F401
+import akhbar.flows._env  # noqa: E402,F401
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "saudinewsnet"
 
@@ -112,8 +112,8 @@ def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) ->
     from akhbar.parallel import StagePool
     from akhbar.store import Store
     from akhbar.tables import CHILD_TABLES, document_rows
-    from flows.akhbar_flow import _batches, near_duplicates, refresh_catalog
-    from schemas import validate_table
+    from akhbar.flows.akhbar_flow import _batches, near_duplicates, refresh_catalog
+    from akhbar.schemas import validate_table
 
     t0 = time.perf_counter()
     store = Store(out)
@@ -139,7 +139,7 @@ def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) ->
 
 
 def run_flow(folder: Path, out: Path, batch_size: int, bilstm: bool = True) -> tuple[float, dict]:
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     t0 = time.perf_counter()
     summary = akhbar_run(input_path=str(folder), output_dir=str(out), batch_size=batch_size, ner_bilstm=bilstm)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import flows._env  # noqa: F401  (offline, quiet Prefect settings before prefect is imported)
+import akhbar.flows._env  # noqa: F401  (offline, quiet Prefect settings before prefect is imported)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -34,7 +34,7 @@ def prefect_harness():
 @pytest.fixture(scope="session")
 def seeds_output(tmp_path_factory, prefect_harness) -> Path:
     """The pipeline run once on seeds/, shared by the read-only end-to-end tests."""
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     out = tmp_path_factory.mktemp("seeds_out")
     akhbar_run(input_path=str(SEEDS), output_dir=str(out))

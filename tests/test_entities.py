@@ -243,7 +243,7 @@ def test_empty_and_non_arabic_input():
 
 def test_bilstm_numpy_forward_matches_pytorch():
     """The numpy forward pass (runtime) gives the probabilities PyTorch gave for the
-    same seed sentences when flows/train_bilstm.py exported the model."""
+    same seed sentences when akhbar/training/train_bilstm.py exported the model."""
     import numpy as np
 
     from akhbar.entities.features import ALL_GROUPS, sentence_view
@@ -308,7 +308,7 @@ def test_log_pool_keeps_a_tag_either_model_rules_out_unlikely():
 def test_crf_alone_switch():
     """``bilstm=False`` (``akhbar run --no-bilstm``): the CRF without the BiLSTM average,
     a separate cached instance, still exact offsets and the well-known seed names."""
-    from flows.cli import build_parser
+    from akhbar.flows.cli import build_parser
 
     rec = EntityRecognizer.load(bilstm=False)
     assert rec.model is not None and rec.model.neural is None
@@ -384,7 +384,7 @@ def test_name_continuation_stops_at_prepositions():
 
 
 def test_org_lexicon_feature():
-    """Organisation names harvested from SaudiNewsNet (flows/build_org_lexicon.py)
+    """Organisation names harvested from SaudiNewsNet (akhbar/training/build_org_lexicon.py)
     ship with the model and mark tokens as a feature, clitics handled."""
     from akhbar.entities import gazetteer as gz
     from akhbar.entities.features import sentence_view, view_features

@@ -17,7 +17,7 @@ SEED = (SEEDS / "000_a09b7958db38c890.txt").read_text(encoding="utf-8")
 
 
 def _run(inp: Path, out: Path, **kw) -> dict:
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     return akhbar_run(input_path=str(inp), output_dir=str(out), **kw)
 
@@ -148,7 +148,7 @@ def test_nested_json_and_a_non_utf8_file_name_do_not_stop_the_run(tmp_path: Path
 
 def test_a_failed_catalogue_marks_the_run_failed_and_the_next_run_recovers(tmp_path: Path, prefect_harness,
                                                                              monkeypatch):
-    import flows.akhbar_flow as akhbar_flow
+    import akhbar.flows.akhbar_flow as akhbar_flow
 
     inp, out = tmp_path / "in", tmp_path / "out"
     inp.mkdir()
@@ -173,7 +173,7 @@ def test_a_failed_catalogue_marks_the_run_failed_and_the_next_run_recovers(tmp_p
 def test_a_run_left_running_is_marked_failed_by_the_next_run(tmp_path: Path, prefect_harness):
     import datetime as dt
 
-    from flows.akhbar_flow import _run_row
+    from akhbar.flows.akhbar_flow import _run_row
 
     inp, out = tmp_path / "in", tmp_path / "out"
     inp.mkdir()

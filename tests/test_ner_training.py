@@ -3,7 +3,7 @@
 CI installs the ``test`` extra only (no torch, no gensim), so this checks what can be
 checked without them: the committed pretrained encoder fits the shipped BiLSTM (same
 word vectors, same input vocabularies, same shapes), a mismatched one is refused,
-and the language-model targets of flows/pretrain_encoder.py on seed sentences.
+and the language-model targets of akhbar/training/pretrain_encoder.py on seed sentences.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from akhbar.entities import gazetteer as gz
 from akhbar.entities import neural as nn_rt
 from akhbar.entities.features import ALL_GROUPS, sentence_view
 from akhbar.entities.tokenize import tokenize
-from flows.pretrain_encoder import lm_targets
-from flows.train_bilstm import ENCODER_FILE, HERE, load_encoder
+from akhbar.training.pretrain_encoder import lm_targets
+from akhbar.training.train_bilstm import ENCODER_FILE, HERE, load_encoder
 
 ROOT = Path(__file__).resolve().parents[1]
 ENCODER = Path(HERE) / "artefacts" / ENCODER_FILE
@@ -92,12 +92,12 @@ _TAGGED = [
 
 
 def test_weight_choice_follows_the_better_tagger():
-    """flows/train_bilstm.choose_weight scores each CRF weight with the whole runtime
+    """akhbar/training/train_bilstm.choose_weight scores each CRF weight with the whole runtime
     pipeline: a network that is always right takes a larger share (a lower CRF weight)
     than one that guesses at random."""
     import argparse
 
-    from flows.train_bilstm import choose_weight
+    from akhbar.training.train_bilstm import choose_weight
 
     sents = [(s.split(), t.split()) for s, t in _TAGGED]
     assert all(len(w) == len(t) for w, t in sents)

@@ -95,7 +95,7 @@ class _Records(logging.Handler):
 
 
 def test_the_flow_logs_progress_per_batch_at_info(tmp_path: Path, prefect_harness):
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     inp = tmp_path / "in"
     inp.mkdir()
@@ -180,7 +180,7 @@ def test_ctrl_c_stops_a_run_within_seconds_and_a_rerun_completes_it(tmp_path: Pa
     assert proc.returncode == EXIT_INTERRUPTED
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "interrupted" in lines[0] and "run the same command again" in lines[0], stderr
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     summary = akhbar_run(input_path=str(inp), output_dir=str(out), batch_size=50)
     assert summary["unchanged"] >= 10 and summary["unchanged"] + summary["documents"] == 300

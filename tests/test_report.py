@@ -24,7 +24,7 @@ from akhbar.models import Mention, Sentence
 from akhbar.quotes import extract_quotes
 from akhbar.report import build_report
 from akhbar.store import Store
-from schemas import ARROW
+from akhbar.schemas import ARROW
 
 ROOT = Path(__file__).resolve().parent.parent
 SQL_DIR = ROOT / "akhbar" / "sql"

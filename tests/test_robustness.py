@@ -27,7 +27,7 @@ from akhbar.outdir import MARKER, check_input, claim_output
 from akhbar.parallel import KILLED_REASON, StagePool
 from akhbar.pipeline import DocState
 from akhbar.store import Store
-from schemas import ARROW
+from akhbar.schemas import ARROW
 from tests.conftest import SEEDS
 
 SEED = (SEEDS / "000_a09b7958db38c890.txt").read_text(encoding="utf-8")
@@ -223,7 +223,7 @@ def test_a_document_that_kills_workers_twice_is_isolated_and_failed(tmp_path: Pa
 def test_a_document_marked_failed_becomes_a_reject_row():
     import datetime as dt
 
-    from flows.akhbar_flow import Box, validate
+    from akhbar.flows.akhbar_flow import Box, validate
 
     failed = DocState("00000000000000aa", RawDocument("/in/big.txt", "نص طويل"), failure=KILLED_REASON)
     result = validate.fn([failed], Box([]), "run", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), 500)

@@ -44,7 +44,7 @@ def _counts(out: Path) -> dict[str, tuple[int, int]]:
 
 
 def _run(inp: Path, out: Path, **kw) -> dict:
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     return akhbar_run(input_path=str(inp), output_dir=str(out), **kw)
 

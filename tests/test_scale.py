@@ -34,7 +34,7 @@ def test_dask_cluster_gives_the_same_tables_as_a_local_run(tmp_path: Path, prefe
     from prefect.settings import PREFECT_API_URL
     from prefect_dask import DaskTaskRunner
 
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     inp = tmp_path / "in"
     shutil.copytree(SEEDS, inp)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from schemas import ARROW, MODELS, ContractError, validate_table
+from akhbar.schemas import ARROW, MODELS, ContractError, validate_table
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "data-contract.md").read_text(encoding="utf-8")
 GOOD = "0123456789abcdef"

@@ -17,7 +17,7 @@ from akhbar.ingest import RawInput, ingest_unit
 from akhbar.metadata import date_from_url, parse_dateline
 from akhbar.pipeline import DocState, split_batch
 from akhbar.tables import document_rows
-from schemas import validate_table
+from akhbar.schemas import validate_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "saudinewsnet_templates.json"
 UTC = dt.timezone.utc

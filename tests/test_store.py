@@ -11,7 +11,7 @@ import pytest
 from akhbar.catalog import build_catalog, query
 from akhbar.config import PIPELINE_VERSION
 from akhbar.store import Store, StoreLocked
-from schemas import ARROW
+from akhbar.schemas import ARROW
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "akhbar" / "sql"
 

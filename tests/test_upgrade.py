@@ -43,7 +43,7 @@ def _poll(out: Path, stop: threading.Event, views: list, delta: list, errors: li
 
 
 def test_upgrade_under_a_polling_reader(tmp_path: Path, prefect_harness, monkeypatch):
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     inp, out = tmp_path / "in", tmp_path / "out"
     shutil.copytree(SEEDS, inp)

@@ -15,7 +15,7 @@ SAMPLE = FIXTURES / "saudinewsnet_sample.jsonl"  # 25 SaudiNewsNet articles (CC 
 
 @pytest.fixture(scope="module")
 def sample_output(tmp_path_factory, prefect_harness) -> Path:
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     out = tmp_path_factory.mktemp("sample_out")
     summary = akhbar_run(input_path=str(SAMPLE), output_dir=str(out))

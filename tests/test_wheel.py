@@ -1,5 +1,6 @@
-"""A plain `pip install .` works: the wheel carries the SQL views, and its defaults are
-relative to the working directory, not to where the package was installed."""
+"""A plain `pip install .` works: the wheel carries the SQL views, installs nothing but the
+``akhbar`` package, and its defaults are relative to the working directory, not to where
+the package was installed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -25,6 +27,11 @@ def test_the_wheel_installs_and_a_run_creates_every_view(tmp_path: Path):
                            capture_output=True, text=True, timeout=600)
     assert build.returncode == 0, build.stderr[-3000:]
     (wheel,) = wheels.glob("akhbar-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+    top = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
+    assert top == {"akhbar"}, f"the wheel installs top-level packages other than akhbar: {sorted(top)}"
+    assert not [n for n in names if "/training/artefacts/" in n], "training-only artefacts do not ship in the wheel"
     # a fresh venv without akhbar; its dependencies come from ours (on sys.path after its own packages)
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
@@ -39,7 +46,7 @@ def test_the_wheel_installs_and_a_run_creates_every_view(tmp_path: Path):
     (work / "seeds").mkdir(parents=True)
     for f in sorted(SEEDS.glob("*.txt"))[:2]:
         shutil.copy(f, work / "seeds" / f.name)
-    where = subprocess.run([str(vpy), "-c", "import akhbar, flows.cli; print(akhbar.__file__)"], cwd=work,
+    where = subprocess.run([str(vpy), "-c", "import akhbar, akhbar.flows.cli; print(akhbar.__file__)"], cwd=work,
                            capture_output=True, text=True, timeout=120)
     assert where.stdout.strip().startswith(site), "akhbar is imported from the wheel, not from the repository"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}

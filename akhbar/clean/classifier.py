@@ -5,7 +5,7 @@ features, standardised, plus hashed lexical cues): a binary one (boilerplate vs
 content and title) and a multinomial one for the category of a boilerplate line.  Their
 coefficients, the standardisation, the removal threshold and the title ranker's weights
 live in one ``.npz`` of plain float/str arrays (no pickle) under
-``akhbar/resources/clean/``, written by ``flows/train_line_classifier.py``; the cleaner
+``akhbar/resources/clean/``, written by ``akhbar/training/train_line_classifier.py``; the cleaner
 only loads that file and computes dot products with numpy.
 """
 
@@ -75,7 +75,7 @@ class LineModel:
     def load(cls, path: Path) -> LineModel:
         with np.load(path, allow_pickle=False) as z:
             if tuple(z["dense_names"].tolist()) != DENSE_NAMES or int(z["hash_size"][0]) != HASH_SIZE:
-                raise ValueError(f"{path}: features changed since training; rerun flows/train_line_classifier.py")
+                raise ValueError(f"{path}: features changed since training; rerun akhbar/training/train_line_classifier.py")
 
             def lin(name: str) -> Linear:
                 return Linear(*(z[f"{name}.{f}"].astype(np.float64) for f in ("mean", "scale", "w", "w_hash", "b")))

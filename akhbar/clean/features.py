@@ -6,7 +6,7 @@ the hand rules, cross-document frequency from :class:`~akhbar.clean.LineStats`, 
 with the metadata title / URL slug) and a few hashed lexical cues (its first and last
 words and its words).  Everything is computed from the lines alone, before the rule
 cascade runs, so the same features serve the title ranking and the line classifier, and
-training (``flows/train_line_classifier.py``) and the cleaner compute them with this one
+training (``akhbar/training/train_line_classifier.py``) and the cleaner compute them with this one
 function.
 """
 

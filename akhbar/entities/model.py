@@ -1,8 +1,8 @@
 """CRF model wrapper (python-crfsuite, averaged with the numpy BiLSTM of
 ``neural.py``), BIO decoding and document consistency.
 
-Runtime needs only python-crfsuite + numpy; training lives in flows/train_ner.py
-and flows/train_bilstm.py.
+Runtime needs only python-crfsuite + numpy; training lives in akhbar/training/train_ner.py
+and akhbar/training/train_bilstm.py.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ class CrfModel:
 
     Both give a distribution over the BIO tags per token (CRF marginals, BiLSTM
     softmax); they are pooled (:func:`pool_probs`, ``crf_pool`` and ``crf_weight``
-    from ``ner_meta.json``, written by flows/train_bilstm.py) and the pool is decoded
+    from ``ner_meta.json``, written by akhbar/training/train_bilstm.py) and the pool is decoded
     into the most probable BIO-valid sequence."""
 
     def __init__(self, model_dir: str = gz.RESOURCE_DIR, model_path: str | None = None, neural: bool = True) -> None:

@@ -7,7 +7,7 @@ on SaudiNewsNet), the characters of the word, and the whole sentence in both
 directions, so it generalises from similar words and contexts.  Its per-token
 label distribution is averaged with the CRF's marginals (``model.CrfModel``).
 
-Training is ``flows/train_bilstm.py`` (PyTorch, ``train`` extra only); the runtime
+Training is ``akhbar/training/train_bilstm.py`` (PyTorch, ``train`` extra only); the runtime
 needs numpy only: weights, vocabularies and the quantised word vectors ship in
 ``resources/ner/bilstm.npz``.  The forward pass here is the same arithmetic as the
 PyTorch modules of the training script (PyTorch's LSTM gates i, f, g, o are

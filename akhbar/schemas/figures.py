@@ -7,7 +7,7 @@ import pyarrow
 from pandera.typing import DataFrame, Series
 
 from akhbar.config import FIGURE_KINDS, FIGURE_QUALIFIERS
-from schemas._common import DATE, F64, STR, SpanModel, span_fields
+from akhbar.schemas._common import DATE, F64, STR, SpanModel, span_fields
 
 ARROW = pyarrow.schema(
     [

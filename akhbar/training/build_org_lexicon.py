@@ -20,7 +20,7 @@ harvests Arabic names by head noun; a plain count, deterministic.
 
 Writes ``akhbar/resources/ner/org_lexicon.tsv``: ``name  after_head  count``.
 
-    python flows/build_org_lexicon.py [--data ../shared/data/saudinewsnet]
+    python -m akhbar.training.build_org_lexicon [--data ../shared/data/saudinewsnet]
 """
 
 from __future__ import annotations
@@ -31,15 +31,15 @@ import re
 import sys
 from collections import Counter
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities.model import FUNCTION_WORDS  # noqa: E402
 from akhbar.normalize import normalize, strip_invisible  # noqa: E402
-from flows.train_clusters import iter_articles  # noqa: E402
+from akhbar.training.train_clusters import iter_articles  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "saudinewsnet")
-DEFAULT_OUT = os.path.join(HERE, "..", "akhbar", "resources", "ner", "org_lexicon.tsv")
+DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "saudinewsnet")
+DEFAULT_OUT = os.path.join(HERE, "..", "..", "akhbar", "resources", "ner", "org_lexicon.tsv")
 
 # head nouns that introduce an organisation's proper name (not «وزارة»/«مجلس»:
 # their complements are common nouns, «وزارة الخارجية», «مجلس الوزراء»)

@@ -10,7 +10,7 @@ granularities nest).  Output, one line per word (TSV, UTF-8):
 The counts are also used at runtime to decide whether a leading «و/ب/ل/ف/ك» is a
 proclitic (the stripped form is much more frequent than the whole token).
 
-    python flows/train_clusters.py --data ../shared/data/saudinewsnet \
+    python -m akhbar.training.train_clusters --data ../shared/data/saudinewsnet \
         --out akhbar/resources/ner/clusters.tsv
 
 Needs the ``train`` extra (gensim, scikit-learn).  word2vec with 2 worker
@@ -29,7 +29,7 @@ import sys
 import time
 import zipfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities.tokenize import tokenize  # noqa: E402
 from akhbar.normalize import normalize  # noqa: E402
@@ -56,8 +56,8 @@ def sentences(data_dir: str) -> list[list[str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "saudinewsnet"))
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "akhbar", "resources", "ner", "clusters.tsv"))
+    ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "saudinewsnet"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "akhbar", "resources", "ner", "clusters.tsv"))
     ap.add_argument("--vocab", type=int, default=120_000)
     ap.add_argument("--k", type=int, nargs=3, default=[1000, 200, 40], help="fine mid coarse")
     ap.add_argument("--dim", type=int, default=100)

@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from akhbar.config import SCHEMA_VERSION
 
-from schemas import boilerplate, documents, duplicates, entities, figures, quotes, rejects, runs, sentences
+from akhbar.schemas import boilerplate, documents, duplicates, entities, figures, quotes, rejects, runs, sentences
 
 MODELS = {
     "documents": documents.Documents,

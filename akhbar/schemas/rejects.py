@@ -7,7 +7,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
-from schemas._common import STR, TS
+from akhbar.schemas._common import STR, TS
 
 ARROW = pyarrow.schema(
     [

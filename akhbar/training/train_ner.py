@@ -11,9 +11,9 @@ Evaluation: exact-span P/R/F1 per type and micro over PER+LOC+ORG.  Document
 consistency is evaluated on pseudo-documents of ``--doc-size`` consecutive
 held-out sentences (ANERcorp marks no document boundaries).
 
-    python flows/train_ner.py                         # train (all feature groups), eval, write model
-    python flows/train_ner.py --eval-only             # evaluate the committed model
-    python flows/train_ner.py --ablation              # one run per added feature group, table
+    python -m akhbar.training.train_ner                         # train (all feature groups), eval, write model
+    python -m akhbar.training.train_ner --eval-only             # evaluate the committed model
+    python -m akhbar.training.train_ner --ablation              # one run per added feature group, table
 
 Deterministic: L-BFGS, fixed feature order, no sampling.  Uses python-crfsuite only.
 """
@@ -27,15 +27,15 @@ import sys
 import time
 from collections import Counter, defaultdict
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities import gazetteer as gz  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_features  # noqa: E402
 from akhbar.entities.model import META_FILE, MODEL_FILE, NAMES_FILE, PRIOR_FILE, doc_consistency, mention_key, postprocess, spans_from_bio  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_DATA = os.path.join(HERE, "..", "..", "shared", "data", "anercorp", "train.txt")
-DEFAULT_OUT = os.path.join(HERE, "..", "akhbar", "resources", "ner")
+DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "anercorp", "train.txt")
+DEFAULT_OUT = os.path.join(HERE, "..", "..", "akhbar", "resources", "ner")
 EVAL_TYPES = ("PER", "LOC", "ORG")
 DOC_THRESHOLD = float(os.environ.get("AKHBAR_DOC_THRESHOLD", "0.6"))  # experiments only
 
@@ -302,7 +302,7 @@ def main() -> None:
     ap.add_argument("--doc-size", type=int, default=20)
     ap.add_argument("--self-train", type=int, default=0, help="add N confidently auto-tagged SaudiNewsNet sentences")
     ap.add_argument("--self-min-p", type=float, default=0.9)
-    ap.add_argument("--unlabelled", default=os.path.join(HERE, "..", "..", "shared", "data", "saudinewsnet"))
+    ap.add_argument("--unlabelled", default=os.path.join(HERE, "..", "..", "..", "shared", "data", "saudinewsnet"))
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iters", type=int, default=150)
@@ -359,7 +359,7 @@ def main() -> None:
                            else f"{len(train_s)} sentences of ANERcorp train.txt, held-out block {args.block}"),
             "heldout_crf": res, "heldout_full_pipeline": res_doc}
     meta_path = os.path.join(args.out, META_FILE)
-    if os.path.exists(meta_path):  # the BiLSTM's settings (flows/train_bilstm.py) stay with the CRF
+    if os.path.exists(meta_path):  # the BiLSTM's settings (akhbar/training/train_bilstm.py) stay with the CRF
         old = json.load(open(meta_path, encoding="utf-8"))
         meta.update({k: old[k] for k in ("crf_weight", "crf_pool", "bilstm", "heldout_ensemble") if k in old})
     with open(meta_path, "w", encoding="utf-8") as f:
@@ -367,7 +367,7 @@ def main() -> None:
     print(f"wrote {path}")
     if "crf_weight" in meta:
         rows = pipeline_rows(args.out, test_s, args.doc_size)
-        print("with the committed BiLSTM (re-run flows/train_bilstm.py after changing the CRF's features):")
+        print("with the committed BiLSTM (re-run akhbar/training/train_bilstm.py after changing the CRF's features):")
         print(HEADER)
         for name, r in rows:
             print(fmt(name, r))

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
+import akhbar.flows._env  # noqa: F401  (Prefect settings before prefect is imported)
 
 from akhbar.config import DEFAULT_INPUT, DEFAULT_OUTPUT
 from akhbar.errors import EXIT_INTERRUPTED, AkhbarError
@@ -49,9 +49,9 @@ def _run(args: argparse.Namespace) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.table import Table
 
-    from flows import akhbar_flow
+    from akhbar.flows import akhbar_flow
 
-    from flows.process import on_interrupt, start_local_api
+    from akhbar.flows.process import on_interrupt, start_local_api
 
     console = Console(stderr=True)
     input_path = Path(args.input).resolve()
@@ -161,7 +161,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
     from akhbar.errors import OutputUnusable
     from akhbar.outdir import claim_output
     from akhbar.store import Store
-    from schemas import ARROW
+    from akhbar.schemas import ARROW
 
     out = Path(args.output)
     try:
@@ -179,7 +179,7 @@ def _cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from flows.deploy import serve
+    from akhbar.flows.deploy import serve
 
     try:
         serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model,
@@ -248,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment with a cron schedule "
                                          "(needs PREFECT_API_URL: see README, Scheduling)")
-    from flows.deploy import add_arguments
+    from akhbar.flows.deploy import add_arguments
 
     add_arguments(serve)
     serve.set_defaults(func=_cmd_serve)

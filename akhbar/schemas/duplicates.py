@@ -6,7 +6,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
-from schemas._common import DOC_ID_PATTERN, F64, I32, STR
+from akhbar.schemas._common import DOC_ID_PATTERN, F64, I32, STR
 
 ARROW = pyarrow.schema(
     [

@@ -1,6 +1,6 @@
 """Train the BiLSTM tagger that is pooled with the CRF (training-time script).
 
-Same data and split as ``flows/train_ner.py``: the LAST 20% of ANERcorp
+Same data and split as ``akhbar/training/train_ner.py``: the LAST 20% of ANERcorp
 train.txt is the held-out block and is never used for any choice made here.
 The number of epochs is chosen by the BiLSTM's own score on a development block:
 the last 10% of the training part (contiguous), with one network.  The CRF's
@@ -13,22 +13,22 @@ trained on the whole training part for that many epochs and written together to
 ``akhbar/resources/ner/bilstm.npz``; the runtime averages their softmaxes.
 
 Model (see ``akhbar/entities/neural.py``, which runs it with numpy): frozen
-SaudiNewsNet word2vec vectors (``flows/train_clusters.py --vectors``) of the
+SaudiNewsNet word2vec vectors (``akhbar/training/train_clusters.py --vectors``) of the
 token and of its clitic-stripped form, a character CNN, small embeddings of the
 CRF's trigger / gazetteer / training-name / shape / proclitic features, one
 BiLSTM layer, a softmax over the 9 BIO tags.  Since pipeline 0.4.0 the network
 starts from an encoder (character CNN, feature embeddings, BiLSTM) pretrained as
-a language model on SaudiNewsNet by ``flows/pretrain_encoder.py``
-(``flows/artefacts/bilstm_encoder_lm.npz``, committed) and is fine-tuned here.
+a language model on SaudiNewsNet by ``akhbar/training/pretrain_encoder.py``
+(``akhbar/training/artefacts/bilstm_encoder_lm.npz``, committed) and is fine-tuned here.
 
-    python flows/train_bilstm.py                    # the shipped network (~30 min on one core)
-    python flows/train_bilstm.py --epochs 28        # the same without the development run (~10 min)
-    python flows/train_bilstm.py --pool linear --choose-weight pipeline   # the recipe of 0.4.1
-    python flows/train_bilstm.py --members 3        # an ensemble (tried, not shipped)
-    python flows/train_bilstm.py --no-pretrained    # from random weights (the recipe of 0.3.0)
-    python flows/train_clusters.py --sg --epochs 5 --min-count 3 --out /tmp/c.tsv --vectors /tmp/w2v.kv
-    python flows/pretrain_encoder.py --vectors /tmp/w2v.kv --out /tmp/enc.npz
-    python flows/train_bilstm.py --vectors /tmp/w2v.kv --pretrained /tmp/enc.npz   # new word vectors
+    python -m akhbar.training.train_bilstm                    # the shipped network (~30 min on one core)
+    python -m akhbar.training.train_bilstm --epochs 28        # the same without the development run (~10 min)
+    python -m akhbar.training.train_bilstm --pool linear --choose-weight pipeline   # the recipe of 0.4.1
+    python -m akhbar.training.train_bilstm --members 3        # an ensemble (tried, not shipped)
+    python -m akhbar.training.train_bilstm --no-pretrained    # from random weights (the recipe of 0.3.0)
+    python -m akhbar.training.train_clusters --sg --epochs 5 --min-count 3 --out /tmp/c.tsv --vectors /tmp/w2v.kv
+    python -m akhbar.training.pretrain_encoder --vectors /tmp/w2v.kv --out /tmp/enc.npz
+    python -m akhbar.training.train_bilstm --vectors /tmp/w2v.kv --pretrained /tmp/enc.npz   # new word vectors
                                                     # (default: those in bilstm.npz)
 
 Needs the ``train`` extra (torch, gensim).  Seeded; single-threaded-deterministic
@@ -45,13 +45,12 @@ import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
 from akhbar.entities.model import POOLS  # noqa: E402
-from train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, HERE, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
+from akhbar.training.train_ner import DEFAULT_DATA, DEFAULT_OUT, EVAL_TYPES, HERE, evaluate, fold_names, harvest_names, read_conll, split_block  # noqa: E402
 
 
 ENCODER_FILE = "bilstm_encoder_lm.npz"
@@ -95,7 +94,7 @@ def load_encoder(path: str, words: list[str]) -> tuple[dict[str, np.ndarray], li
     z = np.load(path, allow_pickle=False)
     meta = json.loads(str(z["meta"]))
     if meta["word_vocab_digest"] != vocab_digest(words):
-        raise SystemExit(f"{path} was pretrained with other word vectors: rerun flows/pretrain_encoder.py with them")
+        raise SystemExit(f"{path} was pretrained with other word vectors: rerun akhbar/training/pretrain_encoder.py with them")
     state = {k[4:]: z[k] for k in z.files if k.startswith("enc.")}
     return state, z["char_vocab"].tolist(), z["prefix_vocab"].tolist(), meta
 
@@ -209,7 +208,7 @@ def train_net(torch, args, vecs, n_chars, n_prefix, train_items, epochs: int, de
     torch.manual_seed(args.seed)
     rng = np.random.RandomState(args.seed)
     net = make_net(torch, vecs, n_chars, n_prefix, args)
-    if getattr(args, "encoder", None) is not None:  # start from the pretrained encoder (flows/pretrain_encoder.py)
+    if getattr(args, "encoder", None) is not None:  # start from the pretrained encoder (akhbar/training/pretrain_encoder.py)
         missing, unexpected = net.load_state_dict({k: torch.tensor(v) for k, v in args.encoder.items()}, strict=False)
         if unexpected or any(not k.startswith(("wemb.", "out.")) for k in missing):
             raise SystemExit(f"pretrained encoder does not fit the network: missing {missing}, unexpected {unexpected}")
@@ -254,7 +253,7 @@ def choose_weight(sub, dev, dev_probs, args) -> float:
     import pycrfsuite
 
     from akhbar.entities.model import _continue_names, crf_marginals, pool_probs
-    from train_ner import featurize, train, with_doc, with_post
+    from akhbar.training.train_ner import featurize, train, with_doc, with_post
 
     meta = json.load(open(os.path.join(args.out, "ner_meta.json"), encoding="utf-8"))
     groups = tuple(meta["groups"])
@@ -290,7 +289,7 @@ def check_sentences(limit: int = 4) -> list[list[str]]:
 
     from akhbar.entities.tokenize import tokenize
 
-    path = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "seeds", "000_*.txt")))[0]
+    path = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "seeds", "000_*.txt")))[0]
     out = []
     for line in open(path, encoding="utf-8"):
         toks = [t.text for t in tokenize(line.strip())]
@@ -347,7 +346,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--vectors", default=None,
-                    help="gensim KeyedVectors from flows/train_clusters.py --vectors (default: the word vectors of the committed bilstm.npz)")
+                    help="gensim KeyedVectors from akhbar/training/train_clusters.py --vectors (default: the word vectors of the committed bilstm.npz)")
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--test-share", type=float, default=0.2)
     ap.add_argument("--block", type=int, default=-1, help="held-out block, as in train_ner.py (default: the last)")
@@ -372,7 +371,7 @@ def main() -> None:
     ap.add_argument("--members", type=int, default=1, help="ensemble size: members trained with seeds seed, seed+1, …")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (1: the committed network was trained so; runs repeat exactly)")
     ap.add_argument("--pretrained", default=os.path.join(HERE, "artefacts", ENCODER_FILE),
-                    help="encoder pretrained by flows/pretrain_encoder.py to start from (default: the committed one)")
+                    help="encoder pretrained by akhbar/training/pretrain_encoder.py to start from (default: the committed one)")
     ap.add_argument("--no-pretrained", dest="pretrained", action="store_const", const=None,
                     help="start from random weights (the recipe of pipeline 0.3.0)")
     args = ap.parse_args()
@@ -447,7 +446,7 @@ def main() -> None:
     ner_meta["bilstm"] = meta
     with open(meta_path, "w", encoding="utf-8") as f:  # the runtime model below reads the new weight
         json.dump(ner_meta, f, ensure_ascii=False, indent=1)
-    from train_ner import pipeline_rows
+    from akhbar.training.train_ner import pipeline_rows
 
     rows = dict(pipeline_rows(args.out, test_s, 20))
     ner_meta["heldout_ensemble"] = next(v for k, v in rows.items() if k.startswith("+ BiLSTM"))

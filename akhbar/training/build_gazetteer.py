@@ -15,7 +15,7 @@ Writes ``akhbar/resources/ner/gazetteer.json``::
                   "names": [...], "kind": "city"}, ...],
      "nationalities": [...]}
 
-    python flows/build_gazetteer.py [--out PATH]
+    python -m akhbar.training.build_gazetteer [--out PATH]
 """
 
 from __future__ import annotations
@@ -240,9 +240,9 @@ def build() -> dict:
 def main() -> None:
     import sys
 
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "akhbar", "resources", "ner", "gazetteer.json"))
+    ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "..", "akhbar", "resources", "ner", "gazetteer.json"))
     args = ap.parse_args()
     g = build()
     with open(args.out, "w", encoding="utf-8") as f:

@@ -1,6 +1,6 @@
 """Train the learned line classifier and title ranker of the cleaner.
 
-    python flows/train_line_classifier.py [--data '/work/shared/data/saudinewsnet/*.zip']
+    python -m akhbar.training.train_line_classifier [--data '/work/shared/data/saudinewsnet/*.zip']
                                           [--pages 4000] [--seed 13] [--out akhbar/resources/clean/line_classifier.npz]
 
 Training pages are real SaudiNewsNet titles and bodies wrapped in page furniture from the
@@ -33,7 +33,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from akhbar.clean import _text  # noqa: E402
 from akhbar.clean.classifier import ARTEFACT, Linear, LineModel, score_lines  # noqa: E402

@@ -7,7 +7,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
-from schemas._common import DOC_ID_PATTERN, I32, STR, TS
+from akhbar.schemas._common import DOC_ID_PATTERN, I32, STR, TS
 
 ARROW = pyarrow.schema(
     [

@@ -7,7 +7,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
-from schemas._common import I32, STR, SpanModel, span_fields
+from akhbar.schemas._common import I32, STR, SpanModel, span_fields
 
 QUOTE_KINDS = ("direct", "reported", "according_to")
 SPEAKER_KINDS = ("named", "generic", "pronoun")

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
+import akhbar.flows._env  # noqa: F401  (Prefect settings before prefect is imported)
 
 from akhbar.config import DEFAULT_INPUT, DEFAULT_OUTPUT
 
@@ -36,7 +36,7 @@ def serve(input_path: Path, output_dir: Path, cron: str | None, name: str, batch
         )
     from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
 
-    from flows.akhbar_flow import akhbar_run
+    from akhbar.flows.akhbar_flow import akhbar_run
 
     akhbar_run.serve(
         name=name,
@@ -72,7 +72,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m flows.deploy", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m akhbar.flows.deploy", description=__doc__.split("\n")[0])
     add_arguments(parser)
     args = parser.parse_args(argv)
     serve(Path(args.input), Path(args.output), args.cron or None, args.name, args.batch_size, not args.no_model,

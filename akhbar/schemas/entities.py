@@ -7,7 +7,7 @@ import pyarrow
 from pandera.typing import Series
 
 from akhbar.config import ENTITY_LABELS
-from schemas._common import F64, STR, SpanModel, span_fields
+from akhbar.schemas._common import F64, STR, SpanModel, span_fields
 
 ARROW = pyarrow.schema(
     [

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 from pathlib import Path
 
-import flows._env  # noqa: F401  (Prefect settings before prefect is imported)
+import akhbar.flows._env  # noqa: F401  (Prefect settings before prefect is imported)
 
 import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
@@ -41,7 +41,7 @@ from akhbar.parallel import StagePool
 from akhbar.report import build_report
 from akhbar.store import Store
 from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
-from schemas import ARROW, RowFailure, row_payload, validate_table
+from akhbar.schemas import ARROW, RowFailure, row_payload, validate_table
 
 T = TypeVar("T")
 SMALL_RUN = 100  # input units below which a run stays in one process

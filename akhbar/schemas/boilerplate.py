@@ -8,7 +8,7 @@ import pyarrow
 from pandera.typing import Series
 
 from akhbar.config import BOILERPLATE_CATEGORIES
-from schemas._common import BOOL, DOC_ID_PATTERN, F64, I32, STR
+from akhbar.schemas._common import BOOL, DOC_ID_PATTERN, F64, I32, STR
 
 ARROW = pyarrow.schema(
     [

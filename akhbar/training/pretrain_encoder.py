@@ -2,7 +2,7 @@
 
 Why: ANERcorp gives 3,236 labelled training sentences; most held-out person names
 never occur in them.  The tagger's encoder (character CNN, feature embeddings,
-BiLSTM: ``flows/train_bilstm.py``) can first learn from the 6.4 M unlabelled
+BiLSTM: ``akhbar/training/train_bilstm.py``) can first learn from the 6.4 M unlabelled
 tokens of SaudiNewsNet which contexts words occur in («قال … إن», «الرئيس …»,
 «في مدينة …»), then ``train_bilstm.py --pretrained`` fine-tunes it on ANERcorp.
 No label of any kind is used here (the training-name feature is left empty), so
@@ -15,7 +15,7 @@ most frequent words plus the 1,000 fine word2vec clusters of ``clusters.tsv``
 for all other words (a rare name is predicted by its cluster: a cheap softmax
 that still asks "what kind of word comes next").
 
-    python flows/pretrain_encoder.py     # -> flows/artefacts/bilstm_encoder_lm.npz (~1 h, one core)
+    python -m akhbar.training.pretrain_encoder     # -> akhbar/training/artefacts/bilstm_encoder_lm.npz (~1 h, one core)
 
 Writes the encoder weights and its input vocabularies (characters, proclitic
 patterns) in one ``.npz`` (no pickle); the word vectors are not stored: they are
@@ -36,13 +36,12 @@ from collections import Counter
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
-sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities import neural as nn_rt  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_view  # noqa: E402
-from train_bilstm import ENCODER_FILE, add_net_args, batches, char_vocab, load_vectors, make_net, prefix_vocab, vocab_digest  # noqa: E402
-from train_ner import DEFAULT_OUT, HERE, unlabelled_sentences  # noqa: E402
+from akhbar.training.train_bilstm import ENCODER_FILE, add_net_args, batches, char_vocab, load_vectors, make_net, prefix_vocab, vocab_digest  # noqa: E402
+from akhbar.training.train_ner import DEFAULT_OUT, HERE, unlabelled_sentences  # noqa: E402
 
 
 def lm_targets(views, n_words: int) -> tuple[list[np.ndarray], int]:
@@ -67,7 +66,7 @@ def lm_targets(views, n_words: int) -> tuple[list[np.ndarray], int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--unlabelled", default=os.path.join(HERE, "..", "..", "shared", "data", "saudinewsnet"))
+    ap.add_argument("--unlabelled", default=os.path.join(HERE, "..", "..", "..", "shared", "data", "saudinewsnet"))
     ap.add_argument("--sentences", type=int, default=400_000, help="at most this many SaudiNewsNet sentences (8–60 tokens)")
     ap.add_argument("--vectors", default=None, help="gensim KeyedVectors (default: the word vectors of the committed bilstm.npz)")
     ap.add_argument("--model-dir", default=DEFAULT_OUT, help="where the committed bilstm.npz is read from")

@@ -6,7 +6,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
-from schemas._common import I32, SpanModel, span_fields
+from akhbar.schemas._common import I32, SpanModel, span_fields
 
 ARROW = pyarrow.schema(span_fields(("paragraph_idx", I32)))
 

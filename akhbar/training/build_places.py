@@ -9,7 +9,7 @@ Sources (all installed from PyPI, nothing fetched at build time):
   * wordfreq             -- Arabic word frequencies, used only to filter (Apache-2.0 code,
                             CC BY-SA 4.0 data; no wordfreq data is copied into the artefact)
 
-Run:  .venv/bin/python build_places.py [--out places.json] [--zipf 4.0] [--seed 0]
+Run:  python -m akhbar.training.build_places [--out places.json] [--zipf 4.0] [--seed 0]
 """
 from __future__ import annotations
 
@@ -219,7 +219,7 @@ def country_names_ar(iso: str, rejected: list) -> list[str]:
 # ---------------------------------------------------------------- build
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(Path(__file__).with_name("places.json")))
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "resources" / "ner" / "places.json"))
     ap.add_argument("--zipf", type=float, default=4.0, help="single-word names at or above are dropped")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
