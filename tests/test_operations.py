@@ -112,6 +112,11 @@ def test_the_flow_logs_progress_per_batch_at_info(tmp_path: Path, prefect_harnes
     batches = [m for m in records.messages if m.startswith("batch ")]
     assert len(batches) == 2, batches
     assert "3 of 3 inputs done" in batches[-1] and "documents written" in batches[0]
+    from prefect.artifacts import Artifact
+
+    summary = Artifact.get("akhbar-run-summary")  # what the UI shows for the run
+    assert summary is not None and "| documents | 3 |" in summary.data
+    assert "file://" not in summary.data and str(tmp_path / "out" / "report.html") in summary.data
 
 
 def _corpus(folder: Path, n: int) -> None:

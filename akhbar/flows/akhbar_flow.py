@@ -26,7 +26,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 from prefect import flow, get_run_logger, task
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
-from prefect.artifacts import create_link_artifact, create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from akhbar import pipeline
@@ -486,12 +486,12 @@ def _publish_artifact(summary: dict) -> None:
     lines += ["", "| stage | seconds |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in summary["stage_seconds"].items()]
     if summary.get("report"):
-        lines += ["", f"Report: [{summary['report']}](file://{summary['report']})"]
+        # a path to copy, not a file:// link: browsers refuse file:// links from an http page,
+        # and the UI usually runs on another machine than the flow
+        lines += ["", f"Report (self-contained HTML, on the machine that ran the flow): `{summary['report']}`",
+                  f"Query the tables: `duckdb {Path(summary['report']).parent / 'akhbar.duckdb'}`"]
     try:
         create_markdown_artifact(key="akhbar-run-summary", markdown="\n".join(lines),
                                  description=f"akhbar run {summary['run_id']}")
-        if summary.get("report"):
-            create_link_artifact(key="akhbar-run-report", link=f"file://{summary['report']}",
-                                 link_text="report.html", description="charts of the run (self-contained HTML)")
     except Exception:  # an artifact is a convenience; never fail a finished run for it
         pass
