@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable, write_deltalake
 from deltalake.exceptions import TableNotFoundError
 
-from akhbar.config import PIPELINE_VERSION
+from akhbar.config import PIPELINE_VERSION, SCHEMA_VERSION
 from akhbar.errors import OutputLocked
 
 BATCH_TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects")
@@ -161,8 +161,24 @@ class Store:
                     out[d.name] = DeltaTable(str(d)).version()
         return out
 
+    def stamp_schema(self) -> list[str]:
+        """Write the contract's schema version into each table's Delta properties
+        (``akhbar.table``, ``akhbar.schema_version``) where it is missing or older, so a
+        reader of the files alone can tell which contract they follow.  Returns the tables
+        stamped (one commit each; none when already current)."""
+        stamped = []
+        for name in self.versions():
+            dtab = DeltaTable(str(self.table_path(name)))
+            want = {"akhbar.table": name, "akhbar.schema_version": SCHEMA_VERSION}
+            conf = dtab.metadata().configuration
+            if any(conf.get(k) != v for k, v in want.items()):
+                dtab.alter.set_table_properties(want, raise_if_not_exists=False)
+                stamped.append(name)
+        return stamped
+
     def record_snapshot(self, run_id: str) -> dict[str, int]:
         """Record the tables' versions as the snapshot of a completed run (one commit)."""
+        self.stamp_schema()
         versions = self.versions()
         now = dt.datetime.now(dt.timezone.utc)
         rows = [{"run_id": run_id, "table": t, "version": v, "recorded_at": now} for t, v in versions.items()]

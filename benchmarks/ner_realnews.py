@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/ner_realnews.py            # development part (13 articles)
     .venv/bin/python benchmarks/ner_realnews.py --heldout  # held-aside part (26 articles): final figures only
+    .venv/bin/python benchmarks/ner_realnews.py --heldout2 # second held-aside set (30 articles, 451 mentions)
 
 Gold: benchmarks/gold/ner_{dev,heldout}.jsonl, every PER/ORG/LOC mention of 39 SaudiNewsNet
 articles (13 sources) annotated by annotators who had not seen akhbar's output, following
@@ -34,12 +35,13 @@ LABELS = ("PER", "ORG", "LOC")
 
 
 def load(part: str) -> list[tuple[dict, dict]]:
+    folder = GOLD / "ner_heldout2" if part == "heldout2" else GOLD
     arts = {}
-    for line in open(GOLD / f"articles_{part}.jsonl", encoding="utf-8"):
+    for line in open(folder / f"articles_{part}.jsonl", encoding="utf-8"):
         a = json.loads(line)
         arts[a["id"]] = a
     out = []
-    for line in open(GOLD / f"ner_{part}.jsonl", encoding="utf-8"):
+    for line in open(folder / f"ner_{part}.jsonl", encoding="utf-8"):
         g = json.loads(line)
         out.append((arts[g["id"]], g))
     return out
@@ -101,11 +103,13 @@ def score(items, rec, show: bool = False) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--heldout", action="store_true", help="score the held-aside part (final figures only)")
+    ap.add_argument("--heldout2", action="store_true",
+                    help="score the second held-aside set (30 articles, annotated 2026-12-05; final figures only)")
     ap.add_argument("--no-bilstm", action="store_true")
     ap.add_argument("--show", action="store_true", help="list misses and false mentions")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
-    part = "heldout" if args.heldout else "dev"
+    part = "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
     rec = EntityRecognizer.load(use_model=True, bilstm=not args.no_bilstm)
     rows = score(load(part), rec, show=args.show)
     if args.json:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from akhbar.config import SCHEMA_VERSION
 from akhbar.schemas import ARROW, MODELS, ContractError, validate_table
 
 DOC = (Path(__file__).resolve().parent.parent / "docs" / "data-contract.md").read_text(encoding="utf-8")
@@ -135,6 +136,8 @@ def test_written_tables_follow_the_contract_with_nullability(seeds_output: Path)
     for table in ARROW:
         path = seeds_output / "tables" / table
         assert (path / "_delta_log").is_dir(), f"no Delta table for {table}"
+        conf = DeltaTable(str(path)).metadata().configuration
+        assert conf.get("akhbar.table") == table and conf.get("akhbar.schema_version") == SCHEMA_VERSION, conf
         schemas = [DeltaTable(str(path)).to_pyarrow_table().schema]
         schemas += [pq.read_schema(f) for f in sorted(path.glob("*.parquet"))]
         documented = _doc_columns(table)
