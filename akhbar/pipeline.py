@@ -37,6 +37,12 @@ def clean_batch(docs: Sequence[tuple[str, RawDocument]], stats: LineStats | None
     return [DocState(doc_id, raw, clean=clean_document(raw, stats)) for doc_id, raw in docs]
 
 
+def clean_states(batch: list[DocState], stats: LineStats | None) -> list[DocState]:
+    for state in batch:
+        state.clean = clean_document(state.raw, stats)
+    return batch
+
+
 def split_batch(batch: list[DocState]) -> list[DocState]:
     for state in batch:
         assert state.clean is not None

@@ -106,10 +106,14 @@ def baseline(folder: Path, out: Path) -> float:
 
 
 def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) -> float:
-    """The flow's stages as a plain loop over the same functions (no Prefect)."""
-    from akhbar.clean import LineStats
+    """The flow's work as a plain loop over the same steps and executor (no Prefect): each
+    input read once, the line statistics, the steps, validation, the Delta commits, the
+    near-duplicates and the catalogue."""
+    from akhbar.clean import LineStats, build_line_stats
+    from akhbar.executors import make_executor
     from akhbar.ingest import ingest_inputs, iter_inputs
-    from akhbar.parallel import StagePool
+    from akhbar.pipeline import DocState
+    from akhbar.steps import build_steps
     from akhbar.store import Store
     from akhbar.tables import CHILD_TABLES, document_rows
     from akhbar.flows.akhbar_flow import _batches, near_duplicates, refresh_catalog
@@ -119,21 +123,23 @@ def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) ->
     store = Store(out)
     now = dt.datetime.now(dt.timezone.utc)
     stats = LineStats()
+    batches = []
     for units in _batches(iter_inputs(folder), batch_size):
         docs, _ = ingest_inputs(units)
-        for _, d in docs:
-            stats.add(d)
-    with StagePool(os.cpu_count() or 1, stats, True, bilstm) as pool:
+        stats.merge(build_line_stats(d for _, d in docs))
+        batches.append(docs)
+    stats.prune()
+    with make_executor(os.cpu_count() or 1, build_steps(stats, True, bilstm)) as executor:
         seen: set[str] = set()
-        for i, units in enumerate(_batches(iter_inputs(folder), batch_size)):
-            docs, _ = ingest_inputs(units)
+        for i, docs in enumerate(batches):
             docs = [(doc_id, d) for doc_id, d in docs if doc_id not in seen]  # as the flow does
             seen.update(doc_id for doc_id, _ in docs)
-            states = pool.run("extract", pool.run("split", pool.run("clean", docs)))
+            states, _ = executor.run([DocState(doc_id, d) for doc_id, d in docs])
             rows = document_rows(states, "plain", now)
             tables = {name: validate_table(name, rows[name])[0] for name in ("documents", *CHILD_TABLES)}
             store.write_batch(f"plain-{i:05d}", tables)
     near_duplicates.fn(store)
+    store.record_snapshot("plain")
     refresh_catalog.fn(store)
     return time.perf_counter() - t0
 

@@ -24,7 +24,7 @@ from akhbar.errors import NoInputs, OutputUnusable
 from akhbar.ingest import ingest_inputs, iter_inputs
 from akhbar.models import RawDocument
 from akhbar.outdir import MARKER, check_input, claim_output
-from akhbar.parallel import KILLED_REASON, StagePool
+from akhbar.executors import KILLED_REASON, ProcessExecutor
 from akhbar.pipeline import DocState
 from akhbar.store import Store
 from akhbar.schemas import ARROW
@@ -200,11 +200,13 @@ def test_a_killed_worker_is_replaced_and_the_batch_retried(tmp_path: Path, monke
     monkeypatch.setenv("AKHBAR_TEST_KILL_FLAG", str(tmp_path / "flag"))
     from tests import _killer
 
-    with StagePool(2, None, use_model=False) as pool:
-        out = pool.run(_killer.kill_once, _states(["نص"] * 12))
+    with ProcessExecutor(2, steps=()) as pool:
+        seen = []
+        out = pool.map(_killer.kill_once, _states(["نص"] * 12), progress=seen.append)
         assert pool.restarts == 1
         assert out == [(f"{i:016x}", "done") for i in range(12)], "nothing lost"
-        again = pool.run(_killer.kill_once, _states(["نص"] * 4))
+        assert sum(seen) == 12, "progress counts each document once, across the retry"
+        again = pool.map(_killer.kill_once, _states(["نص"] * 4))
         assert len(again) == 4, "the new pool keeps working"
 
 
@@ -213,8 +215,8 @@ def test_a_document_that_kills_workers_twice_is_isolated_and_failed(tmp_path: Pa
 
     texts = ["نص"] * 20
     texts[13] = "نص POISON"
-    with StagePool(2, None, use_model=False) as pool:
-        out = pool.run(_killer.kill_on_poison, _states(texts))
+    with ProcessExecutor(2, steps=()) as pool:
+        out = pool.map(_killer.kill_on_poison, _states(texts))
     assert len(out) == 20
     assert isinstance(out[13], DocState) and out[13].failure == KILLED_REASON
     assert out[:13] + out[14:] == [(f"{i:016x}", "done") for i in range(20) if i != 13]
@@ -222,11 +224,12 @@ def test_a_document_that_kills_workers_twice_is_isolated_and_failed(tmp_path: Pa
 
 def test_a_document_marked_failed_becomes_a_reject_row():
     import datetime as dt
+    from collections import Counter
 
     from akhbar.flows.akhbar_flow import Box, validate
 
     failed = DocState("00000000000000aa", RawDocument("/in/big.txt", "نص طويل"), failure=KILLED_REASON)
-    result = validate.fn([failed], Box([]), "run", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), 500)
+    result = validate.fn(([failed], Counter()), Box([]), "run", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), 500)
     assert result.tables["documents"].num_rows == 0
     assert [(r["source"], r["doc_id"], r["reason"]) for r in result.rejects] == [
         ("/in/big.txt", "00000000000000aa", f"processing failed: {KILLED_REASON}")]
@@ -234,8 +237,8 @@ def test_a_document_marked_failed_becomes_a_reject_row():
 
 _ORPHAN_SCRIPT = """
 import sys, time
-from akhbar.parallel import StagePool, chunks
-pool = StagePool(2, None, use_model=False)
+from akhbar.executors import ProcessExecutor
+pool = ProcessExecutor(2, steps=())
 list(pool._pool.map(len, [[1], [2], [3], [4]]))  # the workers are up
 print(" ".join(str(p) for p in pool._pool._processes), flush=True)
 time.sleep(600)

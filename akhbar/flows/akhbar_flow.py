@@ -1,7 +1,10 @@
-"""The main Prefect flow: ingest → clean → split → extract → validate → store.
+"""The main Prefect flow: ingest → process (the pipeline's steps) → validate → store.
 
-Tasks wrap *batches* of documents (never one document), call the pure functions of
-the ``akhbar`` package, and pass plain Python objects to each other in memory.
+Tasks wrap *batches* of documents (never one document), call the ``akhbar`` package,
+and pass plain Python objects to each other in memory.  Each input is read once: a
+first pass ingests every batch into a temporary spill file while it counts the
+cleaner's cross-document line statistics; the second pass sends each batch to the
+executor (``akhbar.executors``) in one trip for all the steps (``akhbar.steps``).
 Batch arguments travel in a :class:`Box` so that neither Prefect nor Dask walks
 through every document looking for futures (Prefect's own ``quote`` is a named tuple,
 which Dask unpacks), and tasks do not cache (hashing a batch costs more than the work).
@@ -13,8 +16,11 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+import pickle
+import tempfile
 import time
 from collections import Counter, deque
+from contextvars import ContextVar
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 from pathlib import Path
@@ -37,7 +43,8 @@ from akhbar.dedup import find_near_duplicates
 from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
 from akhbar.outdir import check_input, claim_output
 from akhbar.models import RawDocument, Reject
-from akhbar.parallel import StagePool
+from akhbar.executors import Executor, InProcessExecutor, make_executor
+from akhbar.steps import build_steps
 from akhbar.report import build_report
 from akhbar.store import Store
 from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
@@ -46,13 +53,15 @@ from akhbar.schemas import ARROW, RowFailure, row_payload, validate_table
 T = TypeVar("T")
 SMALL_RUN = 100  # input units below which a run stays in one process
 
-# The command line sets this to drive its progress bar: hook(advance, total or None).
-PROGRESS_HOOK: Callable[[int, int | None], None] | None = None
+# The command line's progress bar for the duration of a run: hook(advance, total or None).
+# A context variable, not a module global: Prefect runs tasks in copies of the caller's context.
+PROGRESS: ContextVar[Callable[[int, int | None], None] | None] = ContextVar("akhbar_progress", default=None)
 
 
 def _progress(advance: int, total: int | None = None) -> None:
-    if PROGRESS_HOOK is not None:
-        PROGRESS_HOOK(advance, total)
+    hook = PROGRESS.get()
+    if hook is not None:
+        hook(advance, total)
 
 
 # ----------------------------------------------------------------------------- tasks
@@ -73,57 +82,37 @@ def ingest(units: Box[list[RawInput]], settings: Settings) -> tuple[list[tuple[s
     return ingest_inputs(units.value, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
 
 
-@task(name="count-lines", cache_policy=NO_CACHE)
-def count_lines(units: Box[list[RawInput]], settings: Settings) -> LineStats:
-    docs, _ = ingest_inputs(units.value, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
-    return build_line_stats(doc for _, doc in docs)
-
-
-# Worker processes of the current run (local mode).  On a Dask cluster it stays None
-# and each task computes in its worker process: the cluster is the parallelism.
-_POOL: StagePool | None = None
-
-
-@task(name="clean", cache_policy=NO_CACHE, retries=1)
-def clean(docs: Box[list[tuple[str, RawDocument]]], stats: Box[LineStats]) -> list[pipeline.DocState]:
-    if _POOL is not None:
-        return _POOL.run("clean", docs.value)
-    return pipeline.clean_batch(docs.value, stats.value)
-
-
-@task(name="split", cache_policy=NO_CACHE, retries=1)
-def split(batch: list[pipeline.DocState]) -> list[pipeline.DocState]:
-    if _POOL is not None:
-        return _POOL.run("split", batch)
-    return pipeline.split_batch(batch)
-
-
-@task(name="extract", cache_policy=NO_CACHE, retries=1)
-def extract(batch: list[pipeline.DocState], use_ner_model: bool, ner_bilstm: bool = True) -> list[pipeline.DocState]:
-    if _POOL is not None:
-        return _POOL.run("extract", batch)
-    return pipeline.extract_batch(batch, use_model=use_ner_model, bilstm=ner_bilstm)
+@task(name="process", cache_policy=NO_CACHE, retries=1)
+def process(docs: Box[list[tuple[str, RawDocument]]], executor: Box[Executor],
+            docs_progress: Box[Callable[[int], None] | None]) -> tuple[list[pipeline.DocState], Counter]:
+    """Every step (clean → split → figures → entities → quotes) over one batch, in one trip
+    to the executor's workers; returns the documents and the seconds spent per step."""
+    states = [pipeline.DocState(doc_id, raw) for doc_id, raw in docs.value]
+    return executor.value.run(states, docs_progress.value)
 
 
 class ValidatedBatch:
     """Valid rows per table (Arrow), reject rows, and row counts of one batch."""
 
-    __slots__ = ("tables", "rejects", "counts")
+    __slots__ = ("tables", "rejects", "counts", "timings")
 
-    def __init__(self, tables: dict[str, pa.Table], rejects: list[dict], counts: Counter) -> None:
+    def __init__(self, tables: dict[str, pa.Table], rejects: list[dict], counts: Counter,
+                 timings: Counter | None = None) -> None:
         self.tables, self.rejects, self.counts = tables, rejects, counts
+        self.timings = timings or Counter()  # seconds per pipeline step
 
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(
-    batch: list[pipeline.DocState], ingest_rejects: Box[list[Reject]], run_id: str, now: dt.datetime,
-    payload_chars: int
+    processed: tuple[list[pipeline.DocState], Counter], ingest_rejects: Box[list[Reject]], run_id: str,
+    now: dt.datetime, payload_chars: int
 ) -> ValidatedBatch:
     """Check every table against its pandera model; failing rows go to rejects.
 
     A rejected document takes its sentences, entities, figures and boilerplate rows
     with it (each recorded in rejects), so no child row points at a missing document.
     """
+    batch, timings = processed
     # documents whose worker process was killed (twice) are rejects; the batch goes on
     killed = [Reject(s.raw.source_path, "documents", f"processing failed: {s.failure}",
                      s.raw.raw_text[:payload_chars], s.doc_id) for s in batch if s.failure]
@@ -152,7 +141,7 @@ def validate(
     counts = Counter({name: t.num_rows for name, t in tables.items()})
     # the boilerplate table also audits doubtful lines that were kept: count removals only
     counts["boilerplate"] = pa.compute.sum(tables["boilerplate"].column("removed")).as_py() or 0
-    return ValidatedBatch(tables, rejects, counts)
+    return ValidatedBatch(tables, rejects, counts, timings)
 
 
 def _failure_row(f: RowFailure, table: str, source: str, run_id: str, now: dt.datetime, limit: int) -> dict:
@@ -263,8 +252,10 @@ def _first_failure(chain: list) -> BaseException | None:
     return None
 
 
-def _stage_seconds(flow_run_id) -> dict[str, float]:
-    """Time spent per stage, summed over the run's task runs (read back from Prefect)."""
+def _stage_seconds(flow_run_id, step_seconds: Counter) -> dict[str, float]:
+    """Time per stage: the pipeline's steps (summed over batches and worker processes, as
+    the executor measured them) and the flow's other tasks (read back from Prefect); the
+    ``process`` task, which only waits on the steps, is left out."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
@@ -277,13 +268,15 @@ def _stage_seconds(flow_run_id) -> dict[str, float]:
                     flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])), offset=offset, limit=200
                 )
                 for tr in runs:
-                    totals[tr.name.rsplit("-", 1)[0]] += tr.total_run_time.total_seconds()
+                    name = tr.name.rsplit("-", 1)[0]
+                    if name != "process":
+                        totals[name] += tr.total_run_time.total_seconds()
                 if len(runs) < 200:
                     break
                 offset += 200
     except Exception as exc:  # timings are a report, not part of the run
         get_run_logger().warning("could not read task run times: %s", exc)
-        return {}
+    totals.update(step_seconds)
     return dict(totals)
 
 
@@ -313,82 +306,58 @@ def _drop_stale_rejects(store: Store) -> int:
     return store.remove_rows("rejects", "reject_id", stale)
 
 
-def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.datetime, counts: Counter, workers: int,
-                 distributed: bool, logger) -> tuple[list[str], int]:
-    """Both passes over the input, near-duplicates, stale rejects, catalogue: (views, workers used)."""
-    global _POOL
-    use_ner_model, ner_bilstm = settings.use_ner_model, settings.ner_bilstm
+class _Spill:
+    """The ingested batches of pass 1, kept in a temporary file (not in the output folder)
+    so that pass 2 reads each input once and holds one batch in memory at a time."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="akhbar-spill-")
+        self.batches = 0
+
+    def add(self, item: object) -> None:
+        pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.batches += 1
+
+    def __iter__(self) -> Iterator:
+        self._file.seek(0)
+        for _ in range(self.batches):
+            yield pickle.load(self._file)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.datetime, counts: Counter,
+                 timings: Counter, workers: int, distributed: bool, logger) -> tuple[list[str], int]:
+    """Ingest (once), the steps batch by batch, near-duplicates, stale rejects, catalogue:
+    (views, workers used)."""
     # batches in flight: locally one is processed while the next is read; a cluster takes more
     max_inflight = 4 if distributed else 2
     known_docs = store.known_doc_ids()
     store.load_stored_ids()  # documents of another version: replaced by their batch's commits
     known_rejects = frozenset(store.known_reject_ids())
 
-    # pass 1: cross-document evidence for the cleaner (lines repeated within a source)
+    # pass 1: every input read and parsed once; the cleaner's cross-document evidence (lines
+    # repeated within a source) is counted, and the parsed batches wait in a spill file
     stats = LineStats()
+    spill = _Spill()
     total_units = 0
-    for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
-        stats.merge(count_lines(Box(units), settings))
-        total_units += len(units)
-    stats.prune()
-    _progress(0, total_units)
-    if total_units < SMALL_RUN:
-        workers = 1  # starting worker processes costs more than it saves
-
-    # pass 2: the pipeline, batch by batch; up to `max_inflight` batches in flight
-    seen_this_run: set[str] = set()
-    inflight: deque = deque()
-    progress = {"done": 0}
-
-    def collect(item) -> None:
-        key, chain, fresh, n_units = item
-        try:
-            done = chain[-1].result()
-            counts.update(done)
-            logger.info("batch %s: %d inputs, %d documents written, %d rejects (%d of %d inputs done)", key, n_units,
-                        done["documents"], done["rejects"], progress["done"] + n_units, total_units)
-        except Exception as exc:  # the batch failed after its retries: quarantine its documents
-            error = _first_failure(chain) or exc
-            logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
-            failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
-                             doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
-            empty = validate.fn([], Box(failed), run_id, started, settings.payload_chars)
-            counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
-        progress["done"] += n_units
-        _progress(n_units)
-
-    with StagePool(workers, stats, use_ner_model, ner_bilstm) as pool:
-        _POOL = pool if workers > 1 else None
-        try:
-            for batch_no, units in enumerate(
-                _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size)
-            ):
-                counts["inputs"] += len(units)
-                docs, rejects = ingest.submit(Box(units), settings).result()
-                fresh = []
-                for doc_id, doc in docs:
-                    if doc_id in known_docs:
-                        counts["unchanged"] += 1
-                    elif doc_id in seen_this_run:
-                        rejects.append(Reject(doc.source_path, "documents",
-                                              f"duplicate content of document {doc_id}",
-                                              doc.raw_text[: settings.payload_chars], doc_id))
-                    else:
-                        seen_this_run.add(doc_id)
-                        fresh.append((doc_id, doc))
-                cleaned = clean.submit(Box(fresh), Box(stats))
-                splitted = split.submit(cleaned)
-                extracted = extract.submit(splitted, use_ner_model, ner_bilstm)
-                validated = validate.submit(extracted, Box(rejects), run_id, started, settings.payload_chars)
-                key = f"{run_id}-{batch_no:05d}"
-                stored = store_batch.submit(store, key, validated, Box(known_rejects))
-                inflight.append((key, [cleaned, splitted, extracted, validated, stored], fresh, len(units)))
-                while len(inflight) >= max_inflight:
-                    collect(inflight.popleft())
-            while inflight:
-                collect(inflight.popleft())
-        finally:
-            _POOL = None
+    try:
+        for units in _batches(iter_inputs(settings.input_path, settings.max_file_bytes), settings.batch_size):
+            docs, rejects = ingest(Box(units), settings)
+            stats.merge(build_line_stats(doc for _, doc in docs))
+            spill.add((docs, rejects, len(units)))
+            total_units += len(units)
+        stats.prune()
+        _progress(0, total_units)
+        if total_units < SMALL_RUN:
+            workers = 1  # starting worker processes costs more than it saves
+        steps = build_steps(stats, settings.use_ner_model, settings.ner_bilstm)
+        with (InProcessExecutor(steps) if distributed else make_executor(workers, steps)) as executor:
+            _process_spill(spill, executor, store, settings, run_id, started, counts, timings, known_docs,
+                           known_rejects, total_units, max_inflight, logger)
+    finally:
+        spill.close()
 
     for removed in store.drop_other_versions():
         logger.warning("removed output of an older pipeline version: %s", removed)
@@ -399,6 +368,63 @@ def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.date
     store.maintain()
     store.record_snapshot(run_id)  # the views read this snapshot from now on
     return refresh_catalog(store), workers
+
+
+def _process_spill(spill: _Spill, executor: Executor, store: Store, settings: Settings, run_id: str,
+                   started: dt.datetime, counts: Counter, timings: Counter, known_docs: frozenset[str],
+                   known_rejects: frozenset[str], total_units: int, max_inflight: int, logger) -> None:
+    """Pass 2: each spilled batch through process → validate → store, a few in flight."""
+    seen_this_run: set[str] = set()
+    inflight: deque = deque()
+    progress = {"done": 0}
+    hook = PROGRESS.get()
+
+    def collect(item) -> None:
+        key, chain, fresh, n_units, reported = item
+        try:
+            done = chain[-1].result()
+            counts.update(done)
+            timings.update(chain[-2].result().timings)
+            logger.info("batch %s: %d inputs, %d documents written, %d rejects (%d of %d inputs done)", key, n_units,
+                        done["documents"], done["rejects"], progress["done"] + n_units, total_units)
+        except Exception as exc:  # the batch failed after its retries: quarantine its documents
+            error = _first_failure(chain) or exc
+            logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
+            failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
+                             doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
+            empty = validate.fn(([], Counter()), Box(failed), run_id, started, settings.payload_chars)
+            counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
+        progress["done"] += n_units
+        _progress(max(0, n_units - reported[0]))  # inputs not processed (unchanged, rejects) or not yet counted
+
+    for batch_no, (docs, rejects, n_units) in enumerate(spill):
+        counts["inputs"] += n_units
+        fresh = []
+        for doc_id, doc in docs:
+            if doc_id in known_docs:
+                counts["unchanged"] += 1
+            elif doc_id in seen_this_run:
+                rejects.append(Reject(doc.source_path, "documents", f"duplicate content of document {doc_id}",
+                                      doc.raw_text[: settings.payload_chars], doc_id))
+            else:
+                seen_this_run.add(doc_id)
+                fresh.append((doc_id, doc))
+        reported = [0]
+
+        def docs_done(n: int, reported=reported) -> None:  # the bar moves as chunks of documents finish
+            reported[0] += n
+            if hook is not None:
+                hook(n, None)
+
+        processed = process.submit(Box(fresh), Box(executor), Box(docs_done))
+        validated = validate.submit(processed, Box(rejects), run_id, started, settings.payload_chars)
+        key = f"{run_id}-{batch_no:05d}"
+        stored = store_batch.submit(store, key, validated, Box(known_rejects))
+        inflight.append((key, [processed, validated, stored], fresh, n_units, reported))
+        while len(inflight) >= max_inflight:
+            collect(inflight.popleft())
+    while inflight:
+        collect(inflight.popleft())
 
 
 @flow(name="akhbar-run", log_prints=False, validate_parameters=False)
@@ -427,6 +453,7 @@ def akhbar_run(
     run_id = started.strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
     store = Store(settings.output_dir)
     counts: Counter = Counter()
+    timings: Counter = Counter()  # seconds per pipeline step, summed over batches and workers
     workers = workers or os.cpu_count() or 1
     distributed = not isinstance(get_run_context().task_runner, ThreadPoolTaskRunner)
     if distributed:
@@ -441,7 +468,8 @@ def akhbar_run(
             logger.warning("run %s was killed before it completed: marked failed", dead)
         store.write_run(run_id, _run_row(run_id, started, "running", input_path, counts, None))
         try:
-            views, workers = _run_batches(store, settings, run_id, started, counts, workers, distributed, logger)
+            views, workers = _run_batches(store, settings, run_id, started, counts, timings, workers, distributed,
+                                          logger)
             seconds = time.perf_counter() - t0
             store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
         except BaseException:  # a crash, a failed catalogue, Ctrl-C: the run is not complete
@@ -469,7 +497,7 @@ def akhbar_run(
         "rejects": counts["rejects"],
         "duplicates": counts["duplicates"],
         "seconds": round(time.perf_counter() - t0, 2),
-        "stage_seconds": {k: round(v, 3) for k, v in _stage_seconds(get_run_context().flow_run.id).items()},
+        "stage_seconds": {k: round(v, 3) for k, v in _stage_seconds(get_run_context().flow_run.id, timings).items()},
         "views": views,
         "workers": workers,
         "report": report,

@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
             progress.update(task_id, total=total, description="processing")
         progress.advance(task_id, advance)
 
-    akhbar_flow.PROGRESS_HOOK = hook
+    progress_token = akhbar_flow.PROGRESS.set(hook)
     run_flow = akhbar_flow.akhbar_run
     if args.dask_address or args.dask_workers:
         from prefect_dask import DaskTaskRunner
@@ -88,15 +88,18 @@ def _run(args: argparse.Namespace) -> int:
                                                     "processes": True, "dashboard_address": None})
         run_flow = run_flow.with_options(task_runner=runner)
     t0 = time.perf_counter()
-    with progress:
-        summary = run_flow(
-            input_path=str(input_path),
-            output_dir=str(Path(args.output).resolve()),
-            batch_size=args.batch_size,
-            use_ner_model=not args.no_model,
-            workers=args.workers,
-            ner_bilstm=not args.no_bilstm,
-        )
+    try:
+        with progress:
+            summary = run_flow(
+                input_path=str(input_path),
+                output_dir=str(Path(args.output).resolve()),
+                batch_size=args.batch_size,
+                use_ner_model=not args.no_model,
+                workers=args.workers,
+                ner_bilstm=not args.no_bilstm,
+            )
+    finally:
+        akhbar_flow.PROGRESS.reset(progress_token)
     elapsed = time.perf_counter() - t0
     table = Table(title=f"akhbar run {summary['run_id']}", show_header=False)
     for label, key in (

@@ -8,7 +8,7 @@ outlives it (the worker processes, Prefect's temporary API server).
   which marks this run ``failed`` and completes the work.
 * SIGKILL (an out-of-memory kill): the temporary server is started with
   ``prctl(PR_SET_PDEATHSIG)`` from the main thread, so the kernel stops it when the
-  process dies; worker processes watch their parent (akhbar.parallel).
+  process dies; worker processes watch their parent (akhbar.executors).
 """
 
 from __future__ import annotations

@@ -1,0 +1,372 @@
+"""Where the steps run: executors (as datatrove keeps executors apart from its steps).
+
+An executor takes a batch of documents and runs the pipeline's steps
+(:mod:`akhbar.steps`) over it, in **one trip**: the batch goes to the workers once and
+comes back once, processed by every step.  Two implementations live here:
+
+* :class:`InProcessExecutor` runs the steps in the calling process.  It is what a Dask
+  worker uses (on a cluster, Prefect's ``DaskTaskRunner`` sends each batch's ``process``
+  task to a worker process: the cluster is the parallelism) and what small runs use.
+* :class:`ProcessExecutor` cuts the batch into chunks that a pool of worker processes
+  handles (the stages are pure Python: the GIL makes threads useless for them).  Each
+  worker receives the steps once, when it starts, not with every chunk.
+
+Both report progress per chunk of at most :data:`CHUNK_DOCS` documents and return the
+seconds spent in each step.  A worker that dies (killed by the kernel's out-of-memory
+killer, say) breaks a :class:`concurrent.futures.ProcessPoolExecutor` for good; the pool
+is then recreated and the batch tried again, and a batch that breaks it a second time is
+cut in halves until the documents that kill a worker on their own are found: they come
+back marked failed (``DocState.failure``) and the rest of the batch is processed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol, TypeVar
+
+from akhbar.models import RawDocument
+from akhbar.pipeline import DocState
+from akhbar.steps import Step, run_steps
+
+T = TypeVar("T")
+CHUNK_DOCS = 32  # documents per trip to a worker at most: progress and load balance vs. batching the NER
+Progress = Callable[[int], None]
+
+
+class Executor(Protocol):
+    workers: int
+
+    def run(self, batch: list[DocState], progress: Progress | None = None) -> tuple[list[DocState], Counter]:
+        """Every step over ``batch`` (results in order) and the seconds spent per step."""
+        ...
+
+    def close(self, now: bool = False) -> None: ...
+
+
+def chunks(items: Sequence[T], n: int) -> list[Sequence[T]]:
+    """``items`` cut into at most ``n`` contiguous, nearly equal chunks (none empty)."""
+    n = max(1, min(n, len(items)))
+    size, extra = divmod(len(items), n)
+    out, start = [], 0
+    for i in range(n):
+        end = start + size + (1 if i < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out
+
+
+def _n_chunks(n_items: int, workers: int) -> int:
+    """At least two chunks per worker (load balance), none larger than CHUNK_DOCS."""
+    return max(workers * 2, math.ceil(n_items / CHUNK_DOCS))
+
+
+class InProcessExecutor:
+    """The steps in this process, chunk by chunk (progress after each chunk)."""
+
+    workers = 1
+
+    def __init__(self, steps: Sequence[Step]) -> None:
+        self.steps = tuple(steps)
+
+    def run(self, batch: list[DocState], progress: Progress | None = None) -> tuple[list[DocState], Counter]:
+        timings: Counter = Counter()
+        out: list[DocState] = []
+        todo = [s for s in batch if s.failure is None]
+        for chunk in chunks(todo, _n_chunks(len(todo), 1)) if todo else []:
+            out += run_steps(self.steps, list(chunk), timings)
+            if progress is not None:
+                progress(len(chunk))
+        done = iter(out)
+        return [s if s.failure is not None else next(done) for s in batch], timings
+
+    def close(self, now: bool = False) -> None:
+        pass
+
+    def __enter__(self) -> InProcessExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# ----------------------------------------------------------------------------- worker side
+
+_STEPS: tuple[Step, ...] = ()
+
+
+class _Chunk:
+    """What a worker sends back for one chunk: the processed items and step timings."""
+
+    __slots__ = ("items", "timings")
+
+    def __init__(self, items: list, timings: Counter) -> None:
+        self.items, self.timings = items, timings
+
+
+def _init_worker(steps: Sequence[Step], parent: int | None) -> None:
+    """``parent``: the parent's pid, given by the parent (a worker that starts after its
+    parent died must not take its new parent, init, for it); None in tests."""
+    global _STEPS
+    _STEPS = tuple(steps)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    if parent is not None:
+        # Ctrl-C reaches the whole process group: the parent decides, workers do not print tracebacks
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if os.getppid() != parent:
+            os._exit(1)
+        _watch_parent(parent)
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """Exit when the parent process is gone (it was killed): no orphaned workers.
+
+    (``prctl(PR_SET_PDEATHSIG)`` would fire when the parent *thread* that started the
+    worker ends, and workers are started from Prefect's task threads: polled instead.)"""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="akhbar-parent-watch", daemon=True).start()
+
+
+def _run_chunk(states: list[DocState]) -> _Chunk:
+    timings: Counter = Counter()
+    return _Chunk(run_steps(_STEPS, states, timings), timings)
+
+
+# ----------------------------------------------------------------------------- failures
+
+
+class Killed:
+    """The result for an item that kills its worker process on its own (e.g. out of memory)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+KILLED_REASON = "worker process killed while processing this document (out of memory?), twice"
+
+
+def _mark_failed(item: Any, reason: str) -> Any:
+    if isinstance(item, DocState):
+        item.failure = reason
+        return item
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], RawDocument):
+        return DocState(item[0], item[1], failure=reason)
+    return Killed(reason)
+
+
+def _is_failed(item: Any) -> bool:
+    return isinstance(item, DocState) and item.failure is not None
+
+
+class _Gate:
+    """Many ordinary calls on the pool at once, or one recovery alone (a recovery must
+    not have its retries broken by another batch's kill)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._shared = 0
+        self._exclusive = False
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            while self._exclusive:
+                self._cond.wait()
+            self._shared += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._shared -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            while self._exclusive:
+                self._cond.wait()
+            self._exclusive = True
+            while self._shared:
+                self._cond.wait()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._exclusive = False
+                self._cond.notify_all()
+
+
+# ----------------------------------------------------------------------------- the pool
+
+
+class ProcessExecutor:
+    """The steps on a pool of ``workers`` processes, one trip per chunk of a batch."""
+
+    def __init__(self, workers: int, steps: Sequence[Step], watch_parent: bool = True) -> None:
+        self.workers = max(2, workers)
+        self.steps = tuple(steps)
+        self._parent = os.getpid() if watch_parent else None
+        self._gate = _Gate()
+        self.restarts = 0
+        self._pool: ProcessPoolExecutor | None = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the parent runs Prefect's threads and event loop
+        ctx = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self.steps, self._parent))
+
+    def run(self, batch: list[DocState], progress: Progress | None = None) -> tuple[list[DocState], Counter]:
+        timings: Counter = Counter()
+        return self.map(_run_chunk, batch, progress, timings), timings
+
+    def map(self, fn: Callable[[list], Any], batch: Sequence, progress: Progress | None = None,
+            timings: Counter | None = None) -> list:
+        """``fn`` over chunks of ``batch`` on the workers, results in order; items already
+        failed pass through, items that kill a worker twice on their own come back failed."""
+        items = list(batch)
+        live = [i for i, item in enumerate(items) if not _is_failed(item)]
+        todo = [items[i] for i in live]
+        out = list(items)
+        if not todo:
+            return out
+        results = self._guarded(fn, todo, progress, timings)
+        for i, result in zip(live, results):
+            out[i] = _mark_failed(items[i], result.reason) if isinstance(result, Killed) else result
+        return out
+
+    def _map(self, fn: Callable, items: list, progress: Progress | None, timings: Counter | None) -> list:
+        pool = self._pool
+        if pool is None:
+            raise RuntimeError("the executor is closed")
+        try:
+            parts = chunks(items, _n_chunks(len(items), self.workers))
+            futures = [pool.submit(fn, list(c)) for c in parts]
+            results: list = []
+            for part, future in zip(parts, futures):
+                result = future.result()
+                if isinstance(result, _Chunk):
+                    if timings is not None:
+                        timings.update(result.timings)
+                    result = result.items
+                results += result
+                if progress is not None:
+                    progress(len(part))
+            return results
+        except BrokenProcessPool as exc:
+            exc.pool = pool  # type: ignore[attr-defined]
+            raise
+
+    def _restart(self, broken: ProcessPoolExecutor | None) -> None:
+        """Replace the pool if it is still the broken one (another thread may have done it)."""
+        if self._pool is broken and broken is not None:
+            _kill(broken)
+            self._pool = self._new_pool()
+            self.restarts += 1
+
+    def _guarded(self, fn: Callable, items: list, progress: Progress | None, timings: Counter | None) -> list:
+        # progress counts once per item: a retried batch reports what was not yet reported
+        reported = [0]
+
+        def once(n: int) -> None:
+            if progress is not None and reported[0] + n <= len(items):
+                reported[0] += n
+                progress(n)
+
+        try:
+            with self._gate.shared():
+                return self._map(fn, items, once, timings)
+        except BrokenProcessPool as exc:
+            broken = getattr(exc, "pool", None)
+        retry_progress = _Skip(once, reported[0])
+        with self._gate.exclusive():
+            self._restart(broken)
+            try:
+                return self._map(fn, items, retry_progress, timings)  # once more: the kill may have been another batch's
+            except BrokenProcessPool as exc:
+                self._restart(getattr(exc, "pool", None))
+            out = self._isolate(fn, items, timings)
+            if progress is not None and len(items) > reported[0]:
+                progress(len(items) - reported[0])
+            return out
+
+    def _isolate(self, fn: Callable, items: list, timings: Counter | None) -> list:
+        """Bisect ``items`` (which broke the pool twice); a lone item that breaks it is Killed."""
+        if len(items) == 1:
+            try:
+                return self._map(fn, items, None, timings)
+            except BrokenProcessPool as exc:
+                self._restart(getattr(exc, "pool", None))
+                return [Killed(KILLED_REASON)]
+        mid = len(items) // 2
+        out: list = []
+        for half in (items[:mid], items[mid:]):
+            try:
+                out += self._map(fn, half, None, timings)
+            except BrokenProcessPool as exc:
+                self._restart(getattr(exc, "pool", None))
+                out += self._isolate(fn, half, timings)
+        return out
+
+    def close(self, now: bool = False) -> None:
+        """Shut the workers down; ``now``: kill them (Ctrl-C, a crash) instead of waiting."""
+        if self._pool is not None:
+            if now:
+                _kill(self._pool)
+            else:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> ProcessExecutor:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(now=exc_type is not None)
+
+
+class _Skip:
+    """A progress callback that swallows the first ``n`` items (already reported)."""
+
+    def __init__(self, progress: Progress, n: int) -> None:
+        self.progress, self.left = progress, n
+
+    def __call__(self, k: int) -> None:
+        skip = min(self.left, k)
+        self.left -= skip
+        if k - skip:
+            self.progress(k - skip)
+
+
+def make_executor(workers: int, steps: Sequence[Step]) -> InProcessExecutor | ProcessExecutor:
+    """A pool for ``workers > 1``, else the steps in this process."""
+    return ProcessExecutor(workers, steps) if workers > 1 else InProcessExecutor(steps)
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once: its workers are killed, queued work is dropped."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.kill()
+    with contextlib.suppress(Exception):
+        pool.shutdown(wait=False, cancel_futures=True)
+    for proc in processes:
+        with contextlib.suppress(Exception):
+            proc.join(timeout=5)
