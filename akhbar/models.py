@@ -86,6 +86,9 @@ class Figure:
     unit: str | None = None  # counted noun (singular) or currency
     magnitude: float | None = None  # order of magnitude of vague amounts: آلاف -> 1000
     date_value: dt.date | None = None
+    # what it counts (akhbar.figures.subject), set by the pipeline per document
+    subject: str | None = None  # «جندي روسي (قتيل، جريح)»; None for dates, years, ordinals, bare numbers
+    subject_key: str | None = None  # matching key of the subject («جندي جريح روسي قتيل»)
 
 
 @dataclass(slots=True)

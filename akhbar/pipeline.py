@@ -58,16 +58,17 @@ def _reference_date(state: DocState) -> dt.date | None:
 
 def extract_figures_batch(batch: list[DocState]) -> list[DocState]:
     from akhbar.figures import extract_figures
+    from akhbar.figures.subject import document_subjects, subject_key, subject_text
 
     for state in batch:
         ref = _reference_date(state)
-        found: list[tuple[int, Figure]] = []
-        for sent in state.sentences:
-            for fig in extract_figures(sent.text, reference_date=ref):
-                fig.start += sent.start
-                fig.end += sent.start
-                found.append((sent.sentence_idx, fig))
-        state.figures = found
+        found = [(sent, fig) for sent in state.sentences for fig in extract_figures(sent.text, reference_date=ref)]
+        # subjects are read in sentence offsets, over the whole document (a bare «العدد» refers back)
+        for (sent, fig), sub in zip(found, document_subjects([(sent.text, fig) for sent, fig in found])):
+            fig.subject, fig.subject_key = subject_text(sub), subject_key(sub)
+            fig.start += sent.start
+            fig.end += sent.start
+        state.figures = [(sent.sentence_idx, fig) for sent, fig in found]
     return batch
 
 

@@ -128,6 +128,8 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                     "unit": f.unit,
                     "magnitude": f.magnitude,
                     "date_value": f.date_value,
+                    "subject": f.subject,
+                    "subject_key": f.subject_key,
                 }
             )
         rows["quotes"].extend(quote_rows(st.doc_id, st.quotes))

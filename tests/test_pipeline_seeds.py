@@ -162,3 +162,17 @@ def test_sql_models_answer_on_seeds(con):
     assert nato and nato[0][0] == 5
     assert _rows(con, "select count(*) from boilerplate_by_source")[0][0] > 0
     assert _rows(con, "select count(*) from syndicated_paragraphs") == [(3,)]
+
+
+def test_figure_subjects_in_the_table(con):
+    """issue #23: the North Korean troop counts share a subject_key, Rutte's 600,000
+    Russian casualties have another; dates and ordinals have none."""
+    keys = dict(_rows(con, "select value, list(distinct subject_key) from figures "
+                           "where kind = 'count' and (unit = 'جندي' or unit is null) "
+                           "and value in (1500, 3000, 10000, 12000, 600000) group by value"))
+    assert {1500, 3000, 10000, 12000, 600000} <= set(keys)
+    assert {k for v, ks in keys.items() if v != 600000 for k in ks} == {"جندي شمالي كوري"}
+    assert keys[600000] == ["جندي جريح روسي قتيل"]
+    assert _rows(con, "select count(*) from figures where kind in ('date', 'year', 'ordinal') "
+                      "and (subject is not null or subject_key is not null)") == [(0,)]
+    assert _rows(con, "select count(*) from figures where (subject is null) <> (subject_key is null)") == [(0,)]

@@ -72,7 +72,7 @@ def test_wrong_types_fail_one_row_not_the_batch():
 def _fig(**over):
     row = {"doc_id": GOOD, "sentence_idx": 0, "start_char": 0, "end_char": 12, "text": "10 آلاف جندي",
            "value": 10000.0, "value_low": 10000.0, "value_high": 10000.0, "qualifier": "exact", "kind": "count",
-           "unit": "جندي", "magnitude": None, "date_value": None}
+           "unit": "جندي", "magnitude": None, "date_value": None, "subject": "جندي", "subject_key": "جندي"}
     row.update(over)
     return row
 

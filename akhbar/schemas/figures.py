@@ -20,6 +20,8 @@ ARROW = pyarrow.schema(
         ("unit", STR),
         ("magnitude", F64),
         ("date_value", DATE),
+        ("subject", STR),
+        ("subject_key", STR),
     ]
 )
 
@@ -35,6 +37,8 @@ class Figures(SpanModel):
     # Arrow's date32 already types this column; pandera's own date dtype goes through
     # pandas timestamps, which cannot hold historical dates («فبراير 1258»)
     date_value: Series[object] = pa.Field(nullable=True)
+    subject: Series[str] = pa.Field(nullable=True)
+    subject_key: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check
     def bounds_ordered(cls, df: DataFrame) -> Series[bool]:
