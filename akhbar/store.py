@@ -111,10 +111,14 @@ class Store:
     # ------------------------------------------------------------------ writing
     def _write(self, table: str, data: pa.Table, replace_ids: set[str] | None = None) -> None:
         path = str(self.table_path(table))
+        # schema_mode="merge": a contract release that adds (nullable) columns writes into a
+        # table of the previous release; rows of older documents read null there until their
+        # batch is re-processed (a new pipeline version re-processes every document)
         if replace_ids and self.exists(table):
-            write_deltalake(path, data, mode="overwrite", predicate=f"doc_id IN ({_in_list(replace_ids)})")
+            write_deltalake(path, data, mode="overwrite", predicate=f"doc_id IN ({_in_list(replace_ids)})",
+                            schema_mode="merge")
         else:
-            write_deltalake(path, data, mode="append")
+            write_deltalake(path, data, mode="append", schema_mode="merge")
 
     def write_batch(self, key: str, tables: dict[str, pa.Table]) -> None:
         """Commit one batch: one Delta commit per table, ``documents`` last.
@@ -141,15 +145,15 @@ class Store:
 
     def write_whole(self, table: str, data: pa.Table) -> None:
         """Replace a table that is rebuilt whole each run (e.g. duplicates): one commit."""
-        write_deltalake(str(self.table_path(table)), data, mode="overwrite")
+        write_deltalake(str(self.table_path(table)), data, mode="overwrite", schema_mode="overwrite")
 
     def write_run(self, run_id: str, data: pa.Table) -> None:
         """Add or replace the run's row in ``runs`` (one commit)."""
         path = str(self.table_path("runs"))
         if self.exists("runs"):
-            write_deltalake(path, data, mode="overwrite", predicate=f"run_id = '{run_id}'")
+            write_deltalake(path, data, mode="overwrite", predicate=f"run_id = '{run_id}'", schema_mode="merge")
         else:
-            write_deltalake(path, data, mode="append")
+            write_deltalake(path, data, mode="append", schema_mode="merge")
 
     # ------------------------------------------------------------------ snapshots
     def versions(self) -> dict[str, int]:

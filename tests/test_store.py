@@ -143,6 +143,33 @@ def test_upgrade_replaces_documents_without_duplicates_and_keeps_the_old_version
     assert query(new.db_path, "select count(*), min(pipeline_version), min(title) from documents")[1] == [(2, OLD, "قديم")]
 
 
+def _figures(*ids: str, n: int = 1) -> pa.Table:
+    rows = [{"doc_id": i, "sentence_idx": 0, "start_char": k, "end_char": k + 2, "text": "10 جنود", "value": 10.0,
+             "qualifier": "exact", "kind": "count", "unit": "جندي", "subject": "جندي", "subject_key": "جندي"}
+            for i in ids for k in range(n)]
+    return pa.Table.from_pylist(rows, schema=ARROW["figures"])
+
+
+def test_a_release_that_adds_a_column_writes_into_the_old_tables(tmp_path: Path):
+    """The old release's figures lack the nullable columns the new release writes (subject,
+    subject_key): the upgrade's replacing commit and a plain append both work, and the old
+    rows still stored read null in the new columns."""
+    old = Store(tmp_path, version=OLD)
+    legacy = _figures(A, B, n=2).drop_columns(["subject", "subject_key"])
+    old.write_batch("r0-00000", {"documents": _docs(A, B, version=OLD), "figures": legacy})
+    old.record_snapshot("r0")
+    new = Store(tmp_path)
+    new.load_stored_ids()
+    new.write_batch("r1-00000", {"documents": _docs(A), "figures": _figures(A, n=3)})  # replaces A's rows
+    new.write_batch("r1-00001", {"documents": _docs(C), "figures": _figures(C, n=1)})  # appends
+    rows = new.read_table("figures")
+    assert rows.column_names == ARROW["figures"].names
+    keys: dict[str, list] = {}
+    for r in rows.to_pylist():
+        keys.setdefault(r["doc_id"], []).append(r["subject_key"])
+    assert keys == {A: ["جندي"] * 3, B: [None, None], C: ["جندي"]}, "B is not re-processed yet: null there"
+
+
 def test_drop_other_versions(tmp_path: Path):
     Store(tmp_path, version=OLD).write_batch("r0-00000", {"documents": _docs(A, version=OLD),
                                                           "sentences": _sentences(A)})
