@@ -15,12 +15,16 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from akhbar.normalize import collapse_spaces, normalize
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 # 64 permutations (14 bands of 4 rows at the 0.5 query threshold): on 14k SaudiNewsNet
 # paragraphs it found 246 of the 247 links 128 did, with half the index memory.
@@ -178,3 +182,36 @@ def find_near_duplicates(
 
 
 __all__ = ["DuplicateLink", "find_near_duplicates", "paragraph_signatures", "shingles"]
+
+
+def duplicate_table(docs: pa.Table | None) -> pa.Table:
+    """The ``duplicates`` table of every stored document (``doc_id``, ``clean_text``,
+    ``published_at``, ``ingested_at``): each paragraph linked to the earliest near-identical
+    paragraph of an earlier document, checked against the contract."""
+    from akhbar.schemas import validate_table
+
+    links: list[DuplicateLink] = []
+    if docs is not None and docs.num_rows:
+        order = docs.sort_by([("published_at", "ascending"), ("ingested_at", "ascending"), ("doc_id", "ascending")])
+        ids, texts = order.column("doc_id"), order.column("clean_text")
+        # texts are turned into Python strings one document at a time, not all at once
+        paragraphs = (
+            (ids[k].as_py(), i, para)
+            for k in range(order.num_rows)
+            for i, para in enumerate(texts[k].as_py().split("\n"))
+        )
+        links = find_near_duplicates(paragraphs)
+    rows = [
+        {
+            "doc_id": link.doc_id,
+            "paragraph_idx": link.paragraph_idx,
+            "dup_of_doc_id": link.dup_of_doc_id,
+            "dup_of_paragraph_idx": link.dup_of_paragraph_idx,
+            "similarity": float(link.similarity),
+        }
+        for link in links
+    ]
+    table, failures = validate_table("duplicates", rows)
+    if failures:
+        raise RuntimeError(f"duplicate links do not fit the contract: {[f.reason for f in failures][:3]}")
+    return table

@@ -173,7 +173,7 @@ def test_a_failed_catalogue_marks_the_run_failed_and_the_next_run_recovers(tmp_p
 def test_a_run_left_running_is_marked_failed_by_the_next_run(tmp_path: Path, prefect_harness):
     import datetime as dt
 
-    from akhbar.flows.akhbar_flow import _run_row
+    from akhbar.runs import run_row
 
     inp, out = tmp_path / "in", tmp_path / "out"
     inp.mkdir()
@@ -183,7 +183,7 @@ def test_a_run_left_running_is_marked_failed_by_the_next_run(tmp_path: Path, pre
     from collections import Counter
 
     started = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
-    store.write_run("20240101T000000Z-dead00", _run_row("20240101T000000Z-dead00", started, "running", str(inp),
+    store.write_run("20240101T000000Z-dead00", run_row("20240101T000000Z-dead00", started, "running", str(inp),
                                                         Counter(), None))
     _run(inp, out, workers=1)
     rows = {r["run_id"]: r for r in store.read_table("runs").to_pylist()}

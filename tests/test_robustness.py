@@ -224,12 +224,11 @@ def test_a_document_that_kills_workers_twice_is_isolated_and_failed(tmp_path: Pa
 
 def test_a_document_marked_failed_becomes_a_reject_row():
     import datetime as dt
-    from collections import Counter
 
-    from akhbar.flows.akhbar_flow import Box, validate
+    from akhbar.validation import validate_batch
 
     failed = DocState("00000000000000aa", RawDocument("/in/big.txt", "نص طويل"), failure=KILLED_REASON)
-    result = validate.fn(([failed], Counter()), Box([]), "run", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), 500)
+    result = validate_batch([failed], [], "run", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), 500)
     assert result.tables["documents"].num_rows == 0
     assert [(r["source"], r["doc_id"], r["reason"]) for r in result.rejects] == [
         ("/in/big.txt", "00000000000000aa", f"processing failed: {KILLED_REASON}")]

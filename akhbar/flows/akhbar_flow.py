@@ -27,8 +27,6 @@ from pathlib import Path
 
 import akhbar.flows._env  # noqa: F401  (Prefect settings before prefect is imported)
 
-import pyarrow as pa
-import pyarrow.compute  # noqa: F401  (pa.compute)
 from prefect import flow, get_run_logger, task
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -38,17 +36,18 @@ from prefect.cache_policies import NO_CACHE
 from akhbar import pipeline
 from akhbar.catalog import build_catalog
 from akhbar.clean import LineStats, build_line_stats
-from akhbar.config import PIPELINE_VERSION, SCHEMA_VERSION, SQL_DIR, Settings
-from akhbar.dedup import find_near_duplicates
+from akhbar.config import SQL_DIR, Settings
+from akhbar.dedup import duplicate_table
 from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
 from akhbar.outdir import check_input, claim_output
 from akhbar.models import RawDocument, Reject
 from akhbar.executors import Executor, InProcessExecutor, make_executor
 from akhbar.steps import build_steps
 from akhbar.report import build_report
+from akhbar.runs import close_dead_runs, drop_stale_rejects, run_row
 from akhbar.store import Store
-from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
-from akhbar.schemas import ARROW, RowFailure, row_payload, validate_table
+from akhbar.validation import ValidatedBatch, fresh_rejects, validate_batch
+from akhbar.schemas import ARROW
 
 T = TypeVar("T")
 SMALL_RUN = 100  # input units below which a run stays in one process
@@ -91,106 +90,24 @@ def process(docs: Box[list[tuple[str, RawDocument]]], executor: Box[Executor],
     return executor.value.run(states, docs_progress.value)
 
 
-class ValidatedBatch:
-    """Valid rows per table (Arrow), reject rows, and row counts of one batch."""
-
-    __slots__ = ("tables", "rejects", "counts", "timings")
-
-    def __init__(self, tables: dict[str, pa.Table], rejects: list[dict], counts: Counter,
-                 timings: Counter | None = None) -> None:
-        self.tables, self.rejects, self.counts = tables, rejects, counts
-        self.timings = timings or Counter()  # seconds per pipeline step
-
-
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(
-    processed: tuple[list[pipeline.DocState], Counter], ingest_rejects: Box[list[Reject]], run_id: str,
-    now: dt.datetime, payload_chars: int
-) -> ValidatedBatch:
-    """Check every table against its pandera model; failing rows go to rejects.
-
-    A rejected document takes its sentences, entities, figures and boilerplate rows
-    with it (each recorded in rejects), so no child row points at a missing document.
-    """
+def validate(processed: tuple[list[pipeline.DocState], Counter], ingest_rejects: Box[list[Reject]], run_id: str,
+             now: dt.datetime, payload_chars: int) -> ValidatedBatch:
     batch, timings = processed
-    # documents whose worker process was killed (twice) are rejects; the batch goes on
-    killed = [Reject(s.raw.source_path, "documents", f"processing failed: {s.failure}",
-                     s.raw.raw_text[:payload_chars], s.doc_id) for s in batch if s.failure]
-    batch = [s for s in batch if not s.failure]
-    rows = document_rows(batch, run_id, now)
-    rejects = reject_rows(ingest_rejects.value + killed, run_id, now)
-    tables: dict[str, pa.Table] = {}
-    docs_table, failures = validate_table("documents", rows["documents"])
-    tables["documents"] = docs_table
-    bad_docs: dict[str, str] = {}
-    for f in failures:
-        doc_id = f.row.get("doc_id")
-        bad_docs[doc_id] = f.reason
-        rejects.append(_failure_row(f, "documents", f.row.get("source_path", ""), run_id, now, payload_chars))
-    for name in CHILD_TABLES:
-        kept = []
-        for row in rows[name]:
-            if row["doc_id"] in bad_docs:
-                reason = f"document rejected ({bad_docs[row['doc_id']]})"
-                rejects.append(_failure_row(RowFailure(row, reason), name, row["doc_id"], run_id, now, payload_chars))
-            else:
-                kept.append(row)
-        table, failures = validate_table(name, kept)
-        tables[name] = table
-        rejects += [_failure_row(f, name, f.row.get("doc_id", ""), run_id, now, payload_chars) for f in failures]
-    counts = Counter({name: t.num_rows for name, t in tables.items()})
-    # the boilerplate table also audits doubtful lines that were kept: count removals only
-    counts["boilerplate"] = pa.compute.sum(tables["boilerplate"].column("removed")).as_py() or 0
-    return ValidatedBatch(tables, rejects, counts, timings)
-
-
-def _failure_row(f: RowFailure, table: str, source: str, run_id: str, now: dt.datetime, limit: int) -> dict:
-    row = reject_rows([Reject(source or "", table, f.reason, row_payload(f.row, limit), f.row.get("doc_id"))], run_id, now)[0]
-    return row
+    return validate_batch(batch, ingest_rejects.value, run_id, now, payload_chars, timings)
 
 
 @task(name="store", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def store_batch(store: Store, key: str, validated: ValidatedBatch, known_rejects: Box[frozenset[str]]) -> Counter:
-    """Write one batch's parts under its own key: workers never write the same file."""
-    fresh, seen = [], set()
-    for r in validated.rejects:
-        if r["reject_id"] not in known_rejects.value and r["reject_id"] not in seen:
-            seen.add(r["reject_id"])
-            fresh.append(r)
-    rejects, failures = validate_table("rejects", fresh)
-    if failures:  # a reject row that breaks the contract is a bug: fail loudly
-        raise RuntimeError(f"reject rows do not fit the contract: {[f.reason for f in failures][:3]}")
+    """Commit one batch (its rows and its new rejects) under its own key."""
+    rejects = fresh_rejects(validated.rejects, known_rejects.value)
     store.write_batch(key, {**validated.tables, "rejects": rejects})
     return validated.counts + Counter({"rejects": rejects.num_rows})
 
 
 @task(name="near-duplicates", cache_policy=NO_CACHE)
 def near_duplicates(store: Store) -> int:
-    docs = store.read_table("documents", ["doc_id", "clean_text", "published_at", "ingested_at"])
-    links = []
-    if docs is not None and docs.num_rows:
-        order = docs.sort_by([("published_at", "ascending"), ("ingested_at", "ascending"), ("doc_id", "ascending")])
-        ids, texts = order.column("doc_id"), order.column("clean_text")
-        # texts are turned into Python strings one document at a time, not all at once
-        paragraphs = (
-            (ids[k].as_py(), i, para)
-            for k in range(order.num_rows)
-            for i, para in enumerate(texts[k].as_py().split("\n"))
-        )
-        links = find_near_duplicates(paragraphs)
-    rows = [
-        {
-            "doc_id": link.doc_id,
-            "paragraph_idx": link.paragraph_idx,
-            "dup_of_doc_id": link.dup_of_doc_id,
-            "dup_of_paragraph_idx": link.dup_of_paragraph_idx,
-            "similarity": float(link.similarity),
-        }
-        for link in links
-    ]
-    table, failures = validate_table("duplicates", rows)
-    if failures:
-        raise RuntimeError(f"duplicate links do not fit the contract: {[f.reason for f in failures][:3]}")
+    table = duplicate_table(store.read_table("documents", ["doc_id", "clean_text", "published_at", "ingested_at"]))
     store.write_whole("duplicates", table)
     return table.num_rows
 
@@ -217,28 +134,6 @@ def _batches(units: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
             batch = []
     if batch:
         yield batch
-
-
-def _run_row(run_id: str, started: dt.datetime, status: str, input_path: str, counts: Counter, seconds: float | None) -> pa.Table:
-    row = {
-        "run_id": run_id,
-        "started_at": started,
-        "finished_at": dt.datetime.now(dt.timezone.utc) if status != "running" else None,
-        "status": status,
-        "input_path": input_path,
-        "inputs_seen": counts["inputs"],
-        "documents_unchanged": counts["unchanged"],
-        **{name: counts[name] for name in ("documents", "boilerplate", "sentences", "entities", "figures", "quotes",
-                                           "rejects")},
-        "duplicates": counts["duplicates"],
-        "seconds": seconds,
-        "version": PIPELINE_VERSION,
-        "schema_version": SCHEMA_VERSION,
-    }
-    table, failures = validate_table("runs", [row])
-    if failures:
-        raise RuntimeError(f"runs row does not fit the contract: {failures[0].reason}")
-    return table
 
 
 def _first_failure(chain: list) -> BaseException | None:
@@ -278,32 +173,6 @@ def _stage_seconds(flow_run_id, step_seconds: Counter) -> dict[str, float]:
         get_run_logger().warning("could not read task run times: %s", exc)
     totals.update(step_seconds)
     return dict(totals)
-
-
-def _close_dead_runs(store: Store) -> list[str]:
-    """Runs left ``running`` by a process that was killed: they are ``failed`` (finished_at
-    stays null).  Called under the folder's lock, so no live run can be among them."""
-    runs = store.read_table("runs")
-    dead = []
-    for row in runs.to_pylist() if runs is not None else []:
-        if row["status"] == "running":
-            row["status"] = "failed"
-            table, failures = validate_table("runs", [row])
-            if not failures:
-                store.write_run(row["run_id"], table)
-                dead.append(row["run_id"])
-    return dead
-
-
-def _drop_stale_rejects(store: Store) -> int:
-    """Rejects "processing failed" of documents a later run stored: the failure is fixed."""
-    rejects = store.read_table("rejects", ["reject_id", "reason", "doc_id"])
-    if rejects is None or not rejects.num_rows:
-        return 0
-    stored = store.known_doc_ids()
-    stale = {rid for rid, reason, doc_id in zip(*(rejects.column(c).to_pylist() for c in ("reject_id", "reason", "doc_id")))
-             if doc_id in stored and reason.startswith("processing failed")}
-    return store.remove_rows("rejects", "reject_id", stale)
 
 
 class _Spill:
@@ -362,7 +231,7 @@ def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.date
     for removed in store.drop_other_versions():
         logger.warning("removed output of an older pipeline version: %s", removed)
     counts["duplicates"] = near_duplicates(store)
-    stale = _drop_stale_rejects(store)
+    stale = drop_stale_rejects(store)
     if stale:
         logger.info("removed %d rejects of earlier runs whose documents are now stored", stale)
     store.maintain()
@@ -392,7 +261,7 @@ def _process_spill(spill: _Spill, executor: Executor, store: Store, settings: Se
             logger.error("batch %s failed: %s: %s", key, type(error).__name__, error)
             failed = [Reject(doc.source_path, "documents", f"processing failed: {type(error).__name__}: {error}",
                              doc.raw_text[: settings.payload_chars], doc_id) for doc_id, doc in fresh]
-            empty = validate.fn(([], Counter()), Box(failed), run_id, started, settings.payload_chars)
+            empty = validate_batch([], failed, run_id, started, settings.payload_chars)
             counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
         progress["done"] += n_units
         _progress(max(0, n_units - reported[0]))  # inputs not processed (unchanged, rejects) or not yet counted
@@ -464,17 +333,17 @@ def akhbar_run(
     with store.lock():
         for action in store.repair():
             logger.warning("repair: %s", action)
-        for dead in _close_dead_runs(store):
+        for dead in close_dead_runs(store):
             logger.warning("run %s was killed before it completed: marked failed", dead)
-        store.write_run(run_id, _run_row(run_id, started, "running", input_path, counts, None))
+        store.write_run(run_id, run_row(run_id, started, "running", input_path, counts, None))
         try:
             views, workers = _run_batches(store, settings, run_id, started, counts, timings, workers, distributed,
                                           logger)
             seconds = time.perf_counter() - t0
-            store.write_run(run_id, _run_row(run_id, started, "completed", input_path, counts, seconds))
+            store.write_run(run_id, run_row(run_id, started, "completed", input_path, counts, seconds))
         except BaseException:  # a crash, a failed catalogue, Ctrl-C: the run is not complete
             with contextlib.suppress(Exception):
-                store.write_run(run_id, _run_row(run_id, started, "failed", input_path, counts,
+                store.write_run(run_id, run_row(run_id, started, "failed", input_path, counts,
                                                  time.perf_counter() - t0))
             raise
         try:
