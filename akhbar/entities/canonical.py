@@ -18,32 +18,30 @@ Choice (documented in docs/ner-evaluation.md):
 
 from __future__ import annotations
 
-from akhbar.normalize import collapse_spaces, normalize
+from akhbar.text import collapse_spaces, fold_match, restore_article, split_proclitics, strip_article
 
 
 def canonical_form(name: str) -> str:
-    n = collapse_spaces(normalize(name).replace("-", " ").replace("\u2011", " "))
-    # the article never carries a hamza: «ألمانيا», «ألبانيا», «ألكسندر» keep their «أل»
-    stem_al = name.lstrip()[:2] in ("أل", "إل", "آل")
-    if n.startswith("ال") and len(n.split()[0]) > 3 and not stem_al:
-        n = n[2:]
-    return n
+    n = collapse_spaces(fold_match(name).replace("-", " ").replace("\u2011", " "))
+    first, sep, tail = n.partition(" ")
+    # the article never carries a hamza: «ألمانيا», «ألبانيا», «ألكسندر» keep their «أل»,
+    # written so or listed as stem «ال» words (akhbar.text.clitics: «المانيا», «الكسندر»)
+    if name.lstrip()[:2] in ("أل", "إل", "آل"):
+        return n
+    return strip_article(first, stem_al=True) + sep + tail
 
 
 def lookup(text: str, label: str | None = None):
     """Gazetteer entry for ``text`` (also tried without a proclitic), or None."""
     from akhbar.entities import gazetteer as gz
-    from akhbar.entities.tokenize import split_proclitics
 
     g = gz.load()
     e = g.get_spelled(text)
     if e is None:
-        sp = split_proclitics(normalize(text).split()[0] if text.strip() else "")
+        sp = split_proclitics(fold_match(text).split()[0] if text.strip() else "")
         if sp.cut:
             rest = text.strip()[sp.cut:]
-            if sp.article and rest.startswith("ل") and not rest.startswith("ال"):
-                rest = "ا" + rest
-            e = g.get_spelled(rest)
+            e = g.get_spelled(restore_article(rest, sp.article and rest.startswith("ل") and not rest.startswith("ال")))
     return e
 
 
