@@ -126,25 +126,31 @@ def proclitic_readings(word: str, prefixes: str = PROCLITIC_LETTERS, elided: boo
     with it).  ``elided``: after a proclitic ending in «ل», a rest starting with «ل» is
     also read with the article's alef restored, first («للولايات» → «الولايات»,
     «لولايات»)."""
-    out: list[tuple[str, int]] = []
+    return list(_readings(word, prefixes, elided))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _readings(word: str, prefixes: str | tuple[str, ...], elided: bool) -> tuple[tuple[str, int], ...]:
     if len(word) < 3 or word[0] not in prefixes:
-        return out
+        return ()
     seqs = [word[0]]
     if len(word) > 3 and word[0] in CONJUNCTIONS and word[1] in PREPOSITIONS and word[1] in prefixes:
         seqs.append(word[:2])
+    out: list[tuple[str, int]] = []
     for p in seqs:
         rest = word[len(p):].lstrip(_TATWEEL)
         cut = len(word) - len(rest)
         if elided and p[-1] == "ل" and rest.startswith("ل"):
             out.append(("ا" + rest, cut))
         out.append((rest, cut))
-    return out
+    return tuple(out)
 
 
 def proclitic_stems(word: str, prefixes: str | tuple[str, ...] = PROCLITIC_LETTERS) -> list[tuple[str, int]]:
-    """(stem, prefix length) candidates of a word with no, one or two proclitics (the
-    word itself first); a new list each call (callers may extend it)."""
-    return [(word, 0)] + proclitic_readings(word, "".join(prefixes))
+    """(stem, prefix length) candidates of a word with no, one or two proclitics of
+    ``prefixes`` (letters), the word itself first; a new list each call (callers may
+    extend it).  Cached: the figure extractor asks it for most words it reads."""
+    return [(word, 0), *_readings(word, prefixes, False)]
 
 
 def elided_article(text: str, s: int) -> bool:
