@@ -125,3 +125,12 @@ def test_stem_al_words_are_data_driven():
         assert not is_stem_al(w), w
     assert strip_article("المانيا", stem_al=True) == "المانيا"
     assert strip_article("المانيا") == "مانيا"  # the orthographic split the models were trained on
+
+
+def test_tokenize_words_as_written():
+    text = "التقرير الـ51 عن كيم يونغ-هيون و12 «خبرا»"
+    words = [t.text for t in tokenize(text, scripts=False, compounds=True)]
+    assert words == ["التقرير", "الـ51", "عن", "كيم", "يونغ-هيون", "و12", "«", "خبرا", "»"]
+    assert [t.text for t in tokenize(text)][1:3] == ["الـ", "51"]  # ANERcorp: cut at the script change
+    assert all(text[t.start:t.end] == t.text for t in tokenize(text, compounds=True))
+    assert [t.text for t in tokenize("عام 2012 - 2013", compounds=True)] == ["عام", "2012", "-", "2013"]

@@ -3,14 +3,15 @@
 Choice (documented in docs/ner-evaluation.md):
 
 - ``canonical`` is Arabic.  For a name the gazetteer knows (under any of its
-  aliases or spelling variants, matched with :func:`gazetteer.fold_key`), it is the
+  aliases or spelling variants, matched with :func:`akhbar.text.fold_key`), it is the
   gazetteer's preferred Arabic name in matching form: «الناتو», «ناتو»,
   «حلف شمال الأطلسي», «حلف الأطلسي» → «حلف شمال الاطلسي»; «بيونغ يانغ»,
   «بيونغيانغ», «بيونجيانج» → «بيونغ يانغ»; «سول», «سيول» → «سول».
-- Otherwise it is the name's own matching form: ``normalize`` (hamza, alef, ya,
+- Otherwise it is the name's own matching form: ``fold_match`` (hamza, alef, ya,
   ta marbuta, diacritics), hyphens as spaces, spaces collapsed, leading proclitic
   dropped when the rest is a known name, and the leading article «ال» dropped
-  («الكرملين» → «كرملين»).  Articles inside the name are kept.
+  («الكرملين» → «كرملين»), but not a stem «ال» («ألمانيا», «الكسندر»:
+  :func:`akhbar.text.strip_article` with ``stem_al``).  Articles inside the name are kept.
 - Document-dependent merging (short form «روته» → «مارك روته», unknown spelling
   variants sharing a fold key) is done by ``EntityRecognizer.annotate``.
 - ``canonical_en`` is the gazetteer's English name («NATO», «Pyongyang», «Seoul»).

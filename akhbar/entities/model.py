@@ -225,7 +225,7 @@ _NOT_NAME = gz.PER_TITLES | gz.ORG_HEADS | gz.LOC_CUES | gz.SAY_VERBS | gz.ROLE_
 def mention_key(toks: list[str], i: int, j: int, fold: bool = True) -> str:
     """Matching key of the mention ``toks[i:j]``: folded, without the first token's
     proclitic (the article stays), so «وروته» and «روته» vote for the same name.
-    ``fold=False``: its spelling (no letter folds, :func:`gazetteer.fold_key`)."""
+    ``fold=False``: its spelling (no letter folds, :func:`akhbar.text.fold_key`)."""
     first = toks[i]
     sp = split_proclitics(first)
     words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1 : j]

@@ -41,6 +41,8 @@ import functools
 import re
 import unicodedata
 
+from akhbar.text.clitics import strip_article  # clitics works on folded strings; it imports nothing from here
+
 # Harakat, shadda, sukun, tanween, superscript alef, Quranic marks.
 DIACRITICS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
 DIACRITICS_RE = re.compile(f"[{DIACRITICS}]")
@@ -247,6 +249,3 @@ def fold_match_mapped(text: str) -> tuple[str, list[int] | None]:
         pos = m.end()
     keep.extend(range(pos, len(text)))
     return _match_same_length(_DROP_RE.sub("", text)), keep
-
-
-from akhbar.text.clitics import strip_article  # noqa: E402  (clitics does not import this module)
