@@ -19,6 +19,7 @@ import duckdb
 import pyarrow as pa
 
 from akhbar.store import VERSIONS_SCHEMA, VERSIONS_TABLE, Store
+from akhbar.text import key_translation
 
 _VIEW_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -156,9 +157,9 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path,
 # akhbar_fold(s): the matching key of a spelling, as akhbar.entities.identity.alias_key
 # computes it in Python (tests/test_entities_identity.py checks that the two agree):
 # diacritics, tatweel, invisible marks, spaces and hyphens removed; hamza/alef, alef
-# maqsura, ta marbuta, Persian letters, ج/غ, ق/ك and Arabic-Indic digits folded.
-_FOLD_FROM = "أإآٱىةؤئکیجق٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪"
-_FOLD_TO = "اااايهويكيغك01234567890123456789.,%"
+# maqsura, ta marbuta, Persian letters, ج/غ, ق/ك and Arabic-Indic digits folded (the
+# one-to-one folds of the KEY level, from akhbar.text's own tables).
+_FOLD_FROM, _FOLD_TO = key_translation()
 FOLD_MACRO = (
     "CREATE OR REPLACE MACRO akhbar_fold(s) AS translate(regexp_replace(s, "
     r"'[\s\x{00A0}\x{2000}-\x{200F}\x{2028}-\x{202F}\x{2060}-\x{2069}\x{FEFF}\-\x{2010}\x{2013}"

@@ -1,7 +1,7 @@
 """Near-duplicate paragraphs across (and within) documents.
 
 Paragraphs are compared as sets of word shingles of their *normalised* text
-(:func:`akhbar.normalize.normalize`, punctuation removed, the conjunction «و»
+(:func:`akhbar.text.fold_match`, punctuation removed, the conjunction «و»
 and the preposition prefix «ل/ب» are not stripped: only exact normalised words count).
 Candidates come from a :class:`datasketch.MinHashLSH` index; each candidate pair is
 then confirmed with the exact Jaccard similarity of the shingle sets, which is the
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from akhbar.normalize import collapse_spaces, normalize
+from akhbar.text import collapse_spaces, fold_match
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -48,7 +48,7 @@ class DuplicateLink:
 
 
 def _words(text: str) -> list[str]:
-    return collapse_spaces(_NON_WORD.sub(" ", normalize(text))).split()
+    return collapse_spaces(_NON_WORD.sub(" ", fold_match(text))).split()
 
 
 def shingles(text: str, k: int = SHINGLE, words: list[str] | None = None) -> set[str]:

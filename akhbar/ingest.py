@@ -24,7 +24,7 @@ from urllib.parse import urlparse
 
 from akhbar.config import DEFAULT_JSON_FIELDS, INPUT_SUFFIXES
 from akhbar.models import RawDocument, Reject
-from akhbar.normalize import arabic_share, collapse_spaces, normalize
+from akhbar.text import arabic_share, collapse_spaces, fold_match
 from akhbar.text_hygiene import clean_body, clean_field
 
 
@@ -269,7 +269,7 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
 def doc_id_for(text: str) -> str:
     """Stable document id: hash of the normalised content (spelling variants of
     diacritics, digits, hamza and whitespace give the same id)."""
-    key = collapse_spaces(normalize(text))
+    key = collapse_spaces(fold_match(text))
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -379,7 +379,7 @@ def _from_html(unit: RawInput) -> RawDocument | str:
     body = clean_body(body)
     title = clean_field(getattr(result, "title", None))
     lines = body.split("\n")
-    if title and lines and normalize(lines[0]).strip() == normalize(title).strip():
+    if title and lines and fold_match(lines[0]).strip() == fold_match(title).strip():
         body = "\n".join(lines[1:])  # trafilatura repeats the <h1> title as the first line
     return RawDocument(
         source_path=unit.source_path,

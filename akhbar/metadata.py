@@ -3,7 +3,7 @@
 Arabic month names (Egyptian/Gulf «يناير…», Levantine «كانون الثاني…», Maghrebi
 «يوليوز…»).
 
-Pure functions.  All matching is done on :func:`akhbar.normalize.normalize` text, so
+Pure functions.  All matching is done on :func:`akhbar.text.fold_match` text, so
 Arabic-Indic digits, diacritics and hamza/ta-marbuta spelling variants do not matter.
 Returned datetimes are timezone-aware; the default zone is UTC (also for «GMT»).
 """
@@ -14,11 +14,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from akhbar.normalize import collapse_spaces, normalize
+from akhbar.text import collapse_spaces, fold_match
 
 UTC = dt.timezone.utc
 
-# Month names in their *normalised* spelling (see akhbar.normalize.normalize).
+# Month names in their *normalised* spelling (see akhbar.text.fold_match).
 _MONTHS: dict[str, int] = {
     # Egyptian / Gulf (Latin-derived)
     "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "ابريل": 4, "مايو": 5, "يونيو": 6,
@@ -175,7 +175,7 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> dt.date | None:
 
 def month_number(name: str) -> int | None:
     """Arabic month name (any common spelling/region) → 1..12."""
-    return _MONTHS.get(collapse_spaces(normalize(name)))
+    return _MONTHS.get(collapse_spaces(fold_match(name)))
 
 
 def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime | None:
@@ -184,7 +184,7 @@ def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime |
     Relative ages («منذ 3 ساعات», «أمس») need ``reference`` (e.g. the scrape time);
     without it they give None.  Naive references are taken as UTC.
     """
-    norm = collapse_spaces(normalize(text)).lower()
+    norm = collapse_spaces(fold_match(text)).lower()
     m = _DMY_RE.search(norm)
     if m:
         d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
@@ -252,7 +252,7 @@ _NON_WORD_RE = re.compile(r"[^\w\s]|_")
 def date_residue(text: str) -> list[str]:
     """Words of ``text`` that are neither part of a date/time nor date filler words.
     An empty residue means the line is nothing but a date."""
-    norm = collapse_spaces(normalize(text)).lower()
+    norm = collapse_spaces(fold_match(text)).lower()
     for rx in _STRIP_DATE_PARTS:
         norm = rx.sub(" ", norm)
     norm = _NON_WORD_RE.sub(" ", norm)
@@ -282,7 +282,7 @@ def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline 
         return None
     residue = date_residue(stripped)
     if residue:
-        norm0 = collapse_spaces(normalize(stripped)).lower()
+        norm0 = collapse_spaces(fold_match(stripped)).lower()
         # «الرياض 25 شوال …»: one word opens it; «إسلام آباد 18 شوال …»: a known place
         opening = _PLACE_OPENING_RE.match(norm0)
         if not (
@@ -292,7 +292,7 @@ def parse_dateline(line: str, reference: dt.datetime | None = None) -> Dateline 
             and re.search(r"\d{4}", norm0)
         ):
             return None
-    norm = collapse_spaces(normalize(stripped)).lower()
+    norm = collapse_spaces(fold_match(stripped)).lower()
     kind = "updated" if _UPDATED_RE.search(norm) else (
         "published" if _DATELINE_PREFIX_RE.search(norm) else "date"
     )
@@ -324,7 +324,7 @@ def date_from_url(url: str | None) -> dt.date | None:
 
 def is_age_line(line: str) -> bool:
     """«منذ ساعة», «قبل 5 دقائق», «منذ يومين»: a relative age with nothing else."""
-    norm = collapse_spaces(normalize(line)).lower()
+    norm = collapse_spaces(fold_match(line)).lower()
     return bool(_RELATIVE_RE.search(norm)) and not date_residue(line)
 
 

@@ -81,7 +81,7 @@ def sentence_index_of(sentences: Sequence[Sentence], start: int) -> int:
 
 def extract_entities_batch(batch: list[DocState], use_model: bool = True, bilstm: bool = True) -> list[DocState]:
     from akhbar.entities import EntityRecognizer
-    from akhbar.entities.tokenize import tokenize
+    from akhbar.text import tokenize
 
     recognizer = EntityRecognizer.load(use_model=use_model, bilstm=bilstm)
     model = recognizer.model

@@ -29,25 +29,19 @@ Pure functions; offsets are Python string indices into ``text`` (a document's
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from akhbar import quotes_lexicon as Q
 from akhbar.models import Mention, Quote, Sentence
+from akhbar.text import CONJUNCTIONS, fold_match, strip_article, strip_conjunction, strip_marks, tokenize
 
 __all__ = ["extract_quotes", "link_speakers", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
 
 # ----------------------------------------------------------------------------- folding
-
-_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-
-
-def _fold(word: str) -> str:
-    """Matching form of one word: no diacritics/tatweel, hamza/alef/ya/ta-marbuta folded."""
-    return _MARKS_RE.sub("", word).translate(_FOLD)
-
+# A token's matching form is the MATCH level of akhbar.text (``fold_match``: no
+# diacritics/tatweel, hamza/alef/ya/ta-marbuta folded, ASCII digits), served from its
+# per-token cache; clitics come off with akhbar.text's strip_conjunction / strip_article.
 
 # ----------------------------------------------------------------------------- lexicon
 
@@ -83,9 +77,13 @@ _CLOSERS = set(_OPEN_CLOSE.values())
 _MIN_DIRECT_WORDS = 3  # a quoted span this long after a cue is the statement
 _MAX_WINDOW = 40  # tokens scanned after a cue for the content start
 _MAX_UNNAMED = 8  # tokens of a speaker phrase without an entity
-_PREFIXES = ("و", "ف")
+_PREFIXES = CONJUNCTIONS
 
-_TOKEN_RE = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:[-‐][\w\u064b-\u065f\u0640]+)*|[^\w\s]")
+
+def _tokens(text: str) -> list:
+    """Words as written (akhbar.text.tokenize without the ANERcorp script cuts), hyphenated
+    compounds as one token («الـ51», «سون-وون»), and punctuation."""
+    return tokenize(text, scripts=False, compounds=True)
 
 
 @dataclass(slots=True)
@@ -111,25 +109,14 @@ class _Speaker:
     head_linked: bool = False  # the canonical names the phrase itself (a person, or an entity at its start)
 
 
-def _strip_prefix(fold: str) -> str:
-    if len(fold) > 3 and fold[0] in _PREFIXES:
-        return fold[1:]
-    return fold
-
-
 def _bare(fold: str) -> str:
-    """Without و/ف and the article: «والأمين» → «امين»."""
-    f = _strip_prefix(fold)
-    if f.startswith("ال") and len(f) > 3:
-        f = f[2:]
-    elif f.startswith("لل") and len(f) > 4:
-        f = f[2:]
-    return f
+    """Without و/ف and the article (or «لل»): «والأمين» → «امين», «للشركة» → «شركه»."""
+    return strip_article(strip_conjunction(fold), elided=True)
 
 
 def _is_role(fold: str) -> bool:
     """Is this word a title / role noun («وزير», «والمتحدث», «وكالة» — و may be a root letter)?"""
-    cands = {fold, _strip_prefix(fold), _bare(fold)}
+    cands = {fold, strip_conjunction(fold), _bare(fold)}
     if fold.startswith("ال") and len(fold) > 3:
         cands.add(fold[2:])
     return bool(cands & Q.ROLES)
@@ -164,7 +151,7 @@ def _is_complementizer(tok: _Tok) -> bool:
 class _Doc:
     def __init__(self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> None:
         self.text = text
-        self.toks = [_Tok(m.start(), m.end(), m.group(), _fold(m.group())) for m in _TOKEN_RE.finditer(text)]
+        self.toks = [_Tok(t.start, t.end, t.text, fold_match(t.text)) for t in _tokens(text)]
         self.tok_starts = [t.start for t in self.toks]
         self.sentences = sorted(sentences, key=lambda s: s.start)
         self.sent_starts = [s.start for s in self.sentences]
@@ -306,7 +293,7 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         if t.is_word:
             if _is_complementizer(t) or _cue_form(t) is not None or t.fold in Q.ACCORDING:
                 break
-            if _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or _strip_prefix(t.fold) in Q.STOPS:
+            if _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or strip_conjunction(t.fold) in Q.STOPS:
                 break
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
@@ -368,7 +355,7 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     while n < limit and n - i < 2:
         t = toks[n]
         if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS \
-                or _strip_prefix(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
+                or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
                 or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
                 or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON:
             break
@@ -377,7 +364,7 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
         return None
     b = toks[n]
     boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in Q.ADVERBS
-                or _bare(b.fold) in Q.STOPS or b.fold in Q.STOPS or _strip_prefix(b.fold) in Q.STOPS)
+                or _bare(b.fold) in Q.STOPS or b.fold in Q.STOPS or strip_conjunction(b.fold) in Q.STOPS)
     return n if boundary else None
 
 
@@ -418,19 +405,19 @@ def _role_key(doc: _Doc, a: int, b: int) -> str | None:
     toks = [t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word]
     if not toks:
         return None
-    head = _strip_prefix(toks[0].fold)
+    head = strip_conjunction(toks[0].fold)
     if not head.startswith("ال") or not _is_role(toks[0].fold):
         return None
     key = [_bare(toks[0].fold)]
     if len(toks) > 1:
-        nxt = _strip_prefix(toks[1].fold)
+        nxt = strip_conjunction(toks[1].fold)
         if nxt.startswith("ال") and doc.mention_starting_in(toks[1]) is None:
             key.append(_bare(toks[1].fold))
     return " ".join(key)
 
 
 def _bare_text(s: str) -> str:
-    return " ".join(_bare(_fold(w)) for w in re.findall(r"[\w\u0640\u064b-\u065f]+", s))
+    return " ".join(_bare(fold_match(t.text)) for t in tokenize(s, scripts=False) if t.text[0].isalnum())
 
 
 def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Speaker | None:
@@ -567,7 +554,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if mention_at_end.label not in ("PER", "ORG", "LOC"):
         return None
     first_word = next((t for t in seg if t.is_word), None)
-    if first_word is not None and (first_word.fold in Q.STOPS or _strip_prefix(first_word.fold) in Q.STOPS) \
+    if first_word is not None and (first_word.fold in Q.STOPS or strip_conjunction(first_word.fold) in Q.STOPS) \
             and doc.mention_starting_in(first_word) is None:
         return None
     a = seg[0].start if seg else mention_at_end.start
@@ -668,7 +655,7 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
             is_according = started and t.fold in Q.ACCORDING and _according_source_start(doc, i) is not None
             if (cf is not None and cf[0].strong) or is_according:
                 j = i
-                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or _strip_prefix(toks[j - 1].fold) in Q.CONNECTORS
+                while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or strip_conjunction(toks[j - 1].fold) in Q.CONNECTORS
                                          or toks[j - 1].fold in Q.CONNECTORS):
                     j -= 1
                 prefixed = cf is not None and t.fold not in CUE_FORMS
@@ -692,7 +679,7 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
         if toks[j].fold != "عن":
             return None
         return j + 1
-    if _strip_prefix(t.fold) in ("وفق", "وفقا", "طبقا") or t.fold in ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا"):
+    if strip_conjunction(t.fold) in ("وفق", "وفقا", "طبقا") or t.fold in ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا"):
         if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         if toks[j].fold == "ل":
@@ -816,7 +803,7 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     first_in_sentence = not any(t.is_word for t in doc.toks[doc.tok_index(sent_start) : k])
     prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
     after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
-                                            or _strip_prefix(prev.fold) in Q.CONNECTORS)
+                                            or strip_conjunction(prev.fold) in Q.CONNECTORS)
     return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
 
 
@@ -830,7 +817,7 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
     if not t.is_word or _is_complementizer(t) or _cue_form(t) is not None:
         return False
     f = t.fold
-    if f in Q.STOPS or _bare(f) in Q.STOPS or _strip_prefix(f) in Q.STOPS or f in Q.ADVERBS or f in Q.PREP_PRON:
+    if f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS or f in Q.PREP_PRON:
         return False
     if f in Q.ACCORDING or f.startswith("ل") or f in ("ب", "ل", "و", "ف"):
         return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
@@ -879,7 +866,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 k_after = doc.tok_index(b)
             if speaker is None:
                 speaker = _speaker_before(doc, k, s_start, cue, history)
-        if cue.lemma == "راي" and not _MARKS_RE.sub("", tok.raw).endswith(("ى", "ا")):
+        if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
             continue  # «رأي» (opinion) is a noun
         explicit = speaker is not None
         # 2. the content
@@ -930,7 +917,7 @@ def speaker_kind(speaker: str | None, start: int | None, end: int | None, mentio
     is named; ``mentions_in(start, end)`` gives the entity mentions inside the phrase."""
     if speaker is None:
         return None
-    words = [_fold(w) for w in _TOKEN_RE.findall(speaker)]
+    words = [fold_match(t.text) for t in _tokens(speaker)]
     words = [w for w in words if w and w[0].isalnum()]
     if not words:
         return "pronoun"
@@ -945,7 +932,7 @@ def speaker_kind(speaker: str | None, start: int | None, end: int | None, mentio
 
 def _is_generic_word(fold: str) -> bool:
     """«المصادر», «ووسائل» (و a root letter or a prefix: both readings are tried)."""
-    cands = {fold, _bare(fold), _strip_prefix(fold)}
+    cands = {fold, _bare(fold), strip_conjunction(fold)}
     if fold.startswith("ال") and len(fold) > 3:
         cands.add(fold[2:])
     return bool(cands & Q.GENERIC_HEADS)

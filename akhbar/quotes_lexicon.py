@@ -1,7 +1,7 @@
 """Word lists for :mod:`akhbar.quotes` (who said what), in folded spelling.
 
-Folded: no diacritics or tatweel, أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي (the folding
-``akhbar.quotes`` applies to every token before looking it up).
+Folded: no diacritics or tatweel, أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي (the MATCH level,
+:func:`akhbar.text.fold_match`, that ``akhbar.quotes`` applies to every token before looking it up).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from akhbar.models import Sentence
-from akhbar.normalize import normalize
+from akhbar.text import fold_match
 
 _ENDERS = ".؟?!؛…"
 _OPEN_QUOTES = {"«": "»", "“": "”", "‘": "’"}
@@ -163,7 +163,7 @@ def _is_abbreviation(par: str, dot: int) -> bool:
     word = _word_before(par, dot)
     if not word:
         return False
-    norm = normalize(word).lower()
+    norm = fold_match(word).lower()
     if norm in _ABBREVIATIONS or word.lower() in _ABBREVIATIONS:
         return True
     # a single letter before the dot (initials: «م. محمد», «J. Smith»)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-from akhbar.normalize import collapse_spaces, strip_invisible
+from akhbar.text import collapse_spaces, strip_invisible
 
 # Only terminated entities: a bare «&» (AT&T, «Q&A») is text, not markup.
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")

@@ -39,7 +39,7 @@ import akhbar.training.train_line_classifier as T  # noqa: E402
 from akhbar.clean import clean_document  # noqa: E402
 from akhbar.clean.classifier import get_model, use_model  # noqa: E402
 from akhbar.clean.synthetic import FAMILIES, split_families  # noqa: E402
-from akhbar.normalize import collapse_spaces  # noqa: E402
+from akhbar.text import collapse_spaces  # noqa: E402
 
 
 def score(pages: list[tuple[dict, list]]) -> dict:

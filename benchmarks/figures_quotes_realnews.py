@@ -44,7 +44,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -55,20 +54,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from akhbar.text import fold_match, strip_article  # noqa: E402
+
 GOLD = ROOT / "benchmarks" / "gold"
 AUDIT: Counter = Counter()  # numbers the extractor turned away, by named guard
 FIELDS = ("value", "unit", "qualifier", "kind")
 BASELINE_REV = "e3e841e"  # the last commit before any figures/quotes change
 
-_MARKS_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
-
-
 def fold(s: str | None) -> str | None:
+    """MATCH level (akhbar.text), each word's article dropped (words of 5 letters or more)."""
     if s is None:
         return None
-    s = _MARKS_RE.sub("", s).translate(_FOLD).strip()
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in s.split())
+    return " ".join(strip_article(w, min_len=5) for w in fold_match(s).split())
 
 
 def load(part: str) -> list[tuple[dict, dict]]:

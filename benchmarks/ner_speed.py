@@ -74,7 +74,10 @@ def measure(modes: dict, docs: list, n_tokens: int, repeat: int) -> dict[str, fl
         def once() -> int:
             if not batched:
                 return sum(len(rec.annotate(text, spans)) for text, spans in docs)
-            from akhbar.entities.tokenize import tokenize
+            try:
+                from akhbar.text import tokenize
+            except ImportError:  # an older checkout (--src)
+                from akhbar.entities.tokenize import tokenize
 
             sents = [[t.text for t in tokenize(text[s.start:s.end], offset=s.start)] for text, spans in docs for s in spans]
             with rec.model.prepared(sents):

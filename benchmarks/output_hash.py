@@ -1,4 +1,4 @@
-"""Output fingerprint of a run: row counts per table and a hash over the entity and figure rows.
+"""Output fingerprint of a run: row counts per table and a hash over the entity, figure and quote rows.
 
     .venv/bin/python benchmarks/output_hash.py --limit 3000             # run the flow, then fingerprint
     .venv/bin/python benchmarks/output_hash.py --output DIR             # fingerprint an existing output
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import akhbar.flows._env  # noqa: E402,F401
 
 TABLES = ("documents", "boilerplate", "sentences", "entities", "figures", "quotes", "rejects", "duplicates")
-HASHED = ("entities", "figures")
+HASHED = ("entities", "figures", "quotes")
 RUN_COLUMNS = {"run_id", "ingested_at"}
 
 

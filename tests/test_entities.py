@@ -15,6 +15,7 @@ import pytest
 
 from akhbar.entities import EntityRecognizer, canonicalize
 from akhbar.models import Sentence
+from akhbar.text import fold_key, fold_key_word
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = json.loads((ROOT / "tests" / "fixtures" / "seeds_expected.json").read_text(encoding="utf-8"))
@@ -185,7 +186,7 @@ def test_hyphenated_person_name_is_one_mention():
     untagged or started a new name on it (once two overlapping mentions: «كيم يونغ-هيون»
     and «هيون»)."""
     from akhbar.entities import _join_hyphenated_names
-    from akhbar.entities.tokenize import tokenize
+    from akhbar.text import tokenize
 
     toks = tokenize("نظيره كيم يونغ-هيون الذي حض")
     assert [t.text for t in toks] == ["نظيره", "كيم", "يونغ", "-", "هيون", "الذي", "حض"]
@@ -324,17 +325,17 @@ def test_crf_alone_switch():
 
 def test_invisible_marks_do_not_change_matching():
     """Bidi marks glued to words («حماس\u200f», as in ANERcorp and some scrapes) are
-    dropped from matching forms; document ids (``normalize``) keep them."""
+    dropped from matching forms; document ids (``fold_match``) keep them."""
     from akhbar.entities import gazetteer as gz
     from akhbar.entities.features import sentence_view
-    from akhbar.normalize import normalize, strip_invisible
+    from akhbar.text import fold_match, strip_invisible
 
     assert strip_invisible("حماس\u200f\u200b") == "حماس"
-    assert gz.fold_word("بالقاهرة\u200f") == gz.fold_word("بالقاهرة")
+    assert fold_key_word("بالقاهرة\u200f") == fold_key_word("بالقاهرة")
     a = sentence_view(["زار", "موسكو\u200f", "أمس"])
     b = sentence_view(["زار", "موسكو", "أمس"])
     assert [t.n for t in a.infos] == [t.n for t in b.infos] and a.gaz_tags == b.gaz_tags == ["O", "B-LOC", "O"]
-    assert normalize("حماس\u200f") != "حماس"  # ids stay as they were
+    assert fold_match("حماس\u200f") != "حماس"  # ids stay as they were
 
 
 def test_team_head_is_not_a_title():
@@ -390,8 +391,8 @@ def test_org_lexicon_feature():
     from akhbar.entities.features import sentence_view, view_features
 
     lex = gz.load_org_lexicon()
-    assert len(lex) > 500 and gz.fold_key("أرامكو") in lex and gz.fold_key("ريال مدريد") in lex
-    assert gz.fold_key("من") not in lex and gz.fold_key("العمل") not in lex
+    assert len(lex) > 500 and fold_key("أرامكو") in lex and fold_key("ريال مدريد") in lex
+    assert fold_key("من") not in lex and fold_key("العمل") not in lex
     v = sentence_view(["أعلنت", "شركة", "أرامكو", "ولريال", "مدريد", "ذلك"])
     assert v.ol_tags == ["O", "O", "B-ORG", "B-ORG", "I-ORG", "O"]
     assert "ol=B-ORG" in view_features(v)[2]
@@ -446,10 +447,10 @@ def test_match_tokens_longest_match_with_proclitics():
     assert (2, 5, "ORG", 0) in got  # not «شمال» alone
     assert (5, 7, "LOC", 2) in got  # «ولبيونغ يانغ»: cut «ول»
     assert (8, 9, "LOC", 1) in got and (10, 11, "ORG", 0) in got
-    small = {gz.fold_key("مارك روته"): "PER", gz.fold_key("روته"): "PER"}
+    small = {fold_key("مارك روته"): "PER", fold_key("روته"): "PER"}
     assert g.match_tokens(["قال", "مارك", "روته", "و", "روته"], index=small) == [(1, 3, "PER", 0), (4, 5, "PER", 0)]
     assert g.match_tokens(["مارك", "،", "روته"], index=small) == [(2, 3, "PER", 0)]
-    amb = {gz.fold_key("العربية"): "LOC"}
+    amb = {fold_key("العربية"): "LOC"}
     assert g.match_tokens(["اللغة", "العربية"], index=amb, skip_ambiguous=True) == []
     assert g.match_tokens(["اللغة", "العربية"], index=amb) == [(1, 2, "LOC", 0)]
     # an ambiguous name spread over two words: «ما هي» ("what is") is not Mahé

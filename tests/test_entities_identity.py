@@ -13,7 +13,7 @@ from akhbar.entities import EntityRecognizer, gazetteer, kb
 from akhbar.entities.identity import alias_key, display_name, entity_id, entity_key, person_core
 from akhbar.entities.non_names import non_name_reason
 from akhbar.entities.phrases import find_phrases
-from akhbar.entities.tokenize import tokenize
+from akhbar.text import tokenize
 from akhbar.sentences import split_sentences
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from akhbar import pipeline
 from akhbar.entities.features import ALL_GROUPS, sentence_view
-from akhbar.entities.tokenize import tokenize
+from akhbar.text import tokenize
 from akhbar.ingest import ingest_inputs, iter_inputs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

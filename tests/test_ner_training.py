@@ -17,7 +17,7 @@ import pytest
 from akhbar.entities import gazetteer as gz
 from akhbar.entities import neural as nn_rt
 from akhbar.entities.features import ALL_GROUPS, sentence_view
-from akhbar.entities.tokenize import tokenize
+from akhbar.text import tokenize
 from akhbar.training.pretrain_encoder import lm_targets
 from akhbar.training.train_bilstm import ENCODER_FILE, HERE, load_encoder
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from akhbar.normalize import normalize
+from akhbar.text import fold_match
 from tests.conftest import SEEDS
 
 
@@ -108,9 +108,9 @@ def test_traps_are_not_counted(con):
 def test_expected_entities_found_with_labels(con, expected):
     for name, exp in expected.items():
         doc_id = _doc_id(con, name)
-        found = {(normalize(t), label) for t, label in
+        found = {(fold_match(t), label) for t, label in
                  _rows(con, "select text, label from entities where doc_id = ?", doc_id)}
-        missing = [e["text"] for e in exp["entities"] if (normalize(e["text"]), e["label"]) not in found]
+        missing = [e["text"] for e in exp["entities"] if (fold_match(e["text"]), e["label"]) not in found]
         assert not missing, f"{name}: entities not found: {missing}"
 
 

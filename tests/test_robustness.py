@@ -274,7 +274,7 @@ def _alive(pid: int) -> bool:
 
 def test_long_documents_are_tagged_in_slices_with_the_same_result(monkeypatch):
     from akhbar.entities import model as ner_model
-    from akhbar.entities.tokenize import tokenize
+    from akhbar.text import tokenize
     from akhbar.sentences import split_sentences
 
     crf = ner_model.CrfModel()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from akhbar.normalize import collapse_spaces, normalize
+from akhbar.text import collapse_spaces, fold_match
 
 _PUNCT_RE = re.compile(r"[^\w\s]|_")
 _NON_WORD_RE = re.compile(r"[^\w\s]")  # with "_" replaced first: _PUNCT_RE's result, faster
@@ -22,7 +22,7 @@ CLOSERS = "\"'»”’)]»"
 
 def line_key(text: str) -> str:
     """Normalised, punctuation-free, lower-cased form used to compare lines."""
-    return collapse_spaces(_depunct(normalize(text)).lower())
+    return collapse_spaces(_depunct(fold_match(text)).lower())
 
 
 @dataclass(slots=True)
@@ -30,13 +30,13 @@ class Line:
     pos: int  # index among the non-empty lines
     no: int  # 0-based line number in raw_text
     text: str  # stripped original text
-    norm: str = ""  # normalize() + collapsed spaces, lower-cased
+    norm: str = ""  # fold_match() + collapsed spaces, lower-cased
     key: str = ""  # line_key()
     words: list[str] = field(default_factory=list)  # words of key
     offset: int = 0  # where ``text`` starts in the raw line (leading spaces stripped)
 
     def __post_init__(self) -> None:
-        self.norm = collapse_spaces(normalize(self.text)).lower()
+        self.norm = collapse_spaces(fold_match(self.text)).lower()
         self.key = collapse_spaces(_depunct(self.norm))
         self.words = self.key.split()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from akhbar.clean._text import FUNCTION_WORDS, Line
-from akhbar.normalize import collapse_spaces, normalize
+from akhbar.text import collapse_spaces, fold_match
 
 _AGENCY_LATIN = re.compile(
     r"\b(?:press|agency|afp|reuters|getty|gettyimages|images?|ap|epa|photos?|pool|sputnik|anadolu|"
@@ -48,7 +48,7 @@ _BYLINE_NO_SEP = re.compile(r"^(?:كتب|كتبت|بقلم|by|written by)\s+(\S.
 
 
 def _ar_key(text: str) -> str:
-    return collapse_spaces(re.sub(r"[^\w\s]|_", " ", normalize(text)).lower())
+    return collapse_spaces(re.sub(r"[^\w\s]|_", " ", fold_match(text)).lower())
 
 
 _INLINE_PHOTO = re.compile(r"(?:^|[\-–—|(/]\s*)(?:تصوير|عدسه|بعدسه|الصوره|photo)\s*[:：]\s*\S")

@@ -18,12 +18,12 @@ from collections import Counter, defaultdict
 from akhbar.entities import gazetteer as gz
 from akhbar.entities import identity, kb
 from akhbar.entities.non_names import TITLE_WORDS, non_name_reason
-from akhbar.normalize import normalize
 from akhbar.entities.phrases import find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
-from akhbar.entities.tokenize import split_proclitics, tokenize
 from akhbar.models import Mention, Sentence
+from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, elided_article, fold_key, fold_key_word, fold_match,
+                         restore_article, split_proclitics, tokenize)
 
 __all__ = ["EntityRecognizer", "canonicalize"]
 
@@ -51,13 +51,13 @@ def _join_hyphenated_names(toks: list, tags: list[str]) -> None:
 
 # prepositions and particles that a name never holds as a whole word; a place or person
 # «name» made of them is two words whose letters fold onto a name («إلى من» → «اليمن»)
-_PARTICLES = frozenset(gz.fold_word(w, article=False) for w in "إلى الى من في على عن ما لي مع م".split())
+_PARTICLES = frozenset(fold_key_word(w, article=False) for w in "إلى الى من في على عن ما لي مع م".split())
 
 
 def _glued_function_word(name: str, label: str, gaz: gz.Gazetteer) -> str | None:
     words = name.split()
-    if label in ("LOC", "PER") and len(words) >= 2 and any(gz.fold_word(w, article=False) in _PARTICLES for w in words):
-        if gaz.get(name) is not None and gz.fold_key(name) not in gaz.spaced_keys:
+    if label in ("LOC", "PER") and len(words) >= 2 and any(fold_key_word(w, article=False) in _PARTICLES for w in words):
+        if gaz.get(name) is not None and fold_key(name) not in gaz.spaced_keys:
             return "glued_words"
     return None
 
@@ -88,19 +88,19 @@ def _join_family_names(text: str, raw: list) -> list:
 
 
 # place names that are also common adjectives after a noun: «مبلغ مالي» (financial), not Mali
-_HOMOGRAPHS = frozenset({gz.fold_key("مالي")})
-_PLACE_CONTEXT = frozenset(gz.fold_word(w, article=False) for w in (
+_HOMOGRAPHS = frozenset({fold_key("مالي")})
+_PLACE_CONTEXT = frozenset(fold_key_word(w, article=False) for w in (
     "في من إلى الى عن مع دولة جمهورية حكومة شعب رئيس شمال جنوب شرق غرب وسط بين عاصمة سفير سفارة".split()))
 
 
 def _adjective_homograph(text: str, s: int, name: str) -> str | None:
-    if gz.fold_key(name) not in _HOMOGRAPHS or text[s - 1:s] in ("و",):
+    if fold_key(name) not in _HOMOGRAPHS or text[s - 1:s] in ("و",):
         return None
     before = text[max(0, s - 30):s].rstrip()
     if not before or not before[-1].isalpha():
         return None  # after punctuation or a list dash: the country
     prev = before.split()[-1]
-    if gz.fold_word(prev, article=False) in _PLACE_CONTEXT:
+    if fold_key_word(prev, article=False) in _PLACE_CONTEXT:
         return None
     return "adjective_homograph"
 
@@ -112,8 +112,8 @@ def _trim_person_tail(text: str, s: int, e: int) -> int:
         head, _, last = text[s:e].rpartition(" ")
         if not head:
             return e
-        bare = split_proclitics(normalize(last)).rest if last[:1] in "وف" else normalize(last)
-        if _TANWEEN & set(last) or last.endswith("اً") or gz.fold_word(bare) in TITLE_WORDS:
+        bare = split_proclitics(fold_match(last)).rest if last[:1] in CONJUNCTIONS else fold_match(last)
+        if _TANWEEN & set(last) or last.endswith("اً") or fold_key_word(bare) in TITLE_WORDS:
             e = s + len(head.rstrip())
             continue
         return e
@@ -125,12 +125,6 @@ def _quoted(text: str, s: int, e: int) -> bool:
     """The span stands between quotes: «لـ"الشرق الأوسط"» (an outlet, not the region)."""
     return s > 0 and e < len(text) and text[s - 1] in _OPEN_Q and text[e] in _CLOSE_Q
 KB_CONFIDENCE = 0.6
-
-
-def _elided(text: str, s: int) -> bool:
-    """A span starting at ``s`` was cut out of «لل…» («للولايات» → «لولايات»): the «ل» left
-    is the article's, and the name is read with «ال» restored."""
-    return s > 0 and text[s - 1:s + 1] == "لل" and not text[s:].startswith("ال")
 
 
 def _with_phrases(text: str, spans: list[tuple[int, int, str, float, bool]],
@@ -147,7 +141,7 @@ def _with_phrases(text: str, spans: list[tuple[int, int, str, float, bool]],
         if any(sp[2] == ph.label for sp in hit):
             continue  # the model found the name inside («قناة الجزيرة» → «الجزيرة», «محافظة جدة» → «جدة»)
         out = [sp for sp in out if sp not in hit]
-        out.append((ph.start, ph.end, ph.label, PHRASE_CONFIDENCE, _elided(text, ph.start)))
+        out.append((ph.start, ph.end, ph.label, PHRASE_CONFIDENCE, elided_article(text, ph.start)))
     out.sort()
     return out
 
@@ -221,9 +215,9 @@ class EntityRecognizer:
                 if not cut:  # the gazetteer knows the name without its first letter(s): «لحلف شمال الأطلسي»
                     c = split_proclitics(toks[i].text).cut
                     whole = text[toks[i].start:toks[j - 1].end]
-                    if c and gz.fold_key(whole[c:]) in self.gaz.index and gz.fold_key(whole) not in self.gaz.index:
+                    if c and fold_key(whole[c:]) in self.gaz.index and fold_key(whole) not in self.gaz.index:
                         cut = c
-                if cut and toks[i].text[0] in "وف" and i > 0 and _after_title(toks[i - 1].text):
+                if cut and toks[i].text[0] in CONJUNCTIONS and i > 0 and _after_title(toks[i - 1].text):
                     cut = 0  # «الرئيس الأوكراني فولوديمير»: no conjunction inside a noun phrase
                 start = toks[i].start + cut
                 end = toks[j - 1].end
@@ -232,7 +226,7 @@ class EntityRecognizer:
                 conf = sum(probs[i:j]) / (j - i)
                 first = toks[i].text
                 # «للولايات» → span «لولايات» (the ل left is the article's): name it «الولايات»
-                elided = cut > 0 and first[cut - 1:cut + 1] == "لل" and not first[cut:].startswith("ال")
+                elided = elided_article(first, cut)
                 sentence_raw.append((start, end, label, conf, elided))
             phrases = find_phrases(toks, self.place_words)
             sentence_raw = _with_phrases(text, sentence_raw, phrases)
@@ -240,8 +234,8 @@ class EntityRecognizer:
             for ph in phrases:
                 tail = name_tail(text, ph, toks)
                 if tail and non_name_reason(tail) is None:
-                    tails.setdefault(gz.fold_key(tail), ph.label)
-                    spelled.add(gz.fold_key(tail, letters=False))
+                    tails.setdefault(fold_key(tail), ph.label)
+                    spelled.add(fold_key(tail, letters=False))
         if tails:  # «نادي التعاون» … «التعاون»: the name alone, later in the document
             raw = self._spread_tails(text, doc_toks, raw, tails, spelled)
         return self._finish(text, raw)
@@ -270,13 +264,13 @@ class EntityRecognizer:
                 continue  # «كبيرا» is not «ك» + «بيرا» (Beira)
             if cut and j - i == 1 and label == "LOC" and not self._near_place(text[s:e]):
                 continue  # «وكيل» (a deputy) is not «و» + «كيل» (Kiel): after a clitic, only places of the region
-            found = ("ا" if _elided(text, s) else "") + text[s:e]
+            found = restore_article(text[s:e], elided_article(text, s))
             if j - i == 1 and identity.display_name(found) not in self.kb_exact:
                 continue  # one word no model tagged: only as a listed spelling («المائة» is not «الماية»)
             if j - i > 1 and not gz.spelling_ok(found, self.kb_spelled):
                 continue
             out = [sp for sp in out if sp not in hit]
-            out.append((s, e, label, KB_CONFIDENCE, _elided(text, s)))
+            out.append((s, e, label, KB_CONFIDENCE, elided_article(text, s)))
         out.sort()
         return out
 
@@ -293,25 +287,25 @@ class EntityRecognizer:
             words = [t.text for t in toks]
             for i, j, label, cut in self.gaz.match_tokens(words, index=tails):
                 s, e = toks[i].start + cut, toks[j - 1].end
-                if gz.fold_key(text[s:e], letters=False) not in spelled:
+                if fold_key(text[s:e], letters=False) not in spelled:
                     continue
                 if not any(a < e and b > s for a, b in taken):
-                    add.append((s, e, label, PHRASE_CONFIDENCE, _elided(text, s)))
+                    add.append((s, e, label, PHRASE_CONFIDENCE, elided_article(text, s)))
         return sorted(raw + add)
 
     def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]]) -> list[Mention]:
         raw = _join_family_names(text, raw)
         # a proclitic the counts did not recognise, but the document does: «لروته» when «روته» is a mention
-        known = {gz.fold_key(text[s:e]) for s, e, _, _, _ in raw}
+        known = {fold_key(text[s:e]) for s, e, _, _, _ in raw}
         fixed = []
         for s, e, label, conf, elided in raw:
             w = text[s:e]
-            if (not elided and w[:1] in "وفبلك" and gz.fold_key(w) not in self.gaz.index
-                    and gz.fold_key(w[1:]) in known and len(w) > 3):
+            if (not elided and w[:1] in PROCLITIC_LETTERS and fold_key(w) not in self.gaz.index
+                    and fold_key(w[1:]) in known and len(w) > 3):
                 s += 1
             if label == "PER":
                 e = _trim_person_tail(text, s, e)
-            name = ("ا" + text[s:e]) if elided else text[s:e]
+            name = restore_article(text[s:e], elided)
             reason = (non_name_reason(name) or _glued_function_word(name, label, self.gaz)
                       or _adjective_homograph(text, s, name))
             if reason:
@@ -330,7 +324,7 @@ class EntityRecognizer:
         entries: dict[int, gz.GazEntry] = {}
         outlets: dict[int, kb.Org] = {}
         for idx, m in enumerate(mentions):
-            if _quoted(text, m.start, m.end) and (org := self.orgs.quoted.get(gz.fold_key(names[idx]))):
+            if _quoted(text, m.start, m.end) and (org := self.orgs.quoted.get(fold_key(names[idx]))):
                 outlets[idx] = org  # «لـ"الشرق الأوسط"»: the newspaper, not the region
                 m.label = "ORG"
                 gaz_label[idx] = "ORG"
@@ -339,7 +333,7 @@ class EntityRecognizer:
             if ent is not None:
                 entries[idx] = ent
                 m.canonical_en = ent.en
-                if gz.fold_key(m.text) not in gz.AMBIGUOUS_KEYS:  # also MISC: «البيت الأبيض» is an ORG here
+                if fold_key(m.text) not in gz.AMBIGUOUS_KEYS:  # also MISC: «البيت الأبيض» is an ORG here
                     m.label = ent.label
                     gaz_label[idx] = ent.label
         # within-document: short person names → the full name; unknown spelling variants → first spelling
@@ -348,19 +342,19 @@ class EntityRecognizer:
         for idx, m in enumerate(mentions):
             words = m.canonical.split()
             if m.label == "PER" and len(words) >= 2:
-                full_by_last[gz.fold_word(identity.short_form_word(words))].add(m.canonical)
+                full_by_last[fold_key_word(identity.short_form_word(words))].add(m.canonical)
                 display_of.setdefault(m.canonical, identity.display_name(names[idx]))
         by_key: dict[str, str] = {}
         short_to: dict[int, str] = {}
         for idx, m in enumerate(mentions):
             words = m.canonical.split()
             if m.label == "PER" and len(words) == 1:
-                fulls = full_by_last.get(gz.fold_word(words[0]))
+                fulls = full_by_last.get(fold_key_word(words[0]))
                 if fulls and len(fulls) == 1:
                     m.canonical = next(iter(fulls))
                     short_to[idx] = display_of[m.canonical]
             if m.canonical_en is None:
-                k = gz.fold_key(m.canonical)
+                k = fold_key(m.canonical)
                 m.canonical = by_key.setdefault(k, m.canonical)
         # one label per canonical name in a document (confidence-weighted vote)
         votes: dict[str, Counter] = defaultdict(Counter)

@@ -3,14 +3,15 @@
 Choice (documented in docs/ner-evaluation.md):
 
 - ``canonical`` is Arabic.  For a name the gazetteer knows (under any of its
-  aliases or spelling variants, matched with :func:`gazetteer.fold_key`), it is the
+  aliases or spelling variants, matched with :func:`akhbar.text.fold_key`), it is the
   gazetteer's preferred Arabic name in matching form: «الناتو», «ناتو»,
   «حلف شمال الأطلسي», «حلف الأطلسي» → «حلف شمال الاطلسي»; «بيونغ يانغ»,
   «بيونغيانغ», «بيونجيانج» → «بيونغ يانغ»; «سول», «سيول» → «سول».
-- Otherwise it is the name's own matching form: ``normalize`` (hamza, alef, ya,
+- Otherwise it is the name's own matching form: ``fold_match`` (hamza, alef, ya,
   ta marbuta, diacritics), hyphens as spaces, spaces collapsed, leading proclitic
   dropped when the rest is a known name, and the leading article «ال» dropped
-  («الكرملين» → «كرملين»).  Articles inside the name are kept.
+  («الكرملين» → «كرملين»), but not a stem «ال» («ألمانيا», «الكسندر»:
+  :func:`akhbar.text.strip_article` with ``stem_al``).  Articles inside the name are kept.
 - Document-dependent merging (short form «روته» → «مارك روته», unknown spelling
   variants sharing a fold key) is done by ``EntityRecognizer.annotate``.
 - ``canonical_en`` is the gazetteer's English name («NATO», «Pyongyang», «Seoul»).
@@ -18,32 +19,30 @@ Choice (documented in docs/ner-evaluation.md):
 
 from __future__ import annotations
 
-from akhbar.normalize import collapse_spaces, normalize
+from akhbar.text import collapse_spaces, fold_match, restore_article, split_proclitics, strip_article
 
 
 def canonical_form(name: str) -> str:
-    n = collapse_spaces(normalize(name).replace("-", " ").replace("\u2011", " "))
-    # the article never carries a hamza: «ألمانيا», «ألبانيا», «ألكسندر» keep their «أل»
-    stem_al = name.lstrip()[:2] in ("أل", "إل", "آل")
-    if n.startswith("ال") and len(n.split()[0]) > 3 and not stem_al:
-        n = n[2:]
-    return n
+    n = collapse_spaces(fold_match(name).replace("-", " ").replace("\u2011", " "))
+    first, sep, tail = n.partition(" ")
+    # the article never carries a hamza: «ألمانيا», «ألبانيا», «ألكسندر» keep their «أل»,
+    # written so or listed as stem «ال» words (akhbar.text.clitics: «المانيا», «الكسندر»)
+    if name.lstrip()[:2] in ("أل", "إل", "آل"):
+        return n
+    return strip_article(first, stem_al=True) + sep + tail
 
 
 def lookup(text: str, label: str | None = None):
     """Gazetteer entry for ``text`` (also tried without a proclitic), or None."""
     from akhbar.entities import gazetteer as gz
-    from akhbar.entities.tokenize import split_proclitics
 
     g = gz.load()
     e = g.get_spelled(text)
     if e is None:
-        sp = split_proclitics(normalize(text).split()[0] if text.strip() else "")
+        sp = split_proclitics(fold_match(text).split()[0] if text.strip() else "")
         if sp.cut:
             rest = text.strip()[sp.cut:]
-            if sp.article and rest.startswith("ل") and not rest.startswith("ال"):
-                rest = "ا" + rest
-            e = g.get_spelled(rest)
+            e = g.get_spelled(restore_article(rest, sp.article and rest.startswith("ل") and not rest.startswith("ال")))
     return e
 
 

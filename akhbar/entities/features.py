@@ -23,7 +23,7 @@ import os
 from typing import NamedTuple
 
 from akhbar.entities import gazetteer as gz
-from akhbar.normalize import normalize, strip_invisible
+from akhbar.text import CONJUNCTIONS, PREPOSITIONS, PROCLITIC_LETTERS, fold_key, fold_key_word, fold_match, strip_invisible
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz", "olex")
 OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
@@ -83,16 +83,16 @@ def smart_split(n: str) -> tuple[str, bool, str, int]:
     counts = load_clusters()
     prefix, cut, cur = "", 0, n
     for step in range(2):
-        if len(cur) < 4 or cur[0] not in "وفبلك" or cur.startswith("ال"):
+        if len(cur) < 4 or cur[0] not in PROCLITIC_LETTERS or cur.startswith("ال"):
             break
-        if step == 1 and (prefix not in ("و", "ف") or cur[0] not in "بلك"):
+        if step == 1 and (prefix not in ("و", "ف") or cur[0] not in PREPOSITIONS):
             break
         rest = cur[1:]
         if rest.startswith("ال") and len(rest) >= 4:
             return prefix + cur[0], True, rest[2:], cut + 1
         if cur[0] == "ل" and rest.startswith("ل") and len(rest) >= 3:  # «لل» = ل + (ا)ل
             return prefix + "ل", True, rest[1:], cut + 1
-        fk_cur, fk_rest = gz.fold_key(cur), gz.fold_key(rest)
+        fk_cur, fk_rest = fold_key(cur), fold_key(rest)
         if fk_cur in g.index:
             break
         cf = counts.get(cur, (0,))[0]
@@ -100,7 +100,7 @@ def smart_split(n: str) -> tuple[str, bool, str, int]:
         ok = fk_rest in g.index
         if not ok:
             if step == 0:
-                if cur[0] in "وف":
+                if cur[0] in CONJUNCTIONS:
                     ok = (cr >= 3 * max(cf, 1)) or (cf == 0 and cr >= 5) or (cf == 0 and cr == 0 and cur[0] == "و" and len(rest) >= 4)
                 else:  # «ب ل ك» start many names: ask for clear evidence
                     ok = cr >= 30 and cr >= 3 * max(cf, 1)
@@ -118,7 +118,7 @@ class TokenInfo:
     __slots__ = ("n", "bare", "pre", "art", "shape", "cl", "clb", "trig")
 
     def __init__(self, tok: str, clusters: dict, gaz: gz.Gazetteer) -> None:
-        n = normalize(strip_invisible(tok))
+        n = fold_match(strip_invisible(tok))
         self.n = n
         pre, art, rest, _cut = smart_split(n)
         self.bare = rest
@@ -127,8 +127,8 @@ class TokenInfo:
         self.shape = _shape(n) if n else "P"
         self.cl = clusters.get(n)
         self.clb = clusters.get("ال" + rest) if art else clusters.get(rest)
-        b = gz.fold_word(rest)
-        fn = gz.fold_word(n)
+        b = fold_key_word(rest)
+        fn = fold_key_word(n)
         trig = ""
         if gz.is_team_head(rest, art):
             trig = "S"

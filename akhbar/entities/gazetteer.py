@@ -2,11 +2,10 @@
 
 Resources (``akhbar/resources/ner/``) are loaded once per process.
 
-Matching key (:func:`fold_key`): ``normalize`` (hamza/alef/ya/ta marbuta), no
-tatweel, the article dropped from every word, Egyptian/Levantine letter variants
-folded (ج→غ for /g/, ق→ك), hyphens and spaces removed.  So «بيونغ يانغ»,
-«بيونغيانغ» and «بيونجيانج» share a key.  The key is only used to *look up*
-names; it is never shown as a canonical form.
+Matching keys are the KEY level of :mod:`akhbar.text` (:func:`akhbar.text.fold_key`:
+hamza/alef/ya/ta marbuta folded, no tatweel, ج→غ, ق→ك, hyphens and spaces removed), so
+«بيونغ يانغ», «بيونغيانغ» and «بيونجيانج» share a key.  The key is only used to *look
+up* names; it is never shown as a canonical form.
 """
 
 from __future__ import annotations
@@ -17,44 +16,20 @@ import os
 import threading
 from typing import NamedTuple
 
-from akhbar.normalize import normalize, strip_invisible
+from akhbar.text import fold_key, fold_key_word, fold_match, fold_words, proclitic_readings
 
 # AKHBAR_NER_DIR points the runtime at another set of NER resources (benchmarks/ner_cv.py
 # evaluates models trained on other blocks of ANERcorp this way); default: the shipped ones.
 RESOURCE_DIR = os.environ.get("AKHBAR_NER_DIR") or os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner")
 
-_SPELL = str.maketrans({"\u0640": None, "-": None, "‐": None, "–": None})
-_FOLD = str.maketrans({"ج": "غ", "ق": "ك", "\u0640": None, "-": None, "‐": None, "–": None})
-
 # Names that are ordinary words too often to be trusted by the rule-only mode
 # (still used as CRF features, where context decides).
 AMBIGUOUS = {
-    normalize(x)
+    fold_match(x)
     for x in ("العربية", "الجزيرة", "المملكة", "القاعدة", "فتح", "عمان", "الخليج", "الدوما",
               "الإخوان", "العالم", "تونس العاصمة", "الجزائر العاصمة", "الأمم", "اليمن",
               "ترك", "ما هي", "حماس", "علاوي", "ديالى", "جرف")
 }
-
-
-@functools.lru_cache(maxsize=300_000)
-def fold_word(w: str, article: bool = True, letters: bool = True) -> str:
-    """Matching form of one word; ``article=True`` also drops a leading «ال»
-    (used for trigger words, not for names: «المالي» must not match «مالي»);
-    ``letters=False`` keeps ج/غ and ق/ك apart (see :func:`fold_key`)."""
-    w = normalize(strip_invisible(w))
-    if article and w.startswith("ال") and len(w) > 3:
-        w = w[2:]
-    return w.translate(_FOLD if letters else _SPELL)
-
-
-def fold_key(text: str, letters: bool = True) -> str:
-    """Matching key of a name: article kept (aliases list both «الناتو» and «ناتو»).
-    ``letters=False``: without the letter folds (ج/غ, ق/ك), how one text spells the
-    name.  Across sources «بيونغ يانغ» and «بيونج يانج» are one name; inside one
-    document a different letter is a different word («الغزيرة», "abundant", is not
-    «الجزيرة»)."""
-    words = normalize(text).replace("-", " ").split()
-    return "".join(fold_word(w, article=False, letters=letters) for w in words)
 
 
 def spelling_ok(text: str, spelled: set[str] | frozenset[str]) -> bool:
@@ -72,7 +47,9 @@ AMBIGUOUS_KEYS = frozenset(fold_key(x) for x in AMBIGUOUS)
 
 @functools.lru_cache(maxsize=200_000)
 def _fold_name_word(w: str) -> str:
-    return fold_word(w, article=False) if w[:1].isalpha() else ""
+    """KEY level of a token for the matcher ("" for punctuation and numbers): a cache with
+    a positional key in front of :func:`fold_key_word` for the matcher's hot loop."""
+    return fold_key_word(w, article=False) if w[:1].isalpha() else ""
 
 
 _PREFIX_CACHE: dict[int, tuple[dict, frozenset[str]]] = {}
@@ -103,22 +80,11 @@ def _key_prefixes(idx: dict) -> frozenset[str]:
     return pre
 
 
-_PROCLITIC_SEQS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-
-
 @functools.lru_cache(maxsize=100_000)
 def _proclitic_options(word: str) -> list[tuple[str, int]]:
-    """(fold of the word without proclitic, cut) for every proclitic sequence it may
-    start with; «لل…» also as «ال…» («للولايات» → «الولايات»)."""
-    out = []
-    for p in _PROCLITIC_SEQS:
-        if word.startswith(p) and len(word) - len(p) >= 2:
-            rest = word[len(p):].lstrip("\u0640")
-            cut = len(word) - len(rest)
-            if p.endswith("ل") and rest.startswith("ل") and not rest.startswith("ال"):
-                out.append((fold_word("ا" + rest, article=False), cut))
-            out.append((fold_word(rest, article=False), cut))
-    return out
+    """(key of the word without proclitic, cut) for every proclitic sequence it may start
+    with; «لل…» also as «ال…» («للولايات» → «الولايات»): :func:`akhbar.text.proclitic_readings`."""
+    return [(fold_key_word(rest, article=False), cut) for rest, cut in proclitic_readings(word, elided=True)]
 
 
 class GazEntry(NamedTuple):
@@ -138,7 +104,7 @@ class GazEntry(NamedTuple):
 
 
 def _canon_form(name: str) -> str:
-    """Arabic canonical form: ``normalize`` + leading article dropped (documented)."""
+    """Arabic canonical form: MATCH level + leading article dropped (documented)."""
     from akhbar.entities.canonical import canonical_form
 
     return canonical_form(name)
@@ -174,10 +140,10 @@ class Gazetteer:
         # single words and two-word keys of places, for the place-cue phrases (akhbar.entities.phrases)
         self.place_words = frozenset(k for k, e in self.index.items() if e.label == "LOC")
         # folded like the words they are compared with («عراقي» -> «عراكي», «ألماني» -> «ماني»)
-        self.nationalities = {fold_word(x) for x in data.get("nationalities", [])}
+        self.nationalities = {fold_key_word(x) for x in data.get("nationalities", [])}
 
     def is_nationality(self, folded: str) -> bool:
-        """A folded word (:func:`fold_word`) is a nationality adjective, masculine or
+        """A folded word (:func:`akhbar.text.fold_key_word`) is a nationality adjective, masculine or
         feminine («روسي», «روسيه»)."""
         return folded in self.nationalities or (folded.endswith("يه") and folded[:-1] in self.nationalities)
 
@@ -251,9 +217,8 @@ def load_org_lexicon() -> dict[str, str]:
     return out
 
 
-# --- trigger lexicons (normalised, article/clitics stripped: see fold_word) --
-def _lex(words: str) -> frozenset[str]:
-    return frozenset(fold_word(w) for w in words.split())
+# --- trigger lexicons (KEY level, article stripped: akhbar.text.fold_words) --
+_lex = fold_words
 
 
 PER_TITLES = _lex(
@@ -274,7 +239,7 @@ def is_team_head(bare: str, art: bool) -> bool:
     """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (also a military rank); ``bare`` and
     ``art`` are a token's word and article as ``features.smart_split`` splits them.  The one
     test behind the CRF's "S" trigger and the rules' team head."""
-    return not art and fold_word(bare) in TEAM_HEADS
+    return not art and fold_key_word(bare) in TEAM_HEADS
 
 ROLE_WORDS = _lex("العام الدفاع الخارجية الداخلية الوزراء العهد باسم الأعلى الأسبق السابق الحالي الجديد")
 ORG_HEADS = _lex(

@@ -5,7 +5,7 @@
   proclitic already cut by the span logic, the article restored after «لل»
   («للولايات المتحدة» → «الولايات المتحدة»).  For a name the knowledge base knows, its
   preferred Arabic spelling («أمريكا» → «الولايات المتحدة»).
-* ``alias_key`` — the matching key of a spelling (``gazetteer.fold_key``: hamza/alef/ya/ta
+* ``alias_key`` — the matching key of a spelling (:func:`akhbar.text.fold_key`, KEY level: hamza/alef/ya/ta
   marbuta folded, ج/غ and ق/ك folded, spaces and hyphens removed, so «بن عبد العزيز» and
   «بن عبدالعزيز» share a key).  The SQL macro ``akhbar_fold`` computes the same key in
   DuckDB so that analysts can look a spelling up (see akhbar/catalog.py).
@@ -24,12 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 
-from akhbar.entities.gazetteer import fold_key
-from akhbar.normalize import collapse_spaces, strip_diacritics, strip_invisible
+from akhbar.text import collapse_spaces, fold_display, fold_key
 
-_TATWEEL = "\u0640"
 # a dangling family article at the end of a person span: «سلمان بن عبدالعزيز آل»
 _DANGLING_AL = re.compile(r"\s+[آا]ل$")
 # «… بن … آل سعود»: the family name after a patronymic chain
@@ -38,9 +35,7 @@ _FAMILY_TAIL = re.compile(r"^(?P<core>\S+\s+(?:بن|ابن|بنت)\s+.+?)\s+[آ�
 
 def display_name(text: str) -> str:
     """The readable form of a mention's text (spelling kept, marks removed)."""
-    s = unicodedata.normalize("NFKC", strip_invisible(text))
-    s = strip_diacritics(s).replace(_TATWEEL, "")
-    s = s.strip("\"'«»“”‘’()[]{}<>.,،:;؛!?؟-–—/\\|*• ")
+    s = fold_display(text).strip("\"'«»“”‘’()[]{}<>.,،:;؛!?؟-–—/\\|*• ")
     s = collapse_spaces(s.replace("\u2011", "-"))
     return _DANGLING_AL.sub("", s)
 

@@ -18,8 +18,9 @@ import json
 import os
 from typing import NamedTuple
 
-from akhbar.entities.gazetteer import fold_key, spelling_ok
+from akhbar.entities.gazetteer import spelling_ok
 from akhbar.entities.identity import display_name
+from akhbar.text import fold_key
 
 PLACES_FILE = "places.json"
 ORGS_FILE = "organisations.json"

@@ -14,13 +14,13 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from akhbar.entities import gazetteer as gz
 import numpy as np
+
+from akhbar.entities import gazetteer as gz
 
 from akhbar.entities.features import ALL_GROUPS, load_clusters, sentence_view, smart_split, view_features
 from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode_many
-from akhbar.entities.tokenize import split_proclitics
-from akhbar.normalize import normalize
+from akhbar.text import PREPOSITIONS, fold_key, fold_key_word, fold_match, split_proclitics
 
 MODEL_FILE = "ner.crfsuite"
 META_FILE = "ner_meta.json"
@@ -197,8 +197,8 @@ def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: 
 def _preposition_form(tok: str) -> bool:
     """«ب/ل/ك» + a word more frequent alone than with the letter («بفوز», «بافتقاد»;
     not «بلير», «لحود»): a preposition, not the start of a name."""
-    n = normalize(tok)
-    if len(n) < 4 or n[0] not in "بلك":
+    n = fold_match(tok)
+    if len(n) < 4 or n[0] not in PREPOSITIONS:
         return False
     counts = load_clusters()
     rest = counts.get(n[1:], (0,))[0]
@@ -225,11 +225,11 @@ _NOT_NAME = gz.PER_TITLES | gz.ORG_HEADS | gz.LOC_CUES | gz.SAY_VERBS | gz.ROLE_
 def mention_key(toks: list[str], i: int, j: int, fold: bool = True) -> str:
     """Matching key of the mention ``toks[i:j]``: folded, without the first token's
     proclitic (the article stays), so «وروته» and «روته» vote for the same name.
-    ``fold=False``: its spelling (no letter folds, :func:`gazetteer.fold_key`)."""
+    ``fold=False``: its spelling (no letter folds, :func:`akhbar.text.fold_key`)."""
     first = toks[i]
     sp = split_proclitics(first)
     words = [first[sp.cut:] if sp.cut and not sp.article else first] + toks[i + 1 : j]
-    return gz.fold_key(" ".join(words), letters=fold)
+    return fold_key(" ".join(words), letters=fold)
 
 
 def doc_consistency(
@@ -257,13 +257,13 @@ def doc_consistency(
             if len(key) >= 3:
                 votes[key][label] += 1
                 # with and without the proclitic: the matcher below may cut it or not («واشنطن»)
-                spelled.add(gz.fold_key(" ".join(toks[i:j]), letters=False))
+                spelled.add(fold_key(" ".join(toks[i:j]), letters=False))
                 spelled.add(mention_key(toks, i, j, fold=False))
             if label == "PER" and j - i >= 2:
-                last = gz.fold_word(toks[j - 1], article=False)
-                if len(last) >= 3 and gz.fold_word(toks[j - 1]) not in _NOT_NAME:
+                last = fold_key_word(toks[j - 1], article=False)
+                if len(last) >= 3 and fold_key_word(toks[j - 1]) not in _NOT_NAME:
                     votes[last]["PER"] += 1
-                    spelled.add(gz.fold_key(toks[j - 1], letters=False))
+                    spelled.add(fold_key(toks[j - 1], letters=False))
     index = {k: c.most_common(1)[0][0] for k, c in votes.items() if sum(c.values()) >= min_count}
     if not index:
         return 0
@@ -275,7 +275,7 @@ def doc_consistency(
                 continue  # «على» folds to the key of the name «علي»; «ابن» alone is nobody
             if all(t == "O" for t in tags[i:j]) and (i + 1 >= len(tags) or not tags[j:j + 1] or not tags[j].startswith("I-")):
                 first = toks[i][cut:]
-                if not any(gz.fold_key(" ".join([f] + toks[i + 1:j]), letters=False) in spelled for f in (first, "ا" + first)):
+                if not any(fold_key(" ".join([f] + toks[i + 1:j]), letters=False) in spelled for f in (first, "ا" + first)):
                     continue  # spelled otherwise in this document: «الغزيرة» is not «الجزيرة» («للولايات»: «الولايات»)
                 _set_span(tags, probs, i, j, label, 0.6)
                 added += 1
@@ -289,13 +289,13 @@ def doc_consistency(
 
 
 # parts of a person name that never stand for it alone («علي بن أبي طالب», «محمد ولد …», «الحسن الثاني»)
-_NAME_PARTS = frozenset(normalize(w) for w in "ابن بن أبو ابو أبي ابي أبا ولد عبد آل الأول الثاني الثالث".split())
+_NAME_PARTS = frozenset(fold_match(w) for w in "ابن بن أبو ابو أبي ابي أبا ولد عبد آل الأول الثاني الثالث".split())
 
 
 def _not_a_short_form(tok: str) -> bool:
     """A preposition, pronoun or particle («على», «وعلى»), or a name part («ابن», «ولد»,
     «الثاني»), with or without a proclitic: never a name's short form on its own."""
-    n = normalize(tok)
+    n = fold_match(tok)
     rest = smart_split(n)[2]
     return n in FUNCTION_WORDS or rest in FUNCTION_WORDS or n in _NAME_PARTS or rest in _NAME_PARTS
 
@@ -305,7 +305,7 @@ def proclitic_cut(token: str) -> int:
     """How many leading characters of ``token`` are a proclitic to leave out of
     the mention span (see :func:`features.smart_split`): «واشنطن» keeps its «و»,
     «وموسكو» loses it, «لحلف» → «حلف», «بالناتو» → «الناتو», «للولايات» → «لولايات»."""
-    n = normalize(token)
+    n = fold_match(token)
     if len(n) != len(token):  # diacritics / tatweel: map the cut back
         sp = split_proclitics(token)
         return sp.cut if smart_split(n)[3] else 0
@@ -314,7 +314,7 @@ def proclitic_cut(token: str) -> int:
 
 # --- rules -------------------------------------------------------------------
 FUNCTION_WORDS = {
-    normalize(w)
+    fold_match(w)
     for w in (
         "في من إلى الى على عن مع أن إن أنه إنه قد لا لم لن ما هذا هذه ذلك تلك الذي التي الذين كان كانت "
         "بعد قبل عند حتى بين خلال منذ حول ضد لدى غير كل بعض أي هو هي هم نحن أو ثم لكن بل إذا اليوم أمس "
@@ -333,7 +333,7 @@ def _per_prior() -> dict[str, float]:
 
 
 def _name_like(tok: str, prior: bool = True) -> bool:
-    n = normalize(tok)
+    n = fold_match(tok)
     if not n or not n[0].isalpha() or n in FUNCTION_WORDS or len(n) < 2:
         return False
     pre, art, _rest, _cut = smart_split(n)
@@ -346,23 +346,23 @@ def _name_like(tok: str, prior: bool = True) -> bool:
         pri = _per_prior() if prior else None
         if pri and pri.get(c[2], 0.0) < NAME_PRIOR_MIN:
             return False
-    f = gz.fold_word(n)
+    f = fold_key_word(n)
     if f in gz.PER_TITLES or f in gz.ORG_HEADS or f in gz.LOC_CUES or f in gz.SAY_VERBS or f in gz.ROLE_WORDS:
         return False
     return not (f in gz.load().nationalities)
 
 
-_LOC_CUE_WORDS = frozenset(gz.fold_word(w) for w in "مدينة منطقة مقاطعة محافظة عاصمة إقليم ولاية قرية بلدة جزيرة".split())
+_LOC_CUE_WORDS = frozenset(fold_key_word(w) for w in "مدينة منطقة مقاطعة محافظة عاصمة إقليم ولاية قرية بلدة جزيرة".split())
 
 
 def _nationality(tok: str) -> bool:
-    n = normalize(tok)
-    return n.startswith("ال") and gz.load().is_nationality(gz.fold_word(n))
+    n = fold_match(tok)
+    return n.startswith("ال") and gz.load().is_nationality(fold_key_word(n))
 
 
 def _team_head(tok: str) -> bool:
     """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (:func:`gazetteer.is_team_head`)."""
-    _pre, art, rest, _cut = smart_split(normalize(tok))
+    _pre, art, rest, _cut = smart_split(fold_match(tok))
     return gz.is_team_head(rest, art)
 
 
@@ -374,7 +374,7 @@ def _club_adjective(tok: str, rare: bool = False) -> bool:
     nationality or a direction: «الفاسي», «البيضاوي», «الوجدية», «الملكي» (club
     names: «المغرب الفاسي», «الرجاء البيضاوي», «الجيش الملكي»), not «الإيطالي».
     ``rare``: also seldom seen in SaudiNewsNet (not «اللاتينية», «الديمقراطية»)."""
-    n = normalize(tok)
+    n = fold_match(tok)
     if not n.startswith("ال") or len(n) < 6 or not (n.endswith("ي") or n.endswith("يه")):
         return False
     if rare:
@@ -382,14 +382,14 @@ def _club_adjective(tok: str, rare: bool = False) -> bool:
         base = n[2:-1] if n.endswith("ي") else n[2:-2]
         if counts.get(n, (0,))[0] >= CLUB_ADJ_MAX_COUNT or counts.get(base, (0,))[0] >= 20 * CLUB_ADJ_MAX_COUNT:
             return False  # frequent, or the noun of a common word («المسئولية»: «مسئول»)
-    f = gz.fold_word(n)
+    f = fold_key_word(n)
     stem = f[:-1] if f.endswith("يه") else f
     return not (gz.load().is_nationality(f) or f in gz.DIRECTIONS or stem in gz.DIRECTIONS or n in FUNCTION_WORDS)
 
 
 def _after_title(tok: str) -> bool:
-    n = normalize(tok)
-    f = gz.fold_word(n)
+    n = fold_match(tok)
+    f = fold_key_word(n)
     if _team_head(tok):
         return False
     if f in gz.PER_TITLES or f in gz.ROLE_WORDS:
@@ -398,7 +398,7 @@ def _after_title(tok: str) -> bool:
 
 
 
-_RANK_AFTER_FARIQ = frozenset(gz.fold_word(w) for w in ("أول", "الركن", "ركن"))
+_RANK_AFTER_FARIQ = frozenset(fold_key_word(w) for w in ("أول", "الركن", "ركن"))
 
 
 def _opens_person_rule(words: list[str], folds: list[str], i: int) -> bool:
@@ -417,7 +417,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
     tags, probs = ["O"] * n, [0.0] * n
     for i, j, label, _cut in g.match_tokens(words, skip_ambiguous=True):
         _set_span(tags, probs, i, j, label, 0.9)
-    folds = [gz.fold_word(smart_split(normalize(w))[2]) if w[:1].isalpha() else "" for w in words]
+    folds = [fold_key_word(smart_split(fold_match(w))[2]) if w[:1].isalpha() else "" for w in words]
     i = 0
     while i < n:
         f = folds[i]
@@ -436,10 +436,10 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
                     k += 1
                 elif words[k].rstrip("\u0640") in ("ل", "ب") and words[k].endswith("\u0640"):  # «لـ»
                     k += 1
-                elif normalize(words[k]) in FUNCTION_WORDS:
+                elif fold_match(words[k]) in FUNCTION_WORDS:
                     break
                 elif fk and (g.is_nationality(fk)
-                             or normalize(words[k]).startswith("ال")):
+                             or fold_match(words[k]).startswith("ال")):
                     k += 1
                 elif words[k] in ("،", ",", "(", ")", "«", "»", '"'):
                     k += 1
@@ -458,15 +458,15 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
                 _set_span(tags, probs, k, m, "PER", 0.8)
                 i = m
                 continue
-        elif f in gz.ORG_HEADS and not normalize(words[i]).startswith("ال"):
+        elif f in gz.ORG_HEADS and not fold_match(words[i]).startswith("ال"):
             m = i + 1
-            while m < n and m - i <= 3 and tags[m] == "O" and normalize(words[m]).startswith("ال") and normalize(words[m]) not in FUNCTION_WORDS:
+            while m < n and m - i <= 3 and tags[m] == "O" and fold_match(words[m]).startswith("ال") and fold_match(words[m]) not in FUNCTION_WORDS:
                 m += 1
             if m > i + 1:
                 _set_span(tags, probs, i, m, "ORG", 0.7)
                 i = m
                 continue
-        elif f in _LOC_CUE_WORDS and not normalize(words[i]).startswith("ال") and i + 1 < n and tags[i + 1] == "O" and _name_like(words[i + 1]):
+        elif f in _LOC_CUE_WORDS and not fold_match(words[i]).startswith("ال") and i + 1 < n and tags[i + 1] == "O" and _name_like(words[i + 1]):
             tags[i + 1] = "B-LOC"
             probs[i + 1] = 0.7
             i += 2
@@ -493,7 +493,7 @@ def _unseen(tok: str) -> bool:
     """Not in the word clusters (SaudiNewsNet words seen ≥ 5 times): the models' O for
     such a word is a guess, so a title rule may join it where it fills a surname slot
     (:func:`_surname_slot`; «مارك روته», docs/ner-evaluation.md)."""
-    return normalize(tok) not in load_clusters()
+    return fold_match(tok) not in load_clusters()
 
 
 def _surname_slot(words: list[str], tags: list[str]) -> bool:
@@ -544,7 +544,7 @@ def team_names(words: list[str], tags: list[str], probs: list[float]) -> None:
         first = words[k][1:] if joined else words[k]
         if tags[k].startswith("B-"):
             j = span_end(k)
-        elif tags[k] == "O" and k + 1 < n and normalize(first).startswith("ال") and _club_adjective(words[k + 1]):
+        elif tags[k] == "O" and k + 1 < n and fold_match(first).startswith("ال") and _club_adjective(words[k + 1]):
             return k + 2
         elif tags[k] == "O" and _name_like(first):
             j = k + 1
@@ -577,7 +577,7 @@ def team_names(words: list[str], tags: list[str], probs: list[float]) -> None:
     for (i, j, label), (j2, k, label2) in zip(spans, spans[1:]):
         # «دينامو/ORG كييف/LOC», «إتحاد/ORG طنجة/LOC»: a club named after its city (not «بنيويورك»)
         if label == "ORG" and label2 == "LOC" and j2 == j and k == j + 1 and proclitic_cut(words[j]) == 0 \
-                and normalize(words[j])[:1] not in "بل" and not (k < n and tags[k].startswith("I-")):
+                and fold_match(words[j])[:1] not in "بل" and not (k < n and tags[k].startswith("I-")):
             _set_span(tags, probs, i, k, "ORG")
     for i, j, label in spans_from_bio(tags):
         if (label == "LOC" and j < n and (tags[j] == "O" or (tags[j] == "B-PER" and not (j + 1 < n and tags[j + 1] == "I-PER")))
@@ -613,7 +613,7 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 while k < j - 1 and (_after_title(words[k]) or words[k] in ("،", ",")):
                     k += 1
             elif label == "LOC":
-                while k < j - 1 and gz.fold_word(smart_split(normalize(words[k]))[2]) in _LOC_CUE_WORDS:
+                while k < j - 1 and fold_key_word(smart_split(fold_match(words[k]))[2]) in _LOC_CUE_WORDS:
                     k += 1
             if k > i:
                 for q in range(i, k):
@@ -628,7 +628,7 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
                 # two people joined by «و» are two names («كانافارو وإيمرسون»); a name does
                 # not run on over «و» into a common word («موسي والأدميون»)
                 for q in range(k + 1, j):
-                    pre, art, rest, _cut = smart_split(normalize(words[q]))
+                    pre, art, rest, _cut = smart_split(fold_match(words[q]))
                     if pre.startswith("و"):
                         second = not art and _name_like(rest, prior=False)
                         for r in range(q, j):

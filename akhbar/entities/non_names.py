@@ -15,14 +15,14 @@ Word lists written by hand: they are closed classes of Arabic.
 
 from __future__ import annotations
 
-from akhbar.entities.gazetteer import PER_TITLES, ROLE_WORDS, fold_word, load
-from akhbar.entities.tokenize import split_proclitics
+from akhbar.entities.gazetteer import PER_TITLES, ROLE_WORDS, load
 from akhbar.figures.lexicon import CURRENCY_WORDS, GREG_MONTHS, HIJRI_MONTHS_1, LEV_MONTHS_1, WEEKDAYS
-from akhbar.normalize import normalize
+from akhbar.text import fold_key_word
+from akhbar.text import fold_match, fold_words, split_proclitics
 
 
 def _folds(words: str) -> frozenset[str]:
-    return frozenset(fold_word(w, article=False) for w in words.split())
+    return fold_words(words, article=False)
 
 
 DIVINE = _folds("الله لله له اللهم بالله والله")
@@ -31,11 +31,11 @@ FUNCTION_WORDS = _folds(
     "الذي التي الذين ما من إلى الى على عن في مع بين عند لدى منذ قد لقد كان كانت إن أن لكن بل ثم أو أم "
     "كل بعض غير سوى ايضا أيضا حيث كما بعد قبل خلال نحو حول ضد عبر لا لم لن"
 )
-CURRENCIES = frozenset(fold_word(w, article=True) for w in CURRENCY_WORDS) | _folds("دولارا ريالا يوروهات")
+CURRENCIES = frozenset(fold_key_word(w, article=True) for w in CURRENCY_WORDS) | _folds("دولارا ريالا يوروهات")
 TITLE_WORDS = PER_TITLES | ROLE_WORDS | frozenset(
-    fold_word(w) for w in "خادم الحرمين الشريفين سمو صاحب السمو الملكي معالي فخامة سعادة جلالة".split())
+    fold_key_word(w) for w in "خادم الحرمين الشريفين سمو صاحب السمو الملكي معالي فخامة سعادة جلالة".split())
 # institutional phrases that every organisation has: descriptions, not names
-GENERIC_BODIES = frozenset(fold_word(normalize(x), article=False) for x in (
+GENERIC_BODIES = frozenset(fold_key_word(fold_match(x), article=False) for x in (
     "مجلس الإدارة", "الجمعية العمومية", "مجلس الأمناء", "مجلس أمناء", "مجلس إدارة", "الجمعية العامة العادية",
     "الجمعية العمومية غير العادية", "إدارة الشركة", "مجلس الإدارة الجديد"))
 CALENDAR = (frozenset(GREG_MONTHS) | frozenset(HIJRI_MONTHS_1) | frozenset(LEV_MONTHS_1)
@@ -44,10 +44,10 @@ CALENDAR = (frozenset(GREG_MONTHS) | frozenset(HIJRI_MONTHS_1) | frozenset(LEV_M
 
 def _bare(word: str) -> tuple[str, str]:
     """(fold with the article kept, fold with proclitics and article removed) of one word."""
-    w = normalize(word)
+    w = fold_match(word)
     sp = split_proclitics(w)
     rest = ("ال" + sp.rest) if sp.article else sp.rest
-    return fold_word(w, article=False), fold_word(rest, article=True)
+    return fold_key_word(w, article=False), fold_key_word(rest, article=True)
 
 
 def non_name_reason(text: str) -> str | None:
@@ -61,20 +61,20 @@ def non_name_reason(text: str) -> str | None:
             return "divine"
         if whole in FUNCTION_WORDS:
             return "function_word"
-        if bare in CURRENCIES or fold_word(words[0]) in CURRENCIES:
+        if bare in CURRENCIES or fold_key_word(words[0]) in CURRENCIES:
             return "currency"
-        if bare in TITLE_WORDS or fold_word(words[0]) in TITLE_WORDS:
+        if bare in TITLE_WORDS or fold_key_word(words[0]) in TITLE_WORDS:
             return "title_only"
-        if whole in CALENDAR or fold_word(words[0], article=False) in CALENDAR:
+        if whole in CALENDAR or fold_key_word(words[0], article=False) in CALENDAR:
             return "calendar"
         return None
-    if fold_word(normalize(" ".join(words)), article=False) in GENERIC_BODIES:
+    if fold_key_word(fold_match(" ".join(words)), article=False) in GENERIC_BODIES:
         return "generic_body"
-    folds = [fold_word(w) for w in words]
+    folds = [fold_key_word(w) for w in words]
     if all(f in TITLE_WORDS for f in folds):
         return "title_only"
     if folds[0] in CURRENCIES and len(words) == 2 and load().is_nationality(folds[1]):
         return "currency"  # «الدولار الأمريكي», not «ريال مدريد»
-    if all(fold_word(w, article=False) in FUNCTION_WORDS for w in words):
+    if all(fold_key_word(w, article=False) in FUNCTION_WORDS for w in words):
         return "function_word"
     return None

@@ -18,20 +18,16 @@ organisations.  These rules find them by Arabic noun-phrase structure:
 
 A definite head («الهيئة العامة للرياضة») needs at least one attribute: «الوزارة» alone is
 a reference, not a name.  Written by hand: no library parses Arabic noun phrases offline.
-Pure functions over tokens with offsets (akhbar.entities.tokenize).
+Pure functions over tokens with offsets (akhbar.text.tokenize).
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from akhbar.entities.gazetteer import fold_word
-from akhbar.entities.tokenize import Token, split_proclitics
-from akhbar.normalize import normalize
+from akhbar.text import Token, fold_key_word, fold_match, fold_words, split_proclitics
 
-
-def _set(words: str) -> frozenset[str]:
-    return frozenset(fold_word(w, article=True) for w in words.split())
+_set = fold_words  # KEY level, article stripped
 
 
 ORG_HEADS = _set(
@@ -74,12 +70,12 @@ def _word(tok: Token) -> bool:
 def _parts(tok: Token, heads: frozenset[str] = frozenset()) -> tuple[str, bool, str, int]:
     """(proclitic, has article, folded rest without article, cut) of a token.  A word
     that is itself in ``heads`` is not split («وزارة» is not «و» + «زارة»)."""
-    w = normalize(tok.text)
-    whole = fold_word(w, article=True)
+    w = fold_match(tok.text)
+    whole = fold_key_word(w, article=True)
     if whole in heads:
         return "", w.startswith("ال"), whole, 0
     sp = split_proclitics(w)
-    return sp.prefix, sp.article, fold_word(sp.rest, article=False), sp.cut
+    return sp.prefix, sp.article, fold_key_word(sp.rest, article=False), sp.cut
 
 
 def _is_nisba(rest: str) -> bool:
@@ -109,11 +105,11 @@ def name_tail(text: str, phrase: "Phrase", toks: list[Token]) -> str | None:
     inner = [t for t in toks if phrase.start < t.end and t.start < phrase.end and _word(t)]
     if len(inner) < 2 or len(inner) > 4:
         return None
-    head = fold_word(normalize(text[max(phrase.start, inner[0].start):inner[0].end]), article=True)
+    head = fold_key_word(fold_match(text[max(phrase.start, inner[0].start):inner[0].end]), article=True)
     if head not in NAME_HEADS and head not in PLACE_CUES:
         return None
-    sp = split_proclitics(normalize(inner[1].text))
-    if _is_nisba(fold_word(sp.rest, article=False)) or fold_word(sp.rest, article=False) in ADJECTIVES:
+    sp = split_proclitics(fold_match(inner[1].text))
+    if _is_nisba(fold_key_word(sp.rest, article=False)) or fold_key_word(sp.rest, article=False) in ADJECTIVES:
         return None  # «الجريدة الرسمية»: an adjective, not a name
     return " ".join(t.text for t in inner[1:])
 
@@ -146,8 +142,8 @@ def _org_at(toks: list[Token], i: int) -> Phrase | None:
                 if r in TITLE_GENITIVES:  # «مستشفى الملك فهد», «جامعة الملك عبدالعزيز»
                     k = j + 1
                     while k < n and k - j <= 4 and _word(toks[k]):
-                        w = normalize(toks[k].text)
-                        fw = fold_word(w, article=False)
+                        w = fold_match(toks[k].text)
+                        fw = fold_key_word(w, article=False)
                         if (fw.startswith("ال") and fw not in NAME_LINKS) or fw in STOP_DEFINITES \
                                 or fw[:3] in ("بال", "وال", "فال", "لل") or fw in _TIME_WORDS:
                             break
@@ -210,17 +206,17 @@ def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | Non
     p, a, r, _ = _parts(toks[i + 1])
     if p:
         return None
-    full = fold_word(normalize(toks[i + 1].text), article=False)
+    full = fold_key_word(fold_match(toks[i + 1].text), article=False)
     if r in STOP_DEFINITES or len(full) < 3 or r in PLACE_CUES or r in _GENERIC_PLACES:
         return None  # «إمارة المنطقة», «محافظة العاصمة»: a reference, not a name
     j = i + 2
     # a two-word name: «دومة الجندل», «مكة المكرمة», «ظهران الجنوب»
     if j < len(toks) and _word(toks[j]):
         p2, a2, r2, _ = _parts(toks[j])
-        two = full + fold_word(normalize(toks[j].text), article=False)
+        two = full + fold_key_word(fold_match(toks[j].text), article=False)
         if (not p2 and a2 and not a and r2 not in STOP_DEFINITES and not _is_nisba(r2)) or two in places:
             j += 1
-    known = full in places or fold_word(normalize(toks[i + 1].text)) in places
+    known = full in places or fold_key_word(fold_match(toks[i + 1].text)) in places
     if rest not in PLACE_CUES_STRONG and not known:
         return None  # «منطقة آمنة», «مدينة كبيرة»: only a listed place after a weak cue
     if _is_nisba(r) and not known:
@@ -260,7 +256,7 @@ def _latin_org_at(toks: list[Token], i: int) -> Phrase | None:
 
 def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> list[Phrase]:
     """Organisation and place phrases of one sentence, left to right, non-overlapping.
-    ``places``: fold keys (:func:`akhbar.entities.gazetteer.fold_word`, article kept) of
+    ``places``: fold keys (:func:`akhbar.text.fold_key_word`, article kept) of
     known place names."""
     out: list[Phrase] = []
     i = 0

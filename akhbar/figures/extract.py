@@ -2,9 +2,9 @@
 
 How it works
 ------------
-1. The text is folded into a *matching form* (``_prep``): diacritics, tatweel and
-   bidi marks are dropped, Arabic-Indic digits become ASCII, ``٫ ٬ ٪`` become
-   ``. , %`` and letters are folded like :func:`akhbar.normalize.normalize`
+1. The text is folded into a *matching form* (``_prep``, :func:`akhbar.text.fold_match_mapped`):
+   diacritics, tatweel and bidi marks are dropped, Arabic-Indic digits become ASCII, ``٫ ٬ ٪`` become
+   ``. , %`` and letters are folded like :func:`akhbar.text.fold_match`
    (أ إ آ → ا, ى → ي, ة → ه ...).  An index map remembers, for every character of
    the matching form, its offset in the original text, so every figure is reported
    with offsets into the text exactly as written.
@@ -44,7 +44,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from collections import Counter
 
 from hijridate import Hijri
@@ -53,10 +52,9 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
 from akhbar.figures.guards import REASONS, FigureFields
 from akhbar.models import Figure
-from akhbar.normalize import DIACRITICS_RE, normalize_keep_offsets, strip_diacritics
-
-# Characters removed before matching (offsets are mapped back).
-_DROP_RE = re.compile("(?:" + DIACRITICS_RE.pattern + "|[\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])")
+from akhbar.text import DIACRITICS_RE, strip_diacritics
+from akhbar.text import fold_match_mapped as _prep
+from akhbar.text import proclitic_stems as _strip
 
 _MASK_RE = re.compile(
     r"(?:https?://|www\.)\S+"
@@ -178,33 +176,6 @@ class _R:
         self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
 
 
-_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
-
-
-def _prep(text: str) -> tuple[str, list[int] | None]:
-    if _PRESENTATION_RE.search(text):
-        # Arabic presentation forms («ﺃﻟﻒ»): NFKC char by char; «ﻻ» becomes two letters
-        chars: list[str] = []
-        keep: list[int] = []
-        for i, c in enumerate(text):
-            if _DROP_RE.match(c):
-                continue
-            n = unicodedata.normalize("NFKC", c) if _PRESENTATION_RE.match(c) else c
-            n = _DROP_RE.sub("", n) or " "
-            chars.extend(n)
-            keep.extend([i] * len(n))
-        return normalize_keep_offsets("".join(chars)), keep
-    if not _DROP_RE.search(text):
-        return normalize_keep_offsets(text), None
-    keep: list[int] = []
-    pos = 0
-    for m in _DROP_RE.finditer(text):
-        keep.extend(range(pos, m.start()))
-        pos = m.end()
-    keep.extend(range(pos, len(text)))
-    return normalize_keep_offsets(_DROP_RE.sub("", text)), keep
-
-
 def _num_value(t: str) -> float | None:
     if _PLAIN_RE.fullmatch(t):
         return float(t)
@@ -272,16 +243,6 @@ def _tokenize(s: str) -> list[_Tok]:
         toks.append(tok)
         prev = tok
     return toks
-
-
-def _strip(w: str, prefixes=("و", "ف", "ب", "ل", "ك")) -> list[tuple[str, int]]:
-    """Candidate (stem, prefix_len) pairs for a word with one or two proclitics."""
-    cands = [(w, 0)]
-    if len(w) > 2 and w[0] in prefixes:
-        cands.append((w[1:], 1))
-        if len(w) > 3 and w[0] in "وف" and w[1] in "بلك" and w[1] in prefixes:
-            cands.append((w[2:], 2))
-    return cands
 
 
 def q_is_none(q: str | None) -> bool:

@@ -1,6 +1,6 @@
 """Word lists for the figure extractor, written in ordinary Arabic spelling.
 
-Every key is folded with :func:`fold` at import time (no diacritics or tatweel,
+Every key is folded with :func:`fold` (:func:`akhbar.text.fold_match`) at import time (no diacritics or tatweel,
 alef/hamza → ا, ى → ي, ة → ه, ئ → ي, ؤ → و, ASCII digits), the same folding the
 extractor applies to the text, so the lists can be written as the words are
 usually spelt and still match the author's variants (with or without hamza,
@@ -9,12 +9,10 @@ ta marbuta written as ه, alef maqsura written as ي, ...).
 
 from __future__ import annotations
 
-from akhbar.normalize import normalize
+from akhbar.text import fold_match
 
-
-def fold(word: str) -> str:
-    """Matching form of a word (the folding used on the text, see ``extract``)."""
-    return normalize(word)
+# the MATCH level of akhbar.text, the folding the extractor applies to the text
+fold = fold_match
 
 
 # --------------------------------------------------------------------------

@@ -188,7 +188,7 @@ def build() -> dict:
     from babel import Locale
     import pycountry
 
-    from akhbar.normalize import normalize
+    from akhbar.text import fold_match
 
     ar, en = Locale("ar"), Locale("en")
     entries: dict[str, dict] = {}
@@ -231,7 +231,7 @@ def build() -> dict:
     # nationality adjectives from CLDR language names: «الروسية» -> «روسي»
     nats = set(NATIONALITY_EXTRA)
     for name in ar.languages.values():
-        n = normalize(name)
+        n = fold_match(name)
         if n.startswith("ال") and n.endswith("يه") and " " not in n:
             nats.add(n[2:-1])
     return {"entries": list(entries.values()), "nationalities": sorted(nats)}

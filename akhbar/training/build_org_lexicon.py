@@ -34,7 +34,7 @@ from collections import Counter
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities.model import FUNCTION_WORDS  # noqa: E402
-from akhbar.normalize import normalize, strip_invisible  # noqa: E402
+from akhbar.text import fold_match, strip_invisible  # noqa: E402
 from akhbar.training.train_clusters import iter_articles  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -43,7 +43,7 @@ DEFAULT_OUT = os.path.join(HERE, "..", "..", "akhbar", "resources", "ner", "org_
 
 # head nouns that introduce an organisation's proper name (not «وزارة»/«مجلس»:
 # their complements are common nouns, «وزارة الخارجية», «مجلس الوزراء»)
-HEADS = frozenset(normalize(h) for h in (
+HEADS = frozenset(fold_match(h) for h in (
     "شركة شركتي نادي فريق فريقي صحيفة جريدة وكالة مجموعة بنك مصرف قناة مجلة حزب حركة جماعة "
     "مؤسسة تنظيم مجموعة"
 ).split())
@@ -66,7 +66,7 @@ def harvest(texts, min_count: int, min_share: float, min_share2: float) -> list[
     after2: Counter = Counter()
     for text in texts:
         for para in text.split("\n"):
-            toks = TOKEN.findall(normalize(strip_invisible(para)))
+            toks = TOKEN.findall(fold_match(strip_invisible(para)))
             uni.update(toks)
             for i in range(len(toks) - 1):
                 if head_of(toks[i]) is None:

@@ -287,7 +287,7 @@ def check_sentences(limit: int = 4) -> list[list[str]]:
     """The first sentences of ``seeds/000_*.txt`` with 8+ tokens (real news text in the repo)."""
     import glob
 
-    from akhbar.entities.tokenize import tokenize
+    from akhbar.text import tokenize
 
     path = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "..", "..", "seeds", "000_*.txt")))[0]
     out = []

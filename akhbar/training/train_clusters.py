@@ -31,8 +31,8 @@ import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
-from akhbar.entities.tokenize import tokenize  # noqa: E402
-from akhbar.normalize import normalize  # noqa: E402
+from akhbar.text import tokenize  # noqa: E402
+from akhbar.text import fold_match  # noqa: E402
 
 
 def iter_articles(data_dir: str):
@@ -47,7 +47,7 @@ def sentences(data_dir: str) -> list[list[str]]:
     out = []
     for text in iter_articles(data_dir):
         for para in text.split("\n"):
-            toks = [normalize(t.text) for t in tokenize(para)]
+            toks = [fold_match(t.text) for t in tokenize(para)]
             toks = [t for t in toks if t.strip()]
             if len(toks) > 2:
                 out.append(toks)

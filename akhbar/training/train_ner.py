@@ -29,9 +29,9 @@ from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
-from akhbar.entities import gazetteer as gz  # noqa: E402
 from akhbar.entities.features import ALL_GROUPS, sentence_features  # noqa: E402
 from akhbar.entities.model import META_FILE, MODEL_FILE, NAMES_FILE, PRIOR_FILE, doc_consistency, mention_key, postprocess, spans_from_bio  # noqa: E402
+from akhbar.text import fold_key_word  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "anercorp", "train.txt")
@@ -78,7 +78,7 @@ def harvest_names(sents) -> dict[str, str]:
             if len(key) >= 2:
                 votes[key][label] += 1
             if label == "PER" and j - i >= 2:
-                last = gz.fold_word(toks[j - 1], article=False)
+                last = fold_key_word(toks[j - 1], article=False)
                 if len(last) >= 3:
                     votes[last]["PER"] += 1
     return {k: c.most_common(1)[0][0] for k, c in sorted(votes.items())}
@@ -88,13 +88,13 @@ def cluster_priors(sents) -> dict[str, float]:
     """Share of PER tokens per mid-granularity word cluster in the training block
     (used by the person-name rule to tell name-like words from other words)."""
     from akhbar.entities.features import load_clusters, smart_split
-    from akhbar.normalize import normalize
+    from akhbar.text import fold_match
 
     cl = load_clusters()
     tot, per = Counter(), Counter()
     for toks, tags in sents:
         for w, t in zip(toks, tags):
-            n = normalize(w)
+            n = fold_match(w)
             c = cl.get(n) or cl.get(smart_split(n)[2])
             if c:
                 tot[c[2]] += 1
@@ -254,7 +254,7 @@ def unlabelled_sentences(data_dir: str, limit: int):
     import re
     import zipfile
 
-    from akhbar.entities.tokenize import tokenize
+    from akhbar.text import tokenize
 
     out = []
     for path in sorted(glob.glob(os.path.join(data_dir, "*.zip"))):
