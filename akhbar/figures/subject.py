@@ -10,8 +10,8 @@ string, so that figures about one thing match across documents and outlets:
     «10 آلاف جندي كوري شمالي», «آلاف الجنود الكوريين الشماليين»  → «جندي شمالي كوري»
     «600 ألف جندي روسي قتلوا أو جرحوا»                          → «جندي جريح روسي قتيل»
 
-How (pure functions over the tokens of one sentence, :func:`akhbar.entities.tokenize.tokenize`,
-words compared in the matching form of :func:`akhbar.normalize.normalize`):
+How (pure functions over the tokens of one sentence, :func:`akhbar.text.tokenize`,
+words compared in the matching form of :func:`akhbar.text.fold_match`):
 
 1. The *head* is the counted noun: the last word inside the figure's span (the
    extractor's span ends with its unit noun).  Its lemma is the figure's ``unit`` (the
@@ -71,10 +71,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from akhbar.entities.tokenize import Token, tokenize
+from akhbar.text import Token, tokenize
 from akhbar.figures import lexicon as L
 from akhbar.models import Figure
-from akhbar.normalize import normalize, normalize_light
+from akhbar.text import fold_display, fold_key_word, to_ascii_digits
+from akhbar.text import fold_match as normalize
 
 __all__ = [
     "Subject",
@@ -201,7 +202,7 @@ class _Word:
 def _article(word: str) -> int:
     """Length of a leading article («ال», «لل») as written; «أل» with hamza is a letter of
     the word («ألماني»), which the matching form would make look like one."""
-    r = normalize_light(word)
+    r = to_ascii_digits(fold_display(word))
     if r.startswith("ال") and len(r) > 3:
         return 2
     if r.startswith("لل") and len(r) > 4:
@@ -326,7 +327,7 @@ def _is_nationality(lem: str) -> bool:
     direction that completes one («شمالي» in «كوري شمالي»)."""
     from akhbar.entities import gazetteer as gz
 
-    return lem in _DIRECTION_NISBAS or gz.load().is_nationality(gz.fold_word(lem))
+    return lem in _DIRECTION_NISBAS or gz.load().is_nationality(fold_key_word(lem))
 
 
 def _country_of_place(text: str):
