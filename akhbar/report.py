@@ -60,7 +60,7 @@ _COPY_COLUMNS = {
     "entity_catalog": ["entity_id", "name", "label", "mentions", "documents", "lat", "lon", "country_code"],
     "disputed_figures": ["dispute_id", "story_id", "kind", "subject", "unit", "value", "value_low", "value_high",
                          "qualifier", "figure_text", "claimed_by", "claimed_by_outlet", "source", "published_at",
-                         "doc_id", "n_values", "n_documents", "n_sources"],
+                         "doc_id", "n_values", "n_documents", "n_sources", "sentence"],
 }
 
 
@@ -137,6 +137,14 @@ def _num(v: float | None, kind: str | None = None) -> str:
     else:
         text = f"{v:,.2f}".rstrip("0").rstrip(".")
     return text + ("%" if kind == "percent" else "")
+
+
+def _short(v: float, kind: str | None = None) -> str:
+    """An axis label: 20K, 1.5M, 2B."""
+    for threshold, size, suffix in ((1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e3, 1e3, "K")):
+        if abs(v) >= threshold:
+            return f"{v / size:g}{suffix}" + ("%" if kind == "percent" else "")
+    return _num(v, kind)
 
 
 def _plural(n: Any, word: str) -> str:
@@ -386,7 +394,8 @@ def _svg_dots(values: list[tuple[float, int]], kind: str, width: int = 520, heig
         a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
         b = b if b > a else a + 1
         pos = lambda v: (math.log10(v) - a) / (b - a)  # noqa: E731
-        ticks = [10.0 ** k for k in range(a, b + 1)]
+        every = math.ceil((b - a) / 4)  # at most 5 labelled decades
+        ticks = [10.0 ** k for k in range(a, b + 1, every)]
     else:
         pad = (hi - lo) * 0.08 or abs(hi) * 0.1 or 1
         a0, b0 = (0.0 if lo >= 0 and lo - pad < 0 else lo - pad), hi + pad
@@ -401,7 +410,7 @@ def _svg_dots(values: list[tuple[float, int]], kind: str, width: int = 520, heig
         if left - 1 <= tx <= width - right + 1:
             anchor = "start" if tx < left + 30 else "end" if tx > width - right - 30 else "middle"
             out.append(f"<line x1='{tx:.1f}' y1='{axis_y}' x2='{tx:.1f}' y2='{axis_y + 4}' class='ax'/>"
-                       f"<text x='{tx:.1f}' y='{axis_y + 15}' class='tk' text-anchor='{anchor}'>{_num(t, kind)}</text>")
+                       f"<text x='{tx:.1f}' y='{axis_y + 15}' class='tk' text-anchor='{anchor}'>{_short(t, kind)}</text>")
     n_max = max(n for _, n in values)
     prev_x = -1e9
     up = True
@@ -455,29 +464,35 @@ def _disputes(db: _Db) -> str | None:
         kind, subject, unit = first[2], first[3], first[4]
         # one line per (value, qualifier, claimant, source, date): syndicated copies counted, not repeated
         lines: Counter = Counter()
+        sentence: dict[tuple, str] = {}
         for r in items:
-            lines[(r[5], r[6], r[7], r[8] or "exact", r[9], r[10], r[12], _fmt(r[13]))] += 1
+            key = (r[5], r[6], r[7], r[8] or "exact", r[9], r[10], r[12], _fmt(r[13]), bool(r[11]))
+            lines[key] += 1
+            sentence.setdefault(key, r[18] or "")
         docs_per_value: dict[float, set] = defaultdict(set)
         for r in items:
             docs_per_value[r[5]].add(r[14])
         dots = _svg_dots([(v, len(d)) for v, d in docs_per_value.items() if v is not None], kind or "")
         body = []
-        for (value, low, high, qual, text, who, source, date), n in sorted(
-                lines.items(), key=lambda kv: (kv[0][0], kv[0][4] or "", kv[0][6] or ""))[:N_DISPUTE_ROWS]:
+        for key, n in sorted(lines.items(), key=lambda kv: (kv[0][0], kv[0][4] or "", kv[0][6] or ""))[:N_DISPUTE_ROWS]:
+            value, low, high, qual, text, who, source, date, by_outlet = key
             sym, word = _QUALIFIERS.get(qual, ("", qual))
             shown = (f"{_num(low, kind)}–{_num(high, kind)}" if qual == "range" and low is not None
                      and high is not None else f"{sym}{_num(value, kind)}")
             times = f" <small>×{n}</small>" if n > 1 else ""
+            said = f"{esc(who or '—')} <small class='dim'>(outlet)</small>" if by_outlet else esc(who or "—")
+            context = sentence[key][:300] + ("…" if len(sentence[key]) > 300 else "")
             body.append(f"<tr><td class='n' dir='ltr'>{esc(shown)}{times}</td><td>{esc(word)}</td>"
-                        f"{_td(esc(text or ''), auto=True)}{_td(esc(who or '—'), auto=True)}"
+                        f"<td dir='auto' title='{esc(context, quote=True)}'>{esc(text or '')}</td>{_td(said, auto=True)}"
                         f"{_td(esc(source or '?'), auto=True)}<td class='d'>{esc(date)}</td></tr>")
         more = len(lines) - N_DISPUTE_ROWS
         more_html = f"<p class='note'>{more} more lines: <code>dispute_id = '{esc(did)}'</code></p>" if more > 0 else ""
         story = titles.get(first[1])
-        story_html = f"<div class='in' dir='ltr'>story: <bdi>{esc(story)}</bdi></div>" if story else ""
+        story_html = f"<div class='in'>القصة: <bdi>{esc(story)}</bdi></div>" if story else ""
         meta = " · ".join(x for x in (esc(kind or ""), f"<bdi>{esc(unit)}</bdi>" if unit else "",
-                                      f"{_fmt(first[15])} values", f"{_fmt(first[16])} documents",
-                                      f"{_fmt(first[17])} sources") if x)
+                                      f"{_fmt(first[15])} {_plural(first[15], 'value')}",
+                                      f"{_fmt(first[16])} {_plural(first[16], 'document')}",
+                                      f"{_fmt(first[17])} {_plural(first[17], 'source')}") if x)
         blocks.append(
             f"<div class='dispute' dir='rtl'><h3 lang='ar'>{esc(subject or '(no subject)')}</h3>"
             f"<div class='meta' dir='ltr'>{meta}</div>{story_html}{dots}"

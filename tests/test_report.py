@@ -192,6 +192,7 @@ def _handmade_db(path: Path, with_stories: bool = True) -> Path:
                             [_utc(r) for r in _DISPUTES])
             con.execute("""CREATE VIEW disputed_figures AS
                 SELECT *, value AS value_low, value AS value_high, claimed_by = source AS claimed_by_outlet,
+                       'قالت إن ' || figure_text || ' في روسيا' AS sentence,
                        count(DISTINCT value) OVER g AS n_values, count(DISTINCT doc_id) OVER g AS n_documents,
                        count(DISTINCT source) OVER g AS n_sources
                 FROM dispute_rows WINDOW g AS (PARTITION BY dispute_id)""")
@@ -237,7 +238,7 @@ def test_disputed_figures_side_by_side(handmade_report):
     assert len(blocks) == 2
     troops = next(b for b in blocks if "جندي [كوري شمالي]" in b)
     money = next(b for b in blocks if "استثمارات القمة" in b)
-    assert "story: <bdi>كوريا الشمالية ترسل جنوداً إلى روسيا</bdi>" in troops
+    assert "القصة: <bdi>كوريا الشمالية ترسل جنوداً إلى روسيا</bdi>" in troops
     assert "3 values · 4 documents · 2 sources" in troops
     # values sorted, with their qualifier, claimant, source and date
     rows = re.findall(r"<tr><td class='n' dir='ltr'>(.*?)</td><td>(.*?)</td>.*?</tr>", troops)
@@ -246,6 +247,8 @@ def test_disputed_figures_side_by_side(handmade_report):
     for who in ("وكالة الاستخبارات الكورية الجنوبية", "مارك روته", "فولوديمير زيلينسكي"):
         assert who in troops
     assert "2024-10-28 12:56" in troops
+    assert "title='قالت إن 1500 جندي في روسيا'>1500 جندي</td>" in troops  # the sentence on hover
+    assert "spa <small class='dim'>(outlet)</small>" in money and "(outlet)" not in troops
     assert "linear scale" in troops and "log scale" in money  # 1,500–12,000 linear; 2 million–500 million log
     assert "≤500,000,000" in money
     assert _svgs_parse(page) >= 2 + 2 + 1  # two timelines, two dot plots, the map
