@@ -19,8 +19,10 @@ How a document is compared
   processed before it, itself included (``ln((1+N)/(1+df)) + 1``), so a document's vector
   never depends on documents after it.  The frequencies are part of the state.  A second
   vector holds the title's terms alone (the editor's one-line summary of the event).
-* **Entities** (optional): the ``entity_id`` of its mentions, weighted the same way
-  (IDF over the same document counts), in a third vector.
+* **Entities** (optional): the ``entity_id`` of each mention is one more term of the text
+  vector (weighted like a word: a rare entity shared counts a lot, «المملكة» little).
+  Tried as a separate entity cosine mixed in, it did worse: a document naming one common
+  entity has an entity cosine of 1 with every other such document.
 * **Near-duplicate paragraphs** (optional): doc_ids it shares a syndicated paragraph with
   (the ``duplicates`` table, either direction).
 * **Time**: ``StoryDocument.time`` (publication, else scrape time).
@@ -32,9 +34,8 @@ earlier document at most ``window_days`` away: one sparse matrix product per bat
 (the batch against itself and the recent documents kept in the state), no pairwise Python
 loop.  The similarity of two documents is
 
-    text = (1 - title_share) * text cosine + title_share * title cosine   (title cosine: both titled)
-    sim  = (1 - entity_weight) * text + entity_weight * entity cosine     (both with entities)
-           - day_penalty * days between them
+    sim = (1 - title_share) * text cosine + title_share * title cosine   (title cosine: both titled)
+          - day_penalty * days between them
 
 A story is scored by the mean similarity to the most similar ``agreement`` share of its
 documents in the window (1.0: average link; 0.5: the better half).  Not single link: a
@@ -42,9 +43,12 @@ story that drifts by chaining (day 1's market report joined by day 2's, joined b
 3's, or a run of look-alike regional reports) needs the new document to agree with a
 good part of the story, not with its last member alone.  The best-scoring story is
 joined when its score reaches ``join_threshold``.  A near-duplicate paragraph shared
-with a document of a story in the window joins that story first, provided their text
-cosine reaches ``duplicate_min_text`` (a standard background paragraph alone does not
-make a bombing report and a football report one event).  Otherwise the document starts
+with a document of another source in a story in the window (syndication: an agency's
+copy, one outlet reprinting another) joins that story first, provided their text cosine
+reaches ``duplicate_min_text``: a standard background paragraph alone does not make a
+bombing report and a football report one event, and a paragraph an outlet repeats in its
+own articles is not counted at all (it chained «Boloni appointed» to «Abu Shuqair coaches
+in Italy», both aawsat).  Otherwise the document starts
 a new story.  Stories are never merged or split afterwards.
 
 Identity and incrementality
@@ -84,7 +88,7 @@ from akhbar.entities.tokenize import split_proclitics
 from akhbar.normalize import normalize
 
 N_FEATURES = 1 << 20  # hashed feature space shared by words and entity ids
-VECTOR_KINDS = ("text", "title", "entity")
+VECTOR_KINDS = ("text", "title")
 _ENTITY_PREFIX = "\x01"  # entity features are hashed as "\x01" + entity_id
 _DAY = 86400.0
 
@@ -150,12 +154,12 @@ class StoryParams:
     window_days: float = 3.0  # documents further apart are never compared
     lead_words: int = 60  # words of clean_text in the text vector
     title_weight: int = 2  # times the title's terms count in the text vector
-    title_share: float = 0.5  # text = (1 - share) * text cosine + share * title cosine (both titled)
-    entity_weight: float = 0.3  # sim = (1 - weight) * text + weight * entity cosine (both with entities)
+    title_share: float = 0.5  # sim = (1 - share) * text cosine + share * title cosine (both titled)
     day_penalty: float = 0.1  # subtracted per day between two documents
     join_threshold: float = 0.33  # score needed to join a story
     agreement: float = 0.5  # the score averages the most similar share of the story's documents (1: all)
     duplicate_min_text: float = 0.1  # a shared syndicated paragraph joins when the text cosine is this high
+    max_span_days: float = 4.0  # a story takes no document this long after its first one (bounds chains)
     candidate_floor: float = 0.1  # stories without a member this similar (text cosine) are not scored
 
 
@@ -192,6 +196,7 @@ class _Recent:
     doc_id: str
     story_id: str
     time: dt.datetime
+    source: str | None
     vectors: dict[str, tuple[np.ndarray, np.ndarray]]  # kind -> (feature int32, weight float32), unit length
 
 
@@ -233,6 +238,7 @@ class StoryState:
             "doc_id": pa.array([r.doc_id for r in rec], pa.string()),
             "story_id": pa.array([r.story_id for r in rec], pa.string()),
             "time": pa.array([r.time for r in rec], _TS),
+            "source": pa.array([r.source for r in rec], pa.string()),
             **{f"{kind}_{part}": _numpy_list_array([r.vectors[kind][i] for r in rec], dtype)
                for kind in VECTOR_KINDS for i, (part, dtype) in enumerate((("idx", np.int32), ("w", np.float32)))},
         })
@@ -265,11 +271,11 @@ class StoryState:
         if "story_recent" in tables and tables["story_recent"].num_rows:
             t = tables["story_recent"]
             doc_ids, story_ids = t.column("doc_id").to_pylist(), t.column("story_id").to_pylist()
-            times = t.column("time").to_pylist()
+            times, sources = t.column("time").to_pylist(), t.column("source").to_pylist()
             arrays = {(kind, part): _numpy_lists(t.column(f"{kind}_{part}"))
                       for kind in VECTOR_KINDS for part in ("idx", "w")}
             out.recent = [
-                _Recent(doc_ids[i], story_ids[i], _utc(times[i]),
+                _Recent(doc_ids[i], story_ids[i], _utc(times[i]), sources[i],
                         {kind: (arrays[kind, "idx"][i].astype(np.int32), arrays[kind, "w"][i].astype(np.float32))
                          for kind in VECTOR_KINDS})
                 for i in range(t.num_rows)]
@@ -354,13 +360,15 @@ def _vectors(docs: Sequence[StoryDocument], params: StoryParams, df: np.ndarray,
         text_terms(d.title, d.clean_text, params.lead_words, params.title_weight) for d in docs).tocsr()
     title = _HASHER.transform(text_terms(d.title, "", 0, 1) for d in docs).tocsr()
     ents = _HASHER.transform([_ENTITY_PREFIX + e for e in d.entity_ids] for d in docs).tocsr()
-    presence = ((text + ents) > 0).astype(np.float64).tocsr()  # the title's terms are in text
+    text = (text + ents).tocsr()  # entity ids are terms (hashed apart from words by their prefix)
+    presence = (text > 0).astype(np.float64).tocsr()  # the title's terms are in text too
     idf = _prefix_idf(presence, df, n_docs)
     inc = np.bincount(presence.indices, minlength=N_FEATURES).astype(np.int32)
-    return {"text": _weighted(text, idf), "title": _weighted(title, idf), "entity": _weighted(ents, idf)}, inc
+    return {"text": _weighted(text, idf), "title": _weighted(title, idf)}, inc
 
 
 SIM_FLOOR = 0.02  # document similarities below this count as 0 (keeps the similarity rows short)
+CHUNK = 2000  # new documents whose similarities are computed at once
 
 
 def _pruned(m: sp.spmatrix) -> sp.csr_matrix:
@@ -416,15 +424,31 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
     vec, inc = _vectors(new, params, state.df, state.n_docs)
     recent = list(state.recent)
     n_r = len(recent)
-    sims = {}  # kind -> (new documents x (recent + new documents)) cosines
-    has = {}  # kind -> does each document (recent + new) have this vector
-    for kind in VECTOR_KINDS:
-        everyone = sp.vstack([_stack([r.vectors[kind] for r in recent]), vec[kind]]).tocsr()
-        sims[kind] = _pruned(vec[kind] @ everyone.T)
-        has[kind] = (np.diff(everyone.indptr) > 0).tolist()
+    everyone = {kind: sp.vstack([_stack([r.vectors[kind] for r in recent]), vec[kind]]).tocsr()
+                for kind in VECTOR_KINDS}  # rows: recent documents, then the new ones in order
+    has = {kind: (np.diff(m.indptr) > 0).tolist() for kind, m in everyone.items()}
     times = np.array([r.time.timestamp() for r in recent] + [_utc(d.time).timestamp() for d in new]) / _DAY
     tl = times.tolist()
+    window = params.window_days
+    sims: dict[str, sp.csr_matrix] = {}  # kind -> cosines of the current chunk's documents
+    chunk = (0, 0)  # new documents [k0, k1) whose cosines are in sims
+
+    def similarities(k0: int) -> tuple[int, int]:
+        """Cosines of new documents k0.. (one day of them, at most CHUNK) with every document
+        within the window: time-bucketed, so memory stays bounded on a large first run."""
+        day = math.floor(tl[n_r + k0])
+        k1 = k0 + 1
+        while k1 < len(new) and k1 - k0 < CHUNK and math.floor(tl[n_r + k1]) == day:
+            k1 += 1
+        lo, hi = tl[n_r + k0] - window, tl[n_r + k1 - 1] + window
+        cols = np.flatnonzero((times >= lo) & (times <= hi) & (np.arange(len(times)) < n_r + k1))
+        for kind in VECTOR_KINDS:
+            m = _pruned(vec[kind][k0:k1] @ everyone[kind][cols].T)
+            m.indices = cols[m.indices].astype(np.int64)  # back to positions in everyone
+            sims[kind] = m
+        return k0, k1
     ids = [r.doc_id for r in recent] + [d.doc_id for d in new]
+    source_of = [r.source for r in recent] + [d.source for d in new]
     pos_of = {d: i for i, d in enumerate(ids)}
     story_names: list[str] = []
     story_ix: dict[str, int] = {}
@@ -442,30 +466,38 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
         s = ix(r.story_id)
         story_of[p] = s
         members[s].append(p)
+    first_seen = [stories[sid].first_seen.timestamp() / _DAY for sid in story_names]
 
-    def row(kind: str, k: int) -> dict[int, float]:
+    def row(kind: str, i: int) -> dict[int, float]:
         m = sims[kind]
-        lo, hi = m.indptr[k], m.indptr[k + 1]
+        lo, hi = m.indptr[i], m.indptr[i + 1]
         return dict(zip(m.indices[lo:hi].tolist(), m.data[lo:hi].tolist()))
 
-    window, share, ew, dp = params.window_days, params.title_share, params.entity_weight, params.day_penalty
+    share, dp = params.title_share, params.day_penalty
     for k, d in enumerate(new):
+        if k >= chunk[1]:
+            chunk = similarities(k)
+        i = k - chunk[0]  # row in sims
         g = n_r + k
         t = tl[g]
         m = sims["text"]
-        idx, val = m.indices[m.indptr[k]:m.indptr[k + 1]], m.data[m.indptr[k]:m.indptr[k + 1]]
+        idx, val = m.indices[m.indptr[i]:m.indptr[i + 1]], m.data[m.indptr[i]:m.indptr[i + 1]]
         near = (idx < g) & (np.abs(times[idx] - t) <= window) & (val >= params.candidate_floor)
         cands = set(story_of[idx[near]].tolist())
-        dup_pos = {q for o in d.duplicate_of if (q := pos_of.get(o)) is not None and q < g and abs(tl[q] - t) <= window}
+        # a paragraph shared with another outlet (syndication, an agency's copy); one an outlet
+        # repeats in its own articles is background, not evidence of the same event
+        dup_pos = {q for o in d.duplicate_of if (q := pos_of.get(o)) is not None and q < g
+                   and abs(tl[q] - t) <= window and not (d.source and source_of[q] == d.source)}
         cands |= {int(story_of[q]) for q in dup_pos}
         best: tuple[int, float, str, int] | None = None  # (duplicate first, score, evidence, story index)
         if cands:
-            text_row = row("text", k)
-            title_row = row("title", k) if has["title"][g] else {}
-            ent_row = row("entity", k) if has["entity"][g] else {}
+            text_row = row("text", i)
+            title_row = row("title", i) if has["title"][g] else {}
         for s in sorted(cands):
             ms = [q for q in members[s] if abs(tl[q] - t) <= window]
             if not ms:
+                continue
+            if t - first_seen[s] > params.max_span_days:
                 continue
             scores = []
             dup_text = -1.0
@@ -475,12 +507,9 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
                     dup_text = max(dup_text, sim)
                 if title_row and has["title"][q]:
                     sim = (1.0 - share) * sim + share * title_row.get(q, 0.0)
-                if ent_row and has["entity"][q]:
-                    sim = (1.0 - ew) * sim + ew * ent_row.get(q, 0.0)
                 scores.append(sim - dp * abs(tl[q] - t))
-            if params.agreement < 1.0 and len(scores) > 1:
-                scores.sort(reverse=True)
-                scores = scores[:max(1, math.ceil(params.agreement * len(scores)))]
+            scores.sort(reverse=True)  # also fixes the order of the sum, whatever the members' order
+            scores = scores[:max(1, math.ceil(params.agreement * len(scores)))]
             score = sum(scores) / len(scores)
             if dup_text >= params.duplicate_min_text:
                 cand = (1, score, "duplicate", s)
@@ -488,16 +517,19 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
                 cand = (0, score, "text", s)
             else:
                 continue
-            if best is None or cand[:2] > best[:2]:
+            # ties go to the smaller story_id: independent of how the batches were cut
+            if best is None or cand[:2] > best[:2] or (cand[:2] == best[:2] and story_names[s] < story_names[best[3]]):
                 best = cand
         if best is None:
             sid = story_id_for(d.doc_id)
             s = ix(sid)
+            first_seen.append(t)
             evidence, score = "new", None
         else:
             _, score, evidence, s = best
             sid = story_names[s]
             score = round(score, 4)
+            first_seen[s] = min(first_seen[s], t)
         story_of[g] = s
         members[s].append(g)
         doc_story[d.doc_id] = sid
@@ -520,7 +552,8 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
     # the state keeps the documents that a later document may still be compared with
     rows_by_kind = {kind: _rows(vec[kind]) for kind in VECTOR_KINDS}
     kept = list(recent) + [
-        _Recent(d.doc_id, doc_story[d.doc_id], _utc(d.time), {kind: rows_by_kind[kind][i] for kind in VECTOR_KINDS})
+        _Recent(d.doc_id, doc_story[d.doc_id], _utc(d.time), d.source,
+                {kind: rows_by_kind[kind][i] for kind in VECTOR_KINDS})
         for i, d in enumerate(new)]
     if kept:
         newest = max(r.time for r in kept)

@@ -149,18 +149,23 @@ def test_different_events_at_the_same_time_do_not_merge(background, pairs, seed_
     assert not {story[d.doc_id] for d in asir} & {story[d.doc_id] for d in docs[len(asir):]}
 
 
-def test_a_shared_paragraph_joins_related_reports_not_unrelated_ones(background, pairs):
+def test_a_syndicated_paragraph_joins_related_reports_not_unrelated_ones(background, pairs):
     first, second = sorted((d for rec, d in pairs if rec["pair"].startswith("different gold sessions")),
                            key=lambda d: d.time)
     asir = next(d for rec, d in pairs if rec["pair"].startswith("same incident: suicide bomber"))
     psg = next(d for rec, d in pairs if rec["pair"].startswith("different matches"))
     # gold market reports of two sessions (7 and 10 Aug): different events, related text; a
     # syndicated paragraph (the duplicates table) makes them one
+    assert first.source != second.source and asir.source != psg.source
     linked = StoryDocument(**{**_fields(second), "duplicate_of": (first.doc_id,)})
     plain = assign_stories([first, second], background).assignments
     joined = assign_stories([first, linked], background).assignments
     assert plain[0].story_id != plain[1].story_id
     assert joined[0].story_id == joined[1].story_id and joined[1].evidence == "duplicate"
+    # the same paragraph within one outlet is its own background text, not syndication
+    own = StoryDocument(**{**_fields(linked), "source": first.source})
+    out = assign_stories([first, own], background).assignments
+    assert out[0].story_id != out[1].story_id
     # a paragraph shared by a bombing report and a football report is not evidence of one event
     psg_now = StoryDocument(**{**_fields(psg), "time": asir.time, "duplicate_of": (asir.doc_id,)})
     out = assign_stories([asir, psg_now], background).assignments
@@ -203,6 +208,11 @@ def test_two_batches_give_the_stories_of_one_batch(pairs, seed_states):
     two = {a.doc_id: a.story_id for a in part1.assignments + part2.assignments}
     assert two == {a.doc_id: a.story_id for a in one.assignments}
     assert story_rows(part2.state) == story_rows(one.state)
+    # not only the same decisions: the same scores (each document weighted with the same
+    # document frequencies) and the same state
+    assert sorted((a.doc_id, a.evidence, a.score) for a in part1.assignments + part2.assignments) == sorted(
+        (a.doc_id, a.evidence, a.score) for a in one.assignments)
+    assert part2.state.to_tables()["story_df"].equals(one.state.to_tables()["story_df"])
     joined = next(a for a in part2.assignments if a.doc_id == flight[1].doc_id)
     assert joined.evidence == "text" and joined.story_id == two[flight[0].doc_id]
 
