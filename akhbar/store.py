@@ -147,6 +147,17 @@ class Store:
         """Replace a table that is rebuilt whole each run (e.g. duplicates): one commit."""
         write_deltalake(str(self.table_path(table)), data, mode="overwrite", schema_mode="overwrite")
 
+    def set_story_ids(self, placed: pa.Table) -> None:
+        """``documents.story_id`` of the documents in ``placed`` (doc_id, story_id): one
+        Delta merge commit, which rewrites only the files holding those documents."""
+        if not placed.num_rows or not self.exists(COMMIT_TABLE):
+            return
+        with self._commit_lock():
+            (DeltaTable(str(self.table_path(COMMIT_TABLE)))
+             .merge(source=placed, predicate="t.doc_id = s.doc_id", source_alias="s", target_alias="t")
+             .when_matched_update(updates={"story_id": "s.story_id"})
+             .execute())
+
     def write_run(self, run_id: str, data: pa.Table) -> None:
         """Add or replace the run's row in ``runs`` (one commit)."""
         path = str(self.table_path("runs"))

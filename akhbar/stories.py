@@ -10,9 +10,9 @@ tables and back for storage between runs.
 How a document is compared
 --------------------------
 * **Text**: the title (counted twice) and the lead (the first ``lead_words`` words of
-  ``clean_text``), tokenised on the matching form of :func:`akhbar.normalize.normalize`,
-  proclitics and the article cut (:func:`akhbar.entities.tokenize.split_proclitics`), the
-  letter folds of :func:`akhbar.entities.gazetteer.fold_word` (ج/غ, ق/ك: «بيونغ يانغ»,
+  ``clean_text``), tokenised on the matching form of :func:`akhbar.text.fold_match`,
+  proclitics and the article cut (:func:`akhbar.text.split_proclitics`), the
+  letter folds of :func:`akhbar.text.fold_key_word` (ج/غ, ق/ك: «بيونغ يانغ»,
   «بيونج يانج»), function words dropped, hashed (:class:`sklearn.feature_extraction.FeatureHasher`,
   2^20 features), weighted by sublinear TF × IDF and L2-normalised.  The IDF is the corpus
   seen so far: each document is weighted with the document frequencies of the documents
@@ -83,9 +83,8 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.preprocessing import normalize as l2_normalize
 
 from akhbar.clean.features import FUNCTION_WORDS
-from akhbar.entities.gazetteer import fold_word
-from akhbar.entities.tokenize import split_proclitics
-from akhbar.normalize import normalize
+from akhbar.text import fold_key_word, split_proclitics
+from akhbar.text import fold_match as normalize
 
 N_FEATURES = 1 << 20  # hashed feature space shared by words and entity ids
 VECTOR_KINDS = ("text", "title")
@@ -100,7 +99,7 @@ _NEWS_WORDS = """قال قالت اكد اكدت اضاف اضافت اوضح ا
 
 def _fold_term(word: str) -> str:
     """A normalised word's matching term: proclitics and article cut, letters folded."""
-    return fold_word(split_proclitics(word, min_rest=3).rest, article=False)
+    return fold_key_word(split_proclitics(word, min_rest=3).rest, article=False)
 
 
 STOP_TERMS = frozenset(_fold_term(normalize(w)) for w in (*FUNCTION_WORDS, *_NEWS_WORDS))

@@ -49,6 +49,7 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                 "run_id": run_id,
                 "ingested_at": ingested_at,
                 "pipeline_version": PIPELINE_VERSION,
+                "story_id": None,
             }
         )
         for rl in clean.removed:

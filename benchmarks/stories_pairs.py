@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import _stories_corpus as corpus  # noqa: E402
 
-from akhbar.normalize import normalize  # noqa: E402
+from akhbar.text import fold_match as normalize  # noqa: E402
 from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, story_time  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "stories"

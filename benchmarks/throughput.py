@@ -8,9 +8,10 @@ Prints, for the same input and in the same run:
 * akhbar end to end (every stage on: cleaning, sentences, figures, NER model,
   validation, Parquet, near-duplicates, DuckDB catalogue): documents/s, words/s,
   peak memory (the process and its worker processes), and the ratio to the baseline;
-* per stage: seconds (summed task durations from Prefect) and documents/s;
-* Prefect's overhead: the same stages on a subset run once as the Prefect flow and once
-  as a plain Python loop over the same functions, same batches and same worker pool.
+* per step: seconds (the pipeline's steps as the executor timed them, summed over batches
+  and worker processes; the flow's other tasks from Prefect) and documents/s;
+* Prefect's overhead: a subset run once as the Prefect flow and once as a plain Python
+  loop over the same steps, same batches and same executor (akhbar.steps, akhbar.executors).
 
 Targets on a 2-core machine: full corpus < 10 min, peak memory < 2 GB, Prefect < 5%.
 """
@@ -188,7 +189,7 @@ def main() -> int:
               f"{summary['entities']:,} entities, {summary['figures']:,} figures, "
               f"{summary['boilerplate']:,} boilerplate lines, {summary['rejects']:,} rejects, "
               f"{summary['duplicates']:,} near-duplicate paragraphs; {summary['workers']} worker processes")
-        print("\nper stage (sum of task run times; stages overlap across batches):")
+        print("\nper step (seconds summed over batches and worker processes; steps overlap):")
         for stage, seconds in sorted(summary["stage_seconds"].items(), key=lambda kv: -kv[1]):
             rate = f"{n_docs / seconds:9.0f} docs/s" if seconds > 0 else ""
             print(f"  {stage:<18} {seconds:8.1f} s  {rate}")

@@ -46,6 +46,7 @@ from akhbar.steps import build_steps
 from akhbar.report import build_report
 from akhbar.runs import close_dead_runs, drop_stale_rejects, run_row
 from akhbar.store import Store
+from akhbar.story_store import update_stories
 from akhbar.validation import ValidatedBatch, fresh_rejects, validate_batch
 from akhbar.schemas import ARROW
 
@@ -110,6 +111,12 @@ def near_duplicates(store: Store) -> int:
     table = duplicate_table(store.read_table("documents", ["doc_id", "clean_text", "published_at", "ingested_at"]))
     store.write_whole("duplicates", table)
     return table.num_rows
+
+
+@task(name="stories", cache_policy=NO_CACHE)
+def stories(store: Store) -> tuple[int, int]:
+    """Documents without a story placed into stories (new or existing): (placed, stories)."""
+    return update_stories(store)
 
 
 @task(name="catalog", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -231,6 +238,9 @@ def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.date
     for removed in store.drop_other_versions():
         logger.warning("removed output of an older pipeline version: %s", removed)
     counts["duplicates"] = near_duplicates(store)
+    placed, counts["stories"] = stories(store)
+    if placed:
+        logger.info("stories: %d documents placed, %d stories in all", placed, counts["stories"])
     stale = drop_stale_rejects(store)
     if stale:
         logger.info("removed %d rejects of earlier runs whose documents are now stored", stale)
@@ -365,6 +375,7 @@ def akhbar_run(
         "boilerplate": counts["boilerplate"],
         "rejects": counts["rejects"],
         "duplicates": counts["duplicates"],
+        "stories": counts["stories"],
         "seconds": round(time.perf_counter() - t0, 2),
         "stage_seconds": {k: round(v, 3) for k, v in _stage_seconds(get_run_context().flow_run.id, timings).items()},
         "views": views,
@@ -378,7 +389,7 @@ def akhbar_run(
 def _publish_artifact(summary: dict) -> None:
     lines = ["| measure | value |", "|---|---|"]
     for key in ("inputs", "unchanged", "documents", "sentences", "entities", "figures", "quotes", "boilerplate", "rejects",
-                "duplicates", "seconds"):
+                "duplicates", "stories", "seconds"):
         lines.append(f"| {key} | {summary[key]} |")
     lines += ["", "| stage | seconds |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in summary["stage_seconds"].items()]

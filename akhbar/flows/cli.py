@@ -113,6 +113,7 @@ def _run(args: argparse.Namespace) -> int:
         ("boilerplate lines removed", "boilerplate"),
         ("rejects", "rejects"),
         ("near-duplicate paragraphs", "duplicates"),
+        ("stories (documents about one event)", "stories"),
     ):
         table.add_row(label, f"{summary[key]:,}")
     table.add_row("time", f"{elapsed:.1f} s (pipeline {summary['seconds']:.1f} s)")

@@ -19,7 +19,8 @@ import pyarrow as pa
 
 from akhbar.config import SCHEMA_VERSION
 
-from akhbar.schemas import boilerplate, documents, duplicates, entities, figures, quotes, rejects, runs, sentences
+from akhbar.schemas import (boilerplate, documents, duplicates, entities, figures, quotes, rejects, runs, sentences,
+                            stories)
 
 MODELS = {
     "documents": documents.Documents,
@@ -31,6 +32,7 @@ MODELS = {
     "rejects": rejects.Rejects,
     "runs": runs.Runs,
     "duplicates": duplicates.Duplicates,
+    "stories": stories.Stories,
 }
 _PLAIN_ARROW = {
     "documents": documents.ARROW,
@@ -42,6 +44,7 @@ _PLAIN_ARROW = {
     "rejects": rejects.ARROW,
     "runs": runs.ARROW,
     "duplicates": duplicates.ARROW,
+    "stories": stories.ARROW,
 }
 
 

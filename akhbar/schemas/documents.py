@@ -32,6 +32,7 @@ ARROW = pyarrow.schema(
         ("run_id", STR),
         ("ingested_at", TS),
         ("pipeline_version", STR),
+        ("story_id", STR),
     ]
 )
 
@@ -59,6 +60,8 @@ class Documents(pa.DataFrameModel):
     run_id: Series[str]
     ingested_at: Series[pd.DatetimeTZDtype] = pa.Field(dtype_kwargs={"unit": "us", "tz": "UTC"})
     pipeline_version: Series[str]
+    # set by the stories step after the batch is stored (akhbar.story_store): null until then
+    story_id: Series[str] = pa.Field(nullable=True, str_matches=r"^s[0-9a-f]{15}$")
 
     class Config:
         strict = True
