@@ -21,11 +21,13 @@ How a document is compared
   vector holds the title's terms alone (the editor's one-line summary of the event).
 * **Entities** (optional): the ``entity_id`` of each mention is one more term of the text
   vector (weighted like a word: a rare entity shared counts a lot, «المملكة» little).
-  Tried as a separate entity cosine mixed in, it did worse: a document naming one common
-  entity has an entity cosine of 1 with every other such document.
+  A separate entity cosine mixed in did worse (a document naming one common entity has an
+  entity cosine of 1 with every other such document).  On the dev pairs, entities from the
+  CRF model did not help either (recall 86.3 with, 90.4 without, benchmarks/stories_pairs.py);
+  they are what puts the five seed articles (2024, five outlets) in one story.
 * **Near-duplicate paragraphs** (optional): doc_ids it shares a syndicated paragraph with
   (the ``duplicates`` table, either direction).
-* **Time**: ``StoryDocument.time`` (publication, else scrape time).
+* **Time**: ``StoryDocument.time``, from :func:`story_time` (publication, else scrape time).
 
 How a document joins a story
 ----------------------------
@@ -63,6 +65,21 @@ What can differ: a *late* document, older than documents of an earlier batch, is
 processed after them (it is compared with every kept document within ``window_days`` of
 its time, later ones included) and cannot see documents that left the state: the state
 keeps only documents within ``window_days`` of the newest one processed.
+
+Use in the flow (once per run, after the near-duplicates task)
+--------------------------------------------------------------
+::
+
+    state = StoryState.from_tables({name: <stored table> for name in STATE_TABLES})  # {} on a first run
+    docs = [StoryDocument(doc_id, source, story_time(published_at, scraped_at, ingested_at),
+                          title, clean_text,
+                          entity_ids=<entities.entity_id of the document's mentions>,
+                          duplicate_of=<the other doc_id of every duplicates row naming it, either side>)
+            for each document of this run without a story]
+    upd = assign_stories(docs, state)
+    # documents.story_id <- {a.doc_id: a.story_id for a in upd.assignments}
+    # stories <- story_rows(upd.state) (whole table), or story_rows(upd.state, upd.changed) upserted
+    # keep upd.state.to_tables() (story_state, story_recent, story_df) for the next run
 """
 
 from __future__ import annotations
@@ -88,6 +105,7 @@ from akhbar.text import fold_match as normalize
 
 N_FEATURES = 1 << 20  # hashed feature space shared by words and entity ids
 VECTOR_KINDS = ("text", "title")
+STATE_TABLES = ("story_state", "story_recent", "story_df")
 _ENTITY_PREFIX = "\x01"  # entity features are hashed as "\x01" + entity_id
 _DAY = 86400.0
 
@@ -144,8 +162,21 @@ class StoryDocument:
 
 def story_time(published_at: dt.datetime | None, scraped_at: dt.datetime | None,
                ingested_at: dt.datetime) -> dt.datetime:
-    """The time a document is placed at: published, else scraped, else ingested."""
-    return published_at or scraped_at or ingested_at
+    """The time a document is placed at: published, else scraped, else ingested.
+
+    A date-only ``published_at`` (midnight UTC, as the documents contract stores a day
+    without a time) is made precise by ``scraped_at`` when the page was fetched within two
+    days of that midnight, else placed at noon: two reports of the same evening are not
+    20 hours apart because one outlet's dateline gave only the day.  (On SaudiNewsNet 9,633
+    of the 9,635 cleaned publication times are date-only.)"""
+    if published_at is None:
+        return scraped_at or ingested_at
+    published_at = _utc(published_at)
+    if published_at.time() == dt.time(0) and published_at.microsecond == 0:
+        if scraped_at is not None and dt.timedelta(0) <= _utc(scraped_at) - published_at < dt.timedelta(days=2):
+            return _utc(scraped_at)
+        return published_at + dt.timedelta(hours=12)
+    return published_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,5 +617,5 @@ def story_rows(state: StoryState, story_ids: Iterable[str] | None = None, top_en
 
 __all__ = [
     "StoryAssignment", "StoryDocument", "StoryParams", "StoryRecord", "StoryState", "StoryUpdate",
-    "assign_stories", "story_id_for", "story_rows", "story_time", "text_terms",
+    "STATE_TABLES", "assign_stories", "story_id_for", "story_rows", "story_time", "text_terms",
 ]

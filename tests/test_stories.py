@@ -264,3 +264,15 @@ def test_contract_document_describes_the_stories_table():
         assert names[type_name] == field.type, name
         assert columns[name].nullable == (nullable == "yes"), name
     assert re.search(r"^\| documents\.story_id \| string \| yes \|", section.group(1), re.M)
+
+
+def test_story_time_prefers_the_most_precise_time():
+    day = dt.datetime(2015, 8, 9, tzinfo=UTC)  # a dateline's date: midnight UTC in the contract
+    fetched = dt.datetime(2015, 8, 9, 20, 45, 7, tzinfo=UTC)
+    run = dt.datetime(2024, 1, 1, tzinfo=UTC)
+    assert story_time(day, fetched, run) == fetched
+    assert story_time(day, None, run) == day + dt.timedelta(hours=12)
+    assert story_time(day, fetched + dt.timedelta(days=30), run) == day + dt.timedelta(hours=12)  # archive fetch
+    precise = dt.datetime(2024, 10, 28, 12, 56, tzinfo=UTC)
+    assert story_time(precise, fetched, run) == precise
+    assert story_time(None, fetched, run) == fetched and story_time(None, None, run) == run
