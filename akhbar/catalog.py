@@ -61,6 +61,8 @@ def _duck_type(t: pa.DataType) -> str:
         return "TIMESTAMPTZ" if t.tz else "TIMESTAMP"
     if pa.types.is_date32(t):
         return "DATE"
+    if pa.types.is_list(t):
+        return _duck_type(t.value_type) + "[]"
     raise TypeError(f"no DuckDB type for {t}")
 
 

@@ -147,16 +147,30 @@ class Store:
         """Replace a table that is rebuilt whole each run (e.g. duplicates): one commit."""
         write_deltalake(str(self.table_path(table)), data, mode="overwrite", schema_mode="overwrite")
 
-    def set_story_ids(self, placed: pa.Table) -> None:
-        """``documents.story_id`` of the documents in ``placed`` (doc_id, story_id): one
-        Delta merge commit, which rewrites only the files holding those documents."""
+    def set_story_ids(self, placed: pa.Table, chunk: int = 2000) -> None:
+        """``documents.story_id`` of the documents in ``placed`` (doc_id, story_id).
+
+        Their rows are rewritten with the story id by predicate overwrites of at most
+        ``chunk`` documents each, written from Arrow with the contract's schema (a Delta
+        MERGE would write its files with other Arrow types: ``string_view``)."""
         if not placed.num_rows or not self.exists(COMMIT_TABLE):
             return
+        from akhbar.schemas import ARROW
+
+        story = dict(zip(placed.column("doc_id").to_pylist(), placed.column("story_id").to_pylist()))
+        ids = sorted(story)
+        path = str(self.table_path(COMMIT_TABLE))
         with self._commit_lock():
-            (DeltaTable(str(self.table_path(COMMIT_TABLE)))
-             .merge(source=placed, predicate="t.doc_id = s.doc_id", source_alias="s", target_alias="t")
-             .when_matched_update(updates={"story_id": "s.story_id"})
-             .execute())
+            for k in range(0, len(ids), chunk):
+                part = ids[k:k + chunk]
+                rows = DeltaTable(path).to_pyarrow_table(filters=[("doc_id", "in", part)])
+                if not rows.num_rows:
+                    continue
+                col = rows.schema.get_field_index("story_id")
+                values = pa.array([story[d] for d in rows.column("doc_id").to_pylist()], pa.string())
+                rows = rows.set_column(col, rows.schema.field(col), values).cast(ARROW[COMMIT_TABLE])
+                write_deltalake(path, rows, mode="overwrite", predicate=f"doc_id IN ({_in_list(part)})",
+                                schema_mode="merge")
 
     def write_run(self, run_id: str, data: pa.Table) -> None:
         """Add or replace the run's row in ``runs`` (one commit)."""

@@ -60,7 +60,6 @@ def test_views_compile_on_an_empty_database(tmp_path):
         con.close()
     text = build_report(store.db_path, tmp_path / "report.html").read_text(encoding="utf-8")
     assert "no documents" in text and "no run recorded" in text
-    assert "id='stories'" not in text and "id='disputes'" not in text
 
 
 # ----------------------------------------------------------------------------- seeds
@@ -77,7 +76,7 @@ def test_report_content(seeds_report):
     run = _section(page, "run")
     assert "completed" in run and "0.7.0" in run  # the latest `runs` row and the pipeline version
     assert re.search(r"<b dir='auto'>5</b><span>documents</span>", run)
-    assert "<b>91</b> sentences" in run and "stories" not in run and "disputed" not in run and "?" not in run
+    assert "<b>91</b> sentences" in run and "<b>1</b> stories" in run and "?" not in run
     # real names from the seeds in their sections, as written (not reshaped or reversed)
     assert "فلاديمير بوتين" in _section(page, "entities") and "حلف شمال الأطلسي" in _section(page, "entities")
     places = _section(page, "places")
@@ -86,9 +85,11 @@ def test_report_content(seeds_report):
     assert "الاستخبارات الكورية الجنوبية" in _section(page, "quotes")  # readable name, not the folded key
     assert "تعميق التعاون بين روسيا وكوريا الشمالية" in _section(page, "documents")
     assert "prayer_times" in _section(page, "qa")
-    # the seeds have no `stories` / `disputed_figures` views: both sections are skipped and said so
-    assert "id='stories'" not in page and "id='disputes'" not in page
-    assert "Not in this database, so not shown: Stories, Disputed figures" in page
+    # the five seeds are one story, and its North Korean troop counts one dispute
+    assert "تعميق التعاون بين روسيا وكوريا الشمالية" in _section(page, "stories")
+    disputes = _section(page, "disputes")
+    assert "زيلينسكي" in disputes and "12,000" in disputes and "600,000" not in disputes
+    assert "Not in this database" not in page
     # the unreadable plotly charts are gone; self-contained: no script, nothing fetched
     assert "plotly" not in page.lower() and "<script" not in page
     assert not re.search(r"(src|href)=['\"]?https?:", page)

@@ -160,7 +160,7 @@ def _parts(store: Store, doc_id: str) -> None:
     row = {"doc_id": doc_id, "source_path": f"{doc_id}.txt", "source": "s", "url": None, "title": "عنوان",
            "byline": None, "section": None, "published_at": None, "updated_at": None, "scraped_at": None,
            "raw_text": "نص الخبر", "clean_text": "نص الخبر", "n_paragraphs": 1, "n_sentences": 1, "format": "txt",
-           "run_id": "r", "ingested_at": now, "pipeline_version": "v"}
+           "run_id": "r", "ingested_at": now, "pipeline_version": "v", "story_id": None}
     store.write_batch("r1-00000", {"documents": pa.Table.from_pylist([row], schema=ARROW["documents"])})
 
 

@@ -18,7 +18,7 @@ NOW = dt.datetime(2024, 10, 28, 12, 56, tzinfo=dt.timezone.utc)
 
 TYPE_NAMES = {
     "string": pa.string(), "int32": pa.int32(), "double": pa.float64(), "bool": pa.bool_(),
-    "timestamp (UTC)": pa.timestamp("us", tz="UTC"), "date": pa.date32(),
+    "timestamp (UTC)": pa.timestamp("us", tz="UTC"), "date": pa.date32(), "list<string>": pa.list_(pa.string()),
 }
 
 
@@ -43,7 +43,7 @@ def _doc_row(**over):
            "byline": None, "byline_person": None, "byline_outlet": None, "dateline_place": None,
            "section": None, "published_at": NOW, "updated_at": None, "scraped_at": None,
            "raw_text": "نص", "clean_text": "نص", "n_paragraphs": 1, "n_sentences": 1, "format": "txt",
-           "run_id": "r", "ingested_at": NOW, "pipeline_version": "v"}
+           "run_id": "r", "ingested_at": NOW, "pipeline_version": "v", "story_id": None}
     row.update(over)
     return row
 

@@ -186,6 +186,9 @@ def test_html_published_time_keeps_time_and_offset():
         ("القدس: {الشرق الأوسط}", None, "الشرق الأوسط", "القدس"),
         ("عرعر : واس", None, "واس", "عرعر"),
         ("ديفيد آكس من واشنطن", "ديفيد آكس", None, "واشنطن"),
+        # a real author field with the place glued to the agency by a quote: no crash (it stopped
+        # the whole batch), the part stands for the outlet
+        ('دبي"رويترز', None, 'دبي"رويترز', None),
         # a record whose author field holds its first bullet: no byline at all
         ('- ما نتيجة كل هذا "الضخ" اليومي المليء بالأفكار المسمومة والجدل الفقهي والشائعات المغرضة.. '
          "إلا مزيد من التطاول والكراهية نحو الآخر؟", None, None, None),

@@ -24,7 +24,7 @@ def _docs(*ids: str, version: str = PIPELINE_VERSION, title: str = "عنوان")
         {"doc_id": i, "source_path": f"{i}.txt", "source": "s", "url": None, "title": title, "byline": None,
          "section": None, "published_at": None, "updated_at": None, "scraped_at": None,
          "raw_text": "نص الخبر عن مصر", "clean_text": "نص الخبر عن مصر", "n_paragraphs": 1, "n_sentences": 1,
-         "format": "txt", "run_id": "r", "ingested_at": now, "pipeline_version": version}
+         "format": "txt", "run_id": "r", "ingested_at": now, "pipeline_version": version, "story_id": None}
         for i in ids
     ]
     return pa.Table.from_pylist(rows, schema=ARROW["documents"])

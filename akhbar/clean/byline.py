@@ -114,7 +114,9 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
             continue
         inner = [w for w in words if w in outlet_keys or w in _AGENCY_SET]
         if inner and len(words) <= 3 and not looks_like_name(Line(pos=0, no=0, text=part)):
-            out.outlet = out.outlet or next(w for w in part.split() if line_key(w) in inner)
+            # the outlet word as written; a word glued to it by a quote («دبي"رويترز») has no
+            # whitespace-separated form: the part then stands for the outlet
+            out.outlet = out.outlet or next((w for w in part.split() if line_key(w) in inner), part)
             continue
         if _is_place(part) and (out.place is None or how == "bracket"):
             out.place = part
