@@ -32,3 +32,15 @@ def test_the_troop_counts_are_one_dispute_with_their_claimants(seeds_output: Pat
     # what a dispute never holds
     kinds = _q(seeds_output, "select distinct kind from story_figures")
     assert {k for (k,) in kinds} <= {"count", "money", "percent", "measure", "duration"}
+
+
+def test_the_densest_window_is_counted_over_document_times():
+    import datetime as dt
+
+    from akhbar.story_store import _densest_window
+    from akhbar.stories import StoryDocument
+
+    t0 = dt.datetime(2015, 8, 1, tzinfo=dt.timezone.utc)
+    docs = [StoryDocument(f"{i:016x}", "s", t0 + dt.timedelta(days=d), None, "نص") for i, d in enumerate([0, 1, 2, 2.5, 7, 7, 8])]
+    assert _densest_window(docs, 3.0) == 4  # days 0, 1, 2, 2.5
+    assert _densest_window(docs, 0.5) == 2
