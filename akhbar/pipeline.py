@@ -34,7 +34,7 @@ class DocState:
 
 
 def clean_batch(docs: Sequence[tuple[str, RawDocument]], stats: LineStats | None) -> list[DocState]:
-    return [DocState(doc_id, raw, clean=clean_document(raw, stats)) for doc_id, raw in docs]
+    return clean_states([DocState(doc_id, raw) for doc_id, raw in docs], stats)
 
 
 def clean_states(batch: list[DocState], stats: LineStats | None) -> list[DocState]:

@@ -43,27 +43,21 @@ def initial_state() -> StoryState:
     return state
 
 
-def _unplaced(store: Store) -> pa.Table | None:
-    docs = store.read_table("documents", ["doc_id", "story_id"])
-    if docs is None or not docs.num_rows:
-        return None
-    return docs.filter(pc.is_null(docs.column("story_id"))).select(["doc_id"])
-
-
 def update_stories(store: Store) -> tuple[int, int]:
     """Place every document without a story; returns (documents placed, stories in total)."""
-    todo = _unplaced(store)
-    if todo is None or not todo.num_rows:
+    docs = store.read_table("documents", ["doc_id", "source", "published_at", "scraped_at", "ingested_at", "title",
+                                          "clean_text", "story_id"])
+    if docs is None:
         return 0, _count(store)
-    ids = set(todo.column("doc_id").to_pylist())
+    docs = docs.filter(pc.is_null(docs.column("story_id")))
+    if not docs.num_rows:
+        return 0, _count(store)
+    ids = set(docs.column("doc_id").to_pylist())
     if store.exists("story_state"):
         state = StoryState.from_tables({t: store.read_table(t) for t in STATE_TABLES if store.exists(t)})
     else:
         state = initial_state()
 
-    docs = store.read_table("documents", ["doc_id", "source", "published_at", "scraped_at", "ingested_at", "title",
-                                          "clean_text"])
-    docs = docs.filter(pc.is_in(docs.column("doc_id"), pa.array(sorted(ids))))
     entity_ids: dict[str, list[str]] = defaultdict(list)
     ents = store.read_table("entities", ["doc_id", "entity_id"])
     if ents is not None and ents.num_rows:

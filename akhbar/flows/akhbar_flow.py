@@ -256,7 +256,6 @@ def _process_spill(spill: _Spill, executor: Executor, store: Store, settings: Se
     seen_this_run: set[str] = set()
     inflight: deque = deque()
     progress = {"done": 0}
-    hook = PROGRESS.get()
 
     def collect(item) -> None:
         key, chain, fresh, n_units, reported = item
@@ -290,10 +289,11 @@ def _process_spill(spill: _Spill, executor: Executor, store: Store, settings: Se
                 fresh.append((doc_id, doc))
         reported = [0]
 
-        def docs_done(n: int, reported=reported) -> None:  # the bar moves as chunks of documents finish
+        # the bar moves as chunks of documents finish; the hook is looked up where the task runs
+        # (on a Dask worker there is none, and the closure must not carry the progress bar)
+        def docs_done(n: int, reported=reported) -> None:
             reported[0] += n
-            if hook is not None:
-                hook(n, None)
+            _progress(n)
 
         processed = process.submit(Box(fresh), Box(executor), Box(docs_done))
         validated = validate.submit(processed, Box(rejects), run_id, started, settings.payload_chars)
