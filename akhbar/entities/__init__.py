@@ -17,13 +17,14 @@ from collections import Counter, defaultdict
 
 from akhbar.entities import gazetteer as gz
 from akhbar.entities import identity, kb
+from akhbar.entities import phrases as phrases_mod
 from akhbar.entities.non_names import TITLE_WORDS, non_name_reason
-from akhbar.entities.phrases import find_phrases, name_tail
+from akhbar.entities.phrases import ORG_HEADS, find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.models import Mention, Sentence
 from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, elided_article, fold_key, fold_key_word, fold_match,
-                         restore_article, split_proclitics, tokenize)
+                         fold_words, restore_article, split_proclitics, tokenize)
 
 __all__ = ["EntityRecognizer", "canonicalize"]
 
@@ -93,8 +94,18 @@ _PLACE_CONTEXT = frozenset(fold_key_word(w, article=False) for w in (
     "في من إلى الى عن مع دولة جمهورية حكومة شعب رئيس شمال جنوب شرق غرب وسط بين عاصمة سفير سفارة".split()))
 
 
+# country names that are also the feminine relational adjective with the article: after a
+# definite noun they agree with it («البنوك السعودية», «سوق الأسهم السعودية», «العرضة
+# السعودية»: the Saudi banks, not the kingdom), after a preposition or a verb they are the
+# country («في السعودية», «زار السعودية»)
+_DEFINITE_HOMOGRAPHS = frozenset({fold_key("السعودية")})
+# definite words before them that are part of the country's name: «المملكة العربية السعودية»
+_COUNTRY_NAME_WORDS = frozenset(fold_key_word(w, article=True) for w in ("المملكة", "العربية"))
+
+
 def _adjective_homograph(text: str, s: int, name: str) -> str | None:
-    if fold_key(name) not in _HOMOGRAPHS or text[s - 1:s] in ("و",):
+    key = fold_key(name)
+    if key not in _HOMOGRAPHS and key not in _DEFINITE_HOMOGRAPHS or text[s - 1:s] in ("و",):
         return None
     before = text[max(0, s - 30):s].rstrip()
     if not before or not before[-1].isalpha():
@@ -102,6 +113,10 @@ def _adjective_homograph(text: str, s: int, name: str) -> str | None:
     prev = before.split()[-1]
     if fold_key_word(prev, article=False) in _PLACE_CONTEXT:
         return None
+    if key in _DEFINITE_HOMOGRAPHS:
+        sp = split_proclitics(fold_match(prev))
+        if not sp.article or fold_key_word(prev, article=True) in _COUNTRY_NAME_WORDS:
+            return None
     return "adjective_homograph"
 
 
@@ -117,33 +132,164 @@ def _trim_person_tail(text: str, s: int, e: int) -> int:
             e = s + len(head.rstrip())
             continue
         return e
+def _has_tanween(word: str) -> bool:
+    return bool(_TANWEEN & set(word)) or word.endswith("اً")
+
+
+def _trim_loose_tail(text: str, s: int, e: int) -> int:
+    """A name does not end on a word with tanween or on a lone conjunction: «ألفًا و»
+    (a thousand and …) is not «الفاو»."""
+    while True:
+        head, _, last = text[s:e].rpartition(" ")
+        if not head or not (_has_tanween(last) or last in CONJUNCTIONS):
+            return e
+        e = s + len(head.rstrip())
+
+
+def _tanween(name: str) -> str | None:
+    """Names do not carry tanween: «زعيماً» (a leader), «ألفًا» are common words."""
+    return "tanween" if any(_has_tanween(w) for w in name.split()) else None
+
+
+# heads of a tribe's name: a tribe is neither a person nor an organisation or place
+# (NER_GUIDE.md): «قبيلة آل بغاش», «شيخ قبائل بني واهب»
+_TRIBE_HEADS = frozenset(fold_key_word(w, article=True) for w in "قبيلة قبائل عشيرة عشائر".split())
+
+
+def _tribe_head(word: str) -> bool:
+    w = fold_match(word)
+    return fold_key_word(w) in _TRIBE_HEADS or (
+        w[:1] in PROCLITIC_LETTERS and fold_key_word(split_proclitics(w).rest) in _TRIBE_HEADS)
+
+
+def _tribe(text: str, s: int, e: int) -> str | None:
+    """A name after (or starting with) «قبيلة», «قبائل», «عشيرة» is a tribe's."""
+    before = text[max(0, s - 20):s].split()
+    if (before and _tribe_head(before[-1])) or _tribe_head(text[s:e].split()[0]):
+        return "tribe"
+    return None
+
+
+COMMON_WORD_MIN_P_O = 0.99
+COMMON_WORD_MIN_COUNT = 20  # «وصبراتة», seen 5 times, is still «و» + Sabratha
+
+
+def _common_word(token: str, cut: int, name: str, label: str, p_o: float | None) -> bool:
+    """A listed one-word name that no model tagged, read here as an ordinary word:
+
+    * after a proclitic, when SaudiNewsNet writes the whole token more often than the name
+      alone: «وجيزة» (in «فترة وجيزة», not «و» + Giza), «لغات» (languages, not Ghat),
+      «بديل» (not «ب» + Dell), «فرقه» (not Raqqa) — the counts ``smart_split`` uses;
+    * a place the models were sure is not a name (P(O) ≥ 0.99) whose word2vec cluster holds
+      few place names (:func:`kb.place_share`): «صفا» in «يقفون صفا واحدا»,
+      «الأبعاد الجمالية», «حولي» (around me; words SaudiNewsNet uses as common words;
+      «القريات», «ينبع» sit in a cluster of Saudi towns and stay)."""
+    if cut:
+        whole = kb.word_count(token)
+        if whole >= COMMON_WORD_MIN_COUNT and whole > kb.word_count(name):
+            return True
+    if label == "LOC" and p_o is not None and p_o >= COMMON_WORD_MIN_P_O:
+        share = kb.place_share(name)
+        if share is not None and share < kb.PLACE_CLUSTER_MIN_SHARE:
+            return True
+    return False
+
+
 _OPEN_Q = set('"«“\'‘')
 _CLOSE_Q = set('"»”\'’')
 
 
+_DASHES = set("-–—")
+BYLINE_CHARS = 150  # a byline («محمد شعوان- سبق- متابعة:») opens the article
+
+
 def _quoted(text: str, s: int, e: int) -> bool:
-    """The span stands between quotes: «لـ"الشرق الأوسط"» (an outlet, not the region)."""
-    return s > 0 and e < len(text) and text[s - 1] in _OPEN_Q and text[e] in _CLOSE_Q
+    """The span stands between quotes, a space inside them allowed: «لـ"الشرق الأوسط"»,
+    «وعلمت " سبق"» (an outlet, not the region or the verb); or it is the outlet of the
+    article's byline, between dashes or after its start: «عبدالرحمن العازمي- سبق- القريات:»,
+    «سبق- الدمام:»."""
+    before = text[max(0, s - 2):s]
+    after = text[e:e + 2]
+    if before.rstrip(" ")[-1:] in _OPEN_Q and after.lstrip(" ")[:1] in _CLOSE_Q:
+        return before[-1:] in _OPEN_Q or after[:1] in _CLOSE_Q  # one side may have a space, not both
+    if s < BYLINE_CHARS and after.lstrip(" ")[:1] in _DASHES:
+        head = text[:s].rstrip(" ")
+        return head.strip() == "" or head[-1:] in _DASHES
+    return False
 KB_CONFIDENCE = 0.6
 
 
 def _with_phrases(text: str, spans: list[tuple[int, int, str, float, bool]],
-                  phrases: list) -> list[tuple[int, int, str, float, bool]]:
+                  phrases: list, toks: list | None = None) -> list[tuple[int, int, str, float, bool]]:
     """Add the head-noun phrases (akhbar.entities.phrases) to a sentence's model spans: a
     phrase is taken where the models found nothing, or where it contains every model span
     it overlaps («مستشفى الملك فهد» over a PER «الملك فهد»); a model span reaching out of a
-    phrase wins."""
+    phrase wins, and so does a model span of the phrase's label inside it, unless it starts
+    the phrase and the phrase only adds adjectives or a «ل» complement to it («جمعية الكشافة
+    العربية» + «السعودية»; not «تنظيم داعش» + «العملية الإعلامية»)."""
     out = list(spans)
     for ph in phrases:
         hit = [sp for sp in out if sp[0] < ph.end and sp[1] > ph.start]
         if any(sp[0] < ph.start or sp[1] > ph.end for sp in hit):
             continue
-        if any(sp[2] == ph.label for sp in hit):
+        if any(sp[2] == ph.label and (sp[0] > ph.start or not _adds_attributes(toks, sp[1], ph.end)) for sp in hit):
             continue  # the model found the name inside («قناة الجزيرة» → «الجزيرة», «محافظة جدة» → «جدة»)
         out = [sp for sp in out if sp not in hit]
         out.append((ph.start, ph.end, ph.label, PHRASE_CONFIDENCE, elided_article(text, ph.start)))
     out.sort()
     return out
+
+
+# a head without the article before a name the models tagged makes one name of both: a body
+# named after a place («منتخب انجلترا», «جامعة زيورخ») or a person («مستشفى سليمان الحبيب»),
+# a place named after a person («مدينة عيسى», «شارع عيسى بن سلمان»)
+_NAMED_AFTER = {
+    "LOC": ("ORG", phrases_mod.PLACE_NAMED_ORG_HEADS),
+    "PER": ("ORG", fold_words("مستشفى مستوصف مدرسة جامعة كلية مؤسسة شركة مجموعة مركز مجمع", article=False)),
+}
+_PERSON_NAMED_PLACES = phrases_mod.PERSON_NAMED_PLACE_CUES
+_HEAD_PROCLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
+def _named_after(text: str, toks: list, spans: list) -> list:
+    """Join a head noun (indefinite, no article) to the name the models tagged right after it:
+    «لمنتخب» + «انجلترا»/LOC → ORG «منتخب انجلترا»; «مدينة» + «عيسى»/PER → LOC «مدينة عيسى»."""
+    out = []
+    for sp in spans:
+        s, e, label, conf, elided = sp
+        k = next((q for q, t in enumerate(toks) if t.start == s), None)
+        new = None
+        if k and label in ("LOC", "PER") and not elided and toks[k - 1].end < s and toks[k - 1].text[:1].isalpha():
+            head = toks[k - 1].text
+            w = fold_match(head)
+            for pre in _HEAD_PROCLITICS:
+                if not w.startswith(pre) or w[len(pre):len(pre) + 2] == "ال":
+                    continue
+                bare = fold_key_word(w[len(pre):], article=False)
+                if label == "PER" and bare in _PERSON_NAMED_PLACES:
+                    new = "LOC"
+                elif bare in _NAMED_AFTER[label][1]:
+                    new = _NAMED_AFTER[label][0]
+                if new:
+                    start = toks[k - 1].start + len(pre)
+                    break
+        if new and not any(o[0] < s and o[1] > start for o in spans if o is not sp):
+            out.append((start, e, new, conf, False))
+        else:
+            out.append(sp)
+    return out
+
+
+def _adds_attributes(toks: list | None, start: int, end: int) -> bool:
+    """The words of a phrase after a model span (from ``start`` to ``end``) open with an
+    adjective or a «ل» complement: the phrase completes the model's name."""
+    if toks is None:
+        return False
+    rest = [t for t in toks if t.start >= start and t.end <= end]
+    if not rest:
+        return True
+    pre, art, word, _cut = phrases_mod._parts(rest[0])
+    return art and (pre == "ل" or (pre == "" and (phrases_mod._is_nisba(word) or word in phrases_mod.ADJECTIVES)))
 
 
 class EntityRecognizer:
@@ -228,9 +374,11 @@ class EntityRecognizer:
                 # «للولايات» → span «لولايات» (the ل left is the article's): name it «الولايات»
                 elided = elided_article(first, cut)
                 sentence_raw.append((start, end, label, conf, elided))
+            sentence_raw = self._cut_coordinated_orgs(text, toks, sentence_raw)
             phrases = find_phrases(toks, self.place_words)
-            sentence_raw = _with_phrases(text, sentence_raw, phrases)
-            raw.extend(self._kb_names(text, toks, sentence_raw))
+            sentence_raw = _with_phrases(text, sentence_raw, phrases, toks)
+            sentence_raw = _named_after(text, toks, sentence_raw)
+            raw.extend(self._kb_names(text, toks, sentence_raw, probs if self.model is not None else None))
             for ph in phrases:
                 tail = name_tail(text, ph, toks)
                 if tail and non_name_reason(tail) is None:
@@ -240,10 +388,39 @@ class EntityRecognizer:
             raw = self._spread_tails(text, doc_toks, raw, tails, spelled)
         return self._finish(text, raw)
 
-    def _kb_names(self, text: str, toks: list, spans: list) -> list:
+    def _cut_coordinated_orgs(self, text: str, toks: list, spans: list) -> list:
+        """An organisation span the models ran on over «و» into another organisation is two:
+        «الاتحاد الآسيوي والديوان …», «مصرف الإنماء وموبايلي»; the second starts at a
+        head noun («والديوان», «ووزارة») or a listed organisation («وموبايلي»).  «وزارة
+        الشؤون الإسلامية والدعوة» stays one (no head after «و»)."""
+        out = []
+        for sp in spans:
+            s, e, label, conf, elided = sp
+            if label != "ORG":
+                out.append(sp)
+                continue
+            inner = [k for k, t in enumerate(toks) if s < t.start and t.end <= e]
+            for k in inner:
+                w = toks[k].text
+                if w[:1] != "و" or len(w) < 3:
+                    continue
+                rest = w[1:]
+                words = [rest] + [t.text for t in toks[k + 1:k + 4] if t.end <= e]
+                if fold_key_word(split_proclitics(fold_match(rest)).rest, article=False) in ORG_HEADS or (
+                        fold_key_word(fold_match(rest), article=True) in ORG_HEADS) or any(
+                        self.orgs.get(" ".join(words[:m])) is not None for m in range(len(words), 0, -1)):
+                    prev_end = toks[k - 1].end
+                    if prev_end > s:
+                        out.append((s, prev_end, label, conf, elided))
+                    s, elided = toks[k].start + 1, False
+            out.append((s, e, label, conf, elided))
+        return out
+
+    def _kb_names(self, text: str, toks: list, spans: list, probs: list[float] | None = None) -> list:
         """Places and organisations of the knowledge base where the models and phrases
         found nothing (a name a model never saw: «مادبا», «الطفيلة»), or that take over a
-        model span inside them; a single word only as a listed spelling."""
+        model span inside them; a single word only as a listed spelling, and not where
+        it reads as a common word (:func:`_common_word`)."""
         out = list(spans)
         words = [t.text for t in toks]
         for i, j, label, cut in self.gaz.match_tokens(words, index=self.kb_labels, skip_ambiguous=True):
@@ -267,6 +444,9 @@ class EntityRecognizer:
             found = restore_article(text[s:e], elided_article(text, s))
             if j - i == 1 and identity.display_name(found) not in self.kb_exact:
                 continue  # one word no model tagged: only as a listed spelling («المائة» is not «الماية»)
+            if j - i == 1 and not hit and _common_word(toks[i].text, cut, text[s:e], label,
+                                                       probs[i] if probs is not None else None):
+                continue
             if j - i > 1 and not gz.spelling_ok(found, self.kb_spelled):
                 continue
             out = [sp for sp in out if sp not in hit]
@@ -305,9 +485,10 @@ class EntityRecognizer:
                 s += 1
             if label == "PER":
                 e = _trim_person_tail(text, s, e)
+            e = _trim_loose_tail(text, s, e)
             name = restore_article(text[s:e], elided)
             reason = (non_name_reason(name) or _glued_function_word(name, label, self.gaz)
-                      or _adjective_homograph(text, s, name))
+                      or _adjective_homograph(text, s, name) or _tanween(name) or _tribe(text, s, e))
             if reason:
                 self.dropped[reason] += 1
                 continue

@@ -15,7 +15,7 @@ Word lists written by hand: they are closed classes of Arabic.
 
 from __future__ import annotations
 
-from akhbar.entities.gazetteer import PER_TITLES, ROLE_WORDS, load
+from akhbar.entities.gazetteer import PER_TITLES, PER_TITLES_TEXT, ROLE_WORDS, ROLE_WORDS_TEXT, load
 from akhbar.figures.lexicon import CURRENCY_WORDS, GREG_MONTHS, HIJRI_MONTHS_1, LEV_MONTHS_1, WEEKDAYS
 from akhbar.text import fold_key_word
 from akhbar.text import fold_match, fold_words, split_proclitics
@@ -32,8 +32,12 @@ FUNCTION_WORDS = _folds(
     "كل بعض غير سوى ايضا أيضا حيث كما بعد قبل خلال نحو حول ضد عبر لا لم لن"
 )
 CURRENCIES = frozenset(fold_key_word(w, article=True) for w in CURRENCY_WORDS) | _folds("دولارا ريالا يوروهات")
-TITLE_WORDS = PER_TITLES | ROLE_WORDS | frozenset(
-    fold_key_word(w) for w in "خادم الحرمين الشريفين سمو صاحب السمو الملكي معالي فخامة سعادة جلالة".split())
+_MORE_TITLES = "خادم الحرمين الشريفين سمو صاحب السمو الملكي معالي فخامة سعادة جلالة"
+TITLE_WORDS = PER_TITLES | ROLE_WORDS | frozenset(fold_key_word(w) for w in _MORE_TITLES.split())
+# the same words without the letter folds: a one-word mention is a title only as spelled
+# («سابك», SABIC, folds onto «السابق», "former", through ق/ك)
+TITLE_SPELLED = frozenset(fold_key_word(w, letters=False)
+                          for w in f"{PER_TITLES_TEXT} {ROLE_WORDS_TEXT} {_MORE_TITLES}".split())
 # institutional phrases that every organisation has: descriptions, not names
 GENERIC_BODIES = frozenset(fold_key_word(fold_match(x), article=False) for x in (
     "مجلس الإدارة", "الجمعية العمومية", "مجلس الأمناء", "مجلس أمناء", "مجلس إدارة", "الجمعية العامة العادية",
@@ -50,6 +54,12 @@ def _bare(word: str) -> tuple[str, str]:
     return fold_key_word(w, article=False), fold_key_word(rest, article=True)
 
 
+def _spelled_bare(word: str) -> str:
+    """A word without its proclitics, article kept (MATCH level)."""
+    sp = split_proclitics(fold_match(word))
+    return ("ال" + sp.rest) if sp.article else sp.rest
+
+
 def non_name_reason(text: str) -> str | None:
     """Why ``text`` (a mention as written) is not a name, or None when it may be one."""
     words = text.split()
@@ -63,7 +73,9 @@ def non_name_reason(text: str) -> str | None:
             return "function_word"
         if bare in CURRENCIES or fold_key_word(words[0]) in CURRENCIES:
             return "currency"
-        if bare in TITLE_WORDS or fold_key_word(words[0]) in TITLE_WORDS:
+        if (bare in TITLE_WORDS or fold_key_word(words[0]) in TITLE_WORDS) and (
+                fold_key_word(words[0], letters=False) in TITLE_SPELLED
+                or fold_key_word(_spelled_bare(words[0]), letters=False) in TITLE_SPELLED):
             return "title_only"
         if whole in CALENDAR or fold_key_word(words[0], article=False) in CALENDAR:
             return "calendar"
