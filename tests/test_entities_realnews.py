@@ -145,3 +145,41 @@ def test_district_after_mudiriya_is_a_place(rec):
     assert not any(label == "ORG" and "سنحان" in t for t, label in got)
     assert any(label == "LOC" and "سنحان" in t for t, label in got)
     assert ("مديرية الشؤون الصحية", "ORG") in got
+
+
+# --- co-ordinated lists after a plural or dual head ---------------------------------------
+
+def test_company_names_in_a_list_of_shares(rec):
+    text = ("وكانت أسهم شركات الخضري و بوبا للتأمين والأبحاث والتسويق,و شاكر وبترو رابغ,وأنعام والفخارية "
+            "الأكثر ارتفاعاً اليوم , وتصدر سهم ساسكو قائمة الأسهم الأكثر انخفاضا.")
+    orgs = {m.text for m in mentions(rec, text) if m.label == "ORG"}
+    assert {"الخضري", "بوبا للتأمين", "شاكر", "بترو رابغ", "أنعام", "الفخارية"} <= orgs
+    assert not any("الأكثر" in t for t in orgs)
+
+
+def test_places_in_a_list_after_a_plural_or_dual_head(rec):
+    text = ("وقدمت المساعدات لإقليم حضرموت الذي يشمل محافظات حضرموت الوادي والساحل وشبوة والمهرة. "
+            "وتسعى المقاومة الشعبية في محافظتي الضالع وعدن للسيطرة على قاعدة العند.")
+    got = found(rec, text)
+    for place in ("شبوة", "المهرة", "الضالع", "عدن"):
+        assert (place, "LOC") in got, place
+    assert not any("للسيطرة" in t for t, _ in got)
+
+
+def test_a_list_needs_a_known_item_or_a_share_list(rec):
+    # «مناطق» + common nouns: no list of names
+    text = "وتتأثر مناطق الحدود الشمالية وأجزاء من منطقة الرياض بالأتربة المثارة."
+    assert not any(t == "أجزاء" for t, _ in found(rec, text))
+
+
+# --- organisations named without a head noun ------------------------------------------------
+
+def test_frequent_headless_organisations(rec):
+    text = ("وتسعى المقاومة الشعبية للسيطرة على قاعدة العند. وشنت طائرات التحالف العربي غارات على مواقع "
+            "الحوثيين. وقال المرصد السوري لحقوق الإنسان إن قوات الحشد الشعبي تقدمت.")
+    by_text = {m.text: m for m in mentions(rec, text)}
+    for name in ("المقاومة الشعبية", "التحالف العربي", "المرصد السوري لحقوق الإنسان", "قوات الحشد الشعبي"):
+        assert name in by_text and by_text[name].label == "ORG", name
+    assert by_text["التحالف العربي"].canonical_en == "Saudi-led coalition in Yemen"
+    # a head of that kind with a genitive is no name
+    assert not [m for m in mentions(rec, "وقال إن مقاومة الاحتلال واجب.") if m.label == "ORG"]

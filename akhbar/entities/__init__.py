@@ -292,6 +292,11 @@ def _adds_attributes(toks: list | None, start: int, end: int) -> bool:
     return art and (pre == "ل" or (pre == "" and (phrases_mod._is_nisba(word) or word in phrases_mod.ADJECTIVES)))
 
 
+LIST_CONFIDENCE = 0.6
+LIST_RARE_WORD = 200  # SaudiNewsNet count under which an unknown list item may be a name
+_SHARE_WORDS = fold_words("أسهم سهم", article=False)
+
+
 class EntityRecognizer:
     """Entity mentions of one document at a time."""
 
@@ -378,7 +383,8 @@ class EntityRecognizer:
             phrases = find_phrases(toks, self.place_words)
             sentence_raw = _with_phrases(text, sentence_raw, phrases, toks)
             sentence_raw = _named_after(text, toks, sentence_raw)
-            raw.extend(self._kb_names(text, toks, sentence_raw, probs if self.model is not None else None))
+            sentence_raw = self._kb_names(text, toks, sentence_raw, probs if self.model is not None else None)
+            raw.extend(self._list_names(text, toks, sentence_raw))
             for ph in phrases:
                 tail = name_tail(text, ph, toks)
                 if tail and non_name_reason(tail) is None:
@@ -453,6 +459,59 @@ class EntityRecognizer:
             out.append((s, e, label, KB_CONFIDENCE, elided_article(text, s)))
         out.sort()
         return out
+
+    def _list_names(self, text: str, toks: list, spans: list) -> list:
+        """The items of a co-ordinated list after a plural or dual head (akhbar.entities.phrases
+        ``list_items``) are names of the head's kind when at least one item is already known
+        as one («مناطق الجفينة والسائلة والسد القديم» with «السد»; «أسهم شركات مدينة المعرفة،
+        وفيبكو وموبايلي» with «موبايلي»): the others take that label, and a place inside a
+        company's name gives way («السعودية للتموين», «أسمنت حائل»). An unknown item must
+        look like a name (:meth:`_item_like_name`), except in a list of shares."""
+        out = list(spans)
+        for i, tok in enumerate(toks):
+            label = phrases_mod.list_head(tok)
+            if label is None:
+                continue
+            items = phrases_mod.list_items(toks, i, label)
+            if len(items) < 2:
+                continue
+            known = [self._known_item(text, it, label, out) for it in items]
+            shares = label == "ORG" and i > 0 and fold_key_word(fold_match(toks[i - 1].text)) in _SHARE_WORDS
+            if not (any(known) or shares):
+                continue
+            for it, kn in zip(items, known):
+                if not (kn or shares or self._item_like_name(text[it.start:it.end].split(), label)):
+                    continue
+                if any(sp[:3] == (it.start, it.end, label) for sp in out):
+                    continue
+                out = [sp for sp in out if not (sp[0] < it.end and sp[1] > it.start)]
+                out.append((it.start, it.end, label, LIST_CONFIDENCE, False))
+        out.sort()
+        return out
+
+    def _known_item(self, text: str, it, label: str, spans: list) -> bool:
+        if any(sp[2] == label and it.start <= sp[0] and sp[1] <= it.end for sp in spans):
+            return True
+        name = text[it.start:it.end]
+        if label == "ORG":
+            return self.orgs.get(name) is not None
+        ent = self.gaz.get_spelled(name)
+        return self.places.get(name) is not None or (ent is not None and ent.label == label)
+
+    @staticmethod
+    def _item_like_name(item_words: list[str], label: str) -> bool:
+        """An unknown list item (its words, without the conjunction) that reads as a name: a
+        place cue or a rare word or one of a place cluster first (places: «الجفينة», «منطقة
+        مخدرة»; not «أجزاء»), a «ل» complement or rare words (organisations: «بوبا للتأمين»)."""
+        words = [fold_match(w) for w in item_words]
+        if label == "LOC":
+            if fold_key_word(words[0]) in phrases_mod.PLACE_CUES:
+                return True
+            share = kb.place_share(words[0])
+            return share is None or share >= kb.PLACE_CLUSTER_MIN_SHARE or kb.word_count(words[0]) < LIST_RARE_WORD
+        if any(w.startswith("لل") or (w[:1] == "ل" and kb.word_count(w[1:]) > kb.word_count(w)) for w in words[1:]):
+            return True
+        return all(kb.word_count(w) < LIST_RARE_WORD for w in words)
 
     def _near_place(self, name: str) -> bool:
         place = self.places.get(name)

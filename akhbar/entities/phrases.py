@@ -34,6 +34,7 @@ ORG_HEADS = _set(
     "وزارة هيئة لجنة مجلس وكالة مؤسسة شركة جامعة كلية معهد مستشفى مستوصف مدرسة نادي منتخب مركز "
     "اتحاد جمعية منظمة حزب جماعة تنظيم جبهة قوات جيش شرطة إدارة أمانة بلدية محكمة نيابة "
     "ديوان رئاسة عمادة صندوق بنك مصرف مجموعة غرفة صحيفة جريدة قناة إذاعة مجمع مكتب سفارة قنصلية "
+    "تحالف مرصد تلفزيون مقاومة "
     "مديرية المديرية الإدارة المديرية هيئات مجالس وكالات"
 )
 # heads that name an organisation only with a following genitive, never alone or with
@@ -41,6 +42,10 @@ ORG_HEADS = _set(
 # heads that take an organisation's name only as a title and a person's name («مركز الملك
 # سلمان للإغاثة»): alone or with a common noun they are a place or a rank («المركز الأول»)
 TITLE_ONLY_ORG_HEADS = _set("مركز")
+# heads that name a body only with the article and an adjective («المقاومة الشعبية», «التحالف
+# العربي», «المرصد السوري»), never with a genitive («مقاومة الاحتلال» is resisting the
+# occupation, «تحالف تقوده السعودية» a coalition led by Saudi Arabia)
+DEFINITE_ONLY_ORG_HEADS = _set("مقاومة تحالف مرصد تلفزيون")
 # heads whose name may be a place, written without the article: «منتخب انجلترا», «جامعة
 # دمشق», «بلدية جدة» (an organisation, not the place)
 PLACE_NAMED_ORG_HEADS = _set("منتخب نادي جامعة بلدية أمانة شرطة محكمة غرفة سفارة قنصلية")
@@ -227,6 +232,8 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
     if rest in TITLE_ONLY_ORG_HEADS and (art or i + 1 >= n or _parts(toks[i + 1])[0]
                                          or _parts(toks[i + 1])[2] not in TITLE_GENITIVES):
         return None
+    if rest in DEFINITE_ONLY_ORG_HEADS and not art:
+        return None
     if rest in _DISTRICT_HEADS and not art and i + 1 < n and _word(toks[i + 1]) and _district(toks[i + 1], places):
         return None  # a district: a place cue (_place_at)
     start = toks[i].start + cut
@@ -299,7 +306,10 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
             continue
         if p == "ل" and (art or person_end > 0):
             # a definite head's complement: «لكرة القدم», «للرياضة», «لرعاية الشباب»; or after a
-            # person's name: «مركز الملك سلمان للإغاثة», «جامعة الملك عبدالله للعلوم والتقنية»
+            # person's name: «مركز الملك سلمان للإغاثة», «جامعة الملك عبدالله للعلوم والتقنية»;
+            # not a purpose with its own preposition: «المقاومة الشعبية» + «للسيطرة على …»
+            if j + 1 < n and fold_key_word(fold_match(toks[j + 1].text), article=False) in _NAME_STOPS:
+                break
             if a:
                 j += 1
                 attrs += 1
@@ -417,3 +427,101 @@ def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> lis
         while i < len(toks) and toks[i].start < ph.end:
             i += 1
     return out
+
+
+# --- co-ordinated lists after a plural or dual head ---------------------------------------
+# «أسهم شركات مدينة المعرفة، وفيبكو وموبايلي», «مناطق الجفينة والسائلة والتباب السود»,
+# «محافظتي عدن ولحج»: each item is a name of the head's kind
+LIST_HEADS = {
+    **{w: "ORG" for w in _set("شركات شركتي بنوك بنكي مصارف أندية ناديي صحف صحيفتي قنوات قناتي منظمات "
+                               "منظمتي جامعات جامعتي أحزاب فصائل")},
+    **{w: "LOC" for w in _set("مناطق منطقتي مدن مدينتي محافظات محافظتي قرى قريتي أحياء حيي مديريات "
+                               "مديريتي بلدات بلدتي ولايات ولايتي عواصم جزر جزيرتي")},
+}
+_LIST_STOPS = _set(
+    "في من على إلى الى عن مع عند لدى منذ حتى بين ثم أو أن إن كما حيث بعد قبل خلال عبر نحو حول ضد مثل "
+    "منها منهم التي الذي الذين التى وهي وهو الأكثر الأقل أكثر أقل قائمة رأس جميعها جميعهم كلها كلهم "
+    "بعضها معظمها أغلبها غيرها وغيرها إضافة بالإضافة أخرى آخرى أخر الأخرى"
+) | STOP_DEFINITES
+
+
+def _bare_conj(w: str) -> str:
+    return w[1:] if w[:1] == "و" and len(w) > 3 else w
+_DIRECTIONS = _set("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+LIST_ITEM_MAX_WORDS = 3
+
+
+class ListItem(NamedTuple):
+    start: int  # character offsets of the item (proclitic «و» left out)
+    end: int
+    first: int  # token indexes [first, last)
+    last: int
+
+
+def list_head(tok: Token) -> str | None:
+    """The label of a plural or dual head noun («شركات», «محافظتي»), with a preposition or
+    conjunction before it but without the article; None for other words."""
+    pre, art, rest, _cut = _parts(tok, frozenset(LIST_HEADS))
+    if art or pre not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
+        return None
+    return LIST_HEADS.get(rest)
+
+
+def list_items(toks: list[Token], i: int, label: str = "ORG") -> list[ListItem]:
+    """The co-ordinated names after the head at ``i``: items of one to three words joined by
+    «و», «،» or «,», up to a stop word («الأكثر», «على», «التي» …), a number or other
+    punctuation, and for places a word with «ب» or «ل» («عدن» + «للسيطرة»; a company keeps its
+    «ل» complement: «بوبا للتأمين»). An item longer than three words ends the list (it is
+    prose, not a name)."""
+    items: list[ListItem] = []
+    n = len(toks)
+    k = i + 1
+    cur: list[int] = []
+    cut0 = 0
+    after_sep = True  # at the start of an item
+
+    def close() -> None:
+        nonlocal cur, cut0
+        if cur:
+            while len(cur) > 1 and fold_key_word(_bare_conj(fold_match(toks[cur[0]].text))) in _DIRECTIONS:
+                cur = cur[1:]
+                cut0 = 0
+            items.append(ListItem(toks[cur[0]].start + cut0, toks[cur[-1]].end, cur[0], cur[-1] + 1))
+        cur, cut0 = [], 0
+
+    standalone_waw = False
+    while k < n:
+        t = toks[k]
+        if t.text in ("،", ","):
+            close()
+            after_sep, standalone_waw = True, False
+            k += 1
+            continue
+        if t.text == "و":
+            close()
+            after_sep, standalone_waw = True, True
+            k += 1
+            continue
+        if not _word(t) or t.text[:1].isdigit():
+            break
+        w = fold_match(t.text)
+        conj = w[:1] == "و" and len(w) > 3 and not standalone_waw
+        bare = w[1:] if conj else w
+        if fold_key_word(bare, article=False) in _LIST_STOPS or fold_key_word(bare) in _LIST_STOPS \
+                or fold_key_word(bare) in _TIME_WORDS or fold_key_word(bare, article=False) in LIST_HEADS:
+            break
+        if label == "LOC" and fold_match(t.text)[:1] in "بل" and split_proclitics(bare).prefix[:1] in ("ب", "ل"):
+            break
+        if conj and cur:  # «وفيبكو»: a new item
+            close()
+        if not cur:
+            cut0 = 1 if conj else 0
+        cur.append(k)
+        standalone_waw = False
+        after_sep = False
+        if len(cur) > LIST_ITEM_MAX_WORDS:
+            cur = []
+            break
+        k += 1
+    close()
+    return items
