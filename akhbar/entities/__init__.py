@@ -18,7 +18,8 @@ from collections import Counter, defaultdict
 from akhbar.entities import gazetteer as gz
 from akhbar.entities import identity, kb
 from akhbar.entities import phrases as phrases_mod
-from akhbar.entities.non_names import TITLE_WORDS, non_name_reason
+from akhbar.entities import senses as senses_mod
+from akhbar.entities.non_names import FUNCTION_WORDS, TITLE_WORDS, non_name_reason
 from akhbar.entities.phrases import ORG_HEADS, find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
@@ -292,6 +293,8 @@ def _adds_attributes(toks: list | None, start: int, end: int) -> bool:
     return art and (pre == "ل" or (pre == "" and (phrases_mod._is_nisba(word) or word in phrases_mod.ADJECTIVES)))
 
 
+# words before a place's own name: «حي الجزيرة» is a district, not «the island»
+_PLACE_CUE_KEYS = fold_words("حي بحي منطقة شارع قصر ميدان ساحة", article=True)
 LIST_CONFIDENCE = 0.6
 LIST_RARE_WORD = 200  # SaudiNewsNet count under which an unknown list item may be a name
 _SHARE_WORDS = fold_words("أسهم سهم", article=False)
@@ -310,6 +313,7 @@ class EntityRecognizer:
         self.kb_exact = self.places.exact | self.orgs.exact
         self.kb_spelled = self.places.spelled | self.orgs.spelled
         self.place_words = self.gaz.place_words | self.places.words
+        self.senses = senses_mod.load()
         self.model = None
         if use_model:
             from akhbar.entities.model import load_model
@@ -392,7 +396,7 @@ class EntityRecognizer:
                     spelled.add(fold_key(tail, letters=False))
         if tails:  # «نادي التعاون» … «التعاون»: the name alone, later in the document
             raw = self._spread_tails(text, doc_toks, raw, tails, spelled)
-        return self._finish(text, raw)
+        return self._finish(text, raw, sentences)
 
     def _cut_coordinated_orgs(self, text: str, toks: list, spans: list) -> list:
         """An organisation span the models ran on over «و» into another organisation is two:
@@ -439,8 +443,10 @@ class EntityRecognizer:
             if hit and label == "ORG" and all(s <= sp[0] and sp[1] <= e for sp in hit) and (
                     j - i >= 2 or all(sp[0] == s and sp[1] == e for sp in hit)):
                 pass  # a listed organisation over the model's part or label of it («الحوثيين» tagged PER)
-            elif hit and (j - i < 2 or any(sp[2] != "LOC" or sp[0] < s or sp[1] > e for sp in hit)):
-                continue  # a longer listed place may take over the model's part of it («المدينة المنورة»)
+            elif hit and (j - i < 2 or any((sp[2] != "LOC" and text[sp[0]:sp[1]] not in self.senses)
+                                           or sp[0] < s or sp[1] > e for sp in hit)):
+                continue  # a longer listed place may take over the model's part of it («المدينة المنورة»,
+                # an ambiguous «الجزيرة» in «الجزيرة العربية»)
             if i > 0 and toks[i - 1].text in ("@", "#"):
                 continue
             if cut and toks[i].text[:1] == "ك":
@@ -455,6 +461,9 @@ class EntityRecognizer:
                 continue
             if j - i > 1 and not gz.spelling_ok(found, self.kb_spelled):
                 continue
+            if j - i > 1 and any(fold_key_word(toks[k].text, article=False) in FUNCTION_WORDS
+                                 and toks[k].start > toks[k - 1].end for k in range(i + 1, j)):
+                continue  # «في بيان إن» is not «ب» + «يان إن» (Yan'an)
             out = [sp for sp in out if sp not in hit]
             out.append((s, e, label, KB_CONFIDENCE, elided_article(text, s)))
         out.sort()
@@ -532,7 +541,8 @@ class EntityRecognizer:
                     add.append((s, e, label, PHRASE_CONFIDENCE, elided_article(text, s)))
         return sorted(raw + add)
 
-    def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]]) -> list[Mention]:
+    def _finish(self, text: str, raw: list[tuple[int, int, str, float, bool]],
+                sentences: list[Sentence] | None = None) -> list[Mention]:
         raw = _join_family_names(text, raw)
         # a proclitic the counts did not recognise, but the document does: «لروته» when «روته» is a mention
         known = {fold_key(text[s:e]) for s, e, _, _, _ in raw}
@@ -576,6 +586,41 @@ class EntityRecognizer:
                 if fold_key(m.text) not in gz.AMBIGUOUS_KEYS:  # also MISC: «البيت الأبيض» is an ORG here
                     m.label = ent.label
                     gaz_label[idx] = ent.label
+        # names of several entities («الهلال», «الأهلي», «الجزيرة», «تونس»): the context decides
+        # (akhbar.entities.senses); undecided, the generic identity of the name itself
+        place_of: dict[int, kb.Place] = {}
+        generic: set[int] = set()
+        drop: set[int] = set()
+        for idx, m in enumerate(mentions):
+            if idx in outlets or names[idx] not in self.senses:
+                continue
+            sent = next(((x.start, x.end) for x in sentences or [] if x.start <= m.start < x.end), (0, len(text)))
+            sense = self.senses.choose(text, m.start, m.end, names[idx], sent, self._city_country, _PLACE_CUE_KEYS)
+            if sense is not None and sense.default_kb:
+                continue
+            entries.pop(idx, None)
+            gaz_label.pop(idx, None)
+            m.canonical_en = None
+            if sense is None:
+                generic.add(idx)
+            elif sense.label and not (sense.org or sense.gazetteer or sense.place):
+                generic.add(idx)
+                m.label = gaz_label[idx] = sense.label
+            elif sense.drop:
+                drop.add(idx)
+                self.dropped["sense_not_a_name"] += 1
+            elif sense.org and (org := self.orgs.by_en.get(sense.org)) is not None:
+                outlets[idx] = org
+                m.label = gaz_label[idx] = "ORG"
+            elif sense.gazetteer and (ent := self.gaz.get(sense.gazetteer)) is not None:
+                entries[idx] = ent
+                m.canonical_en = ent.en
+                m.label = gaz_label[idx] = ent.label
+            elif sense.place and (place := self.places.by_en.get(sense.place)) is not None:
+                place_of[idx] = place
+                m.label = gaz_label[idx] = "LOC"
+            else:
+                generic.add(idx)
         # within-document: short person names → the full name; unknown spelling variants → first spelling
         full_by_last: dict[str, set[str]] = defaultdict(set)
         display_of: dict[str, str] = {}
@@ -610,7 +655,8 @@ class EntityRecognizer:
             m.alias = identity.display_name(names[idx]) or m.text
             m.alias_key = identity.alias_key(m.alias)
             ent = entries.get(idx)
-            place = self.places.get(names[idx]) if m.label == "LOC" and idx not in outlets else None
+            place = (place_of.get(idx) or self.places.get(names[idx])
+                     if m.label == "LOC" and idx not in outlets and idx not in generic else None)
             if ent is not None and place is None and m.label == "LOC":
                 place = self.places.get(ent.display)
             if place is not None and ent is not None and place.en != ent.en and place.kind != ent.kind:
@@ -620,7 +666,7 @@ class EntityRecognizer:
             if ent is not None:
                 m.name = ent.display or m.alias
                 key = identity.entity_key(m.name, m.label, ent.kb_key)
-            elif (org := outlets.get(idx) or self.orgs.get(names[idx])) is not None:
+            elif (org := outlets.get(idx) or (self.orgs.get(names[idx]) if idx not in generic else None)) is not None:
                 m.name, m.canonical_en, m.label = org.display, org.en, "ORG"
                 key = identity.entity_key(m.name, m.label, org.kb_key)
             elif place is not None:
@@ -632,6 +678,21 @@ class EntityRecognizer:
                 m.name = first_name.setdefault((m.label, m.canonical), short_to.get(idx, m.alias))
                 key = identity.entity_key(m.name, m.label)
             m.entity_id = identity.entity_id(m.label, key)
+        mentions = [m for idx, m in enumerate(mentions) if idx not in drop]
         mentions.sort(key=lambda m: (m.start, m.end))
         return mentions
+
+    def _city_country(self, word: str) -> str | None:
+        """Country code of a city the knowledge base lists under ``word`` (a proclitic
+        allowed: «وسوسة»), for the city senses of akhbar.entities.senses."""
+        w = fold_match(word)
+        for cand in (w, split_proclitics(w).rest if w[:1] in PROCLITIC_LETTERS else None):
+            place = self.places.get(cand) if cand else None
+            if place is not None and place.kind == "city":
+                return place.country_code
+            if place is None and cand:
+                city = self.places.index.get(fold_key(cand))
+                if city is not None and city.kind == "city":
+                    return city.country_code
+        return None
 

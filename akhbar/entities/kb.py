@@ -45,6 +45,7 @@ class Place(NamedTuple):
 class Places:
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Place] = {}
+        self.by_en: dict[tuple[str, str], Place] = {}  # (English name, kind) -> place, for senses.json
         self.spelled: set[str] = set()
         self.exact: set[str] = set()  # names as written (diacritics removed): the bar for places no model saw
         for p in data.get("places", []):
@@ -52,6 +53,7 @@ class Places:
             if not names:
                 continue
             place = Place(p["en"], p.get("kind", "city"), p.get("country_code"), p.get("lat"), p.get("lon"), names[0])
+            self.by_en.setdefault((place.en, place.kind), place)
             for n in names:
                 k = fold_key(n)
                 self.spelled.add(fold_key(n, letters=False))
@@ -81,11 +83,13 @@ class Organisations:
 
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Org] = {}
+        self.by_en: dict[str, Org] = {}
         self.quoted: dict[str, Org] = {}  # names that are this organisation only between quotes
         self.spelled: set[str] = set()
         self.exact: set[str] = set()
         for o in data.get("organisations", []):
             org = Org(o["en"], o.get("kind", "org"), o["names"][0])
+            self.by_en[org.en] = org
             for n in o["names"] + o.get("quoted_names", []):
                 self.spelled.add(fold_key(n, letters=False))
                 self.exact.add(display_name(n))
@@ -112,7 +116,11 @@ def load_organisations() -> Organisations:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Places:
-    return Places(_resource(PLACES_FILE))
+    """places.json (built by akhbar/training/build_places.py) and the few places written by
+    hand in senses.json for the senses of ambiguous names («الجزيرة العربية», «الهلال النفطي»)."""
+    data = _resource(PLACES_FILE)
+    extra = _resource("senses.json").get("places", [])
+    return Places({"places": data.get("places", []) + extra})
 
 
 # a word whose word2vec cluster is at least this much (by corpus count) made of listed places

@@ -220,6 +220,7 @@ def _district(tok: Token, places: frozenset[str]) -> bool:
 
 
 _DISTRICT_HEADS = _set("مديرية")
+_CHAIR_HEADS = _set("رئاسة")
 
 
 def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> Phrase | None:
@@ -234,6 +235,8 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
         return None
     if rest in DEFINITE_ONLY_ORG_HEADS and not art:
         return None
+    if rest in _CHAIR_HEADS and pre.endswith("ب"):
+        return None  # «برئاسة المهندس …»: chaired by, not a presidency
     if rest in _DISTRICT_HEADS and not art and i + 1 < n and _word(toks[i + 1]) and _district(toks[i + 1], places):
         return None  # a district: a place cue (_place_at)
     start = toks[i].start + cut

@@ -1,0 +1,122 @@
+"""Names that stand for several entities, resolved by context (``senses.json``).
+
+«الهلال» is the Saudi club, the Sudanese club, the crescent moon or part of «الهلال الأحمر»;
+«الأهلي» the Saudi club, the Egyptian club or a bank; «الجزيرة» the channel, the newspaper, the
+Arabian Peninsula, an Emirati club or «the island»; «تونس» the country or its capital.  For a
+mention whose name is one of these, :meth:`Senses.choose` reads, in this order:
+
+1. the word right after the mention («الأهلي المصري», «الجزيرة العربية», «تونس العاصمة»);
+2. the word right before it («قناة الجزيرة», «البنك الأهلي», «العاصمة تونس»);
+3. cue words in the mention's sentence, then in the whole document (sport words for a club,
+   «قناة», «صحيفة», «جزيرة», Egyptian clubs and cities for Al Ahly, …), each sense naming the
+   cue groups it needs and the groups that rule it out;
+4. for a city sense, other cities of that country in the same sentence («تونس وسوسة»).
+
+Nothing decides: the mention keeps its generic identity (its own name's key), except where
+the table says the knowledge base's reading is the default («تونس» is the country).  Word
+lists and senses are data (``akhbar/resources/ner/senses.json``); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from typing import NamedTuple
+
+from akhbar.text import fold_key, fold_key_word, fold_match, split_proclitics, tokenize
+
+SENSES_FILE = "senses.json"
+
+
+def _word_key(word: str) -> str:
+    """A word without proclitics and article, KEY level («ولاعبي» → «لاعبي», «بالدوري» → «دوري»)."""
+    w = fold_match(word)
+    sp = split_proclitics(w)
+    rest = sp.rest if sp.prefix or sp.article else w
+    return fold_key_word(rest, article=True)
+
+
+class Sense(NamedTuple):
+    org: str | None = None  # English name of an organisations.json entry
+    gazetteer: str | None = None  # a name of a model-gazetteer entry
+    place: tuple[str, str] | None = None  # (English name, kind) of a place
+    drop: str | None = None  # why the mention is no name in this sense
+    default_kb: bool = False  # keep the knowledge base's own reading
+    label: str | None = None  # the generic identity under this label (no entity of the lists)
+
+
+class _Rule(NamedTuple):
+    sense: Sense
+    after: frozenset[str]
+    before: frozenset[str]
+    cues: tuple[str, ...]
+    unless: tuple[str, ...]
+    with_cities_of: str | None
+
+
+class Senses:
+    def __init__(self, data: dict) -> None:
+        self.cues = {g: frozenset(_word_key(w) for w in words.split()) for g, words in data.get("cues", {}).items()}
+        self.places = data.get("places", [])
+        self.rules: dict[str, list[_Rule]] = {}
+        for name, senses in data.get("names", {}).items():
+            rules = []
+            for s in senses:
+                sense = Sense(org=s.get("org"), gazetteer=s.get("gazetteer"),
+                              place=(s["place"], s.get("kind", "city")) if s.get("place") else None,
+                              drop=s.get("drop"), default_kb=s.get("default") == "kb", label=s.get("label"))
+                rules.append(_Rule(sense, frozenset(_word_key(w) for w in s.get("after", [])),
+                                   frozenset(_word_key(w) for w in s.get("before", [])),
+                                   tuple(s.get("cues", [])), tuple(s.get("unless", [])), s.get("with_cities_of")))
+            self.rules[fold_key(name)] = rules
+
+    def __contains__(self, name: str) -> bool:
+        return fold_key(name) in self.rules
+
+    def choose(self, text: str, start: int, end: int, name: str, sentence: tuple[int, int],
+               city_country=None, place_cues: frozenset[str] = frozenset()) -> Sense | None:
+        """The sense of the mention ``text[start:end]`` (name ``name``) in sentence
+        ``sentence`` (character span); ``city_country(word) -> country code or None`` for the
+        city senses; ``place_cues``: words before a place's name («حي الجزيرة» is a district,
+        never dropped as «the island»). None: no sense decided, the generic identity."""
+        rules = self.rules.get(fold_key(name))
+        if not rules:
+            return None
+        after = _word_key(text[end:end + 40].split()[0]) if text[end:end + 40].split() else ""
+        before_words = text[max(0, start - 40):start].split()
+        before = _word_key(before_words[-1]) if before_words else ""
+        for r in rules:
+            if after and after in r.after:
+                return r.sense
+        for r in rules:
+            if before and before in r.before:
+                return r.sense
+        own = _word_key(name)  # the name itself is no cue («الجزيرة» is not «جزيرة»)
+        sent_words = {_word_key(t.text) for t in tokenize(text[sentence[0]:sentence[1]]) if t.text[:1].isalpha()} - {own}
+        doc_words = _doc_words(text) - {own}
+        for scope in (sent_words, doc_words):
+            for r in rules:
+                if not r.cues or r.sense.drop and before in place_cues:
+                    continue
+                if all(self.cues.get(g, frozenset()) & (scope | (doc_words if g != r.cues[0] else frozenset()))
+                       for g in r.cues) and not any(self.cues.get(g, frozenset()) & doc_words for g in r.unless):
+                    return r.sense
+        for r in rules:
+            if r.with_cities_of and city_country is not None:
+                words = [t.text for t in tokenize(text[sentence[0]:sentence[1]]) if t.text[:1].isalpha()]
+                if any(city_country(w) == r.with_cities_of for w in words if fold_key(w) != fold_key(name)):
+                    return r.sense
+        return next((r.sense for r in rules if r.sense.default_kb), None)
+
+
+@functools.lru_cache(maxsize=8)
+def _doc_words(text: str) -> frozenset[str]:
+    return frozenset(_word_key(t.text) for t in tokenize(text) if t.text[:1].isalpha())
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Senses:
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner", SENSES_FILE)
+    with open(path, encoding="utf-8") as f:
+        return Senses(json.load(f))
