@@ -244,3 +244,25 @@ def test_an_ambiguous_name_without_context_keeps_its_generic_identity(rec):
     assert got
     for m in got:
         assert m.canonical_en is None and m.entity_id == identity.entity_id(m.label, identity.alias_key("الأهلي"))
+
+
+def test_a_person_span_does_not_start_with_a_pronoun(rec):
+    text = ("وبعد أن تم الطلاق أسرعت إلى التليفون أزف البشرى إلى عمر الشريف فقلت له وأنا أضحك من السعادة. "
+            "وبصوت ملئ بالأمل قال لي عمر: يعني حنتزوج؟")
+    people = {m.text for m in mentions(rec, text) if m.label == "PER"}
+    assert "لي عمر" not in people and "عمر" in people
+    # after a title or a nationality «لي» is a name
+    got = {m.text for m in mentions(rec, "وأثار عضو مجلس النواب الفلبيني \"لي باكيز\"، الحديث حول هذه الشهادات.")}
+    assert "لي باكيز" in got
+
+
+def test_a_body_named_by_its_kind_alone_is_no_name(rec):
+    text = ("ويحظر الدستور المصري الجديد انخراط رئيس الدولة في الأحزاب أو رئاسة أي حزب منها. وأكد السيسي نفسه "
+            "هذا الأمر حين التقى رؤساء الأحزاب الشهر الماضي، وطلب منهم التوقف عن الخلافات، لكن الأحزاب لا تتفق.")
+    assert not [m for m in mentions(rec, text) if m.text == "الأحزاب"]
+    from akhbar.entities.non_names import non_name_reason
+
+    for word in ("الأحزاب", "والأحزاب", "الوزارة", "للشركات"):
+        assert non_name_reason(word) == "generic_reference", word
+    for name in ("الاتحاد", "حزب الله", "حماس", "الحوثيين"):
+        assert non_name_reason(name) is None, name

@@ -24,8 +24,8 @@ from akhbar.entities.phrases import ORG_HEADS, find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.models import Mention, Sentence
-from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, elided_article, fold_key, fold_key_word, fold_match,
-                         fold_words, restore_article, split_proclitics, tokenize)
+from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, elided_article, fold_display, fold_key, fold_key_word,
+                         fold_match, fold_words, restore_article, split_proclitics, tokenize)
 
 __all__ = ["EntityRecognizer", "canonicalize"]
 
@@ -119,6 +119,25 @@ def _adjective_homograph(text: str, s: int, name: str) -> str | None:
         if not sp.article or fold_key_word(prev, article=True) in _COUNTRY_NAME_WORDS:
             return None
     return "adjective_homograph"
+
+
+# pronouns and particles as written (ى kept: «على» is a particle, «علي» a name)
+_HEAD_PARTICLES = frozenset("لي له لها لهم لهما لنا لك لكم هو هي هم إن أن ان قد لقد ثم أو في من عن مع على إلى الى".split())
+
+
+def _trim_person_head(text: str, s: int, e: int) -> int:
+    """A person span does not start with a pronoun or particle: «قال لي عمر» → «عمر»; but
+    after a title, a nationality or an opening quote «لي» is a name («الفلبيني "لي باكيز"»)."""
+    before = text[max(0, s - 30):s].rstrip()
+    if before[-1:] in _OPEN_Q or (before.split() and _after_title(before.split()[-1])):
+        return s
+    while True:
+        first, sep, rest = text[s:e].partition(" ")
+        if not sep or fold_display(first) not in _HEAD_PARTICLES:
+            return s
+        s = e - len(rest.lstrip()) if rest.strip() else s
+        if not rest.strip():
+            return s
 
 
 def _trim_person_tail(text: str, s: int, e: int) -> int:
@@ -554,6 +573,7 @@ class EntityRecognizer:
                 s += 1
             if label == "PER":
                 e = _trim_person_tail(text, s, e)
+                s = _trim_person_head(text, s, e)
             e = _trim_loose_tail(text, s, e)
             name = restore_article(text[s:e], elided)
             reason = (non_name_reason(name) or _glued_function_word(name, label, self.gaz)

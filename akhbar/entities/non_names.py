@@ -9,6 +9,7 @@ counted per process in ``EntityRecognizer.dropped`` (not yet written to a table)
 * ``title_only``: a title or role without a name («ولي العهد», «العهد», «خادم الحرمين الشريفين»).
 * ``calendar``: month and weekday names.
 * ``generic_body``: a body every organisation has («مجلس الإدارة», «الجمعية العمومية»).
+* ``generic_reference``: a body named by its kind alone («الوزارة», «الأحزاب», «القوات»).
 
 Word lists written by hand: they are closed classes of Arabic.
 """
@@ -42,6 +43,15 @@ TITLE_SPELLED = frozenset(fold_key_word(w, letters=False)
 GENERIC_BODIES = frozenset(fold_key_word(fold_match(x), article=False) for x in (
     "مجلس الإدارة", "الجمعية العمومية", "مجلس الأمناء", "مجلس أمناء", "مجلس إدارة", "الجمعية العامة العادية",
     "الجمعية العمومية غير العادية", "إدارة الشركة", "مجلس الإدارة الجديد"))
+# a body named by its kind alone is a reference, not a name (NER_GUIDE.md: «الوزارة»,
+# «الحكومة», «الشركة»): heads of organisation names and their plurals, with the article
+GENERIC_REFERENCES = frozenset(fold_key_word(w, article=True) for w in (
+    "الوزارة الهيئة الشركة الحكومة البنك المصرف المجلس اللجنة الجمعية المنظمة الجامعة الحزب الحركة "
+    "الجيش القوات التنظيم الجماعة النادي المنتخب الصحيفة القناة الوكالة المحكمة الإدارة البلدية الأمانة "
+    "الوزارات الهيئات الشركات الحكومات البنوك المصارف المجالس اللجان الجمعيات المنظمات الجامعات "
+    "الأحزاب الحركات الجيوش التنظيمات الجماعات الأندية المنتخبات الصحف القنوات الوكالات المحاكم الفصائل "
+    "الميليشيات المليشيات الدول"
+).split())
 CALENDAR = (frozenset(GREG_MONTHS) | frozenset(HIJRI_MONTHS_1) | frozenset(LEV_MONTHS_1)
             | frozenset(WEEKDAYS))
 
@@ -79,6 +89,8 @@ def non_name_reason(text: str) -> str | None:
             return "title_only"
         if whole in CALENDAR or fold_key_word(words[0], article=False) in CALENDAR:
             return "calendar"
+        if bare in GENERIC_REFERENCES and split_proclitics(fold_match(words[0])).article:
+            return "generic_reference"
         return None
     if fold_key_word(fold_match(" ".join(words)), article=False) in GENERIC_BODIES:
         return "generic_body"
