@@ -157,13 +157,17 @@ def _has_tanween(word: str) -> bool:
 
 
 def _trim_loose_tail(text: str, s: int, e: int) -> int:
-    """A name does not end on a word with tanween or on a lone conjunction: «ألفًا و»
-    (a thousand and …) is not «الفاو»."""
+    """A name does not end on a word with tanween: the span's new end."""
     while True:
         head, _, last = text[s:e].rpartition(" ")
-        if not head or not (_has_tanween(last) or last in CONJUNCTIONS):
+        if not head or not _has_tanween(last):
             return e
         e = s + len(head.rstrip())
+
+
+def _lone_conjunction(name: str) -> str | None:
+    """A name never ends on a lone conjunction: «ألفًا و» (a thousand and …) read as «الفاو»."""
+    return "glued_words" if len(name.split()) > 1 and name.split()[-1] in CONJUNCTIONS else None
 
 
 def _tanween(name: str) -> str | None:
@@ -507,7 +511,15 @@ class EntityRecognizer:
             shares = label == "ORG" and i > 0 and fold_key_word(fold_match(toks[i - 1].text)) in _SHARE_WORDS
             if not (any(known) or shares):
                 continue
-            for it, kn in zip(items, known):
+            for n_item, (it, kn) in enumerate(zip(items, known)):
+                if label == "LOC" and it.last - it.first > 1 and not self._known_item(text, it, label, []):
+                    first = phrases_mod.ListItem(it.start, toks[it.first].end, it.first, it.first + 1)
+                    last_item = n_item == len(items) - 1
+                    if self._known_item(text, first, label, []) or (
+                            last_item and fold_key_word(fold_match(text[it.start:toks[it.first].end]))
+                            not in phrases_mod.PLACE_CUES):
+                        it = first  # «وأبين» + «الأوضاع الأمنية»: the list ended on the place
+                        kn = kn or self._known_item(text, it, label, out)
                 if not (kn or shares or self._item_like_name(text[it.start:it.end].split(), label)):
                     continue
                 if any(sp[:3] == (it.start, it.end, label) for sp in out):
@@ -574,10 +586,12 @@ class EntityRecognizer:
             if label == "PER":
                 e = _trim_person_tail(text, s, e)
                 s = _trim_person_head(text, s, e)
-            e = _trim_loose_tail(text, s, e)
+            if _lone_conjunction(text[s:e]) is None:
+                e = _trim_loose_tail(text, s, e)
             name = restore_article(text[s:e], elided)
             reason = (non_name_reason(name) or _glued_function_word(name, label, self.gaz)
-                      or _adjective_homograph(text, s, name) or _tanween(name) or _tribe(text, s, e))
+                      or _lone_conjunction(text[s:e]) or _adjective_homograph(text, s, name) or _tanween(name)
+                      or _tribe(text, s, e))
             if reason:
                 self.dropped[reason] += 1
                 continue

@@ -48,7 +48,7 @@ TITLE_ONLY_ORG_HEADS = _set("مركز")
 DEFINITE_ONLY_ORG_HEADS = _set("مقاومة تحالف مرصد تلفزيون")
 # heads whose name may be a place, written without the article: «منتخب انجلترا», «جامعة
 # دمشق», «بلدية جدة» (an organisation, not the place)
-PLACE_NAMED_ORG_HEADS = _set("منتخب نادي جامعة بلدية أمانة شرطة محكمة غرفة سفارة قنصلية")
+PLACE_NAMED_ORG_HEADS = _set("منتخب نادي جامعة بلدية أمانة شرطة محكمة سفارة قنصلية")
 PLACE_CUES_STRONG = _set("محافظة مديرية بلدة قرية حي مقاطعة إقليم ولاية إمارة ناحية قضاء")
 _CITY_CUE = _set("مدينة")
 # places named after a person: «شارع الملك فهد», «ممشى الملك خالد», «مدينة عيسى»
@@ -99,7 +99,7 @@ def _is_nisba(rest: str) -> bool:
 
 # heads of parties and movements: their adjective is their name («الحزب الجمهوري», «الحزب
 # الشيوعي», «الجبهة الشعبية»)
-MOVEMENT_HEADS = _set("حزب جبهة حركة تيار")
+MOVEMENT_HEADS = _set("حزب جبهة حركة تيار جيش")
 # relational adjectives of a region, a community or a court that, like a nationality, single
 # one body out after a definite head («الاتحاد الآسيوي», «اللجنة الأولمبية», «الديوان الملكي»)
 REGION_ADJECTIVES = _set(
@@ -131,7 +131,7 @@ def _place_nisba(rest: str, places: frozenset[str] = frozenset()) -> bool:
     if len(stem) < 3:
         return False
     index = kb.load().index
-    for k in (stem, "ال" + stem, stem + "ا", stem + "يا", "ال" + stem + "ه"):
+    for k in (rest, stem, "ال" + stem, stem + "ا", stem + "يا", "ال" + stem + "ه"):
         place = index.get(k)
         if place is not None and place.kind in ("country", "region"):
             return True
@@ -194,8 +194,18 @@ def _title_name_end(toks: list[Token], j: int, places: frozenset[str] = frozense
     return k
 
 
+# prepositions a verbal noun governs: «للسيطرة على …» is a purpose, «للجوازات في السعودية» a name
+_PURPOSE_PREPOSITIONS = _set("على إلى الى عن ضد مع")
 # words that end a name: prepositions and particles («شارع الشيخ سلمان وعلى مداخل …»)
 _NAME_STOPS = _set("في من على إلى الى عن مع عند لدى منذ حتى بين ثم أو أن إن كما حيث بعد قبل خلال عبر نحو حول ضد")
+
+
+def _listed_org(words: list[Token], cut: int) -> bool:
+    """The words (the first without its first ``cut`` letters) are a listed organisation."""
+    from akhbar.entities import kb
+
+    text = " ".join([words[0].text[cut:]] + [t.text for t in words[1:]])
+    return kb.load_organisations().get(text) is not None
 
 
 def _known_name(word: str) -> bool:
@@ -295,6 +305,8 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
                 continue
             break
         # after the chain: attributes and complements
+        if not named and _listed_org(toks[i:j], cut):
+            named = True  # «المقاومة الشعبية» + «الموالية للرئيس»: a listed name takes naming adjectives only
         if p == "" and a and (_is_nisba(r) or r in ADJECTIVES):
             if named and not _naming_adjective(r, places):
                 break  # after a listed name only a naming adjective: «تنظيم داعش» + «العملية الإعلامية»
@@ -302,7 +314,8 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
             attrs += 1
             naming += rest in MOVEMENT_HEADS or _naming_adjective(r, places)
             continue
-        if p == "و" and a and not art and r not in ORG_HEADS and j != person_end:  # «والدعوة والإرشاد» (not «والاتحاد …»)
+        if p == "و" and a and not art and (r not in ORG_HEADS or r in DEFINITE_ONLY_ORG_HEADS) and j != person_end:
+            # «والدعوة والإرشاد», «هيئة الإذاعة والتلفزيون» (not «والاتحاد …»)
             j += 1
             attrs += 1
             naming += 1
@@ -311,7 +324,7 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
             # a definite head's complement: «لكرة القدم», «للرياضة», «لرعاية الشباب»; or after a
             # person's name: «مركز الملك سلمان للإغاثة», «جامعة الملك عبدالله للعلوم والتقنية»;
             # not a purpose with its own preposition: «المقاومة الشعبية» + «للسيطرة على …»
-            if j + 1 < n and fold_key_word(fold_match(toks[j + 1].text), article=False) in _NAME_STOPS:
+            if j + 1 < n and fold_key_word(fold_match(toks[j + 1].text), article=False) in _PURPOSE_PREPOSITIONS:
                 break
             if a:
                 j += 1

@@ -53,6 +53,7 @@ class _Rule(NamedTuple):
     cues: tuple[str, ...]
     unless: tuple[str, ...]
     with_cities_of: str | None
+    sentence_only: bool
 
 
 class Senses:
@@ -68,7 +69,8 @@ class Senses:
                               drop=s.get("drop"), default_kb=s.get("default") == "kb", label=s.get("label"))
                 rules.append(_Rule(sense, frozenset(_word_key(w) for w in s.get("after", [])),
                                    frozenset(_word_key(w) for w in s.get("before", [])),
-                                   tuple(s.get("cues", [])), tuple(s.get("unless", [])), s.get("with_cities_of")))
+                                   tuple(s.get("cues", [])), tuple(s.get("unless", [])), s.get("with_cities_of"),
+                                   s.get("scope") == "sentence"))
             self.rules[fold_key(name)] = rules
 
     def __contains__(self, name: str) -> bool:
@@ -97,7 +99,7 @@ class Senses:
         doc_words = _doc_words(text) - {own}
         for scope in (sent_words, doc_words):
             for r in rules:
-                if not r.cues or r.sense.drop and before in place_cues:
+                if not r.cues or r.sense.drop and before in place_cues or (r.sentence_only and scope is doc_words):
                     continue
                 if all(self.cues.get(g, frozenset()) & (scope | (doc_words if g != r.cues[0] else frozenset()))
                        for g in r.cues) and not any(self.cues.get(g, frozenset()) & doc_words for g in r.unless):
