@@ -266,3 +266,11 @@ def test_a_body_named_by_its_kind_alone_is_no_name(rec):
         assert non_name_reason(word) == "generic_reference", word
     for name in ("الاتحاد", "حزب الله", "حماس", "الحوثيين"):
         assert non_name_reason(name) is None, name
+
+
+def test_ranks_and_professions_are_titles(rec):
+    text = ("في البداية قال الرقيب علي العبدالله: بدون شك إن للعيد فرحة وبهجة. وقال وكيل الرقيب حسين الوعيد: "
+            "جميعنا يدًا بيد لحماية الأنفس. ووصف الجندي أول عبدالله الهزاع والعريف حسين السالم العمل خلال أيام "
+            "العيد بأنه عمل نبيل.")
+    people = {m.text for m in mentions(rec, text) if m.label == "PER"}
+    assert people == {"علي العبدالله", "حسين الوعيد", "عبدالله الهزاع", "حسين السالم"}

@@ -125,15 +125,24 @@ def _adjective_homograph(text: str, s: int, name: str) -> str | None:
 _HEAD_PARTICLES = frozenset("لي له لها لهم لهما لنا لك لكم هو هي هم إن أن ان قد لقد ثم أو في من عن مع على إلى الى".split())
 
 
+# the words that qualify a rank («اللواء بحري», «العقيد مظلي»); titles, professions and ranks
+# are non_names.TITLE_WORDS (NER_GUIDE.md: titles are not in the span)
+_RANK_QUALIFIERS = fold_words("بحري جوي ركن مظلي طيار", article=False)
+
+
 def _trim_person_head(text: str, s: int, e: int) -> int:
-    """A person span does not start with a pronoun or particle: «قال لي عمر» → «عمر»; but
-    after a title, a nationality or an opening quote «لي» is a name («الفلبيني "لي باكيز"»)."""
+    """A person span does not start with a title or rank («المحاسب صالح الموسى», «بحري عواد
+    بن عيد البلوي» after «اللواء»), nor with a pronoun or particle («قال لي عمر» → «عمر»; but
+    after a title, a nationality or an opening quote «لي» is a name: «الفلبيني "لي باكيز"»)."""
     before = text[max(0, s - 30):s].rstrip()
-    if before[-1:] in _OPEN_Q or (before.split() and _after_title(before.split()[-1])):
-        return s
+    particles = not (before[-1:] in _OPEN_Q or (before.split() and _after_title(before.split()[-1])))
     while True:
         first, sep, rest = text[s:e].partition(" ")
-        if not sep or fold_display(first) not in _HEAD_PARTICLES:
+        if not sep:
+            return s
+        title = ((fold_match(first).startswith("ال") and fold_key_word(first) in TITLE_WORDS)
+                 or fold_key_word(first, article=False) in _RANK_QUALIFIERS)
+        if not title and not (particles and fold_display(first) in _HEAD_PARTICLES):
             return s
         s = e - len(rest.lstrip()) if rest.strip() else s
         if not rest.strip():
