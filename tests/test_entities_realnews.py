@@ -264,8 +264,9 @@ def test_a_body_named_by_its_kind_alone_is_no_name(rec):
 
     for word in ("الأحزاب", "والأحزاب", "الوزارة", "للشركات"):
         assert non_name_reason(word) == "generic_reference", word
-    for name in ("الاتحاد", "حزب الله", "حماس", "الحوثيين"):
+    for name in ("الاتحاد", "حزب الله", "حماس", "الحوثيين", "عز الدين"):
         assert non_name_reason(name) is None, name
+    assert non_name_reason("الدين") == "name_part"  # «رجال الدين», not the last word of «عز الدين»
 
 
 def test_ranks_and_professions_are_titles(rec):

@@ -10,6 +10,7 @@ counted per process in ``EntityRecognizer.dropped`` (not yet written to a table)
 * ``calendar``: month and weekday names.
 * ``generic_body``: a body every organisation has («مجلس الإدارة», «الجمعية العمومية»).
 * ``generic_reference``: a body named by its kind alone («الوزارة», «الأحزاب», «القوات»).
+* ``name_part``: the second part of a compound given name alone («الدين» of «عز الدين»).
 
 Word lists written by hand: they are closed classes of Arabic.
 """
@@ -54,6 +55,9 @@ GENERIC_REFERENCES = frozenset(fold_key_word(w, article=True) for w in (
     "الأحزاب الحركات الجيوش التنظيمات الجماعات الأندية المنتخبات الصحف القنوات الوكالات المحاكم الفصائل "
     "الميليشيات المليشيات الدول"
 ).split())
+# second parts of compound given names («عز الدين», «عبد الرحمن»): alone they are common
+# words («رجال الدين», religion) or God's names, never a person
+NAME_SECOND_PARTS = _folds("الدين الرحمن الرحيم")
 CALENDAR = (frozenset(GREG_MONTHS) | frozenset(HIJRI_MONTHS_1) | frozenset(LEV_MONTHS_1)
             | frozenset(WEEKDAYS))
 
@@ -93,6 +97,8 @@ def non_name_reason(text: str) -> str | None:
             return "calendar"
         if bare in GENERIC_REFERENCES and split_proclitics(fold_match(words[0])).article:
             return "generic_reference"
+        if whole in NAME_SECOND_PARTS or fold_key_word(_spelled_bare(words[0]), article=False) in NAME_SECOND_PARTS:
+            return "name_part"
         return None
     if fold_key_word(fold_match(" ".join(words)), article=False) in GENERIC_BODIES:
         return "generic_body"
