@@ -23,6 +23,7 @@ Pure functions over tokens with offsets (akhbar.text.tokenize).
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from akhbar.text import Token, fold_key_word, fold_match, fold_words, split_proclitics
@@ -477,7 +478,15 @@ class ListItem(NamedTuple):
 def list_head(tok: Token) -> str | None:
     """The label of a plural or dual head noun («شركات», «محافظتي»), with a preposition or
     conjunction before it but without the article; None for other words."""
-    pre, art, rest, _cut = _parts(tok, frozenset(LIST_HEADS))
+    return _list_head_word(tok.text)
+
+
+_LIST_HEAD_KEYS = frozenset(LIST_HEADS)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _list_head_word(word: str) -> str | None:
+    pre, art, rest, _cut = _parts(Token(word, 0, len(word)), _LIST_HEAD_KEYS)
     if art or pre not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
         return None
     return LIST_HEADS.get(rest)
