@@ -275,3 +275,18 @@ def test_ranks_and_professions_are_titles(rec):
             "العيد بأنه عمل نبيل.")
     people = {m.text for m in mentions(rec, text) if m.label == "PER"}
     assert people == {"علي العبدالله", "حسين الوعيد", "عبدالله الهزاع", "حسين السالم"}
+
+
+def test_place_after_a_cue_that_starts_like_a_proclitic(rec):
+    text = ("وتمكنت المقاومة من السيطرة على معظم مناطق مديرية لودر كآخر معقل لمليشيات الحوثي. وتدور معارك "
+            "حول قواعد عسكرية مهمة في محافظة لحج إلى الشمال من عدن.")
+    got = found(rec, text)
+    assert any("لودر" in t and label == "LOC" for t, label in got)
+    assert any("لحج" in t and label == "LOC" for t, label in got)
+
+
+def test_a_company_after_a_share_and_in_a_list_spelled_like_a_stop_word(rec):
+    text = ("وجاءت أسهم شركات مصرف الإنماء وموبايلي وسابك, ومدينة المعرفة وإعمار ومصرف الراجحي على رأس قائمة "
+            "الأسهم الأكثر نشاطا. ولم تسجل تداولات اليوم سوى صفقة خاصة وحيدة على سهم جرير بكمية بلغت 17480 سهما.")
+    orgs = {m.text for m in mentions(rec, text) if m.label == "ORG"}
+    assert {"سابك", "مدينة المعرفة", "إعمار", "مصرف الراجحي", "جرير"} <= orgs

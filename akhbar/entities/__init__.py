@@ -330,6 +330,7 @@ _PLACE_CUE_KEYS = fold_words("حي بحي منطقة شارع قصر ميدان 
 LIST_CONFIDENCE = 0.6
 LIST_RARE_WORD = 200  # SaudiNewsNet count under which an unknown list item may be a name
 _SHARE_WORDS = fold_words("أسهم سهم", article=False)
+_SHARE_WORD = fold_words("سهم", article=False)
 
 
 class EntityRecognizer:
@@ -512,6 +513,8 @@ class EntityRecognizer:
         for i, tok in enumerate(toks):
             label = phrases_mod.list_head(tok)
             if label is None:
+                if fold_key_word(fold_match(tok.text)) in _SHARE_WORD and i + 1 < len(toks):
+                    out = self._share_name(text, toks, i + 1, out)  # «وتصدر سهم ساسكو قائمة …»
                 continue
             items = phrases_mod.list_items(toks, i, label)
             if len(items) < 2:
@@ -537,6 +540,26 @@ class EntityRecognizer:
                 out.append((it.start, it.end, label, LIST_CONFIDENCE, False))
         out.sort()
         return out
+
+    def _share_name(self, text: str, toks: list, k: int, spans: list) -> list:
+        """The company after «سهم» (a share of): one or two words without a proclitic, a listed
+        organisation or rare words («سهم جرير», «سهم ساسكو»); where no span is."""
+        j = k
+        while j < len(toks) and j - k < 2 and toks[j].text[:1].isalpha() and not toks[j].text.isascii():
+            w = fold_match(toks[j].text)
+            if split_proclitics(w).prefix or fold_key_word(w) in phrases_mod.STOP_DEFINITES or (
+                    fold_key_word(w, article=False) in FUNCTION_WORDS):
+                break
+            j += 1
+        while j > k:
+            s, e = toks[k].start, toks[j - 1].end
+            name = text[s:e]
+            if any(sp[0] < e and sp[1] > s for sp in spans):
+                return spans
+            if self.orgs.get(name) is not None or all(kb.word_count(w) < LIST_RARE_WORD for w in name.split()):
+                return sorted(spans + [(s, e, "ORG", LIST_CONFIDENCE, False)])
+            j -= 1
+        return spans
 
     def _known_item(self, text: str, it, label: str, spans: list) -> bool:
         if any(sp[2] == label and it.start <= sp[0] and sp[1] <= it.end for sp in spans):

@@ -35,7 +35,7 @@ ORG_HEADS = _set(
     "وزارة هيئة لجنة مجلس وكالة مؤسسة شركة جامعة كلية معهد مستشفى مستوصف مدرسة نادي منتخب مركز "
     "اتحاد جمعية منظمة حزب جماعة تنظيم جبهة قوات جيش شرطة إدارة أمانة بلدية محكمة نيابة "
     "ديوان رئاسة عمادة صندوق بنك مصرف مجموعة غرفة صحيفة جريدة قناة إذاعة مجمع مكتب سفارة قنصلية "
-    "تحالف مرصد تلفزيون مقاومة "
+    "تحالف مرصد تلفزيون مقاومة فندق "
     "مديرية المديرية الإدارة المديرية هيئات مجالس وكالات"
 )
 # heads that name an organisation only with a following genitive, never alone or with
@@ -62,11 +62,26 @@ ADJECTIVES = _set(
     "المركزي المركزية المدني المدنية الوطني الوطنية الدولي الدولية الحكومي الحكومية الأول "
     "المستقلة الموحد الموحدة المشتركة المشترك المفتوحة الشعبية الشعبي"
 )
-STOP_DEFINITES = _set(
+_STOP_DEFINITES_TEXT = (
     "اليوم الأمس أمس الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية السابق السابقة "
     "الأسبق الذي التي الذين اللذين اللتين الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة "
     "السبت الجديد الجديدة الآن فقط أيضا الأخيرة الأخير الحالة الحالات"
 )
+STOP_DEFINITES = _set(_STOP_DEFINITES_TEXT)
+
+
+def _spelled(words: str) -> frozenset[str]:
+    """KEY forms without the letter folds: a stop word is matched as spelled («سابك», SABIC,
+    folds onto «السابق» through ق/ك)."""
+    return frozenset(fold_key_word(w, article=True, letters=False) for w in words.split())
+
+
+def _spelled_rest(tok: Token) -> str:
+    """A token without proclitics and article, KEY level without the letter folds."""
+    return fold_key_word(split_proclitics(fold_match(tok.text)).rest, article=False, letters=False)
+
+
+_STOP_SPELLED = _spelled(_STOP_DEFINITES_TEXT)
 _TIME_ADJECTIVES = _set("الماضي الماضية المقبل المقبلة الجاري الجارية المنصرم القادم القادمة")
 _GENERIC_PLACES = _set("الدولة البلاد العاصمة المملكة الوطن الحدود الشمالية الجنوبية")
 _TIME_WORDS = _set("أمس اليوم غدا صباح مساء ظهر عصر فجر")
@@ -201,6 +216,14 @@ _PURPOSE_PREPOSITIONS = _set("على إلى الى عن ضد مع")
 _NAME_STOPS = _set("في من على إلى الى عن مع عند لدى منذ حتى بين ثم أو أن إن كما حيث بعد قبل خلال عبر نحو حول ضد")
 
 
+def _whole_word(word: str) -> bool:
+    """SaudiNewsNet's counts read ``word`` without a proclitic (akhbar.entities.features
+    ``smart_split``): «لودر», «لحج», «بنغازي» are names, not «ل» + «ودر»."""
+    from akhbar.entities.features import smart_split
+
+    return smart_split(fold_match(word))[3] == 0
+
+
 def _listed_org(words: list[Token], cut: int) -> bool:
     """The words (the first without its first ``cut`` letters) are a listed organisation."""
     from akhbar.entities import kb
@@ -266,12 +289,14 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
         if not _word(tok) or tok.text[:1].isdigit():
             break
         p, a, r, _ = _parts(tok)
-        if (p in ("", "و", "ف") and r in STOP_DEFINITES) or r in _TIME_WORDS:
+        if (p in ("", "و", "ف") and r in STOP_DEFINITES and _spelled_rest(tok) in _STOP_SPELLED) or r in _TIME_WORDS:
             break
         if j + 1 < n and _word(toks[j + 1]) and _parts(toks[j + 1])[2] in _TIME_ADJECTIVES:
             break  # «العام الماضي», «الأسبوع المقبل»: a time, not an attribute
         if not closed:
             if p == "" and a:  # «وزارة الصحة», «مستشفى الملك»
+                if r in _GENERIC_PLACES and j == i + 1:
+                    return None  # «أمانة المحافظة», «إمارة المنطقة»: the body of a place named before
                 closed = True
                 if r in TITLE_GENITIVES:  # «مستشفى الملك فهد», «جامعة الملك عبدالعزيز»
                     k = _title_name_end(toks, j, places)
@@ -362,8 +387,10 @@ def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | Non
     if i + 1 >= len(toks) or not _word(toks[i + 1]):
         return None
     p, a, r, _ = _parts(toks[i + 1])
-    if p:
+    if p and not _whole_word(toks[i + 1].text):
         return None
+    if p:  # «مديرية لودر», «محافظة لحج»: the «ل» is the name's («ودر» is no word)
+        p, a, r = "", False, fold_key_word(fold_match(toks[i + 1].text), article=False)
     full = fold_key_word(fold_match(toks[i + 1].text), article=False)
     if a and r in TITLE_GENITIVES and rest in PERSON_NAMED_PLACE_CUES:  # «شارع الملك فهد», «ممشى الملك خالد»
         k = _title_name_end(toks, i + 1, places)
@@ -455,11 +482,11 @@ LIST_HEADS = {
     **{w: "LOC" for w in _set("مناطق منطقتي مدن مدينتي محافظات محافظتي قرى قريتي أحياء حيي مديريات "
                                "مديريتي بلدات بلدتي ولايات ولايتي عواصم جزر جزيرتي")},
 }
-_LIST_STOPS = _set(
+_LIST_STOPS = _spelled(
     "في من على إلى الى عن مع عند لدى منذ حتى بين ثم أو أن إن كما حيث بعد قبل خلال عبر نحو حول ضد مثل "
     "منها منهم التي الذي الذين التى وهي وهو الأكثر الأقل أكثر أقل قائمة رأس جميعها جميعهم كلها كلهم "
     "بعضها معظمها أغلبها غيرها وغيرها إضافة بالإضافة أخرى آخرى أخر الأخرى"
-) | STOP_DEFINITES
+) | _STOP_SPELLED
 
 
 def _bare_conj(w: str) -> str:
@@ -532,7 +559,8 @@ def list_items(toks: list[Token], i: int, label: str = "ORG") -> list[ListItem]:
         w = fold_match(t.text)
         conj = w[:1] == "و" and len(w) > 3 and not standalone_waw
         bare = w[1:] if conj else w
-        if fold_key_word(bare, article=False) in _LIST_STOPS or fold_key_word(bare) in _LIST_STOPS \
+        if fold_key_word(bare, article=False, letters=False) in _LIST_STOPS \
+                or fold_key_word(bare, letters=False) in _LIST_STOPS \
                 or fold_key_word(bare) in _TIME_WORDS or fold_key_word(bare, article=False) in LIST_HEADS:
             break
         if label == "LOC" and fold_match(t.text)[:1] in "بل" and split_proclitics(bare).prefix[:1] in ("ب", "ل"):
