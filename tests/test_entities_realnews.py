@@ -290,3 +290,14 @@ def test_a_company_after_a_share_and_in_a_list_spelled_like_a_stop_word(rec):
             "الأسهم الأكثر نشاطا. ولم تسجل تداولات اليوم سوى صفقة خاصة وحيدة على سهم جرير بكمية بلغت 17480 سهما.")
     orgs = {m.text for m in mentions(rec, text) if m.label == "ORG"}
     assert {"سابك", "مدينة المعرفة", "إعمار", "مصرف الراجحي", "جرير"} <= orgs
+
+
+def test_a_person_span_does_not_end_on_an_accusative_title():
+    from akhbar.entities import _trim_person_tail
+
+    text = "وأحمد بن عبدالمجيد العيسى أمينا عاما"
+    s = text.index("أحمد")
+    e = text.index(" عاما")
+    assert text[s:_trim_person_tail(text, s, e)] == "أحمد بن عبدالمجيد العيسى"
+    assert _trim_person_tail("سعد الرشيدي نائبا", 0, len("سعد الرشيدي نائبا")) == len("سعد الرشيدي")
+    assert _trim_person_tail("مصطفى رضا", 0, len("مصطفى رضا")) == len("مصطفى رضا")  # «رضا» is no title

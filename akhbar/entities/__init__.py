@@ -151,13 +151,15 @@ def _trim_person_head(text: str, s: int, e: int) -> int:
 
 def _trim_person_tail(text: str, s: int, e: int) -> int:
     """A person span does not end on a title or a word with tanween, which names do not
-    carry («محمد بن سلمان وليًا», «سلمان بن عبدالعزيز وسمو»): the span's new end."""
+    carry («محمد بن سلمان وليًا», «سلمان بن عبدالعزيز وسمو»), nor on a title in the accusative
+    written without tanween («أحمد العيسى أمينا عاما»): the span's new end."""
     while True:
         head, _, last = text[s:e].rpartition(" ")
         if not head:
             return e
         bare = split_proclitics(fold_match(last)).rest if last[:1] in CONJUNCTIONS else fold_match(last)
-        if _TANWEEN & set(last) or last.endswith("اً") or fold_key_word(bare) in TITLE_WORDS:
+        accusative = bare.endswith("ا") and len(bare) > 3 and fold_key_word(bare[:-1]) in TITLE_WORDS  # «أمينا»
+        if _TANWEEN & set(last) or last.endswith("اً") or fold_key_word(bare) in TITLE_WORDS or accusative:
             e = s + len(head.rstrip())
             continue
         return e
