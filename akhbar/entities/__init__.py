@@ -19,13 +19,14 @@ from akhbar.entities import gazetteer as gz
 from akhbar.entities import identity, kb
 from akhbar.entities import phrases as phrases_mod
 from akhbar.entities import senses as senses_mod
-from akhbar.entities.non_names import FUNCTION_WORDS, TITLE_WORDS, non_name_reason
+from akhbar.entities.non_names import FUNCTION_WORDS, RANK_WORDS, TITLE_WORDS, non_name_reason
 from akhbar.entities.phrases import ORG_HEADS, find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.models import Mention, Sentence
 from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, elided_article, fold_display, fold_key, fold_key_word,
-                         fold_match, fold_words, restore_article, split_proclitics, tokenize)
+                         fold_match, fold_words, restore_article, split_proclitics, strip_conjunction as strip_conj,
+                         tokenize)
 
 __all__ = ["EntityRecognizer", "canonicalize"]
 
@@ -121,6 +122,13 @@ def _adjective_homograph(text: str, s: int, name: str) -> str | None:
     return "adjective_homograph"
 
 
+def _function_word(word: str) -> bool:
+    """A pronoun or particle, with or without a conjunction («إن», «وأنا»)."""
+    w = fold_match(word)
+    return fold_key_word(w, article=False) in FUNCTION_WORDS or (
+        w[:1] in CONJUNCTIONS and len(w) > 2 and fold_key_word(w[1:], article=False) in FUNCTION_WORDS)
+
+
 # pronouns and particles as written (ى kept: «على» is a particle, «علي» a name)
 _HEAD_PARTICLES = frozenset("لي له لها لهم لهما لنا لك لكم هو هي هم إن أن ان قد لقد ثم أو في من عن مع على إلى الى".split())
 
@@ -132,10 +140,11 @@ _RANK_QUALIFIERS = fold_words("بحري جوي ركن مظلي طيار", articl
 
 def _trim_person_head(text: str, s: int, e: int) -> int:
     """A person span does not start with a title or rank («المحاسب صالح الموسى», «بحري عواد
-    بن عيد البلوي» after «اللواء»), nor with a pronoun or particle («قال لي عمر» → «عمر»; but
-    after a title, a nationality or an opening quote «لي» is a name: «الفلبيني "لي باكيز"»)."""
-    before = text[max(0, s - 30):s].rstrip()
-    particles = not (before[-1:] in _OPEN_Q or (before.split() and _after_title(before.split()[-1])))
+    بن عيد البلوي» after «اللواء»), nor with a pronoun after a speech verb («قال لي عمر» →
+    «عمر»; elsewhere «لي» is a name: «الفلبيني "لي باكيز"», «الدولية لي جونهوا»)."""
+    before = text[max(0, s - 30):s].split()
+    # «قال لي عمر»: a pronoun after a speech verb; elsewhere «لي» may be a name («لي جونهوا»)
+    particles = bool(before) and fold_key_word(strip_conj(fold_match(before[-1]))) in gz.SAY_VERBS
     while True:
         first, sep, rest = text[s:e].partition(" ")
         if not sep:
@@ -158,8 +167,9 @@ def _trim_person_tail(text: str, s: int, e: int) -> int:
         if not head:
             return e
         bare = split_proclitics(fold_match(last)).rest if last[:1] in CONJUNCTIONS else fold_match(last)
-        accusative = bare.endswith("ا") and len(bare) > 3 and fold_key_word(bare[:-1]) in TITLE_WORDS  # «أمينا»
-        if _TANWEEN & set(last) or last.endswith("اً") or fold_key_word(bare) in TITLE_WORDS or accusative:
+        titles = TITLE_WORDS - RANK_WORDS  # «ماجد المهندس», «بن ملا»: a rank word ends a name as a surname
+        accusative = bare.endswith("ا") and len(bare) > 3 and fold_key_word(bare[:-1]) in titles  # «أمينا»
+        if _TANWEEN & set(last) or last.endswith("اً") or fold_key_word(bare) in titles or accusative:
             e = s + len(head.rstrip())
             continue
         return e
@@ -333,6 +343,7 @@ LIST_CONFIDENCE = 0.6
 LIST_RARE_WORD = 200  # SaudiNewsNet count under which an unknown list item may be a name
 _SHARE_WORDS = fold_words("أسهم سهم", article=False)
 _SHARE_WORD = fold_words("سهم", article=False)
+_NUMBER_WORDS = fold_words("ألف آلاف مليون ملايين مليار مليارات", article=False)
 
 
 class EntityRecognizer:
@@ -496,9 +507,9 @@ class EntityRecognizer:
                 continue
             if j - i > 1 and not gz.spelling_ok(found, self.kb_spelled):
                 continue
-            if j - i > 1 and any(fold_key_word(toks[k].text, article=False) in FUNCTION_WORDS
-                                 and toks[k].start > toks[k - 1].end for k in range(i + 1, j)):
-                continue  # «في بيان إن» is not «ب» + «يان إن» (Yan'an)
+            if j - i > 1 and any(_function_word(toks[k].text) and toks[k].start > toks[k - 1].end
+                                 for k in range(i + 1, j)):
+                continue  # «في بيان إن» is not «ب» + «يان إن» (Yan'an), «ها وأنا» not «هافانا»
             out = [sp for sp in out if sp not in hit]
             out.append((s, e, label, KB_CONFIDENCE, elided_article(text, s)))
         out.sort()
@@ -515,8 +526,10 @@ class EntityRecognizer:
         for i, tok in enumerate(toks):
             label = phrases_mod.list_head(tok)
             if label is None:
-                if fold_key_word(fold_match(tok.text)) in _SHARE_WORD and i + 1 < len(toks):
-                    out = self._share_name(text, toks, i + 1, out)  # «وتصدر سهم ساسكو قائمة …»
+                if (fold_key_word(fold_match(tok.text)) in _SHARE_WORD and i + 1 < len(toks)
+                        and not (i > 0 and (toks[i - 1].text[:1].isdigit()
+                                            or fold_key_word(fold_match(toks[i - 1].text)) in _NUMBER_WORDS))):
+                    out = self._share_name(text, toks, i + 1, out)  # «وتصدر سهم ساسكو قائمة …», not «121 مليون سهم متداول»
                 continue
             items = phrases_mod.list_items(toks, i, label)
             if len(items) < 2:

@@ -34,9 +34,11 @@ FUNCTION_WORDS = _folds(
     "كل بعض غير سوى ايضا أيضا حيث كما بعد قبل خلال نحو حول ضد عبر لا لم لن"
 )
 CURRENCIES = frozenset(fold_key_word(w, article=True) for w in CURRENCY_WORDS) | _folds("دولارا ريالا يوروهات")
-_MORE_TITLES = ("خادم الحرمين الشريفين سمو صاحب السمو الملكي معالي فخامة سعادة جلالة "
-                # professions and ranks («الرقيب», «وكيل الرقيب», «الجندي أول») the model lists lack
-                "المحاسب المهندس الرقيب العريف النقيب الملازم الرائد المقدم الوكيل وكيل الجندي أول الملا الطيار")
+# professions and ranks («الرقيب», «وكيل الرقيب», «الجندي») the models' lists lack: titles,
+# but also surnames at the end of a name («ماجد المهندس»)
+_RANKS = "المحاسب المهندس الرقيب العريف النقيب الملازم الرائد المقدم الوكيل وكيل الجندي الملا الطيار"
+RANK_WORDS = frozenset(fold_key_word(w) for w in _RANKS.split())
+_MORE_TITLES = "خادم الحرمين الشريفين سمو صاحب السمو الملكي معالي فخامة سعادة جلالة " + _RANKS
 TITLE_WORDS = PER_TITLES | ROLE_WORDS | frozenset(fold_key_word(w) for w in _MORE_TITLES.split())
 # the same words without the letter folds: a one-word mention is a title only as spelled
 # («سابك», SABIC, folds onto «السابق», "former", through ق/ك)

@@ -82,6 +82,7 @@ def _spelled_rest(tok: Token) -> str:
 
 
 _STOP_SPELLED = _spelled(_STOP_DEFINITES_TEXT)
+_PLACE_REFERENCES = _set("المحافظة المنطقة المدينة العاصمة البلدة القرية")
 _TIME_ADJECTIVES = _set("الماضي الماضية المقبل المقبلة الجاري الجارية المنصرم القادم القادمة")
 _GENERIC_PLACES = _set("الدولة البلاد العاصمة المملكة الوطن الحدود الشمالية الجنوبية")
 _TIME_WORDS = _set("أمس اليوم غدا صباح مساء ظهر عصر فجر")
@@ -115,7 +116,7 @@ def _is_nisba(rest: str) -> bool:
 
 # heads of parties and movements: their adjective is their name («الحزب الجمهوري», «الحزب
 # الشيوعي», «الجبهة الشعبية»)
-MOVEMENT_HEADS = _set("حزب جبهة حركة تيار جيش")
+MOVEMENT_HEADS = _set("حزب جبهة حركة تيار")
 # relational adjectives of a region, a community or a court that, like a nationality, single
 # one body out after a definite head («الاتحاد الآسيوي», «اللجنة الأولمبية», «الديوان الملكي»)
 REGION_ADJECTIVES = _set(
@@ -218,10 +219,13 @@ _NAME_STOPS = _set("في من على إلى الى عن مع عند لدى من�
 
 def _whole_word(word: str) -> bool:
     """SaudiNewsNet's counts read ``word`` without a proclitic (akhbar.entities.features
-    ``smart_split``): «لودر», «لحج», «بنغازي» are names, not «ل» + «ودر»."""
+    ``smart_split``): «لودر», «لحج», «بنغازي» are names, not «ل» + «ودر»; a short word or a
+    particle after the letter is the proclitic's («وفي»)."""
     from akhbar.entities.features import smart_split
 
-    return smart_split(fold_match(word))[3] == 0
+    w = fold_match(word)
+    rest = fold_key_word(split_proclitics(w).rest, article=False)
+    return len(w) >= 4 and rest not in _NAME_STOPS and smart_split(w)[3] == 0
 
 
 def _listed_org(words: list[Token], cut: int) -> bool:
@@ -295,7 +299,7 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
             break  # «العام الماضي», «الأسبوع المقبل»: a time, not an attribute
         if not closed:
             if p == "" and a:  # «وزارة الصحة», «مستشفى الملك»
-                if r in _GENERIC_PLACES and j == i + 1:
+                if r in _PLACE_REFERENCES and j == i + 1:
                     return None  # «أمانة المحافظة», «إمارة المنطقة»: the body of a place named before
                 closed = True
                 if r in TITLE_GENITIVES:  # «مستشفى الملك فهد», «جامعة الملك عبدالعزيز»
@@ -346,8 +350,9 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
             attrs += 1
             naming += 1
             continue
-        if p == "ل" and (art or person_end > 0):
-            # a definite head's complement: «لكرة القدم», «للرياضة», «لرعاية الشباب»; or after a
+        if p == "ل" and ((art and attrs > 0) or person_end > 0):
+            # a definite head's complement after its adjective: «الاتحاد الدولي لكرة القدم», «الهيئة
+            # العامة للرياضة» (not «الجامعة» + «للكثير»); or after a
             # person's name: «مركز الملك سلمان للإغاثة», «جامعة الملك عبدالله للعلوم والتقنية»;
             # not a purpose with its own preposition: «المقاومة الشعبية» + «للسيطرة على …»
             if j + 1 < n and fold_key_word(fold_match(toks[j + 1].text), article=False) in _PURPOSE_PREPOSITIONS:
@@ -421,6 +426,8 @@ def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | Non
     known = full in places or fold_key_word(fold_match(toks[i + 1].text)) in places
     if rest not in PLACE_CUES_STRONG and not known:
         return None  # «منطقة آمنة», «مدينة كبيرة»: only a listed place after a weak cue
+    if not known and not _district(toks[i + 1], places):
+        return None  # «قضاء فترة» (to spend a while), «ولاية» + a common word: no place
     if _is_nisba(r) and not known:
         return None  # «المنطقة الشرقية» is listed; «محافظة سكانية» is not a place
     return Phrase(toks[i].start + cut, toks[j - 1].end, "LOC", "place_cue")
