@@ -301,3 +301,26 @@ def test_a_person_span_does_not_end_on_an_accusative_title():
     assert text[s:_trim_person_tail(text, s, e)] == "أحمد بن عبدالمجيد العيسى"
     assert _trim_person_tail("سعد الرشيدي نائبا", 0, len("سعد الرشيدي نائبا")) == len("سعد الرشيدي")
     assert _trim_person_tail("مصطفى رضا", 0, len("مصطفى رضا")) == len("مصطفى رضا")  # «رضا» is no title
+
+
+def test_al_ahli_after_a_definite_noun_is_the_adjective():
+    from akhbar.entities import senses
+
+    text = "يحقق الاستثمار في قطاع التعليم الأهلي نموا هائلا في السعودية. وفشلت مفاوضات النادي الأهلي مع اللاعب."
+    first = text.index("الأهلي")
+    second = text.index("الأهلي", first + 1)
+    s = senses.load()
+    assert s.choose(text, first, first + 6, "الأهلي", (0, text.index(".") + 1)).drop
+    club = s.choose(text, second, second + 6, "الأهلي", (text.index(".") + 2, len(text)))
+    assert club is not None and club.org == "Al-Ahli Saudi FC"
+
+
+def test_egyptian_clubs_outnumbered_by_saudi_ones_keep_the_saudi_club():
+    from akhbar.entities import senses
+
+    # a Saudi sports article that names one Egyptian club: the count decides, not the presence
+    text = ("فشلت مفاوضات النادي الأهلي مع اللاعب. ولعب الهلال والنصر والقادسية مبارياتهم الودية في المعسكر، "
+            "بينما لعب الزمالك مباراة ودية.")
+    i = text.index("الأهلي")
+    sense = senses.load().choose(text, i, i + 6, "الأهلي", (0, text.index(".") + 1))
+    assert sense is not None and sense.org == "Al-Ahli Saudi FC"

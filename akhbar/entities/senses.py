@@ -6,7 +6,8 @@ Arabian Peninsula, an Emirati club or «the island»; «تونس» the country o
 mention whose name is one of these, :meth:`Senses.choose` reads, in this order:
 
 1. the word right after the mention («الأهلي المصري», «الجزيرة العربية», «تونس العاصمة»);
-2. the word right before it («قناة الجزيرة», «البنك الأهلي», «العاصمة تونس»);
+2. the word right before it («قناة الجزيرة», «البنك الأهلي», «العاصمة تونس»), and whether it is a
+   definite noun the name is an adjective of («التعليم الأهلي», private education);
 3. cue words in the mention's sentence, then in the whole document (sport words for a club,
    «قناة», «صحيفة», «جزيرة», Egyptian clubs and cities for Al Ahly, …), each sense naming the
    cue groups it needs and the groups that rule it out;
@@ -22,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections import Counter
 from typing import NamedTuple
 
 from akhbar.text import fold_key, fold_key_word, fold_match, split_proclitics, tokenize
@@ -54,6 +56,9 @@ class _Rule(NamedTuple):
     unless: tuple[str, ...]
     with_cities_of: str | None
     sentence_only: bool
+    after_definite_noun: bool
+    unless_before: frozenset[str]
+    versus: tuple[str, ...]
 
 
 class Senses:
@@ -70,7 +75,9 @@ class Senses:
                 rules.append(_Rule(sense, frozenset(_word_key(w) for w in s.get("after", [])),
                                    frozenset(_word_key(w) for w in s.get("before", [])),
                                    tuple(s.get("cues", [])), tuple(s.get("unless", [])), s.get("with_cities_of"),
-                                   s.get("scope") == "sentence"))
+                                   s.get("scope") == "sentence", bool(s.get("after_definite_noun")),
+                                   frozenset(_word_key(w) for w in s.get("unless_before", [])),
+                                   tuple(s.get("versus", []))))
             self.rules[fold_key(name)] = rules
 
     def __contains__(self, name: str) -> bool:
@@ -94,6 +101,10 @@ class Senses:
         for r in rules:
             if before and before in r.before:
                 return r.sense
+        prev_definite = bool(before_words) and split_proclitics(fold_match(before_words[-1])).article
+        for r in rules:
+            if r.after_definite_noun and prev_definite and before not in r.unless_before:
+                return r.sense  # «التعليم الأهلي»: an adjective, no name
         own = _word_key(name)  # the name itself is no cue («الجزيرة» is not «جزيرة»)
         sent_words = {_word_key(t.text) for t in tokenize(text[sentence[0]:sentence[1]]) if t.text[:1].isalpha()} - {own}
         doc_words = _doc_words(text) - {own}
@@ -102,7 +113,7 @@ class Senses:
                 if not r.cues or r.sense.drop and before in place_cues or (r.sentence_only and scope is doc_words):
                     continue
                 if all(self.cues.get(g, frozenset()) & (scope | (doc_words if g != r.cues[0] else frozenset()))
-                       for g in r.cues) and not any(self.cues.get(g, frozenset()) & doc_words for g in r.unless):
+                       for g in r.cues) and not self._ruled_out(r, text, own):
                     return r.sense
         for r in rules:
             if r.with_cities_of and city_country is not None:
@@ -112,9 +123,25 @@ class Senses:
         return next((r.sense for r in rules if r.sense.default_kb), None)
 
 
+    def _ruled_out(self, r: _Rule, text: str, own: str) -> bool:
+        """The document has words of the rule's `unless` groups (more of them than of its
+        `versus` groups, where it has some)."""
+        if not r.unless:
+            return False
+        counts = _doc_counts(text)
+        against = sum(counts[w] for g in r.unless for w in self.cues.get(g, ()) if w != own)
+        if not r.versus:
+            return against > 0
+        return against > sum(counts[w] for g in r.versus for w in self.cues.get(g, ()) if w != own)
+
+
 @functools.lru_cache(maxsize=8)
+def _doc_counts(text: str) -> Counter:
+    return Counter(_word_key(t.text) for t in tokenize(text) if t.text[:1].isalpha())
+
+
 def _doc_words(text: str) -> frozenset[str]:
-    return frozenset(_word_key(t.text) for t in tokenize(text) if t.text[:1].isalpha())
+    return frozenset(_doc_counts(text))
 
 
 @functools.lru_cache(maxsize=1)
