@@ -29,14 +29,18 @@ from typing import NamedTuple
 from akhbar.text import fold_key, fold_key_word, fold_match, split_proclitics, tokenize
 
 SENSES_FILE = "senses.json"
+_QUOTES = frozenset('"«»“”‘’\'()')
 
 
+@functools.lru_cache(maxsize=50_000)
 def _word_key(word: str) -> str:
-    """A word without proclitics and article, KEY level («ولاعبي» → «لاعبي», «بالدوري» → «دوري»)."""
-    w = fold_match(word)
-    sp = split_proclitics(w)
-    rest = sp.rest if sp.prefix or sp.article else w
-    return fold_key_word(rest, article=True)
+    """A word without proclitics and article, KEY level («ولاعبي» → «لاعبي», «بالدوري» →
+    «دوري»); the proclitic is cut only where SaudiNewsNet's counts read it so («ودية» and
+    «كأس» stay whole: akhbar.entities.features ``smart_split``)."""
+    from akhbar.entities.features import smart_split
+
+    _prefix, _article, rest, _cut = smart_split(fold_match(word))
+    return fold_key_word(rest, article=False)
 
 
 class Sense(NamedTuple):
@@ -92,8 +96,12 @@ class Senses:
         rules = self.rules.get(fold_key(name))
         if not rules:
             return None
-        after = _word_key(text[end:end + 40].split()[0]) if text[end:end + 40].split() else ""
-        before_words = text[max(0, start - 40):start].split()
+        # the words around the mention, past quotes and brackets («قناة «الجزيرة» الإخبارية»)
+        after_words = [t.text for t in tokenize(text[end:end + 40]) if t.text not in _QUOTES]
+        after = _word_key(after_words[0]) if after_words and after_words[0][:1].isalpha() else ""
+        before_words = [t.text for t in tokenize(text[max(0, start - 40):start]) if t.text not in _QUOTES]
+        if before_words and not before_words[-1][:1].isalpha():
+            before_words = []
         before = _word_key(before_words[-1]) if before_words else ""
         for r in rules:
             if after and after in r.after:
@@ -105,9 +113,9 @@ class Senses:
         for r in rules:
             if r.after_definite_noun and prev_definite and before not in r.unless_before:
                 return r.sense  # «التعليم الأهلي»: an adjective, no name
-        own = _word_key(name)  # the name itself is no cue («الجزيرة» is not «جزيرة»)
-        sent_words = {_word_key(t.text) for t in tokenize(text[sentence[0]:sentence[1]]) if t.text[:1].isalpha()} - {own}
-        doc_words = _doc_words(text) - {own}
+        own = fold_match(name)  # the name itself is no cue: «الجزيرة» is not «جزيرة»
+        sent_words = frozenset(_counts(text[sentence[0]:sentence[1]], own))
+        doc_words = frozenset(_counts(text, own))
         for scope in (sent_words, doc_words):
             for r in rules:
                 if not r.cues or r.sense.drop and before in place_cues or (r.sentence_only and scope is doc_words):
@@ -117,8 +125,12 @@ class Senses:
                     return r.sense
         for r in rules:
             if r.with_cities_of and city_country is not None:
-                words = [t.text for t in tokenize(text[sentence[0]:sentence[1]]) if t.text[:1].isalpha()]
-                if any(city_country(w) == r.with_cities_of for w in words if fold_key(w) != fold_key(name)):
+                # «تونس وصفاقس وسوسة»: joined to another city of the country («سوسة بتونس» is Sousse in Tunisia)
+                nxt = text[end:end + 40].split()[:1]
+                joined = [w for w in nxt if w[:1] == "و" or text[end:end + 2].lstrip()[:1] in "،,"]
+                if text[start - 1:start] == "و" and before_words:
+                    joined.append(before_words[-1])
+                if any(city_country(w.strip("،,")) == r.with_cities_of for w in joined):
                     return r.sense
         return next((r.sense for r in rules if r.sense.default_kb), None)
 
@@ -128,20 +140,26 @@ class Senses:
         `versus` groups, where it has some)."""
         if not r.unless:
             return False
-        counts = _doc_counts(text)
-        against = sum(counts[w] for g in r.unless for w in self.cues.get(g, ()) if w != own)
+        counts = _counts(text, own)
+        against = sum(counts[w] for g in r.unless for w in self.cues.get(g, ()))
         if not r.versus:
             return against > 0
-        return against > sum(counts[w] for g in r.versus for w in self.cues.get(g, ()) if w != own)
+        return against > sum(counts[w] for g in r.versus for w in self.cues.get(g, ()))
 
 
-@functools.lru_cache(maxsize=8)
-def _doc_counts(text: str) -> Counter:
-    return Counter(_word_key(t.text) for t in tokenize(text) if t.text[:1].isalpha())
-
-
-def _doc_words(text: str) -> frozenset[str]:
-    return frozenset(_doc_counts(text))
+@functools.lru_cache(maxsize=16)
+def _counts(text: str, own: str) -> Counter:
+    """Word keys of ``text`` and their counts, without the occurrences of the name ``own``
+    itself (MATCH level, a proclitic allowed)."""
+    out: Counter = Counter()
+    for t in tokenize(text):
+        if not t.text[:1].isalpha():
+            continue
+        w = fold_match(t.text)
+        if w == own or (w.endswith(own) and len(w) - len(own) <= 2 and split_proclitics(w).cut == len(w) - len(own)):
+            continue
+        out[_word_key(t.text)] += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1)
