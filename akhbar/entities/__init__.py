@@ -130,7 +130,8 @@ def _function_word(word: str) -> bool:
 
 
 # pronouns and particles as written (ى kept: «على» is a particle, «علي» a name)
-_HEAD_PARTICLES = frozenset("لي له لها لهم لهما لنا لك لكم هو هي هم إن أن ان قد لقد ثم أو في من عن مع على إلى الى".split())
+_HEAD_PARTICLES = frozenset(
+    "لي له لها لهم لهما لنا لك لكم هو هي هم إن أن ان قد لقد ثم أو في من عن مع على إلى الى".split())
 
 
 # the words that qualify a rank («اللواء بحري», «العقيد مظلي»); titles, professions and ranks
@@ -529,7 +530,8 @@ class EntityRecognizer:
                 if (fold_key_word(fold_match(tok.text)) in _SHARE_WORD and i + 1 < len(toks)
                         and not (i > 0 and (toks[i - 1].text[:1].isdigit()
                                             or fold_key_word(fold_match(toks[i - 1].text)) in _NUMBER_WORDS))):
-                    out = self._share_name(text, toks, i + 1, out)  # «وتصدر سهم ساسكو قائمة …», not «121 مليون سهم متداول»
+                    # «وتصدر سهم ساسكو قائمة …», not «121 مليون سهم متداول»
+                    out = self._share_name(text, toks, i + 1, out)
                 continue
             items = phrases_mod.list_items(toks, i, label)
             if len(items) < 2:
