@@ -16,11 +16,12 @@ from __future__ import annotations
 import functools
 import json
 import os
+from collections import Counter
 from typing import NamedTuple
 
 from akhbar.entities.gazetteer import spelling_ok
 from akhbar.entities.identity import display_name
-from akhbar.text import fold_key
+from akhbar.text import fold_key, fold_match
 
 PLACES_FILE = "places.json"
 ORGS_FILE = "organisations.json"
@@ -44,6 +45,7 @@ class Place(NamedTuple):
 class Places:
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Place] = {}
+        self.by_en: dict[tuple[str, str], Place] = {}  # (English name, kind) -> place, for senses.json
         self.spelled: set[str] = set()
         self.exact: set[str] = set()  # names as written (diacritics removed): the bar for places no model saw
         for p in data.get("places", []):
@@ -51,6 +53,7 @@ class Places:
             if not names:
                 continue
             place = Place(p["en"], p.get("kind", "city"), p.get("country_code"), p.get("lat"), p.get("lon"), names[0])
+            self.by_en.setdefault((place.en, place.kind), place)
             for n in names:
                 k = fold_key(n)
                 self.spelled.add(fold_key(n, letters=False))
@@ -80,11 +83,13 @@ class Organisations:
 
     def __init__(self, data: dict) -> None:
         self.index: dict[str, Org] = {}
+        self.by_en: dict[str, Org] = {}
         self.quoted: dict[str, Org] = {}  # names that are this organisation only between quotes
         self.spelled: set[str] = set()
         self.exact: set[str] = set()
         for o in data.get("organisations", []):
             org = Org(o["en"], o.get("kind", "org"), o["names"][0])
+            self.by_en[org.en] = org
             for n in o["names"] + o.get("quoted_names", []):
                 self.spelled.add(fold_key(n, letters=False))
                 self.exact.add(display_name(n))
@@ -111,4 +116,56 @@ def load_organisations() -> Organisations:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Places:
-    return Places(_resource(PLACES_FILE))
+    """places.json (built by akhbar/training/build_places.py) and the few places written by
+    hand in senses.json for the senses of ambiguous names («الجزيرة العربية», «الهلال النفطي»)."""
+    data = _resource(PLACES_FILE)
+    extra = _resource("senses.json").get("places", [])
+    return Places({"places": data.get("places", []) + extra})
+
+
+# a word whose word2vec cluster is at least this much (by corpus count) made of listed places
+# is used as a place name in SaudiNewsNet («القريات» with the Saudi towns, «مصراتة» with the
+# Libyan ones; not «صفا», «حولي», «الغازية»). Towns that no list has share their clusters, so
+# the share of a real place's cluster is low too: 0.12 for «مصراتة», 0.01–0.07 for common words.
+PLACE_CLUSTER_MIN_SHARE = 0.1
+
+
+@functools.lru_cache(maxsize=1)
+def _cluster_place_share() -> tuple[dict[str, float], dict[str, float]]:
+    """(fine, mid) word2vec cluster id -> share of its SaudiNewsNet tokens that are listed
+    place names (one word, as written): label-free, from the clusters the models use."""
+    from akhbar.entities.features import load_clusters
+
+    clusters = load_clusters()
+    names = {fold_match(n) for n in load().exact if " " not in n}
+    out = []
+    for level in (1, 2):
+        total: Counter = Counter()
+        placed: Counter = Counter()
+        for word, row in clusters.items():
+            total[row[level]] += row[0]
+            if word in names:
+                placed[row[level]] += row[0]
+        out.append({c: placed[c] / total[c] for c in total if total[c]})
+    return out[0], out[1]
+
+
+def place_share(word: str) -> float | None:
+    """Share of place names in the word2vec cluster of ``word`` (MATCH level; the larger of
+    the fine and the mid-level cluster's), or None for a word the clusters do not know (seen
+    fewer than 5 times in SaudiNewsNet)."""
+    from akhbar.entities.features import load_clusters
+
+    c = load_clusters().get(fold_match(word))
+    if c is None:
+        return None
+    fine, mid = _cluster_place_share()
+    return max(fine.get(c[1], 0.0), mid.get(c[2], 0.0))
+
+
+def word_count(word: str) -> int:
+    """SaudiNewsNet count of a word (MATCH level; 0 below 5 occurrences)."""
+    from akhbar.entities.features import load_clusters
+
+    c = load_clusters().get(fold_match(word))
+    return 0 if c is None else c[0]
