@@ -46,7 +46,7 @@ from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
 from akhbar.clean import templates as tpl
-from akhbar.clean.features import page_features
+from akhbar.clean.features import LineRules, page_features
 from akhbar.clean.title import pick_title
 from akhbar.clean.social_nav import (
     _NETWORKS,
@@ -222,6 +222,13 @@ class LineStats:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
         counts = self.lines.get(source or "")
         return counts.get(_hash(line_key(text)), 0) if counts else 0
+
+    def line_counts(self, source: str | None, lines: list[Line]) -> list[int]:
+        """``count(source, ln.text)`` of every line, from the keys the lines already hold."""
+        counts = self.lines.get(source or "")
+        if not counts:
+            return [0] * len(lines)
+        return [counts.get(_hash(ln.exact_key), 0) for ln in lines]
 
     def threshold(self, source: str | None, body_like: bool = False) -> int:
         n = self.docs.get(source or "", 0)
@@ -399,8 +406,10 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line
     model = get_model()
     learned = feats = None
+    memo = LineRules(lines, ref)  # each single-line rule runs once per line
+    counts = stats.line_counts(doc.source, lines) if stats is not None else None
     if model is not None and n >= _LEARNED_MIN_LINES:
-        feats = page_features(lines, doc, stats)
+        feats = page_features(lines, doc, stats, memo, counts)
         learned = score_lines(model, feats)
 
     # 1. title (and what may sit above it: section label, breadcrumb, dateline)
@@ -408,7 +417,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         # a ranking over the top lines (akhbar.clean.title), never a widget line
         title_pos, title = pick_title(lines, doc, feats, learned.p_boiler, model)
         for k in range(title_pos or 0):
-            if is_navigation(lines[k]):
+            if memo.navigation(k):
                 put(k, "navigation", "breadcrumb" if breadcrumb_section(lines[k]) else "navigation_line", 0.9)
                 section = section or breadcrumb_section(lines[k])
             elif k + 1 == title_pos and is_section_label(lines[k], top=True):
@@ -424,7 +433,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     else:
         for k in range(min(4, n)):
             ln = lines[k]
-            if is_navigation(ln):
+            if memo.navigation(k):
                 put(k, "navigation", "breadcrumb" if breadcrumb_section(ln) else "navigation_line", 0.9)
                 section = section or breadcrumb_section(ln)
                 continue
@@ -433,7 +442,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 put(k, "section_label", "section_above_title", 0.9)
                 section = ln.text
                 continue
-            if parse_dateline(ln.text, ref) is not None:
+            if memo.dateline(k) is not None:
                 continue  # handled with the other datelines below
             if _is_headline(ln):
                 title_pos = k
@@ -448,7 +457,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 break
 
     # 2. blocks and strong single lines
-    for pos, (rule, conf) in find_prayer_blocks(lines).items():
+    for pos, (rule, conf) in memo.prayer_blocks().items():
         put(pos, "prayer_times", rule, conf)
     taken = set(labels) | ({title_pos} if title_pos is not None else set())
     for pos, (rule, conf) in find_comment_lines(lines, taken).items():
@@ -456,11 +465,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
-        if is_copyright(ln):
+        if memo.copyright(ln.pos):
             put(ln.pos, "other", "copyright", 0.95)
-        elif is_social(ln):
+        elif memo.social(ln.pos):
             put(ln.pos, "social", "share_follow", 0.95)
-        elif is_navigation(ln):
+        elif memo.navigation(ln.pos):
             put(ln.pos, "navigation", "navigation_line", 0.9)
             section = section or breadcrumb_section(ln)
 
@@ -469,19 +478,19 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
-        hit = source_credit_rule(ln)
+        hit = memo.source_credit(ln.pos)
         if hit:
             single[ln.pos] = ("source_credit", *hit)
             continue
-        hit = photo_credit_rule(ln, in_header=False)
+        hit = memo.photo_credit(ln.pos)
         if hit:
             single[ln.pos] = ("photo_credit", *hit)
             continue
-        hit = caption_rule(ln)
+        hit = memo.caption(ln.pos)
         if hit:
             single[ln.pos] = ("image_caption", *hit)
             continue
-        name = explicit_byline(ln)
+        name = memo.byline(ln.pos)
         if name:
             single[ln.pos] = ("byline", "byline_prefix", 0.9)
             byline = byline or name
@@ -519,7 +528,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
-        info = parse_dateline(ln.text, ref)
+        info = memo.dateline(ln.pos)
         if info is None:
             continue
         put(ln.pos, "dateline", f"dateline_{info.kind}", 0.95 if info.kind != "date" else 0.85)
@@ -547,11 +556,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             continue
         prev = lines[ln.pos - 1] if ln.pos > 0 else None
         nxt = lines[ln.pos + 1] if ln.pos + 1 < n else None
-        if name_city_byline(ln) and byline is None:
+        if memo.name_city(ln.pos) and byline is None:
             put(ln.pos, "byline", "name_city_in_header", 0.8)
-            byline = name_city_byline(ln)
+            byline = memo.name_city(ln.pos)
             continue
-        if looks_like_name(ln) and (
+        if memo.looks_like_name(ln.pos) and (
             (nxt is not None and nxt.pos == first_body)
             or (prev is not None and (prev.pos == title_pos or prev.pos in labels))
         ) and byline is None:
@@ -597,21 +606,20 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
 
     # 4. cross-document evidence
     if stats is not None:
+        assert counts is not None
         src = doc.source
+        body_set = set(body)
+        thr, thr_body = stats.threshold(src), stats.threshold(src, body_like=True)
         body_total = sum(1 for p in body if p not in labels)
-        flagged_body = [
-            ln.pos
-            for ln in lines
-            if ln.pos in body and stats.count(src, ln.text) >= stats.threshold(src, body_like=True)
-        ]
+        flagged_body = [p for p in body if counts[p] >= thr_body]
         duplicate_article = body_total and len(flagged_body) * 2 >= body_total
         repeated: dict[int, int] = {}
         for ln in lines:
             if ln.pos in labels or ln.pos == title_pos or ln.n_words > _MAX_COUNTED_WORDS:
                 continue
-            is_body = ln.pos in body
-            c = stats.count(src, ln.text)
-            if c < stats.threshold(src, body_like=is_body):
+            is_body = ln.pos in body_set
+            c = counts[ln.pos]
+            if c < (thr_body if is_body else thr):
                 continue
             if is_body and duplicate_article:
                 notes[ln.pos] = f"repeated in {c} documents of the source, but so is most of this article (duplicate article?)"
@@ -636,7 +644,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             cat = _guess_category(ln)
             if cat == "other" and pos in listy:
                 cat = "related_articles"
-            elif cat == "other" and looks_like_name(ln):
+            elif cat == "other" and memo.looks_like_name(pos):
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
 

@@ -34,13 +34,21 @@ class Linear:
     w_hash: np.ndarray  # (K, H) or (K, 0) without lexical cues
     b: np.ndarray  # (K,)
 
-    def scores(self, dense: np.ndarray, tokens: list[list[int]] | None) -> np.ndarray:
+    def scores(self, dense: np.ndarray, tokens: list[list[int]] | None,
+               index: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """``index``: :func:`token_index` of ``tokens``, when the caller has it."""
         z = ((dense - self.mean) / self.scale) @ self.w.T + self.b
         if tokens is not None and self.w_hash.shape[1]:
-            rows = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
-            cols = np.fromiter((c for t in tokens for c in t), dtype=np.intp, count=rows.size)
+            rows, cols = index if index is not None else token_index(tokens)
             np.add.at(z, rows, self.w_hash[:, cols].T)
         return z  # (n, K)
+
+
+def token_index(tokens: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(line, bucket) of every hashed cue, in order."""
+    rows = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
+    cols = np.fromiter((c for t in tokens for c in t), dtype=np.intp, count=rows.size)
+    return rows, cols
 
 
 @dataclass(slots=True)
@@ -125,8 +133,9 @@ def score_lines(model: LineModel, feats: PageFeatures) -> LineScores:
     n = feats.dense.shape[0]
     if n == 0:
         return LineScores(np.zeros(0), [], np.zeros(0))
-    p = _sigmoid(model.boiler.scores(feats.dense, feats.tokens)[:, 0])
-    zc = model.category.scores(feats.dense, feats.tokens)
+    index = token_index(feats.tokens)
+    p = _sigmoid(model.boiler.scores(feats.dense, feats.tokens, index)[:, 0])
+    zc = model.category.scores(feats.dense, feats.tokens, index)
     zc = np.exp(zc - zc.max(axis=1, keepdims=True))
     zc /= zc.sum(axis=1, keepdims=True)
     best = zc.argmax(axis=1)
