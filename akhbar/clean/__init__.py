@@ -475,6 +475,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
 
     # single-line credits (computed before related blocks so that a list stops at them)
     single: dict[int, tuple[str, str, float]] = {}
+    author_key = line_key(doc.author) if doc.author else ""
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
@@ -495,7 +496,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             single[ln.pos] = ("byline", "byline_prefix", 0.9)
             byline = byline or name
             continue
-        if doc.author and ln.n_words <= 8 and ln.key == line_key(doc.author):
+        if doc.author and ln.n_words <= 8 and ln.key == author_key:
             single[ln.pos] = ("byline", "container_author", 0.95)
             byline = byline or ln.text
 
@@ -564,7 +565,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             (nxt is not None and nxt.pos == first_body)
             or (prev is not None and (prev.pos == title_pos or prev.pos in labels))
         ) and byline is None:
-            if doc.author and not set(ln.words) & set(line_key(doc.author).split()):
+            if doc.author and not set(ln.words) & set(author_key.split()):
                 # the container names another author: a portrait caption? keep
                 notes[ln.pos] = "name-like line in the header kept (not the container's author)"
                 continue

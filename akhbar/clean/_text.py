@@ -59,6 +59,7 @@ class Line:
     _ends: bool | None = field(default=_UNSET, repr=False, compare=False)
     _body: bool | None = field(default=_UNSET, repr=False, compare=False)
     _digit: bool | None = field(default=_UNSET, repr=False, compare=False)
+    _memo: dict | None = field(default=_UNSET, repr=False, compare=False)  # see line_memo
 
     def __post_init__(self) -> None:
         folded = normalize(self.text)
@@ -117,6 +118,29 @@ class Line:
                 n >= 10 and self.ends_sentence
             )
         return v
+
+
+_MISSING = object()
+
+
+def line_memo(fn):
+    """Remember a rule's answer on the line: for a pure function of the line's text,
+    asked of the same line by the features, by the block finders and by the cascade."""
+
+    def memoised(line: Line):
+        memo = line._memo
+        if memo is None:
+            memo = line._memo = {}
+        v = memo.get(fn, _MISSING)
+        if v is _MISSING:
+            v = memo[fn] = fn(line)
+        return v
+
+    memoised.__name__ = fn.__name__
+    memoised.__qualname__ = fn.__qualname__
+    memoised.__doc__ = fn.__doc__
+    memoised.__wrapped__ = fn
+    return memoised
 
 
 def make_lines(raw_text: str) -> list[Line]:
