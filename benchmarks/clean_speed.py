@@ -1,9 +1,10 @@
 """Cleaning time of this tree against a baseline revision, alternated in the same run.
 
-    python benchmarks/clean_speed.py [--baseline 7e01929] [--rounds 4] [--n 1000]
+    python benchmarks/clean_speed.py [--baseline 7e01929] [--revision REV] [--rounds 4] [--n 1000]
                                      [--data '/work/data3k/*.jsonl']
 
-The baseline is exported with ``git archive`` to a temporary folder.  Each round runs
+The baseline (and ``--revision``, timed instead of the working tree when given) is
+exported with ``git archive`` to a temporary folder.  Each round runs
 ``benchmarks/clean_identity.py`` (this tree's copy of the script) once with the
 baseline on ``PYTHONPATH`` and once with this tree, in that order, alternating, so that
 other load on the machine falls on both alike; each run reports the CPU time of
@@ -38,18 +39,24 @@ def run(tree: Path, args: argparse.Namespace, out: Path) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--baseline", default="7e01929")
+    ap.add_argument("--revision", default=None, help="time this revision instead of the working tree")
     ap.add_argument("--rounds", type=int, default=4)
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--data", default="/work/data3k/*.jsonl")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        base = Path(tmp) / "baseline"
-        base.mkdir()
-        archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", str(base)], input=archive.stdout, check=True)
+        def export(rev: str, name: str) -> Path:
+            folder = Path(tmp) / name
+            folder.mkdir()
+            archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+            return folder
+
+        base = export(args.baseline, "baseline")
+        this = export(args.revision, "revision") if args.revision else ROOT
         best: dict[str, dict[str, float]] = {"baseline": {}, "this tree": {}}
         for r in range(args.rounds):
-            for name, tree in (("baseline", base), ("this tree", ROOT)):
+            for name, tree in (("baseline", base), ("this tree", this)):
                 out = Path(tmp) / f"{name.replace(' ', '_')}.json"
                 ms = run(tree, args, out)
                 print(f"round {r} {name:10} " + "  ".join(f"{k} {v:.3f}" for k, v in ms.items()), flush=True)
@@ -59,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nms/article (CPU time of clean_document, minimum over {args.rounds} rounds)")
     for k in best["baseline"]:
         b, t = best["baseline"][k], best["this tree"].get(k, float("nan"))
-        print(f"  {k:10} baseline {args.baseline} {b:.3f}   this tree {t:.3f}   ratio {t / b:.2f}")
+        print(f"  {k:10} baseline {args.baseline} {b:.3f}   {args.revision or 'this tree'} {t:.3f}   ratio {t / b:.2f}")
     print(f"outputs byte-identical: {same}")
     return 0 if same else 1
 

@@ -75,6 +75,9 @@ _CAPTION_MAX_WORDS = 6
 _LEARNED_MIN_LINES = 3
 # The learned classifier removes a line between the first and last paragraphs only this sure.
 _LEARNED_MID_MIN = 0.99
+# A line inside a block of removed lines, or below the end of the text, goes when the
+# classifier finds it at least this likely boilerplate.
+_BLOCK_MIN = 0.5
 # Lines longer than this are not counted across documents (they are article text).
 _MAX_COUNTED_WORDS = 60
 
@@ -656,6 +659,32 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             need = max(model.threshold, _LEARNED_MID_MIN) if first_body < pos < last_body else model.threshold
             if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= need:
                 put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
+    # 4b'. above a headline that the ranker found, before any paragraph of the text:
+    # page furniture (menus, tickers, widgets, banners); a paragraph there is kept
+    if learned is not None and title_pos is not None and not doc.title_from_container:
+        if not any(lines[k].is_body() and learned.p_boiler[k] < 0.5 for k in range(title_pos)):
+            for pos in range(title_pos):
+                if pos not in labels:
+                    put(pos, learned.category[pos], "above_title", round(float(max(learned.p_boiler[pos], 0.5)), 3))
+    # 4b''. widget blocks: a line the classifier leans towards boilerplate (p ≥ 0.5, not a
+    # paragraph) between two removed lines, or after the text has ended (after the last
+    # paragraph and a removed line below it), belongs to the block around it
+    if learned is not None:
+        def prose(k: int) -> bool:
+            return lines[k].is_body() and learned.p_boiler[k] < 0.5
+
+        kept_prose = [k for k in range(n) if k not in labels and k != title_pos and prose(k)]
+        last_prose = kept_prose[-1] if kept_prose else n
+        ended = False
+        for pos in range(last_prose + 1, n):
+            if pos in labels:
+                ended = True
+            elif ended and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
+                put(pos, learned.category[pos], "footer_block", round(float(learned.p_boiler[pos]), 3))
+        for pos in range(1, n - 1):
+            if pos not in labels and pos != title_pos and pos - 1 in labels and pos + 1 in labels \
+                    and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
+                put(pos, learned.category[pos], "inside_block", round(float(learned.p_boiler[pos]), 3))
     # 4c. sub-line templates: a byline/dateline opening the first paragraph, a footer
     # glued to the last one (prefixes and suffixes repeated across the source)
     cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line

@@ -61,7 +61,10 @@ class LineModel:
     title_threshold: float
 
     def save(self, path: Path) -> None:
+        from akhbar.clean.title import TITLE_FEATURES
+
         arrays = {"dense_names": np.array(DENSE_NAMES), "categories": np.array(self.categories),
+                  "title_names": np.array(TITLE_FEATURES),
                   "threshold": np.array([self.threshold]), "title_threshold": np.array([self.title_threshold]),
                   "hash_size": np.array([HASH_SIZE])}
         for name in ("boiler", "category", "title"):
@@ -82,7 +85,11 @@ class LineModel:
     @classmethod
     def load(cls, path: Path) -> LineModel:
         with np.load(path, allow_pickle=False) as z:
-            if tuple(z["dense_names"].tolist()) != DENSE_NAMES or int(z["hash_size"][0]) != HASH_SIZE:
+            from akhbar.clean.title import TITLE_FEATURES
+
+            if tuple(z["dense_names"].tolist()) != DENSE_NAMES or int(z["hash_size"][0]) != HASH_SIZE or (
+                "title_names" in z.files and tuple(z["title_names"].tolist()) != TITLE_FEATURES
+            ) or z["title.w"].shape[1] != len(TITLE_FEATURES):
                 raise ValueError(f"{path}: features changed since training; rerun akhbar/training/train_line_classifier.py")
 
             def lin(name: str) -> Linear:
