@@ -15,8 +15,8 @@ artefact) over:
 * headline shape: length, a verb, digit and Latin share, symbols, the rules' weaker
   cues (a caption, a name, a section label, an item of a related list);
 * widget, ticker and banner vocabulary (weather, markets, prices, sign-up, consent,
-  app and notification prompts, «عاجل», «الأكثر قراءة», ads) and list numbering
-  («1 - …», «٢. …» next to its neighbour's number);
+  app and notification prompts, «عاجل», «الأكثر قراءة», ads), list numbering
+  («1 - …», «٢. …» next to its neighbour's number) and list markers («• …», «- …»);
 * its place among the candidates and its distance to the first prose;
 * agreement with the first prose that follows it (share of its content words, lightly
   stemmed, that the next paragraphs use: a page's headline is retold by its lead, the
@@ -67,7 +67,7 @@ TITLE_FEATURES = (
     # widget vocabulary and list numbering
     "widget_words", "widget_share", "numbered", "numbered_run", "label_colon", "has_time", "pipes",
     # the rules' weaker cues
-    "rule_related", "rule_caption", "rule_name", "rule_section", "after_prose", "rule_credit",
+    "rule_related", "rule_caption", "rule_name", "rule_section", "after_prose", "rule_credit", "list_marker",
 )
 
 # Words of widgets, tickers and banners on news pages (line_key form: أ/إ/آ→ا, ة→ه,
@@ -94,6 +94,7 @@ WIDGET_WORDS = frozenset("""
     """.split())
 _NUMBERED = re.compile(r"^\(?(\d{1,2})\s*(?:[.\-–—)|:]\s*|\s)(?=\D)")
 _TIME = re.compile(r"\b\d{1,2}\s*:\s*\d{2}\b")
+_LIST_MARKERS = "*•-–—»·▪●◦○■□►▸"  # an item of a list opens with one
 _LABEL_COLON = re.compile(r"^[^:：]{1,25}[:：]\s*\S")
 
 # light stemming for the agreement with the prose: clitics and common suffixes
@@ -262,6 +263,7 @@ def title_features(lines: list[Line], feats: PageFeatures, p_boiler: np.ndarray,
             feats.rules[c, _R["looks_like_name"]] or feats.rules[c, _R["name_city"]], feats.rules[c, _R["section_label"]],
             prose.size > 0 and c > prose[0],
             feats.rules[c, _R["photo_credit"]] or feats.rules[c, _R["source_credit"]] or feats.rules[c, _R["byline"]],
+            ln.text[:1] in _LIST_MARKERS,
         ))
     return np.array(rows, dtype=np.float64).reshape(len(cands), len(TITLE_FEATURES))
 
