@@ -14,7 +14,9 @@ Figures (over all held-out pages): boilerplate character precision / recall / F1
 content kept (share of content characters not removed; the title line counts as
 content), the share of pages whose content lines are all kept, title accuracy (the
 chosen title equals the TITLE line, or the container title when the page has none), and
-the cleaning time per page with the ratio to the rule cascade timed in the same run.
+the cleaning time per page with the ratio to the rule cascade timed in the same run;
+under each line the counts behind it (characters removed of each kind, titles right;
+summed over the folds on the ALL lines, whose ratios are fold means).
 
 ``--blind FILE`` also scores a hand-labelled file in the same format ({"docs": [{"family",
 "meta", "lines": [[text, label|null|"TITLE"], ...]}]}) with the committed model and with
@@ -79,13 +81,18 @@ def score(pages: list[tuple[dict, list]]) -> dict:
     r = bp_rem / bp_all if bp_all else 1.0
     return {"pages": len(pages), "bp_precision": p, "bp_recall": r, "bp_f1": 2 * p * r / (p + r) if p + r else 0.0,
             "content_kept": 1 - ct_rem / ct_all, "pages_all_content_kept": clean_pages / len(pages),
-            "title_accuracy": title_ok / len(pages), "ms_per_page": 1000 * elapsed / len(pages), "errors": errors}
+            "title_accuracy": title_ok / len(pages), "ms_per_page": 1000 * elapsed / len(pages), "errors": errors,
+            "counts": (bp_rem, bp_all, ct_rem, ct_all, title_ok)}
 
 
 def show(name: str, s: dict) -> None:
     print(f"{name:<28} pages={s['pages']:4d}  bp P={s['bp_precision']:.4f} R={s['bp_recall']:.4f} "
           f"F1={s['bp_f1']:.4f}  content kept={s['content_kept']:.4f} (pages intact {s['pages_all_content_kept']:.3f})  "
           f"title={s['title_accuracy']:.3f}  {s['ms_per_page']:.2f} ms/page")
+    if "counts" in s:
+        bp_rem, bp_all, ct_rem, ct_all, title_ok = s["counts"]
+        print(f"{'':28} boilerplate chars removed {bp_rem:,} of {bp_all:,}, content chars removed {ct_rem:,} of "
+              f"{ct_all:,}, titles right {title_ok} of {s['pages']}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             keys = ("bp_precision", "bp_recall", "bp_f1", "content_kept", "pages_all_content_kept", "title_accuracy", "ms_per_page")
             mean = {k: float(np.mean([t[k] for t in tot])) for k in keys}
             mean["pages"] = sum(t["pages"] for t in tot)
+            mean["counts"] = tuple(int(sum(t["counts"][i] for t in tot)) for i in range(5))
             show(name + " (fold mean)", mean)
         print(f"time ratio classifier/cascade: {np.mean([t['ms_per_page'] for t in tot_new]) / np.mean([t['ms_per_page'] for t in tot_old]):.2f}")
     if args.blind and args.blind.exists():

@@ -46,7 +46,7 @@ from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
 from akhbar.clean import templates as tpl
-from akhbar.clean.features import page_features
+from akhbar.clean.features import LineRules, page_features
 from akhbar.clean.title import pick_title
 from akhbar.clean.social_nav import (
     _NETWORKS,
@@ -75,6 +75,9 @@ _CAPTION_MAX_WORDS = 6
 _LEARNED_MIN_LINES = 3
 # The learned classifier removes a line between the first and last paragraphs only this sure.
 _LEARNED_MID_MIN = 0.99
+# A line inside a block of removed lines, or below the end of the text, goes when the
+# classifier finds it at least this likely boilerplate.
+_BLOCK_MIN = 0.5
 # Lines longer than this are not counted across documents (they are article text).
 _MAX_COUNTED_WORDS = 60
 
@@ -222,6 +225,13 @@ class LineStats:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
         counts = self.lines.get(source or "")
         return counts.get(_hash(line_key(text)), 0) if counts else 0
+
+    def line_counts(self, source: str | None, lines: list[Line]) -> list[int]:
+        """``count(source, ln.text)`` of every line, from the keys the lines already hold."""
+        counts = self.lines.get(source or "")
+        if not counts:
+            return [0] * len(lines)
+        return [counts.get(_hash(ln.exact_key), 0) for ln in lines]
 
     def threshold(self, source: str | None, body_like: bool = False) -> int:
         n = self.docs.get(source or "", 0)
@@ -399,8 +409,10 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line
     model = get_model()
     learned = feats = None
+    memo = LineRules(lines, ref)  # each single-line rule runs once per line
+    counts = stats.line_counts(doc.source, lines) if stats is not None else None
     if model is not None and n >= _LEARNED_MIN_LINES:
-        feats = page_features(lines, doc, stats)
+        feats = page_features(lines, doc, stats, memo, counts)
         learned = score_lines(model, feats)
 
     # 1. title (and what may sit above it: section label, breadcrumb, dateline)
@@ -408,7 +420,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         # a ranking over the top lines (akhbar.clean.title), never a widget line
         title_pos, title = pick_title(lines, doc, feats, learned.p_boiler, model)
         for k in range(title_pos or 0):
-            if is_navigation(lines[k]):
+            if memo.navigation(k):
                 put(k, "navigation", "breadcrumb" if breadcrumb_section(lines[k]) else "navigation_line", 0.9)
                 section = section or breadcrumb_section(lines[k])
             elif k + 1 == title_pos and is_section_label(lines[k], top=True):
@@ -424,7 +436,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     else:
         for k in range(min(4, n)):
             ln = lines[k]
-            if is_navigation(ln):
+            if memo.navigation(k):
                 put(k, "navigation", "breadcrumb" if breadcrumb_section(ln) else "navigation_line", 0.9)
                 section = section or breadcrumb_section(ln)
                 continue
@@ -433,7 +445,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 put(k, "section_label", "section_above_title", 0.9)
                 section = ln.text
                 continue
-            if parse_dateline(ln.text, ref) is not None:
+            if memo.dateline(k) is not None:
                 continue  # handled with the other datelines below
             if _is_headline(ln):
                 title_pos = k
@@ -448,7 +460,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 break
 
     # 2. blocks and strong single lines
-    for pos, (rule, conf) in find_prayer_blocks(lines).items():
+    for pos, (rule, conf) in memo.prayer_blocks().items():
         put(pos, "prayer_times", rule, conf)
     taken = set(labels) | ({title_pos} if title_pos is not None else set())
     for pos, (rule, conf) in find_comment_lines(lines, taken).items():
@@ -456,37 +468,38 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
-        if is_copyright(ln):
+        if memo.copyright(ln.pos):
             put(ln.pos, "other", "copyright", 0.95)
-        elif is_social(ln):
+        elif memo.social(ln.pos):
             put(ln.pos, "social", "share_follow", 0.95)
-        elif is_navigation(ln):
+        elif memo.navigation(ln.pos):
             put(ln.pos, "navigation", "navigation_line", 0.9)
             section = section or breadcrumb_section(ln)
 
     # single-line credits (computed before related blocks so that a list stops at them)
     single: dict[int, tuple[str, str, float]] = {}
+    author_key = line_key(doc.author) if doc.author else ""
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
-        hit = source_credit_rule(ln)
+        hit = memo.source_credit(ln.pos)
         if hit:
             single[ln.pos] = ("source_credit", *hit)
             continue
-        hit = photo_credit_rule(ln, in_header=False)
+        hit = memo.photo_credit(ln.pos)
         if hit:
             single[ln.pos] = ("photo_credit", *hit)
             continue
-        hit = caption_rule(ln)
+        hit = memo.caption(ln.pos)
         if hit:
             single[ln.pos] = ("image_caption", *hit)
             continue
-        name = explicit_byline(ln)
+        name = memo.byline(ln.pos)
         if name:
             single[ln.pos] = ("byline", "byline_prefix", 0.9)
             byline = byline or name
             continue
-        if doc.author and ln.n_words <= 8 and ln.key == line_key(doc.author):
+        if doc.author and ln.n_words <= 8 and ln.key == author_key:
             single[ln.pos] = ("byline", "container_author", 0.95)
             byline = byline or ln.text
 
@@ -519,7 +532,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     for ln in lines:
         if ln.pos in labels or ln.pos == title_pos:
             continue
-        info = parse_dateline(ln.text, ref)
+        info = memo.dateline(ln.pos)
         if info is None:
             continue
         put(ln.pos, "dateline", f"dateline_{info.kind}", 0.95 if info.kind != "date" else 0.85)
@@ -547,15 +560,15 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             continue
         prev = lines[ln.pos - 1] if ln.pos > 0 else None
         nxt = lines[ln.pos + 1] if ln.pos + 1 < n else None
-        if name_city_byline(ln) and byline is None:
+        if memo.name_city(ln.pos) and byline is None:
             put(ln.pos, "byline", "name_city_in_header", 0.8)
-            byline = name_city_byline(ln)
+            byline = memo.name_city(ln.pos)
             continue
-        if looks_like_name(ln) and (
+        if memo.looks_like_name(ln.pos) and (
             (nxt is not None and nxt.pos == first_body)
             or (prev is not None and (prev.pos == title_pos or prev.pos in labels))
         ) and byline is None:
-            if doc.author and not set(ln.words) & set(line_key(doc.author).split()):
+            if doc.author and not set(ln.words) & set(author_key.split()):
                 # the container names another author: a portrait caption? keep
                 notes[ln.pos] = "name-like line in the header kept (not the container's author)"
                 continue
@@ -597,21 +610,20 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
 
     # 4. cross-document evidence
     if stats is not None:
+        assert counts is not None
         src = doc.source
+        body_set = set(body)
+        thr, thr_body = stats.threshold(src), stats.threshold(src, body_like=True)
         body_total = sum(1 for p in body if p not in labels)
-        flagged_body = [
-            ln.pos
-            for ln in lines
-            if ln.pos in body and stats.count(src, ln.text) >= stats.threshold(src, body_like=True)
-        ]
+        flagged_body = [p for p in body if counts[p] >= thr_body]
         duplicate_article = body_total and len(flagged_body) * 2 >= body_total
         repeated: dict[int, int] = {}
         for ln in lines:
             if ln.pos in labels or ln.pos == title_pos or ln.n_words > _MAX_COUNTED_WORDS:
                 continue
-            is_body = ln.pos in body
-            c = stats.count(src, ln.text)
-            if c < stats.threshold(src, body_like=is_body):
+            is_body = ln.pos in body_set
+            c = counts[ln.pos]
+            if c < (thr_body if is_body else thr):
                 continue
             if is_body and duplicate_article:
                 notes[ln.pos] = f"repeated in {c} documents of the source, but so is most of this article (duplicate article?)"
@@ -636,7 +648,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             cat = _guess_category(ln)
             if cat == "other" and pos in listy:
                 cat = "related_articles"
-            elif cat == "other" and looks_like_name(ln):
+            elif cat == "other" and memo.looks_like_name(pos):
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
 
@@ -647,6 +659,32 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             need = max(model.threshold, _LEARNED_MID_MIN) if first_body < pos < last_body else model.threshold
             if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= need:
                 put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
+    # 4b'. above a headline that the ranker found, before any paragraph of the text:
+    # page furniture (menus, tickers, widgets, banners); a paragraph there is kept
+    if learned is not None and title_pos is not None and not doc.title_from_container:
+        if not any(lines[k].is_body() and learned.p_boiler[k] < 0.5 for k in range(title_pos)):
+            for pos in range(title_pos):
+                if pos not in labels:
+                    put(pos, learned.category[pos], "above_title", round(float(max(learned.p_boiler[pos], 0.5)), 3))
+    # 4b''. widget blocks: a line the classifier leans towards boilerplate (p ≥ 0.5, not a
+    # paragraph) between two removed lines, or after the text has ended (after the last
+    # paragraph and a removed line below it), belongs to the block around it
+    if learned is not None:
+        def prose(k: int) -> bool:
+            return lines[k].is_body() and learned.p_boiler[k] < 0.5
+
+        kept_prose = [k for k in range(n) if k not in labels and k != title_pos and prose(k)]
+        last_prose = kept_prose[-1] if kept_prose else n
+        ended = False
+        for pos in range(last_prose + 1, n):
+            if pos in labels:
+                ended = True
+            elif ended and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
+                put(pos, learned.category[pos], "footer_block", round(float(learned.p_boiler[pos]), 3))
+        for pos in range(1, n - 1):
+            if pos not in labels and pos != title_pos and pos - 1 in labels and pos + 1 in labels \
+                    and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
+                put(pos, learned.category[pos], "inside_block", round(float(learned.p_boiler[pos]), 3))
     # 4c. sub-line templates: a byline/dateline opening the first paragraph, a footer
     # glued to the last one (prefixes and suffixes repeated across the source)
     cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line

@@ -25,6 +25,24 @@ def line_key(text: str) -> str:
     return collapse_spaces(_depunct(fold_match(text)).lower())
 
 
+# Characters for which lower-casing before or after the punctuation pass of
+# :func:`line_key` differs («İ» lower-cases to «i» + a combining dot that is not a word
+# character; «Σ» lower-cases by its context, which the pass changes).  A line without
+# them has ``key == line_key(text)`` (checked on every code point, tests/test_clean.py).
+_ORDER_SENSITIVE = ("\u0130", "\u03a3")
+
+
+def _collapse(text: str) -> str:
+    """collapse_spaces(text), without splitting a text that has nothing to collapse:
+    every whitespace character but the space is non-printable (checked on every code
+    point, tests/test_clean.py), so a printable text without two spaces in a row or a
+    space at either end is unchanged by it."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return collapse_spaces(text)
+_UNSET = None
+
+
 @dataclass(slots=True)
 class Line:
     pos: int  # index among the non-empty lines
@@ -34,30 +52,58 @@ class Line:
     key: str = ""  # line_key()
     words: list[str] = field(default_factory=list)  # words of key
     offset: int = 0  # where ``text`` starts in the raw line (leading spaces stripped)
+    n_words: int = field(default=0, repr=False, compare=False)  # len(words)
+    # computed on first use (a line is read by many rules; the text never changes)
+    _exact_key: str | None = field(default=_UNSET, repr=False, compare=False)
+    _latin: float | None = field(default=_UNSET, repr=False, compare=False)
+    _ends: bool | None = field(default=_UNSET, repr=False, compare=False)
+    _body: bool | None = field(default=_UNSET, repr=False, compare=False)
+    _digit: bool | None = field(default=_UNSET, repr=False, compare=False)
+    _memo: dict | None = field(default=_UNSET, repr=False, compare=False)  # see line_memo
 
     def __post_init__(self) -> None:
-        self.norm = collapse_spaces(fold_match(self.text)).lower()
-        self.key = collapse_spaces(_depunct(self.norm))
-        self.words = self.key.split()
+        folded = fold_match(self.text)
+        self.norm = _collapse(folded).lower()
+        # key = collapse_spaces(_depunct(norm)), words = key.split(), with one split
+        self.words = _depunct(self.norm).split()
+        self.key = " ".join(self.words)
+        self.n_words = len(self.words)
+        if _ORDER_SENSITIVE[0] in folded or _ORDER_SENSITIVE[1] in folded:
+            self._exact_key = collapse_spaces(_depunct(folded).lower())
 
     @property
-    def n_words(self) -> int:
-        return len(self.words)
+    def exact_key(self) -> str:
+        """``line_key(self.text)``, without normalising the text again (equal to ``key``
+        but for the rare order-sensitive characters)."""
+        k = self._exact_key
+        return self.key if k is None else k
 
     @property
     def ends_sentence(self) -> bool:
-        t = self.text.rstrip(CLOSERS + " ")
-        return bool(t) and t[-1] in SENTENCE_END
+        e = self._ends
+        if e is None:
+            t = self.text.rstrip(CLOSERS + " ")
+            e = self._ends = bool(t) and t[-1] in SENTENCE_END
+        return e
 
     @property
     def latin_share(self) -> float:
-        latin = len(_LATIN_RE.findall(self.text))
-        arabic = len(_ARABIC_LETTER_RE.findall(self.text))
-        return latin / (latin + arabic) if latin + arabic else 0.0
+        v = self._latin
+        if v is None:
+            latin = len(_LATIN_RE.findall(self.text))
+            if not latin:  # 0 whatever the Arabic letters (counting them is the slow part)
+                v = self._latin = 0.0
+                return v
+            arabic = len(_ARABIC_LETTER_RE.findall(self.text))
+            v = self._latin = latin / (latin + arabic)
+        return v
 
     @property
     def has_digit(self) -> bool:
-        return bool(_DIGIT_RE.search(self.norm))
+        v = self._digit
+        if v is None:
+            v = self._digit = bool(_DIGIT_RE.search(self.norm))
+        return v
 
     @property
     def has_letters(self) -> bool:
@@ -65,10 +111,36 @@ class Line:
 
     def is_body(self) -> bool:
         """Looks like a running-text paragraph (not a heading, label or list item)."""
-        n = self.n_words
-        return n >= 15 or (n >= 8 and self.ends_sentence and "،" in self.text) or (
-            n >= 10 and self.ends_sentence
-        )
+        v = self._body
+        if v is None:
+            n = self.n_words
+            v = self._body = n >= 15 or (n >= 8 and self.ends_sentence and "،" in self.text) or (
+                n >= 10 and self.ends_sentence
+            )
+        return v
+
+
+_MISSING = object()
+
+
+def line_memo(fn):
+    """Remember a rule's answer on the line: for a pure function of the line's text,
+    asked of the same line by the features, by the block finders and by the cascade."""
+
+    def memoised(line: Line):
+        memo = line._memo
+        if memo is None:
+            memo = line._memo = {}
+        v = memo.get(fn, _MISSING)
+        if v is _MISSING:
+            v = memo[fn] = fn(line)
+        return v
+
+    memoised.__name__ = fn.__name__
+    memoised.__qualname__ = fn.__qualname__
+    memoised.__doc__ = fn.__doc__
+    memoised.__wrapped__ = fn
+    return memoised
 
 
 def make_lines(raw_text: str) -> list[Line]:

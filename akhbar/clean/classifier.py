@@ -34,13 +34,21 @@ class Linear:
     w_hash: np.ndarray  # (K, H) or (K, 0) without lexical cues
     b: np.ndarray  # (K,)
 
-    def scores(self, dense: np.ndarray, tokens: list[list[int]] | None) -> np.ndarray:
+    def scores(self, dense: np.ndarray, tokens: list[list[int]] | None,
+               index: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """``index``: :func:`token_index` of ``tokens``, when the caller has it."""
         z = ((dense - self.mean) / self.scale) @ self.w.T + self.b
         if tokens is not None and self.w_hash.shape[1]:
-            rows = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
-            cols = np.fromiter((c for t in tokens for c in t), dtype=np.intp, count=rows.size)
+            rows, cols = index if index is not None else token_index(tokens)
             np.add.at(z, rows, self.w_hash[:, cols].T)
         return z  # (n, K)
+
+
+def token_index(tokens: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(line, bucket) of every hashed cue, in order."""
+    rows = np.repeat(np.arange(len(tokens)), [len(t) for t in tokens])
+    cols = np.fromiter((c for t in tokens for c in t), dtype=np.intp, count=rows.size)
+    return rows, cols
 
 
 @dataclass(slots=True)
@@ -53,7 +61,10 @@ class LineModel:
     title_threshold: float
 
     def save(self, path: Path) -> None:
+        from akhbar.clean.title import TITLE_FEATURES
+
         arrays = {"dense_names": np.array(DENSE_NAMES), "categories": np.array(self.categories),
+                  "title_names": np.array(TITLE_FEATURES),
                   "threshold": np.array([self.threshold]), "title_threshold": np.array([self.title_threshold]),
                   "hash_size": np.array([HASH_SIZE])}
         for name in ("boiler", "category", "title"):
@@ -74,7 +85,11 @@ class LineModel:
     @classmethod
     def load(cls, path: Path) -> LineModel:
         with np.load(path, allow_pickle=False) as z:
-            if tuple(z["dense_names"].tolist()) != DENSE_NAMES or int(z["hash_size"][0]) != HASH_SIZE:
+            from akhbar.clean.title import TITLE_FEATURES
+
+            if tuple(z["dense_names"].tolist()) != DENSE_NAMES or int(z["hash_size"][0]) != HASH_SIZE or (
+                "title_names" in z.files and tuple(z["title_names"].tolist()) != TITLE_FEATURES
+            ) or z["title.w"].shape[1] != len(TITLE_FEATURES):
                 raise ValueError(f"{path}: features changed since training; rerun akhbar/training/train_line_classifier.py")
 
             def lin(name: str) -> Linear:
@@ -125,8 +140,9 @@ def score_lines(model: LineModel, feats: PageFeatures) -> LineScores:
     n = feats.dense.shape[0]
     if n == 0:
         return LineScores(np.zeros(0), [], np.zeros(0))
-    p = _sigmoid(model.boiler.scores(feats.dense, feats.tokens)[:, 0])
-    zc = model.category.scores(feats.dense, feats.tokens)
+    index = token_index(feats.tokens)
+    p = _sigmoid(model.boiler.scores(feats.dense, feats.tokens, index)[:, 0])
+    zc = model.category.scores(feats.dense, feats.tokens, index)
     zc = np.exp(zc - zc.max(axis=1, keepdims=True))
     zc /= zc.sum(axis=1, keepdims=True)
     best = zc.argmax(axis=1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from akhbar.clean._text import Line
+from akhbar.clean._text import Line, line_memo
 
 _STRONG = re.compile(
     r"(?:"
@@ -35,10 +35,12 @@ _LABEL = re.compile(
 )
 
 
+@line_memo
 def is_strong_comment(line: Line) -> bool:
     return line.n_words <= 25 and bool(_STRONG.search(line.key))
 
 
+@line_memo
 def is_form_label(line: Line) -> bool:
     return line.n_words <= 4 and bool(_LABEL.match(line.key))
 

@@ -56,9 +56,16 @@ _PERFECT_VERBS = frozenset(
 _NOT_VERBS = frozenset("يوم يوما يونيو يونيه يوليو يوليه يناير يمين يسار يد يدا تويتر تيليجرام تطبيق تاريخ تعليق".split())
 _SYMBOL_RE = re.compile("[°©®▲▼↑↓%$€£★☆👁📷▶•|#@×=]")
 _URL_RE = re.compile(r"https?://|www\.|\S+@\S+\.\w+|\.com|\.org|\.net")
+# the same without the e-mail branch, whose backtracking costs most on a line with no «@»
+_URL_NO_AT_RE = re.compile(r"https?://|www\.|\.com|\.org|\.net")
+
+
+def _has_url(text: str) -> bool:
+    return bool((_URL_RE if "@" in text else _URL_NO_AT_RE).search(text))
 _DIGIT_RE = re.compile(r"\d")
 _PUNCT_CHARS = re.compile(r"[^\w\s]")
 _NO_TITLE_END = re.compile(r"[.،,:؛;]$")
+_NO_TITLE_END_CHARS = (".", "،", ",", ":", "؛", ";")  # the same test as str.endswith (a line has no "\n")
 _CLOSERS = "\"'»”’)]» "
 
 HASH_BITS = 11
@@ -68,6 +75,11 @@ HASH_SIZE = 1 << HASH_BITS
 @lru_cache(maxsize=65536)
 def _bucket(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) & (HASH_SIZE - 1)
+
+
+@lru_cache(maxsize=65536)
+def _word_bucket(word: str) -> int:
+    return _bucket("w:" + word)
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -138,11 +150,80 @@ class PageFeatures:
     rules: np.ndarray  # (n_lines, len(RULES)) bool
 
 
-def _rule_hits(lines: list[Line], reference) -> np.ndarray:
+_MISS = object()
+
+
+class LineRules:
+    """The single-line rule results of one page, each computed once: the feature pass
+    and the rule cascade ask the same questions of the same lines (the rules are pure
+    functions of the line's text and the reference date)."""
+
+    __slots__ = ("lines", "reference", "_memo", "_prayer")
+
+    def __init__(self, lines: list[Line], reference) -> None:
+        self.lines = lines
+        self.reference = reference
+        self._memo: dict[object, dict[int, object]] = {}
+        self._prayer: dict[int, tuple[str, float]] | None = None
+
+    def _get(self, fn, pos: int):
+        memo = self._memo.get(fn)
+        if memo is None:
+            memo = self._memo[fn] = {}
+        v = memo.get(pos, _MISS)
+        if v is _MISS:
+            v = memo[pos] = fn(self.lines[pos])
+        return v
+
+    def social(self, pos: int) -> bool:
+        return self._get(is_social, pos)
+
+    def navigation(self, pos: int) -> bool:
+        return self._get(is_navigation, pos)
+
+    def copyright(self, pos: int) -> bool:
+        return self._get(is_copyright, pos)
+
+    def photo_credit(self, pos: int):
+        return self._get(_photo_credit_anywhere, pos)
+
+    def caption(self, pos: int):
+        return self._get(caption_rule, pos)
+
+    def source_credit(self, pos: int):
+        return self._get(source_credit_rule, pos)
+
+    def byline(self, pos: int):
+        return self._get(explicit_byline, pos)
+
+    def name_city(self, pos: int):
+        return self._get(name_city_byline, pos)
+
+    def looks_like_name(self, pos: int) -> bool:
+        return self._get(looks_like_name, pos)
+
+    def dateline(self, pos: int):
+        return self._get(self._parse_dateline, pos)
+
+    def _parse_dateline(self, line: Line):
+        return parse_dateline(line.text, self.reference)
+
+    def prayer_blocks(self) -> dict[int, tuple[str, float]]:
+        if self._prayer is None:
+            self._prayer = find_prayer_blocks(self.lines)
+        return self._prayer
+
+
+def _photo_credit_anywhere(line: Line):
+    return photo_credit_rule(line, in_header=False)
+
+
+def _rule_hits(lines: list[Line], reference, memo: LineRules | None = None) -> np.ndarray:
     n = len(lines)
+    memo = memo or LineRules(lines, reference)
     hits = np.zeros((n, len(RULES)), dtype=bool)
     col = {r: i for i, r in enumerate(RULES)}
-    for pos in find_prayer_blocks(lines):
+    for pos in memo.prayer_blocks():
         hits[pos, col["prayer"]] = True
     for pos in find_comment_lines(lines, set()):
         hits[pos, col["comment"]] = True
@@ -154,38 +235,44 @@ def _rule_hits(lines: list[Line], reference) -> np.ndarray:
         if ln.n_words > 25:  # no single-line rule takes a paragraph this long
             continue
         p = ln.pos
-        row = hits[p]
-        row[col["social"]] = is_social(ln)
-        row[col["navigation"]] = is_navigation(ln)
-        row[col["copyright"]] = is_copyright(ln)
-        row[col["photo_credit"]] = photo_credit_rule(ln, in_header=False) is not None
-        row[col["caption"]] = caption_rule(ln) is not None
-        row[col["source_credit"]] = source_credit_rule(ln) is not None
-        row[col["byline"]] = explicit_byline(ln) is not None
-        row[col["name_city"]] = name_city_byline(ln) is not None
-        row[col["looks_like_name"]] = looks_like_name(ln)
-        row[col["dateline"]] = parse_dateline(ln.text, reference) is not None
-        row[col["age"]] = ln.n_words <= 6 and is_age_line(ln.text)
-        row[col["section_label"]] = is_section_label(ln)
-        row[col["related_header"]] = is_related_header(ln)
-        row[col["inline_related"]] = is_inline_related(ln)
-        row[col["form_label"]] = is_form_label(ln) or is_strong_comment(ln)
+        hits[p, 4:] = (
+            memo.social(p),
+            memo.navigation(p),
+            memo.copyright(p),
+            memo.photo_credit(p) is not None,
+            memo.caption(p) is not None,
+            memo.source_credit(p) is not None,
+            memo.byline(p) is not None,
+            memo.name_city(p) is not None,
+            memo.looks_like_name(p),
+            memo.dateline(p) is not None,
+            ln.n_words <= 6 and is_age_line(ln.text),
+            is_section_label(ln),
+            is_related_header(ln),
+            is_inline_related(ln),
+            is_form_label(ln) or is_strong_comment(ln),
+        )
     return hits
 
 
-def page_features(lines: list[Line], doc: RawDocument, stats=None) -> PageFeatures:
-    """Dense features and hashed lexical cues of every line of a page."""
+def page_features(lines: list[Line], doc: RawDocument, stats=None, memo: LineRules | None = None,
+                  counts: list[int] | None = None) -> PageFeatures:
+    """Dense features and hashed lexical cues of every line of a page (``memo`` and
+    ``counts``: the page's rule results and cross-document counts, when the caller
+    has them)."""
     n = len(lines)
     reference = doc.scraped_at or doc.published_at
-    rules = _rule_hits(lines, reference)
+    rules = _rule_hits(lines, reference, memo)
     title_words, slug_words = _words_of_meta(doc)
+    title_in, slug_in = title_words.__contains__, slug_words.__contains__
     keys = [ln.key for ln in lines]
     key_count: dict[str, int] = {}
     for k in keys:
         key_count[k] = key_count.get(k, 0) + 1
-    per = np.zeros((n, len(_LINE)), dtype=np.float64)
+    rows: list[tuple] = []
     tokens: list[list[int]] = []
     body = np.zeros(n, dtype=bool)
+    fw_in = FUNCTION_WORDS.__contains__
     for ln in lines:
         words = ln.words
         nw = len(words)
@@ -194,32 +281,34 @@ def page_features(lines: list[Line], doc: RawDocument, stats=None) -> PageFeatur
         digits = len(_DIGIT_RE.findall(ln.norm[:240]))
         punct = len(_PUNCT_CHARS.findall(text))
         head_words = words if nw <= 40 else words[:40]
-        fw = _fw_density(head_words)
+        fw = sum(map(fw_in, head_words)) / len(head_words) if head_words else 0.0
         is_body = ln.is_body()
         body[ln.pos] = is_body
         stripped = ln.text.rstrip(_CLOSERS)
         latin = ln.latin_share if nw <= 30 else 0.0
-        per[ln.pos] = (
+        rows.append((
             math.log1p(nw), math.log1p(nc), nw <= 2, nw <= 4, nw <= 8, nw >= 15, ln.ends_sentence,
             stripped.endswith((":", "：")), "،" in text or "," in text, punct / nc, digits / nc, latin,
             fw, fw * len(head_words) >= 2, _has_verb(head_words), bool(words) and words[0][:1] == "و" and len(words[0]) > 3,
-            is_body, bool(_SYMBOL_RE.search(text)), bool(_URL_RE.search(ln.norm[:240])),
-            2 <= nw <= 30 and not _NO_TITLE_END.search(stripped),
-            overlap(words, title_words), overlap(words, slug_words), key_count[ln.key] > 1,
-        )
+            is_body, bool(_SYMBOL_RE.search(text)), _has_url(ln.norm[:240]),
+            2 <= nw <= 30 and not stripped.endswith(_NO_TITLE_END_CHARS),
+            sum(map(title_in, words)) / nw if nw and title_words else 0.0,
+            sum(map(slug_in, words)) / nw if nw and slug_words else 0.0,
+            key_count[ln.key] > 1,
+        ))
         sel = words if nw <= 10 else words[:6] + words[-3:]
-        toks = ["w:" + w for w in sel]
+        toks = [_word_bucket(w) for w in sel]
         if words:
-            toks.append("f:" + words[0])
-            toks.append("l:" + words[-1])
-        toks.append(f"n:{min(nw, 12)}")
-        tokens.append([_bucket(t) for t in toks])
+            toks.append(_bucket("f:" + words[0]))
+            toks.append(_bucket("l:" + words[-1]))
+        toks.append(_bucket(f"n:{min(nw, 12)}"))
+        tokens.append(toks)
+    per = np.array(rows, dtype=np.float64).reshape(n, len(_LINE))
     # context
     body_pos = np.flatnonzero(body)
     first_body = body_pos[0] if body_pos.size else n
     last_body = body_pos[-1] if body_pos.size else -1
     rule_any = rules.any(axis=1)
-    ctx = np.zeros((n, len(_CONTEXT)), dtype=np.float64)
     # runs of consecutive non-body lines
     run_len = np.zeros(n)
     i = 0
@@ -234,26 +323,42 @@ def page_features(lines: list[Line], doc: RawDocument, stats=None) -> PageFeatur
         run_len[i:j] = j - i
         i = j
     src = doc.source
+    if stats is not None and counts is None:
+        counts = stats.line_counts(src, lines)
+    if stats is not None:
+        thr, thr_body = stats.threshold(src), stats.threshold(src, body_like=True)
+    body_list = body_pos.tolist()
+    short_col = per[:, 4].tolist()
+    digit_col = per[:, 10].tolist()
+    fw_col = per[:, 12].tolist()
+    run_list = run_len.tolist()
+    rule_list = rule_any.tolist()
+    ctx_rows: list[tuple] = []
+    k = 0  # index of the first body line at or after p
+    nb = len(body_list)
     for ln in lines:
         p = ln.pos
         head = p < first_body
         foot = p > last_body
         mid = not head and not foot
-        if body_pos.size:
-            dist = int(np.min(np.abs(body_pos - p)))
+        if nb:
+            while k < nb and body_list[k] < p:
+                k += 1
+            dist = min(body_list[k] - p if k < nb else n, p - body_list[k - 1] if k else n)
         else:
             dist = n
-        short = per[p, 4]
+        short = short_col[p]
         if stats is not None and ln.n_words <= 60:
-            c = stats.count(src, ln.text)
-            st = (math.log1p(c), c >= stats.threshold(src), c >= stats.threshold(src, body_like=True))
+            c = counts[p]
+            st = (math.log1p(c), c >= thr, c >= thr_body)
         else:
             st = (0.0, False, False)
-        ctx[p] = (
+        ctx_rows.append((
             p / max(n - 1, 1), p == 0, p <= 2, n - 1 - p <= 2, head, foot, mid, math.log1p(dist),
-            math.log1p(run_len[p]), short * head, short * foot, short * mid, short * per[p, 10],
-            short * per[p, 12], rule_any[p], *st,
-        )
+            math.log1p(run_list[p]), short * head, short * foot, short * mid, short * digit_col[p],
+            short * fw_col[p], rule_list[p], *st,
+        ))
+    ctx = np.array(ctx_rows, dtype=np.float64).reshape(n, len(_CONTEXT))
     neigh_src = np.column_stack([
         body, per[:, 0], per[:, 10], per[:, 12], per[:, 6], rule_any,
     ]).astype(np.float64)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from akhbar.clean._text import Line
+from akhbar.clean._text import Line, line_memo
 from akhbar.metadata import is_age_line, parse_dateline
 
 # Header phrases in line_key() form (normalised, no punctuation).
@@ -35,10 +35,12 @@ _INLINE_RE = re.compile(
 _INLINE_SEP_RE = re.compile(r"^(?:اقرا|طالع|شاهد|انظر|اقراي)\s+(?:ايضا|كذلك|المزيد)\s*[:：\-–—|»]")
 
 
+@line_memo
 def is_related_header(line: Line) -> bool:
     return line.n_words <= 7 and bool(_HEADER_RE.match(line.key))
 
 
+@line_memo
 def is_inline_related(line: Line) -> bool:
     """«اقرأ أيضاً: …» followed by a headline on the same line."""
     if line.n_words > 30 or line.n_words < 3:

@@ -574,6 +574,128 @@ def _prayer(c: Ctx) -> list[str]:
     return [_one(c, f"مواقيت الصلاة - {c.city}", "أوقات الصلاة", f"{c.city}")] + rows
 
 
+# ------------------------------------------------------------------ more kinds of page furniture
+# (added for issue #20, from what news sites commonly show: latest-news and top-story
+# lists with times or numbers, descriptive photo captions that reuse the article's
+# names, paywall and sign-in prompts, print-edition stamps, audio players, live
+# badges, multi-city weather strips, follow-a-topic buttons, sponsored-content boxes,
+# search boxes and the columnist's handle)
+
+
+@family("latest_news", "related_articles", "top", "foot")
+def _latest(c: Ctx) -> list[str]:
+    out = [_one(c, "آخر الأخبار", "أحدث الأخبار", "الأخبار العاجلة", "آخر المستجدات", "الآن على الموقع", "جديد الأخبار",
+                "آخر الأخبار المحلية", "أخبار اليوم")] if c.rng.random() < 0.7 else []
+    style = c.rng.randint(0, 3)
+    for _ in range(c.rng.randint(2, 5)):
+        t = c.title()
+        out.append([f"{c.time()} | {t}", f"{c.time()} {t}", f"• {t}", f"{t} - {c.time()}"][style])
+    return out
+
+
+@family("top_stories", "related_articles", "top", "foot", "mid")
+def _top_stories(c: Ctx) -> list[str]:
+    out = [_one(c, "أهم الأخبار", "اخترنا لكم", "مختارات المحرر", "قصص مميزة", "الأبرز اليوم", "أبرز العناوين",
+                "عناوين اليوم", "الأخبار الأهم")] if c.rng.random() < 0.6 else []
+    style = c.rng.randint(0, 4)
+    for i in range(1, c.rng.randint(3, 6)):
+        k = c.num(str(i))
+        out.append([f"{c.num(f'{i:02d}')} {c.title()}", f"({k}) {c.title()}", f"{k}) {c.title()}", f"{k}- {c.title()}",
+                    f"#{k} {c.title()}"][style])
+    return out
+
+
+@family("caption_descr", "image_caption", "head", "mid")
+def _caption_descr(c: Ctx) -> list[str]:
+    """A caption that describes the photo with the article's own names: a run of words
+    from the middle of one of its sentences, and a credit or a scene word."""
+    words = c.pick(c.body).split() if c.body else c.title().split()
+    i = c.rng.randint(1, max(1, min(len(words) - 4, 8)))
+    core = " ".join(words[i: i + c.rng.randint(3, 7)]).strip("،,.:؛")
+    return [_one(c, "", "", "جانب من ", "صورة تجمع ", "لقطة لـ") + core
+            + _one(c, " (واس)", " - تصوير: " + c.name(), " (أرشيف)", " (الصورة من المصدر)", "", " | رويترز")]
+
+
+@family("paywall", "other", "top", "mid", "foot")
+def _paywall(c: Ctx) -> list[str]:
+    out = [_one(c, "هذا المحتوى حصري للمشتركين", f"لديك {c.n(1, 5)} مقالات مجانية متبقية هذا الشهر",
+                "سجّل الدخول لمتابعة القراءة", "اشترك الآن للوصول غير المحدود إلى جميع المقالات",
+                f"انضم إلى مشتركي {c.site} واحصل على تجربة قراءة بلا إعلانات", "أكمل القراءة بعد الاشتراك",
+                "لقد وصلت إلى الحد الأقصى من المقالات المجانية", "المقال متاح للمشتركين فقط")]
+    out += c.rng.sample(["اشترك الآن", "سجل الدخول", "عرض الباقات", f"{c.n(9, 99)} ريال شهرياً", "جرّب مجاناً لمدة شهر",
+                         "لديك حساب؟ سجّل دخولك"], c.rng.randint(0, 2))
+    return out
+
+
+@family("print_edition", "other", "head", "foot", "top")
+def _print(c: Ctx) -> list[str]:
+    return [_one(c, f"العدد {c.n(10000, 19999)}", f"العدد: {c.n(10000, 19999)} | الصفحة: {c.n(1, 48)}",
+                 f"الطبعة الأولى - العدد {c.n(1000, 9999)}", f"نشر في النسخة الورقية بتاريخ {c.gdate()}",
+                 f"صحيفة {c.site} - العدد {c.n(10000, 19999)}", f"الصفحة {c.n(1, 48)} من العدد الورقي",
+                 "تصفح العدد الورقي", "النسخة الإلكترونية من العدد المطبوع")]
+
+
+@family("audio_player", "other", "head")
+def _audio(c: Ctx) -> list[str]:
+    out = [_one(c, "استمع إلى المقال", "استمع للخبر", "🎧 استمع", "النسخة الصوتية", "اضغط للاستماع", "تشغيل الصوت")]
+    if c.rng.random() < 0.7:
+        out.append(_one(c, c.num(f"00:00 / {c.rng.randint(1, 9):02d}:{c.rng.randint(0, 59):02d}"),
+                        c.num(f"{c.rng.randint(1, 9)}:{c.rng.randint(10, 59)} دقيقة"), "سرعة التشغيل 1x",
+                        "مدعوم بتقنية القراءة الآلية"))
+    return out
+
+
+@family("live_badge", "other", "top", "head")
+def _live(c: Ctx) -> list[str]:
+    out = [_one(c, "مباشر", "بث مباشر", "تغطية مستمرة", "تحديثات حية", "🔴 مباشر", "متابعة لحظة بلحظة", "LIVE")]
+    if c.rng.random() < 0.5:
+        out.append(_one(c, f"آخر تحديث قبل {c.n(2, 50)} دقيقة", f"{c.n(2, 40)} تحديثاً", f"بدأت التغطية {c.time()}"))
+    return out
+
+
+@family("weather_multi", "other", "top", "foot")
+def _weather_multi(c: Ctx) -> list[str]:
+    cities = c.rng.sample(CITIES, c.rng.randint(2, 5))
+    cells = [f"{ct} {c.n(18, 49)}°" for ct in cities]
+    if c.rng.random() < 0.5:
+        return [_one(c, " | ", "  ", " - ", " • ").join(cells)]
+    head = [_one(c, "درجات الحرارة اليوم", "الطقس في المدن", "حالة الطقس")] if c.rng.random() < 0.5 else []
+    return head + cells
+
+
+@family("topic_follow", "social", "head", "foot")
+def _topic(c: Ctx) -> list[str]:
+    t = c.pick(TOPICS)
+    return [_one(c, f"تابع موضوع: {t}", f"أضف {t} إلى اهتماماتك", f"تابع آخر أخبار {t}", f"متابعة {t}",
+                 f"احصل على تنبيهات عن {t}", f"المزيد عن {t}")]
+
+
+@family("sponsored_links", "other", "foot", "mid")
+def _sponsored(c: Ctx) -> list[str]:
+    out = [_one(c, "محتوى مقترح من شركائنا", "قد يعجبك أيضاً - محتوى ممول", "من الويب", "روابط مقترحة", "محتوى برعاية",
+                "مقالات من شركائنا")]
+    for _ in range(c.rng.randint(2, 4)):
+        out.append(_one(c, "هذه الحيلة البسيطة تخفض فاتورة الكهرباء إلى النصف", "لن تصدق كيف يبدو نجوم التسعينات الآن",
+                        f"اكتشف أفضل عروض السفر إلى {c.pick(CITIES)}", "أطباء يكشفون سر النوم العميق",
+                        "سيارات مستعملة بأسعار لا تصدق في منطقتك", "تعلم الإنجليزية في 3 أشهر فقط",
+                        f"شقق للبيع في {c.pick(CITIES)} بالتقسيط المريح", "كيف تربح من التداول؟ دليل المبتدئين")
+                   + _one(c, "", "", " | إعلان", " - Sponsored", " (ممول)"))
+    return out
+
+
+@family("search_box", "navigation", "top")
+def _search(c: Ctx) -> list[str]:
+    return c.rng.sample(["ابحث في الموقع", "بحث...", "اكتب كلمة البحث", "ابحث", "بحث متقدم", "🔍", "القائمة",
+                         "English", "عربي | English"], c.rng.randint(1, 3))
+
+
+@family("handle_line", "byline", "head", "foot")
+def _handle(c: Ctx) -> list[str]:
+    h = "".join(c.rng.choice("abcdefghklmnoprstuwy_") for _ in range(c.rng.randint(5, 10)))
+    return [_one(c, f"@{h}", f"تويتر: @{h}", f"للتواصل مع الكاتب: {h}@gmail.com", f"{c.name()} @{h}",
+                 f"حساب الكاتب على إكس: @{h}")]
+
+
 BLOCK_TO_CATEGORY = {f.name: f.category for f in FAMILIES}
 
 
@@ -601,7 +723,9 @@ def make_page(
     """One labelled page: furniture of ``families`` around a real title and body.
 
     Returns (meta, rows); meta holds RawDocument fields (sometimes the URL and a
-    site-suffixed metadata title, as a page's <title> would be)."""
+    site-suffixed metadata title, as a page's <title> would be).  One page in ten has
+    no headline line: half of them get it as a container title, the other half have
+    no title at all (the cleaner must then choose none)."""
     ctx = Ctx(rng=rng, site=site, city=rng.choice(CITIES), date=date or dt.date(2015, 7, 21), titles=titles,
               authors=authors, body=body, arabic_digits=rng.random() < 0.2)
     by_zone: dict[str, list[Family]] = {}
@@ -645,8 +769,11 @@ def make_page(
     elif r < 0.4:
         meta["title"] = title + rng.choice([" - " + site, " | " + site, " | صحيفة " + site, ""])
     if not has_title_line:
-        meta["title"] = title
-        meta["title_from_container"] = True
+        if rng.random() < 0.5:  # the headline came in the container…
+            meta["title"] = title
+            meta["title_from_container"] = True
+        else:  # …or the page has none (a body scraped without its headline)
+            meta.pop("title", None)
     if rng.random() < 0.3:
         meta["source"] = site
     return meta, rows

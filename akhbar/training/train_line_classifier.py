@@ -39,7 +39,7 @@ from akhbar.clean import _text  # noqa: E402
 from akhbar.clean.classifier import ARTEFACT, Linear, LineModel, score_lines  # noqa: E402
 from akhbar.clean.features import HASH_SIZE, page_features  # noqa: E402
 from akhbar.clean.synthetic import FAMILIES, SITES, Family, make_page  # noqa: E402
-from akhbar.clean.title import TITLE_FEATURES, candidates, title_features  # noqa: E402
+from akhbar.clean.title import TITLE_FEATURES, candidates, rank, title_features  # noqa: E402
 from akhbar.config import BOILERPLATE_CATEGORIES  # noqa: E402
 from akhbar.models import RawDocument  # noqa: E402
 
@@ -169,12 +169,15 @@ def title_rows(pages, model_like, stats=None) -> tuple[np.ndarray, np.ndarray, l
     """Candidate features and labels for the title ranker (p_boiler from ``model_like``)."""
     xs, ys, groups = [], [], []
     for i, (meta, rows) in enumerate(pages):
+        gold = next((k for k, (_t, lab) in enumerate(rows) if lab == "TITLE"), None)
+        if meta.get("title_from_container"):  # the cleaner takes that title as it is
+            groups.append((i, [], gold))
+            continue
         doc = page_doc(meta, rows)
         lines = _text.make_lines(doc.raw_text)
         f = page_features(lines, doc, stats)
         p = score_lines(model_like, f).p_boiler
-        cands = candidates(lines, f)
-        gold = next((k for k, (_t, lab) in enumerate(rows) if lab == "TITLE"), None)
+        cands = candidates(lines, f, p)
         groups.append((i, cands, gold))
         if not cands:
             continue
@@ -184,12 +187,48 @@ def title_rows(pages, model_like, stats=None) -> tuple[np.ndarray, np.ndarray, l
     return np.vstack(xs), np.array(ys), groups
 
 
-def fit_title(x: np.ndarray, y: np.ndarray) -> Linear:
+def fit_title(x: np.ndarray, y: np.ndarray, groups: list[tuple[int, list[int], int | None]], c: float = 1.0) -> Linear:
+    """The title ranker: a conditional logit over each page's candidates and a «no
+    title» option scored 0, so that z = standardised(x)·w + b of a candidate beats the
+    option when z > 0 (probability 1/(1+e^-z) > 0.5 in :func:`choose_title`).
+    Fitted by L-BFGS on the pages' log-likelihood with an L2 penalty on w (scikit-learn's
+    convention: ½‖w‖² + C·Σ loss)."""
+    from scipy.optimize import minimize
+
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    clf = LogisticRegression(C=1.0, max_iter=500, tol=1e-4)
-    clf.fit((x - mean) / scale, y)
-    return Linear(mean=mean, scale=scale, w=clf.coef_.copy(), w_hash=np.zeros((1, 0)), b=clf.intercept_.copy())
+    xs = (x - mean) / scale
+    bounds, gold_rows, start = [], [], 0
+    for _i, cands, gold in groups:
+        if not cands:
+            continue
+        bounds.append((start, start + len(cands)))
+        gold_rows.append(start + cands.index(gold) if gold in cands else -1)
+        start += len(cands)
+    assert start == len(xs) and y.sum() == sum(g >= 0 for g in gold_rows)
+    seg = np.repeat(np.arange(len(bounds)), [b - a for a, b in bounds])
+    gold_rows_a = np.array(gold_rows)
+    has_gold = gold_rows_a >= 0
+    d = xs.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:d], theta[d]
+        z = xs @ w + b
+        m = np.maximum(np.maximum.reduceat(z, [a for a, _b in bounds]), 0.0)  # the null option scores 0
+        e = np.exp(z - m[seg])
+        denom = np.add.reduceat(e, [a for a, _b in bounds]) + np.exp(-m)
+        logz = m + np.log(denom)
+        nll = logz.sum() - z[gold_rows_a[has_gold]].sum()
+        p = e / denom[seg]  # probability of each candidate
+        g_z = p.copy()
+        np.subtract.at(g_z, gold_rows_a[has_gold], 1.0)
+        grad_w = xs.T @ g_z
+        grad_b = g_z.sum()
+        return 0.5 * w @ w + c * nll, np.concatenate([w + c * grad_w, [c * grad_b]])
+
+    res = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
+    w, b = res.x[:d], res.x[d]
+    return Linear(mean=mean, scale=scale, w=w[None, :].copy(), w_hash=np.zeros((1, 0)), b=np.array([b]))
 
 
 def _choose_threshold(p: np.ndarray, y: np.ndarray, chars: np.ndarray, min_content_kept: float) -> float:
@@ -224,34 +263,34 @@ def fit(articles: list[Article], families: list[Family], pages: int, seed: int,
         ys.append(te.y)
         chars.append(np.array([len(t) for _m, rows in te_pages for t, _l in rows]))
         # the title ranker, fitted on the training half, scored on the held-out half
-        tx, ty, _g = title_rows(make_pages(articles, train_f, pages // 4, seed + 30 + k), probe)
-        probe.title = fit_title(tx, ty)
+        tx, ty, tg = title_rows(make_pages(articles, train_f, pages // 4, seed + 30 + k), probe)
+        probe.title = fit_title(tx, ty, tg)
         inner_title.append((probe, te_pages))
     threshold = _choose_threshold(np.concatenate(ps), np.concatenate(ys), np.concatenate(chars), min_content_kept)
-    # title threshold: best accuracy on the held-out halves
+    # title threshold: best accuracy on the held-out halves, over the pages whose title
+    # the ranker decides (a container title is taken as it is); below it, no title
+    scored = []  # (probability of the best candidate, its position, the fallback, the gold position)
+    for probe, te_pages in inner_title:
+        for meta, rows in te_pages:
+            if meta.get("title_from_container"):
+                continue
+            doc = page_doc(meta, rows)
+            lines = _text.make_lines(doc.raw_text)
+            f = page_features(lines, doc)
+            p = score_lines(probe, f).p_boiler
+            gold = next((k for k, (_t, lab) in enumerate(rows) if lab == "TITLE"), None)
+            scored.append((*rank(lines, f, p, probe, bool(doc.title or doc.url)), gold))
     best_t, best_acc = 0.5, -1.0
-    for t in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5):
-        ok = tot = 0
-        for probe, te_pages in inner_title:
-            probe.title_threshold = t
-            _x, _y, groups = title_rows(te_pages, probe)
-            for (i, cands, gold), (meta, rows) in zip(groups, te_pages):
-                doc = page_doc(meta, rows)
-                lines = _text.make_lines(doc.raw_text)
-                f = page_features(lines, doc)
-                from akhbar.clean.title import choose_title
-
-                got = choose_title(lines, f, score_lines(probe, f).p_boiler, probe, bool(doc.title or doc.url))
-                ok += got == gold
-                tot += 1
-        if ok / tot > best_acc:
-            best_t, best_acc = t, ok / tot
+    for t in (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        acc = sum((c if c is not None and prob >= t else fb) == gold for prob, c, fb, gold in scored) / max(len(scored), 1)
+        if acc > best_acc:
+            best_t, best_acc = t, acc
     log(f"inner held-out halves: removal threshold {threshold:.2f}, title threshold {best_t} (accuracy {best_acc:.3f})")
     full = featurise(make_pages(articles, families, pages, seed))
     boiler, category = fit_lines(full)
     model = LineModel(boiler, category, CATEGORIES, threshold, boiler, best_t)
-    tx, ty, _g = title_rows(make_pages(articles, families, pages // 2, seed + 1), model)
-    model.title = fit_title(tx, ty)
+    tx, ty, tg = title_rows(make_pages(articles, families, pages // 2, seed + 1), model)
+    model.title = fit_title(tx, ty, tg)
     return model
 
 
