@@ -75,6 +75,17 @@ def test_country_wins_over_a_city_of_the_same_name(rec):
     assert m and m[0].canonical_en == "Tunisia" and m[0].country_code == "TN"
 
 
+def test_a_country_under_its_formal_name_is_the_same_entity(rec):
+    # «مملكة البحرين» only the place list knows; «البحرين» both lists know: one entity (0.7.0
+    # gave the formal names of 427 places a second id: Bahrain, Yemen, Iran in two catalog rows)
+    for formal, short in (("مملكة البحرين", "البحرين"), ("الجمهورية اليمنية", "اليمن"),
+                          ("الجمهورية الإسلامية الإيرانية", "إيران")):
+        a = [m for m in mentions(rec, f"وأكد الوزير أن {formal} ستتخذ كل الإجراءات.") if m.text == formal]
+        b = [m for m in mentions(rec, f"وأكد الوزير أن {short} ستتخذ كل الإجراءات.") if m.text == short]
+        assert a and b, (formal, a, b)
+        assert a[0].entity_id == b[0].entity_id and a[0].name == b[0].name, (formal, a[0], b[0])
+
+
 def test_places_carry_coordinates_and_missed_towns_are_found(rec):
     text = "وأعلنت السلطات في مادبا والطفيلة والسلط إغلاق المدارس، كما زار الوفد جدة."
     by_text = {m.text: m for m in mentions(rec, text)}

@@ -748,7 +748,7 @@ class EntityRecognizer:
                 m.lat, m.lon, m.country_code = place.lat, place.lon, place.country_code
             if ent is not None:
                 m.name = ent.display or m.alias
-                key = identity.entity_key(m.name, m.label, ent.kb_key)
+                key = identity.entity_key(m.name, m.label, identity.gazetteer_kb_key(ent))
             elif (org := outlets.get(idx) or (self.orgs.get(names[idx]) if idx not in generic else None)) is not None:
                 m.name, m.canonical_en, m.label = org.display, org.en, "ORG"
                 key = identity.entity_key(m.name, m.label, org.kb_key)

@@ -72,6 +72,19 @@ def entity_key(name: str, label: str, kb_key: str | None = None) -> str:
     return alias_key(name)
 
 
+def gazetteer_kb_key(ent) -> str:
+    """Knowledge-base key of a model-gazetteer entry: the place list's key where that list
+    has the same place (same English name and kind), so that a name only the place list
+    knows («مملكة البحرين», «الجمهورية اليمنية») and one both know («البحرين») share one id."""
+    if ent.label == "LOC":
+        from akhbar.entities import kb
+
+        place = kb.load().by_en.get((ent.en, ent.kind))
+        if place is not None:
+            return place.kb_key
+    return ent.kb_key
+
+
 def entity_id(label: str, key: str) -> str:
     """Stable id: ``e`` + 15 hex digits of SHA-1 over label and entity key."""
     return "e" + hashlib.sha1(f"{label}\x1f{key}".encode()).hexdigest()[:15]
@@ -90,5 +103,5 @@ def kb_aliases() -> dict[str, tuple[str, str, str]]:
     for key, org in kb.load_organisations().index.items():
         out[key] = (entity_id("ORG", entity_key(org.display, "ORG", org.kb_key)), org.display, "ORG")
     for key, ent in gz.load().index.items():
-        out[key] = (entity_id(ent.label, entity_key(ent.display, ent.label, ent.kb_key)), ent.display, ent.label)
+        out[key] = (entity_id(ent.label, entity_key(ent.display, ent.label, gazetteer_kb_key(ent))), ent.display, ent.label)
     return out
