@@ -129,6 +129,7 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path,
         _build_search_index(con)
         created.append("search_index")
         con.execute(FOLD_MACRO)
+        con.execute(WORDS_MACRO)
         pending = sql_models(sql_dir)
         # create the sql/ models in dependency order: retry until no progress
         while pending:
@@ -167,6 +168,15 @@ FOLD_MACRO = (
     r"'[\s\x{00A0}\x{2000}-\x{200F}\x{2028}-\x{202F}\x{2060}-\x{2069}\x{FEFF}\-\x{2010}\x{2013}"
     r"\x{0610}-\x{061A}\x{064B}-\x{065F}\x{0670}\x{06D6}-\x{06ED}\x{0640}]', '', 'g'), "
     f"'{_FOLD_FROM}', '{_FOLD_TO}')"
+)
+# akhbar_words(s): the content words of a sentence as a set, for comparing what two
+# sentences say (disputed_figures): letters folded as akhbar_fold does, a leading «و/ف»,
+# «ب/ل» and «ال» cut (not «ك»: ق is folded to it), words under three letters dropped.
+# A crude stand-in for the text layer's clitic splitter, which SQL cannot call.
+WORDS_MACRO = (
+    "CREATE OR REPLACE MACRO akhbar_words(s) AS list_distinct(list_filter(list_transform("
+    f"regexp_extract_all(translate(s, '{_FOLD_FROM}', '{_FOLD_TO}'), '[\\p{{L}}]+'), "
+    "w -> regexp_replace(w, '^(و|ف)?(ب|ل)?(ال)?', '')), w -> length(w) >= 3))"
 )
 # entity('…'): the entity_id a spelling names: the entity most often written so in the
 # corpus, else the knowledge base's entry for that spelling, else NULL

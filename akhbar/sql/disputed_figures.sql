@@ -3,28 +3,63 @@
 -- side with who claims them. «How many North Korean soldiers are in Russia?»:
 --   SELECT dispute_id, value, qualifier, claimed_by, source, published_at
 --   FROM disputed_figures ORDER BY dispute_id, value;
--- A dispute needs two values and two documents: values that one document gives alone (a
--- breakdown by cause) are not one, but a document that gives the whole timeline of a count
--- (1,500 then 3,000 then 12,000) lines up with the others that give one of its values.
+-- Amounts of money and measures compare within one unit (a budget in euros and the same
+-- budget in CFA francs are not two claims). A dispute needs two documents that each give a
+-- value the other does not: values that one document gives alone (a breakdown by cause)
+-- are not one, nor are documents that repeat the same series (a bulletin's 113, 3,257 and
+-- 16,312 machines, copied by five outlets) or one that gives a part of another's series; a
+-- document that gives the whole timeline of a count (1,500 then 3,000 then 12,000) lines up
+-- with the others that give one of its values. The two values must also be said in
+-- sentences that say the same thing (at least 15 % of their content words shared,
+-- akhbar_words): «the third batch came on 3 trucks» against «the second batch on 5» still
+-- pass, «an 11-member working group» against «charges against 14 people» do not. One
+-- outlet that repeats its own sentence with a new number (half its words or more: a daily
+-- market report) updates a series; that is not a dispute. A document that gives more than
+-- four values for one subject (a table of loans by fund) counts something finer than the
+-- subject says, and takes no part.
 -- n_values / n_documents / n_sources: of the whole dispute; independent_sources: outlets
 -- reporting this figure's value in a paragraph that is not a syndicated copy.
-WITH grouped AS (
-    SELECT
-        *,
-        count(DISTINCT value)  OVER g AS n_values,
-        count(DISTINCT doc_id) OVER g AS n_documents,
-        count(DISTINCT source) OVER g AS n_sources
+WITH figures_u AS (
+    SELECT *, CASE WHEN kind IN ('money', 'measure') THEN coalesce(unit, '') ELSE '' END AS compare_unit
     FROM story_figures
-    WINDOW g AS (PARTITION BY story_id, kind, subject_key)
+),
+doc_values AS (
+    SELECT story_id, kind, subject_key, compare_unit, doc_id, list(DISTINCT value) AS vals
+    FROM figures_u
+    GROUP BY story_id, kind, subject_key, compare_unit, doc_id
+    HAVING count(DISTINCT value) <= 4
+),
+claims AS (
+    SELECT f.story_id, f.kind, f.subject_key, f.compare_unit, f.doc_id, f.source, f.value, v.vals,
+           akhbar_words(f.sentence) AS words
+    FROM figures_u f
+    JOIN doc_values v USING (story_id, kind, subject_key, compare_unit, doc_id)
 ),
 disputes AS (
-    SELECT story_id, kind, subject_key
-    FROM grouped
-    GROUP BY story_id, kind, subject_key
-    HAVING max(n_values) >= 2 AND max(n_documents) >= 2
+    SELECT DISTINCT a.story_id, a.kind, a.subject_key, a.compare_unit
+    FROM claims a
+    JOIN claims b
+      ON a.story_id = b.story_id AND a.kind = b.kind AND a.subject_key = b.subject_key
+     AND a.compare_unit = b.compare_unit AND a.doc_id < b.doc_id
+    CROSS JOIN LATERAL (SELECT len(list_intersect(a.words, b.words))::DOUBLE
+                               / greatest(len(list_distinct(list_concat(a.words, b.words))), 1) AS shared)
+    WHERE NOT list_contains(b.vals, a.value) AND NOT list_contains(a.vals, b.value)
+      AND shared >= 0.15
+      AND (a.source <> b.source OR shared < 0.5)
+),
+grouped AS (
+    SELECT
+        f.*,
+        count(DISTINCT f.value)  OVER g AS n_values,
+        count(DISTINCT f.doc_id) OVER g AS n_documents,
+        count(DISTINCT f.source) OVER g AS n_sources
+    FROM figures_u f
+    JOIN disputes d USING (story_id, kind, subject_key, compare_unit)
+    JOIN doc_values v USING (story_id, kind, subject_key, compare_unit, doc_id)
+    WINDOW g AS (PARTITION BY f.story_id, f.kind, f.subject_key, f.compare_unit)
 )
 SELECT
-    'd' || substr(md5(g.story_id || '|' || g.kind || '|' || g.subject_key), 1, 15) AS dispute_id,
+    'd' || substr(md5(g.story_id || '|' || g.kind || '|' || g.subject_key || '|' || g.compare_unit), 1, 15) AS dispute_id,
     g.story_id,
     g.kind,
     g.subject_key,
@@ -42,10 +77,9 @@ SELECT
     g.doc_id,
     g.title,
     count(DISTINCT g.source) FILTER (WHERE g.independent)
-        OVER (PARTITION BY g.story_id, g.kind, g.subject_key, g.value) AS independent_sources,
+        OVER (PARTITION BY g.story_id, g.kind, g.subject_key, g.compare_unit, g.value) AS independent_sources,
     g.n_values,
     g.n_documents,
     g.n_sources,
     g.sentence
 FROM grouped g
-JOIN disputes USING (story_id, kind, subject_key)

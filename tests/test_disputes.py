@@ -1,0 +1,95 @@
+"""The rules of the disputed_figures view (akhbar/sql/disputed_figures.sql), on a small
+story_figures table written from real SaudiNewsNet sentences (first 3,000 articles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from akhbar.catalog import WORDS_MACRO
+
+SQL = Path(__file__).resolve().parent.parent / "akhbar" / "sql"
+
+TURKEY_A = "قالت وزارة الداخلية التركية في بيان إن انفجارا في بلدة سروج قرب الحدود مع سوريا أسفر عن مقتل 27 شخصا"
+TURKEY_B = "قالت وزارة الداخلية التركية في بيان أمس إن انفجاراً في بلدة سروج قرب الحدود مع سوريا أسفر عن مقتل 30 شخصاً"
+FIFA_A = "قال الاتحاد الدولي لكرة القدم إنه سيشكل مجموعة عمل مكونة من 11 شخصا لاقتراح اصلاحات"
+FIFA_B = "وجهت الولايات المتحدة في مايو الماضي اتهامات بالفساد إلى 14 شخصا بينهم مسؤولون كبار"
+MARKET = "وشهدت تداولات اليوم ارتفاع أسهم {} شركة في قيمتها وتراجعت أسهم شركات أخرى"
+ATM = "أشارت النشرة إلى أن عدد أجهزة الصرف الآلي في شهر مايو بلغ 16312 جهازا بزيادة 113 جهازا"
+
+
+def _row(story, doc, source, value, sentence, kind="count", unit="شخص", subject_key="شخص قتيل"):
+    return (story, doc, source, None, "t", kind, unit, subject_key, subject_key, value, value, value,
+            "exact", str(value), source, True, True, sentence, 0, 1)
+
+
+@pytest.fixture()
+def disputes():
+    con = duckdb.connect()
+    con.execute("""CREATE TABLE story_figures (story_id VARCHAR, doc_id VARCHAR, source VARCHAR,
+        published_at TIMESTAMP, title VARCHAR, kind VARCHAR, unit VARCHAR, subject VARCHAR,
+        subject_key VARCHAR, value DOUBLE, value_low DOUBLE, value_high DOUBLE, qualifier VARCHAR,
+        figure_text VARCHAR, claimed_by VARCHAR, claimed_by_outlet BOOLEAN, independent BOOLEAN,
+        sentence VARCHAR, start_char INTEGER, end_char INTEGER)""")
+    con.execute(WORDS_MACRO)
+    con.execute("CREATE VIEW disputed_figures AS " + (SQL / "disputed_figures.sql").read_text(encoding="utf-8"))
+    con.execute("CREATE VIEW confirmed_figures AS " + (SQL / "confirmed_figures.sql").read_text(encoding="utf-8"))
+
+    def run(rows):
+        con.execute("DELETE FROM story_figures")
+        con.executemany("INSERT INTO story_figures VALUES (" + ",".join("?" * 20) + ")", rows)
+        return {r[0]: sorted(r[1]) for r in con.execute(
+            "SELECT story_id, list(DISTINCT value) FROM disputed_figures GROUP BY story_id").fetchall()}
+
+    yield run, con
+    con.close()
+
+
+def test_two_outlets_that_give_different_tolls_in_the_same_words_dispute(disputes):
+    run, _ = disputes
+    assert run([_row("s", "a", "aawsat", 27, TURKEY_A), _row("s", "b", "aljazirah", 30, TURKEY_B)]) == {"s": [27, 30]}
+
+
+def test_values_said_about_different_things_are_no_dispute(disputes):
+    run, _ = disputes
+    assert run([_row("s", "a", "aleqtisadiya", 11, FIFA_A), _row("s", "b", "alweeam", 14, FIFA_B)]) == {}
+
+
+def test_the_same_series_copied_by_several_outlets_is_no_dispute(disputes):
+    run, con = disputes
+    rows = [_row("s", d, d, v, ATM, unit="جهاز", subject_key="جهاز")
+            for d in ("okaz", "alwatan", "almadina") for v in (16312, 113)]
+    assert run(rows) == {}
+    # …and each value is confirmed by the three outlets
+    confirmed = con.execute("SELECT value, independent_sources, disputed FROM confirmed_figures ORDER BY value").fetchall()
+    assert confirmed == [(113, 3, False), (16312, 3, False)]
+
+
+def test_one_outlet_repeating_its_own_sentence_is_a_series_not_a_dispute(disputes):
+    run, _ = disputes
+    rows = [_row("s", "a", "alweeam", 94, MARKET.format(94), subject_key="شركة"),
+            _row("s", "b", "alweeam", 81, MARKET.format(81), subject_key="شركة")]
+    assert run(rows) == {}
+    rows[1] = _row("s", "b", "okaz", 81, MARKET.format(81), subject_key="شركة")  # two outlets: a dispute
+    assert run(rows) == {"s": [81, 94]}
+
+
+def test_money_compares_within_one_currency(disputes):
+    run, _ = disputes
+    budget = "وتبلغ ميزانية المحكمة الخاصة نحو {} تؤمنها جهات مانحة عدة"
+    rows = [_row("s", "a", "aawsat", 9.15e6, budget.format("9.15 مليون يورو"), kind="money", unit="يورو", subject_key="ميزانية محكمة"),
+            _row("s", "b", "alyaum", 6e9, budget.format("ستة مليارات فرنك"), kind="money", unit="فرنك", subject_key="ميزانية محكمة")]
+    assert run(rows) == {}
+    rows[1] = _row("s", "b", "alyaum", 9.5e6, budget.format("9.5 مليون يورو"), kind="money", unit="يورو", subject_key="ميزانية محكمة")
+    assert run(rows) == {"s": [9.15e6, 9.5e6]}
+
+
+def test_a_document_with_many_values_for_one_subject_takes_no_part(disputes):
+    run, _ = disputes
+    loans = "وأوضح التقرير أن إجمالي المنصرف الفعلي من القروض بلغ {} مليار ريال"
+    many = [_row("s", "a", "aawsat", v, loans.format(v), subject_key="قرض") for v in (1, 2, 3, 4, 5)]
+    other = [_row("s", "b", "alweeam", 9, loans.format(9), subject_key="قرض")]
+    assert run(many + other) == {}
+    assert run(many[:2] + other) == {"s": [1, 2, 9]}
