@@ -203,3 +203,22 @@ def test_outlets_are_mined_from_the_source_bylines(stats):
     assert "سبق" in stats.outlets("sabq")
     assert "الويام" in stats.outlets("alweeam")
     assert not stats.outlets("sabq") & {"الرياض", "القنفذه"}
+
+
+def test_a_footer_on_a_line_of_its_own_is_the_same_template(docs):
+    # three alweeam records (tests/fixtures/alweeam_footer_line.json) put «رابط الخبر بصحيفة
+    # الوئام: <title>» on its own last line; the fixture's seven glue it to the last paragraph.
+    # 0.7.0 mined only the glued form and kept the line («short line in the footer zone»).
+    records = json.loads((FIXTURE.parent / "alweeam_footer_line.json").read_text(encoding="utf-8"))
+    own = [ingest_unit(RawInput(f"own.json#{i}", "json", rec)) for i, rec in enumerate(records)]
+    batch = [d for d in docs if d.source == "alweeam"] + own
+    stats = build_line_stats(batch).prune()
+    for d in own:
+        c = clean_document(d, stats)
+        assert "رابط الخبر بصحيفة الوئام" not in c.clean_text, c.clean_text[-200:]
+        [r] = [r for r in c.removed if "رابط الخبر" in r.text]
+        assert r.rule == "template_line" and r.text.strip().endswith(d.title.strip())
+        assert c.clean_text.rstrip().endswith((".", "حزين مؤثر لفراقه"))
+    for d in batch[:7]:  # the glued ones are still cut inside the line
+        [r] = [r for r in clean_document(d, stats).removed if "رابط الخبر" in r.text]
+        assert r.rule == "template_suffix"

@@ -210,6 +210,10 @@ def tails(pieces: list[Piece], text: str | None = None) -> list[tuple[tuple[str,
         if i >= 2 and pieces[i - 1].key and seg.key and pieces[i - 1].key[-1] not in _OPENERS:
             # (a tail does not start inside quotes or brackets)
             out.append(((seg.key, *rest), seg.start))
+        elif i == 0 and seg.key and len(pieces) >= 3:
+            # the whole line: the same footer on a line of its own («رابط الخبر بصحيفة
+            # الوئام: <T>» glued to the last paragraph in some documents, alone in others)
+            out.append(((seg.key, *rest), seg.start))
         if segs >= MAX_SEGMENTS:
             break
     return out
