@@ -328,6 +328,57 @@ def is_age_line(line: str) -> bool:
     return bool(_RELATIVE_RE.search(norm)) and not date_residue(line)
 
 
+# A CMS timestamp in the scraper's author field: «Tuesday, 11 August 2015 - 13:34 pm»,
+# «Mon, 2015-08-10 20:48» (arriyadiyah puts one in every record, alone or after «… |»).
+_EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+_STAMP_TIME = r"(?:\s*[-–,]?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
+_STAMP_RES = (
+    re.compile(r"^(?:[a-z]+,?\s+)?(?P<d>\d{1,2})\s+(?P<mon>[a-z]{3,9})\.?,?\s+(?P<y>\d{4})" + _STAMP_TIME + r"\s*$", re.I),
+    re.compile(r"^(?:[a-z]+,?\s+)?(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})" + _STAMP_TIME + r"\s*$", re.I),
+    re.compile(r"^(?:[a-z]+,?\s+)?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T|\s+)?" + _STAMP_TIME + r"\s*$", re.I),
+)
+
+
+def _stamp(text: str) -> dt.datetime | None:
+    """A whole string that is one timestamp (English month names or ISO) → datetime, taken
+    as UTC (the field gives no offset, as the datelines akhbar reads give none)."""
+    for rx in _STAMP_RES:
+        m = rx.match(text.strip())
+        if not m:
+            continue
+        g = m.groupdict()
+        if g.get("mon"):
+            mon = next((i for i, name in enumerate(_EN_MONTHS, 1) if name.startswith(g["mon"].lower()[:3])), None)
+            if mon is None:
+                return None
+        else:
+            mon = int(g["m"])
+        hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
+        if (g["ap"] or "").lower().startswith("p") and hour < 12:
+            hour += 12
+        try:
+            return dt.datetime(int(g["y"]), mon, int(g["d"]), hour, minute, tzinfo=dt.timezone.utc)
+        except ValueError:
+            return None
+    return None
+
+
+def split_author_date(author: str | None) -> tuple[str | None, dt.datetime | None]:
+    """(the author field without its timestamp, the timestamp): «الرياض - الرياضية | Monday,
+    10 August 2015 - 19:05 pm» → («الرياض - الرياضية», 2015-08-10 19:05 UTC); an author that
+    is only a timestamp gives (None, …); one with none is returned as it is."""
+    if not author:
+        return author, None
+    parts = [p.strip() for p in author.split("|")]
+    for i, part in enumerate(parts):
+        when = _stamp(part)
+        if when is not None:
+            rest = " | ".join(p for j, p in enumerate(parts) if j != i and p)
+            return (rest or None), when
+    return author, None
+
+
 __all__ = [
     "Dateline",
     "MONTH_RE_SRC",
@@ -338,4 +389,5 @@ __all__ = [
     "month_number",
     "parse_date",
     "parse_dateline",
+    "split_author_date",
 ]

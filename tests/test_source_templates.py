@@ -222,3 +222,35 @@ def test_a_footer_on_a_line_of_its_own_is_the_same_template(docs):
     for d in batch[:7]:  # the glued ones are still cut inside the line
         [r] = [r for r in clean_document(d, stats).removed if "رابط الخبر" in r.text]
         assert r.rule == "template_suffix"
+
+
+@pytest.mark.parametrize("author,rest,when", [
+    ("لندن – الرياضية | Monday, 10 August 2015 - 19:05 pm", "لندن – الرياضية", dt.datetime(2015, 8, 10, 19, 5, tzinfo=UTC)),
+    ("Tuesday, 12 May 2015 - 10:17 am", None, dt.datetime(2015, 5, 12, 10, 17, tzinfo=UTC)),
+    ("| Tuesday, 11 August 2015 - 00:00 am", None, dt.datetime(2015, 8, 11, tzinfo=UTC)),
+    ("بقلم: محمد السلوم | Mon, 2015-08-10 20:48", "بقلم: محمد السلوم", dt.datetime(2015, 8, 10, 20, 48, tzinfo=UTC)),
+    ("خالد الشنيف", "خالد الشنيف", None),
+    ("2015 | الرياض", "2015 | الرياض", None),  # a year alone is no timestamp
+])
+def test_a_timestamp_in_the_author_field(author, rest, when):
+    from akhbar.metadata import split_author_date
+
+    assert split_author_date(author) == (rest, when)
+
+
+def test_the_author_fields_timestamp_dates_the_article_and_leaves_the_byline():
+    # arriyadiyah writes the publication time into the author field of every record; 0.7.0
+    # left published_at empty and took «Tuesday» for the outlet (per-source audit, issue #20)
+    rec = {"source": "arriyadiyah", "url": "http://www.arriyadiyah.com/node/906996/رياضة-عالمية/وست-بروميتش-يضم-روندون",
+           "date_extracted": "2015-08-11 18:45:45", "title": "وست بروميتش يضم روندون",
+           "author": "لندن – الرياضية | Monday, 10 August 2015 - 19:05 pm",
+           "content": " أعلن وست بروميتش البيون الانكليزي لكرة القدم يوم الاثنين انه ضم المهاجم الفنزويلي سالومون "
+                      "روندون من زينيت سان بطرسبورغ الروسي مقابل مبلغ قياسي في تاريخ النادي.\n"}
+    doc = ingest_unit(RawInput("a.json#0", "json", rec))
+    c = clean_document(doc)
+    assert c.published_at == dt.datetime(2015, 8, 10, 19, 5, tzinfo=UTC)
+    # (the outlet «الرياضية» is known from the source's other bylines in a run: no stats here)
+    assert (c.byline, c.byline_person, c.dateline_place) == ("لندن – الرياضية", None, "لندن")
+    only = ingest_unit(RawInput("a.json#1", "json", {**rec, "author": "Tuesday, 12 May 2015 - 10:17 am"}))
+    c = clean_document(only)
+    assert c.byline is None and c.byline_outlet is None and c.published_at.date() == dt.date(2015, 5, 12)

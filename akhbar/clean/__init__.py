@@ -57,7 +57,7 @@ from akhbar.clean.social_nav import (
     is_social,
 )
 from akhbar.config import BOILERPLATE_CATEGORIES
-from akhbar.metadata import date_from_url, parse_date, parse_dateline
+from akhbar.metadata import date_from_url, parse_date, parse_dateline, split_author_date
 from akhbar.models import CleanDocument, RawDocument, RemovedLine
 
 __all__ = ["LineStats", "build_line_stats", "clean_document", "line_key"]
@@ -752,10 +752,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             notes[ln.pos] = "short line inside the body kept as a sub-heading"
 
     # 6. assemble
+    author, author_date = split_author_date(doc.author)
     if published is None and doc.published_at is None:
-        published = _published_from_text_or_url(doc, [lines[p].text for p in kept_pos[:2] if p not in labels], ref)
-    if byline is None and doc.author:
-        byline = doc.author.strip() or None
+        published = author_date or _published_from_text_or_url(
+            doc, [lines[p].text for p in kept_pos[:2] if p not in labels], ref)
+    if byline is None and author:
+        byline = author.strip() or None
     parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else ())
     removed = [
         RemovedLine(line_no=lines[p].no, text=lines[p].text, category=c, rule=r, confidence=conf)
