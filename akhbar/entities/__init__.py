@@ -760,6 +760,9 @@ class EntityRecognizer:
                 # the document's first spelling of the entity (or the full name of a short form)
                 m.name = first_name.setdefault((m.label, m.canonical), short_to.get(idx, m.alias))
                 key = identity.entity_key(m.name, m.label)
+                if m.label == "PER" and (alias := identity.person_alias(
+                        m.name, identity.title_before(text, m.start))) is not None:
+                    key, m.name = alias[0], alias[1] or m.name
             m.entity_id = identity.entity_id(m.label, key)
         mentions = [m for idx, m in enumerate(mentions) if idx not in drop]
         mentions.sort(key=lambda m: (m.start, m.end))

@@ -22,7 +22,10 @@ Written by hand: no library resolves Arabic name variants.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
+import os
 import re
 
 from akhbar.text import collapse_spaces, fold_display, fold_key
@@ -70,6 +73,53 @@ def entity_key(name: str, label: str, kb_key: str | None = None) -> str:
     if label == "PER":
         name = person_core(name)
     return alias_key(name)
+
+
+_TITLES_BEFORE = {"الملك": "الملك", "الامير": "الأمير", "الأمير": "الأمير"}
+
+
+def title_before(text: str, start: int) -> str | None:
+    """«الملك» or «الأمير» when it is the word right before ``start`` («خادم الحرمين الشريفين
+    الملك سلمان», «للأمير محمد بن نايف»), else None."""
+    words = text[max(0, start - 20):start].split()
+    if not words:
+        return None
+    w = fold_display(words[-1])
+    if w.startswith("لل"):
+        w = "ال" + w[2:]
+    elif w[:1] in "وبلف" and w[1:3] == "ال":
+        w = w[1:]
+    return _TITLES_BEFORE.get(w)
+
+
+@functools.lru_cache(maxsize=1)
+def _person_aliases() -> tuple[dict, dict]:
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner", "person_aliases.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return data["aliases"], data["names"]
+
+
+def person_alias(name: str, title: str | None = None) -> tuple[str, str | None] | None:
+    """(entity key, readable name) of the person a short name stands for in Saudi/Arab news,
+    from the corpus counts of akhbar/resources/ner/person_aliases.json (built by
+    akhbar/training/build_person_aliases.py): «محمد بن سلمان» → «محمد بن سلمان بن
+    عبدالعزيز»; a first name after a royal title, «الملك سلمان» → «سلمان بن عبدالعزيز».
+    None when the corpus does not settle it.  After «الملك» a two-part chain is complete
+    («الملك فهد بن عبدالعزيز» is the king, not a governor of the same two names)."""
+    aliases, names = _person_aliases()
+    core = person_core(name)
+    if title and len(core.split()) == 1:
+        entry = aliases.get(alias_key(f"{title} {core}"))
+    elif title == "الملك":
+        return None
+    else:
+        entry = aliases.get(alias_key(core))
+        if entry is not None and entry["kind"] != "chain":
+            entry = None
+    if entry is None:
+        return None
+    return entry["key"], names.get(entry["key"])
 
 
 def gazetteer_kb_key(ent) -> str:
