@@ -397,6 +397,8 @@ def _from_html(unit: RawInput) -> RawDocument | str:
 def _from_record(unit: RawInput, rec: dict[str, Any], fields: dict[str, tuple[str, ...]]) -> RawDocument | str:
     body = _pick(rec, fields["text"])
     if body is None:
+        if any(isinstance(rec.get(name), str) for name in fields["text"]):
+            return "empty document: no text"  # the field is there, empty (as the text-file check says)
         return f"JSON record has no text field (looked for: {', '.join(fields['text'])})"
     if not isinstance(body, str):
         return "JSON text field is not a string"

@@ -85,7 +85,8 @@ def test_json_lines_with_fields_and_a_broken_line(tmp_path: Path):
             "date_extracted": "2015-07-21 01:51:09", "author": "محرر"}
     other = {"headline": "خبر آخر", "text": "نص الخبر الثاني عن الاقتصاد والأسواق في المنطقة.", "source": "okaz"}
     lines = [json.dumps(good, ensure_ascii=False), "{\"title\": \"مقطوع\", \"content\": \"نص", json.dumps(other, ensure_ascii=False),
-             json.dumps({"title": "بلا نص"}, ensure_ascii=False)]
+             json.dumps({"title": "بلا نص"}, ensure_ascii=False),
+             json.dumps({"title": "نص فارغ", "content": ""}, ensure_ascii=False)]
     (tmp_path / "export.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs, rejects = _ingest(tmp_path)
     assert [d.title for _, d in docs] == ["عنوان الخبر", "خبر آخر"]
@@ -93,10 +94,12 @@ def test_json_lines_with_fields_and_a_broken_line(tmp_path: Path):
     assert first.source == "example.sa" and first.author == "محرر" and first.title_from_container
     assert first.scraped_at.isoformat() == "2015-07-21T01:51:09+00:00"
     assert docs[1][1].source == "okaz"
-    reasons = sorted(r.reason for r in rejects)
-    assert reasons[0].startswith("JSON record has no text field")
-    assert reasons[1].startswith("invalid JSON line")
-    assert {r.source.rsplit("#", 1)[1] for r in rejects} == {"L2", "L4"}
+    reasons = {r.source.rsplit("#", 1)[1]: r.reason for r in rejects}
+    assert reasons["L4"].startswith("JSON record has no text field")
+    assert reasons["L2"].startswith("invalid JSON line")
+    # a text field that is there but empty (SaudiNewsNet has such records) is an empty document
+    assert reasons["L5"] == "empty document: no text"
+    assert set(reasons) == {"L2", "L4", "L5"}
 
 
 def test_truncated_json_array_keeps_complete_records(tmp_path: Path):
