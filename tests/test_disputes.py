@@ -22,7 +22,7 @@ ATM = "أشارت النشرة إلى أن عدد أجهزة الصرف الآل
 
 def _row(story, doc, source, value, sentence, kind="count", unit="شخص", subject_key="شخص قتيل"):
     return (story, doc, source, None, "t", kind, unit, subject_key, subject_key, value, value, value,
-            "exact", str(value), source, True, True, sentence, 0, 1)
+            "exact", str(value), source, True, True, sentence, 0, 0, 1)
 
 
 @pytest.fixture()
@@ -32,14 +32,17 @@ def disputes():
         published_at TIMESTAMP, title VARCHAR, kind VARCHAR, unit VARCHAR, subject VARCHAR,
         subject_key VARCHAR, value DOUBLE, value_low DOUBLE, value_high DOUBLE, qualifier VARCHAR,
         figure_text VARCHAR, claimed_by VARCHAR, claimed_by_outlet BOOLEAN, independent BOOLEAN,
-        sentence VARCHAR, start_char INTEGER, end_char INTEGER)""")
+        sentence VARCHAR, sentence_idx INTEGER, start_char INTEGER, end_char INTEGER)""")
     con.execute(WORDS_MACRO)
+    # the figures the occasions of a sentence are read from (none unless a test adds them)
+    con.execute("CREATE TABLE figures (doc_id VARCHAR, sentence_idx INTEGER, kind VARCHAR, unit VARCHAR, "
+                "value DOUBLE, date_value DATE)")
     con.execute("CREATE VIEW disputed_figures AS " + (SQL / "disputed_figures.sql").read_text(encoding="utf-8"))
     con.execute("CREATE VIEW confirmed_figures AS " + (SQL / "confirmed_figures.sql").read_text(encoding="utf-8"))
 
     def run(rows):
         con.execute("DELETE FROM story_figures")
-        con.executemany("INSERT INTO story_figures VALUES (" + ",".join("?" * 20) + ")", rows)
+        con.executemany("INSERT INTO story_figures VALUES (" + ",".join("?" * 21) + ")", rows)
         return {r[0]: sorted(r[1]) for r in con.execute(
             "SELECT story_id, list(DISTINCT value) FROM disputed_figures GROUP BY story_id").fetchall()}
 
@@ -93,3 +96,14 @@ def test_a_document_with_many_values_for_one_subject_takes_no_part(disputes):
     other = [_row("s", "b", "alweeam", 9, loans.format(9), subject_key="قرض")]
     assert run(many + other) == {}
     assert run(many[:2] + other) == {"s": [1, 2, 9]}
+
+
+def test_sentences_dated_to_different_occasions_are_no_dispute(disputes):
+    run, con = disputes
+    batch = "وصلت أمس الدفعة {} من المعونة الطبية إلى مدينة سيئون على متن {} قاطرات قادمة من المملكة عبر منفذ الوديعة"
+    rows = [_row("s", "a", "aawsat", 3, batch.format("الثالثة", 3), unit="قاطرة", subject_key="قاطرة"),
+            _row("s", "b", "alyaum", 5, batch.format("الثانية", "خمس"), unit="قاطرة", subject_key="قاطرة")]
+    con.execute("INSERT INTO figures VALUES ('a', 0, 'ordinal', 'دفعة', 3, NULL), ('b', 0, 'ordinal', 'دفعة', 2, NULL)")
+    assert run(rows) == {}  # the third batch and the second: two deliveries
+    con.execute("UPDATE figures SET value = 3")
+    assert run(rows) == {"s": [3, 5]}  # one batch, two counts

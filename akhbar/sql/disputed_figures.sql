@@ -12,7 +12,9 @@
 -- with the others that give one of its values. The two values must also be said in
 -- sentences that say the same thing (at least 15 % of their content words shared,
 -- akhbar_words): «the third batch came on 3 trucks» against «the second batch on 5» still
--- pass, «an 11-member working group» against «charges against 14 people» do not. One
+-- pass, «an 11-member working group» against «charges against 14 people» do not, and
+-- neither do sentences dated to different occasions (a date in another month, another
+-- year, «the second batch» against «the third»: figures of the same sentences). One
 -- outlet that repeats its own sentence with a new number (half its words or more: a daily
 -- market report) updates a series; that is not a dispute. A document that gives more than
 -- four values for one subject (a table of loans by fund) counts something finer than the
@@ -29,11 +31,22 @@ doc_values AS (
     GROUP BY story_id, kind, subject_key, compare_unit, doc_id
     HAVING count(DISTINCT value) <= 4
 ),
+occasions AS (
+    -- what dates a sentence: its dates (to the month), years, and ordinals by their noun
+    SELECT doc_id, sentence_idx,
+           list(DISTINCT CASE kind WHEN 'ordinal' THEN 'ordinal:' || coalesce(unit, '') ELSE kind END
+                || '#' || CASE kind WHEN 'date' THEN strftime(date_value, '%Y-%m')
+                                    ELSE CAST(value AS VARCHAR) END) AS marks
+    FROM figures
+    WHERE kind IN ('date', 'year', 'ordinal') AND (date_value IS NOT NULL OR value IS NOT NULL)
+    GROUP BY doc_id, sentence_idx
+),
 claims AS (
     SELECT f.story_id, f.kind, f.subject_key, f.compare_unit, f.doc_id, f.source, f.value, v.vals,
-           akhbar_words(f.sentence) AS words
+           akhbar_words(f.sentence) AS words, coalesce(o.marks, []) AS marks
     FROM figures_u f
     JOIN doc_values v USING (story_id, kind, subject_key, compare_unit, doc_id)
+    LEFT JOIN occasions o USING (doc_id, sentence_idx)
 ),
 disputes AS (
     SELECT DISTINCT a.story_id, a.kind, a.subject_key, a.compare_unit
@@ -46,6 +59,10 @@ disputes AS (
     WHERE NOT list_contains(b.vals, a.value) AND NOT list_contains(a.vals, b.value)
       AND shared >= 0.15
       AND (a.source <> b.source OR shared < 0.5)
+      -- two sentences dated to different occasions (another month, year, or «the second
+      -- batch» against «the third») count different things
+      AND NOT len(list_filter(a.marks, x -> len(list_filter(b.marks,
+              y -> split_part(y, '#', 1) = split_part(x, '#', 1) AND y <> x)) > 0)) > 0
 ),
 grouped AS (
     SELECT

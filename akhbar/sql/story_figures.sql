@@ -24,6 +24,7 @@ SELECT
     c.claimed_by IS NULL                  AS claimed_by_outlet,
     NOT c.syndicated                      AS independent,
     c.sentence,
+    c.sentence_idx,
     c.start_char,
     c.end_char
 FROM claims c
