@@ -372,3 +372,31 @@ def test_a_paper_crediting_itself_is_the_outlet(audit_open):
 def test_byline_parts_own_name_city_and_reporters(byline, own, parts):
     p = split_byline(byline, (), own)
     assert (p.person, p.outlet, p.place) == parts
+
+
+def test_a_first_line_caption_said_again_goes_and_a_sub_heading_stays():
+    # tests/fixtures/first_line_captions.json: 2 aljazirah and 1 alyaum record of the audit
+    # whose first line is a photo caption: the title again («مدير التعليم بالمجمعة يتفقد …»
+    # under «مدير تعليم المجمعة يتفقد …»), a portrait's name that the lead names («الرئيس
+    # الفلسطيني محمود عباس»), a sentence that a later paragraph repeats word for word
+    records = json.loads((FIXTURE.parent / "first_line_captions.json").read_text(encoding="utf-8"))
+    docs = [ingest_unit(RawInput(f"cap.json#{i}", "json", rec)) for i, rec in enumerate(records)]
+    for d in docs:
+        c = clean_document(d)
+        first = d.raw_text.strip().split("\n")[0].strip()
+        [r] = [r for r in c.removed if r.rule == "caption_restated"]
+        assert r.text == first and r.category == "image_caption"
+        assert not c.clean_text.startswith(first)
+        # nothing is lost: every word of the caption is still in the title or the text
+        from akhbar.clean import line_key
+        said = set(line_key(c.title + " " + c.clean_text).split())
+        missing = [w for w in line_key(first).split() if w not in said and not any(w in x for x in said)]
+        assert len(missing) <= 1, missing  # (a light stem: «بالمجمعة» is «المجمعة» in the title)
+    # a column's sub-heading that its text restates is not a caption (no title copy, no name)
+    rec = {"source": "aawsat", "url": "http://aawsat.com/node/1", "date_extracted": "2015-07-21 10:00:00",
+           "title": "استشارات", "author": "",
+           "content": "الضعف الجنسي\n* ما أسباب ضعف الأداء الجنسي؟\n - هذا ملخص الأسئلة الواردة في رسالتك. ووفق ما "
+                      "ذكرت من معلومات عن حالتك الصحية، لاحظ معي أن الرجل كلما تقدم في العمر ارتفعت احتمالات "
+                      "حصول حالات الضعف في أدائه الجنسي.\n"}
+    c = clean_document(ingest_unit(RawInput("q.json#0", "json", rec)))
+    assert c.clean_text.startswith("الضعف الجنسي")

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from akhbar.clean.byline import AGENCIES, outlet_candidates, outlet_parts, split_byline
-from akhbar.clean._text import CLOSERS, Line, line_key, make_lines
+from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, line_key, make_lines
 from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
@@ -449,6 +449,48 @@ def _first_line_byline(line: Line) -> bool:
     return 2 <= line.n_words <= 6 and not line.ends_sentence and bool(_BYLINE_DELIM_RE.search(line.text))
 
 
+_RESTATED_MAX_WORDS = 12
+_REPEATED_CAPTION_MIN_WORDS = 10
+_RESTATED_LEAD_WORDS = 60
+_STEM_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3})")
+_STEM_SUFFIX = re.compile(r"(?<=\S{3})(?:ات|ون|ين|يه|ه|ي)$")
+
+
+def _stem(word: str) -> str:
+    return _STEM_SUFFIX.sub("", _STEM_PREFIX.sub("", word))
+
+
+def _ends_with_name(line: Line, lead: str) -> bool:
+    """A short line of plain words that is a person's name, maybe after a title («الرئيس
+    الفلسطيني محمود عباس»), with the name written as such in ``lead`` (normalised)."""
+    if line.n_words > 6 or re.search(r"[^\w\s]", line.text):
+        return False
+    toks = line.text.split()
+    for k in (4, 3, 2):
+        if k <= len(toks):
+            name = Line(pos=0, no=0, text=" ".join(toks[-k:]))
+            if looks_like_name(name) and f" {name.key} " in f" {lead} ":
+                return True
+    return False
+
+
+def _restated(line: Line, title: str | None, later: list[Line]) -> bool:
+    """Every content word of ``line`` (lightly stemmed) is in the title or in the first
+    words of the ``later`` lines."""
+    words = [w for w in line.key.split() if w not in FUNCTION_WORDS]
+    if len(words) < 2:
+        return False
+    pool: set[str] = set(_stem(w) for w in line_key(title).split()) if title else set()
+    n = 0
+    for ln in later:
+        ws = ln.key.split()
+        pool.update(_stem(w) for w in ws[: _RESTATED_LEAD_WORDS - n])
+        n += len(ws)
+        if n >= _RESTATED_LEAD_WORDS:
+            break
+    return all(_stem(w) in pool for w in words)
+
+
 def _byline_shaped(author: str | None) -> bool:
     """A container author field that can be a byline: 1–8 words, not a sentence."""
     if not author:
@@ -729,6 +771,27 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         if ln.n_words <= max_words and not ln.ends_sentence and _CAPTION_OPENING.match(ln.key):
             put(ln.pos, "image_caption", "caption_opening", 0.7 if ln.pos in header_pos else 0.65)
             notes.pop(ln.pos, None)
+    # a photo caption printed as the first line, where its words are all said again: by the
+    # title, or by the lead (a portrait's name: «الرئيس الفلسطيني محمود عباس» over «صرح
+    # الرئيس الفلسطيني - محمود عباس …»), or word for word by a paragraph below: nothing is
+    # lost (a sub-heading over a column's item, «الضعف الجنسي», stays)
+    first_kept = next((ln for ln in lines if ln.pos not in labels and ln.pos != title_pos), None)
+    if first_kept is not None and first_kept.pos <= first_body and first_kept.n_words >= 2 \
+            and not first_kept.ends_sentence:
+        later = [ln for ln in lines[first_kept.pos + 1:] if ln.pos not in labels and ln.pos != title_pos]
+        short = first_kept.pos < first_body and first_kept.n_words <= _RESTATED_MAX_WORDS \
+            and not first_kept.has_digit
+        if later and any(ln.is_body() for ln in later) and (
+                # the title said again (the headline under the photo)
+                (short and _restated(first_kept, title, []))
+                # a portrait's name that the lead names (the container's author is someone else)
+                or (short and _ends_with_name(first_kept, later[0].key) and doc.author
+                    and not set(first_kept.words) & set(author_key.split()) and _restated(first_kept, None, later))
+                # a caption sentence that a paragraph below repeats word for word
+                or (first_kept.n_words >= _REPEATED_CAPTION_MIN_WORDS and any(
+                    f" {c}{first_kept.key} " in f" {ln.key} " for ln in later for c in ("", "و", "ف")))):
+            put(first_kept.pos, "image_caption", "caption_restated", 0.7)
+            notes.pop(first_kept.pos, None)
     # in the body: a short line right above a photo credit is its caption
     for pos, (cat, _rule, _c) in list(labels.items()):
         if cat != "photo_credit" or pos == 0:
