@@ -400,3 +400,9 @@ def test_a_first_line_caption_said_again_goes_and_a_sub_heading_stays():
                       "حصول حالات الضعف في أدائه الجنسي.\n"}
     c = clean_document(ingest_unit(RawInput("q.json#0", "json", rec)))
     assert c.clean_text.startswith("الضعف الجنسي")
+    # nor is the headline itself under a title that adds the site's name
+    rec = dict(rec, title="أمير نجران يحث على تضافر الجهود لخدمة شباب المنطقة | صحيفة مكة",
+               content="أمير نجران يحث على تضافر الجهود لخدمة شباب المنطقة\nحث أمير منطقة نجران على تضافر الجهود "
+                       "لخدمة شباب وفتيات المنطقة، وذلك خلال استقباله أمس رئيس وأعضاء اللجنة في مكتبه بالإمارة.\n")
+    c = clean_document(ingest_unit(RawInput("q.json#1", "json", rec)))
+    assert not [r for r in c.removed if r.rule == "caption_restated"]

@@ -776,8 +776,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # الرئيس الفلسطيني - محمود عباس …»), or word for word by a paragraph below: nothing is
     # lost (a sub-heading over a column's item, «الضعف الجنسي», stays)
     first_kept = next((ln for ln in lines if ln.pos not in labels and ln.pos != title_pos), None)
+    tkey_c = line_key(title) if title else ""
     if first_kept is not None and first_kept.pos <= first_body and first_kept.n_words >= 2 \
-            and not first_kept.ends_sentence:
+            and not first_kept.ends_sentence and doc.title and tkey_c \
+            and first_kept.key not in tkey_c and tkey_c not in first_kept.key:
+        # (only under a known title: a page's first line is mostly its headline, which
+        # a metadata title «headline | site» or a footer repeats)
         later = [ln for ln in lines[first_kept.pos + 1:] if ln.pos not in labels and ln.pos != title_pos]
         short = first_kept.pos < first_body and first_kept.n_words <= _RESTATED_MAX_WORDS \
             and not first_kept.has_digit
@@ -789,7 +793,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     and not set(first_kept.words) & set(author_key.split()) and _restated(first_kept, None, later))
                 # a caption sentence that a paragraph below repeats word for word
                 or (first_kept.n_words >= _REPEATED_CAPTION_MIN_WORDS and any(
-                    f" {c}{first_kept.key} " in f" {ln.key} " for ln in later for c in ("", "و", "ف")))):
+                    ln.is_body() and f" {c}{first_kept.key} " in f" {ln.key} " for ln in later for c in ("", "و", "ف")))):
             put(first_kept.pos, "image_caption", "caption_restated", 0.7)
             notes.pop(first_kept.pos, None)
     # in the body: a short line right above a photo credit is its caption
