@@ -347,7 +347,9 @@ def test_titles_and_metadata(results):
     assert "ارتفاع درجات الحرارة في معظم المناطق" not in f.clean_text.split("\n")
     assert all(r.line_no != 0 for r in f.removed)  # the title line is metadata, not boilerplate
     k = by_title["المدرب يرد على الانتقادات"]
-    assert k.byline == "ناصر الطميحي"
+    # the byline as written (the whole «name ـ city» line); its parts split
+    assert k.byline == "ناصر الطميحي ـ جدة"
+    assert (k.byline_person, k.dateline_place) == ("ناصر الطميحي", "جدة")
     h = by_title["البرلمان يصادق على مشروع قانون المالية"]
     assert h.byline == "يوسف بنعلي"
     assert h.published_at == dt.datetime(2024, 7, 22, tzinfo=dt.timezone.utc)

@@ -30,8 +30,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from akhbar.clean.byline import outlet_candidates, split_byline
-from akhbar.clean._text import CLOSERS, Line, line_key, make_lines
+from akhbar.clean.byline import AGENCIES, outlet_candidates, outlet_parts, split_byline
+from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, line_key, make_lines
 from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
@@ -82,6 +82,22 @@ _BLOCK_MIN = 0.5
 _MAX_COUNTED_WORDS = 60
 
 
+AGENCY_KEYS = frozenset(AGENCIES)
+
+# Lines with a number among the last FOOTER_LINES of a document are also counted with
+# the numbers folded: a footer block whose line carries a number that changes from
+# document to document (a columnist's SMS code «تبدأ بالرمز (41) ثم مسافة …»).
+FOOTER_LINES = 8
+_FOOTER_MAX_WORDS = 20
+_NUM_RE = re.compile(r"\d+")
+
+
+def _footer_key(line: Line) -> str:
+    if not line.has_digit or not line.has_letters or line.n_words > _FOOTER_MAX_WORDS:
+        return ""
+    return "#" + _NUM_RE.sub("0", line.key)
+
+
 def _hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
@@ -100,9 +116,17 @@ class LineStats:
         self.edges: dict[str, Counter[tuple[str, ...]]] = {}  # source -> ("H"|"T", key…) -> documents
         self.edge_segments: dict[str, Counter[str]] = {}  # source -> segment -> documents
         self._templates: dict[str, tuple[frozenset[str], dict[tuple[str, ...], int]]] | None = None
+        # lines with numbers near the end, numbers folded («تبدأ بالرمز (0) ثم مسافة …»)
+        self.footer_lines: dict[str, Counter[int]] = {}  # source -> hash -> documents
+        # title labels: first and last segments of the titles («سياسي /», «/ إضافة أولى»), per source
+        self.title_labels: dict[str, Counter[tuple[str, str]]] = {}  # source -> ("P"|"S", key) -> documents
+        self.title_docs: Counter[str] = Counter()  # source -> documents with a title
         # outlet names: words of the container bylines, per source
         self.byline_docs: Counter[str] = Counter()  # source -> documents with a byline
         self.byline_words: dict[str, Counter[str]] = {}  # source -> word -> documents
+        # the source's own name: whole parts of the bylines (also a byline heading the text)
+        self.own_docs: Counter[str] = Counter()  # source -> documents with a byline
+        self.byline_parts: dict[str, Counter[str]] = {}  # source -> part -> documents
 
     @staticmethod
     def _source(doc: RawDocument) -> str:
@@ -114,15 +138,33 @@ class LineStats:
         lines = make_lines(doc.raw_text)
         seen = {_hash(ln.key) for ln in lines if ln.key and ln.n_words <= _MAX_COUNTED_WORDS}
         self.lines.setdefault(src, Counter()).update(seen)
+        folded = {_hash(_footer_key(ln)) for ln in lines[-FOOTER_LINES:] if _footer_key(ln)}
+        if folded:
+            self.footer_lines.setdefault(src, Counter()).update(folded)
         keys, segs = tpl.edge_candidates(
             [ln.text for ln in lines], line_key(doc.title) if doc.title else "", [ln.key for ln in lines]
         )
         self.edges.setdefault(src, Counter()).update(keys)
         self.edge_segments.setdefault(src, Counter()).update(segs)
         self._templates = None
+        if doc.title:
+            self.title_docs[src] += 1
+            pre, suf = tpl.title_affixes(doc.title)
+            labels = self.title_labels.setdefault(src, Counter())
+            if pre:
+                labels[("P", pre)] += 1
+            if suf:
+                labels[("S", suf)] += 1
         if doc.author:
             self.byline_docs[src] += 1
             self.byline_words.setdefault(src, Counter()).update(outlet_candidates(doc.author))
+            self.own_docs[src] += 1
+            self.byline_parts.setdefault(src, Counter()).update(
+                outlet_parts(split_author_date(doc.author)[0], names=True))
+        elif lines and _first_line_byline(lines[0]):
+            # no author field: a byline heading the text («هيفاء عبدالله – عين اليوم»)
+            self.own_docs[src] += 1
+            self.byline_parts.setdefault(src, Counter()).update(outlet_parts(lines[0].text, names=True))
 
     def merge(self, other: LineStats) -> None:
         self.docs.update(other.docs)
@@ -133,7 +175,15 @@ class LineStats:
         for src, segs in other.edge_segments.items():
             self.edge_segments.setdefault(src, Counter()).update(segs)
         self._templates = None
+        for src, counts in other.footer_lines.items():
+            self.footer_lines.setdefault(src, Counter()).update(counts)
+        self.title_docs.update(other.title_docs)
+        for src, labels in other.title_labels.items():
+            self.title_labels.setdefault(src, Counter()).update(labels)
         self.byline_docs.update(other.byline_docs)
+        self.own_docs.update(other.own_docs)
+        for src, parts in other.byline_parts.items():
+            self.byline_parts.setdefault(src, Counter()).update(parts)
         for src, words in other.byline_words.items():
             self.byline_words.setdefault(src, Counter()).update(words)
 
@@ -145,6 +195,13 @@ class LineStats:
             self.lines[src] = Counter({h: c for h, c in counts.items() if c >= self.min_docs})
         for src, words in self.byline_words.items():
             self.byline_words[src] = Counter({w: c for w, c in words.items() if c >= TEMPLATE_MIN_DOCS})
+        for src, parts in self.byline_parts.items():
+            # (a part seen in fewer documents cannot be the own name, nor stop one: see own_names)
+            self.byline_parts[src] = Counter({k: c for k, c in parts.items() if c >= self.min_docs})
+        for src, counts in self.footer_lines.items():
+            self.footer_lines[src] = Counter({h: c for h, c in counts.items() if c >= self.min_docs})
+        for src, labels in self.title_labels.items():
+            self.title_labels[src] = Counter({k: c for k, c in labels.items() if c >= 2})
         # the sub-line templates are compiled now; the raw head/tail keys are not needed after
         templates = self.templates()
         self.edges = {}
@@ -162,6 +219,25 @@ class LineStats:
         thr = max(TEMPLATE_MIN_DOCS, math.ceil(0.2 * n))
         return {w for w, c in words.items() if c >= thr}
 
+    def own_names(self, source: str | None) -> set[str]:
+        """The source's own name as its bylines write it («المدينه» in «المدينة ـ جدة»,
+        «عين اليوم», «الوطن» in «الدمام: الوطن»): the part (not an agency, not a place,
+        not a person) that its bylines repeat most, in ≥ 5 % of them (≥ 5), at least twice
+        as often as any other such part."""
+        parts = self.byline_parts.get(source or "")
+        if not parts:
+            return set()
+        # (an agency, or the generic credit «الوكالات», is no one's own name)
+        ranked = [(c, k) for k, c in parts.items() if k not in AGENCY_KEYS and k.removeprefix("ال") not in AGENCY_KEYS]
+        if not ranked:
+            return set()
+        ranked.sort(reverse=True)
+        c1, top = ranked[0]
+        c2 = ranked[1][0] if len(ranked) > 1 else 0
+        if c1 >= max(TEMPLATE_MIN_DOCS, math.ceil(0.05 * self.own_docs.get(source or "", 0))) and c1 >= 2 * c2:
+            return {top}
+        return set()
+
     def template_threshold(self, source: str | None) -> int:
         return max(TEMPLATE_MIN_DOCS, math.ceil(TEMPLATE_MIN_SHARE * self.docs.get(source or "", 0)))
 
@@ -174,13 +250,20 @@ class LineStats:
         for src, edges in self.edges.items():
             thr = self.template_threshold(src)
             frequent = frozenset(k for k, c in self.edge_segments.get(src, Counter()).items() if c >= thr)
-            if not frequent:
-                continue
             counts: Counter[tuple[str, ...]] = Counter()
+            runs: Counter[str] = Counter()  # run literal -> documents
+            follow: Counter[str] = Counter()  # run literal -> distinct next words
             for key, c in edges.items():
-                for sk in tpl.skeletons(key[1:], frequent, tail=key[0] == "T"):
-                    counts[(key[0], *sk)] += c
+                if key[0] == "R":
+                    runs[key[1]] += c
+                    follow[key[1]] += 1
+                    continue
+                if frequent:
+                    for sk in tpl.skeletons(key[1:], frequent, tail=key[0] == "T"):
+                        counts[(key[0], *sk)] += c
             found = {sk: c for sk, c in counts.items() if c >= thr}
+            # a run literal opens runs of variable words: a tag list, not a fixed phrase
+            found.update({("R", w): c for w, c in runs.items() if c >= thr and follow[w] * 2 >= c})
             if found:
                 out[src] = (frequent, found)
         self._templates = out
@@ -220,6 +303,40 @@ class LineStats:
                 chosen = (hit[0], cut)
             top = max(top, hit[1])
         return chosen
+
+    def title_label_sets(self, source: str | None) -> tuple[set[str], set[str]]:
+        """Labels the source writes before and after its titles (normalised): segments
+        cut off by a slash or a bar (1–4 words, the rest of the title 3 words or more) seen
+        in ≥ the template threshold of its titles, or in 2 when the source has a label
+        system (≥ half of its titles open with a label, ≤ one distinct label in three)."""
+        labels = self.title_labels.get(source or "")
+        if not labels:
+            return set(), set()
+        thr = self.template_threshold(source)
+        # a source whose titles mostly open with a label from a small vocabulary (a wire's
+        # desks: «سياسي», «عام», «اقتصادي») has a label system: a label seen twice is one
+        pre_counts = [c for (kind, _k), c in labels.items() if kind == "P"]
+        labelled = sum(pre_counts)
+        if labelled * 2 >= self.title_docs.get(source or "", 0) and len(pre_counts) * 3 <= labelled:
+            thr = 2
+        pre = {k for (kind, k), c in labels.items() if kind == "P" and c >= thr}
+        suf = {k for (kind, k), c in labels.items() if kind == "S" and c >= thr}
+        return pre, suf
+
+    def footer_count(self, source: str | None, line: Line) -> int:
+        """Documents of the source with this line among their last FOOTER_LINES lines,
+        numbers folded (0 for a line without a number)."""
+        key = _footer_key(line)
+        counts = self.footer_lines.get(source or "")
+        return counts.get(_hash(key), 0) if key and counts else 0
+
+    def run_literals(self, source: str | None) -> frozenset[str]:
+        """Words that open a run of variable plain words at the end of the source's last
+        lines (a tag widget «سمات <tags…>»): see :func:`akhbar.clean.templates.run_cut`."""
+        entry = self.templates().get(source or "")
+        if entry is None:
+            return frozenset()
+        return frozenset(k[1] for k in entry[1] if k[0] == "R")
 
     def count(self, source: str | None, text: str) -> int:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
@@ -326,6 +443,56 @@ _PREFIX_TRAIL = " \t:：-–—ـ|/،,"
 _PREFIX_END = ":：-–—ـ|/"
 
 
+_BYLINE_DELIM_RE = re.compile(r"\s[\-–—ـ:]|[\-–—ـ:]\s|:$")
+
+
+def _first_line_byline(line: Line) -> bool:
+    """A short first line cut by a dash or a colon, not a sentence: a byline heading the text."""
+    return 2 <= line.n_words <= 6 and not line.ends_sentence and bool(_BYLINE_DELIM_RE.search(line.text))
+
+
+_RESTATED_MAX_WORDS = 12
+_REPEATED_CAPTION_MIN_WORDS = 10
+_RESTATED_LEAD_WORDS = 60
+_STEM_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3})")
+_STEM_SUFFIX = re.compile(r"(?<=\S{3})(?:ات|ون|ين|يه|ه|ي)$")
+
+
+def _stem(word: str) -> str:
+    return _STEM_SUFFIX.sub("", _STEM_PREFIX.sub("", word))
+
+
+def _ends_with_name(line: Line, lead: str) -> bool:
+    """A short line of plain words that is a person's name, maybe after a title («الرئيس
+    الفلسطيني محمود عباس»), with the name written as such in ``lead`` (normalised)."""
+    if line.n_words > 6 or re.search(r"[^\w\s]", line.text):
+        return False
+    toks = line.text.split()
+    for k in (4, 3, 2):
+        if k <= len(toks):
+            name = Line(pos=0, no=0, text=" ".join(toks[-k:]))
+            if looks_like_name(name) and f" {name.key} " in f" {lead} ":
+                return True
+    return False
+
+
+def _restated(line: Line, title: str | None, later: list[Line]) -> bool:
+    """Every content word of ``line`` (lightly stemmed) is in the title or in the first
+    words of the ``later`` lines."""
+    words = [w for w in line.key.split() if w not in FUNCTION_WORDS]
+    if len(words) < 2:
+        return False
+    pool: set[str] = set(_stem(w) for w in line_key(title).split()) if title else set()
+    n = 0
+    for ln in later:
+        ws = ln.key.split()
+        pool.update(_stem(w) for w in ws[: _RESTATED_LEAD_WORDS - n])
+        n += len(ws)
+        if n >= _RESTATED_LEAD_WORDS:
+            break
+    return all(_stem(w) in pool for w in words)
+
+
 def _byline_shaped(author: str | None) -> bool:
     """A container author field that can be a byline: 1–8 words, not a sentence."""
     if not author:
@@ -354,6 +521,12 @@ def _author_prefix(line: Line, author: str) -> int:
         if m.start() > len(author) + 40:
             break
     return 0
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
 
 
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[34]\d\d|19\d\d|20\d\d)(?!\d)")
@@ -562,7 +735,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         nxt = lines[ln.pos + 1] if ln.pos + 1 < n else None
         if memo.name_city(ln.pos) and byline is None:
             put(ln.pos, "byline", "name_city_in_header", 0.8)
-            byline = memo.name_city(ln.pos)
+            byline = ln.text  # the whole line: split_byline finds the person and the place
             continue
         if memo.looks_like_name(ln.pos) and (
             (nxt is not None and nxt.pos == first_body)
@@ -600,6 +773,31 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         if ln.n_words <= max_words and not ln.ends_sentence and _CAPTION_OPENING.match(ln.key):
             put(ln.pos, "image_caption", "caption_opening", 0.7 if ln.pos in header_pos else 0.65)
             notes.pop(ln.pos, None)
+    # a photo caption printed as the first line, where its words are all said again: by the
+    # title, or by the lead (a portrait's name: «الرئيس الفلسطيني محمود عباس» over «صرح
+    # الرئيس الفلسطيني - محمود عباس …»), or word for word by a paragraph below: nothing is
+    # lost (a sub-heading over a column's item, «الضعف الجنسي», stays)
+    first_kept = next((ln for ln in lines if ln.pos not in labels and ln.pos != title_pos), None)
+    tkey_c = line_key(title) if title else ""
+    if first_kept is not None and first_kept.pos <= first_body and first_kept.n_words >= 2 \
+            and not first_kept.ends_sentence and doc.title and tkey_c \
+            and first_kept.key not in tkey_c and tkey_c not in first_kept.key:
+        # (only under a known title: a page's first line is mostly its headline, which
+        # a metadata title «headline | site» or a footer repeats)
+        later = [ln for ln in lines[first_kept.pos + 1:] if ln.pos not in labels and ln.pos != title_pos]
+        short = first_kept.pos < first_body and first_kept.n_words <= _RESTATED_MAX_WORDS \
+            and not first_kept.has_digit
+        if later and any(ln.is_body() for ln in later) and (
+                # the title said again (the headline under the photo)
+                (short and _restated(first_kept, title, []))
+                # a portrait's name that the lead names (the container's author is someone else)
+                or (short and _ends_with_name(first_kept, later[0].key) and doc.author
+                    and not set(first_kept.words) & set(author_key.split()) and _restated(first_kept, None, later))
+                # a caption sentence that a paragraph below repeats word for word
+                or (first_kept.n_words >= _REPEATED_CAPTION_MIN_WORDS and any(
+                    ln.is_body() and f" {c}{first_kept.key} " in f" {ln.key} " for ln in later for c in ("", "و", "ف")))):
+            put(first_kept.pos, "image_caption", "caption_restated", 0.7)
+            notes.pop(first_kept.pos, None)
     # in the body: a short line right above a photo credit is its caption
     for pos, (cat, _rule, _c) in list(labels.items()):
         if cat != "photo_credit" or pos == 0:
@@ -652,6 +850,20 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
 
+        # a footer line with a number that changes per document (numbers folded), below
+        # the text, repeated in the last lines of the source's documents: as often as a
+        # template when it stands alone, as often as a repeated line inside a block of
+        # removed lines (the rest of the footer)
+        thr_t = stats.template_threshold(src)
+        for ln in lines[max(0, n - FOOTER_LINES):]:
+            if ln.pos in labels or ln.pos == title_pos or ln.pos <= first_body or ln.is_body():
+                continue
+            c = stats.footer_count(src, ln)
+            in_block = ln.pos > last_body and (ln.pos - 1 in labels or ln.pos + 1 in labels)
+            if c >= (thr if in_block else thr_t):
+                put(ln.pos, _guess_category(ln), "footer_template", min(0.99, 0.7 + 0.03 * c))
+                notes.pop(ln.pos, None)
+
     # 4b. lines no rule took that the classifier finds boilerplate
     if learned is not None:
         for pos in range(n):
@@ -695,9 +907,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     if has_templates or author_cut:
         edge = set(kept_pos[: tpl.EDGE_LINES]) | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
         tkey = line_key(title) if title else ""
+        literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
         for pos in sorted(edge):
             ln = lines[pos]
             start, end = (author_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
+            run_end: int | None = None
             rule = "author_prefix" if start else "template_prefix"
             if has_templates:
                 assert stats is not None
@@ -710,6 +924,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text), tail=True)
                     if hit and hit[1] >= start:
                         end = hit[1]
+                    if literals:
+                        # a tag widget glued to the end: «… أداء عمله. سمات أمانة حائل اغلاق مطعم»
+                        cut = tpl.run_cut(ln.text[:end], literals)
+                        if cut is not None and cut >= start:
+                            end, run_end = cut, end
             if (start, end) == (0, len(ln.text)):
                 continue
             rest = Line(pos=0, no=0, text=ln.text[start:end])
@@ -718,6 +937,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 # nothing but the template or the byline («الرياضي ـ وكالات»): the whole line goes
                 if rule == "author_prefix":
                     put(pos, "byline", "container_author", 0.9)
+                elif run_end is not None and run_end == len(ln.text):
+                    put(pos, "navigation", "template_run", 0.85)
                 else:
                     put(pos, "other", "template_line", 0.85)
                 continue
@@ -733,10 +954,19 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule=rule,
                                            confidence=0.85, char_start=ln.offset))
             if end < len(ln.text):
-                cut_text = ln.text[end:].strip()
-                cat = _guess_category(Line(pos=0, no=0, text=cut_text))
-                partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule="template_suffix",
-                                           confidence=0.85, char_start=ln.offset + end))
+                if run_end is not None:
+                    # the tag run, then whatever footer template followed it
+                    partial.append(RemovedLine(line_no=ln.no, text=ln.text[end:run_end].strip(), category="navigation",
+                                               rule="template_run", confidence=0.85,
+                                               char_start=ln.offset + _skip_space(ln.text, end)))
+                    end_rest = run_end
+                else:
+                    end_rest = end
+                if end_rest < len(ln.text):
+                    cut_text = ln.text[end_rest:].strip()
+                    cat = _guess_category(Line(pos=0, no=0, text=cut_text))
+                    partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule="template_suffix",
+                                               confidence=0.85, char_start=ln.offset + end_rest))
 
     # 5. doubts, recorded for the audit
     for ln in lines:
@@ -758,7 +988,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             doc, [lines[p].text for p in kept_pos[:2] if p not in labels], ref)
     if byline is None and author:
         byline = author.strip() or None
-    parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else ())
+    parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else (),
+                         stats.own_names(doc.source) if stats is not None else ())
     removed = [
         RemovedLine(line_no=lines[p].no, text=lines[p].text, category=c, rule=r, confidence=conf)
         for p, (c, r, conf) in sorted(labels.items())
@@ -769,6 +1000,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         for ln in lines
         if ln.pos not in labels and ln.pos != title_pos
     ]
+    if title and stats is not None:
+        # a desk label before the title («سياسي /») is its section; a wire's «/ إضافة أولى» goes
+        prefixes, suffixes = stats.title_label_sets(doc.source)
+        if prefixes or suffixes:
+            title, label, _suffix = tpl.strip_title(title, prefixes, suffixes)
+            section = section or label
     return CleanDocument(
         clean_text="\n".join(kept),
         title=title,

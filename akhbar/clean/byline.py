@@ -35,6 +35,7 @@ AGENCIES = (
     "وكالات", "وكاله الانباء السعوديه", "سي ان ان", "بي بي سي", "يو بي اي", "ا ش ا", "سانا", "بترا",
 )
 _AGENCY_SET = frozenset(AGENCIES)
+_GENERIC_CREDITS = frozenset({"وكالات"})  # «agencies»: names no agency
 _ROLE_WORDS = frozenset(
     "متابعه متابعات حاوره حاورته حاورها حوار بقلم كتب كتبت كتبه اعداد اعدادا ترجمه تحرير تقرير بروفايل "
     "مراسل مراسلنا المحرر محرر خاص بواسطه".split()
@@ -58,12 +59,21 @@ def _is_place(text: str) -> bool:
     return entry is not None and entry.label == "LOC"
 
 
+def _is_country(text: str) -> bool:
+    from akhbar.entities.gazetteer import load
+
+    entry = load().get(text)
+    return entry is not None and entry.label == "LOC" and entry.kind in ("country", "region")
+
+
 def _clean_part(text: str) -> str:
     return text.strip(" \t:：-–—ـ|/،,.()«»\"“”{}[]")
 
 
-def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylineParts:
-    """Person, outlet and dateline place of a byline string (each None when absent)."""
+def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collection[str] = ()) -> BylineParts:
+    """Person, outlet and dateline place of a byline string (each None when absent).
+    ``outlets``: words the source's bylines repeat; ``own``: the source's own name (a
+    whole part, normalised: «المدينه», «عين اليوم»), mined by :class:`akhbar.clean.LineStats`."""
     out = BylineParts()
     if not byline or not byline.strip():
         return out
@@ -80,15 +90,26 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
         pos = m.end()
     parts.append((text[pos:], "plain"))
     pieces: list[tuple[str, str]] = []
+    after_comma: set[int] = set()  # pieces that follow a comma («بدر العتيبي، عبدالله البرقاوي»)
     for chunk, how in parts:
         if how == "plain":
-            pieces.extend((p, "plain") for p in _SPLIT_RE.split(chunk))
+            prev_end = 0
+            for m in _SPLIT_RE.finditer(chunk):
+                pieces.append((chunk[prev_end: m.start()], "plain"))
+                if m.group(0).strip() in ("،", ","):
+                    after_comma.add(len(pieces))
+                prev_end = m.end()
+            pieces.append((chunk[prev_end:], "plain"))
         else:
             pieces.append((chunk, how))
     outlet_keys = {line_key(o) for o in outlets}
+    own_keys = {line_key(o) for o in own}
     skip_next = False
     leftovers: list[str] = []
-    for raw, how in pieces:
+    own_hit: str | None = None
+    prev: str | None = None  # the last plain part read when it can be a city («كوجالي (تركيا)»)
+    last_person = -2  # index of the last piece read as the person or a co-author
+    for idx, (raw, how) in enumerate(pieces):
         part = _clean_part(raw)
         if not part:
             continue
@@ -109,6 +130,10 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
                 continue
             key = line_key(part)
             words = key.split()
+        city, prev = prev, None
+        if key in own_keys and how != "quoted":
+            own_hit = own_hit or part  # the paper crediting itself: a named agency beside it wins
+            continue
         if how == "quoted" or key in _AGENCY_SET or key in outlet_keys:
             out.outlet = out.outlet or part
             continue
@@ -118,8 +143,20 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
             # whitespace-separated form: the part then stands for the outlet
             out.outlet = out.outlet or next((w for w in part.split() if line_key(w) in inner), part)
             continue
+        if how == "bracket" and re.search(r"[،,]", part):
+            subs = [p for p in (_clean_part(x) for x in re.split(r"[،,]", part)) if p]
+            if subs and all(_is_place(p) for p in subs):
+                out.place = out.place or subs[0]  # «واس (برلين، مدريد)»: places, not a person
+                continue
+        if how == "bracket" and city is not None and _is_country(part):
+            # a country in brackets after its city: the city is the dateline place
+            out.place = city
+            if city in leftovers:
+                leftovers.remove(city)
+            continue
         if _is_place(part) and (out.place is None or how == "bracket"):
             out.place = part
+            prev = part if how == "plain" else None
             continue
         if how == "bracket" and len(words) <= 2 and out.person is not None:
             out.place = out.place or part
@@ -128,8 +165,20 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
             looks_like_name(Line(pos=0, no=0, text=part)) or not re.search(r"\d", part)
         ) and not words[0].startswith("ال"):
             out.person = part
+            last_person = idx
             continue
+        if out.person is not None and idx in after_comma and last_person >= 0 and all(
+                not _clean_part(pieces[k][0]) for k in range(last_person + 1, idx)) and 2 <= len(words) <= 5 \
+                and looks_like_name(Line(pos=0, no=0, text=part)):
+            # a second reporter after a comma («بدر العتيبي، عبدالله البرقاوي»): not a place
+            last_person = idx
+            continue
+        if key.removeprefix("ال") in _AGENCY_SET:
+            continue  # the generic credit «الوكالات»: neither a place nor an outlet
         leftovers.append(part)
+        prev = part if how == "plain" and len(words) <= 2 else None
+    if own_hit and (out.outlet is None or line_key(out.outlet).removeprefix("ال") in _GENERIC_CREDITS):
+        out.outlet = own_hit  # «سبق - وكالات»: the paper, not the generic «agencies»
     # one short leftover beside a person or an outlet is the dateline place
     # («الرس - أحمد الحمياني», «عرعر : واس»)
     if out.place is None and (out.person or out.outlet) and len(leftovers) == 1 and len(leftovers[0].split()) <= 2:
@@ -138,21 +187,33 @@ def split_byline(byline: str | None, outlets: Collection[str] = ()) -> BylinePar
 
 
 def outlet_candidates(byline: str | None) -> set[str]:
-    """The parts of a byline that could name the outlet (for counting across a source's
-    documents): normalised, one to three words, not a place, not a person's name."""
+    """The words of the parts of a byline that could name the outlet (for counting across
+    a source's documents): normalised, not a function word."""
+    out: set[str] = set()
+    for key in outlet_parts(byline):
+        out.update(w for w in key.split() if w not in FUNCTION_WORDS and len(w) > 2)
+    return out
+
+
+def outlet_parts(byline: str | None, names: bool = False) -> set[str]:
+    """The parts of a byline that could name the outlet: normalised, one to three words,
+    not a place, not a role or photo credit, not a person's name (with ``names``, a part
+    that looks like one is kept when the byline has another part: «عين اليوم – جدة»)."""
     if not byline:
         return set()
     out = set()
-    for raw in _SPLIT_RE.split(_BRACKET_RE.sub(lambda m: " - " + m.group(1) + " - ", byline)):
+    raws = _SPLIT_RE.split(_BRACKET_RE.sub(lambda m: " - " + m.group(1) + " - ", byline))
+    several = sum(1 for raw in raws if line_key(_clean_part(raw))) >= 2
+    for raw in raws:
         part = _clean_part(raw)
         key = line_key(part)
         words = key.split()
         if not 1 <= len(words) <= 3 or words[0] in _ROLE_WORDS or words[0] in _PHOTO_WORDS:
             continue
-        if looks_like_name(Line(pos=0, no=0, text=part)) or _is_place(part):
+        if _is_place(part) or (looks_like_name(Line(pos=0, no=0, text=part)) and not (names and several)):
             continue
-        out.update(w for w in words if w not in FUNCTION_WORDS and len(w) > 2)
+        out.add(key)
     return out
 
 
-__all__ = ["AGENCIES", "BylineParts", "outlet_candidates", "split_byline"]
+__all__ = ["AGENCIES", "BylineParts", "outlet_candidates", "outlet_parts", "split_byline"]

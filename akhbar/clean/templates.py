@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from akhbar.clean._text import line_key
+from akhbar.clean._text import FUNCTION_WORDS, line_key
 
 # A delimiter: always «:», «|», brackets and quotes; a dash unless between digits
 # («العميري-سبق» yes, «2015-07-21» no); a slash next to a space («2015/07/21» no);
@@ -281,9 +282,124 @@ def edge_candidates(
             for key, _start in tails(tail):
                 keys.add(("T", *key))
                 segs.update(key[0::2])
+        if idx >= n - EDGE_LINES:
+            run = run_candidate(lines[idx])
+            if run is not None:
+                keys.add(("R", *run))
     segs.discard("")
     segs.discard(TITLE)
     return keys, segs
+
+
+# --------------------------------------------------------------------------- word runs
+# A widget glued to the end of the last line as one unpunctuated run of variable words
+# opened by a fixed word («… أداء عمله. سمات أمانة حائل اغلاق مطعم»): no delimiter cuts
+# it, so no skeleton covers it.  Mining counts the word that opens a run of 1 to
+# MAX_RUN_WORDS plain words ending the line after a sentence end (or the whole line);
+# the word is a *run literal* when it opens such runs in ≥ threshold documents and the
+# runs vary (the word after it differs from document to document).
+
+MAX_RUN_WORDS = 10
+_PLAIN_RE = re.compile(r"^\w+$")
+_TOKEN_RE = re.compile(r"\S+")
+_SENT_END_CHARS = ".!?؟…"
+
+
+def _run_ok(keys: list[str]) -> bool:
+    """Words of a tag run: content words (no function word)."""
+    return all(k and k not in FUNCTION_WORDS for k in keys)
+
+
+def _plain_tail(text: str) -> tuple[list[re.Match[str]], int, int, bool]:
+    """The last tokens of a line (at most MAX_RUN_WORDS + 2), how many of them, from the
+    end, are plain words (letters and digits only), the offset of the window they were
+    read from, and whether they are the whole line."""
+    lo = max(0, len(text) - 40 * (MAX_RUN_WORDS + 2))
+    lo = text.find(" ", lo) + 1 if lo else 0
+    found = list(_TOKEN_RE.finditer(text, lo))
+    toks = found[-(MAX_RUN_WORDS + 2):]
+    whole = lo == 0 and len(toks) == len(found)
+    k = 0
+    while k < len(toks) and _PLAIN_RE.match(toks[-1 - k].group(0)):
+        k += 1
+    return toks, k, lo, whole
+
+
+def run_candidate(text: str) -> tuple[str, str] | None:
+    """(opening word, next word), normalised, of the run of plain words that ends a line
+    after a sentence end or that is the whole line; None when there is none."""
+    toks, k, _lo, whole = _plain_tail(text)
+    if k < 2 or k - 1 > MAX_RUN_WORDS:
+        return None
+    if k < len(toks):
+        if toks[-1 - k].group(0)[-1] not in _SENT_END_CHARS:
+            return None
+    elif not whole:
+        return None  # a longer line of plain words: prose without punctuation
+    keys = [line_key(m.group(0)) for m in toks[-k:]]
+    if not _run_ok(keys) or keys[0].isdigit():
+        return None
+    return keys[0], keys[1]
+
+
+def run_cut(text: str, literals: frozenset[str] | set[str]) -> int | None:
+    """Where a run opened by a run literal starts at a line's end (also when the run is
+    glued to the sentence without punctuation); None when there is none."""
+    toks, k, _lo, whole = _plain_tail(text)
+    if k < 2:
+        return None
+    keys = [line_key(m.group(0)) for m in toks]
+    for i in range(max(len(toks) - k, len(toks) - MAX_RUN_WORDS - 1), len(toks) - 1):
+        if keys[i] in literals and _run_ok(keys[i + 1:]):
+            if i == 0 and not whole:
+                return None
+            return toks[i].start()
+    return None
+
+
+# --------------------------------------------------------------------------- title labels
+# A wire or a desk writes a label before or after its titles, cut off by a slash or a bar
+# («سياسي / معالي وزير الخارجية يلتقي نظيره الروسي», «… / إضافة أولى واخيرة»).  Mining
+# counts, per source, the first and the last segment of each title (1 to 4 words, the rest
+# of the title 3 words at least); a segment seen in ≥ threshold titles is a label.
+
+_TITLE_DELIM_RE = re.compile(r"\s*(?:\||(?<!\d)/|/(?!\d))\s*")
+MAX_LABEL_WORDS = 4
+
+
+def title_affixes(title: str) -> tuple[str | None, str | None]:
+    """Normalised first and last segments of a title that could be labels."""
+    parts = [m for m in _TITLE_DELIM_RE.finditer(title)]
+    if not parts:
+        return None, None
+    first, last = title[: parts[0].start()], title[parts[-1].end():]
+    pre = suf = None
+    k_first, k_last = line_key(first), line_key(title[parts[0].end():])
+    if 1 <= len(k_first.split()) <= MAX_LABEL_WORDS and not _DIGITS_RE.search(k_first) and len(k_last.split()) >= 3:
+        pre = k_first
+    k_suf, k_rest = line_key(last), line_key(title[: parts[-1].start()])
+    if 1 <= len(k_suf.split()) <= MAX_LABEL_WORDS and not _DIGITS_RE.search(k_suf) and len(k_rest.split()) >= 3:
+        suf = k_suf
+    return pre, suf
+
+
+def strip_title(title: str, prefixes: Collection[str], suffixes: Collection[str]) -> tuple[str, str | None, str | None]:
+    """The title without a mined label at its start or end: (title, prefix, suffix), the
+    labels as written (None when absent)."""
+    pre, suf = title_affixes(title)
+    parts = list(_TITLE_DELIM_RE.finditer(title))
+    prefix = suffix = None
+    lo, hi = 0, len(title)
+    if suf is not None and suf in suffixes:
+        suffix = title[parts[-1].end():].strip()
+        hi = parts[-1].start()
+    if pre is not None and pre in prefixes and parts[0].end() <= hi:
+        prefix = title[: parts[0].start()].strip()
+        lo = parts[0].end()
+    rest = title[lo:hi].strip()
+    if len(line_key(rest).split()) < 2:
+        return title, None, None
+    return rest, prefix, suffix
 
 
 def render(skeleton: tuple[str, ...]) -> str:
@@ -299,7 +415,11 @@ __all__ = [
     "heads",
     "is_slot",
     "render",
+    "run_candidate",
+    "run_cut",
     "skeletons",
     "split_pieces",
+    "strip_title",
+    "title_affixes",
     "tails",
 ]
