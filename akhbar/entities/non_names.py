@@ -11,6 +11,8 @@ counted per process in ``EntityRecognizer.dropped`` (not yet written to a table)
 * ``generic_body``: a body every organisation has («مجلس الإدارة», «الجمعية العمومية»).
 * ``generic_reference``: a body named by its kind alone («الوزارة», «الأحزاب», «القوات»).
 * ``name_part``: the second part of a compound given name alone («الدين» of «عز الدين»).
+* ``letter``: the Arabic spelling of one Latin letter («دي», «إيه», «بي»): a piece of an
+  acronym or a model name («دي.كي.إنترناشيونال», «دي بي 9»), not a name alone.
 
 Word lists written by hand: they are closed classes of Arabic.
 """
@@ -60,6 +62,10 @@ GENERIC_REFERENCES = frozenset(fold_key_word(w, article=True) for w in (
 # second parts of compound given names («عز الدين», «عبد الرحمن»): alone they are common
 # words («رجال الدين», religion) or God's names, never a person
 NAME_SECOND_PARTS = _folds("الدين الرحمن الرحيم")
+# Latin letter names as Arabic news spells them (acronyms «بي بي سي», «إيه.بي.سي»)
+LETTER_NAMES = _folds("إيه أيه ايه بي سي دي إي إف اف إتش اتش آي جيه كيه إم إس تي يو دبليو إكس اكس واي زد كيو آر جي")
+# qualifiers that make a currency word a currency («جنيه إسترليني»), besides nationalities
+CURRENCY_QUALIFIERS = _folds("إسترليني استرليني")
 CALENDAR = (frozenset(GREG_MONTHS) | frozenset(HIJRI_MONTHS_1) | frozenset(LEV_MONTHS_1)
             | frozenset(WEEKDAYS))
 
@@ -101,14 +107,19 @@ def non_name_reason(text: str) -> str | None:
             return "generic_reference"
         if whole in NAME_SECOND_PARTS or fold_key_word(_spelled_bare(words[0]), article=False) in NAME_SECOND_PARTS:
             return "name_part"
+        if whole in LETTER_NAMES:
+            return "letter"
         return None
     if fold_key_word(fold_match(" ".join(words)), article=False) in GENERIC_BODIES:
         return "generic_body"
     folds = [fold_key_word(w) for w in words]
     if all(f in TITLE_WORDS for f in folds):
         return "title_only"
-    if folds[0] in CURRENCIES and len(words) == 2 and load().is_nationality(folds[1]):
-        return "currency"  # «الدولار الأمريكي», not «ريال مدريد»
+    if folds[0] in CURRENCIES and len(words) == 2 and (
+            load().is_nationality(folds[1]) or fold_key_word(words[1], article=False) in CURRENCY_QUALIFIERS):
+        return "currency"  # «الدولار الأمريكي», «جنيه إسترليني», not «ريال مدريد»
+    if _bare(words[0])[0] in DIVINE:
+        return "divine"  # «الله الحرام» (of «بيت الله الحرام»), «الله أكبر»
     if all(fold_key_word(w, article=False) in FUNCTION_WORDS for w in words):
         return "function_word"
     return None
