@@ -384,7 +384,7 @@ def _nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     return [start + i * step for i in range(int((hi - start) / step) + 1)]
 
 
-def _svg_dots(values: list[tuple[float, int]], kind: str, width: int = 520, height: int = 80) -> str:
+def _svg_dots(values: list[tuple[float, int]], kind: str, width: int = 520, height: int = 92) -> str:
     """Dot plot of the distinct values of one dispute (dot area ~ documents giving it)."""
     left, right = 14, 14
     vals = [v for v, _ in values]
@@ -402,7 +402,7 @@ def _svg_dots(values: list[tuple[float, int]], kind: str, width: int = 520, heig
         ticks = _nice_ticks(a0, b0, 4)
         pos = lambda v: (v - a0) / (b0 - a0)  # noqa: E731
     x = lambda v: left + pos(v) * (width - left - right)  # noqa: E731
-    axis_y = 48
+    axis_y = 60  # room above for three rows of value labels
     out = [f"<svg class='dots' viewBox='0 0 {width} {height}' width='{width}' height='{height}' role='img'>",
            f"<line x1='{left}' y1='{axis_y}' x2='{width - right}' y2='{axis_y}' class='ax'/>"]
     for t in ticks:
@@ -412,14 +412,16 @@ def _svg_dots(values: list[tuple[float, int]], kind: str, width: int = 520, heig
             out.append(f"<line x1='{tx:.1f}' y1='{axis_y}' x2='{tx:.1f}' y2='{axis_y + 4}' class='ax'/>"
                        f"<text x='{tx:.1f}' y='{axis_y + 15}' class='tk' text-anchor='{anchor}'>{_short(t, kind)}</text>")
     n_max = max(n for _, n in values)
-    prev_x = -1e9
-    up = True
+    row_end = [-1e9, -1e9, -1e9]  # right edge of the last label on each of three rows
     for v, n in sorted(values):
         cx = x(v)
         r = 4 + 5 * math.sqrt(n / n_max)
-        up = True if cx - prev_x > 60 else not up
-        prev_x = cx
-        ly = axis_y - 2 * r - 14 if up else axis_y - 2 * r - 3
+        half = 3.2 * len(_num(v, kind)) + 3  # about half a label's width at the label font
+        # the lowest row whose last label ends before this one starts (close values: 1.09 M,
+        # 1.17 M, 1.36 M take three rows instead of printing over each other)
+        row = next((k for k, end in enumerate(row_end) if cx - half > end), 0)
+        row_end[row] = cx + half
+        ly = axis_y - 2 * r - 3 - 11 * row
         out.append(f"<circle cx='{cx:.1f}' cy='{axis_y - r:.1f}' r='{r:.1f}' class='dot'>"
                    f"<title>{_num(v, kind)}: {n} document(s)</title></circle>"
                    f"<text x='{cx:.1f}' y='{ly:.1f}' class='vl' text-anchor='middle'>{_num(v, kind)}</text>")
