@@ -39,12 +39,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "saudinewsnet")
 DEFAULT_OUT = os.path.join(HERE, "..", "resources", "ner", "person_aliases.json")
 
-# the titles a first name alone follows in royal news («الملك سلمان», «الأمير مقرن»)
-TITLES = ("الملك", "الامير", "الأمير")
 _WORD = r"[\u0621-\u064A]+"
 # a name part: one word, or «عبد»/«أبو» + a word («عبد العزيز»)
 _PART = rf"(?:(?:عبد|أبو|ابو)\s+{_WORD}|{_WORD})"
 _CHAIN_RE = re.compile(rf"(?<![\u0621-\u064A])({_PART})((?:\s+(?:بن|ابن)\s+{_PART})+)")
+# a royal title before a first name and its chain, if any («الملك سلمان», «الأمير مقرن بن …»)
 _TITLED_RE = re.compile(rf"(?<![\u0621-\u064A])(الملك|الأمير|الامير)\s+({_PART})((?:\s+(?:بن|ابن)\s+{_PART})*)")
 
 
