@@ -312,7 +312,8 @@ def _stories(db: _Db, colors: dict[str, str]) -> str | None:
     cols = db.columns["stories"]
     want = ["story_id", "title", "first_seen", "last_seen", "n_documents", "n_sources", "sources", "top_entity_ids"]
     sel = ", ".join(c if c in cols else f"NULL AS {c}" for c in want)
-    order = "n_documents DESC" + (", n_sources DESC" if "n_sources" in cols else "")
+    # outlets first: nine instalments of one paper's series matter less than six outlets on one event
+    order = ("n_sources DESC, " if "n_sources" in cols else "") + "n_documents DESC"
     table = db.rel("stories")
     stories = db.rows(f"SELECT {sel} FROM {table} ORDER BY {order}, story_id LIMIT {N_STORIES}")
     n_all = db.one(f"SELECT count(*), count(*) FILTER (WHERE n_documents >= 2) FROM {table}") or (0, 0)
@@ -366,7 +367,7 @@ def _stories(db: _Db, colors: dict[str, str]) -> str | None:
     unit = ("hour" if hours == 1 else f"{hours} hours" if hours < 24 else "day" if hours == 24
             else f"{hours // 24} days")
     note = (f"The {len(stories)} largest of {_fmt(n_all[0])} stories ({_fmt(n_all[1])} with two documents or more), "
-            f"by documents then sources. Bars: documents per {unit} (published, else scraped), coloured by source, "
+            f"by sources then documents. Bars: documents per {unit} (published, else scraped), coloured by source, "
             f"on one time axis and one scale (max {y_max}) for all stories.")
     return _section("stories", "Stories · القصص", "".join(rows), note)
 
