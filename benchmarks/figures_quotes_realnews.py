@@ -1,8 +1,11 @@
 """Figures and reported statements scored on real news nobody on the project wrote.
 
     .venv/bin/python benchmarks/figures_quotes_realnews.py             # development part (26 articles)
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout   # held-aside part (52 articles): final figures only
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors    # print every dev miss / false figure / wrong speaker
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout   # first held-aside part (52 articles); scored once
+        # at the end of the first round, development data since (issue #24, second round)
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2 --count-only  # load check, prints no score
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout]  # print every miss / false figure / wrong speaker
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -68,12 +71,21 @@ def fold(s: str | None) -> str | None:
     return " ".join(strip_article(w, min_len=5) for w in fold_match(s).split())
 
 
+def _paths(part: str) -> tuple[Path, Path]:
+    """(articles, gold) files of a part: dev, heldout, or heldout2 (its own folder, annotated
+    blind after the first round and kept aside: final figures only)."""
+    if part == "heldout2":
+        return GOLD / "figq_heldout2" / "articles.jsonl", GOLD / "figq_heldout2" / "figq_heldout2.jsonl"
+    return GOLD / f"figq_articles_{part}.jsonl", GOLD / f"figq_{part}.jsonl"
+
+
 def load(part: str) -> list[tuple[dict, dict]]:
+    art_path, gold_path = _paths(part)
     arts = {}
-    for line in open(GOLD / f"figq_articles_{part}.jsonl", encoding="utf-8"):
+    for line in open(art_path, encoding="utf-8"):
         a = json.loads(line)
         arts[a["id"]] = a
-    return [(arts[g["id"]], g) for g in map(json.loads, open(GOLD / f"figq_{part}.jsonl", encoding="utf-8"))]
+    return [(arts[g["id"]], g) for g in map(json.loads, open(gold_path, encoding="utf-8"))]
 
 
 def ref_date(art: dict) -> dt.date | None:
@@ -309,20 +321,29 @@ def speed(rev: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--heldout", action="store_true", help="score the held-aside part (final figures only)")
-    ap.add_argument("--errors", action="store_true", help="print each error (development part only)")
+    ap.add_argument("--heldout", action="store_true", help="score the first held-aside part (52 articles)")
+    ap.add_argument("--heldout2", action="store_true",
+                    help="score the second held-aside set, benchmarks/gold/figq_heldout2/ (final figures only)")
+    ap.add_argument("--count-only", action="store_true",
+                    help="load the part and print its numbers of articles, figures and statements; no scoring")
+    ap.add_argument("--errors", action="store_true", help="print each error (dev or --heldout; never --heldout2)")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--baseline", default=BASELINE_REV)
     args = ap.parse_args()
     if args.speed:
         speed(args.baseline)
         return
+    part = "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
+    if args.errors and args.heldout2:
+        sys.exit("--errors is not for the second held-aside set (final figures only)")
+    if args.count_only:
+        items = load(part)
+        print(f"{part}: {len(items)} articles, {sum(len(g['figures']) for _, g in items)} figures, "
+              f"{sum(len(g['statements']) for _, g in items)} statements")
+        return
     from akhbar.entities import EntityRecognizer
 
     rec = EntityRecognizer.load()
-    part = "heldout" if args.heldout else "dev"
-    if args.errors and args.heldout:
-        sys.exit("--errors is for the development part only")
     t = time.process_time()
     r = score(load(part), rec, errors=args.errors)
     report(part, r)
