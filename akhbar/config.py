@@ -43,6 +43,7 @@ FIGURE_KINDS = (
     "duration",
     "measure",
     "ordinal",
+    "time",
     "other",
 )
 

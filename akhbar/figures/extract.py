@@ -60,11 +60,11 @@ _MASK_RE = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|[#@][\w\u0621-\u064a]+"
-    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
     r"|(?<![\d])(?:\+|00)\d[\d -]{6,}\d(?!\d)"
     r"|(?<![\d.,])0\d{8,}(?![\d])"
     r"|(?<![\d.,])\d{3,4}[ -]\d{3}[ -]\d{3,4}(?![\d])"
 )
+_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")  # «14:18»: a time token
 _DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})(?![\d])")
 _YMD_RE = re.compile(r"(?<![\d.,/-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)")
 _TOKEN_RE = re.compile(
@@ -106,6 +106,11 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_HOUR = L.fold("الساعة")
+_HOUR_WORDS = {L.fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
+_PM_PARTS = {L.fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
+_NIGHT = {L.fold(w) for w in ("ليلا", "ليلاً")}
+_DAY_PARTS = L.TIME_OF_DAY - {L.fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
 _THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
 _BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 _MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
@@ -200,6 +205,8 @@ def _tokenize(s: str) -> list[_Tok]:
     if _HAS_DIGIT_OR_MARK_RE.search(s):
         for m in _MASK_RE.finditer(s):
             specials.append((m.start(), m.end(), "x", None))
+        for m in _CLOCK_RE.finditer(s):
+            specials.append((m.start(), m.end(), "t", None))
         for m in _DMY_RE.finditer(s):
             specials.append((m.start(), m.end(), "d", (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
         for m in _YMD_RE.finditer(s):
@@ -1284,6 +1291,8 @@ class _Parser:
         if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & _MINUTE:
             b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
             return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
+        if info["digits"] and qa is None and not pre_kind and self.w(i - 1) in _HOUR_WORDS:
+            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
         if info["digits"]:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
                 # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
@@ -1292,7 +1301,7 @@ class _Parser:
                     k += 2  # «الآيتان 93، 94»
                 return _R(k, reason="identifier")
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
-                return _R(j + 1, reason="clock_time")
+                return self.clock_time(i, j, j + 1)  # «9 صباحا»
             if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t and "," not in toks[i].t:
                 return _R(j, reason="leading_zero_code")
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
@@ -1346,7 +1355,7 @@ class _Parser:
             return _R(j, reason="list_index")  # «5 ـ تعيين»
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
             return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
-        if single_digits and i > 0 and toks[i - 1].k == "x" and self.unit_at(j, allow_fallback=False) is None:
+        if single_digits and i > 0 and toks[i - 1].k in ("x", "t") and self.unit_at(j, allow_fallback=False) is None:
             return _R(j, reason="after_masked_span")
         if info["digits"] and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
             qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
@@ -1524,8 +1533,8 @@ class _Parser:
             else:
                 continue
             prev = self.w(i - 1)
-            if prev in (L.fold("الساعة"),):
-                return _R(end, reason="clock_time")
+            if prev in _HOUR_WORDS:
+                return self.clock_time(i, end, end + 1 if self.w(end) in L.TIME_OF_DAY else end, float(n))
             t = self.toks[i]
             if n <= 31 and self.w(end) == "من":
                 k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
@@ -1533,15 +1542,43 @@ class _Parser:
                 if mo:
                     cal, m, mend = mo
                     return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
-            if self.w(end) in L.TIME_OF_DAY or (
-                self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر"))
-            ):
-                return _R(end + 1, reason="clock_time")  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
+            if self.w(end) in L.TIME_OF_DAY:
+                return self.clock_time(i, end, end + 1, float(n))  # «من الرابعة إلى التاسعة مساء»: clock times
+            if self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر")):
+                pm = self.w(end + 1) == L.fold("مساء") and n < 12
+                return self.clock_time(i, end, end, float(n) + (12 if pm else 0))  # «السادسة من صباح اليوم»: the hour alone
             if prev in (L.fold("البارحة"),):
                 return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": self.ranked_noun(i, pl)})
         return None
+
+    def clock_time(self, i: int, j: int, end: int, hour: float | None = None) -> _R:
+        """A clock time from token ``i`` to ``end`` (exclusive): «الساعة 9.30», «14:18», «السادسة مساءً».
+        Kind ``time``, value the hour of the day in decimal hours (9.5; 18 for «السادسة مساءً»:
+        a day-part word after it moves it to 24 hours and is in the span, «الساعة» before it too;
+        a word like «بتوقيت» is consumed but left out). ``j`` is the token after the hour."""
+        prev = self.w(i - 1)
+        if prev in _HOUR_WORDS and self.toks[i - 1].k == "w":
+            i -= 1
+        last = end - 1 if end > j and self.w(end - 1) in _DAY_PARTS else j - 1 if end > j else end - 1
+        t = self.toks[i]
+        pl = len(t.t) - len(_HOUR) if t.k == "w" and t.t in _HOUR_WORDS else 0
+        h = self.toks[j - 1]
+        if h.k == "t":
+            hm = [int(x) for x in h.t.split(":")]
+            hour = hm[0] + hm[1] / 60
+        elif hour is None:
+            hour = h.v if h.k == "n" else None
+            if hour is not None and "." in h.t and len(h.t.split(".")[1]) == 2 and int(h.t.split(".")[1]) < 60:
+                hour = int(hour) + int(h.t.split(".")[1]) / 60  # «9.30» is half past nine
+        part = self.w(end - 1) if end > j else None
+        if hour is not None and part in _PM_PARTS and hour < 12 and not (part in _NIGHT and hour < 5):
+            hour += 12  # «السادسة مساءً» = 18
+        if hour is None or not 0 <= hour <= 24:
+            return _R(end, reason="clock_time")
+        return _R(end, t.a + pl, self.toks[max(last, i)].b,
+                  {"value": round(hour, 4), "kind": "time", "qualifier": "exact"})
 
     def ranked_noun(self, i: int, pl: int) -> str | None:
         """The noun an ordinal ranks («الشوط الثاني» → شوط, «للمرة الثالثة» → مرة), skipping one
@@ -1691,6 +1728,8 @@ class _Parser:
             return self.parse_dual(i) if _dual_shaped(t.t) else None  # only its ending: a dual or nothing
         if t.k == "x":
             return _R(i + 1, reason="masked_span")
+        if t.k == "t":
+            return self.clock_time(i, i + 1, i + 1)
         if t.k == "d":
             return self.parse_numeric_date(i)
         if t.k in ("n", "w"):
