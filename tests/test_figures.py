@@ -175,4 +175,4 @@ def test_every_guard_names_its_reason():
             assert figs == extract_figures(line, reference_date=dt.date(2024, 10, 28))
             total += audit
     assert "unnamed" not in total and set(total) <= set(REASONS)
-    assert total["identifier"] > 0 and total["masked_span"] > 0  # «برنامج "60 دقيقة"», URLs in the seeds
+    assert total["identifier"] > 0  # «برنامج "60 دقيقة"» in the seeds (clock times are figures of kind time now)

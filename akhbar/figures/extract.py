@@ -618,8 +618,8 @@ class _Parser:
             return None
         if (
             allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
-            and not self.pronoun_suffixed(j)
-        ):
+            and not self.pronoun_suffixed(j) and self.p(j - 1) != ")"
+        ):  # «(1980) شملت»: a word after a closing bracket is not the bracketed number's noun
             written = self.word_as_written(j)
             if self._tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
@@ -668,6 +668,8 @@ class _Parser:
             return False
         if w.startswith("ي") and len(w) >= 4:
             return False
+        if w[:2] in ("وي", "وت", "ون") and len(w) >= 5:
+            return False  # «فيستشهد منهم 15 ويصاب سبعة»: «and» + a verb
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
