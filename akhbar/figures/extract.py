@@ -106,6 +106,7 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_CHANGED_BY = L.CHANGE_WORDS | {L.fold(w) for w in ("بنسبة", "بمقدار")}  # «تراجع … بنسبة 16% لتصل إلى»
 _HOUR = L.fold("الساعة")
 _HOUR_WORDS = {L.fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
 _PM_PARTS = {L.fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
@@ -250,6 +251,32 @@ def _tokenize(s: str) -> list[_Tok]:
         toks.append(tok)
         prev = tok
     return toks
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def singular_noun(w: str) -> str:
+    """The singular of a noun as written, for the regular plurals only: a pronoun suffix off
+    («رحلاتها» → رحلات), the sound feminine plural («رحلات» → رحلة, «فعاليات» → فعالية,
+    «تدريبات» → تدريب, «لقاءات» → لقاء), the nominative sound masculine plural («هاربون» → هارب).
+    Anything else is returned as it is."""
+    for suf in _PRONOUN_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            if w.endswith("ت") and not w.endswith("ات"):
+                w = w[:-1] + "ة"  # «دورته» → دورة
+            break
+    if w.endswith("يات") and len(w) >= 6:
+        return w[:-3] + "ية"
+    if w.endswith("ات") and len(w) >= 5:
+        base = w[:-2]
+        if (base.startswith("ت") and len(base) >= 5) or base.endswith(("اء", "ان", "ار")):
+            return base  # تدريب, لقاء, امتحان, مطار: masculine nouns with a feminine plural
+        return base + "ة"
+    if w.endswith("ون") and len(w) >= 6 and not w.endswith(("يون", "قانون")):
+        return w[:-2]
+    return w
 
 
 def q_is_none(q: str | None) -> bool:
@@ -543,6 +570,8 @@ class _Parser:
 
     # ---------------------------------------------------------------- units
     _tamyeez = False
+    _list_unit: str | None = None  # «في نسختين الأولى … والثانية …»: the noun of the two listed
+    _plural = False  # 3-10 take a plural noun: a fallback unit is made singular («تسعة تعادلات» → تعادل)
     _cur_raw: str | None = None
     _definite_ok = True  # vague amounts and scale words take a definite noun: «آلاف الجنود»
 
@@ -623,6 +652,8 @@ class _Parser:
             written = self.word_as_written(j)
             if self._tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
+            elif self._plural:
+                written = singular_noun(written)
             return "count", written, j + 1
         return None
 
@@ -803,6 +834,10 @@ class _Parser:
                     {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _NEGATIONS
                 ):
                     q = "up_to" if q == "more_than" else "more_than"  # «ألا تتجاوز 50 مليون»
+                if q == "up_to" and words[0] in _DISTANT_TO_VERBS and w0[:pl].endswith("ل") and i + k < self.n \
+                        and self._word_before(i, _CHANGED_BY, span=10):
+                    # «تراجع صافي أرباحها 16% لتصل إلى 2.67 مليار يورو»: the level reached, not a cap
+                    return "exact", i + k, self.toks[i + k].a
                 return q, i + k, self.toks[i].a + pl
         return None
 
@@ -1353,6 +1388,12 @@ class _Parser:
             if toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100:
                 return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})
             return _R(j + 1, reason="list_index")  # «11 - يمكنك ...»: a list index
+        if (
+            single_digits and toks[i].t.isdigit() and len(toks[i].t) <= 2 and self.p(j) == "."
+            and j + 1 < self.n and toks[j + 1].k == "w" and self.adjacent(j) and self.adjacent(j + 1)
+            and (i == 0 or toks[i - 1].k != "n" or not self.adjacent(i))
+        ):
+            return _R(j + 1, reason="list_index")  # «… 0.60 ريال 3.نسبة التوزيع»: a bullet glued to its item
         if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
             return _R(j, reason="list_index")  # «5 ـ تعيين»
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
@@ -1433,10 +1474,11 @@ class _Parser:
         else:
             allow_fb = not (year_like and qualifier is None)
             self._tamyeez = value is not None and float(value).is_integer() and 11 <= value % 100 <= 99
+            self._plural = value is not None and 3 <= value <= 10
             last_kind = info["atoms"][-1][1] if info["atoms"] else "vague"
             self._definite_ok = value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague")
             u = self.unit_at(j, allow_fallback=allow_fb)
-            self._tamyeez = False
+            self._tamyeez = self._plural = False
             self._definite_ok = True
             if (
                 u is None
@@ -1551,8 +1593,15 @@ class _Parser:
                 return self.clock_time(i, end, end, float(n) + (12 if pm else 0))  # «السادسة من صباح اليوم»: the hour alone
             if prev in (L.fold("البارحة"),):
                 return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
+            unit = self.ranked_noun(i, pl)
+            if unit is None and not pl and n == 1 and self.w(i - 1):
+                hit = dual_of(self.w(i - 1), self.w(i))
+                if hit:  # «متاحة في نسختين الأولى مقاس 32.6 بوصة والثانية …»: the two, one by one
+                    unit = self._list_unit = hit[1]
+            elif unit is None and pl and n > 1 and self._list_unit:
+                unit = self._list_unit
             return _R(end, t.a + pl, self.toks[end - 1].b,
-                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": self.ranked_noun(i, pl)})
+                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None
 
     def clock_time(self, i: int, j: int, end: int, hour: float | None = None) -> _R:
@@ -1594,7 +1643,12 @@ class _Parser:
             stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
             if stem is None and prev.startswith("لل"):
                 stem = prev[2:]
-            if stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
+            if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
+                    and self.toks[j].k == "w" and prev not in L.STOPWORDS and not prev.startswith(("ب", "ل", "ك")):
+                return singular_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))  # «دورتها الثالثة» → دورة
+            if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
+                pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
+            elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
                 return None
             if "ال" + stem in L.ORDINALS or "ال" + stem in L.DEFINITE_TENS:
                 return None
@@ -1669,7 +1723,7 @@ class _Parser:
                 return None
             bare = nxt[2:] if nxt.startswith("ال") else nxt
             hit = L.UNITS.get(bare) or dual_of(bare)
-            unit = hit[1] if hit else (self.word_as_written(i + 1) if len(bare) > 2 else None)
+            unit = hit[1] if hit else (singular_noun(self.word_as_written(i + 1)) if len(bare) > 2 else None)
             if unit is None or not self.fallback_ok(bare):
                 return None
             t = self.toks[i]
@@ -1717,7 +1771,9 @@ class _Parser:
             if hit is None:
                 continue
             if self._dual_before(i):
-                return _R(i + 1, reason="agreeing_adjective")  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
+                return _R(i + 1, reason="agreeing_adjective")
+            if (stem[art:], self.w(i - 1)) in L.DUAL_TITLES:
+                return _R(i + 1, reason="title_dual")  # «خادم الحرمين الشريفين»: a title, not two of anything  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
             kind, unit = hit
             t = self.toks[i]
             return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})

@@ -61,5 +61,6 @@ REASONS: dict[str, str] = {
     "prayer_not_date": "«صلاة الجمعة», «خطبة الجمعة»: not a date",
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
+    "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }

@@ -225,6 +225,8 @@ DURATION_DUALS = {
 }
 # Nouns whose dual is a figure although they are not units elsewhere (broken plurals, so
 # «ـين/ـان» on them is always a dual): folded stem -> unit.
+# a dual inside a title counts nothing: (dual without article, word before), folded
+DUAL_TITLES = {(fold("حرمين"), fold("خادم")), (fold("حرمين"), fold("لخادم")), (fold("حرمين"), fold("وخادم"))}
 DUAL_ONLY = {fold(w): w for w in (
     "جانب", "نظير", "حرم", "هيكل", "جنس", "وافد", "شقيق", "خصم", "قطب", "نادي", "منتخب", "بلد", "فريق",
     "مسلح", "رئيس", "وزير", "سفير", "مصدر", "حزب", "قطاع", "معسكر", "ملف", "حكم", "هدف", "شوط",
