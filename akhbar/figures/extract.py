@@ -106,6 +106,10 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_TOMORROW_AFTER = {L.fold(w) for w in ("غد", "غدا", "غداً", "الغد")}
+_NOT_TODAY_BEFORE = {L.fold(w) for w in ("عين", "في", "حتى", "إلى", "الى", "منذ", "هذا", "ذلك", "لغاية", "وحتى",
+                                          "عالم", "العالم", "جيل", "شباب", "ليوم", "يوم")}
+_SAME_WORDS = {L.fold(w) for w in ("نفسه", "ذاته", "عينه")}
 _CHANGED_BY = L.CHANGE_WORDS | {L.fold(w) for w in ("بنسبة", "بمقدار")}  # «تراجع … بنسبة 16% لتصل إلى»
 _HOUR = L.fold("الساعة")
 _HOUR_WORDS = {L.fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
@@ -130,7 +134,7 @@ _TRIGGERS = (
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
-    | {L.YESTERDAY, L.TODAY, "يوم", "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
+    | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
 )
 
@@ -1092,11 +1096,21 @@ class _Parser:
             return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
-        if w in L.TOMORROW:
+        after = w in _TOMORROW_AFTER and self.w(i - 1) == "بعد"  # «بعد غدٍ»: the day after tomorrow
+        if w in L.TOMORROW or after:
             if self.w(i - 1) in _BECAME_BEFORE:
                 return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
-            return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
-                                        "date_value": ref + dt.timedelta(days=1), "qualifier": "exact"})
+            end = i + 1
+            days = 2 if after else 1
+            if self.w(end) in L.WEEKDAYS:  # «غداً الاثنين», «بعد غدٍ الأربعاء»: trust the weekday, on or after ref
+                days = (L.WEEKDAYS[self.w(end)] - ref.weekday()) % 7
+                end += 1
+            if after:
+                t = self.toks[i - 2] if self.w(i - 2) == L.fold("يوم") else self.toks[i - 1]  # «يوم بعد غدٍ الأربعاء»
+            return _R(end, t.a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
+                                                       "date_value": ref + dt.timedelta(days=days), "qualifier": "exact"})
+        if w == L.TODAY and self.w(i + 1) not in L.WEEKDAYS:
+            return self.bare_today(i)
         a = t.a
         j = i
         if w == L.TODAY or w in L.DAY_WORD or w == L.fold("يوم"):
@@ -1117,6 +1131,8 @@ class _Parser:
             prev = self.w(i - 1)
             if prev and {st for st, _ in _strip(prev)} & _NOT_WEEKDAY_BEFORE:
                 return _R(i + 1, reason="prayer_not_date")  # «خطب الجمعة», «صلاة الجمعة»: not a date
+            if prev and (prev.startswith(("عبد", "ابو", "بن")) and len(prev) > 4 or prev in ("بن", "ابو", "ابن", "ال")):
+                return _R(i + 1, reason="family_name")  # «عبدالوهاب الخميس»: a family name
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
             if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:
@@ -1144,6 +1160,24 @@ class _Parser:
         return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                  "date_value": ref - dt.timedelta(days=delta),
                                                  "qualifier": "exact"})
+
+    def bare_today(self, i: int):
+        """«اليوم» alone is today (the reference date) after a verb or a time of day («استشهد فجر
+        اليوم», «ووقع الحادث اليوم في», «ابتداءً من اليوم»); not a name («عين اليوم», «لـ»اليوم»»),
+        «في اليوم نفسه», «اليوم الوطني» (a definite word follows) or «حتى اليوم»."""
+        prev = self.w(i - 1)
+        nxt = self.w(i + 1)
+        t = self.toks[i]
+        if prev in _NOT_TODAY_BEFORE or (i > 0 and self.toks[i - 1].k == "p" and self.adjacent(i)):
+            return None
+        if i + 1 < self.n and self.toks[i + 1].k == "p" and self.toks[i + 1].t in _CLOSE_QUOTES and self.adjacent(i + 1):
+            return None  # «لـ»اليوم»»: the newspaper
+        if nxt and (nxt.startswith("ال") or nxt in _SAME_WORDS):
+            return None
+        if i == 0:
+            return None  # «اليوم نحن …»: nowadays, opening a sentence
+        return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
+                                    "date_value": self.ref, "qualifier": "exact"})
 
     # ---------------------------------------------------------------- years
     def parse_year_word(self, i: int):

@@ -59,6 +59,7 @@ REASONS: dict[str, str] = {
     "explicit_date_follows": "a weekday followed by an explicit date, which speaks instead",
     "idiom_not_date": "«في أمس الحاجة», «أنه غدا», «البارحة الأولى»: not a day",
     "prayer_not_date": "«صلاة الجمعة», «خطبة الجمعة»: not a date",
+    "family_name": "a weekday after a given name («عبدالوهاب الخميس»): a family name",
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
     "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
