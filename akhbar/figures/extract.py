@@ -106,6 +106,9 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_PIXEL_WORDS = {L.fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
+_DUAL_RELATIVES = {L.fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}
+_COMPANY_WORDS = {L.fold(w) for w in ("شركة", "لشركة", "بشركة", "وشركة", "مجموعة", "مؤسسة", "القابضة", "للاستثمار")}
 _TOMORROW_AFTER = {L.fold(w) for w in ("غد", "غدا", "غداً", "الغد")}
 _NOT_TODAY_BEFORE = {L.fold(w) for w in ("عين", "في", "حتى", "إلى", "الى", "منذ", "هذا", "ذلك", "لغاية", "وحتى",
                                           "عالم", "العالم", "جيل", "شباب", "ليوم", "يوم")}
@@ -746,6 +749,9 @@ class _Parser:
         prev = self.toks[i - 1]
         if prev.k == "l":
             return True
+        if prev.k == "w" and i > 2 and self.p(i - 2) == "." and self.adjacent(i - 1) and self.adjacent(i - 2) \
+                and self.toks[i - 3].k == "w" and len(prev.t) <= 3:
+            return True  # «"إس.إي 370"», «إتش.دي.إم.آي 1.4»: a product named by letters and a number
         if prev.k == "p" and prev.t in _OPEN_QUOTES and i > 1:
             prev = self.toks[i - 2]
             if prev.k != "w":
@@ -1373,7 +1379,7 @@ class _Parser:
                 return _R(k, reason="identifier")
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
                 return self.clock_time(i, j, j + 1)  # «9 صباحا»
-            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t and "," not in toks[i].t:
+            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and not any(c in toks[i].t for c in ".,ر"):
                 return _R(j, reason="leading_zero_code")
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
                 return _R(j, reason="long_digit_id")
@@ -1406,6 +1412,11 @@ class _Parser:
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
             return _R(j + 2, reason="score_or_fraction")  # «4/2» scores, «24/7»: not quantities
+        if (
+            single_digits and self.w(j) == "في" and j + 1 < self.n and toks[j + 1].k == "n"
+            and value is not None and value >= 100 and (toks[j + 1].v or 0) >= 100
+        ):
+            return _R(j + 3 if self.w(j + 2) in _PIXEL_WORDS else j + 2, reason="dimensions")  # «1920 في 1080 بيكسل»
         if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
             return _R(j + 1, reason="dimensions")  # «1×1 م2»: dimensions
         if single_digits and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "l":
@@ -1611,6 +1622,12 @@ class _Parser:
             else:
                 continue
             prev = self.w(i - 1)
+            if prev in _MINUTE:  # «الدقيقة الثلاثين»: a match minute, as «الدقيقة 30»
+                return _R(end, self.toks[i - 1].a, self.toks[end - 1].b,
+                          {"value": float(n), "kind": "other", "qualifier": "exact", "unit": "دقيقة"})
+            before = self.w(i - 2) if self.p(i - 1) in _OPEN_QUOTES else prev
+            if before in _COMPANY_WORDS or self.w(end) in _COMPANY_WORDS:
+                return _R(end, reason="company_name")  # «شركة «الحادي عشر»», «الحادي عشر القابضة»
             if prev in _HOUR_WORDS:
                 return self.clock_time(i, end, end + 1 if self.w(end) in L.TIME_OF_DAY else end, float(n))
             t = self.toks[i]
@@ -1802,10 +1819,19 @@ class _Parser:
             elif stem.startswith("لل"):
                 art, pl = 2, 0
             hit = dual_of(stem[art:], self.w(i + 1))
+            if hit is None and self.w(i + 1) in _DUAL_RELATIVES and stem.endswith("ين"):
+                u = L.UNITS.get(stem[art:-2])
+                hit = u if u and u[0] == "count" else None  # «حالتي اللاعبين اللذين يتعافيان»: the two players
             if hit is None:
                 continue
             if self._dual_before(i):
                 return _R(i + 1, reason="agreeing_adjective")
+            nxt = self.w(i + 1) or ""
+            if hit[1] == "هدف" and (
+                nxt in (L.fold("لهدف"), L.fold("مقابل"), L.fold("للاشيء"), L.fold("لصفر"), L.fold("دون"))
+                or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] in (L.fold("هدف"),)))
+            ):
+                return _R(i + 1, reason="score")  # «فاز بهدفين لهدف», «بهدفين مقابل هدف»: a match score
             if (stem[art:], self.w(i - 1)) in L.DUAL_TITLES:
                 return _R(i + 1, reason="title_dual")  # «خادم الحرمين الشريفين»: a title, not two of anything  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
             kind, unit = hit
@@ -1850,6 +1876,13 @@ class _Parser:
                         return r
                     if r and r.fields and r.fields["kind"] == "year":
                         return r
+                    if r is None and q != "exact" and self.toks[j].k == "w":
+                        # «نحو أسبوعين», «قرابة الثلاثة أسابيع»: a qualifier before a dual or a definite number
+                        r = self.parse_duration_dual(j) or self.parse_definite_number(j) or self.parse_dual(j)
+                        if r and r.fields and r.fields["kind"] in _QUANTITY_KINDS and r.a == self.toks[j].a:
+                            r.fields = dict(r.fields, qualifier=q)
+                            r.a = qa
+                            return r
             r = self.parse_between(i) or self.parse_from_to(i)
             if r:
                 return r
