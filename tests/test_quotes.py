@@ -356,3 +356,13 @@ def test_new_named_speaker_is_not_the_last_one():
 def test_described_object_is_not_the_speaker():
     (q,) = _run("ووصف الوزير المحادثات بأنها بناءة ومثمرة للغاية.")
     assert q.speaker == "الوزير" and q.text.startswith("أنها بناءة")
+
+
+def test_honorific_heads_a_speaker():
+    """«المهندس», «المقدم», «مخرج العمل» head a speaker phrase (issue #24, SaudiNewsNet)."""
+    text = "وأفاد المهندس المطيري أن صحة البيئة في بلدية القيصومة نفذت أكثر من 50 جولة رقابية."
+    (q,) = _run(text, [_m(text, "المطيري")])
+    assert q.speaker == "المهندس المطيري" and q.text.startswith("صحة البيئة")
+    text = "وأشار المقدم القرني إلى أنه لم ينتج عن الحادث إصابات أو وفيات."
+    (q,) = _run(text)
+    assert q.speaker == "المقدم القرني"
