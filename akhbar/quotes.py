@@ -134,11 +134,28 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
         return _PREFIXED_FORMS[f[1:]], f[1:]
     if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
         return _BAYYANA, "بين"
+    if f in ("بينت", "وبينت"):  # «وبينت الرئاسة أن»: a feminine verb, never «between»
+        return _BAYYANA_F, "بين"
     return None
+
+
+def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
+    """«وبين مخرج العمل فطيس بقنه أن …» without its shadda: «وبين» opening a sentence with
+    «أن» a few words on is the verb (a sentence does not open on «and between … that»)."""
+    toks = doc.toks
+    if toks[k].fold != "وبين" or any(t.is_word for t in toks[doc.tok_index(sent_start):k]):
+        return False
+    for t in toks[k + 1 : k + 9]:
+        if t.is_word and _is_complementizer(t):
+            return True
+        if not t.is_word and t.raw in "،,.:؛":
+            return False
+    return False
 
 
 _PREFIXED_FORMS = {f: _CueForm(lemma, False, True, False) for f, lemma in Q.PREFIXED_ONLY.items()}
 _BAYYANA = _CueForm("بين", False, True, False)
+_BAYYANA_F = _CueForm("بين", True, True, False)
 
 
 def _is_complementizer(tok: _Tok) -> bool:
@@ -824,6 +841,25 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
     return True
 
 
+def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _Speaker | None:
+    """«استقبل … السفير البوسني …. وأكد أن …»: a cue with no subject in a document where nobody
+    has spoken yet continues the last person named before it (at most two paragraphs back),
+    whom a sentence that was no statement introduced (issue #24)."""
+    i = bisect.bisect_left(doc.mention_starts, before)
+    last = None
+    for m in reversed(doc.mentions[:i]):
+        if m.end > before or doc.inside_quote(m.start) or m.label != "PER":
+            continue
+        if para - doc.text.count("\n", 0, m.start) > 2:
+            break
+        if last is not None and doc.sentence_bounds(m.start) != doc.sentence_bounds(last.start):
+            break
+        last = m  # the first person of the nearest sentence naming one: its subject, mostly
+    if last is None:
+        return None
+    return _Speaker(doc.text[last.start:last.end], last.canonical, last.start, last.end, feminine, True, True)
+
+
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
     return feminine is None or spk.feminine is None or spk.feminine == feminine
 
@@ -843,6 +879,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     toks = doc.toks
     for k, tok in enumerate(toks):
         hit = _cue_form(tok)
+        if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
+            hit = (_BAYYANA, "بين")
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
@@ -885,6 +923,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
+            if speaker is None and not history:
+                speaker = _last_person(doc, tok.start, para, cue.feminine)
         elif explicit:
             history.append(speaker)
         if content is None or speaker is None:

@@ -366,3 +366,21 @@ def test_honorific_heads_a_speaker():
     text = "وأشار المقدم القرني إلى أنه لم ينتج عن الحادث إصابات أو وفيات."
     (q,) = _run(text)
     assert q.speaker == "المقدم القرني"
+
+
+def test_bayyana_without_shadda_opening_a_sentence():
+    text = "وبين مخرج العمل فطيس بقنه أن أحداث المسرحية تتناول حياة الشاعر لبيد بن ربيعة."
+    (q,) = _run(text)
+    assert q.speaker == "مخرج العمل فطيس بقنه" and q.text.startswith("أحداث المسرحية")
+    text = "وبينت الرئاسة أن الرياح السطحية المثيرة للأتربة والغبار تحد من الرؤية."
+    (q,) = _run(text)
+    assert q.speaker == "الرئاسة" and q.cue == "وبينت"
+
+
+def test_subjectless_cue_continues_the_person_named_before():
+    """Nobody has spoken yet: «وأكد أن» continues the person the sentence before named first."""
+    text = ("استقبل رئيس الجامعة الدكتور جمعان رشيد بن رقوش السفير محمد الحسن في مكتبه.\n"
+            "وأكد أن الجامعة تعمل على تطوير التعاون العلمي مع الجامعات.")
+    quotes = _run(text, [_m(text, "جمعان رشيد بن رقوش"), _m(text, "محمد الحسن")])
+    q = _find(quotes, "الجامعة تعمل")
+    assert q.speaker == "جمعان رشيد بن رقوش"
