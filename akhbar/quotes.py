@@ -68,6 +68,8 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, False, True, True)
         for f in part_f:
             forms[f] = _CueForm(lemma, True, True, True)
+    for f, lemma in Q.PLURAL_PARTICIPLES.items():
+        forms.setdefault(f, _CueForm(lemma, None, True, True))
     return forms
 
 
@@ -464,7 +466,7 @@ def _resolve_surname(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> 
 
 def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: bool | None,
                   history: Sequence[_Speaker]) -> _Speaker:
-    a, b = _trim(doc.text, a, b, " \t،,:")
+    a, b = _trim(doc.text, a, b, " \t،,:\u0640-–—")  # «رسول الله ــ صلى الله عليه وسلم ــ»
     canonical, per = _pick_canonical(found)
     if not per:
         prev = _resolve_surname(doc, a, b, history)

@@ -384,3 +384,13 @@ def test_subjectless_cue_continues_the_person_named_before():
     quotes = _run(text, [_m(text, "جمعان رشيد بن رقوش"), _m(text, "محمد الحسن")])
     q = _find(quotes, "الجامعة تعمل")
     assert q.speaker == "جمعان رشيد بن رقوش"
+
+
+def test_more_cues_second_round():
+    """Issue #24, second round: «رسول الله ــ صلى الله عليه وسلم ــ», belief and likelihood verbs."""
+    text = "وفي خطبة الوداع قال رسول الله ــ صلى الله عليه وسلم ــ في خطبته: «أيها الناس إن دماءكم وأموالكم عليكم حرام»."
+    (q,) = _run(text)
+    assert q.speaker == "رسول الله" and q.text.startswith("أيها الناس")
+    text = "ورجحت شرطة المدينة أن مرتكب الجريمة كان ينوي الهرب بعد الحادث."
+    (q,) = _run(text)
+    assert q.speaker == "شرطة المدينة" and q.text.startswith("مرتكب الجريمة")
