@@ -925,7 +925,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
-            if speaker is None and not history:
+            if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)
         elif explicit:
             history.append(speaker)
