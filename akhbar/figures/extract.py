@@ -106,6 +106,11 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_THEIR_NUMBER = {L.fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
+_AGE_WORDS = {L.fold(w) for w in ("العمر", "عمره", "عمرها")}
+_AWWAL = L.fold("أول")
+_RANK_WORDS = {L.fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
+_NOT_AFTER_AWWAL = {L.fold(w) for w in ("أمس", "من", "امس")}
 _PIXEL_WORDS = {L.fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
 _DUAL_RELATIVES = {L.fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}
 _COMPANY_WORDS = {L.fold(w) for w in ("شركة", "لشركة", "بشركة", "وشركة", "مجموعة", "مؤسسة", "القابضة", "للاستثمار")}
@@ -135,7 +140,7 @@ _QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
 _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
-    | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
+    | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
@@ -1537,6 +1542,11 @@ class _Parser:
                 kind, unit, end = u
             else:
                 kind, unit, end = "count", None, j
+                if info["digits"] and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+                    n2 = self.parse_number(j + 1, prefixes=())
+                    u2 = self.unit_at(n2[2], allow_fallback=False) if n2 else None
+                    if u2 and u2[0] in ("duration", "measure", "money"):
+                        kind, unit = u2[0], u2[1]  # «تبلغان من العمر 21 و33 عامًا»: the unit is shared
         if (
             single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
         ):
@@ -1546,10 +1556,11 @@ class _Parser:
             and self.w(i - 1) == "ال" and self.adjacent(i) and _is_int(value)
         ):
             prev = self.w(i - 2) or ""
-            if prev in _EDITION_NOUNS:
-                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact"})
+            if prev in _EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
+                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                                "unit": self.word_as_written(i - 2)})
         if info.get("lone_unit") and unit is None and kind == "count":
-            if self.w(j) not in _OF_THEM:
+            if self.w(j) not in _OF_THEM and self.w(i - 1) not in _THEIR_NUMBER:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
         if info.get("frac_only") and kind not in ("duration", "measure", "money"):
             return None
@@ -1631,6 +1642,8 @@ class _Parser:
             if prev in _HOUR_WORDS:
                 return self.clock_time(i, end, end + 1 if self.w(end) in L.TIME_OF_DAY else end, float(n))
             t = self.toks[i]
+            if self.w(end) == "من" and self.w(end + 1) in _AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
+                return _R(end, t.a + pl, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": "exact"})
             if n <= 31 and self.w(end) == "من":
                 k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
                 mo = self.month_at(k)  # «الثامن من أغسطس», «للسادس من شهر أغسطس»
@@ -1745,10 +1758,14 @@ class _Parser:
         w = self.w(i)
         if not w or not {st for st, _ in _strip(w)} & L.FEW:
             return None
+        if self.raw_word(i).endswith(("ه", "ّه")) or "\u0651" in self.raw_word(i):
+            return None  # «الذي عدّه رئيساً»: «counted him», not «several»
         nxt = self.w(i + 1)
         if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
             return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
         hit = L.UNITS.get(nxt)
+        if hit is None and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
+            hit = ("count", singular_noun(self.word_as_written(i + 1)))  # «عدة مشاركات» → مشاركة
         if hit is None:
             return None
         kind, unit = hit
@@ -1757,17 +1774,33 @@ class _Parser:
         return _R(i + 2, t.a + pl, self.toks[i + 1].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
 
+    def parse_collective(self, i: int):
+        """«عاد الثلاثي كريستيانو رونالدو …»: the collective noun counts its members (no unit);
+        after a definite noun it is an adjective («الاجتماع الثلاثي»)."""
+        w = self.w(i)
+        n = L.COLLECTIVES.get(w or "")
+        if n is None:
+            return None
+        prev = self.w(i - 1) or ""
+        if prev.startswith("ال") or prev.startswith(("وال", "بال", "لل")):
+            return None
+        t = self.toks[i]
+        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
+
     def parse_construct_ordinal(self, i: int):
         """«ثاني صفقة», «وثالث الحرمين»: an indefinite ordinal heading a noun; not in a name («آل ثاني»)."""
         w = self.w(i)
         if not w:
             return None
-        for stem, pl in _strip(w, ("و", "ف")):
+        for stem, pl in _strip(w, ("و", "ف", "ل")):
             n = L.CONSTRUCT_ORDINALS.get(stem)
             if n is None:
                 continue
             prev = self.w(i - 1)
             nxt = self.w(i + 1)
+            if stem == _AWWAL and (nxt in _NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in _RANK_WORDS
+                                   or (nxt or "").endswith(("ين", "تين"))):
+                return None  # «أول أمس», «أول الأمر», «الفريق أول ركن», «أول مواجهتين»: not a rank of a noun
             if prev in (L.fold("آل"), "ال", "بن", "ابن") or not nxt or nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
                 return None
             if self.raw_word(i)[pl:pl + 1] == "آ" or (i + 1 < self.n and self.toks[i + 1].a - self.toks[i].b > 1):
@@ -1894,7 +1927,8 @@ class _Parser:
             if r:
                 return r
         if t.k == "w":
-            r = self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
+            r = (self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
+                 or self.parse_collective(i))
             if r:
                 return r
         if t.k == "w":

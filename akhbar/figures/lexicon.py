@@ -114,7 +114,9 @@ ORDINALS = {fold(w): n for n, ws in _ORD.items() for w in ws.split()}
 # (the feminine «ثانية» is also «a second», so it is left out).
 CONSTRUCT_ORDINALS = {fold(w): n for n, w in (
     (1, "أولى"), (2, "ثاني"), (3, "ثالث"), (4, "رابع"), (5, "خامس"), (6, "سادس"), (7, "سابع"), (8, "ثامن"),
-    (9, "تاسع"), (10, "عاشر"))}
+    (9, "تاسع"), (10, "عاشر"), (1, "أول"))}
+# the collective «الثلاثي» (the three): a count with no unit («عاد الثلاثي كريستيانو رونالدو …»)
+COLLECTIVES = {fold(w): n for n, w in ((2, "الثنائي"), (3, "الثلاثي"), (4, "الرباعي"), (5, "الخماسي"), (6, "السداسي"))}
 # «الحادي عشر», «الثانية عشرة» ...
 ORDINAL_TEEN_FIRST = dict(ORDINALS)
 ORDINAL_TEEN_FIRST[fold("الحادي")] = 1
@@ -462,6 +464,7 @@ _COUNT = {
     "بيت": "بيت بيوت أبيات",
     "مصرف": "مصرف مصارف",
     "حرفة": "حرفة حرف",
+    "دور": "دور أدوار",
     # nouns that are counted in twos in the news (duals: «عملين», «منطقتي مكة والمدينة», «الطرفين»)
     "عمل": "عمل أعمال",
     "أمر": "أمر أمور",
