@@ -82,11 +82,15 @@ AUDIT: Counter = Counter()  # numbers the extractor turned away, by named guard
 FIELDS = ("value", "unit", "qualifier", "kind")
 BASELINE_REV = "e3e841e"  # the last commit before any figures/quotes change
 
+_SPELLINGS = {"كيلوجرام": "كيلوغرام", "جرام": "غرام"}  # one unit, two spellings (ج/غ for g)
+
+
 def fold(s: str | None) -> str | None:
-    """MATCH level (akhbar.text), each word's article dropped (words of 5 letters or more)."""
+    """MATCH level (akhbar.text), each word's article dropped (words of 5 letters or more);
+    «كيلوجرام»/«كيلوغرام» are one unit."""
     if s is None:
         return None
-    return " ".join(strip_article(w, min_len=5) for w in fold_match(s).split())
+    return " ".join(_SPELLINGS.get(w, w) for w in (strip_article(w, min_len=5) for w in fold_match(s).split()))
 
 
 def _paths(part: str) -> tuple[Path, Path]:

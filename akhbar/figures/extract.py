@@ -106,11 +106,12 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_OTHERS = {L.fold(w) for w in ("آخرين", "آخرون", "أخريات")}
 _THEIR_NUMBER = {L.fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 _AGE_WORDS = {L.fold(w) for w in ("العمر", "عمره", "عمرها")}
 _AWWAL = L.fold("أول")
 _RANK_WORDS = {L.fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
-_NOT_AFTER_AWWAL = {L.fold(w) for w in ("أمس", "من", "امس")}
+_NOT_AFTER_AWWAL = {L.fold(w) for w in ("أمس", "من", "امس", "أيام", "يوم")}  # «أول أيام العيد»: a date
 _PIXEL_WORDS = {L.fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
 _DUAL_RELATIVES = {L.fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}
 _COMPANY_WORDS = {L.fold(w) for w in ("شركة", "لشركة", "بشركة", "وشركة", "مجموعة", "مؤسسة", "القابضة", "للاستثمار")}
@@ -1472,6 +1473,12 @@ class _Parser:
                 if value is None:
                     return None
                 return _R(end, pa, toks[end - 1].b, {"value": value, "qualifier": q, "kind": kind, "unit": unit})
+        # a dash drawn with tatweel, which folding drops: «خلال الفترة من 2013 ــ 2022»
+        if single_digits and value is not None and j < self.n and toks[j].k == "n" and self.tatweel_between(j - 1, j):
+            n2 = self.parse_number(j, prefixes=())
+            r = self.finish_range(i, a, value, info, n2, False) if n2 and n2[0] is not None else None
+            if r is not None and r.fields["kind"] == "year":
+                return r
         # dash range: «10-20», «(1939-1945)»
         if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if self.score_context(i):
@@ -1540,6 +1547,8 @@ class _Parser:
                 u = self.unit_at(j + 1, allow_fallback=False)
             if u:
                 kind, unit, end = u
+            elif self.w(j) in _OTHERS and value is not None and value >= 2:
+                kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others
             else:
                 kind, unit, end = "count", None, j
                 if info["digits"] and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
@@ -1668,6 +1677,11 @@ class _Parser:
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None
 
+    def tatweel_between(self, j: int, k: int) -> bool:
+        """Only spaces and tatweel («ــ», a dash) between tokens j and k in the original text."""
+        gap = self.text[self.orig(self.toks[j].a, self.toks[j].b)[1]: self.orig(self.toks[k].a, self.toks[k].b)[0]]
+        return "\u0640" in gap and not gap.strip(" \u0640")
+
     def clock_time(self, i: int, j: int, end: int, hour: float | None = None) -> _R:
         """A clock time from token ``i`` to ``end`` (exclusive): «الساعة 9.30», «14:18», «السادسة مساءً».
         Kind ``time``, value the hour of the day in decimal hours (9.5; 18 for «السادسة مساءً»:
@@ -1764,7 +1778,7 @@ class _Parser:
         if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
             return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
         hit = L.UNITS.get(nxt)
-        if hit is None and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
+        if hit is None and nxt.endswith("ات") and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
             hit = ("count", singular_noun(self.word_as_written(i + 1)))  # «عدة مشاركات» → مشاركة
         if hit is None:
             return None
@@ -1794,8 +1808,8 @@ class _Parser:
             return None
         for stem, pl in _strip(w, ("و", "ف", "ل")):
             n = L.CONSTRUCT_ORDINALS.get(stem)
-            if n is None:
-                continue
+            if n is None or (pl and w[pl - 1] == "ل" and stem != _AWWAL):
+                continue  # «لأول مرة», but «لأولي سولفانغ» is a name
             prev = self.w(i - 1)
             nxt = self.w(i + 1)
             if stem == _AWWAL and (nxt in _NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in _RANK_WORDS
