@@ -52,7 +52,9 @@ Mappings added in issue #24's second round (each counted in the report, ``mapped
   «بهدفين لهدف» is wrong, a match minute «الدقيقة 16» of kind other right).
 
 Statements. Predicted quotes (a content span, a cue, a speaker span) are paired with gold
-statements whose content span they overlap most (each once). *Recall* = paired gold /
+statements whose content span they overlap most (each once), a pair with the same cue first
+(since issue #24's second round: a gold content that runs over «، مشيراً إلى أن …» is paired
+with the «أكد» before it, not with the «مشيراً» statement). *Recall* = paired gold /
 gold; *precision* = paired predictions / predictions. *Speaker right*: the predicted
 speaker span overlaps the gold speaker span, or its text equals the gold speaker's text
 (folded); reported over paired statements and over all gold statements. speaker_kind
@@ -167,17 +169,18 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def pair(gold: list, pred: list, gspan, pspan) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairing by largest overlap."""
+def pair(gold: list, pred: list, gspan, pspan, same=None) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairing by largest overlap; with ``same``, overlapping pairs for which
+    ``same(g, p)`` holds come first (statements: the same cue)."""
     cands = []
     for i, g in enumerate(gold):
         g0, g1 = gspan(g)
         for j, p in enumerate(pred):
             o = _overlap(g0, g1, *pspan(p))
             if o > 0:
-                cands.append((-o, i, j))
+                cands.append((-(same(g, p) if same else 0), -o, i, j))
     used_g, used_p, out = set(), set(), []
-    for _, i, j in sorted(cands):
+    for _, _, i, j in sorted(cands):
         if i not in used_g and j not in used_p:
             used_g.add(i)
             used_p.add(j)
@@ -279,7 +282,8 @@ def score(items, recognizer, errors: bool = False) -> dict:
         gs = g["statements"]
         c["st_gold"] += len(gs)
         c["st_pred"] += len(quotes)
-        qpairs = pair(gs, quotes, lambda x: (x["content_start"], x["content_end"]), lambda q: (q.start, q.end))
+        qpairs = pair(gs, quotes, lambda x: (x["content_start"], x["content_end"]), lambda q: (q.start, q.end),
+                      same=lambda x, q: fold(x["cue"]) == fold(q.cue))
         c["st_tp"] += len(qpairs)
         for i, j in qpairs:
             ok = _speaker_ok(gs[i], quotes[j], text)
