@@ -862,6 +862,10 @@ def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _S
     return _Speaker(doc.text[last.start:last.end], last.canonical, last.start, last.end, feminine, True, True)
 
 
+_PARTICIPLE_CLAUSE = Q.CLAUSE_CUES | {"اوضح", "بين"}
+_NOT_CLAUSE_START = {"الي", "علي", "في", "من", "عن", "مع", "خلال", "ان", "الا", "انه", "انها"}
+
+
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
     return feminine is None or spk.feminine is None or spk.feminine == feminine
 
@@ -917,7 +921,16 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 if explicit:
                     history.append(speaker)
                 continue
-        content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if (cue.participle and cue.lemma in _PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
+                and not _is_complementizer(nxt) and _cue_form(nxt) is None and nxt.fold not in Q.STOPS
+                and nxt.fold not in _NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
+                and nxt.start < clause_end):
+            # «مؤكداً عزم المصرف على …», «موضحاً تسخير كافة الوسائل»: the clause right after the
+            # participle, not an «أن» further on (issue #24)
+            content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
+        else:
+            content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
         if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender

@@ -394,3 +394,15 @@ def test_more_cues_second_round():
     text = "ورجحت شرطة المدينة أن مرتكب الجريمة كان ينوي الهرب بعد الحادث."
     (q,) = _run(text)
     assert q.speaker == "شرطة المدينة" and q.text.startswith("مرتكب الجريمة")
+
+
+def test_participle_takes_the_clause_right_after_it():
+    """«مؤكداً عزم المصرف على …»: the clause after the participle, not an «أن» further on."""
+    text = ("ورفع رئيس مجلس الإدارة عبدالعزيز الزامل التهاني إلى القيادة، مؤكداً عزم المصرف على الاستمرار "
+            "في بذل الجهود، متمنياً أن يتقبل الله من الجميع.")
+    quotes = _run(text, [_m(text, "عبدالعزيز الزامل")])
+    q = _find(quotes, "عزم المصرف")
+    assert q.cue == "مؤكداً" and q.text.startswith("عزم المصرف") and q.speaker == "عبدالعزيز الزامل"
+    text = "وقال الوزير إن الوضع مستقر، مشيراً إلى أن القوات تتقدم."
+    q = _find(_run(text), "القوات تتقدم")
+    assert q.cue == "مشيراً" and q.text == "القوات تتقدم"
