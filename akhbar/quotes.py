@@ -895,7 +895,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
         speaker: _Speaker | None = None
         k_after = k + 1
-        if not cue.participle:
+        honorific = k + 1 < len(toks) and toks[k + 1].fold in Q.HONORIFIC_PRONOUNS
+        if honorific:
+            k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
+        elif not cue.participle:
             phrase = _phrase_after(doc, k + 1, limit, cue)
             if phrase is not None:
                 a, b, ms = phrase
@@ -922,7 +925,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     history.append(speaker)
                 continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if (cue.participle and cue.lemma in _PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
+        if (cue.participle and not honorific and cue.lemma in _PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
                 and not _is_complementizer(nxt) and _cue_form(nxt) is None and nxt.fold not in Q.STOPS
                 and nxt.fold not in _NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
                 and nxt.start < clause_end):
@@ -934,7 +937,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender
-        if speaker is None and _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue):
+        if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)

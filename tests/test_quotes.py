@@ -406,3 +406,11 @@ def test_participle_takes_the_clause_right_after_it():
     text = "وقال الوزير إن الوضع مستقر، مشيراً إلى أن القوات تتقدم."
     q = _find(_run(text), "القوات تتقدم")
     assert q.cue == "مشيراً" and q.text == "القوات تتقدم"
+
+
+def test_honorific_pronoun_continues_the_speaker():
+    text = ("وأشار صاحب السمو الشيخ محمد بن زايد آل نهيان إلى أن العلاقات متينة. "
+            "وقال سموه ان قراءة القيادة صائبة، مؤكدا سموه ان هذا التلاحم مهم.")
+    quotes = _run(text, [_m(text, "محمد بن زايد آل نهيان")])
+    assert [q.speaker for q in quotes] == ["صاحب السمو الشيخ محمد بن زايد آل نهيان"] * 3
+    assert _find(quotes, "هذا التلاحم").text == "هذا التلاحم مهم"
