@@ -125,6 +125,7 @@ _HOUR_WORDS = {L.fold(w) for w in ("الساعة", "والساعة", "بالسا
 _PM_PARTS = {L.fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
 _NIGHT = {L.fold(w) for w in ("ليلا", "ليلاً")}
 _DAY_PARTS = L.TIME_OF_DAY - {L.fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
+_THIS_YEAR_WORDS = {L.fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 _THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
 _BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 _MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
@@ -1209,6 +1210,8 @@ class _Parser:
             return None
         t = self.toks[i]
         j = i + 1
+        if self.w(j) in L.PAST_WORDS or self.w(j) in _THIS_YEAR_WORDS:
+            j += 1  # «حتى العام الماضي 1435», «العام الحالي 2015»
         if j >= self.n or self.toks[j].k != "n" or not self.toks[j].t.isdigit() or len(self.toks[j].t) != 4:
             return None
         y = int(self.toks[j].t)
