@@ -316,6 +316,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 break
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
+            if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
+                break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
             if words == 0 and not _is_role(t.fold):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
@@ -867,7 +869,16 @@ _NOT_CLAUSE_START = {"الي", "علي", "في", "من", "عن", "مع", "خلا
 
 
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
+    if feminine is False and _plural_people(spk.text):
+        return False  # «وأضاف» (he added) does not continue «محللون»: a pronoun subject agrees in number
     return feminine is None or spk.feminine is None or spk.feminine == feminine
+
+
+def _plural_people(text: str) -> bool:
+    """A speaker headed by a plural of people («محللون», «مسؤولين», «خبراء», «شهود عيان»)."""
+    first = fold_match(text.split()[0]) if text.split() else ""
+    head = _bare(first)
+    return head in Q.PLURAL_PEOPLE or (head.endswith(("ون", "يين")) and len(head) > 4)
 
 
 def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:

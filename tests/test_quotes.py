@@ -414,3 +414,16 @@ def test_honorific_pronoun_continues_the_speaker():
     quotes = _run(text, [_m(text, "محمد بن زايد آل نهيان")])
     assert [q.speaker for q in quotes] == ["صاحب السمو الشيخ محمد بن زايد آل نهيان"] * 3
     assert _find(quotes, "هذا التلاحم").text == "هذا التلاحم مهم"
+
+
+def test_singular_cue_does_not_continue_a_plural_source():
+    text = ("وقال محللون إن الأسعار سترتفع خلال الأشهر المقبلة.\n"
+            "وأضاف: «تتسم تلك الأسلحة والصواريخ غير الموجهة بوجه عام بعدم الدقة».")
+    quotes = _run(text)
+    assert not [q for q in quotes if "تتسم" in q.text and q.speaker == "محللون"]
+
+
+def test_object_with_a_pronoun_ends_the_speaker():
+    text = "ونفى المدرب السويسري اعتزاله التدريب نهائياً، مشيراً إلى أنه سيعود إلى الملاعب قريباً."
+    quotes = _run(text)
+    assert all(q.speaker == "المدرب السويسري" for q in quotes) and quotes
