@@ -29,6 +29,8 @@ Pure functions; offsets are Python string indices into ``text`` (a document's
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,6 +78,7 @@ def _cue_forms() -> dict[str, _CueForm]:
 CUE_FORMS: dict[str, _CueForm] = _cue_forms()
 _OPEN_CLOSE = {"«": "»", "“": "”", "‘": "’"}
 _CLOSERS = set(_OPEN_CLOSE.values())
+_QUOTE_CHAR_RE = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values()) + '"') + "]")
 _MIN_DIRECT_WORDS = 3  # a quoted span this long after a cue is the statement
 _MAX_WINDOW = 40  # tokens scanned after a cue for the content start
 _MAX_UNNAMED = 8  # tokens of a speaker phrase without an entity
@@ -97,7 +100,8 @@ class _Tok:
 
     @property
     def is_word(self) -> bool:
-        return self.raw[0].isalnum() or self.raw[0] == "_" or self.raw[0] == "\u0640"
+        c = self.raw[0]
+        return c.isalnum() or c == "_" or c == "\u0640"
 
 
 @dataclass(slots=True)
@@ -128,14 +132,20 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
     if not tok.is_word:
         return None
     f = tok.fold
+    if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
+        return _BAYYANA, "بين"
+    return _cue_of_fold(f)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _cue_of_fold(f: str) -> tuple[_CueForm, str] | None:
+    """The cue a folded word is (clitic «و/ف» off), from its spelling alone."""
     if f in CUE_FORMS:
         return CUE_FORMS[f], f
     if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in Q.NO_PREFIX:
         return CUE_FORMS[f[1:]], f[1:]
     if len(f) > 2 and f[0] in _PREFIXES and f[1:] in Q.PREFIXED_ONLY:
         return _PREFIXED_FORMS[f[1:]], f[1:]
-    if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
-        return _BAYYANA, "بين"
     if f in ("بينت", "وبينت"):  # «وبينت الرئاسة أن»: a feminine verb, never «between»
         return _BAYYANA_F, "بين"
     return None
@@ -186,8 +196,9 @@ class _Doc:
         for para in self.text.split("\n"):
             stack: list[tuple[str, int]] = []
             straight: int | None = None
-            for i, ch in enumerate(para):
-                at = pos + i
+            for m in _QUOTE_CHAR_RE.finditer(para):  # only the quote characters (same pairs as a scan)
+                ch = m.group()
+                at = pos + m.start()
                 if ch in _OPEN_CLOSE:
                     stack.append((_OPEN_CLOSE[ch], at))
                 elif ch in _CLOSERS:
