@@ -138,6 +138,9 @@ _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
 _NAMED_DATE_WORDS = {L.fold(w) for w in ("ثورة", "أحداث", "هجمات", "حركة", "انتفاضة", "تفجيرات", "وثورة", "لثورة", "بثورة")}
 _STREET_WORDS = {L.fold(w) for w in ("شارع", "الشارع", "طريق", "الطريق", "بشارع", "وشارع", "دوار", "ميدان")}
 _QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
+_PRE_BY_FIRST: dict[str, list] = {}
+for _n, (_words, _q) in enumerate(L.PRE_QUALIFIERS):
+    _PRE_BY_FIRST.setdefault(_words[0], []).append((_n, _words, _q))
 # Stems that can start a figure made of words; other words are skipped quickly.
 _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
@@ -152,6 +155,7 @@ _TRIGGERS = (
 _DUAL_ENDINGS = ("ين", "ان", "تي")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _triggers(w: str) -> bool:
     return _word_triggers(w) or _dual_shaped(w)
 
@@ -838,12 +842,12 @@ class _Parser:
         w0 = self.w(i)
         if not w0:
             return None
-        cands = {s for s, _ in _strip(w0)}
-        if not cands & _QUAL_FIRST:
+        cands = {s for s, _ in _strip(w0)} & _QUAL_FIRST
+        if not cands:
             return None
-        for words, q in L.PRE_QUALIFIERS:
-            if words[0] not in cands:
-                continue
+        entries = _PRE_BY_FIRST[next(iter(cands))] if len(cands) == 1 else sorted(
+            e for c in cands for e in _PRE_BY_FIRST[c])  # in the order of L.PRE_QUALIFIERS (longest first)
+        for _, words, q in entries:
             k = len(words)
             if all(self.w(i + x) == words[x] for x in range(1, k)):
                 pl = next(p for s, p in _strip(w0) if s == words[0])
