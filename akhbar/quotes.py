@@ -166,6 +166,7 @@ def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
 
 
 _PREFIXED_FORMS = {f: _CueForm(lemma, False, True, False) for f, lemma in Q.PREFIXED_ONLY.items()}
+_VERB_AFTER = {"حيث", "فيما", "كما", "بينما", "قد", "وقد", "ثم", "لقد", "فقد"}  # a verb follows these
 _BAYYANA = _CueForm("بين", False, True, False)
 _BAYYANA_F = _CueForm("بين", True, True, False)
 
@@ -329,6 +330,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
+            if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold.startswith("با") and t.fold != "باسم":
+                break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             if words == 0 and not _is_role(t.fold):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
@@ -909,6 +912,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         hit = _cue_form(tok)
         if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
             hit = (_BAYYANA, "بين")
+        elif hit is None and tok.fold == "طالب" and k > 0 and toks[k - 1].fold in _VERB_AFTER:
+            hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]

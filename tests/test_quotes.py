@@ -427,3 +427,10 @@ def test_object_with_a_pronoun_ends_the_speaker():
     text = "ونفى المدرب السويسري اعتزاله التدريب نهائياً، مشيراً إلى أنه سيعود إلى الملاعب قريباً."
     quotes = _run(text)
     assert all(q.speaker == "المدرب السويسري" for q in quotes) and quotes
+
+
+def test_talaba_after_a_connector_is_the_verb():
+    text = "وقدم الادعاء لائحة الاتهام، فيما طالب المدعي العام بإنزال أشد العقوبة على المتورطين."
+    (q,) = _run(text)
+    assert q.cue == "طالب" and q.speaker == "المدعي العام" and q.text.startswith("بإنزال")
+    assert all(q.cue != "طالب" for q in _run("وقال طالب في الجامعة إنه سعيد بالنتائج."))  # «طالب»: a student
