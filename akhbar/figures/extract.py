@@ -110,6 +110,8 @@ _OTHERS = {L.fold(w) for w in ("آخرين", "آخرون", "أخريات")}
 _THEIR_NUMBER = {L.fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 _AGE_WORDS = {L.fold(w) for w in ("العمر", "عمره", "عمرها")}
 _AWWAL = L.fold("أول")
+_HOUR_FRACTIONS = {L.fold(w): f for w, f in (("والنصف", 0.5), ("ونصف", 0.5), ("والربع", 0.25), ("وربع", 0.25))}
+_PREPOSITION_QUALIFIERS = {L.fold(w) for w in ("تحت", "فوق", "دون", "حتى", "ما")}  # «تحت الاسمين»: under, not «less than»
 _RANK_WORDS = {L.fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
 _NOT_AFTER_AWWAL = {L.fold(w) for w in ("أمس", "من", "امس", "أيام", "يوم")}  # «أول أيام العيد»: a date
 _PIXEL_WORDS = {L.fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
@@ -285,6 +287,8 @@ def singular_noun(w: str) -> str:
             if w.endswith("ت") and not w.endswith("ات"):
                 w = w[:-1] + "ة"  # «دورته» → دورة
             break
+    if w.endswith("اريات") and len(w) >= 7:
+        return w[:-3] + "اة"  # «مباريات» → مباراة
     if w.endswith("يات") and len(w) >= 6:
         return w[:-3] + "ية"
     if w.endswith("ات") and len(w) >= 5:
@@ -1655,8 +1659,14 @@ class _Parser:
             before = self.w(i - 2) if self.p(i - 1) in _OPEN_QUOTES else prev
             if before in _COMPANY_WORDS or self.w(end) in _COMPANY_WORDS:
                 return _R(end, reason="company_name")  # «شركة «الحادي عشر»», «الحادي عشر القابضة»
-            if prev in _HOUR_WORDS:
-                return self.clock_time(i, end, end + 1 if self.w(end) in L.TIME_OF_DAY else end, float(n))
+            if prev in _HOUR_WORDS:  # «الساعة الحادية عشرة والنصف من مساء …»
+                hour, k = float(n), end
+                frac = _HOUR_FRACTIONS.get(self.w(k) or "")
+                if frac:
+                    hour, k = hour + frac, k + 1
+                if self.w(k) == "من" and self.w(k + 1) in (L.fold("مساء"), L.fold("صباح"), L.fold("فجر")):
+                    return self.clock_time(i, k, k, hour + (12 if self.w(k + 1) == L.fold("مساء") and hour < 12 else 0))
+                return self.clock_time(i, k, k + 1 if self.w(k) in L.TIME_OF_DAY else k, hour)
             t = self.toks[i]
             if self.w(end) == "من" and self.w(end + 1) in _AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
                 return _R(end, t.a + pl, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": "exact"})
@@ -1930,7 +1940,7 @@ class _Parser:
                         return r
                     if r and r.fields and r.fields["kind"] == "year":
                         return r
-                    if r is None and q != "exact" and self.toks[j].k == "w":
+                    if r is None and q != "exact" and self.toks[j].k == "w" and self.w(i) not in _PREPOSITION_QUALIFIERS:
                         # «نحو أسبوعين», «قرابة الثلاثة أسابيع»: a qualifier before a dual or a definite number
                         r = self.parse_duration_dual(j) or self.parse_definite_number(j) or self.parse_dual(j)
                         if r and r.fields and r.fields["kind"] in _QUANTITY_KINDS and r.a == self.toks[j].a:
