@@ -955,6 +955,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if (cue.participle and not honorific and cue.lemma in _PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
                 and not _is_complementizer(nxt) and _cue_form(nxt) is None and nxt.fold not in Q.STOPS
                 and nxt.fold not in _NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
+                and doc.mention_starting_in(nxt) is None and not _is_role(nxt.fold)
                 and nxt.start < clause_end):
             # «مؤكداً عزم المصرف على …», «موضحاً تسخير كافة الوسائل»: the clause right after the
             # participle, not an «أن» further on (issue #24)
