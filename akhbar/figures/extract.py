@@ -8,8 +8,8 @@ How it works
    (أ إ آ → ا, ى → ي, ة → ه ...).  An index map remembers, for every character of
    the matching form, its offset in the original text, so every figure is reported
    with offsets into the text exactly as written.
-2. URLs, e-mail addresses, hashtags, clock times («12:56») and phone numbers are
-   masked; numeric dates («28.10.2024», «2024-10-28») become single date tokens.
+2. URLs, e-mail addresses, hashtags and phone numbers are masked; clock times («12:56»)
+   become time tokens; numeric dates («28.10.2024», «2024-10-28») become single date tokens.
 3. The rest is tokenised (numbers, Arabic words, Latin words, punctuation) and a
    small left-to-right parser tries, at each token: a date, a relative day
    (needs ``reference_date``), a qualifier + quantity, a range, a year, a
@@ -32,11 +32,26 @@ Conventions (documented here because the record type leaves them open)
   year as written (Hijri years written without «هـ» stay as written).
 * Percentages have ``kind="percent"`` and ``unit=None``; money has the currency
   (singular) as unit; durations and measures their unit noun (singular).
-* Ordinals are only definite forms («الرابعة», «الأول», «الحادي عشر»,
-  «القرن العشرين»): ``kind="ordinal"``, value = the rank, unit None.
+* Ordinals: definite forms («الرابعة», «الأول», «الحادي عشر», «القرن العشرين») and
+  indefinite heads of a construct («ثاني صفقة», «لأول مرة»): ``kind="ordinal"``, value =
+  the rank, unit the noun ranked («الشوط الثاني» → شوط, «الربع الثاني» → ربع, «دورتها
+  الثالثة» → دورة, «البطولة الـ13» → بطولة, «نسختين الأولى … والثانية» → نسخة), else None.
+  An age written as an ordinal («التاسعة والخمسين من العمر») is a duration.
+* Clock times («الساعة 9.30», «14:18», «السادسة مساءً») have ``kind="time"`` and ``value``
+  the hour of the day in decimal hours (a day-part word after it moves it to 24 hours:
+  «السادسة مساءً» = 18); a match minute («الدقيقة 16», «الدقيقة الثلاثين») is ``other``,
+  unit دقيقة.
+* Relative days («أمس», «اليوم», «غداً», weekdays) count from ``reference_date``; the
+  pipeline first moves it to the weekday an article names as today
+  (:func:`akhbar.figures.anchor.anchor_date`). A weekday alone is the most recent such day
+  (the scrape date may lag publication: «وستلتقي الوزيرة الاثنين» is the last Monday);
+  «غداً الاثنين», «بعد غدٍ الأربعاء» are forward.
 * Not figures: numbers glued to a name («روسيا-1», «كوفيد-19», «F16»), after a
-  title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»، «الساعة»),
-  a bare quoted «"60 دقيقة"», clock times, phone numbers, URLs, football scores.
+  title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»), a product named
+  by letters («إس.إي 370»), a bare quoted «"60 دقيقة"», phone numbers, URLs, football
+  scores («2-1», «بهدفين لهدف»), dimensions («1920 في 1080»), list bullets, a dual in a
+  title («خادم الحرمين»), an ordinal naming a company. Each is counted by its guard
+  (:data:`akhbar.figures.guards.REASONS`, :func:`audit_figures`).
 """
 
 from __future__ import annotations
@@ -509,6 +524,13 @@ class _Parser:
                         nxt = self.w(j)
                         if hit[1] == "frac" and nxt and nxt.startswith("ال") and nxt[2:] in L.NUMBER_WORDS:
                             j += 1  # «مليون ونصف المليون»
+                        continue
+                # «و» written apart + number word: «واحد و عشرون», «ثلاثة و عشرون»
+                if stem == "و" and j + 1 < self.n and toks[j + 1].k == "w":
+                    hit = L.NUMBER_WORDS.get(toks[j + 1].t)
+                    if hit and hit[1] != "frac" and self._conj_ok(atoms, hit[0], hit[1]):
+                        atoms.append((hit[0], hit[1], True))
+                        j += 2
                         continue
                 # «و» + digits after a scale: «مليون و200 ألف»
                 if (
