@@ -956,9 +956,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 and not _is_complementizer(nxt) and _cue_form(nxt) is None and nxt.fold not in Q.STOPS
                 and nxt.fold not in _NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
                 and doc.mention_starting_in(nxt) is None and not _is_role(nxt.fold)
+                and not any(t.is_word and _is_complementizer(t) for t in toks[k + 2 : k + 4])
                 and nxt.start < clause_end):
             # «مؤكداً عزم المصرف على …», «موضحاً تسخير كافة الوسائل»: the clause right after the
-            # participle, not an «أن» further on (issue #24)
+            # participle, not an «أن» further on (issue #24); «داعيا الله أن …» keeps its «أن»
             content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)

@@ -434,3 +434,9 @@ def test_talaba_after_a_connector_is_the_verb():
     (q,) = _run(text)
     assert q.cue == "طالب" and q.speaker == "المدعي العام" and q.text.startswith("بإنزال")
     assert all(q.cue != "طالب" for q in _run("وقال طالب في الجامعة إنه سعيد بالنتائج."))  # «طالب»: a student
+
+
+def test_participle_object_then_complementizer():
+    text = "وقال المدير خالد العمري إن العيد فرحة للجميع، داعيا الله أن يحفظ الوطن من كيد الكائدين."
+    q = _find(_run(text, [_m(text, "خالد العمري")]), "يحفظ الوطن")
+    assert q.text.startswith("يحفظ الوطن")
