@@ -61,7 +61,7 @@ import functools
 import re
 from collections import Counter
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
@@ -923,7 +923,33 @@ class _Parser:
         if i > 0 and self.w(i - 1) in _NAMED_DATE_WORDS:
             return _R(end, reason="named_event")  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
         if cal == "h":
-            return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
+            nxt = self.w(end)
+            if self.ref is None or day is None:
+                return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
+            if self.p(j - 1) in _DASHES or self.score_context(i):
+                return _R(end, reason="score")  # «بنتيجة 4-صفر»: a score, «صفر» is nought
+            # «١ رمضان الماضي», «24 شوال الجاري», «11 شوال المقبل»: the year of the reference date,
+            # one back for «الماضي» or a day still to come, one on for «المقبل» or a day gone by
+            try:
+                h = Gregorian(self.ref.year, self.ref.month, self.ref.day).to_hijri()
+            except (ValueError, OverflowError):
+                return _R(end, reason="hijri_date_without_year")
+            y, endx = h.year, end
+            if nxt in L.PAST_WORDS:
+                endx += 1
+                if (m, day) > (h.month, h.day):
+                    y -= 1
+            elif nxt in L.NEXT_WORDS:
+                endx += 1
+                if (m, day) < (h.month, h.day):
+                    y += 1
+            elif nxt in _THIS_MONTH:
+                endx += 1
+            try:
+                g = Hijri(y, m, day).to_gregorian()
+            except (ValueError, OverflowError):
+                return _R(end, reason="hijri_date_without_year")
+            return self.mk_date(endx, a, dt.date(g.year, g.month, g.day), "day")
         if self.ref is None:
             return _R(end, reason="month_name_part")  # consume (so «الأول» in «كانون الأول» is not an ordinal)
         first = self.w(j) or ""
