@@ -28,7 +28,7 @@ def singular_noun(w: str) -> str:
         # more frequent («أشار» the verb is not «إشارة»); neither known: left as written
         base = w[:-2]
         fem, masc = _word_count(base + "ة"), _word_count(base)
-        if masc > 3 * fem:
+        if masc > 3 * fem and len(base) >= 3:  # not «فئ» (the fold of «في») for «فئات»
             return base
         if fem:
             return base + "ة"
