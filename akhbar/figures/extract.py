@@ -45,7 +45,8 @@ Conventions (documented here because the record type leaves them open)
   pipeline first moves it to the weekday an article names as today
   (:func:`akhbar.figures.anchor.anchor_date`). A weekday alone is the most recent such day
   (the scrape date may lag publication: «وستلتقي الوزيرة الاثنين» is the last Monday);
-  «غداً الاثنين», «بعد غدٍ الأربعاء» are forward.
+  «غداً الاثنين», «بعد غدٍ الأربعاء» are forward. A Hijri day and month with no year takes
+  the Hijri year of the reference date (one back for «الماضي», one on for «المقبل»).
 * Not figures: numbers glued to a name («روسيا-1», «كوفيد-19», «F16»), after a
   title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»), a product named
   by letters («إس.إي 370»), a bare quoted «"60 دقيقة"», phone numbers, URLs, football
