@@ -108,6 +108,9 @@ _OTHERS = {L.fold(w) for w in ("آخرين", "آخرون", "أخريات")}
 _THEIR_NUMBER = {L.fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 _AGE_WORDS = {L.fold(w) for w in ("العمر", "عمره", "عمرها")}
 _AWWAL = L.fold("أول")
+_ADVERBIAL_ORDINALS = {L.fold(w): n for n, w in enumerate(
+    ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"), start=1)}
+_PLACED = {L.fold(w) for w in ("حل", "حلت", "حلوا", "جاء", "جاءت", "جاؤوا", "احتل", "احتلت", "حلا")}
 _HOUR_FRACTIONS = {L.fold(w): f for w, f in (("والنصف", 0.5), ("ونصف", 0.5), ("والربع", 0.25), ("وربع", 0.25))}
 _PREPOSITION_QUALIFIERS = {L.fold(w) for w in ("تحت", "فوق", "دون", "حتى", "ما")}  # «تحت الاسمين»: under, not «less than»
 _RANK_WORDS = {L.fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
@@ -146,6 +149,7 @@ _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
+    | set(_ADVERBIAL_ORDINALS)
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
@@ -1681,7 +1685,9 @@ class _Parser:
         w = self.w(i)
         if not w:
             return None
-        for stem, pl in _strip(w, ("و", "ب", "ل", "ف")):
+        cands = _strip(w, ("و", "ب", "ل", "ف"))
+        cands = cands + [(st[2:], p) for st, p in cands if st.startswith("ال")]  # «خلال اليومين المقبلين»
+        for stem, pl in cands:
             if stem in L.DURATION_DUALS:
                 t = self.toks[i]
                 end = i + 1
@@ -1704,7 +1710,7 @@ class _Parser:
         if not prev or not prev.endswith(_DUAL_ENDINGS):
             return False
         stem = prev[2:] if prev.startswith("ال") else prev
-        return dual_of(stem) is not None
+        return dual_of(stem) is not None or stem in L.DURATION_DUALS  # «الساعتين الماضيتين»
 
     def parse_few(self, i: int):
         """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""
@@ -1726,6 +1732,15 @@ class _Parser:
         t = self.toks[i]
         return _R(i + 2, t.a + pl, self.toks[i + 1].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
+
+    def parse_adverbial_ordinal(self, i: int):
+        """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
+        n = _ADVERBIAL_ORDINALS.get(self.w(i) or "")
+        if n is None or not {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _PLACED \
+                and not {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & _PLACED:
+            return None
+        t = self.toks[i]
+        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
 
     def parse_collective(self, i: int):
         """«عاد الثلاثي كريستيانو رونالدو …»: the collective noun counts its members (no unit);
@@ -1829,7 +1844,8 @@ class _Parser:
     def parse_at(self, i: int):
         t = self.toks[i]
         if t.k == "w" and not _word_triggers(t.t):
-            return self.parse_dual(i) if _dual_shaped(t.t) else None  # only its ending: a dual or nothing
+            # only its ending: a dual («البلدين») or a definite duration dual («اليومين المقبلين»)
+            return (self.parse_dual(i) or self.parse_duration_dual(i)) if _dual_shaped(t.t) else None
         if t.k == "x":
             return _R(i + 1, reason="masked_span")
         if t.k == "t":
@@ -1881,7 +1897,7 @@ class _Parser:
                 return r
         if t.k == "w":
             r = (self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
-                 or self.parse_collective(i))
+                 or self.parse_collective(i) or self.parse_adverbial_ordinal(i))
             if r:
                 return r
         if t.k == "w":
