@@ -722,6 +722,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
         return None
+    if t.fold in ("حسبما", "وحسبما", "بحسبما", "وبحسبما"):  # «حسبما صرحت غرفة دبي»
+        return j + 1 if toks[j].fold in Q.ACCORDING_VERBS else None
     if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
         if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2

@@ -440,3 +440,12 @@ def test_participle_object_then_complementizer():
     text = "وقال المدير خالد العمري إن العيد فرحة للجميع، داعيا الله أن يحفظ الوطن من كيد الكائدين."
     q = _find(_run(text, [_m(text, "خالد العمري")]), "يحفظ الوطن")
     assert q.text.startswith("يحفظ الوطن")
+
+
+def test_hasabama_with_a_verb_attributes_what_comes_before():
+    text = "وقتل 20 شخصا في الهجوم حسبما أعلن مسؤولون."
+    (q,) = _run(text)
+    assert q.kind == "according_to" and q.speaker == "مسؤولون" and q.text == "وقتل 20 شخصا في الهجوم"
+    text = "وتتقدم القوات نحو المدينة، حسبما نقلت وكالة رويترز."
+    (q,) = _run(text)
+    assert q.speaker == "وكالة رويترز" and q.cue == "حسبما نقلت"
