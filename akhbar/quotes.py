@@ -534,6 +534,16 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
                     history: Sequence[_Speaker]) -> _Speaker | None:
     """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
     toks = doc.toks
+    if cue_k > 1 and toks[cue_k - 1].fold in _RELATIVES and toks[cue_k - 2].start >= sent_start:
+        # «الشرطة التي رجحت أنه …»: the noun the relative clause hangs on speaks
+        j = cue_k - 2
+        m = next((m for m in doc.mentions_in(toks[max(j - 6, 0)].start, toks[j].end) if m.end == toks[j].end), None)
+        if m is not None and m.label in ("PER", "ORG"):
+            return _make_speaker(doc, m.start, m.end, [m], cue.feminine, history)
+        if toks[j].is_word and _is_role(toks[j].fold):
+            a = toks[j - 1].start if j > 0 and toks[j - 1].is_word and _is_role(toks[j - 1].fold) else toks[j].start
+            return _make_speaker(doc, a, toks[j].end, [], cue.feminine, history)
+        return None
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
     j = cue_k - 1
@@ -881,6 +891,7 @@ def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _S
 
 
 _PARTICIPLE_CLAUSE = Q.CLAUSE_CUES | {"اوضح", "بين"}
+_RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
 _NOT_CLAUSE_START = {"الي", "علي", "في", "من", "عن", "مع", "خلال", "ان", "الا", "انه", "انها"}
 
 

@@ -449,3 +449,9 @@ def test_hasabama_with_a_verb_attributes_what_comes_before():
     text = "وتتقدم القوات نحو المدينة، حسبما نقلت وكالة رويترز."
     (q,) = _run(text)
     assert q.speaker == "وكالة رويترز" and q.cue == "حسبما نقلت"
+
+
+def test_relative_clause_cue_speaks_for_its_noun():
+    text = "قبل أن ينتحر، بينما كانت تطوقه الشرطة التي رجحت أنه من المشردين."
+    (q,) = _run(text)
+    assert q.speaker == "الشرطة" and q.cue == "رجحت"
