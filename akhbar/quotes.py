@@ -732,6 +732,13 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
         return None
+    if t.fold in ("جاء", "وجاء"):  # «وجاء في بيان لأولي سولفانغ …: «…»»: the author of the statement
+        if toks[j].fold != "في" or j + 2 >= len(toks) or toks[j + 1].fold not in Q.STATEMENT_DOCS:
+            return None
+        k = j + 2
+        if toks[k].fold == "ل" and k + 1 < len(toks):
+            return k + 1
+        return k if toks[k].fold.startswith("ل") and len(toks[k].fold) > 2 else None
     if t.fold in ("حسبما", "وحسبما", "بحسبما", "وبحسبما"):  # «حسبما صرحت غرفة دبي»
         return j + 1 if toks[j].fold in Q.ACCORDING_VERBS else None
     if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
@@ -752,8 +759,10 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
     m0 = doc.mention_starting_in(first) if first.is_word else None
     if m0 is not None:
         a = m0.start
+    elif first.is_word and first.fold.startswith("لل") and len(first.fold) > 3:
+        a = first.start + 2  # «للوزارة» → «وزارة» (the article's alef is not written)
     elif first.is_word and first.fold.startswith("ل") and len(first.fold) > 2:
-        a = first.start + 1  # «للبيان» → «البيان», «لبوليتيكو» → «بوليتيكو»
+        a = first.start + 1  # «لبوليتيكو» → «بوليتيكو»
     words = 0
     end = None
     found: list[Mention] = []
@@ -781,7 +790,8 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             break
         if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk):
             break
-        fold = tk.fold[1:] if tk.fold.startswith("ل") and k == j and len(tk.fold) > 2 else tk.fold
+        fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
+            else tk.fold  # «للوزارة»: _is_role reads the elided article itself
         if words == 0 and not _is_role(fold):
             return None
         words += 1

@@ -455,3 +455,10 @@ def test_relative_clause_cue_speaks_for_its_noun():
     text = "قبل أن ينتحر، بينما كانت تطوقه الشرطة التي رجحت أنه من المشردين."
     (q,) = _run(text)
     assert q.speaker == "الشرطة" and q.cue == "رجحت"
+
+
+def test_jaa_fi_bayan_li_attributes_to_the_author():
+    text = "وجاء في بيان للوزارة أن الحادث وقع مساء أمس في الحي."
+    (q,) = _run(text)
+    assert q.kind == "according_to" and q.speaker == "وزارة" and q.text.startswith("الحادث وقع")
+    assert _run("وجاء في المرتبة الثانية فريق الهلال بعد الفوز.") == []
