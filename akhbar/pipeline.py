@@ -57,11 +57,12 @@ def _reference_date(state: DocState) -> dt.date | None:
 
 
 def extract_figures_batch(batch: list[DocState]) -> list[DocState]:
-    from akhbar.figures import extract_figures
+    from akhbar.figures import anchor_date, extract_figures
     from akhbar.figures.subject import document_subjects, subject_key, subject_text
 
     for state in batch:
-        ref = _reference_date(state)
+        # «اليوم الاثنين» in the text pins the day the article speaks from (the scrape date may lag)
+        ref = anchor_date(state.clean.clean_text if state.clean else "", _reference_date(state))
         found = [(sent, fig) for sent in state.sentences for fig in extract_figures(sent.text, reference_date=ref)]
         # subjects are read in sentence offsets, over the whole document (a bare «العدد» refers back)
         for (sent, fig), sub in zip(found, document_subjects([(sent.text, fig) for sent, fig in found])):

@@ -29,6 +29,8 @@ Pure functions; offsets are Python string indices into ``text`` (a document's
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,12 +70,15 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, False, True, True)
         for f in part_f:
             forms[f] = _CueForm(lemma, True, True, True)
+    for f, lemma in Q.PLURAL_PARTICIPLES.items():
+        forms.setdefault(f, _CueForm(lemma, None, True, True))
     return forms
 
 
 CUE_FORMS: dict[str, _CueForm] = _cue_forms()
 _OPEN_CLOSE = {"«": "»", "“": "”", "‘": "’"}
 _CLOSERS = set(_OPEN_CLOSE.values())
+_QUOTE_CHAR_RE = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(_OPEN_CLOSE.values()) + '"') + "]")
 _MIN_DIRECT_WORDS = 3  # a quoted span this long after a cue is the statement
 _MAX_WINDOW = 40  # tokens scanned after a cue for the content start
 _MAX_UNNAMED = 8  # tokens of a speaker phrase without an entity
@@ -95,7 +100,8 @@ class _Tok:
 
     @property
     def is_word(self) -> bool:
-        return self.raw[0].isalnum() or self.raw[0] == "_" or self.raw[0] == "\u0640"
+        c = self.raw[0]
+        return c.isalnum() or c == "_" or c == "\u0640"
 
 
 @dataclass(slots=True)
@@ -126,19 +132,43 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
     if not tok.is_word:
         return None
     f = tok.fold
+    if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
+        return _BAYYANA, "بين"
+    return _cue_of_fold(f)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _cue_of_fold(f: str) -> tuple[_CueForm, str] | None:
+    """The cue a folded word is (clitic «و/ف» off), from its spelling alone."""
     if f in CUE_FORMS:
         return CUE_FORMS[f], f
     if len(f) > 2 and f[0] in _PREFIXES and f[1:] in CUE_FORMS and f[1:] not in Q.NO_PREFIX:
         return CUE_FORMS[f[1:]], f[1:]
     if len(f) > 2 and f[0] in _PREFIXES and f[1:] in Q.PREFIXED_ONLY:
         return _PREFIXED_FORMS[f[1:]], f[1:]
-    if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
-        return _BAYYANA, "بين"
+    if f in ("بينت", "وبينت"):  # «وبينت الرئاسة أن»: a feminine verb, never «between»
+        return _BAYYANA_F, "بين"
     return None
 
 
+def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
+    """«وبين مخرج العمل فطيس بقنه أن …» without its shadda: «وبين» opening a sentence with
+    «أن» a few words on is the verb (a sentence does not open on «and between … that»)."""
+    toks = doc.toks
+    if toks[k].fold != "وبين" or any(t.is_word for t in toks[doc.tok_index(sent_start):k]):
+        return False
+    for t in toks[k + 1 : k + 9]:
+        if t.is_word and _is_complementizer(t):
+            return True
+        if not t.is_word and t.raw in "،,.:؛":
+            return False
+    return False
+
+
 _PREFIXED_FORMS = {f: _CueForm(lemma, False, True, False) for f, lemma in Q.PREFIXED_ONLY.items()}
+_VERB_AFTER = {"حيث", "فيما", "كما", "بينما", "قد", "وقد", "ثم", "لقد", "فقد"}  # a verb follows these
 _BAYYANA = _CueForm("بين", False, True, False)
+_BAYYANA_F = _CueForm("بين", True, True, False)
 
 
 def _is_complementizer(tok: _Tok) -> bool:
@@ -167,8 +197,9 @@ class _Doc:
         for para in self.text.split("\n"):
             stack: list[tuple[str, int]] = []
             straight: int | None = None
-            for i, ch in enumerate(para):
-                at = pos + i
+            for m in _QUOTE_CHAR_RE.finditer(para):  # only the quote characters (same pairs as a scan)
+                ch = m.group()
+                at = pos + m.start()
                 if ch in _OPEN_CLOSE:
                     stack.append((_OPEN_CLOSE[ch], at))
                 elif ch in _CLOSERS:
@@ -297,6 +328,10 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 break
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
+            if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
+                break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
+            if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold.startswith("با") and t.fold != "باسم":
+                break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             if words == 0 and not _is_role(t.fold):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
@@ -447,7 +482,7 @@ def _resolve_surname(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> 
 
 def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: bool | None,
                   history: Sequence[_Speaker]) -> _Speaker:
-    a, b = _trim(doc.text, a, b, " \t،,:")
+    a, b = _trim(doc.text, a, b, " \t،,:\u0640-–—")  # «رسول الله ــ صلى الله عليه وسلم ــ»
     canonical, per = _pick_canonical(found)
     if not per:
         prev = _resolve_surname(doc, a, b, history)
@@ -499,6 +534,16 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
                     history: Sequence[_Speaker]) -> _Speaker | None:
     """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
     toks = doc.toks
+    if cue_k > 1 and toks[cue_k - 1].fold in _RELATIVES and toks[cue_k - 2].start >= sent_start:
+        # «الشرطة التي رجحت أنه …»: the noun the relative clause hangs on speaks
+        j = cue_k - 2
+        m = next((m for m in doc.mentions_in(toks[max(j - 6, 0)].start, toks[j].end) if m.end == toks[j].end), None)
+        if m is not None and m.label in ("PER", "ORG"):
+            return _make_speaker(doc, m.start, m.end, [m], cue.feminine, history)
+        if toks[j].is_word and _is_role(toks[j].fold):
+            a = toks[j - 1].start if j > 0 and toks[j - 1].is_word and _is_role(toks[j - 1].fold) else toks[j].start
+            return _make_speaker(doc, a, toks[j].end, [], cue.feminine, history)
+        return None
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
     j = cue_k - 1
@@ -687,6 +732,15 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
         return None
+    if t.fold in ("جاء", "وجاء"):  # «وجاء في بيان لأولي سولفانغ …: «…»»: the author of the statement
+        if toks[j].fold != "في" or j + 2 >= len(toks) or toks[j + 1].fold not in Q.STATEMENT_DOCS:
+            return None
+        k = j + 2
+        if toks[k].fold == "ل" and k + 1 < len(toks):
+            return k + 1
+        return k if toks[k].fold.startswith("ل") and len(toks[k].fold) > 2 else None
+    if t.fold in ("حسبما", "وحسبما", "بحسبما", "وبحسبما"):  # «حسبما صرحت غرفة دبي»
+        return j + 1 if toks[j].fold in Q.ACCORDING_VERBS else None
     if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
         if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
@@ -705,8 +759,10 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
     m0 = doc.mention_starting_in(first) if first.is_word else None
     if m0 is not None:
         a = m0.start
+    elif first.is_word and first.fold.startswith("لل") and len(first.fold) > 3:
+        a = first.start + 2  # «للوزارة» → «وزارة» (the article's alef is not written)
     elif first.is_word and first.fold.startswith("ل") and len(first.fold) > 2:
-        a = first.start + 1  # «للبيان» → «البيان», «لبوليتيكو» → «بوليتيكو»
+        a = first.start + 1  # «لبوليتيكو» → «بوليتيكو»
     words = 0
     end = None
     found: list[Mention] = []
@@ -734,7 +790,8 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             break
         if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk):
             break
-        fold = tk.fold[1:] if tk.fold.startswith("ل") and k == j and len(tk.fold) > 2 else tk.fold
+        fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
+            else tk.fold  # «للوزارة»: _is_role reads the elided article itself
         if words == 0 and not _is_role(fold):
             return None
         words += 1
@@ -824,8 +881,41 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
     return True
 
 
+def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _Speaker | None:
+    """«استقبل … السفير البوسني …. وأكد أن …»: a cue with no subject in a document where nobody
+    has spoken yet continues the last person named before it (at most two paragraphs back),
+    whom a sentence that was no statement introduced (issue #24)."""
+    i = bisect.bisect_left(doc.mention_starts, before)
+    last = None
+    for m in reversed(doc.mentions[:i]):
+        if m.end > before or doc.inside_quote(m.start) or m.label != "PER":
+            continue
+        if para - doc.text.count("\n", 0, m.start) > 2:
+            break
+        if last is not None and doc.sentence_bounds(m.start) != doc.sentence_bounds(last.start):
+            break
+        last = m  # the first person of the nearest sentence naming one: its subject, mostly
+    if last is None:
+        return None
+    return _Speaker(doc.text[last.start:last.end], last.canonical, last.start, last.end, feminine, True, True)
+
+
+_PARTICIPLE_CLAUSE = Q.CLAUSE_CUES | {"اوضح", "بين"}
+_RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+_NOT_CLAUSE_START = {"الي", "علي", "في", "من", "عن", "مع", "خلال", "ان", "الا", "انه", "انها"}
+
+
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
+    if feminine is False and _plural_people(spk.text):
+        return False  # «وأضاف» (he added) does not continue «محللون»: a pronoun subject agrees in number
     return feminine is None or spk.feminine is None or spk.feminine == feminine
+
+
+def _plural_people(text: str) -> bool:
+    """A speaker headed by a plural of people («محللون», «مسؤولين», «خبراء», «شهود عيان»)."""
+    first = fold_match(text.split()[0]) if text.split() else ""
+    head = _bare(first)
+    return head in Q.PLURAL_PEOPLE or (head.endswith(("ون", "يين")) and len(head) > 4)
 
 
 def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:
@@ -843,6 +933,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     toks = doc.toks
     for k, tok in enumerate(toks):
         hit = _cue_form(tok)
+        if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
+            hit = (_BAYYANA, "بين")
+        elif hit is None and tok.fold == "طالب" and k > 0 and toks[k - 1].fold in _VERB_AFTER:
+            hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
@@ -851,7 +945,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
         speaker: _Speaker | None = None
         k_after = k + 1
-        if not cue.participle:
+        honorific = k + 1 < len(toks) and toks[k + 1].fold in Q.HONORIFIC_PRONOUNS
+        if honorific:
+            k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
+        elif not cue.participle:
             phrase = _phrase_after(doc, k + 1, limit, cue)
             if phrase is not None:
                 a, b, ms = phrase
@@ -877,14 +974,27 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 if explicit:
                     history.append(speaker)
                 continue
-        content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if (cue.participle and not honorific and cue.lemma in _PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
+                and not _is_complementizer(nxt) and _cue_form(nxt) is None and nxt.fold not in Q.STOPS
+                and nxt.fold not in _NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
+                and doc.mention_starting_in(nxt) is None and not _is_role(nxt.fold)
+                and not any(t.is_word and _is_complementizer(t) for t in toks[k + 2 : k + 4])
+                and nxt.start < clause_end):
+            # «مؤكداً عزم المصرف على …», «موضحاً تسخير كافة الوسائل»: the clause right after the
+            # participle, not an «أن» further on (issue #24); «داعيا الله أن …» keeps its «أن»
+            content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
+        else:
+            content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
         if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender
-        if speaker is None and _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue):
+        if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
+            if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
+                speaker = _last_person(doc, tok.start, para, cue.feminine)
         elif explicit:
             history.append(speaker)
         if content is None or speaker is None:

@@ -134,7 +134,8 @@ def test_no_subject_for_dates_years_ordinals_and_bare_numbers():
     assert key(war, "عام 2022") is None
     assert key("30 أبريل 2025 10:16 م", "30 أبريل 2025") is None
     screen = 'أضافت شركة سامسونج إلكترونيكس الكورية الجنوبية للإلكترونيات وحدة شحن لاسلكي إلى شاشتها الجديدة "إس.إي 370".'
-    assert key(screen, "370") is None
+    # a product named by letters and a number is no figure at all (issue #24), so it has no subject either
+    assert not [f for f in extract_figures(screen) if "370" in f.text]
     assert key("انو غالياني قال في وقت سابق أن الصفقة أنجزت بنسبة 99%.", "99%") is None
     # a part of a group already counted is not that group («اثنان منهم»)
     assert key(ARRESTS, "اثنان") is None

@@ -175,4 +175,17 @@ def test_every_guard_names_its_reason():
             assert figs == extract_figures(line, reference_date=dt.date(2024, 10, 28))
             total += audit
     assert "unnamed" not in total and set(total) <= set(REASONS)
-    assert total["identifier"] > 0 and total["masked_span"] > 0  # «برنامج "60 دقيقة"», URLs in the seeds
+    assert total["identifier"] > 0  # «برنامج "60 دقيقة"» in the seeds (clock times are figures of kind time now)
+
+
+def test_anchor_date_on_the_articles_own_weekday():
+    """«اليوم الاثنين» in an article scraped on a Friday: its relative dates count from that Monday."""
+    from akhbar.figures import anchor_date
+
+    text = "وقع هجوم اليوم الاثنين في تونس. ووقع الحادث اليوم في المنطقة نفسها."
+    ref = anchor_date(text, dt.date(2015, 7, 24))
+    assert ref == dt.date(2015, 7, 20)
+    assert anchor_date("وقالت الوزارة أمس (الثلاثاء) إن", dt.date(2015, 8, 6)) == dt.date(2015, 8, 5)
+    assert anchor_date("لا يوم هنا", dt.date(2015, 8, 6)) == dt.date(2015, 8, 6)
+    figs = extract_figures("ووقع الحادث اليوم في المنطقة نفسها.", reference_date=ref)
+    assert [(f.text, f.date_value) for f in figs] == [("اليوم", dt.date(2015, 7, 20))]

@@ -356,3 +356,109 @@ def test_new_named_speaker_is_not_the_last_one():
 def test_described_object_is_not_the_speaker():
     (q,) = _run("ووصف الوزير المحادثات بأنها بناءة ومثمرة للغاية.")
     assert q.speaker == "الوزير" and q.text.startswith("أنها بناءة")
+
+
+def test_honorific_heads_a_speaker():
+    """«المهندس», «المقدم», «مخرج العمل» head a speaker phrase (issue #24, SaudiNewsNet)."""
+    text = "وأفاد المهندس المطيري أن صحة البيئة في بلدية القيصومة نفذت أكثر من 50 جولة رقابية."
+    (q,) = _run(text, [_m(text, "المطيري")])
+    assert q.speaker == "المهندس المطيري" and q.text.startswith("صحة البيئة")
+    text = "وأشار المقدم القرني إلى أنه لم ينتج عن الحادث إصابات أو وفيات."
+    (q,) = _run(text)
+    assert q.speaker == "المقدم القرني"
+
+
+def test_bayyana_without_shadda_opening_a_sentence():
+    text = "وبين مخرج العمل فطيس بقنه أن أحداث المسرحية تتناول حياة الشاعر لبيد بن ربيعة."
+    (q,) = _run(text)
+    assert q.speaker == "مخرج العمل فطيس بقنه" and q.text.startswith("أحداث المسرحية")
+    text = "وبينت الرئاسة أن الرياح السطحية المثيرة للأتربة والغبار تحد من الرؤية."
+    (q,) = _run(text)
+    assert q.speaker == "الرئاسة" and q.cue == "وبينت"
+
+
+def test_subjectless_cue_continues_the_person_named_before():
+    """Nobody has spoken yet: «وأكد أن» continues the person the sentence before named first."""
+    text = ("استقبل رئيس الجامعة الدكتور جمعان رشيد بن رقوش السفير محمد الحسن في مكتبه.\n"
+            "وأكد أن الجامعة تعمل على تطوير التعاون العلمي مع الجامعات.")
+    quotes = _run(text, [_m(text, "جمعان رشيد بن رقوش"), _m(text, "محمد الحسن")])
+    q = _find(quotes, "الجامعة تعمل")
+    assert q.speaker == "جمعان رشيد بن رقوش"
+
+
+def test_more_cues_second_round():
+    """Issue #24, second round: «رسول الله ــ صلى الله عليه وسلم ــ», belief and likelihood verbs."""
+    text = "وفي خطبة الوداع قال رسول الله ــ صلى الله عليه وسلم ــ في خطبته: «أيها الناس إن دماءكم وأموالكم عليكم حرام»."
+    (q,) = _run(text)
+    assert q.speaker == "رسول الله" and q.text.startswith("أيها الناس")
+    text = "ورجحت شرطة المدينة أن مرتكب الجريمة كان ينوي الهرب بعد الحادث."
+    (q,) = _run(text)
+    assert q.speaker == "شرطة المدينة" and q.text.startswith("مرتكب الجريمة")
+
+
+def test_participle_takes_the_clause_right_after_it():
+    """«مؤكداً عزم المصرف على …»: the clause after the participle, not an «أن» further on."""
+    text = ("ورفع رئيس مجلس الإدارة عبدالعزيز الزامل التهاني إلى القيادة، مؤكداً عزم المصرف على الاستمرار "
+            "في بذل الجهود، متمنياً أن يتقبل الله من الجميع.")
+    quotes = _run(text, [_m(text, "عبدالعزيز الزامل")])
+    q = _find(quotes, "عزم المصرف")
+    assert q.cue == "مؤكداً" and q.text.startswith("عزم المصرف") and q.speaker == "عبدالعزيز الزامل"
+    text = "وقال الوزير إن الوضع مستقر، مشيراً إلى أن القوات تتقدم."
+    q = _find(_run(text), "القوات تتقدم")
+    assert q.cue == "مشيراً" and q.text == "القوات تتقدم"
+
+
+def test_honorific_pronoun_continues_the_speaker():
+    text = ("وأشار صاحب السمو الشيخ محمد بن زايد آل نهيان إلى أن العلاقات متينة. "
+            "وقال سموه ان قراءة القيادة صائبة، مؤكدا سموه ان هذا التلاحم مهم.")
+    quotes = _run(text, [_m(text, "محمد بن زايد آل نهيان")])
+    assert [q.speaker for q in quotes] == ["صاحب السمو الشيخ محمد بن زايد آل نهيان"] * 3
+    assert _find(quotes, "هذا التلاحم").text == "هذا التلاحم مهم"
+
+
+def test_singular_cue_does_not_continue_a_plural_source():
+    text = ("وقال محللون إن الأسعار سترتفع خلال الأشهر المقبلة.\n"
+            "وأضاف: «تتسم تلك الأسلحة والصواريخ غير الموجهة بوجه عام بعدم الدقة».")
+    quotes = _run(text)
+    assert not [q for q in quotes if "تتسم" in q.text and q.speaker == "محللون"]
+
+
+def test_object_with_a_pronoun_ends_the_speaker():
+    text = "ونفى المدرب السويسري اعتزاله التدريب نهائياً، مشيراً إلى أنه سيعود إلى الملاعب قريباً."
+    quotes = _run(text)
+    assert all(q.speaker == "المدرب السويسري" for q in quotes) and quotes
+
+
+def test_talaba_after_a_connector_is_the_verb():
+    text = "وقدم الادعاء لائحة الاتهام، فيما طالب المدعي العام بإنزال أشد العقوبة على المتورطين."
+    (q,) = _run(text)
+    assert q.cue == "طالب" and q.speaker == "المدعي العام" and q.text.startswith("بإنزال")
+    assert all(q.cue != "طالب" for q in _run("وقال طالب في الجامعة إنه سعيد بالنتائج."))  # «طالب»: a student
+
+
+def test_participle_object_then_complementizer():
+    text = "وقال المدير خالد العمري إن العيد فرحة للجميع، داعيا الله أن يحفظ الوطن من كيد الكائدين."
+    q = _find(_run(text, [_m(text, "خالد العمري")]), "يحفظ الوطن")
+    assert q.text.startswith("يحفظ الوطن")
+
+
+def test_hasabama_with_a_verb_attributes_what_comes_before():
+    text = "وقتل 20 شخصا في الهجوم حسبما أعلن مسؤولون."
+    (q,) = _run(text)
+    assert q.kind == "according_to" and q.speaker == "مسؤولون" and q.text == "وقتل 20 شخصا في الهجوم"
+    text = "وتتقدم القوات نحو المدينة، حسبما نقلت وكالة رويترز."
+    (q,) = _run(text)
+    assert q.speaker == "وكالة رويترز" and q.cue == "حسبما نقلت"
+
+
+def test_relative_clause_cue_speaks_for_its_noun():
+    text = "قبل أن ينتحر، بينما كانت تطوقه الشرطة التي رجحت أنه من المشردين."
+    (q,) = _run(text)
+    assert q.speaker == "الشرطة" and q.cue == "رجحت"
+
+
+def test_jaa_fi_bayan_li_attributes_to_the_author():
+    text = "وجاء في بيان للوزارة أن الحادث وقع مساء أمس في الحي."
+    (q,) = _run(text)
+    assert q.kind == "according_to" and q.speaker == "وزارة" and q.text.startswith("الحادث وقع")
+    assert _run("وجاء في المرتبة الثانية فريق الهلال بعد الفوز.") == []

@@ -9,7 +9,8 @@ are documented in :mod:`akhbar.figures.extract`.
 
 from __future__ import annotations
 
+from akhbar.figures.anchor import anchor_date
 from akhbar.figures.extract import audit_figures, extract_figures
 from akhbar.figures.guards import REASONS
 
-__all__ = ["extract_figures", "audit_figures", "REASONS"]
+__all__ = ["extract_figures", "audit_figures", "anchor_date", "REASONS"]

@@ -8,8 +8,8 @@ How it works
    (أ إ آ → ا, ى → ي, ة → ه ...).  An index map remembers, for every character of
    the matching form, its offset in the original text, so every figure is reported
    with offsets into the text exactly as written.
-2. URLs, e-mail addresses, hashtags, clock times («12:56») and phone numbers are
-   masked; numeric dates («28.10.2024», «2024-10-28») become single date tokens.
+2. URLs, e-mail addresses, hashtags and phone numbers are masked; clock times («12:56»)
+   become time tokens; numeric dates («28.10.2024», «2024-10-28») become single date tokens.
 3. The rest is tokenised (numbers, Arabic words, Latin words, punctuation) and a
    small left-to-right parser tries, at each token: a date, a relative day
    (needs ``reference_date``), a qualifier + quantity, a range, a year, a
@@ -32,11 +32,27 @@ Conventions (documented here because the record type leaves them open)
   year as written (Hijri years written without «هـ» stay as written).
 * Percentages have ``kind="percent"`` and ``unit=None``; money has the currency
   (singular) as unit; durations and measures their unit noun (singular).
-* Ordinals are only definite forms («الرابعة», «الأول», «الحادي عشر»,
-  «القرن العشرين»): ``kind="ordinal"``, value = the rank, unit None.
+* Ordinals: definite forms («الرابعة», «الأول», «الحادي عشر», «القرن العشرين») and
+  indefinite heads of a construct («ثاني صفقة», «لأول مرة»): ``kind="ordinal"``, value =
+  the rank, unit the noun ranked («الشوط الثاني» → شوط, «الربع الثاني» → ربع, «دورتها
+  الثالثة» → دورة, «البطولة الـ13» → بطولة, «نسختين الأولى … والثانية» → نسخة), else None.
+  An age written as an ordinal («التاسعة والخمسين من العمر») is a duration.
+* Clock times («الساعة 9.30», «14:18», «السادسة مساءً») have ``kind="time"`` and ``value``
+  the hour of the day in decimal hours (a day-part word after it moves it to 24 hours:
+  «السادسة مساءً» = 18); a match minute («الدقيقة 16», «الدقيقة الثلاثين») is ``other``,
+  unit دقيقة.
+* Relative days («أمس», «اليوم», «غداً», weekdays) count from ``reference_date``; the
+  pipeline first moves it to the weekday an article names as today
+  (:func:`akhbar.figures.anchor.anchor_date`). A weekday alone is the most recent such day
+  (the scrape date may lag publication: «وستلتقي الوزيرة الاثنين» is the last Monday);
+  «غداً الاثنين», «بعد غدٍ الأربعاء» are forward. A Hijri day and month with no year takes
+  the Hijri year of the reference date (one back for «الماضي», one on for «المقبل»).
 * Not figures: numbers glued to a name («روسيا-1», «كوفيد-19», «F16»), after a
-  title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»، «الساعة»),
-  a bare quoted «"60 دقيقة"», clock times, phone numbers, URLs, football scores.
+  title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»), a product named
+  by letters («إس.إي 370»), a bare quoted «"60 دقيقة"», phone numbers, URLs, football
+  scores («2-1», «بهدفين لهدف»), dimensions («1920 في 1080»), list bullets, a dual in a
+  title («خادم الحرمين»), an ordinal naming a company. Each is counted by its guard
+  (:data:`akhbar.figures.guards.REASONS`, :func:`audit_figures`).
 """
 
 from __future__ import annotations
@@ -46,36 +62,18 @@ import functools
 import re
 from collections import Counter
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
 from akhbar.figures.guards import REASONS, FigureFields
+from akhbar.figures.tokens import _tokenize
+from akhbar.figures.units import _PRONOUN_SUFFIXES, singular_noun
 from akhbar.models import Figure
 from akhbar.text import DIACRITICS_RE, strip_diacritics
 from akhbar.text import fold_match_mapped as _prep
 from akhbar.text import proclitic_stems as _strip
 
-_MASK_RE = re.compile(
-    r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|[#@][\w\u0621-\u064a]+"
-    r"|(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
-    r"|(?<![\d])(?:\+|00)\d[\d -]{6,}\d(?!\d)"
-    r"|(?<![\d.,])0\d{8,}(?![\d])"
-    r"|(?<![\d.,])\d{3,4}[ -]\d{3}[ -]\d{3,4}(?![\d])"
-)
-_DMY_RE = re.compile(r"(?<![\d.,/-])(\d{1,2}) ?([./-]) ?(\d{1,2}) ?\2 ?(\d{4})(?![\d])")
-_YMD_RE = re.compile(r"(?<![\d.,/-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d.,/]?\d)")
-_TOKEN_RE = re.compile(
-    r"(?P<n>\d+ر\d+(?!\d)|\d+(?:[.,]\d+)*(?:،\d{3}(?!\d))*)|(?P<w>[\u0621-\u063a\u0641-\u064a\u0671]+)|(?P<l>[A-Za-z]+)|(?P<p>\S)"
-)
-_THOUSANDS_RE = re.compile(r"\d{1,3}(?:[,،]\d{3})+(?:\.\d+)?")
-_HAS_DIGIT_OR_MARK_RE = re.compile(r"[\d#@:/]|www")
-_SPACE_GROUP_RE = re.compile(r"\d{1,3}(?: \d{3})*")
-_PLAIN_RE = re.compile(r"\d+(?:\.\d+)?")
-_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_DEC_COMMA_RE = re.compile(r"\d+,\d{1,2}")
 
 _OPEN_QUOTES = set('"«“\'‘(')
 _CLOSE_QUOTES = set('"»”\'’)')
@@ -106,6 +104,31 @@ _EDITION_NOUNS = {L.fold(w) for w in (
     "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
     "المباراة", "السنة", "القرن")}
 _MINUTE = {L.fold("الدقيقة")}
+_OTHERS = {L.fold(w) for w in ("آخرين", "آخرون", "أخريات")}
+_THEIR_NUMBER = {L.fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
+_AGE_WORDS = {L.fold(w) for w in ("العمر", "عمره", "عمرها")}
+_AWWAL = L.fold("أول")
+_ADVERBIAL_ORDINALS = {L.fold(w): n for n, w in enumerate(
+    ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"), start=1)}
+_PLACED = {L.fold(w) for w in ("حل", "حلت", "حلوا", "جاء", "جاءت", "جاؤوا", "احتل", "احتلت", "حلا")}
+_HOUR_FRACTIONS = {L.fold(w): f for w, f in (("والنصف", 0.5), ("ونصف", 0.5), ("والربع", 0.25), ("وربع", 0.25))}
+_PREPOSITION_QUALIFIERS = {L.fold(w) for w in ("تحت", "فوق", "دون", "حتى", "ما")}  # «تحت الاسمين»: under, not «less than»
+_RANK_WORDS = {L.fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
+_NOT_AFTER_AWWAL = {L.fold(w) for w in ("أمس", "من", "امس", "أيام", "يوم")}  # «أول أيام العيد»: a date
+_PIXEL_WORDS = {L.fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
+_DUAL_RELATIVES = {L.fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}
+_COMPANY_WORDS = {L.fold(w) for w in ("شركة", "لشركة", "بشركة", "وشركة", "مجموعة", "مؤسسة", "القابضة", "للاستثمار")}
+_TOMORROW_AFTER = {L.fold(w) for w in ("غد", "غدا", "غداً", "الغد")}
+_NOT_TODAY_BEFORE = {L.fold(w) for w in ("عين", "في", "حتى", "إلى", "الى", "منذ", "هذا", "ذلك", "لغاية", "وحتى",
+                                          "عالم", "العالم", "جيل", "شباب", "ليوم", "يوم")}
+_SAME_WORDS = {L.fold(w) for w in ("نفسه", "ذاته", "عينه")}
+_CHANGED_BY = L.CHANGE_WORDS | {L.fold(w) for w in ("بنسبة", "بمقدار")}  # «تراجع … بنسبة 16% لتصل إلى»
+_HOUR = L.fold("الساعة")
+_HOUR_WORDS = {L.fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
+_PM_PARTS = {L.fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
+_NIGHT = {L.fold(w) for w in ("ليلا", "ليلاً")}
+_DAY_PARTS = L.TIME_OF_DAY - {L.fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
+_THIS_YEAR_WORDS = {L.fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 _THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
 _BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 _MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
@@ -118,13 +141,17 @@ _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
 _NAMED_DATE_WORDS = {L.fold(w) for w in ("ثورة", "أحداث", "هجمات", "حركة", "انتفاضة", "تفجيرات", "وثورة", "لثورة", "بثورة")}
 _STREET_WORDS = {L.fold(w) for w in ("شارع", "الشارع", "طريق", "الطريق", "بشارع", "وشارع", "دوار", "ميدان")}
 _QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
+_PRE_BY_FIRST: dict[str, list] = {}
+for _n, (_words, _q) in enumerate(L.PRE_QUALIFIERS):
+    _PRE_BY_FIRST.setdefault(_words[0], []).append((_n, _words, _q))
 # Stems that can start a figure made of words; other words are skipped quickly.
 _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
-    | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST)
+    | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
+    | set(_ADVERBIAL_ORDINALS)
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
-    | {L.YESTERDAY, L.TODAY, "يوم", "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
+    | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
 )
 
@@ -132,6 +159,7 @@ _TRIGGERS = (
 _DUAL_ENDINGS = ("ين", "ان", "تي")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _triggers(w: str) -> bool:
     return _word_triggers(w) or _dual_shaped(w)
 
@@ -154,16 +182,6 @@ def _word_triggers(w: str) -> bool:
     return False
 
 
-class _Tok:
-    __slots__ = ("k", "a", "b", "t", "v")
-
-    def __init__(self, k: str, a: int, b: int, t: str, v=None):
-        self.k, self.a, self.b, self.t, self.v = k, a, b, t, v
-
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"{self.k}:{self.t}"
-
-
 class _R:
     """A parse result: token end index and figure fields; ``fields`` None means the tokens
     are consumed as *not a figure*, and ``reason`` names the guard that said so (one of
@@ -174,75 +192,6 @@ class _R:
     def __init__(self, end: int, a: int = 0, b: int = 0, fields: FigureFields | None = None,
                  *, reason: str | None = None):
         self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
-
-
-def _num_value(t: str) -> float | None:
-    if _PLAIN_RE.fullmatch(t):
-        return float(t)
-    if "ر" in t:
-        # Saudi Press Agency style, written fraction-first: «6ر11» = 11.6,
-        # «500ر307» = 307,500 (a 3-digit left part is a thousands group)
-        left, right = t.split("ر")
-        if len(left) == 3:
-            return float(right) * 1000 + float(left)
-        return float(right + "." + left)
-    if _THOUSANDS_RE.fullmatch(t):
-        return float(t.replace(",", "").replace("،", ""))
-    if _DOT_THOUSANDS_RE.fullmatch(t):
-        return float(t.replace(".", ""))
-    if _DEC_COMMA_RE.fullmatch(t):
-        return float(t.replace(",", "."))
-    return None
-
-
-def _tokenize(s: str) -> list[_Tok]:
-    specials: list[tuple[int, int, str, object]] = []
-    if _HAS_DIGIT_OR_MARK_RE.search(s):
-        for m in _MASK_RE.finditer(s):
-            specials.append((m.start(), m.end(), "x", None))
-        for m in _DMY_RE.finditer(s):
-            specials.append((m.start(), m.end(), "d", (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
-        for m in _YMD_RE.finditer(s):
-            specials.append((m.start(), m.end(), "d", (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
-        specials.sort()
-    toks: list[_Tok] = []
-    si = 0
-    ns = len(specials)
-    prev = None
-    for m in _TOKEN_RE.finditer(s):
-        a = m.start()
-        if si < ns:
-            while si < ns and specials[si][1] <= a:
-                si += 1
-            if si < ns and specials[si][0] <= a:
-                sp = specials[si]
-                if not toks or toks[-1].a != sp[0]:
-                    toks.append(_Tok(sp[2], sp[0], sp[1], s[sp[0] : sp[1]], sp[3]))
-                continue
-        k = m.lastgroup
-        t = m.group()
-        if k == "n":
-            v = _num_value(t)
-            # «12 000»: a 1-3 digit group followed by one space and exactly 3 digits
-            if (
-                prev is not None
-                and prev.k == "n"
-                and len(t) == 3
-                and t.isdigit()
-                and a == prev.b + 1
-                and s[prev.b] == " "
-                and _SPACE_GROUP_RE.fullmatch(prev.t)
-            ):
-                prev.t = prev.t + " " + t
-                prev.b = m.end()
-                prev.v = float(prev.t.replace(" ", ""))
-                continue
-            tok = _Tok("n", a, m.end(), t, v)
-        else:
-            tok = _Tok(k, a, m.end(), t)
-        toks.append(tok)
-        prev = tok
-    return toks
 
 
 def q_is_none(q: str | None) -> bool:
@@ -454,6 +403,13 @@ class _Parser:
                         if hit[1] == "frac" and nxt and nxt.startswith("ال") and nxt[2:] in L.NUMBER_WORDS:
                             j += 1  # «مليون ونصف المليون»
                         continue
+                # «و» written apart + number word: «واحد و عشرون», «ثلاثة و عشرون»
+                if stem == "و" and j + 1 < self.n and toks[j + 1].k == "w":
+                    hit = L.NUMBER_WORDS.get(toks[j + 1].t)
+                    if hit and hit[1] != "frac" and self._conj_ok(atoms, hit[0], hit[1]):
+                        atoms.append((hit[0], hit[1], True))
+                        j += 2
+                        continue
                 # «و» + digits after a scale: «مليون و200 ألف»
                 if (
                     stem == "و"
@@ -536,6 +492,8 @@ class _Parser:
 
     # ---------------------------------------------------------------- units
     _tamyeez = False
+    _list_unit: str | None = None  # «في نسختين الأولى … والثانية …»: the noun of the two listed
+    _plural = False  # 3-10 take a plural noun: a fallback unit is made singular («تسعة تعادلات» → تعادل)
     _cur_raw: str | None = None
     _definite_ok = True  # vague amounts and scale words take a definite noun: «آلاف الجنود»
 
@@ -611,11 +569,13 @@ class _Parser:
             return None
         if (
             allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
-            and not self.pronoun_suffixed(j)
-        ):
+            and not self.pronoun_suffixed(j) and self.p(j - 1) != ")"
+        ):  # «(1980) شملت»: a word after a closing bracket is not the bracketed number's noun
             written = self.word_as_written(j)
             if self._tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
+            elif self._plural:
+                written = singular_noun(written)
             return "count", written, j + 1
         return None
 
@@ -661,6 +621,8 @@ class _Parser:
             return False
         if w.startswith("ي") and len(w) >= 4:
             return False
+        if w[:2] in ("وي", "وت", "ون") and len(w) >= 5:
+            return False  # «فيستشهد منهم 15 ويصاب سبعة»: «and» + a verb
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
@@ -702,6 +664,9 @@ class _Parser:
         prev = self.toks[i - 1]
         if prev.k == "l":
             return True
+        if prev.k == "w" and i > 2 and self.p(i - 2) == "." and self.adjacent(i - 1) and self.adjacent(i - 2) \
+                and self.toks[i - 3].k == "w" and len(prev.t) <= 3:
+            return True  # «"إس.إي 370"», «إتش.دي.إم.آي 1.4»: a product named by letters and a number
         if prev.k == "p" and prev.t in _OPEN_QUOTES and i > 1:
             prev = self.toks[i - 2]
             if prev.k != "w":
@@ -781,12 +746,12 @@ class _Parser:
         w0 = self.w(i)
         if not w0:
             return None
-        cands = {s for s, _ in _strip(w0)}
-        if not cands & _QUAL_FIRST:
+        cands = {s for s, _ in _strip(w0)} & _QUAL_FIRST
+        if not cands:
             return None
-        for words, q in L.PRE_QUALIFIERS:
-            if words[0] not in cands:
-                continue
+        entries = _PRE_BY_FIRST[next(iter(cands))] if len(cands) == 1 else sorted(
+            e for c in cands for e in _PRE_BY_FIRST[c])  # in the order of L.PRE_QUALIFIERS (longest first)
+        for _, words, q in entries:
             k = len(words)
             if all(self.w(i + x) == words[x] for x in range(1, k)):
                 pl = next(p for s, p in _strip(w0) if s == words[0])
@@ -794,6 +759,10 @@ class _Parser:
                     {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _NEGATIONS
                 ):
                     q = "up_to" if q == "more_than" else "more_than"  # «ألا تتجاوز 50 مليون»
+                if q == "up_to" and words[0] in _DISTANT_TO_VERBS and w0[:pl].endswith("ل") and i + k < self.n \
+                        and self._word_before(i, _CHANGED_BY, span=10):
+                    # «تراجع صافي أرباحها 16% لتصل إلى 2.67 مليار يورو»: the level reached, not a cap
+                    return "exact", i + k, self.toks[i + k].a
                 return q, i + k, self.toks[i].a + pl
         return None
 
@@ -959,7 +928,33 @@ class _Parser:
         if i > 0 and self.w(i - 1) in _NAMED_DATE_WORDS:
             return _R(end, reason="named_event")  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
         if cal == "h":
-            return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
+            nxt = self.w(end)
+            if self.ref is None or day is None:
+                return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
+            if self.p(j - 1) in _DASHES or self.score_context(i):
+                return _R(end, reason="score")  # «بنتيجة 4-صفر»: a score, «صفر» is nought
+            # «١ رمضان الماضي», «24 شوال الجاري», «11 شوال المقبل»: the year of the reference date,
+            # one back for «الماضي» or a day still to come, one on for «المقبل» or a day gone by
+            try:
+                h = Gregorian(self.ref.year, self.ref.month, self.ref.day).to_hijri()
+            except (ValueError, OverflowError):
+                return _R(end, reason="hijri_date_without_year")
+            y, endx = h.year, end
+            if nxt in L.PAST_WORDS:
+                endx += 1
+                if (m, day) > (h.month, h.day):
+                    y -= 1
+            elif nxt in L.NEXT_WORDS:
+                endx += 1
+                if (m, day) < (h.month, h.day):
+                    y += 1
+            elif nxt in _THIS_MONTH:
+                endx += 1
+            try:
+                g = Hijri(y, m, day).to_gregorian()
+            except (ValueError, OverflowError):
+                return _R(end, reason="hijri_date_without_year")
+            return self.mk_date(endx, a, dt.date(g.year, g.month, g.day), "day")
         if self.ref is None:
             return _R(end, reason="month_name_part")  # consume (so «الأول» in «كانون الأول» is not an ordinal)
         first = self.w(j) or ""
@@ -1048,11 +1043,21 @@ class _Parser:
             return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
-        if w in L.TOMORROW:
+        after = w in _TOMORROW_AFTER and self.w(i - 1) == "بعد"  # «بعد غدٍ»: the day after tomorrow
+        if w in L.TOMORROW or after:
             if self.w(i - 1) in _BECAME_BEFORE:
                 return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
-            return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
-                                        "date_value": ref + dt.timedelta(days=1), "qualifier": "exact"})
+            end = i + 1
+            days = 2 if after else 1
+            if self.w(end) in L.WEEKDAYS:  # «غداً الاثنين», «بعد غدٍ الأربعاء»: trust the weekday, on or after ref
+                days = (L.WEEKDAYS[self.w(end)] - ref.weekday()) % 7
+                end += 1
+            if after:
+                t = self.toks[i - 2] if self.w(i - 2) == L.fold("يوم") else self.toks[i - 1]  # «يوم بعد غدٍ الأربعاء»
+            return _R(end, t.a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
+                                                       "date_value": ref + dt.timedelta(days=days), "qualifier": "exact"})
+        if w == L.TODAY and self.w(i + 1) not in L.WEEKDAYS:
+            return self.bare_today(i)
         a = t.a
         j = i
         if w == L.TODAY or w in L.DAY_WORD or w == L.fold("يوم"):
@@ -1073,6 +1078,8 @@ class _Parser:
             prev = self.w(i - 1)
             if prev and {st for st, _ in _strip(prev)} & _NOT_WEEKDAY_BEFORE:
                 return _R(i + 1, reason="prayer_not_date")  # «خطب الجمعة», «صلاة الجمعة»: not a date
+            if prev and (prev.startswith(("عبد", "ابو", "بن")) and len(prev) > 4 or prev in ("بن", "ابو", "ابن", "ال")):
+                return _R(i + 1, reason="family_name")  # «عبدالوهاب الخميس»: a family name
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
             if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:
@@ -1101,6 +1108,24 @@ class _Parser:
                                                  "date_value": ref - dt.timedelta(days=delta),
                                                  "qualifier": "exact"})
 
+    def bare_today(self, i: int):
+        """«اليوم» alone is today (the reference date) after a verb or a time of day («استشهد فجر
+        اليوم», «ووقع الحادث اليوم في», «ابتداءً من اليوم»); not a name («عين اليوم», «لـ»اليوم»»),
+        «في اليوم نفسه», «اليوم الوطني» (a definite word follows) or «حتى اليوم»."""
+        prev = self.w(i - 1)
+        nxt = self.w(i + 1)
+        t = self.toks[i]
+        if prev in _NOT_TODAY_BEFORE or (i > 0 and self.toks[i - 1].k == "p" and self.adjacent(i)):
+            return None
+        if i + 1 < self.n and self.toks[i + 1].k == "p" and self.toks[i + 1].t in _CLOSE_QUOTES and self.adjacent(i + 1):
+            return None  # «لـ»اليوم»»: the newspaper
+        if nxt and (nxt.startswith("ال") or nxt in _SAME_WORDS):
+            return None
+        if i == 0:
+            return None  # «اليوم نحن …»: nowadays, opening a sentence
+        return _R(i + 1, t.a, t.b, {"value": None, "kind": "date", "unit": "day",
+                                    "date_value": self.ref, "qualifier": "exact"})
+
     # ---------------------------------------------------------------- years
     def parse_year_word(self, i: int):
         w = self.w(i)
@@ -1119,6 +1144,8 @@ class _Parser:
             return None
         t = self.toks[i]
         j = i + 1
+        if self.w(j) in L.PAST_WORDS or self.w(j) in _THIS_YEAR_WORDS:
+            j += 1  # «حتى العام الماضي 1435», «العام الحالي 2015»
         if j >= self.n or self.toks[j].k != "n" or not self.toks[j].t.isdigit() or len(self.toks[j].t) != 4:
             return None
         y = int(self.toks[j].t)
@@ -1284,6 +1311,8 @@ class _Parser:
         if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & _MINUTE:
             b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
             return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
+        if info["digits"] and qa is None and not pre_kind and self.w(i - 1) in _HOUR_WORDS:
+            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
         if info["digits"]:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
                 # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
@@ -1292,8 +1321,8 @@ class _Parser:
                     k += 2  # «الآيتان 93، 94»
                 return _R(k, reason="identifier")
             if j < self.n and self.w(j) in L.TIME_OF_DAY:
-                return _R(j + 1, reason="clock_time")
-            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and "." not in toks[i].t and "," not in toks[i].t:
+                return self.clock_time(i, j, j + 1)  # «9 صباحا»
+            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and not any(c in toks[i].t for c in ".,ر"):
                 return _R(j, reason="leading_zero_code")
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
                 return _R(j, reason="long_digit_id")
@@ -1326,6 +1355,11 @@ class _Parser:
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
             return _R(j + 2, reason="score_or_fraction")  # «4/2» scores, «24/7»: not quantities
+        if (
+            single_digits and self.w(j) == "في" and j + 1 < self.n and toks[j + 1].k == "n"
+            and value is not None and value >= 100 and (toks[j + 1].v or 0) >= 100
+        ):
+            return _R(j + 3 if self.w(j + 2) in _PIXEL_WORDS else j + 2, reason="dimensions")  # «1920 في 1080 بيكسل»
         if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
             return _R(j + 1, reason="dimensions")  # «1×1 م2»: dimensions
         if single_digits and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "l":
@@ -1342,11 +1376,17 @@ class _Parser:
             if toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100:
                 return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})
             return _R(j + 1, reason="list_index")  # «11 - يمكنك ...»: a list index
+        if (
+            single_digits and toks[i].t.isdigit() and len(toks[i].t) <= 2 and self.p(j) == "."
+            and j + 1 < self.n and toks[j + 1].k == "w" and self.adjacent(j) and self.adjacent(j + 1)
+            and (i == 0 or toks[i - 1].k != "n" or not self.adjacent(i))
+        ):
+            return _R(j + 1, reason="list_index")  # «… 0.60 ريال 3.نسبة التوزيع»: a bullet glued to its item
         if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
             return _R(j, reason="list_index")  # «5 ـ تعيين»
         if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
             return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
-        if single_digits and i > 0 and toks[i - 1].k == "x" and self.unit_at(j, allow_fallback=False) is None:
+        if single_digits and i > 0 and toks[i - 1].k in ("x", "t") and self.unit_at(j, allow_fallback=False) is None:
             return _R(j, reason="after_masked_span")
         if info["digits"] and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
             qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
@@ -1370,6 +1410,12 @@ class _Parser:
                 if value is None:
                     return None
                 return _R(end, pa, toks[end - 1].b, {"value": value, "qualifier": q, "kind": kind, "unit": unit})
+        # a dash drawn with tatweel, which folding drops: «خلال الفترة من 2013 ــ 2022»
+        if single_digits and value is not None and j < self.n and toks[j].k == "n" and self.tatweel_between(j - 1, j):
+            n2 = self.parse_number(j, prefixes=())
+            r = self.finish_range(i, a, value, info, n2, False) if n2 and n2[0] is not None else None
+            if r is not None and r.fields["kind"] == "year":
+                return r
         # dash range: «10-20», «(1939-1945)»
         if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if self.score_context(i):
@@ -1422,10 +1468,11 @@ class _Parser:
         else:
             allow_fb = not (year_like and qualifier is None)
             self._tamyeez = value is not None and float(value).is_integer() and 11 <= value % 100 <= 99
+            self._plural = value is not None and 3 <= value <= 10
             last_kind = info["atoms"][-1][1] if info["atoms"] else "vague"
             self._definite_ok = value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague")
             u = self.unit_at(j, allow_fallback=allow_fb)
-            self._tamyeez = False
+            self._tamyeez = self._plural = False
             self._definite_ok = True
             if (
                 u is None
@@ -1437,8 +1484,15 @@ class _Parser:
                 u = self.unit_at(j + 1, allow_fallback=False)
             if u:
                 kind, unit, end = u
+            elif self.w(j) in _OTHERS and value is not None and value >= 2:
+                kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others
             else:
                 kind, unit, end = "count", None, j
+                if info["digits"] and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+                    n2 = self.parse_number(j + 1, prefixes=())
+                    u2 = self.unit_at(n2[2], allow_fallback=False) if n2 else None
+                    if u2 and u2[0] in ("duration", "measure", "money"):
+                        kind, unit = u2[0], u2[1]  # «تبلغان من العمر 21 و33 عامًا»: the unit is shared
         if (
             single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
         ):
@@ -1448,10 +1502,11 @@ class _Parser:
             and self.w(i - 1) == "ال" and self.adjacent(i) and _is_int(value)
         ):
             prev = self.w(i - 2) or ""
-            if prev in _EDITION_NOUNS:
-                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact"})
+            if prev in _EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
+                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                                "unit": self.word_as_written(i - 2)})
         if info.get("lone_unit") and unit is None and kind == "count":
-            if self.w(j) not in _OF_THEM:
+            if self.w(j) not in _OF_THEM and self.w(i - 1) not in _THEIR_NUMBER:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
         if info.get("frac_only") and kind not in ("duration", "measure", "money"):
             return None
@@ -1524,24 +1579,78 @@ class _Parser:
             else:
                 continue
             prev = self.w(i - 1)
-            if prev in (L.fold("الساعة"),):
-                return _R(end, reason="clock_time")
+            if prev in _MINUTE:  # «الدقيقة الثلاثين»: a match minute, as «الدقيقة 30»
+                return _R(end, self.toks[i - 1].a, self.toks[end - 1].b,
+                          {"value": float(n), "kind": "other", "qualifier": "exact", "unit": "دقيقة"})
+            before = self.w(i - 2) if self.p(i - 1) in _OPEN_QUOTES else prev
+            if before in _COMPANY_WORDS or self.w(end) in _COMPANY_WORDS:
+                return _R(end, reason="company_name")  # «شركة «الحادي عشر»», «الحادي عشر القابضة»
+            if prev in _HOUR_WORDS:  # «الساعة الحادية عشرة والنصف من مساء …»
+                hour, k = float(n), end
+                frac = _HOUR_FRACTIONS.get(self.w(k) or "")
+                if frac:
+                    hour, k = hour + frac, k + 1
+                if self.w(k) == "من" and self.w(k + 1) in (L.fold("مساء"), L.fold("صباح"), L.fold("فجر")):
+                    return self.clock_time(i, k, k, hour + (12 if self.w(k + 1) == L.fold("مساء") and hour < 12 else 0))
+                return self.clock_time(i, k, k + 1 if self.w(k) in L.TIME_OF_DAY else k, hour)
             t = self.toks[i]
+            if self.w(end) == "من" and self.w(end + 1) in _AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
+                return _R(end, t.a + pl, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": "exact"})
             if n <= 31 and self.w(end) == "من":
                 k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
                 mo = self.month_at(k)  # «الثامن من أغسطس», «للسادس من شهر أغسطس»
                 if mo:
                     cal, m, mend = mo
                     return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
-            if self.w(end) in L.TIME_OF_DAY or (
-                self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر"))
-            ):
-                return _R(end + 1, reason="clock_time")  # «من الرابعة إلى التاسعة مساء», «السادسة من صباح اليوم»: clock times
+            if self.w(end) in L.TIME_OF_DAY:
+                return self.clock_time(i, end, end + 1, float(n))  # «من الرابعة إلى التاسعة مساء»: clock times
+            if self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر")):
+                pm = self.w(end + 1) == L.fold("مساء") and n < 12
+                return self.clock_time(i, end, end, float(n) + (12 if pm else 0))  # «السادسة من صباح اليوم»: the hour alone
             if prev in (L.fold("البارحة"),):
                 return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
+            unit = self.ranked_noun(i, pl)
+            if unit is None and not pl and n == 1 and self.w(i - 1):
+                hit = dual_of(self.w(i - 1), self.w(i))
+                if hit:  # «متاحة في نسختين الأولى مقاس 32.6 بوصة والثانية …»: the two, one by one
+                    unit = self._list_unit = hit[1]
+            elif unit is None and pl and n > 1 and self._list_unit:
+                unit = self._list_unit
             return _R(end, t.a + pl, self.toks[end - 1].b,
-                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": self.ranked_noun(i, pl)})
+                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None
+
+    def tatweel_between(self, j: int, k: int) -> bool:
+        """Only spaces and tatweel («ــ», a dash) between tokens j and k in the original text."""
+        gap = self.text[self.orig(self.toks[j].a, self.toks[j].b)[1]: self.orig(self.toks[k].a, self.toks[k].b)[0]]
+        return "\u0640" in gap and not gap.strip(" \u0640")
+
+    def clock_time(self, i: int, j: int, end: int, hour: float | None = None) -> _R:
+        """A clock time from token ``i`` to ``end`` (exclusive): «الساعة 9.30», «14:18», «السادسة مساءً».
+        Kind ``time``, value the hour of the day in decimal hours (9.5; 18 for «السادسة مساءً»:
+        a day-part word after it moves it to 24 hours and is in the span, «الساعة» before it too;
+        a word like «بتوقيت» is consumed but left out). ``j`` is the token after the hour."""
+        prev = self.w(i - 1)
+        if prev in _HOUR_WORDS and self.toks[i - 1].k == "w":
+            i -= 1
+        last = end - 1 if end > j and self.w(end - 1) in _DAY_PARTS else j - 1 if end > j else end - 1
+        t = self.toks[i]
+        pl = len(t.t) - len(_HOUR) if t.k == "w" and t.t in _HOUR_WORDS else 0
+        h = self.toks[j - 1]
+        if h.k == "t":
+            hm = [int(x) for x in h.t.split(":")]
+            hour = hm[0] + hm[1] / 60
+        elif hour is None:
+            hour = h.v if h.k == "n" else None
+            if hour is not None and "." in h.t and len(h.t.split(".")[1]) == 2 and int(h.t.split(".")[1]) < 60:
+                hour = int(hour) + int(h.t.split(".")[1]) / 60  # «9.30» is half past nine
+        part = self.w(end - 1) if end > j else None
+        if hour is not None and part in _PM_PARTS and hour < 12 and not (part in _NIGHT and hour < 5):
+            hour += 12  # «السادسة مساءً» = 18
+        if hour is None or not 0 <= hour <= 24:
+            return _R(end, reason="clock_time")
+        return _R(end, t.a + pl, self.toks[max(last, i)].b,
+                  {"value": round(hour, 4), "kind": "time", "qualifier": "exact"})
 
     def ranked_noun(self, i: int, pl: int) -> str | None:
         """The noun an ordinal ranks («الشوط الثاني» → شوط, «للمرة الثالثة» → مرة), skipping one
@@ -1555,7 +1664,12 @@ class _Parser:
             stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
             if stem is None and prev.startswith("لل"):
                 stem = prev[2:]
-            if stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
+            if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
+                    and self.toks[j].k == "w" and prev not in L.STOPWORDS and not prev.startswith(("ب", "ل", "ك")):
+                return singular_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))  # «دورتها الثالثة» → دورة
+            if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
+                pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
+            elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
                 return None
             if "ال" + stem in L.ORDINALS or "ال" + stem in L.DEFINITE_TENS:
                 return None
@@ -1571,7 +1685,9 @@ class _Parser:
         w = self.w(i)
         if not w:
             return None
-        for stem, pl in _strip(w, ("و", "ب", "ل", "ف")):
+        cands = _strip(w, ("و", "ب", "ل", "ف"))
+        cands = cands + [(st[2:], p) for st, p in cands if st.startswith("ال")]  # «خلال اليومين المقبلين»
+        for stem, pl in cands:
             if stem in L.DURATION_DUALS:
                 t = self.toks[i]
                 end = i + 1
@@ -1594,17 +1710,21 @@ class _Parser:
         if not prev or not prev.endswith(_DUAL_ENDINGS):
             return False
         stem = prev[2:] if prev.startswith("ال") else prev
-        return dual_of(stem) is not None
+        return dual_of(stem) is not None or stem in L.DURATION_DUALS  # «الساعتين الماضيتين»
 
     def parse_few(self, i: int):
         """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""
         w = self.w(i)
         if not w or not {st for st, _ in _strip(w)} & L.FEW:
             return None
+        if self.raw_word(i).endswith(("ه", "ّه")) or "\u0651" in self.raw_word(i):
+            return None  # «الذي عدّه رئيساً»: «counted him», not «several»
         nxt = self.w(i + 1)
         if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
             return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
         hit = L.UNITS.get(nxt)
+        if hit is None and nxt.endswith("ات") and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
+            hit = ("count", singular_noun(self.word_as_written(i + 1)))  # «عدة مشاركات» → مشاركة
         if hit is None:
             return None
         kind, unit = hit
@@ -1613,24 +1733,49 @@ class _Parser:
         return _R(i + 2, t.a + pl, self.toks[i + 1].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
 
+    def parse_adverbial_ordinal(self, i: int):
+        """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
+        n = _ADVERBIAL_ORDINALS.get(self.w(i) or "")
+        if n is None or not {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _PLACED \
+                and not {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & _PLACED:
+            return None
+        t = self.toks[i]
+        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+
+    def parse_collective(self, i: int):
+        """«عاد الثلاثي كريستيانو رونالدو …»: the collective noun counts its members (no unit);
+        after a definite noun it is an adjective («الاجتماع الثلاثي»)."""
+        w = self.w(i)
+        n = L.COLLECTIVES.get(w or "")
+        if n is None:
+            return None
+        prev = self.w(i - 1) or ""
+        if prev.startswith("ال") or prev.startswith(("وال", "بال", "لل")):
+            return None
+        t = self.toks[i]
+        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
+
     def parse_construct_ordinal(self, i: int):
         """«ثاني صفقة», «وثالث الحرمين»: an indefinite ordinal heading a noun; not in a name («آل ثاني»)."""
         w = self.w(i)
         if not w:
             return None
-        for stem, pl in _strip(w, ("و", "ف")):
+        for stem, pl in _strip(w, ("و", "ف", "ل")):
             n = L.CONSTRUCT_ORDINALS.get(stem)
-            if n is None:
-                continue
+            if n is None or (pl and w[pl - 1] == "ل" and stem != _AWWAL):
+                continue  # «لأول مرة», but «لأولي سولفانغ» is a name
             prev = self.w(i - 1)
             nxt = self.w(i + 1)
+            if stem == _AWWAL and (nxt in _NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in _RANK_WORDS
+                                   or (nxt or "").endswith(("ين", "تين"))):
+                return None  # «أول أمس», «أول الأمر», «الفريق أول ركن», «أول مواجهتين»: not a rank of a noun
             if prev in (L.fold("آل"), "ال", "بن", "ابن") or not nxt or nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
                 return None
             if self.raw_word(i)[pl:pl + 1] == "آ" or (i + 1 < self.n and self.toks[i + 1].a - self.toks[i].b > 1):
                 return None
             bare = nxt[2:] if nxt.startswith("ال") else nxt
             hit = L.UNITS.get(bare) or dual_of(bare)
-            unit = hit[1] if hit else (self.word_as_written(i + 1) if len(bare) > 2 else None)
+            unit = hit[1] if hit else (singular_noun(self.word_as_written(i + 1)) if len(bare) > 2 else None)
             if unit is None or not self.fallback_ok(bare):
                 return None
             t = self.toks[i]
@@ -1675,10 +1820,21 @@ class _Parser:
             elif stem.startswith("لل"):
                 art, pl = 2, 0
             hit = dual_of(stem[art:], self.w(i + 1))
+            if hit is None and self.w(i + 1) in _DUAL_RELATIVES and stem.endswith("ين"):
+                u = L.UNITS.get(stem[art:-2])
+                hit = u if u and u[0] == "count" else None  # «حالتي اللاعبين اللذين يتعافيان»: the two players
             if hit is None:
                 continue
             if self._dual_before(i):
-                return _R(i + 1, reason="agreeing_adjective")  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
+                return _R(i + 1, reason="agreeing_adjective")
+            nxt = self.w(i + 1) or ""
+            if hit[1] == "هدف" and (
+                nxt in (L.fold("لهدف"), L.fold("مقابل"), L.fold("للاشيء"), L.fold("لصفر"), L.fold("دون"))
+                or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] in (L.fold("هدف"),)))
+            ):
+                return _R(i + 1, reason="score")  # «فاز بهدفين لهدف», «بهدفين مقابل هدف»: a match score
+            if (stem[art:], self.w(i - 1)) in L.DUAL_TITLES:
+                return _R(i + 1, reason="title_dual")  # «خادم الحرمين الشريفين»: a title, not two of anything  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
             kind, unit = hit
             t = self.toks[i]
             return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
@@ -1688,9 +1844,12 @@ class _Parser:
     def parse_at(self, i: int):
         t = self.toks[i]
         if t.k == "w" and not _word_triggers(t.t):
-            return self.parse_dual(i) if _dual_shaped(t.t) else None  # only its ending: a dual or nothing
+            # only its ending: a dual («البلدين») or a definite duration dual («اليومين المقبلين»)
+            return (self.parse_dual(i) or self.parse_duration_dual(i)) if _dual_shaped(t.t) else None
         if t.k == "x":
             return _R(i + 1, reason="masked_span")
+        if t.k == "t":
+            return self.clock_time(i, i + 1, i + 1)
         if t.k == "d":
             return self.parse_numeric_date(i)
         if t.k in ("n", "w"):
@@ -1719,6 +1878,13 @@ class _Parser:
                         return r
                     if r and r.fields and r.fields["kind"] == "year":
                         return r
+                    if r is None and q != "exact" and self.toks[j].k == "w" and self.w(i) not in _PREPOSITION_QUALIFIERS:
+                        # «نحو أسبوعين», «قرابة الثلاثة أسابيع»: a qualifier before a dual or a definite number
+                        r = self.parse_duration_dual(j) or self.parse_definite_number(j) or self.parse_dual(j)
+                        if r and r.fields and r.fields["kind"] in _QUANTITY_KINDS and r.a == self.toks[j].a:
+                            r.fields = dict(r.fields, qualifier=q)
+                            r.a = qa
+                            return r
             r = self.parse_between(i) or self.parse_from_to(i)
             if r:
                 return r
@@ -1730,7 +1896,8 @@ class _Parser:
             if r:
                 return r
         if t.k == "w":
-            r = self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
+            r = (self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
+                 or self.parse_collective(i) or self.parse_adverbial_ordinal(i))
             if r:
                 return r
         if t.k == "w":

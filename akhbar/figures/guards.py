@@ -43,7 +43,8 @@ REASONS: dict[str, str] = {
     "clock_time": "a clock time («الساعة 9», «الرابعة مساء»)",
     "score": "a match score («2-1»)",
     "score_or_fraction": "a slash pair («4/2», «24/7»)",
-    "dimensions": "dimensions («1×1»)",
+    "dimensions": "dimensions («1×1», «1920 في 1080 بيكسل»)",
+    "company_name": "an ordinal naming a company («شركة «الحادي عشر»», «الحادي عشر القابضة»)",
     "list_index": "a list bullet at the start of a line («1-», «5 ـ»)",
     "month_number": "a month written as a number before an era word («سبتمبر 9 ميلادي»)",
     "masked_span": "inside a URL, e-mail, hashtag, clock time or phone number (masked before parsing)",
@@ -59,7 +60,9 @@ REASONS: dict[str, str] = {
     "explicit_date_follows": "a weekday followed by an explicit date, which speaks instead",
     "idiom_not_date": "«في أمس الحاجة», «أنه غدا», «البارحة الأولى»: not a day",
     "prayer_not_date": "«صلاة الجمعة», «خطبة الجمعة»: not a date",
+    "family_name": "a weekday after a given name («عبدالوهاب الخميس»): a family name",
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
+    "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }

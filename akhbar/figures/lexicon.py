@@ -114,7 +114,9 @@ ORDINALS = {fold(w): n for n, ws in _ORD.items() for w in ws.split()}
 # (the feminine «ثانية» is also «a second», so it is left out).
 CONSTRUCT_ORDINALS = {fold(w): n for n, w in (
     (1, "أولى"), (2, "ثاني"), (3, "ثالث"), (4, "رابع"), (5, "خامس"), (6, "سادس"), (7, "سابع"), (8, "ثامن"),
-    (9, "تاسع"), (10, "عاشر"))}
+    (9, "تاسع"), (10, "عاشر"), (1, "أول"))}
+# the collective «الثلاثي» (the three): a count with no unit («عاد الثلاثي كريستيانو رونالدو …»)
+COLLECTIVES = {fold(w): n for n, w in ((2, "الثنائي"), (3, "الثلاثي"), (4, "الرباعي"), (5, "الخماسي"), (6, "السداسي"))}
 # «الحادي عشر», «الثانية عشرة» ...
 ORDINAL_TEEN_FIRST = dict(ORDINALS)
 ORDINAL_TEEN_FIRST[fold("الحادي")] = 1
@@ -225,6 +227,8 @@ DURATION_DUALS = {
 }
 # Nouns whose dual is a figure although they are not units elsewhere (broken plurals, so
 # «ـين/ـان» on them is always a dual): folded stem -> unit.
+# a dual inside a title counts nothing: (dual without article, word before), folded
+DUAL_TITLES = {(fold("حرمين"), fold("خادم")), (fold("حرمين"), fold("لخادم")), (fold("حرمين"), fold("وخادم"))}
 DUAL_ONLY = {fold(w): w for w in (
     "جانب", "نظير", "حرم", "هيكل", "جنس", "وافد", "شقيق", "خصم", "قطب", "نادي", "منتخب", "بلد", "فريق",
     "مسلح", "رئيس", "وزير", "سفير", "مصدر", "حزب", "قطاع", "معسكر", "ملف", "حكم", "هدف", "شوط",
@@ -460,6 +464,17 @@ _COUNT = {
     "بيت": "بيت بيوت أبيات",
     "مصرف": "مصرف مصارف",
     "حرفة": "حرفة حرف",
+    "دور": "دور أدوار",
+    # nouns that are counted in twos in the news (duals: «عملين», «منطقتي مكة والمدينة», «الطرفين»)
+    "عمل": "عمل أعمال",
+    "أمر": "أمر أمور",
+    "مجال": "مجال مجالات",
+    "حليف": "حليف حلفاء",
+    "نظير": "نظير نظراء",
+    "منطقة": "منطقة مناطق",
+    "قيادة": "قيادة قيادات",
+    "قصة": "قصة قصص",
+    "أمة": "أمة أمم",
 }
 _KIND_TABLES = (("money", _MONEY), ("duration", _DURATION), ("measure", _MEASURE),
                 ("count", _COUNT), ("other", _OTHER))
@@ -507,6 +522,7 @@ STOPWORDS = {
     ميلادي ميلادية هجري هجرية آخرين آخرون أخرى إضافية إضافي ونصف وربع عندما حين بينما
     لأن حتى وذلك وهو وهي وهم ثم كما مما ممن عما كافة جميع عامة أصل مجموع إجمالي سورة
     معنا معه معها معهم معهما لنا لهما عليهم عليها بينهم بينها أمثاله أمثالها أول أولى آخر
+    إثر اثر عقب جراء ضمن إزاء تجاه لصالح
     """.split()
 }
 # Words after which a 4-digit number is a year.

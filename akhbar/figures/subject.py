@@ -700,9 +700,9 @@ def _what_before(sent: _Sentence, first: int, nouns: frozenset[str]) -> tuple[st
 def figure_subject(text: str, fig: Figure) -> Subject | None:
     """The subject of ``fig``, a figure found in ``text`` (offsets into ``text``, as
     :func:`akhbar.figures.extract_figures` returns them); None when the figure counts
-    nothing nameable (dates, years, ordinals, bare numbers, a percentage or an amount of
+    nothing nameable (dates, years, ordinals, clock times, bare numbers, a percentage or an amount of
     money with nothing said about what it measures)."""
-    if fig.kind in ("date", "year", "ordinal", "other"):
+    if fig.kind in ("date", "year", "ordinal", "time", "other"):  # a clock time counts nothing either
         return None
     sent = _sentence(text)
     toks = sent.toks
