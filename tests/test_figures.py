@@ -187,5 +187,8 @@ def test_anchor_date_on_the_articles_own_weekday():
     assert ref == dt.date(2015, 7, 20)
     assert anchor_date("وقالت الوزارة أمس (الثلاثاء) إن", dt.date(2015, 8, 6)) == dt.date(2015, 8, 5)
     assert anchor_date("لا يوم هنا", dt.date(2015, 8, 6)) == dt.date(2015, 8, 6)
-    figs = extract_figures("ووقع الحادث اليوم في المنطقة نفسها.", reference_date=ref)
+    figs = extract_figures("ووقع الحادث فجر اليوم في المنطقة نفسها.", reference_date=ref)
     assert [(f.text, f.date_value) for f in figs] == [("اليوم", dt.date(2015, 7, 20))]
+    # after other words a bare «اليوم» is as often "nowadays": no date
+    assert extract_figures("ووقع الحادث اليوم في المنطقة نفسها.", reference_date=ref) == []
+    assert extract_figures("وما نعيشه اليوم من تحديات كبيرة.", reference_date=ref) == []
