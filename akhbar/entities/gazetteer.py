@@ -106,29 +106,36 @@ def _start_options(memo: _IndexMemo, word: str) -> tuple[tuple[int, str, int], .
     opts = memo.starts.get(word)
     if opts is None:
         prefixes = memo.prefixes
-        opts = tuple((rank, first, cut)
-                     for rank, (first, cut) in enumerate([(_fold_name_word(word), 0)] + _proclitic_options(word))
-                     if first in prefixes)
+        opts = tuple(opt for opt in _word_options(word) if opt[1] in prefixes)
         if len(memo.starts) >= START_CACHE_MAX:
             memo.starts.clear()
         memo.starts[word] = opts
     return opts
 
 
-_last_folded: tuple[tuple[str, ...], list[str]] = ((), [])  # the last sentence folded by _fold_words
+@functools.lru_cache(maxsize=100_000)
+def _word_options(word: str) -> tuple[tuple[int, str, int], ...]:
+    """Every reading of ``word`` as the first word of a name, whatever the index: (rank,
+    key, cut) for the word itself (rank 0) and without each proclitic."""
+    return tuple((rank, first, cut)
+                 for rank, (first, cut) in enumerate([(_fold_name_word(word), 0)] + _proclitic_options(word)))
+
+
+SENTENCE_FOLDS_MAX = 1024  # sentences whose folds are kept (a document's, and then some)
+_SENTENCE_FOLDS: dict[tuple[str, ...], list[str]] = {}
 
 
 def _fold_words(words: list[str]) -> list[str]:
     """:func:`_fold_name_word` of each word.  A sentence is matched against several indexes
-    in a row (features, post-processing, rules, knowledge base): its folds are kept until
-    another sentence comes (one entry, rebound atomically; the list is never modified)."""
-    global _last_folded
+    (features, post-processing, rules, document names, knowledge base): its folds are kept
+    for the sentences of the last document or so (emptied when full; the lists are never
+    modified)."""
     key = tuple(words)
-    last = _last_folded
-    if last[0] == key:
-        return last[1]
-    folded = [_fold_name_word(w) for w in words]
-    _last_folded = (key, folded)
+    folded = _SENTENCE_FOLDS.get(key)
+    if folded is None:
+        if len(_SENTENCE_FOLDS) >= SENTENCE_FOLDS_MAX:
+            _SENTENCE_FOLDS.clear()
+        folded = _SENTENCE_FOLDS[key] = [_fold_name_word(w) for w in words]
     return folded
 
 
