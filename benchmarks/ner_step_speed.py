@@ -57,16 +57,23 @@ def read_records(path: str, first: int, n: int) -> list[str]:
 
 
 def run_pass(rec, docs: list, batch: int) -> list[list[dict]]:
-    """One pass over ``docs`` ((text, sentences) pairs) in batches, as the pipeline's extract step."""
+    """One pass over ``docs`` ((text, sentences) pairs) in batches, as the pipeline's extract
+    step (``akhbar.pipeline.extract_entities_batch``) of the code measured runs it: where
+    ``annotate`` takes the tokens, a batch is tokenised once, else twice (before 1b0be06)."""
+    import inspect
+
     from akhbar.text import tokenize
 
+    takes_tokens = "tokens" in inspect.signature(rec.annotate).parameters
     out: list[list[dict]] = []
     for b in range(0, len(docs), batch):
         part = docs[b:b + batch]
-        sents = [[t.text for t in tokenize(text[s.start:s.end], offset=s.start)] for text, spans in part for s in spans]
+        toks = [[tokenize(text[s.start:s.end], offset=s.start) for s in spans] for text, spans in part]
+        sents = [[t.text for t in ts] for doc in toks for ts in doc]
         with rec.model.prepared(sents):
-            for text, spans in part:
-                out.append([{k: getattr(m, k) for k in FIELDS} for m in rec.annotate(text, spans)])
+            for (text, spans), doc in zip(part, toks):
+                mentions = rec.annotate(text, spans, doc) if takes_tokens else rec.annotate(text, spans)
+                out.append([{k: getattr(m, k) for k in FIELDS} for m in mentions])
     return out
 
 

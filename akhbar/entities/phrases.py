@@ -474,6 +474,16 @@ def _latin_org_at(toks: list[Token], i: int) -> Phrase | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_open(word: str) -> bool:
+    """A token that :func:`_org_at`, :func:`_place_at` or :func:`_latin_org_at` may start a
+    phrase at: an organisation head, a place cue, or a Latin word (each of them returns None
+    at once for any other token).  Cached: most tokens open nothing."""
+    return (_word_parts(word, ORG_HEADS)[2] in ORG_HEADS
+            or _word_parts(word, _PLACE_CUE_HEADS)[2] in _PLACE_CUE_HEADS
+            or (word.isascii() and word[:1].isalpha()))
+
+
 def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> list[Phrase]:
     """Organisation and place phrases of one sentence, left to right, non-overlapping.
     ``places``: fold keys (:func:`akhbar.text.fold_key_word`, article kept) of
@@ -481,6 +491,9 @@ def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> lis
     out: list[Phrase] = []
     i = 0
     while i < len(toks):
+        if not _may_open(toks[i].text):
+            i += 1
+            continue
         ph = _org_at(toks, i, places) or _place_at(toks, i, places) or _latin_org_at(toks, i)
         if ph is None:
             i += 1
