@@ -71,14 +71,10 @@ _PREFIX_LOCK = threading.Lock()
 _last_small: _IndexMemo | None = None  # memo of the last small index, rebound atomically
 
 
-def _key_prefixes(idx: dict) -> frozenset[str]:
-    """Every prefix of every key of ``idx`` (a key is its own longest prefix): a
-    match is extended one word at a time only while it can still become a key."""
-    return _index_memo(idx).prefixes
-
-
 def _index_memo(idx: dict) -> _IndexMemo:
-    """The memo of ``idx`` (built on first use).  Thread-safe: entries are checked by
+    """The memo of ``idx`` (built on first use): ``prefixes`` holds every prefix of every key
+    (a key is its own longest prefix), so a match is extended one word at a time only while
+    it can still become a key.  Thread-safe: entries are checked by
     identity of the index; a memo's ``starts`` only ever gains entries that are the same
     whoever computes them, and is emptied when full."""
     global _last_small
