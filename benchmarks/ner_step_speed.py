@@ -59,7 +59,7 @@ def read_records(path: str, first: int, n: int) -> list[str]:
 def run_pass(rec, docs: list, batch: int) -> list[list[dict]]:
     """One pass over ``docs`` ((text, sentences) pairs) in batches, as the pipeline's extract
     step (``akhbar.pipeline.extract_entities_batch``) of the code measured runs it: where
-    ``annotate`` takes the tokens, a batch is tokenised once, else twice (before 1b0be06)."""
+    ``annotate`` takes the tokens, a batch is tokenised once, else twice (before 1c91ea0)."""
     import inspect
 
     from akhbar.text import tokenize
