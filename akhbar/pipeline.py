@@ -88,15 +88,16 @@ def extract_entities_batch(batch: list[DocState], use_model: bool = True, bilstm
     model = recognizer.model
     # the model tags the sentences of the whole batch at once (one BiLSTM pass over all
     # of them); each document's annotate() then finds its sentences tagged.  Tokenised
-    # as annotate() does; a sentence it tokenises otherwise is simply tagged there.
-    sentences = [
-        [t.text for t in tokenize(state.clean.clean_text[s.start:s.end], offset=s.start)]
-        for state in batch if state.clean is not None for s in state.sentences
-    ] if model is not None else []
+    # once, as annotate() would: the same tokens go to it.
+    doc_tokens = [
+        [tokenize(state.clean.clean_text[s.start:s.end], offset=s.start) for s in state.sentences]
+        if state.clean is not None else None for state in batch
+    ] if model is not None else [None] * len(batch)
+    sentences = [[t.text for t in toks] for doc in doc_tokens if doc is not None for toks in doc]
     with model.prepared(sentences) if model is not None else contextlib.nullcontext():
-        for state in batch:
+        for state, tokens in zip(batch, doc_tokens):
             assert state.clean is not None
-            mentions = recognizer.annotate(state.clean.clean_text, state.sentences)
+            mentions = recognizer.annotate(state.clean.clean_text, state.sentences, tokens)
             state.mentions = [(sentence_index_of(state.sentences, m.start), m) for m in mentions]
     return batch
 

@@ -24,9 +24,9 @@ from akhbar.entities.phrases import ORG_HEADS, find_phrases, name_tail
 from akhbar.entities.canonical import canonicalize, lookup
 from akhbar.entities.model import _after_title, doc_consistency, postprocess, proclitic_cut, rule_tags, spans_from_bio
 from akhbar.models import Mention, Sentence
-from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, elided_article, fold_display, fold_key, fold_key_word,
-                         fold_match, fold_words, restore_article, split_proclitics, strip_conjunction as strip_conj,
-                         tokenize)
+from akhbar.text import (CONJUNCTIONS, PROCLITIC_LETTERS, Token, elided_article, fold_display, fold_key,
+                         fold_key_word, fold_match, fold_words, restore_article, split_proclitics,
+                         strip_conjunction as strip_conj, tokenize)
 
 __all__ = ["EntityRecognizer", "canonicalize"]
 
@@ -380,10 +380,13 @@ class EntityRecognizer:
             instances[key] = cls(use_model=key[0], bilstm=key[1])
         return instances[key]
 
-    def annotate(self, text: str, sentences: list[Sentence]) -> list[Mention]:
+    def annotate(self, text: str, sentences: list[Sentence], tokens: list[list[Token]] | None = None) -> list[Mention]:
+        """The mentions of one document.  ``tokens``: its sentences already tokenised as
+        here (``tokenize(text[s.start:s.end], offset=s.start)`` for each; the pipeline
+        tokenises a batch once for :meth:`CrfModel.prepared` and for this)."""
         doc_tags: list[list[str]] = []
         doc_probs: list[list[float]] = []
-        doc_toks = [tokenize(text[s.start:s.end], offset=s.start) for s in sentences]
+        doc_toks = tokens if tokens is not None else [tokenize(text[s.start:s.end], offset=s.start) for s in sentences]
         doc_words = [[t.text for t in toks] for toks in doc_toks]
         if self.model is not None:  # the whole document at once: the BiLSTM runs its sentences as one batch
             tagged = self.model.tag_many(doc_words)

@@ -255,6 +255,15 @@ def _token_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str],
     return hit
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen BIO tags per list: the combinations are few
+def _tag_features(gaz: str | None, tg: str | None, ol: str | None) -> tuple[list[str], list[str], list[str]]:
+    """The feature strings of a token's list tags (external gazetteer, training names,
+    organisation lexicon; None: group off): its own, as the token before the one
+    described («-1:»), as the token after it («1:»).  Never modified by callers."""
+    tags = [(k, t) for k, t in (("gz=", gaz), ("tg=", tg), ("ol=", ol)) if t is not None]
+    return ([k + t for k, t in tags], ["-1:" + k + t for k, t in tags], ["1:" + k + t for k, t in tags])
+
+
 def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> list[list[str]]:
     """Feature strings for each token of one sentence (from its view)."""
     infos, gaz_tags, tg_tags, ol_tags = view
@@ -262,38 +271,45 @@ def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> l
     use_cl = "clusters" in groups
     use_tr = "triggers" in groups
     chunks = [_token_chunks(ti, use_cl, use_tr) for ti in infos]
+    # the list tags of each token: its own, and as the token before / after the one described
+    tag_feats = [_tag_features(gaz_tags[k] if gaz_tags is not None else None,
+                               tg_tags[k] if tg_tags is not None else None,
+                               ol_tags[k] if ol_tags is not None else None) for k in range(n)]
     feats: list[list[str]] = []
+    last = n - 1
     for i, ti in enumerate(infos):
         own, own2, _nb = chunks[i]
-        f = list(own)
-        if i == 0:
-            f.append("BOS")
-        if i == n - 1:
-            f.append("EOS")
-        f += own2
-        if gaz_tags is not None:
-            f.append("gz=" + gaz_tags[i])
-        if tg_tags is not None:
-            f.append("tg=" + tg_tags[i])
-        if ol_tags is not None:
-            f.append("ol=" + ol_tags[i])
-        for d in (-2, -1, 1, 2):
-            k = i + d
-            if 0 <= k < n:
-                f += chunks[k][2][d]
-                if abs(d) == 1:
-                    p = f"{d}:"
-                    if gaz_tags is not None:
-                        f.append(p + "gz=" + gaz_tags[k])
-                    if tg_tags is not None:
-                        f.append(p + "tg=" + tg_tags[k])
-                    if ol_tags is not None:
-                        f.append(p + "ol=" + ol_tags[k])
-            else:
-                f.append(f"{d}:PAD")
+        if 0 < i < last:
+            f = own + own2
+        else:
+            f = list(own)
+            if i == 0:
+                f.append("BOS")
+            if i == last:
+                f.append("EOS")
+            f += own2
+        f += tag_feats[i][0]
+        if i >= 2:
+            f += chunks[i - 2][2][-2]
+        else:
+            f.append("-2:PAD")
+        if i >= 1:
+            f += chunks[i - 1][2][-1]
+            f += tag_feats[i - 1][1]
+        else:
+            f.append("-1:PAD")
+        if i < last:
+            f += chunks[i + 1][2][1]
+            f += tag_feats[i + 1][2]
+        else:
+            f.append("1:PAD")
+        if i + 2 < n:
+            f += chunks[i + 2][2][2]
+        else:
+            f.append("2:PAD")
         if i > 0:
             f.append("bg-=" + infos[i - 1].n + "|" + ti.n)
-        if i < n - 1:
+        if i < last:
             f.append("bg+=" + ti.n + "|" + infos[i + 1].n)
         if use_tr and i > 1 and infos[i - 1].trig and infos[i - 2].trig:
             f.append("tr2=" + infos[i - 2].trig + infos[i - 1].trig)

@@ -52,32 +52,87 @@ def _fold_name_word(w: str) -> str:
     return fold_key_word(w, article=False) if w[:1].isalpha() else ""
 
 
-_PREFIX_CACHE: dict[int, tuple[dict, frozenset[str]]] = {}
+# the first-word options of a token (see _start_options) kept per index, up to this many words
+START_CACHE_MAX = 50_000
+
+
+class _IndexMemo(NamedTuple):
+    """What :meth:`Gazetteer.match_tokens` derives from one index: the prefixes of its keys
+    and, per token string, the readings of the token that start one (:func:`_start_options`)."""
+
+    index: dict
+    prefixes: frozenset[str]
+    starts: dict[str, tuple[tuple[int, str, int], ...]]
+
+
+_PREFIX_CACHE: dict[int, _IndexMemo] = {}
 _PREFIX_CACHE_MAX = 8  # the long-lived indexes (gazetteer, training names, olex)
 _PREFIX_LOCK = threading.Lock()
-_last_small: tuple = (None, frozenset())  # (index, prefixes) of the last small index, rebound atomically
+_last_small: _IndexMemo | None = None  # memo of the last small index, rebound atomically
 
 
-def _key_prefixes(idx: dict) -> frozenset[str]:
-    """Every prefix of every key of ``idx`` (a key is its own longest prefix): a
-    match is extended one word at a time only while it can still become a key.
-    Thread-safe: entries are immutable tuples, checked by identity."""
+def _index_memo(idx: dict) -> _IndexMemo:
+    """The memo of ``idx`` (built on first use): ``prefixes`` holds every prefix of every key
+    (a key is its own longest prefix), so a match is extended one word at a time only while
+    it can still become a key.  Thread-safe: entries are checked by
+    identity of the index; a memo's ``starts`` only ever gains entries that are the same
+    whoever computes them, and is emptied when full."""
     global _last_small
     hit = _PREFIX_CACHE.get(id(idx))
-    if hit is not None and hit[0] is idx:
-        return hit[1]
+    if hit is not None and hit.index is idx:
+        return hit
     last = _last_small
-    if last[0] is idx:
-        return last[1]
-    pre = frozenset(k[:m] for k in idx for m in range(1, len(k) + 1))
+    if last is not None and last.index is idx:
+        return last
+    memo = _IndexMemo(idx, frozenset(k[:m] for k in idx for m in range(1, len(k) + 1)), {})
     if len(idx) > 200:
         with _PREFIX_LOCK:
             if len(_PREFIX_CACHE) >= _PREFIX_CACHE_MAX:
                 _PREFIX_CACHE.pop(next(iter(_PREFIX_CACHE)))
-            _PREFIX_CACHE[id(idx)] = (idx, pre)
+            _PREFIX_CACHE[id(idx)] = memo
     else:  # a document's own names (document consistency): kept while its sentences are matched
-        _last_small = (idx, pre)
-    return pre
+        _last_small = memo
+    return memo
+
+
+def _start_options(memo: _IndexMemo, word: str) -> tuple[tuple[int, str, int], ...]:
+    """(rank, key of the first word, cut) for each reading of ``word`` as the first word of
+    a name (the word itself, rank 0, then without each proclitic: :func:`_proclitic_options`)
+    whose key can start a key of the index; usually none."""
+    opts = memo.starts.get(word)
+    if opts is None:
+        prefixes = memo.prefixes
+        opts = tuple(opt for opt in _word_options(word) if opt[1] in prefixes)
+        if len(memo.starts) >= START_CACHE_MAX:
+            memo.starts.clear()
+        memo.starts[word] = opts
+    return opts
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_options(word: str) -> tuple[tuple[int, str, int], ...]:
+    """Every reading of ``word`` as the first word of a name, whatever the index: (rank,
+    key, cut) for the word itself (rank 0) and without each proclitic."""
+    return tuple((rank, first, cut)
+                 for rank, (first, cut) in enumerate([(_fold_name_word(word), 0)] + _proclitic_options(word)))
+
+
+SENTENCE_FOLDS_MAX = 1024  # sentences whose folds are kept (a document's, and then some)
+_SENTENCE_FOLDS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _fold_words(words: list[str]) -> list[str]:
+    """:func:`_fold_name_word` of each word.  A sentence is matched against several indexes
+    (features, post-processing, rules, document names, knowledge base): its folds are kept
+    for the sentences of the last document or so (emptied when full; the lists are never
+    modified)."""
+    key = tuple(words)
+    folded = _SENTENCE_FOLDS.get(key)
+    if folded is None:
+        if len(_SENTENCE_FOLDS) >= SENTENCE_FOLDS_MAX:
+            _SENTENCE_FOLDS.clear()
+        folded = _SENTENCE_FOLDS[key] = [_fold_name_word(w) for w in words]
+    return folded
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -164,20 +219,22 @@ class Gazetteer:
         """
         out: list[tuple[int, int, str, int]] = []
         idx = index if index is not None else self.index
-        prefixes = _key_prefixes(idx)
+        memo = _index_memo(idx)
+        prefixes = memo.prefixes
+        starts = memo.starts
         n = len(words)
-        folded = [_fold_name_word(w) for w in words]
+        max_len = self.max_len
+        folded = _fold_words(words)
         i = 0
         while i < n:
             if not folded[i]:
                 i += 1
                 continue
-            # the longest run of word tokens starting at i (no punctuation inside a name)
-            lim = i + 1
-            while lim < n and lim - i < self.max_len and folded[lim]:
-                lim += 1
+            opts = starts.get(words[i])
+            if opts is None:
+                opts = _start_options(memo, words[i])
             best = None  # (end, option rank, label, cut): the longest match, then the first option
-            for rank, (first, cut) in enumerate([(folded[i], 0)] + _proclitic_options(words[i])):
+            for rank, first, cut in opts:
                 cur, j = first, i + 1
                 while cur in prefixes:
                     hit = idx.get(cur)
@@ -187,7 +244,8 @@ class Gazetteer:
                     if hit is not None and (best is None or j > best[0]) and not (
                             skip_ambiguous and cur in AMBIGUOUS_KEYS):
                         best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
-                    if j >= lim:
+                    # a name runs over word tokens only (no punctuation inside), at most max_len
+                    if j >= n or j - i >= max_len or not folded[j]:
                         break
                     cur += folded[j]
                     j += 1
@@ -197,7 +255,6 @@ class Gazetteer:
             else:
                 i += 1
         return out
-
 
 ORG_LEXICON_FILE = "org_lexicon.tsv"
 

@@ -168,10 +168,12 @@ def crf_marginals(tagger, n: int, labels: list[str] | None = None) -> np.ndarray
         known = set(tagger.labels())
         labels = [t for t in TAGS if t in known]
     m = np.zeros((n, len(TAGS)), np.float32)
+    marginal = tagger.marginal
+    positions = range(n)
     for t in labels:
-        col = TAGS.index(t)
-        for i in range(n):
-            m[i, col] = tagger.marginal(t, i)
+        # one column at a time from a list (float32 as each item set would be): no numpy
+        # item assignment per token
+        m[:, TAGS.index(t)] = [marginal(t, i) for i in positions]
     return m
 
 
@@ -194,6 +196,10 @@ def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: 
                 tags[i], probs[i] = "I-PER", p
 
 
+TOKEN_CACHE_MAX = 50_000  # token strings whose answers each cached predicate below keeps (per process)
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _preposition_form(tok: str) -> bool:
     """«ب/ل/ك» + a word more frequent alone than with the letter («بفوز», «بافتقاد»;
     not «بلير», «لحود»): a preposition, not the start of a name."""
@@ -292,6 +298,7 @@ def doc_consistency(
 _NAME_PARTS = frozenset(fold_match(w) for w in "ابن بن أبو ابو أبي ابي أبا ولد عبد آل الأول الثاني الثالث".split())
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _not_a_short_form(tok: str) -> bool:
     """A preposition, pronoun or particle («على», «وعلى»), or a name part («ابن», «ولد»,
     «الثاني»), with or without a proclitic: never a name's short form on its own."""
@@ -301,6 +308,7 @@ def _not_a_short_form(tok: str) -> bool:
 
 
 # --- proclitic decision for a mention's first token ------------------------
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def proclitic_cut(token: str) -> int:
     """How many leading characters of ``token`` are a proclitic to leave out of
     the mention span (see :func:`features.smart_split`): «واشنطن» keeps its «و»,
@@ -332,6 +340,7 @@ def _per_prior() -> dict[str, float]:
         return json.load(f)
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _name_like(tok: str, prior: bool = True) -> bool:
     n = fold_match(tok)
     if not n or not n[0].isalpha() or n in FUNCTION_WORDS or len(n) < 2:
@@ -355,11 +364,13 @@ def _name_like(tok: str, prior: bool = True) -> bool:
 _LOC_CUE_WORDS = frozenset(fold_key_word(w) for w in "مدينة منطقة مقاطعة محافظة عاصمة إقليم ولاية قرية بلدة جزيرة".split())
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _nationality(tok: str) -> bool:
     n = fold_match(tok)
     return n.startswith("ال") and gz.load().is_nationality(fold_key_word(n))
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _team_head(tok: str) -> bool:
     """«فريق», «وفريق», «فريقي» (a team), not «الفريق» (:func:`gazetteer.is_team_head`)."""
     _pre, art, rest, _cut = smart_split(fold_match(tok))
@@ -369,6 +380,7 @@ def _team_head(tok: str) -> bool:
 CLUB_ADJ_MAX_COUNT = 30  # SaudiNewsNet occurrences of a place adjective read as a club's without a team head
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _club_adjective(tok: str, rare: bool = False) -> bool:
     """An adjective of relation to a city or an institution with the article, not a
     nationality or a direction: «الفاسي», «البيضاوي», «الوجدية», «الملكي» (club
@@ -387,6 +399,7 @@ def _club_adjective(tok: str, rare: bool = False) -> bool:
     return not (gz.load().is_nationality(f) or f in gz.DIRECTIONS or stem in gz.DIRECTIONS or n in FUNCTION_WORDS)
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _after_title(tok: str) -> bool:
     n = fold_match(tok)
     f = fold_key_word(n)
@@ -410,6 +423,12 @@ def _opens_person_rule(words: list[str], folds: list[str], i: int) -> bool:
     return folds[i] not in gz.TEAM_HEADS or (i + 1 < len(words) and folds[i + 1] in _RANK_AFTER_FARIQ)
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
+def _rule_fold(w: str) -> str:
+    """KEY level of a word without its proclitics and article ("" for punctuation, numbers)."""
+    return fold_key_word(smart_split(fold_match(w))[2]) if w[:1].isalpha() else ""
+
+
 def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
     """Gazetteer + trigger rules only (the fast mode, and a fill-in for the CRF)."""
     g = gz.load()
@@ -417,7 +436,7 @@ def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
     tags, probs = ["O"] * n, [0.0] * n
     for i, j, label, _cut in g.match_tokens(words, skip_ambiguous=True):
         _set_span(tags, probs, i, j, label, 0.9)
-    folds = [fold_key_word(smart_split(fold_match(w))[2]) if w[:1].isalpha() else "" for w in words]
+    folds = [_rule_fold(w) for w in words]
     i = 0
     while i < n:
         f = folds[i]
@@ -489,6 +508,7 @@ GAZ_FILL_MAX_P_O = 0.9
 RULE_JOIN_MAX_P_O = 0.9  # a title rule joins a word to the model's name only where P(O) was below this …
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE_MAX)
 def _unseen(tok: str) -> bool:
     """Not in the word clusters (SaudiNewsNet words seen ≥ 5 times): the models' O for
     such a word is a guess, so a title rule may join it where it fills a surname slot

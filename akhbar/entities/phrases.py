@@ -55,6 +55,7 @@ _CITY_CUE = _set("مدينة")
 # places named after a person: «شارع الملك فهد», «ممشى الملك خالد», «مدينة عيسى»
 PERSON_NAMED_PLACE_CUES = _set("شارع طريق ممشى جسر ميدان دوار تقاطع حي مدينة ساحة كورنيش مطار ميناء ملعب استاد")
 PLACE_CUES = PLACE_CUES_STRONG | _set("منطقة مدينة جزيرة وادي جبل مطار ميناء شارع")
+_PLACE_CUE_HEADS = PLACE_CUES | PERSON_NAMED_PLACE_CUES  # words _place_at does not split
 TITLE_GENITIVES = _set("الملك الأمير الإمام الشيخ الرئيس السلطان")
 NAME_LINKS = _set("بن ابن بنت آل ال عبد أبو أبي")
 ADJECTIVES = _set(
@@ -99,10 +100,20 @@ def _word(tok: Token) -> bool:
     return tok.text[:1].isalpha()
 
 
-def _parts(tok: Token, heads: frozenset[str] = frozenset()) -> tuple[str, bool, str, int]:
+_NO_HEADS: frozenset[str] = frozenset()
+
+
+def _parts(tok: Token, heads: frozenset[str] = _NO_HEADS) -> tuple[str, bool, str, int]:
     """(proclitic, has article, folded rest without article, cut) of a token.  A word
     that is itself in ``heads`` is not split («وزارة» is not «و» + «زارة»)."""
-    w = fold_match(tok.text)
+    return _word_parts(tok.text, heads)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_parts(word: str, heads: frozenset[str]) -> tuple[str, bool, str, int]:
+    """:func:`_parts` of a token's text (cached: the vocabulary repeats; ``heads`` are the
+    module's constant sets, so a cache key compares them by identity)."""
+    w = fold_match(word)
     whole = fold_key_word(w, article=True)
     if whole in heads:
         return "", w.startswith("ال"), whole, 0
@@ -384,7 +395,7 @@ def _org_at(toks: list[Token], i: int, places: frozenset[str] = frozenset()) -> 
 
 
 def _place_at(toks: list[Token], i: int, places: frozenset[str]) -> Phrase | None:
-    pre, art, rest, cut = _parts(toks[i], PLACE_CUES | PERSON_NAMED_PLACE_CUES)
+    pre, art, rest, cut = _parts(toks[i], _PLACE_CUE_HEADS)
     if art or pre not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):
         return None
     if rest not in PLACE_CUES and rest not in PERSON_NAMED_PLACE_CUES:
@@ -463,6 +474,16 @@ def _latin_org_at(toks: list[Token], i: int) -> Phrase | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _may_open(word: str) -> bool:
+    """A token that :func:`_org_at`, :func:`_place_at` or :func:`_latin_org_at` may start a
+    phrase at: an organisation head, a place cue, or a Latin word (each of them returns None
+    at once for any other token).  Cached: most tokens open nothing."""
+    return (_word_parts(word, ORG_HEADS)[2] in ORG_HEADS
+            or _word_parts(word, _PLACE_CUE_HEADS)[2] in _PLACE_CUE_HEADS
+            or (word.isascii() and word[:1].isalpha()))
+
+
 def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> list[Phrase]:
     """Organisation and place phrases of one sentence, left to right, non-overlapping.
     ``places``: fold keys (:func:`akhbar.text.fold_key_word`, article kept) of
@@ -470,6 +491,9 @@ def find_phrases(toks: list[Token], places: frozenset[str] = frozenset()) -> lis
     out: list[Phrase] = []
     i = 0
     while i < len(toks):
+        if not _may_open(toks[i].text):
+            i += 1
+            continue
         ph = _org_at(toks, i, places) or _place_at(toks, i, places) or _latin_org_at(toks, i)
         if ph is None:
             i += 1

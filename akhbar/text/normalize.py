@@ -185,7 +185,20 @@ def fold_key(text: str, letters: bool = True) -> str:
     joined.  ``letters=False``: without the letter folds (ج/غ, ق/ك), how one text spells
     the name.  Across sources «بيونغ يانغ» and «بيونج يانج» are one name; inside one
     document a different letter is a different word («الغزيرة», "abundant", is not
-    «الجزيرة»).  The SQL macro ``akhbar_fold`` (akhbar/catalog.py) computes the same."""
+    «الجزيرة»).  The SQL macro ``akhbar_fold`` (akhbar/catalog.py) computes the same.
+
+    Names and words (up to :data:`CACHED_MAX_CHARS`) are served from a bounded cache."""
+    if len(text) <= CACHED_MAX_CHARS:
+        return _fold_key_short(text, letters)
+    return _fold_key(text, letters)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fold_key_short(text: str, letters: bool) -> str:
+    return _fold_key(text, letters)
+
+
+def _fold_key(text: str, letters: bool) -> str:
     words = fold_match(text).replace("-", " ").split()
     return "".join(fold_key_word(w, article=False, letters=letters) for w in words)
 

@@ -54,8 +54,12 @@ def tokenize(text: str, offset: int = 0, scripts: bool = True, compounds: bool =
     if scripts:
         for m in _TOKEN_RE.finditer(text):
             tok = m.group()
+            start = m.start() + offset
             # words glued to Latin/digits the other way («AMالفجر») are split by script
-            out.extend(_split_script(tok, m.start() + offset))
+            if _script_cuts(tok):
+                out.extend(_split_script(tok, start))
+            else:  # nearly every token: no call to _split_script
+                out.append(Token(tok, start, start + len(tok)))
     else:
         out = [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN_RE.finditer(text)]
     return _join_compounds(out, text, offset) if compounds else out
