@@ -22,6 +22,7 @@ back marked failed (``DocState.failure``) and the rest of the batch is processed
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 import os
@@ -149,9 +150,20 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="akhbar-parent-watch", daemon=True).start()
 
 
+_FROZEN = False
+
+
 def _run_chunk(states: list[DocState]) -> _Chunk:
+    global _FROZEN
     timings: Counter = Counter()
-    return _Chunk(run_steps(_STEPS, states, timings), timings)
+    out = _Chunk(run_steps(_STEPS, states, timings), timings)
+    if not _FROZEN:
+        # the first chunk loaded the models, word lists and gazetteers (millions of objects
+        # that live as long as the worker): out of the garbage collector's sight, its full
+        # collections stop walking them again and again
+        gc.freeze()
+        _FROZEN = True
+    return out
 
 
 # ----------------------------------------------------------------------------- failures
