@@ -22,18 +22,17 @@ Written by hand: no package lists Arabic name chains and the short forms news us
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import re
 import sys
-import zipfile
 from collections import Counter, defaultdict
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.entities.identity import alias_key, display_name, person_core  # noqa: E402
 from akhbar.text import strip_marks  # noqa: E402
+from akhbar.training.corpus import iter_records  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "saudinewsnet")
@@ -55,20 +54,12 @@ def chain(parts: list[str]) -> str:
     return " بن ".join(parts)
 
 
-def articles(data: str):
-    for path in sorted(glob.glob(os.path.join(data, "*.zip"))):
-        with zipfile.ZipFile(path) as zf:
-            for name in zf.namelist():
-                for rec in json.loads(zf.read(name)):
-                    yield rec.get("content") or ""
-
-
 def build(data: str, min_count: int, share: float) -> dict:
     extensions: dict[str, Counter] = defaultdict(Counter)  # key of «X بن Y» -> long chains
     titled: dict[str, Counter] = defaultdict(Counter)  # key of «الملك X» -> chains after it
     spelled: dict[str, Counter] = defaultdict(Counter)  # key of a chain -> its spellings
     occurrences: Counter = Counter()  # key of «X بن Y» -> chains that start with it, short or long
-    for text in articles(data):
+    for text in (rec.get("content") or "" for rec in iter_records(data)):
         text = strip_marks(text)
         for m in _CHAIN_RE.finditer(text):
             parts = parts_of(m.group(1), m.group(2))

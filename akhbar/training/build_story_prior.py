@@ -12,17 +12,15 @@ fewer than ``--min-df`` articles are left out (they keep the corpus's own counts
 from __future__ import annotations
 
 import argparse
-import glob
-import json
 import os
 import sys
-import zipfile
 
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.stories import _HASHER, N_FEATURES, StoryParams, text_terms  # noqa: E402
+from akhbar.training.corpus import iter_records  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "saudinewsnet")
@@ -30,11 +28,8 @@ DEFAULT_OUT = os.path.join(HERE, "..", "resources", "stories", "df_prior.npz")
 
 
 def articles(data: str):
-    for path in sorted(glob.glob(os.path.join(data, "*.zip"))):
-        with zipfile.ZipFile(path) as zf:
-            for name in zf.namelist():
-                for rec in json.loads(zf.read(name)):
-                    yield rec.get("title") or None, rec.get("content") or ""
+    for rec in iter_records(data):
+        yield rec.get("title") or None, rec.get("content") or ""
 
 
 def _count(chunk: list[list[str]], df: np.ndarray) -> int:

@@ -22,25 +22,20 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
-import json
 import os
 import sys
 import time
-import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", ".."))
 
 from akhbar.text import tokenize  # noqa: E402
+from akhbar.training.corpus import iter_records  # noqa: E402
 from akhbar.text import fold_match  # noqa: E402
 
 
 def iter_articles(data_dir: str):
-    for path in sorted(glob.glob(os.path.join(data_dir, "*.zip"))):
-        with zipfile.ZipFile(path) as z:
-            for name in sorted(z.namelist()):
-                for art in json.loads(z.read(name)):
-                    yield "\n".join(x for x in (art.get("title"), art.get("content")) if x)
+    for art in iter_records(data_dir):
+        yield "\n".join(x for x in (art.get("title"), art.get("content")) if x)
 
 
 def sentences(data_dir: str) -> list[list[str]]:
