@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import os
 import re
 
 from akhbar.text import collapse_spaces, fold_display, fold_key
@@ -94,9 +92,9 @@ def title_before(text: str, start: int) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _person_aliases() -> tuple[dict, dict]:
-    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "ner", "person_aliases.json")
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
+    from akhbar.entities import kb
+
+    data = kb._resource("person_aliases.json")
     return data["aliases"], data["names"]
 
 
