@@ -130,6 +130,7 @@ def build_catalog(store: Store, schemas: Mapping[str, pa.Schema], sql_dir: Path,
         created.append("search_index")
         con.execute(FOLD_MACRO)
         con.execute(WORDS_MACRO)
+        con.execute(PERIODS_MACRO)
         pending = sql_models(sql_dir)
         # create the sql/ models in dependency order: retry until no progress
         while pending:
@@ -177,6 +178,25 @@ WORDS_MACRO = (
     "CREATE OR REPLACE MACRO akhbar_words(s) AS list_distinct(list_filter(list_transform("
     f"regexp_extract_all(translate(s, '{_FOLD_FROM}', '{_FOLD_TO}'), '[\\p{{L}}]+'), "
     "w -> regexp_replace(w, '^(و|ف)?(ب|ل)?(ال)?', '')), w -> length(w) >= 3))"
+)
+# akhbar_periods(s): the reporting periods a sentence names, as occasion marks for
+# disputed_figures («period#month» for «الشهر الماضي» or «خلال شهر رمضان», «period#half» for
+# «النصف الأول», «period#quarter», «period#year» for «العام الحالي», «period#week»): sales
+# «in June» and sales «in the first half» count different things. Written by hand (a few
+# Arabic patterns; SQL cannot call the figures parser, whose dates already give months).
+_MONTHS = ("يناير|فبراير|مارس|[أا]بريل|مايو|يونيو|يوليو|[أا]غسطس|سبتمبر|[أا]كتوبر|نوفمبر|ديسمبر"
+           "|كانون|شباط|[آا]ذار|نيسان|[أا]يار|حزيران|تموز|آب|[أا]يلول|تشرين")
+_PERIODS = {
+    "year": r"(?:ال)?(?:عام|سنة)\s+(?:ال)?(?:حالي|ماضي|جاري|منصرم|مقبل|قادم)|هذا\s+العام|العام\s+ككل",
+    "half": r"النصف\s+(?:ال)?(?:أول|اول|ثاني)",
+    "quarter": r"الربع\s+(?:ال)?(?:أول|اول|ثاني|ثالث|رابع|أخير|اخير)",
+    "month": r"(?:ال)?شهر\s+(?:ال)?(?:ماضي|حالي|جاري|منصرم)|(?:في|خلال)\s+شهر|خلال\s+(?:" + _MONTHS + ")",
+    "week": r"(?:ال)?[أا]سبوع\s+(?:ال)?(?:ماضي|حالي|جاري|منصرم)",
+}
+PERIODS_MACRO = (
+    "CREATE OR REPLACE MACRO akhbar_periods(s) AS list_filter(["
+    + ", ".join(f"CASE WHEN regexp_matches(s, '{rx}') THEN 'period#{name}' END" for name, rx in _PERIODS.items())
+    + "], x -> x IS NOT NULL)"
 )
 # entity('…'): the entity_id a spelling names: the entity most often written so in the
 # corpus, else the knowledge base's entry for that spelling, else NULL

@@ -1,68 +1,136 @@
 -- disputed_figures: within a story, figures of the same kind and subject (figures.subject_key)
--- whose values differ between documents: one row per figure, the disagreeing values side by
--- side with who claims them. «How many North Korean soldiers are in Russia?»:
+-- on which the documents disagree: one row per figure, the disagreeing values side by side
+-- with who claims them. «How many North Korean soldiers are in Russia?»:
 --   SELECT dispute_id, value, qualifier, claimed_by, source, published_at
 --   FROM disputed_figures ORDER BY dispute_id, value;
--- Amounts of money and measures compare within one unit (a budget in euros and the same
--- budget in CFA francs are not two claims). A dispute needs two documents that each give a
--- value the other does not: values that one document gives alone (a breakdown by cause)
--- are not one, nor are documents that repeat the same series (a bulletin's 113, 3,257 and
--- 16,312 machines, copied by five outlets) or one that gives a part of another's series; a
--- document that gives the whole timeline of a count (1,500 then 3,000 then 12,000) lines up
--- with the others that give one of its values. The two values must also be said in
--- sentences that say the same thing (at least 15 % of their content words shared,
--- akhbar_words): «the third batch came on 3 trucks» against «the second batch on 5» still
--- pass, «an 11-member working group» against «charges against 14 people» do not, and
--- neither do sentences dated to different occasions (a date in another month, another
--- year, «the second batch» against «the third»: figures of the same sentences). One
--- outlet that repeats its own sentence with a new number (half its words or more: a daily
--- market report) updates a series; that is not a dispute. A document that gives more than
--- four values for one subject (a table of loans by fund) counts something finer than the
--- subject says, and takes no part.
+-- Two figures are comparable when they are said in two documents, in sentences that say the
+-- same thing (at least 15 % of their content words shared, akhbar_words), of the same
+-- occasion (no other month, year, clock time, reporting period — akhbar_periods: «in June»
+-- against «in the first half» — or «the second batch» against «the third») and of the same
+-- place (if both sentences name places, one in common). Comparable figures disagree when
+-- each document gives a value the other does not, and two outlets give them, or one outlet
+-- on the word of two different named claimants (an outlet that gives a new number on its
+-- own word updates a series: a daily market report). A dispute's rows are the figures that
+-- disagree and those comparable with one of them (an outlet agreeing with a value; a
+-- document that gives the whole timeline of a count). Money and measures compare within
+-- one unit. A document that gives more than four values for one subject (a table of loans
+-- by fund) counts something finer than the subject says, and takes no part.
 -- n_values / n_documents / n_sources: of the whole dispute; independent_sources: outlets
 -- reporting this figure's value in a paragraph that is not a syndicated copy.
-WITH figures_u AS (
-    SELECT *, CASE WHEN kind IN ('money', 'measure') THEN coalesce(unit, '') ELSE '' END AS compare_unit
+WITH written AS (
+    -- how precisely a value is written: «4.3 مليون» is 4.3 million give or take 100,000 (its
+    -- last digit: rounded or cut, 4,365,980 is written so); digits written out in full, and
+    -- «44 مليون», are exact. «7ر59» is the
+    -- wire services' 59.7.
+    SELECT *, regexp_extract(figure_text,
+               '([0-9٠-٩]+)(?:([.,٫ر،])([0-9٠-٩]+))?\s*(ألف|آلاف|الف|مليون|ملايين|مليار|مليارات|بليون|بلايين|تريليون)',
+               ['whole', 'sep', 'frac', 'scale']) AS w
     FROM story_figures
 ),
+figures_u AS (
+    SELECT * EXCLUDE (w, tol),
+           -- the interval a figure claims: its value, widened by its rounding; «أكثر من» and
+           -- «أقل من» / «حتى» reach one written unit further (so «أكثر من 4.3 مليون» holds
+           -- 4,365,980, while «أكثر من 20» and 27 still differ), «نحو» 5 % either way
+           coalesce(value_low, value) * CASE WHEN qualifier = 'approx' THEN 0.95 ELSE 1 END
+               - CASE WHEN qualifier IN ('less_than', 'up_to') THEN 3 ELSE 1 END * tol AS lo,
+           coalesce(value_high, value) * CASE WHEN qualifier = 'approx' THEN 1.05 ELSE 1 END
+               + CASE WHEN qualifier = 'more_than' THEN 3 ELSE 1 END * tol AS hi
+    FROM (
+        SELECT *,
+               CASE WHEN kind IN ('money', 'measure') THEN coalesce(unit, '') ELSE '' END AS compare_unit,
+               -- the last written digit of a number with decimals before «ألف/مليون/مليار»
+               CASE WHEN w.scale = '' OR w.sep = '' THEN 0.0
+                    ELSE CASE WHEN w.scale IN ('ألف', 'آلاف', 'الف') THEN 1e3
+                                    WHEN w.scale IN ('مليون', 'ملايين') THEN 1e6
+                                    WHEN w.scale = 'تريليون' THEN 1e12 ELSE 1e9 END
+                             / 10 ^ CASE WHEN w.sep = 'ر' THEN length(w.whole) ELSE length(w.frac) END END AS tol
+        FROM written
+    )
+),
 doc_values AS (
-    SELECT story_id, kind, subject_key, compare_unit, doc_id, list(DISTINCT value) AS vals
+    SELECT story_id, kind, subject_key, compare_unit, doc_id, list(DISTINCT {'lo': lo, 'hi': hi}) AS spans
     FROM figures_u
     GROUP BY story_id, kind, subject_key, compare_unit, doc_id
     HAVING count(DISTINCT value) <= 4
 ),
 occasions AS (
-    -- what dates a sentence: its dates (to the month), years, and ordinals by their noun
+    -- what dates a sentence: its dates (to the month), years, clock times, and ordinals by their noun
     SELECT doc_id, sentence_idx,
            list(DISTINCT CASE kind WHEN 'ordinal' THEN 'ordinal:' || coalesce(unit, '') ELSE kind END
                 || '#' || CASE kind WHEN 'date' THEN strftime(date_value, '%Y-%m')
                                     ELSE CAST(value AS VARCHAR) END) AS marks
     FROM figures
-    WHERE kind IN ('date', 'year', 'ordinal') AND (date_value IS NOT NULL OR value IS NOT NULL)
+    WHERE kind IN ('date', 'year', 'ordinal', 'time') AND (date_value IS NOT NULL OR value IS NOT NULL)
+    GROUP BY doc_id, sentence_idx
+),
+places AS (
+    -- the places a sentence names (entity ids)
+    SELECT doc_id, sentence_idx, list(DISTINCT entity_id) AS places
+    FROM entities
+    WHERE label = 'LOC' AND entity_id IS NOT NULL
     GROUP BY doc_id, sentence_idx
 ),
 claims AS (
-    SELECT f.story_id, f.kind, f.subject_key, f.compare_unit, f.doc_id, f.source, f.value, v.vals,
-           akhbar_words(f.sentence) AS words, coalesce(o.marks, []) AS marks
+    SELECT f.story_id, f.kind, f.subject_key, f.compare_unit, f.doc_id, f.start_char, f.source, f.value,
+           f.lo, f.hi,
+           CASE WHEN f.claimed_by_outlet THEN NULL ELSE f.claimed_by END AS claimant,
+           v.spans, akhbar_words(f.sentence) AS words,
+           list_concat(coalesce(o.marks, []), akhbar_periods(f.sentence)) AS marks,
+           coalesce(p.places, []) AS places
     FROM figures_u f
     JOIN doc_values v USING (story_id, kind, subject_key, compare_unit, doc_id)
     LEFT JOIN occasions o USING (doc_id, sentence_idx)
+    LEFT JOIN places p USING (doc_id, sentence_idx)
 ),
-disputes AS (
-    SELECT DISTINCT a.story_id, a.kind, a.subject_key, a.compare_unit
+comparable AS (
+    -- two figures of one subject, in two documents, said in sentences that say the same
+    -- thing (shared content words) of the same occasion and the same place
+    SELECT a.story_id, a.kind, a.subject_key, a.compare_unit,
+           a.doc_id AS doc_a, a.start_char AS start_a, a.value AS value_a, a.spans AS spans_a,
+           a.source AS source_a, a.claimant AS claimant_a, a.lo AS lo_a, a.hi AS hi_a,
+           b.doc_id AS doc_b, b.start_char AS start_b, b.value AS value_b, b.spans AS spans_b,
+           b.source AS source_b, b.claimant AS claimant_b, b.lo AS lo_b, b.hi AS hi_b
     FROM claims a
     JOIN claims b
       ON a.story_id = b.story_id AND a.kind = b.kind AND a.subject_key = b.subject_key
-     AND a.compare_unit = b.compare_unit AND a.doc_id < b.doc_id
-    CROSS JOIN LATERAL (SELECT len(list_intersect(a.words, b.words))::DOUBLE
-                               / greatest(len(list_distinct(list_concat(a.words, b.words))), 1) AS shared)
-    WHERE NOT list_contains(b.vals, a.value) AND NOT list_contains(a.vals, b.value)
-      AND shared >= 0.15
-      AND (a.source <> b.source OR shared < 0.5)
-      -- two sentences dated to different occasions (another month, year, or «the second
-      -- batch» against «the third») count different things
+     AND a.compare_unit = b.compare_unit AND a.doc_id <> b.doc_id
+    WHERE len(list_intersect(a.words, b.words))::DOUBLE
+          / greatest(len(list_distinct(list_concat(a.words, b.words))), 1) >= 0.15
+      -- dated to different occasions: another month, year, clock time, reporting period,
+      -- or «the second batch» against «the third»
       AND NOT len(list_filter(a.marks, x -> len(list_filter(b.marks,
               y -> split_part(y, '#', 1) = split_part(x, '#', 1) AND y <> x)) > 0)) > 0
+      -- said of different places: both sentences name places, and none in common
+      AND (len(a.places) = 0 OR len(b.places) = 0 OR len(list_intersect(a.places, b.places)) > 0)
+),
+pairs AS (
+    -- a disagreement: each document gives a value the other does not, and two outlets
+    -- give them, or one outlet on the word of two different named claimants (one outlet
+    -- that gives a new number on its own word updates a series: a daily market report)
+    SELECT * FROM comparable
+    WHERE doc_a < doc_b
+      AND (hi_a < lo_b OR hi_b < lo_a)
+      AND NOT len(list_filter(spans_b, s -> s.lo <= hi_a AND lo_a <= s.hi)) > 0
+      AND NOT len(list_filter(spans_a, s -> s.lo <= hi_b AND lo_b <= s.hi)) > 0
+      AND (source_a <> source_b
+           OR (claimant_a IS NOT NULL AND claimant_b IS NOT NULL
+               AND NOT contains(claimant_a, claimant_b) AND NOT contains(claimant_b, claimant_a)))
+),
+core AS (
+    SELECT story_id, kind, subject_key, compare_unit, doc_a AS doc_id, start_a AS start_char FROM pairs
+    UNION
+    SELECT story_id, kind, subject_key, compare_unit, doc_b, start_b FROM pairs
+),
+members AS (
+    -- the figures of a disagreement, and those comparable with one of them (the outlets
+    -- that agree with a value, a document's other values for the same thing)
+    SELECT story_id, kind, subject_key, compare_unit, doc_id, start_char FROM core
+    UNION
+    SELECT c.story_id, c.kind, c.subject_key, c.compare_unit, c.doc_b, c.start_b
+    FROM comparable c
+    JOIN core k ON k.story_id = c.story_id AND k.kind = c.kind AND k.subject_key = c.subject_key
+               AND k.compare_unit = c.compare_unit AND k.doc_id = c.doc_a AND k.start_char = c.start_a
 ),
 grouped AS (
     SELECT
@@ -71,8 +139,7 @@ grouped AS (
         count(DISTINCT f.doc_id) OVER g AS n_documents,
         count(DISTINCT f.source) OVER g AS n_sources
     FROM figures_u f
-    JOIN disputes d USING (story_id, kind, subject_key, compare_unit)
-    JOIN doc_values v USING (story_id, kind, subject_key, compare_unit, doc_id)
+    JOIN members m USING (story_id, kind, subject_key, compare_unit, doc_id, start_char)
     WINDOW g AS (PARTITION BY f.story_id, f.kind, f.subject_key, f.compare_unit)
 )
 SELECT
