@@ -38,7 +38,7 @@ _AGENCY_SET = frozenset(AGENCIES)
 _GENERIC_CREDITS = frozenset({"وكالات"})  # «agencies»: names no agency
 _ROLE_WORDS = frozenset(
     "متابعه متابعات حاوره حاورته حاورها حوار بقلم كتب كتبت كتبه اعداد اعدادا ترجمه تحرير تقرير بروفايل "
-    "مراسل مراسلنا المحرر محرر خاص بواسطه".split()
+    "مراسل مراسلنا المحرر محرر خاص بواسطه مكتب".split()
 )
 _PHOTO_WORDS = ("تصوير", "عدسه", "بعدسه", "الصور", "صور")
 _SPLIT_RE = re.compile(r"\s*(?:[:：|/،,؛]|(?<!\d)[\-–—ـ]|[\-–—ـ](?!\d)|(?:(?<=\s)|^)من\s+(?=\S))\s*")
@@ -109,6 +109,10 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
     own_hit: str | None = None
     prev: str | None = None  # the last plain part read when it can be a city («كوجالي (تركيا)»)
     last_person = -2  # index of the last piece read as the person or a co-author
+    co_authors: list[str] = []
+    maybe_co_authors: list[str] = []  # names with only places between: kept if the byline names a known place
+    known_place = False
+    only_places_since = False  # every part read since the last reporter was a place or a role
     for idx, (raw, how) in enumerate(pieces):
         part = _clean_part(raw)
         if not part:
@@ -133,9 +137,11 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
         city, prev = prev, None
         if key in own_keys and how != "quoted":
             own_hit = own_hit or part  # the paper crediting itself: a named agency beside it wins
+            only_places_since = False
             continue
         if how == "quoted" or key in _AGENCY_SET or key in outlet_keys:
             out.outlet = out.outlet or part
+            only_places_since = False
             continue
         inner = [w for w in words if w in outlet_keys or w in _AGENCY_SET]
         if inner and len(words) <= 3 and not looks_like_name(Line(pos=0, no=0, text=part)):
@@ -154,8 +160,10 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
             if city in leftovers:
                 leftovers.remove(city)
             continue
-        if _is_place(part) and (out.place is None or how == "bracket"):
-            out.place = part
+        if _is_place(part):
+            known_place = True
+            if out.place is None or (how == "bracket" and not (co_authors or maybe_co_authors)):
+                out.place = part  # with several reporters, the first one's city
             prev = part if how == "plain" else None
             continue
         if how == "bracket" and len(words) <= 2 and out.person is not None:
@@ -166,13 +174,24 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
         ) and not words[0].startswith("ال"):
             out.person = part
             last_person = idx
+            only_places_since = True
             continue
-        if out.person is not None and idx in after_comma and last_person >= 0 and all(
-                not _clean_part(pieces[k][0]) for k in range(last_person + 1, idx)) and 2 <= len(words) <= 5 \
-                and looks_like_name(Line(pos=0, no=0, text=part)):
-            # a second reporter after a comma («بدر العتيبي، عبدالله البرقاوي»): not a place
-            last_person = idx
-            continue
+        if out.person is not None and 2 <= len(words) <= 5 and looks_like_name(Line(pos=0, no=0, text=part)) \
+                and not _is_place(part.split()[0]) and not _is_place(" ".join(part.split()[:2])):
+            # another reporter: after a comma («بدر العتيبي، عبدالله البرقاوي»), or with only
+            # places between in a byline that names a known place («بروكسل: عبد الله مصطفى -
+            # واشنطن: محمد علي صالح», «عبد الرحمن الحربي - عبدالعزيز الزهراني - جدة»; in
+            # «منيس الشيحي - حفر الباطن» the second part is the place); never after an outlet
+            # («مكة - الوئام - فلان»)
+            if idx in after_comma and all(not _clean_part(pieces[k][0]) for k in range(last_person + 1, idx)):
+                co_authors.append(part)
+                last_person = idx
+                continue
+            if only_places_since:
+                maybe_co_authors.append(part)
+                last_person = idx
+                continue
+        only_places_since = False
         if key.removeprefix("ال") in _AGENCY_SET:
             continue  # the generic credit «الوكالات»: neither a place nor an outlet
         leftovers.append(part)
@@ -181,8 +200,14 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
         out.outlet = own_hit  # «سبق - وكالات»: the paper, not the generic «agencies»
     # one short leftover beside a person or an outlet is the dateline place
     # («الرس - أحمد الحمياني», «عرعر : واس»)
+    if known_place:
+        co_authors += maybe_co_authors
+    else:
+        leftovers += maybe_co_authors
     if out.place is None and (out.person or out.outlet) and len(leftovers) == 1 and len(leftovers[0].split()) <= 2:
         out.place = leftovers[0]
+    if co_authors and out.person:
+        out.person = "، ".join(dict.fromkeys([out.person, *co_authors]))
     return out
 
 
