@@ -329,14 +329,18 @@ def is_age_line(line: str) -> bool:
 
 
 # A CMS timestamp in the scraper's author field: «Tuesday, 11 August 2015 - 13:34 pm»,
-# «Mon, 2015-08-10 20:48» (arriyadiyah puts one in every record, alone or after «… |»).
+# «Mon, 2015-08-10 20:48» (arriyadiyah puts one in every record, alone or after «… |»),
+# «يوليو 21, 2015, 3 ص» (alyaum, now and then).
 _EN_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
-_STAMP_TIME = r"(?:\s*[-–,]?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?:\s*(?P<ap>[ap]\.?m\.?))?)?"
+_AM_PM = r"[ap]\.?m\.?|ص|م|صباحا|صباحاً|مساء|مساءً"
+_STAMP_TIME = (r"(?:\s*[-–,]?\s*(?P<h>\d{1,2})(?::(?P<mi>\d{2})(?:\s*(?P<ap>" + _AM_PM + r"))?"
+               r"|\s*(?P<ap2>" + _AM_PM + r")))?")
+_WORD = r"[a-z\u0621-\u064a]"
 _STAMP_RES = (
-    re.compile(r"^(?:[a-z]+,?\s+)?(?P<d>\d{1,2})\s+(?P<mon>[a-z]{3,9})\.?,?\s+(?P<y>\d{4})" + _STAMP_TIME + r"\s*$", re.I),
-    re.compile(r"^(?:[a-z]+,?\s+)?(?P<mon>[a-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})" + _STAMP_TIME + r"\s*$", re.I),
-    re.compile(r"^(?:[a-z]+,?\s+)?(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T|\s+)?" + _STAMP_TIME + r"\s*$", re.I),
+    re.compile(rf"^(?:{_WORD}+,?\s+)?(?P<d>\d{{1,2}})\s+(?P<mon>{_WORD}{{3,9}})\.?,?\s+(?P<y>\d{{4}})" + _STAMP_TIME + r"\s*$", re.I),
+    re.compile(rf"^(?:{_WORD}+,?\s+)?(?P<mon>{_WORD}{{3,9}})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})" + _STAMP_TIME + r"\s*$", re.I),
+    re.compile(rf"^(?:{_WORD}+,?\s+)?(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?:T|\s+)?" + _STAMP_TIME + r"\s*$", re.I),
 )
 
 
@@ -351,11 +355,14 @@ def _stamp(text: str) -> dt.datetime | None:
         if g.get("mon"):
             mon = next((i for i, name in enumerate(_EN_MONTHS, 1) if name.startswith(g["mon"].lower()[:3])), None)
             if mon is None:
+                mon = month_number(g["mon"])  # an Arabic month name
+            if mon is None:
                 return None
         else:
             mon = int(g["m"])
         hour, minute = int(g["h"] or 0), int(g["mi"] or 0)
-        if (g["ap"] or "").lower().startswith("p") and hour < 12:
+        ap = (g["ap"] or g["ap2"] or "").lower()
+        if (ap.startswith("p") or ap.startswith("م")) and hour < 12:
             hour += 12
         try:
             return dt.datetime(int(g["y"]), mon, int(g["d"]), hour, minute, tzinfo=dt.timezone.utc)

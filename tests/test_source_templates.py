@@ -229,8 +229,12 @@ def test_a_footer_on_a_line_of_its_own_is_the_same_template(docs):
     ("Tuesday, 12 May 2015 - 10:17 am", None, dt.datetime(2015, 5, 12, 10, 17, tzinfo=UTC)),
     ("| Tuesday, 11 August 2015 - 00:00 am", None, dt.datetime(2015, 8, 11, tzinfo=UTC)),
     ("بقلم: محمد السلوم | Mon, 2015-08-10 20:48", "بقلم: محمد السلوم", dt.datetime(2015, 8, 10, 20, 48, tzinfo=UTC)),
+    # alyaum: an Arabic month and «ص/م» (a.m./p.m.)
+    ("يوليو 21, 2015, 3 ص", None, dt.datetime(2015, 7, 21, 3, tzinfo=UTC)),
+    ("الثلاثاء 21 يوليو 2015 - 04:13 مساءً", None, dt.datetime(2015, 7, 21, 16, 13, tzinfo=UTC)),
     ("خالد الشنيف", "خالد الشنيف", None),
     ("2015 | الرياض", "2015 | الرياض", None),  # a year alone is no timestamp
+    ("الرياض 21 يوليو", "الرياض 21 يوليو", None),  # nor a day without its year
 ])
 def test_a_timestamp_in_the_author_field(author, rest, when):
     from akhbar.metadata import split_author_date
