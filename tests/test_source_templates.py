@@ -416,3 +416,18 @@ def test_a_first_line_caption_said_again_goes_and_a_sub_heading_stays():
                        "لخدمة شباب وفتيات المنطقة، وذلك خلال استقباله أمس رئيس وأعضاء اللجنة في مكتبه بالإمارة.\n")
     c = clean_document(ingest_unit(RawInput("q.json#1", "json", rec)))
     assert not [r for r in c.removed if r.rule == "caption_restated"]
+
+
+def test_an_author_field_that_holds_a_sentence_is_no_byline():
+    from akhbar.clean import clean_document
+    from akhbar.models import RawDocument
+
+    # a real sabq record's author field: the article's first bullet
+    bullet = ("- لماذا لا يطوَّر نظام (المنافسات والمشتريات الحكومية) ليقف بشكل صارم أمام التجاوزات.. "
+              "وتُشدَّد المراقبة على المشتريات الحكومية؟")
+    body = ("أكد مختصون أن نظام المنافسات والمشتريات الحكومية يحتاج إلى مراجعة شاملة تضمن الشفافية.\n"
+            "وأوضحوا أن الرقابة على المشتريات تحد من التجاوزات وتحمي المال العام.")
+    clean = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="sabq", author=bullet))
+    assert clean.byline is None and clean.byline_person is None
+    named = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="sabq", author="فهد المطيري (جدة)"))
+    assert (named.byline, named.byline_person, named.dateline_place) == ("فهد المطيري (جدة)", "فهد المطيري", "جدة")

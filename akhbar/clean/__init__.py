@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from akhbar.clean.byline import AGENCIES, outlet_candidates, outlet_parts, split_byline
+from akhbar.clean.byline import AGENCIES, is_sentence, outlet_candidates, outlet_parts, split_byline
 from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, line_key, make_lines
 from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
@@ -986,8 +986,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     if published is None and doc.published_at is None:
         published = author_date or _published_from_text_or_url(
             doc, [lines[p].text for p in kept_pos[:2] if p not in labels], ref)
-    if byline is None and author:
-        byline = author.strip() or None
+    if byline is None and author and not is_sentence(author):
+        byline = author.strip() or None  # an author field holding the first bullet is no byline
     parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else (),
                          stats.own_names(doc.source) if stats is not None else ())
     removed = [

@@ -70,6 +70,13 @@ def _clean_part(text: str) -> str:
     return text.strip(" \t:：-–—ـ|/،,.()«»\"“”{}[]")
 
 
+def is_sentence(text: str) -> bool:
+    """A sentence (a record's first bullet in its author field: «- لماذا لا يطوَّر نظام …؟»),
+    not a byline: over 12 words, or ending like a sentence."""
+    text = text.strip()
+    return len(line_key(text).split()) > 12 or text.rstrip(" \"'»”)")[-1:] in ".؟?!"
+
+
 def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collection[str] = ()) -> BylineParts:
     """Person, outlet and dateline place of a byline string (each None when absent).
     ``outlets``: words the source's bylines repeat; ``own``: the source's own name (a
@@ -78,8 +85,8 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
     if not byline or not byline.strip():
         return out
     text = byline.strip()
-    if len(line_key(text).split()) > 12 or text.rstrip(" \"'»”)")[-1:] in ".؟?!":
-        return out  # a sentence (a record's first bullet in its author field), not a byline
+    if is_sentence(text):
+        return out
     # bracketed and quoted parts first: «(جدة)», «(تصوير: …)», «الشرق الأوسط»
     parts: list[tuple[str, str]] = []  # (text, how: "quoted" | "bracket" | "plain")
     pos = 0
@@ -241,4 +248,4 @@ def outlet_parts(byline: str | None, names: bool = False) -> set[str]:
     return out
 
 
-__all__ = ["AGENCIES", "BylineParts", "outlet_candidates", "outlet_parts", "split_byline"]
+__all__ = ["AGENCIES", "BylineParts", "is_sentence", "outlet_candidates", "outlet_parts", "split_byline"]
