@@ -178,6 +178,15 @@ def month_number(name: str) -> int | None:
     return _MONTHS.get(collapse_spaces(fold_match(name)))
 
 
+def _numeric(y: int, mo: int, d: int, norm: str, end: int) -> dt.datetime | None:
+    """A date written in digits; a year of the 14th/15th Hijri century («26/9/1436هـ») is
+    a Hijri date, converted (no Gregorian date of news is in 1300–1499)."""
+    if 1300 <= y < 1500:
+        greg = hijri_to_gregorian(y, mo, d)
+        return _make(greg.year, greg.month, greg.day, norm, end) if greg is not None else None
+    return _make(y, mo, d, norm, end)
+
+
 def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime | None:
     """The first absolute or relative date (with time if given) found in ``text``.
 
@@ -187,13 +196,12 @@ def parse_date(text: str, reference: dt.datetime | None = None) -> dt.datetime |
     norm = collapse_spaces(fold_match(text)).lower()
     m = _DMY_RE.search(norm)
     if m:
-        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        res = _make(y, mo, d, norm, m.end())
+        res = _numeric(int(m.group(4)), int(m.group(3)), int(m.group(1)), norm, m.end())
         if res:
             return res
     m = _YMD_RE.search(norm)
     if m:
-        res = _make(int(m.group(1)), int(m.group(3)), int(m.group(4)), norm, m.end())
+        res = _numeric(int(m.group(1)), int(m.group(3)), int(m.group(4)), norm, m.end())
         if res:
             return res
     m = _DMONY_RE.search(norm)

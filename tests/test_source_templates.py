@@ -431,3 +431,26 @@ def test_an_author_field_that_holds_a_sentence_is_no_byline():
     assert clean.byline is None and clean.byline_person is None
     named = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="sabq", author="فهد المطيري (جدة)"))
     assert (named.byline, named.byline_person, named.dateline_place) == ("فهد المطيري (جدة)", "فهد المطيري", "جدة")
+
+
+def test_a_numeric_hijri_date_is_converted():
+    from akhbar.metadata import parse_date
+
+    # alyaum: «في يوم الإثنين الموافق 26/9/1436هـ» was published_at 1436-09-26
+    assert parse_date("في يوم الإثنين الموافق 26/9/1436هـ، رحل") == dt.datetime(2015, 7, 13, tzinfo=UTC)
+    assert parse_date("1436/10/25") == dt.datetime(2015, 8, 10, tzinfo=UTC)
+    assert parse_date("21/7/2015") == dt.datetime(2015, 7, 21, tzinfo=UTC)
+
+
+def test_a_date_line_between_paragraphs_is_not_the_publication_date():
+    from akhbar.clean import clean_document
+    from akhbar.models import RawDocument
+
+    # aawsat: an article quoting e-mails, each under «التاريخ: …» (published_at was 2011-10-24)
+    body = ("أعلنت وزارة الدفاع الأميركية أخيرا أن طائرة من دون طيار قتلت في سوريا في بداية يوليو الماضي "
+            "محسن الفضلي قائد تنظيم خراسان في سوريا واتهمته بأنه عضو قديم في القاعدة.\n"
+            "وفي ما يلي ملخص رسالتين إلكترونيتين نشرتهما الوثائق المسربة من شركة ستراتفور للاستخبارات.\n"
+            "التاريخ: 24 - 10 - 2011\n"
+            "وقالت الرسالة إن مقاتلين من خراسان انتقلوا إلى مناطق جديدة خلال الأشهر الماضية لتجنيد الشباب.")
+    clean = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="aawsat"))
+    assert clean.published_at is None

@@ -701,9 +701,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         elif _END_MARKER.match(ln.key) and ln.pos == n - 1 or _END_MARKER.match(ln.key) and "/" in ln.text:
             put(ln.pos, "other", "end_marker", 0.9)  # wire-copy «// انتهى //»
 
-    # datelines (outside related lists, which already took their dates)
+    # datelines (outside related lists, which already took their dates), above the first
+    # running-text paragraph or below the last: a date line between paragraphs is the
+    # article's («التاريخ: 24 - 10 - 2011» heading a quoted e-mail), not the page's
+    prose = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos and ln.is_body()]
     for ln in lines:
-        if ln.pos in labels or ln.pos == title_pos:
+        if ln.pos in labels or ln.pos == title_pos or (prose and prose[0] < ln.pos < prose[-1]):
             continue
         info = memo.dateline(ln.pos)
         if info is None:
