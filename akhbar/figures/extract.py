@@ -75,75 +75,7 @@ from akhbar.text import fold_match_mapped as _prep
 from akhbar.text import proclitic_stems as _strip
 
 
-_OPEN_QUOTES = set('"«“\'‘(')
-_CLOSE_QUOTES = set('"»”\'’)')
-_DASHES = {"-", "–", "—"}
-_DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
-_NOT_NUMBERS = {L.fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم", "وست")}
-_METRE = {L.fold(w) for w in ("متر", "مترا", "متراً", "مترات", "مربع")}
-_NOT_WEEKDAY_BEFORE = {L.fold(w) for w in ("خطب", "خطبة", "صلاة", "صلوات", "خطيب", "جامع", "مسجد")}
-_PHONE_WORDS = {L.fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
-                                     "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم",
-                                     "رسالة", "نصية", "بالرمز", "الرمز")}
-# comparison verbs whose subject may stand between them and the number: (qualifier, needs على/عن)
-_DISTANT_VERBS = {
-    **{L.fold(w): ("more_than", False) for w in (
-        "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تفوق", "تخطى", "تخطت", "يتخطى",
-        "تتخطى")},
-    **{L.fold(w): ("more_than", True) for w in ("يزيد", "تزيد", "زاد", "زادت", "يربو", "تربو")},
-    **{L.fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
-    **{L.fold(w): ("more_than", False) for w in ("تعدى", "تعدت", "يتعدى", "تتعدى")},
-}
-# «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
-_DISTANT_TO_VERBS = {L.fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
-_NEGATIONS = {L.fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
-# «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
-_EDITION_NOUNS = {L.fold(w) for w in (
-    "الدورة", "الجولة", "الذكرى", "النسخة", "الموسم", "المرتبة", "المركز", "التقرير", "الاجتماع",
-    "المؤتمر", "القمة", "الحلقة", "البطولة", "اليوم", "الأسبوع", "الشهر", "العام", "المهرجان",
-    "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
-    "المباراة", "السنة", "القرن")}
-_MINUTE = {L.fold("الدقيقة")}
-_OTHERS = {L.fold(w) for w in ("آخرين", "آخرون", "أخريات")}
-_THEIR_NUMBER = {L.fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
-_AGE_WORDS = {L.fold(w) for w in ("العمر", "عمره", "عمرها")}
-_AWWAL = L.fold("أول")
-_ADVERBIAL_ORDINALS = {L.fold(w): n for n, w in enumerate(
-    ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"), start=1)}
-_PLACED = {L.fold(w) for w in ("حل", "حلت", "حلوا", "جاء", "جاءت", "جاؤوا", "احتل", "احتلت", "حلا")}
-_HOUR_FRACTIONS = {L.fold(w): f for w, f in (("والنصف", 0.5), ("ونصف", 0.5), ("والربع", 0.25), ("وربع", 0.25))}
-_PREPOSITION_QUALIFIERS = {L.fold(w) for w in ("تحت", "فوق", "دون", "حتى", "ما")}  # «تحت الاسمين»: under, not «less than»
-_RANK_WORDS = {L.fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
-_NOT_AFTER_AWWAL = {L.fold(w) for w in ("أمس", "من", "امس", "أيام", "يوم")}  # «أول أيام العيد»: a date
-_PIXEL_WORDS = {L.fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
-_DUAL_RELATIVES = {L.fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}
-_COMPANY_WORDS = {L.fold(w) for w in ("شركة", "لشركة", "بشركة", "وشركة", "مجموعة", "مؤسسة", "القابضة", "للاستثمار")}
-_TOMORROW_AFTER = {L.fold(w) for w in ("غد", "غدا", "غداً", "الغد")}
-_NOT_TODAY_BEFORE = {L.fold(w) for w in ("عين", "في", "حتى", "إلى", "الى", "منذ", "هذا", "ذلك", "لغاية", "وحتى",
-                                          "عالم", "العالم", "جيل", "شباب", "ليوم", "يوم")}
-_SAME_WORDS = {L.fold(w) for w in ("نفسه", "ذاته", "عينه")}
-# the words after which a bare «اليوم» is a day: a time of day in construct («فجر اليوم»,
-# «صباح اليوم») and «من» («ابتداءً من اليوم», «اعتباراً من اليوم»)
-_TODAY_AFTER = {L.fold(w) for w in ("فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "ظهيرة", "منتصف",
-                                     "من", "ومن", "بدءا", "ابتداء", "اعتبارا")}
-_CHANGED_BY = L.CHANGE_WORDS | {L.fold(w) for w in ("بنسبة", "بمقدار")}  # «تراجع … بنسبة 16% لتصل إلى»
-_HOUR = L.fold("الساعة")
-_HOUR_WORDS = {L.fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
-_PM_PARTS = {L.fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
-_NIGHT = {L.fold(w) for w in ("ليلا", "ليلاً")}
-_DAY_PARTS = L.TIME_OF_DAY - {L.fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
-_THIS_YEAR_WORDS = {L.fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
-_THIS_MONTH = {L.fold(w) for w in ("الجاري", "الحالي")}
-_BECAME_BEFORE = {L.fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
-_MODEL_WORDS = {L.fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
-_STERLING = {L.fold("إسترليني"), L.fold("استرليني"), L.fold("الإسترليني")}
-_OF_THEM = {L.fold(w) for w in ("منهم", "منها", "منهن", "منهما", "آخرين", "آخرون", "أخرى", "آخر")}
-_ERA_WORDS = {L.fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
 _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
-
-
-_NAMED_DATE_WORDS = {L.fold(w) for w in ("ثورة", "أحداث", "هجمات", "حركة", "انتفاضة", "تفجيرات", "وثورة", "لثورة", "بثورة")}
-_STREET_WORDS = {L.fold(w) for w in ("شارع", "الشارع", "طريق", "الطريق", "بشارع", "وشارع", "دوار", "ميدان")}
 _QUAL_FIRST = {words[0] for words, _ in L.PRE_QUALIFIERS}
 _PRE_BY_FIRST: dict[str, list] = {}
 for _n, (_words, _q) in enumerate(L.PRE_QUALIFIERS):
@@ -153,7 +85,7 @@ _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
-    | set(_ADVERBIAL_ORDINALS)
+    | set(L.ADVERBIAL_ORDINALS)
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
@@ -287,7 +219,7 @@ class _Parser:
 
     # ---------------------------------------------------------------- numbers
     def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف")):
-        if w in _NOT_NUMBERS:
+        if w in L.NOT_NUMBERS:
             return None
         if "ميت" in w and self._cur_raw is not None and "ئ" not in self._cur_raw and "مائت" not in self._cur_raw:
             return None  # «ميتا» (dead) folds like «مئتا» (200)
@@ -539,9 +471,9 @@ class _Parser:
                     return kind, unit + (" مربع" if self.toks[end].t == "2" else " مكعب"), end + 1
                 if self.p(end) in ("²", "³"):
                     return kind, unit + (" مربع" if self.p(end) == "²" else " مكعب"), end + 1
-            if unit == "كيلوغرام" and w in (L.fold("كيلو"),) and self.w(end) in _METRE:
+            if unit == "كيلوغرام" and w in (L.fold("كيلو"),) and self.w(end) in L.METRE:
                 return "measure", "كيلومتر", end + 1  # «كيلو متر»
-            if unit == "جنيه" and self.w(end) in _STERLING:
+            if unit == "جنيه" and self.w(end) in L.STERLING:
                 return kind, "جنيه إسترليني", end + 1
             if kind == "money" and self.w(end) in L.CURRENCY_COUNTRIES:
                 return kind, unit + " " + self.word_as_written(end), end + 1  # «دولار أسترالي»
@@ -644,26 +576,26 @@ class _Parser:
             prev = toks[i - 1]
             if prev.k == "l":
                 return True
-            if prev.k == "w" and prev.t not in _DIGIT_PREFIXES:
+            if prev.k == "w" and prev.t not in L.DIGIT_PREFIXES:
                 return True
-            if prev.k == "p" and prev.t in _DASHES and i > 1 and toks[i - 2].b == prev.a and toks[i - 2].k in ("w", "l"):
+            if prev.k == "p" and prev.t in L.DASHES and i > 1 and toks[i - 2].b == prev.a and toks[i - 2].k in ("w", "l"):
                 return True
         end = toks[j - 1]
         if j < self.n and toks[j].a == end.b:
             nxt = toks[j]
             if nxt.k == "l":
                 return True
-            if nxt.k == "p" and nxt.t in _DASHES and j + 1 < self.n and toks[j + 1].a == nxt.b and toks[j + 1].k in ("w", "l"):
+            if nxt.k == "p" and nxt.t in L.DASHES and j + 1 < self.n and toks[j + 1].a == nxt.b and toks[j + 1].k in ("w", "l"):
                 return True
         return False
 
     def after_title(self, i: int) -> bool:
         if i == 0:
             return False
-        if self.p(i - 1) in _DASHES and i > 1 and self.toks[i - 2].k == "l":
+        if self.p(i - 1) in L.DASHES and i > 1 and self.toks[i - 2].k == "l":
             return True  # «Street Food - 57»
         for k in range(max(0, i - 4), i - 1):
-            if self.w(k) in _MODEL_WORDS:
+            if self.w(k) in L.MODEL_WORDS:
                 return True  # «طراز «مازيراتي 350 إس»»
         prev = self.toks[i - 1]
         if prev.k == "l":
@@ -671,7 +603,7 @@ class _Parser:
         if prev.k == "w" and i > 2 and self.p(i - 2) == "." and self.adjacent(i - 1) and self.adjacent(i - 2) \
                 and self.toks[i - 3].k == "w" and len(prev.t) <= 3:
             return True  # «"إس.إي 370"», «إتش.دي.إم.آي 1.4»: a product named by letters and a number
-        if prev.k == "p" and prev.t in _OPEN_QUOTES and i > 1:
+        if prev.k == "p" and prev.t in L.OPEN_QUOTES and i > 1:
             prev = self.toks[i - 2]
             if prev.k != "w":
                 return False
@@ -721,18 +653,18 @@ class _Parser:
             w = self.toks[j].t
             stems = {st for st, _ in _strip(w, ("و", "ف"))}
             if to:  # only «ما تصل قيمته إلى»: «أن يصل العدد إلى عشرة آلاف» is a forecast, not a cap
-                if back == 1 and stems & _DISTANT_TO_VERBS and self.w(j - 1) == "ما" \
+                if back == 1 and stems & L.DISTANT_TO_VERBS and self.w(j - 1) == "ما" \
                         and (self.w(k) or "").endswith(("ه", "ها", "هم")):
                     return "up_to"
                 if back >= 1:
                     return None
                 continue
-            verb = stems & _DISTANT_VERBS.keys()
+            verb = stems & L.DISTANT_VERBS.keys()
             if verb:
-                q, needs_prep = _DISTANT_VERBS[verb.pop()]
+                q, needs_prep = L.DISTANT_VERBS[verb.pop()]
                 if needs_prep != prep or back == 0:
                     return None
-                if {st for st, _ in _strip(self.w(j - 1) or "", ("و", "ف"))} & _NEGATIONS:  # «ألا يزيد عن 26»
+                if {st for st, _ in _strip(self.w(j - 1) or "", ("و", "ف"))} & L.NEGATIONS:  # «ألا يزيد عن 26»
                     q = {"more_than": "up_to", "less_than": "more_than"}[q]
                 return q
             if w in L.STOPWORDS or (w in L.NUMBER_WORDS and L.NUMBER_WORDS[w][1] != "frac"):
@@ -760,11 +692,11 @@ class _Parser:
             if all(self.w(i + x) == words[x] for x in range(1, k)):
                 pl = next(p for s, p in _strip(w0) if s == words[0])
                 if q in ("more_than", "less_than") and words[0] not in ("لا", "ما") and (
-                    {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _NEGATIONS
+                    {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.NEGATIONS
                 ):
                     q = "up_to" if q == "more_than" else "more_than"  # «ألا تتجاوز 50 مليون»
-                if q == "up_to" and words[0] in _DISTANT_TO_VERBS and w0[:pl].endswith("ل") and i + k < self.n \
-                        and self._word_before(i, _CHANGED_BY, span=10):
+                if q == "up_to" and words[0] in L.DISTANT_TO_VERBS and w0[:pl].endswith("ل") and i + k < self.n \
+                        and self._word_before(i, L.CHANGED_BY, span=10):
                     # «تراجع صافي أرباحها 16% لتصل إلى 2.67 مليار يورو»: the level reached, not a cap
                     return "exact", i + k, self.toks[i + k].a
                 return q, i + k, self.toks[i].a + pl
@@ -882,7 +814,7 @@ class _Parser:
             # «حتى يوم الخميس 28 من الشهر الحالي»: a day of the reference month
             end = j + 1
             rel = self.w(end)
-            if rel in _THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
+            if rel in L.THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
                 end += 1
             if self.ref is None:
                 return _R(end, reason="date_without_reference")
@@ -929,13 +861,13 @@ class _Parser:
                 return _R(end2, reason="impossible_date")
             return self.mk_date(end2, a, d, "day" if day else "month")
         # no year
-        if i > 0 and self.w(i - 1) in _NAMED_DATE_WORDS:
+        if i > 0 and self.w(i - 1) in L.NAMED_DATE_WORDS:
             return _R(end, reason="named_event")  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
         if cal == "h":
             nxt = self.w(end)
             if self.ref is None or day is None:
                 return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
-            if self.p(j - 1) in _DASHES or self.score_context(i):
+            if self.p(j - 1) in L.DASHES or self.score_context(i):
                 return _R(end, reason="score")  # «بنتيجة 4-صفر»: a score, «صفر» is nought
             # «١ رمضان الماضي», «24 شوال الجاري», «11 شوال المقبل»: the year of the reference date,
             # one back for «الماضي» or a day still to come, one on for «المقبل» or a day gone by
@@ -952,7 +884,7 @@ class _Parser:
                 endx += 1
                 if (m, day) < (h.month, h.day):
                     y += 1
-            elif nxt in _THIS_MONTH:
+            elif nxt in L.THIS_MONTH:
                 endx += 1
             try:
                 g = Hijri(y, m, day).to_gregorian()
@@ -1047,9 +979,9 @@ class _Parser:
             return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
-        after = w in _TOMORROW_AFTER and self.w(i - 1) == "بعد"  # «بعد غدٍ»: the day after tomorrow
+        after = w in L.TOMORROW_AFTER and self.w(i - 1) == "بعد"  # «بعد غدٍ»: the day after tomorrow
         if w in L.TOMORROW or after:
-            if self.w(i - 1) in _BECAME_BEFORE:
+            if self.w(i - 1) in L.BECAME_BEFORE:
                 return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
             end = i + 1
             days = 2 if after else 1
@@ -1080,7 +1012,7 @@ class _Parser:
         if j == i:
             a = t.a + pl
             prev = self.w(i - 1)
-            if prev and {st for st, _ in _strip(prev)} & _NOT_WEEKDAY_BEFORE:
+            if prev and {st for st, _ in _strip(prev)} & L.NOT_WEEKDAY_BEFORE:
                 return _R(i + 1, reason="prayer_not_date")  # «خطب الجمعة», «صلاة الجمعة»: not a date
             if prev and (prev.startswith(("عبد", "ابو", "بن")) and len(prev) > 4 or prev in ("بن", "ابو", "ابن", "ال")):
                 return _R(i + 1, reason="family_name")  # «عبدالوهاب الخميس»: a family name
@@ -1120,15 +1052,15 @@ class _Parser:
         prev = self.w(i - 1)
         nxt = self.w(i + 1)
         t = self.toks[i]
-        if prev in _NOT_TODAY_BEFORE or (i > 0 and self.toks[i - 1].k == "p" and self.adjacent(i)):
+        if prev in L.NOT_TODAY_BEFORE or (i > 0 and self.toks[i - 1].k == "p" and self.adjacent(i)):
             return None
-        if i + 1 < self.n and self.toks[i + 1].k == "p" and self.toks[i + 1].t in _CLOSE_QUOTES and self.adjacent(i + 1):
+        if i + 1 < self.n and self.toks[i + 1].k == "p" and self.toks[i + 1].t in L.CLOSE_QUOTES and self.adjacent(i + 1):
             return None  # «لـ»اليوم»»: the newspaper
-        if nxt and (nxt.startswith("ال") or nxt in _SAME_WORDS):
+        if nxt and (nxt.startswith("ال") or nxt in L.SAME_WORDS):
             return None
         if i == 0:
             return None  # «اليوم نحن …»: nowadays, opening a sentence
-        if prev not in _TODAY_AFTER:
+        if prev not in L.TODAY_AFTER:
             # after any other word «اليوم» as often means "nowadays" («ما نعيشه اليوم»: about a
             # third of the bare «اليوم» dates on 400 SaudiNewsNet articles were not a day)
             return None
@@ -1153,7 +1085,7 @@ class _Parser:
             return None
         t = self.toks[i]
         j = i + 1
-        if self.w(j) in L.PAST_WORDS or self.w(j) in _THIS_YEAR_WORDS:
+        if self.w(j) in L.PAST_WORDS or self.w(j) in L.THIS_YEAR_WORDS:
             j += 1  # «حتى العام الماضي 1435», «العام الحالي 2015»
         if j >= self.n or self.toks[j].k != "n" or not self.toks[j].t.isdigit() or len(self.toks[j].t) != 4:
             return None
@@ -1250,7 +1182,7 @@ class _Parser:
         if not n1 or n1[0] is None:
             return None
         v1, _, e1, info1 = n1
-        if self.w(e1) not in ("الي", "حتي") and self.p(e1) not in _DASHES:
+        if self.w(e1) not in ("الي", "حتي") and self.p(e1) not in L.DASHES:
             return None
         k = e1 + 1
         if year_ctx and self.w(k) in L.YEAR_WORDS:
@@ -1317,10 +1249,10 @@ class _Parser:
             if self.p(i - 1) != "+":
                 value = -value
             a = toks[i - 1].a
-        if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & _MINUTE:
+        if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
             b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
             return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
-        if info["digits"] and qa is None and not pre_kind and self.w(i - 1) in _HOUR_WORDS:
+        if info["digits"] and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
             return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
         if info["digits"]:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
@@ -1336,15 +1268,15 @@ class _Parser:
             if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
                 return _R(j, reason="long_digit_id")
             if (
-                qa is None and self.p(j) in _CLOSE_QUOTES and self.p(j) != ")"
-                and any(self.p(k) in _OPEN_QUOTES and self.p(k) != "(" for k in range(max(0, i - 3), i - 1))
+                qa is None and self.p(j) in L.CLOSE_QUOTES and self.p(j) != ")"
+                and any(self.p(k) in L.OPEN_QUOTES and self.p(k) != "(" for k in range(max(0, i - 3), i - 1))
             ):
                 return _R(j + 1, reason="quoted_name")  # «"نور 2"»: a quoted name ending in a number
             if (
                 toks[i].t.isdigit()
                 and len(toks[i].t) >= 3
                 and qa is None
-                and any(self.w(k) in _PHONE_WORDS or (toks[k].k == "l" and toks[k].t.lower() == "sms")
+                and any(self.w(k) in L.PHONE_WORDS or (toks[k].k == "l" and toks[k].t.lower() == "sms")
                         for k in range(max(0, i - 8), i))
                 and self.unit_at(j, allow_fallback=False) is None
             ):
@@ -1368,10 +1300,10 @@ class _Parser:
             single_digits and self.w(j) == "في" and j + 1 < self.n and toks[j + 1].k == "n"
             and value is not None and value >= 100 and (toks[j + 1].v or 0) >= 100
         ):
-            return _R(j + 3 if self.w(j + 2) in _PIXEL_WORDS else j + 2, reason="dimensions")  # «1920 في 1080 بيكسل»
+            return _R(j + 3 if self.w(j + 2) in L.PIXEL_WORDS else j + 2, reason="dimensions")  # «1920 في 1080 بيكسل»
         if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
             return _R(j + 1, reason="dimensions")  # «1×1 م2»: dimensions
-        if single_digits and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "l":
+        if single_digits and self.p(j) in L.DASHES and j + 1 < self.n and toks[j + 1].k == "l":
             return _R(j + 1, reason="code_with_latin")  # «635031 - Mobily»
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "w":
             u = self.unit_at(j + 1, allow_fallback=False)
@@ -1393,7 +1325,7 @@ class _Parser:
             return _R(j + 1, reason="list_index")  # «… 0.60 ريال 3.نسبة التوزيع»: a bullet glued to its item
         if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
             return _R(j, reason="list_index")  # «5 ـ تعيين»
-        if single_digits and value is not None and value <= 12 and self.w(j) in _ERA_WORDS:
+        if single_digits and value is not None and value <= 12 and self.w(j) in L.ERA_WORDS:
             return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
         if single_digits and i > 0 and toks[i - 1].k in ("x", "t") and self.unit_at(j, allow_fallback=False) is None:
             return _R(j, reason="after_masked_span")
@@ -1426,7 +1358,7 @@ class _Parser:
             if r is not None and r.fields["kind"] == "year":
                 return r
         # dash range: «10-20», «(1939-1945)»
-        if single_digits and value is not None and self.p(j) in _DASHES and j + 1 < self.n and toks[j + 1].k == "n":
+        if single_digits and value is not None and self.p(j) in L.DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if self.score_context(i):
                 return _R(j + 2, reason="score")
             n2 = self.parse_number(j + 1, prefixes=())
@@ -1485,15 +1417,15 @@ class _Parser:
             self._definite_ok = True
             if (
                 u is None
-                and self.p(j) in _CLOSE_QUOTES
-                and self.p(i - 1) in _OPEN_QUOTES
+                and self.p(j) in L.CLOSE_QUOTES
+                and self.p(i - 1) in L.OPEN_QUOTES
                 and self.p(i - 1) != "("
             ):
                 # «“آلاف” الجنود»: a quoted number, the noun after the quote
                 u = self.unit_at(j + 1, allow_fallback=False)
             if u:
                 kind, unit, end = u
-            elif self.w(j) in _OTHERS and value is not None and value >= 2:
+            elif self.w(j) in L.OTHERS and value is not None and value >= 2:
                 kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others
             else:
                 kind, unit, end = "count", None, j
@@ -1511,11 +1443,11 @@ class _Parser:
             and self.w(i - 1) == "ال" and self.adjacent(i) and _is_int(value)
         ):
             prev = self.w(i - 2) or ""
-            if prev in _EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
+            if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
                 return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                                 "unit": self.word_as_written(i - 2)})
         if info.get("lone_unit") and unit is None and kind == "count":
-            if self.w(j) not in _OF_THEM and self.w(i - 1) not in _THEIR_NUMBER:
+            if self.w(j) not in L.OF_THEM and self.w(i - 1) not in L.THEIR_NUMBER:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
         if info.get("frac_only") and kind not in ("duration", "measure", "money"):
             return None
@@ -1576,7 +1508,7 @@ class _Parser:
                 prev = self.w(i - 1)
                 if prev in (L.fold("مجموعة"), L.fold("المجموعة"), L.fold("ومجموعة"), L.fold("بمجموعة"), L.fold("لمجموعة")):
                     return _R(i + 1, reason="group_name")
-                if prev in _STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
+                if prev in L.STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
                     return _R(i + 1, reason="street_name")  # «شارع الستين»
                 if any(st in (L.fold("مجموعة"), L.fold("المجموعة")) for st, _ in _strip(self.w(i - 2) or "")):
                     return _R(i + 1, reason="group_name")  # «لمجموعة الدول العشرين»
@@ -1588,22 +1520,22 @@ class _Parser:
             else:
                 continue
             prev = self.w(i - 1)
-            if prev in _MINUTE:  # «الدقيقة الثلاثين»: a match minute, as «الدقيقة 30»
+            if prev in L.MINUTE:  # «الدقيقة الثلاثين»: a match minute, as «الدقيقة 30»
                 return _R(end, self.toks[i - 1].a, self.toks[end - 1].b,
                           {"value": float(n), "kind": "other", "qualifier": "exact", "unit": "دقيقة"})
-            before = self.w(i - 2) if self.p(i - 1) in _OPEN_QUOTES else prev
-            if before in _COMPANY_WORDS or self.w(end) in _COMPANY_WORDS:
+            before = self.w(i - 2) if self.p(i - 1) in L.OPEN_QUOTES else prev
+            if before in L.COMPANY_WORDS or self.w(end) in L.COMPANY_WORDS:
                 return _R(end, reason="company_name")  # «شركة «الحادي عشر»», «الحادي عشر القابضة»
-            if prev in _HOUR_WORDS:  # «الساعة الحادية عشرة والنصف من مساء …»
+            if prev in L.HOUR_WORDS:  # «الساعة الحادية عشرة والنصف من مساء …»
                 hour, k = float(n), end
-                frac = _HOUR_FRACTIONS.get(self.w(k) or "")
+                frac = L.HOUR_FRACTIONS.get(self.w(k) or "")
                 if frac:
                     hour, k = hour + frac, k + 1
                 if self.w(k) == "من" and self.w(k + 1) in (L.fold("مساء"), L.fold("صباح"), L.fold("فجر")):
                     return self.clock_time(i, k, k, hour + (12 if self.w(k + 1) == L.fold("مساء") and hour < 12 else 0))
                 return self.clock_time(i, k, k + 1 if self.w(k) in L.TIME_OF_DAY else k, hour)
             t = self.toks[i]
-            if self.w(end) == "من" and self.w(end + 1) in _AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
+            if self.w(end) == "من" and self.w(end + 1) in L.AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
                 return _R(end, t.a + pl, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": "exact"})
             if n <= 31 and self.w(end) == "من":
                 k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
@@ -1640,11 +1572,11 @@ class _Parser:
         a day-part word after it moves it to 24 hours and is in the span, «الساعة» before it too;
         a word like «بتوقيت» is consumed but left out). ``j`` is the token after the hour."""
         prev = self.w(i - 1)
-        if prev in _HOUR_WORDS and self.toks[i - 1].k == "w":
+        if prev in L.HOUR_WORDS and self.toks[i - 1].k == "w":
             i -= 1
-        last = end - 1 if end > j and self.w(end - 1) in _DAY_PARTS else j - 1 if end > j else end - 1
+        last = end - 1 if end > j and self.w(end - 1) in L.DAY_PARTS else j - 1 if end > j else end - 1
         t = self.toks[i]
-        pl = len(t.t) - len(_HOUR) if t.k == "w" and t.t in _HOUR_WORDS else 0
+        pl = len(t.t) - len(L.HOUR) if t.k == "w" and t.t in L.HOUR_WORDS else 0
         h = self.toks[j - 1]
         if h.k == "t":
             hm = [int(x) for x in h.t.split(":")]
@@ -1654,7 +1586,7 @@ class _Parser:
             if hour is not None and "." in h.t and len(h.t.split(".")[1]) == 2 and int(h.t.split(".")[1]) < 60:
                 hour = int(hour) + int(h.t.split(".")[1]) / 60  # «9.30» is half past nine
         part = self.w(end - 1) if end > j else None
-        if hour is not None and part in _PM_PARTS and hour < 12 and not (part in _NIGHT and hour < 5):
+        if hour is not None and part in L.PM_PARTS and hour < 12 and not (part in L.NIGHT and hour < 5):
             hour += 12  # «السادسة مساءً» = 18
         if hour is None or not 0 <= hour <= 24:
             return _R(end, reason="clock_time")
@@ -1744,9 +1676,9 @@ class _Parser:
 
     def parse_adverbial_ordinal(self, i: int):
         """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
-        n = _ADVERBIAL_ORDINALS.get(self.w(i) or "")
-        if n is None or not {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & _PLACED \
-                and not {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & _PLACED:
+        n = L.ADVERBIAL_ORDINALS.get(self.w(i) or "")
+        if n is None or not {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.PLACED \
+                and not {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & L.PLACED:
             return None
         t = self.toks[i]
         return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
@@ -1771,11 +1703,11 @@ class _Parser:
             return None
         for stem, pl in _strip(w, ("و", "ف", "ل")):
             n = L.CONSTRUCT_ORDINALS.get(stem)
-            if n is None or (pl and w[pl - 1] == "ل" and stem != _AWWAL):
+            if n is None or (pl and w[pl - 1] == "ل" and stem != L.AWWAL):
                 continue  # «لأول مرة», but «لأولي سولفانغ» is a name
             prev = self.w(i - 1)
             nxt = self.w(i + 1)
-            if stem == _AWWAL and (nxt in _NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in _RANK_WORDS
+            if stem == L.AWWAL and (nxt in L.NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in L.RANK_WORDS
                                    or (nxt or "").endswith(("ين", "تين"))):
                 return None  # «أول أمس», «أول الأمر», «الفريق أول ركن», «أول مواجهتين»: not a rank of a noun
             if prev in (L.fold("آل"), "ال", "بن", "ابن") or not nxt or nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
@@ -1829,7 +1761,7 @@ class _Parser:
             elif stem.startswith("لل"):
                 art, pl = 2, 0
             hit = dual_of(stem[art:], self.w(i + 1))
-            if hit is None and self.w(i + 1) in _DUAL_RELATIVES and stem.endswith("ين"):
+            if hit is None and self.w(i + 1) in L.DUAL_RELATIVES and stem.endswith("ين"):
                 u = L.UNITS.get(stem[art:-2])
                 hit = u if u and u[0] == "count" else None  # «حالتي اللاعبين اللذين يتعافيان»: the two players
             if hit is None:
@@ -1887,7 +1819,7 @@ class _Parser:
                         return r
                     if r and r.fields and r.fields["kind"] == "year":
                         return r
-                    if r is None and q != "exact" and self.toks[j].k == "w" and self.w(i) not in _PREPOSITION_QUALIFIERS:
+                    if r is None and q != "exact" and self.toks[j].k == "w" and self.w(i) not in L.PREPOSITION_QUALIFIERS:
                         # «نحو أسبوعين», «قرابة الثلاثة أسابيع»: a qualifier before a dual or a definite number
                         r = self.parse_duration_dual(j) or self.parse_definite_number(j) or self.parse_dual(j)
                         if r and r.fields and r.fields["kind"] in _QUANTITY_KINDS and r.a == self.toks[j].a:
