@@ -13,6 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypedDict
 
+from akhbar.figures import lexicon as L
+from akhbar.figures.tokens import TokenView
+from akhbar.text import proclitic_stems as _strip
+
 
 class FigureFields(TypedDict, total=False):
     """What a successful parse resolved (keys as in :class:`akhbar.models.Figure`)."""
@@ -25,6 +29,21 @@ class FigureFields(TypedDict, total=False):
     unit: str | None
     magnitude: float | None
     date_value: dt.date | None
+
+
+_QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
+
+
+class _R:
+    """A parse result: token end index and figure fields; ``fields`` None means the tokens
+    are consumed as *not a figure*, and ``reason`` names the guard that said so (one of
+    :data:`akhbar.figures.guards.REASONS`)."""
+
+    __slots__ = ("end", "a", "b", "fields", "reason")
+
+    def __init__(self, end: int, a: int = 0, b: int = 0, fields: FigureFields | None = None,
+                 *, reason: str | None = None):
+        self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
 
 
 REASONS: dict[str, str] = {
@@ -66,3 +85,65 @@ REASONS: dict[str, str] = {
     "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }
+
+
+class GuardChecks(TokenView):
+    def glued_to_name(self, i: int, j: int) -> bool:
+        """Digits at token i..j-1 glued to a name («روسيا-1», «F16», «كوفيد-19»)."""
+        toks = self.toks
+        t = toks[i]
+        if t.k != "n":
+            return False
+        if i > 0 and self.adjacent(i):
+            prev = toks[i - 1]
+            if prev.k == "l":
+                return True
+            if prev.k == "w" and prev.t not in L.DIGIT_PREFIXES:
+                return True
+            if prev.k == "p" and prev.t in L.DASHES and i > 1 and toks[i - 2].b == prev.a and toks[i - 2].k in ("w", "l"):
+                return True
+        end = toks[j - 1]
+        if j < self.n and toks[j].a == end.b:
+            nxt = toks[j]
+            if nxt.k == "l":
+                return True
+            if nxt.k == "p" and nxt.t in L.DASHES and j + 1 < self.n and toks[j + 1].a == nxt.b and toks[j + 1].k in ("w", "l"):
+                return True
+        return False
+
+    def after_title(self, i: int) -> bool:
+        if i == 0:
+            return False
+        if self.p(i - 1) in L.DASHES and i > 1 and self.toks[i - 2].k == "l":
+            return True  # «Street Food - 57»
+        for k in range(max(0, i - 4), i - 1):
+            if self.w(k) in L.MODEL_WORDS:
+                return True  # «طراز «مازيراتي 350 إس»»
+        prev = self.toks[i - 1]
+        if prev.k == "l":
+            return True
+        if prev.k == "w" and i > 2 and self.p(i - 2) == "." and self.adjacent(i - 1) and self.adjacent(i - 2) \
+                and self.toks[i - 3].k == "w" and len(prev.t) <= 3:
+            return True  # «"إس.إي 370"», «إتش.دي.إم.آي 1.4»: a product named by letters and a number
+        if prev.k == "p" and prev.t in L.OPEN_QUOTES and i > 1:
+            prev = self.toks[i - 2]
+            if prev.k != "w":
+                return False
+        if prev.k != "w":
+            return False
+        for stem, _ in _strip(prev.t):
+            if stem in L.TITLE_WORDS:
+                return True
+            if stem in L.WEAK_TITLE_WORDS:
+                u = self.unit_at(self.parse_number(i)[2] if self.parse_number(i) else i + 1, allow_fallback=False)
+                return u is None
+        # «رؤية المملكة 2030»
+        if i > 1 and self.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
+            return True
+        return False
+
+    def score_context(self, i: int) -> bool:
+        return self._word_before(i, L.SCORE_WORDS)
+
+    def change_context(self, i: int) -> bool:
+        return self._word_before(i, L.CHANGE_WORDS)
