@@ -117,9 +117,8 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
     def __init__(self, text: str, ref: dt.date | None):
         super().__init__(text)
         self.ref = ref
-        self.audit: Counter[str] | None = None  # set by audit_figures: reasons numbers were not figures
         self._consumed = 0  # tokens before this index were taken by an earlier parse
-        self._last_end: int | None = None
+        self._list_unit: str | None = None  # «في نسختين الأولى … والثانية …»: the noun of the two listed
 
     def parse_at(self, i: int):
         t = self.toks[i]
@@ -184,7 +183,9 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             return self.parse_ordinal(i) or self.parse_duration_dual(i) or self.parse_dual(i)
         return None
 
-    def run(self) -> list[Figure]:
+    def run(self, audit: Counter[str] | None = None) -> list[Figure]:
+        """The figures, left to right; ``audit`` counts, by reason, the tokens consumed as not
+        figures."""
         out: list[Figure] = []
         i = 0
         toks = self.toks
@@ -196,15 +197,14 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             if t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
                 i += 1
                 continue
-            self._last_end = self._consumed
             r = self.parse_at(i)
             if r is None:
                 i += 1
                 continue
             if r.fields is not None and out and self.orig(r.a, r.b)[0] < out[-1].end:
                 r.fields, r.reason = None, "overlaps_previous"  # a parse reaching back into the previous figure
-            if r.fields is None and self.audit is not None:
-                self.audit[r.reason or "unnamed"] += 1
+            if r.fields is None and audit is not None:
+                audit[r.reason or "unnamed"] += 1
             if r.fields is not None:
                 o1, o2 = self.orig(r.a, r.b)
                 f = r.fields
@@ -247,6 +247,4 @@ def audit_figures(text: str, *, reference_date: dt.date | None = None) -> tuple[
     audit: Counter[str] = Counter()
     if not text or not any(c.isdigit() or "\u0600" <= c <= "\u06ff" for c in text):
         return [], audit
-    parser = _Parser(text, reference_date)
-    parser.audit = audit
-    return parser.run(), audit
+    return _Parser(text, reference_date).run(audit), audit

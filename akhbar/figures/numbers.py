@@ -18,12 +18,12 @@ def is_int(v: float | None) -> bool:
 
 
 class NumberReader(TokenView):
-    _cur_raw: str | None = None
-
-    def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف")):
+    def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف"), raw: str | None = None):
+        """(value, kind, proclitic length) of a number word; ``raw`` is the word as written,
+        which tells «ميتا» (dead) from «مئتا» (200)."""
         if w in L.NOT_NUMBERS:
             return None
-        if "ميت" in w and self._cur_raw is not None and "ئ" not in self._cur_raw and "مائت" not in self._cur_raw:
+        if "ميت" in w and raw is not None and "ئ" not in raw and "مائت" not in raw:
             return None  # «ميتا» (dead) folds like «مئتا» (200)
         for stem, pl in _strip(w, prefixes):
             hit = L.NUMBER_WORDS.get(stem)
@@ -77,9 +77,7 @@ class NumberReader(TokenView):
             j += 1
         elif t.k == "w":
             o1, o2 = self.orig(t.a, t.b)
-            self._cur_raw = self.text[o1:o2]
-            hit = self.number_word(t.t, prefixes if not few else ())
-            self._cur_raw = None
+            hit = self.number_word(t.t, prefixes if not few else (), raw=self.text[o1:o2])
             if not hit and not few and t.t.startswith("ال"):
                 # definite number + scale after «تجاوز»: «الأربعة ملايين», «المائة ألف», «النصف مليار»
                 h0 = L.NUMBER_WORDS.get(t.t[2:])

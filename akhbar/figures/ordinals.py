@@ -13,8 +13,6 @@ from akhbar.text import strip_diacritics
 
 
 class OrdinalParser(TokenView):
-    _list_unit: str | None = None  # «في نسختين الأولى … والثانية …»: the noun of the two listed
-
     def parse_ordinal(self, i: int):
         w = self.w(i)
         if not w:

@@ -208,13 +208,13 @@ class QuantityParser(TokenView):
             kind, unit, end = pre_kind[0], pre_kind[1], j
         else:
             allow_fb = not (year_like and qualifier is None)
-            self._tamyeez = value is not None and float(value).is_integer() and 11 <= value % 100 <= 99
-            self._plural = value is not None and 3 <= value <= 10
             last_kind = info["atoms"][-1][1] if info["atoms"] else "vague"
-            self._definite_ok = value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague")
-            u = self.unit_at(j, allow_fallback=allow_fb)
-            self._tamyeez = self._plural = False
-            self._definite_ok = True
+            u = self.unit_at(
+                j, allow_fallback=allow_fb,
+                tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
+                plural=value is not None and 3 <= value <= 10,
+                definite_ok=value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague"),
+            )
             if (
                 u is None
                 and self.p(j) in L.CLOSE_QUOTES
@@ -324,7 +324,7 @@ class QuantityParser(TokenView):
             return None
         t = self.toks[i]
         prev = self.w(i - 1)
-        if prev and prev.startswith("ال") and not (self._last_end is not None and self._last_end > i - 1):
+        if prev and prev.startswith("ال") and not self._consumed > i - 1:
             u = self.unit_lookup(prev)
             if u and u[0] in ("count", "duration", "measure", "money") and L.UNITS.get(prev[2:]) and prev[2:] != u[1]:
                 return _R(i + 1, self.toks[i - 1].a, t.b,

@@ -84,9 +84,8 @@ class RangeParser(TokenView):
             return None
         end = e2
         last_kind = info2["atoms"][-1][1] if info2.get("atoms") else "vague"
-        self._definite_ok = last_kind in ("scale", "plural", "dual", "defscale", "vague")
-        unit = self.unit_at(end)  # «من 10 إلى 12 الشهر الجاري» is not «months»
-        self._definite_ok = True
+        # «من 10 إلى 12 الشهر الجاري» is not «months»
+        unit = self.unit_at(end, definite_ok=last_kind in ("scale", "plural", "dual", "defscale", "vague"))
         kind, u = "count", None
         yearish = all(
             inf["digits"] and len(inf["atoms"]) == 1 and is_int(v) and 1000 <= v <= 2200

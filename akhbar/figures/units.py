@@ -62,12 +62,14 @@ def _word_count(w: str) -> int:
 
 
 class UnitReader(TokenView):
-    _tamyeez = False
-    _plural = False  # 3-10 take a plural noun: a fallback unit is made singular («تسعة تعادلات» → تعادل)
-    _definite_ok = True  # vague amounts and scale words take a definite noun: «آلاف الجنود»
+    def unit_at(self, j: int, allow_fallback: bool = True, *, tamyeez: bool = False, plural: bool = False,
+                definite_ok: bool = True):
+        """(kind, unit, end) for the words after a number, or None.
 
-    def unit_at(self, j: int, allow_fallback: bool = True):
-        """(kind, unit, end) for the words after a number, or None."""
+        What the number asks of its noun: ``tamyeez`` (11-99 take a singular accusative:
+        «88 بيتا» → بيت), ``plural`` (3-10 take a plural: a fallback unit is made singular,
+        «تسعة تعادلات» → تعادل), ``definite_ok`` (vague amounts and scale words take a
+        definite noun, «آلاف الجنود»; a cardinal does not)."""
         if j >= self.n:
             return None
         t = self.toks[j]
@@ -86,7 +88,7 @@ class UnitReader(TokenView):
             return "percent", None, j + 2
         if w == "نقطه" and self.w(j + 1) in ("ميويه", "المييه"):
             return "percent", "نقطة مئوية", j + 2
-        if w.startswith("ال") and not self._definite_ok and self.raw_word(j).startswith("ال"):
+        if w.startswith("ال") and not definite_ok and self.raw_word(j).startswith("ال"):
             return None  # a cardinal takes an indefinite noun: «تسع المحطة» is «accommodates the station»
         hit = self.unit_lookup(w)
         if hit and hit[1] in ("عام", "سنة") and j + 1 < self.n and self.toks[j + 1].k == "n" and len(self.toks[j + 1].t) == 4:
@@ -141,9 +143,9 @@ class UnitReader(TokenView):
             and not self.pronoun_suffixed(j) and self.p(j - 1) != ")"
         ):  # «(1980) شملت»: a word after a closing bracket is not the bracketed number's noun
             written = self.word_as_written(j)
-            if self._tamyeez and written.endswith("ا") and len(written) > 3:
+            if tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
-            elif self._plural:
+            elif plural:
                 written = singular_noun(written)
             return "count", written, j + 1
         return None
