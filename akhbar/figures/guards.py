@@ -135,7 +135,8 @@ class GuardChecks(TokenView):
             if stem in L.TITLE_WORDS:
                 return True
             if stem in L.WEAK_TITLE_WORDS:
-                u = self.unit_at(self.parse_number(i)[2] if self.parse_number(i) else i + 1, allow_fallback=False)
+                num = self.parse_number(i)
+                u = self.unit_at(num.end if num else i + 1, allow_fallback=False)
                 return u is None
         # «رؤية المملكة 2030»
         if i > 1 and self.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):

@@ -8,6 +8,8 @@ kind: ``unit`` 1-10, ``teen``, ``ten``, ``hundred``, ``scale``, ``dual``, ``plur
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from akhbar.figures import lexicon as L
 from akhbar.figures.tokens import TokenView
 from akhbar.text import proclitic_stems as _strip
@@ -15,6 +17,23 @@ from akhbar.text import proclitic_stems as _strip
 
 def is_int(v: float | None) -> bool:
     return v is not None and float(v).is_integer()
+
+
+@dataclass(slots=True)
+class Number:
+    """A number phrase read at a token (:meth:`NumberReader.parse_number`)."""
+
+    value: float | None  # None for vague amounts (then ``magnitude`` is set)
+    magnitude: float | None
+    end: int  # the token after the phrase
+    a: int  # start offset in the matching form (after a proclitic)
+    digits: bool  # the first atom is a digit token
+    atoms: list[tuple[float, str, bool]]  # (value, kind, joined by «و»)
+    last_scale: float | None = None  # the last scale word's value («ثلاثة ملايين»: 1e6)
+    lone_unit: bool = False  # a lone 1-10 or teen word («ست»: too ambiguous alone)
+    frac_only: bool = False  # a lone fraction word («نصف»)
+    by: bool = False  # «بالآلاف»: a magnitude by the thousands
+    unit: tuple[str, str | None, int] | None = None  # a range's first number: its own unit, when written
 
 
 class NumberReader(TokenView):
@@ -31,13 +50,8 @@ class NumberReader(TokenView):
                 return hit[0], hit[1], pl
         return None
 
-    def parse_number(self, i: int, prefixes=("و", "ب", "ل", "ف")):
-        """Parse a number phrase at token i.
-
-        Returns (value, magnitude, end, info) or None.  value is None for vague
-        amounts (then magnitude is set).  info: a (start offset in s), digits
-        (first atom is a digit token), last_scale, atoms.
-        """
+    def parse_number(self, i: int, prefixes=("و", "ب", "ل", "ف")) -> Number | None:
+        """The number phrase at token i, or None."""
         toks = self.toks
         t = toks[i] if i < self.n else None
         if t is None:
@@ -57,8 +71,7 @@ class NumberReader(TokenView):
             if not few:
                 for stem, pl in _strip(t.t, ("و", "ف")):
                     if stem in L.BY_THE:
-                        return None, L.BY_THE[stem], i + 1, {"a": t.a + pl, "digits": False,
-                                                            "last_scale": None, "atoms": [], "by": True}
+                        return Number(None, L.BY_THE[stem], i + 1, t.a + pl, False, [], by=True)
         if j >= self.n:
             return None
         t = toks[j]
@@ -178,23 +191,21 @@ class NumberReader(TokenView):
             return pk in ("scale", "dual", "plural") and v < pv
         return False
 
-    def _value(self, atoms, few: bool, a: int, j: int):
+    def _value(self, atoms, few: bool, a: int, j: int) -> Number | None:
         kinds = [k for _, k, _ in atoms]
-        info = {"a": a, "digits": kinds[0] == "digits", "last_scale": None, "atoms": atoms}
+        digits = kinds[0] == "digits"
         # vague
         if kinds[0] == "vague":
             mag = float(atoms[0][0] * (atoms[1][0] if len(atoms) > 1 and kinds[1] == "defscale" else 1))
-            return None, mag, j, info
+            return Number(None, mag, j, a, digits, atoms)
         if few:
             if kinds[0] in ("plural", "scale", "hundred"):
-                return None, float(atoms[0][0]), j, info
+                return Number(None, float(atoms[0][0]), j, a, digits, atoms)
             return None
         if kinds[0] == "plural" and len(atoms) == 1:
-            return None, atoms[0][0], j, info
+            return Number(None, atoms[0][0], j, a, digits, atoms)
         if len(atoms) == 1 and kinds[0] == "weak":
             return None
-        if len(atoms) == 1 and kinds[0] == "frac":
-            info["frac_only"] = True
         total = 0.0
         cur: float | None = None
         last_scale = None
@@ -222,6 +233,6 @@ class NumberReader(TokenView):
                     cur = (cur or 0) + v
             prev_kind = k
         total += cur or 0
-        info["last_scale"] = last_scale
-        info["lone_unit"] = len(atoms) == 1 and kinds[0] in ("unit", "teen")
-        return total, None, j, info
+        return Number(total, None, j, a, digits, atoms, last_scale=last_scale,
+                      lone_unit=len(atoms) == 1 and kinds[0] in ("unit", "teen"),
+                      frac_only=len(atoms) == 1 and kinds[0] == "frac")

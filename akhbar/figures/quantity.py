@@ -38,23 +38,23 @@ class QuantityParser(TokenView):
         num = self.parse_number(i)
         if not num:
             return None
-        value, mag, j, info = num
-        a = qa if qa is not None else (toks[i - 1].a if pre_kind else info["a"])
+        value, mag, j = num.value, num.magnitude, num.end
+        a = qa if qa is not None else (toks[i - 1].a if pre_kind else num.a)
         # sign
         if (
-            info["digits"] and qa is None and not pre_kind and i > 0 and self.adjacent(i)
+            num.digits and qa is None and not pre_kind and i > 0 and self.adjacent(i)
             and self.p(i - 1) in ("-", "+", "−")
             and (i == 1 or toks[i - 2].b < toks[i - 1].a or self.p(i - 2) in ("(", ":"))
         ):
             if self.p(i - 1) != "+":
                 value = -value
             a = toks[i - 1].a
-        if info["digits"] and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
+        if num.digits and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
             b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
             return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
-        if info["digits"] and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
+        if num.digits and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
             return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
-        if info["digits"]:
+        if num.digits:
             if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
                 # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
                 k = j
@@ -85,7 +85,7 @@ class QuantityParser(TokenView):
             return _R(j, reason="group_name")
         elif j < self.n and toks[j].k == "l":
             return _R(j, reason="latin_name")  # «إمّا ستون Emma Stone»
-        single_digits = info["digits"] and len(info["atoms"]) == 1
+        single_digits = num.digits and len(num.atoms) == 1
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
             frac = {("1", "2"): 0.5, ("1", "4"): 0.25, ("3", "4"): 0.75, ("1", "3"): 1 / 3}.get((toks[i].t, toks[j + 1].t))
             hit = L.NUMBER_WORDS.get(self.w(j + 2) or "")
@@ -129,7 +129,7 @@ class QuantityParser(TokenView):
             return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
         if single_digits and i > 0 and toks[i - 1].k in ("x", "t") and self.unit_at(j, allow_fallback=False) is None:
             return _R(j, reason="after_masked_span")
-        if info["digits"] and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
+        if num.digits and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
             qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
         ):
             # «(26) سنة», «(١١,٩) مليون راكب», «بحوالى (13) مليون»
@@ -154,7 +154,7 @@ class QuantityParser(TokenView):
         # a dash drawn with tatweel, which folding drops: «خلال الفترة من 2013 ــ 2022»
         if single_digits and value is not None and j < self.n and toks[j].k == "n" and self.tatweel_between(j - 1, j):
             n2 = self.parse_number(j, prefixes=())
-            r = self.finish_range(i, a, value, info, n2, False) if n2 and n2[0] is not None else None
+            r = self.finish_range(i, a, value, num, n2, False) if n2 and n2.value is not None else None
             if r is not None and r.fields["kind"] == "year":
                 return r
         # dash range: «10-20», «(1939-1945)»
@@ -162,12 +162,12 @@ class QuantityParser(TokenView):
             if self.score_context(i):
                 return _R(j + 2, reason="score")
             n2 = self.parse_number(j + 1, prefixes=())
-            if n2 and n2[0] is not None:
-                r = self.finish_range(i, a, value, info, n2, False)
+            if n2 and n2.value is not None:
+                r = self.finish_range(i, a, value, num, n2, False)
                 if r is None:
-                    return _R(n2[2], reason="score")
-                if r.fields["kind"] == "count" and r.fields["unit"] is None and n2[0] < 20:
-                    return _R(n2[2], reason="score")  # «1-4» with nothing after: a score
+                    return _R(n2.end, reason="score")
+                if r.fields["kind"] == "count" and r.fields["unit"] is None and n2.value < 20:
+                    return _R(n2.end, reason="score")  # «1-4» with nothing after: a score
                 if self.p(i - 1) == "(" and self.p(r.end) == ")" and r.fields["kind"] == "year":
                     r.a = toks[i - 1].a
                     r.b = toks[r.end].b
@@ -178,8 +178,8 @@ class QuantityParser(TokenView):
         # «10 إلى 20 يوما» (no «من»)
         if value is not None and self.w(j) in ("الي", "حتي", "او") and not self.change_context(i):
             n2 = self.parse_number(j + 1, prefixes=())
-            if n2 and n2[0] is not None and n2[0] > value and (info["digits"] == n2[3]["digits"]):
-                r = self.finish_range(i, a, value, info, n2, False)
+            if n2 and n2.value is not None and n2.value > value and num.digits == n2.digits:
+                r = self.finish_range(i, a, value, num, n2, False)
                 if r is not None and (r.fields["unit"] or r.fields["kind"] != "count"):
                     if qualifier:
                         r.a = a
@@ -208,7 +208,7 @@ class QuantityParser(TokenView):
             kind, unit, end = pre_kind[0], pre_kind[1], j
         else:
             allow_fb = not (year_like and qualifier is None)
-            last_kind = info["atoms"][-1][1] if info["atoms"] else "vague"
+            last_kind = num.atoms[-1][1] if num.atoms else "vague"
             u = self.unit_at(
                 j, allow_fallback=allow_fb,
                 tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
@@ -229,9 +229,9 @@ class QuantityParser(TokenView):
                 kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others
             else:
                 kind, unit, end = "count", None, j
-                if info["digits"] and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+                if num.digits and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
                     n2 = self.parse_number(j + 1, prefixes=())
-                    u2 = self.unit_at(n2[2], allow_fallback=False) if n2 else None
+                    u2 = self.unit_at(n2.end, allow_fallback=False) if n2 else None
                     if u2 and u2[0] in ("duration", "measure", "money"):
                         kind, unit = u2[0], u2[1]  # «تبلغان من العمر 21 و33 عامًا»: the unit is shared
         if (
@@ -246,12 +246,12 @@ class QuantityParser(TokenView):
             if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
                 return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                                 "unit": self.word_as_written(i - 2)})
-        if info.get("lone_unit") and unit is None and kind == "count":
+        if num.lone_unit and unit is None and kind == "count":
             if self.w(j) not in L.OF_THEM and self.w(i - 1) not in L.THEIR_NUMBER:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
-        if info.get("frac_only") and kind not in ("duration", "measure", "money"):
+        if num.frac_only and kind not in ("duration", "measure", "money"):
             return None
-        if info.get("by") and unit is None:
+        if num.by and unit is None:
             return None
         # «خمسة أعوام ونصف (العام)», «ساعتين وربع»
         if value is not None and kind in ("duration", "measure", "money") and end < self.n:
