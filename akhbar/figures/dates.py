@@ -8,6 +8,7 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
+from akhbar.figures import guards as G
 from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
@@ -180,7 +181,7 @@ class DateParser(TokenView):
             nxt = self.w(end)
             if self.ref is None or day is None:
                 return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
-            if self.p(j - 1) in L.DASHES or self.score_context(i):
+            if self.p(j - 1) in L.DASHES or G.score_context(self, i):
                 return _R(end, reason="score")  # «بنتيجة 4-صفر»: a score, «صفر» is nought
             # «١ رمضان الماضي», «24 شوال الجاري», «11 شوال المقبل»: the year of the reference date,
             # one back for «الماضي» or a day still to come, one on for «المقبل» or a day gone by

@@ -64,7 +64,7 @@ from collections import Counter
 from akhbar.figures import lexicon as L
 from akhbar.figures.dates import DateParser
 from akhbar.figures.duals import _DUAL_ENDINGS, DualParser
-from akhbar.figures.guards import _QUANTITY_KINDS, GuardChecks, _R
+from akhbar.figures.guards import _QUANTITY_KINDS, _R
 from akhbar.figures.numbers import NumberReader
 from akhbar.figures.ordinals import OrdinalParser
 from akhbar.figures.qualifiers import _QUAL_FIRST, QualifierReader
@@ -109,7 +109,7 @@ def _word_triggers(w: str) -> bool:
 
 
 class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser, QualifierReader, UnitReader,
-              NumberReader, GuardChecks):
+              NumberReader):
     """The left-to-right driver: at each token, the parses of :meth:`parse_at` in order; each
     seam is its own module (numbers, units, qualifiers, dates, ranges, quantity, ordinals,
     duals, guards), all reading one :class:`akhbar.figures.tokens.TokenView`."""

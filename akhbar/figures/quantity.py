@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from akhbar.figures import guards as G
 from akhbar.figures import lexicon as L
-from akhbar.figures.guards import _QUANTITY_KINDS, _R
+from akhbar.figures.guards import _QUANTITY_KINDS, Candidate, _R
 from akhbar.figures.numbers import is_int
 from akhbar.figures.tokens import TokenView
 from akhbar.figures.units import singular_noun
@@ -54,38 +55,16 @@ class QuantityParser(TokenView):
             return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
         if num.digits and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
             return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
-        if num.digits:
-            if self.glued_to_name(i, j) or (qa is None and self.after_title(i)):
-                # «رقم (4 - 2)», «القرار 104/47»: the whole identifier
-                k = j
-                while k + 1 < self.n and self.p(k) in ("-", "/", "–", "،", ",") and toks[k + 1].k == "n":
-                    k += 2  # «الآيتان 93، 94»
-                return _R(k, reason="identifier")
-            if j < self.n and self.w(j) in L.TIME_OF_DAY:
-                return self.clock_time(i, j, j + 1)  # «9 صباحا»
-            if toks[i].t.startswith("0") and len(toks[i].t) > 1 and not any(c in toks[i].t for c in ".,ر"):
-                return _R(j, reason="leading_zero_code")
-            if toks[i].t.isdigit() and len(toks[i].t) >= 9:  # phone numbers, ids
-                return _R(j, reason="long_digit_id")
-            if (
-                qa is None and self.p(j) in L.CLOSE_QUOTES and self.p(j) != ")"
-                and any(self.p(k) in L.OPEN_QUOTES and self.p(k) != "(" for k in range(max(0, i - 3), i - 1))
-            ):
-                return _R(j + 1, reason="quoted_name")  # «"نور 2"»: a quoted name ending in a number
-            if (
-                toks[i].t.isdigit()
-                and len(toks[i].t) >= 3
-                and qa is None
-                and any(self.w(k) in L.PHONE_WORDS or (toks[k].k == "l" and toks[k].t.lower() == "sms")
-                        for k in range(max(0, i - 8), i))
-                and self.unit_at(j, allow_fallback=False) is None
-            ):
-                return _R(j, reason="phone_number")  # «هاتف الطوارئ التابع لعمليات الهلال الأحمر 997»
-        elif qa is None and i > 0 and self.w(i - 1) == L.fold("مجموعة"):
-            return _R(j, reason="group_name")
-        elif j < self.n and toks[j].k == "l":
-            return _R(j, reason="latin_name")  # «إمّا ستون Emma Stone»
         single_digits = num.digits and len(num.atoms) == 1
+        cand = Candidate(i, j, num, value, qa, single_digits)
+        v = G.first_rejection(self, G.NAME_GUARDS, cand)
+        if not v.keep:
+            return _R(v.end, reason=v.reason)
+        if num.digits and j < self.n and self.w(j) in L.TIME_OF_DAY:
+            return self.clock_time(i, j, j + 1)  # «9 صباحا»
+        v = G.first_rejection(self, G.CODE_GUARDS, cand)
+        if not v.keep:
+            return _R(v.end, reason=v.reason)
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
             frac = {("1", "2"): 0.5, ("1", "4"): 0.25, ("3", "4"): 0.75, ("1", "3"): 1 / 3}.get((toks[i].t, toks[j + 1].t))
             hit = L.NUMBER_WORDS.get(self.w(j + 2) or "")
@@ -95,16 +74,10 @@ class QuantityParser(TokenView):
                 kind, unit, end = u if u else ("count", None, j + 3)
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
-            return _R(j + 2, reason="score_or_fraction")  # «4/2» scores, «24/7»: not quantities
-        if (
-            single_digits and self.w(j) == "في" and j + 1 < self.n and toks[j + 1].k == "n"
-            and value is not None and value >= 100 and (toks[j + 1].v or 0) >= 100
-        ):
-            return _R(j + 3 if self.w(j + 2) in L.PIXEL_WORDS else j + 2, reason="dimensions")  # «1920 في 1080 بيكسل»
-        if single_digits and (self.p(j) in ("×", "x", "*") or self.p(i - 1) in ("×", "*")):
-            return _R(j + 1, reason="dimensions")  # «1×1 م2»: dimensions
-        if single_digits and self.p(j) in L.DASHES and j + 1 < self.n and toks[j + 1].k == "l":
-            return _R(j + 1, reason="code_with_latin")  # «635031 - Mobily»
+        if single_digits:  # (the layout guards look at single digit tokens only)
+            v = G.first_rejection(self, G.LAYOUT_GUARDS, cand)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
         if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "w":
             u = self.unit_at(j + 1, allow_fallback=False)
             if u:  # «رجلا 48/ عاما/»
@@ -113,22 +86,15 @@ class QuantityParser(TokenView):
                     end += 1
                 return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
                                                     "kind": kind, "unit": unit})
-        if single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1):
-            if toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100:
-                return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})
-            return _R(j + 1, reason="list_index")  # «11 - يمكنك ...»: a list index
         if (
-            single_digits and toks[i].t.isdigit() and len(toks[i].t) <= 2 and self.p(j) == "."
-            and j + 1 < self.n and toks[j + 1].k == "w" and self.adjacent(j) and self.adjacent(j + 1)
-            and (i == 0 or toks[i - 1].k != "n" or not self.adjacent(i))
+            single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1)
+            and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100
         ):
-            return _R(j + 1, reason="list_index")  # «… 0.60 ريال 3.نسبة التوزيع»: a bullet glued to its item
-        if single_digits and i == 0 and j < self.n and "\u0640" in self.text[self.orig(toks[i].a, toks[i].b)[1]: self.orig(toks[j].a, toks[j].b)[0]]:
-            return _R(j, reason="list_index")  # «5 ـ تعيين»
-        if single_digits and value is not None and value <= 12 and self.w(j) in L.ERA_WORDS:
-            return _R(j + 1, reason="month_number")  # «سبتمبر 9 ميلادي»: a month number
-        if single_digits and i > 0 and toks[i - 1].k in ("x", "t") and self.unit_at(j, allow_fallback=False) is None:
-            return _R(j, reason="after_masked_span")
+            return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})  # «2015 - ...»
+        if single_digits:  # (the list guards look at single digit tokens only)
+            v = G.first_rejection(self, G.LIST_GUARDS, cand)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
         if num.digits and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
             qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
         ):
@@ -159,7 +125,7 @@ class QuantityParser(TokenView):
                 return r
         # dash range: «10-20», «(1939-1945)»
         if single_digits and value is not None and self.p(j) in L.DASHES and j + 1 < self.n and toks[j + 1].k == "n":
-            if self.score_context(i):
+            if G.score_context(self, i):
                 return _R(j + 2, reason="score")
             n2 = self.parse_number(j + 1, prefixes=())
             if n2 and n2.value is not None:
@@ -176,7 +142,7 @@ class QuantityParser(TokenView):
                     pass
                 return r
         # «10 إلى 20 يوما» (no «من»)
-        if value is not None and self.w(j) in ("الي", "حتي", "او") and not self.change_context(i):
+        if value is not None and self.w(j) in ("الي", "حتي", "او") and not G.change_context(self, i):
             n2 = self.parse_number(j + 1, prefixes=())
             if n2 and n2.value is not None and n2.value > value and num.digits == n2.digits:
                 r = self.finish_range(i, a, value, num, n2, False)

@@ -3,6 +3,7 @@ the second number is the range's («من 10 إلى 12 الشهر الجاري» 
 
 from __future__ import annotations
 
+from akhbar.figures import guards as G
 from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _R
 from akhbar.figures.numbers import Number, is_int
@@ -54,7 +55,7 @@ class RangeParser(TokenView):
         w = self.w(i)
         if w not in ("من", "ومن"):
             return None
-        if self.change_context(i):
+        if G.change_context(self, i):
             return None
         a = self.toks[i].a + (1 if w == "ومن" else 0)
         j = i + 1
