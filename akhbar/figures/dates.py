@@ -175,8 +175,9 @@ class DateParser(TokenView):
                 return _R(end2, reason="impossible_date")
             return self.mk_date(end2, a, d, "day" if day else "month")
         # no year
-        if i > 0 and self.w(i - 1) in L.NAMED_DATE_WORDS:
-            return _R(end, reason="named_event")  # «ثورة 23 يوليو», «أحداث 11 سبتمبر»: names, not dates
+        v = G.named_event(self, i, end)
+        if not v.keep:
+            return _R(v.end, reason=v.reason)
         if cal == "h":
             nxt = self.w(end)
             if self.ref is None or day is None:
@@ -326,10 +327,9 @@ class DateParser(TokenView):
         if j == i:
             a = t.a + pl
             prev = self.w(i - 1)
-            if prev and {st for st, _ in _strip(prev)} & L.NOT_WEEKDAY_BEFORE:
-                return _R(i + 1, reason="prayer_not_date")  # «خطب الجمعة», «صلاة الجمعة»: not a date
-            if prev and (prev.startswith(("عبد", "ابو", "بن")) and len(prev) > 4 or prev in ("بن", "ابو", "ابن", "ال")):
-                return _R(i + 1, reason="family_name")  # «عبدالوهاب الخميس»: a family name
+            v = G.weekday_in_a_name(self, i)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
             if wd == 0 and prev and {st for st, _ in _strip(prev)} & {L.fold("بين"), L.fold("كلا"), L.fold("كلتا")}:
                 return None
             if wd == 0 and prev and prev.endswith(("ها", "هم", "هما", "كم", "نا")) and len(prev) > 4:

@@ -24,6 +24,7 @@ What counts, to keep plurals out («المهندسين» is mostly «the enginee
 from __future__ import annotations
 
 from akhbar.figures import lexicon as L
+from akhbar.figures import guards as G
 from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
 from akhbar.text import proclitic_stems as _strip
@@ -120,16 +121,9 @@ class DualParser(TokenView):
                 hit = u if u and u[0] == "count" else None  # «حالتي اللاعبين اللذين يتعافيان»: the two players
             if hit is None:
                 continue
-            if self._dual_before(i):
-                return _R(i + 1, reason="agreeing_adjective")
-            nxt = self.w(i + 1) or ""
-            if hit[1] == "هدف" and (
-                nxt in (L.fold("لهدف"), L.fold("مقابل"), L.fold("للاشيء"), L.fold("لصفر"), L.fold("دون"))
-                or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] in (L.fold("هدف"),)))
-            ):
-                return _R(i + 1, reason="score")  # «فاز بهدفين لهدف», «بهدفين مقابل هدف»: a match score
-            if (stem[art:], self.w(i - 1)) in L.DUAL_TITLES:
-                return _R(i + 1, reason="title_dual")  # «خادم الحرمين الشريفين»: a title, not two of anything  # «مواجهتين وديتين», «الوافدان الجديدان»: an adjective agreeing
+            v = G.dual_not_two(self, i, stem[art:], hit[1])
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
             kind, unit = hit
             t = self.toks[i]
             return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})

@@ -258,7 +258,7 @@ def phone_number(c: _Parser, n: Candidate) -> Verdict:
     return KEEP
 
 
-_GROUP = L.fold("مجموعة")
+_GROUP = L.fold("مجموعة")  # a number word after it: «مجموعة العشرين»
 
 
 def group_name(c: _Parser, n: Candidate) -> Verdict:
@@ -338,6 +338,63 @@ def after_masked_span(c: _Parser, n: Candidate) -> Verdict:
     i, j = n.i, n.j
     if n.single and i > 0 and c.toks[i - 1].k in ("x", "t") and c.unit_at(j, allow_fallback=False) is None:
         return Verdict(False, "after_masked_span", j)
+    return KEEP
+
+
+# ---- guards of the other seams: a date, an ordinal or a dual that names something
+
+
+def named_event(c: _Parser, i: int, end: int) -> Verdict:
+    """«ثورة 23 يوليو», «أحداث 11 سبتمبر»: a day and month with no year naming an event."""
+    if i > 0 and c.w(i - 1) in L.NAMED_DATE_WORDS:
+        return Verdict(False, "named_event", end)
+    return KEEP
+
+
+def weekday_in_a_name(c: _Parser, i: int) -> Verdict:
+    """«صلاة الجمعة», «خطب الجمعة» (a prayer, not a date); «عبدالوهاب الخميس» (a family name)."""
+    prev = c.w(i - 1)
+    if prev and {st for st, _ in _strip(prev)} & L.NOT_WEEKDAY_BEFORE:
+        return Verdict(False, "prayer_not_date", i + 1)
+    if prev and (prev.startswith(L.FAMILY_PREFIXES) and len(prev) > 4 or prev in L.FAMILY_WORDS):
+        return Verdict(False, "family_name", i + 1)
+    return KEEP
+
+
+def ten_in_a_name(c: _Parser, i: int) -> Verdict:
+    """A definite ten naming a group or a street: «مجموعة العشرين», «شارع الستين», «لمجموعة
+    الدول العشرين»."""
+    prev = c.w(i - 1)
+    if prev in L.GROUP_WORDS:
+        return Verdict(False, "group_name", i + 1)
+    if prev in L.STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
+        return Verdict(False, "street_name", i + 1)
+    if any(st in L.GROUP_HEADS for st, _ in _strip(c.w(i - 2) or "")):
+        return Verdict(False, "group_name", i + 1)
+    return KEEP
+
+
+def company_name(c: _Parser, i: int, end: int) -> Verdict:
+    """An ordinal naming a company: «شركة «الحادي عشر»», «الحادي عشر القابضة»."""
+    before = c.w(i - 2) if c.p(i - 1) in L.OPEN_QUOTES else c.w(i - 1)
+    if before in L.COMPANY_WORDS or c.w(end) in L.COMPANY_WORDS:
+        return Verdict(False, "company_name", end)
+    return KEEP
+
+
+def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
+    """A dual that is not two of anything: an adjective agreeing with the dual before it
+    («مواجهتين وديتين», «الساعتين الماضيتين»), a match score («فاز بهدفين لهدف»), a title
+    («خادم الحرمين الشريفين»). ``stem``: the dual without clitics; ``unit``: its noun."""
+    if c._dual_before(i):
+        return Verdict(False, "agreeing_adjective", i + 1)
+    nxt = c.w(i + 1) or ""
+    if unit == "هدف" and (
+        nxt in L.GOAL_SCORE_NEXT or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] == L.GOAL))
+    ):
+        return Verdict(False, "score", i + 1)
+    if (stem, c.w(i - 1)) in L.DUAL_TITLES:
+        return Verdict(False, "title_dual", i + 1)
     return KEEP
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from akhbar.figures import guards as G
 from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
 from akhbar.figures.guards import _R
@@ -38,13 +39,10 @@ class OrdinalParser(TokenView):
                     n += L.DEFINITE_TENS[nxt[1:]]  # «التاسع والعشرين»
                     end += 1
             elif stem in L.DEFINITE_TENS:
+                v = G.ten_in_a_name(self, i)
+                if not v.keep:
+                    return _R(v.end, reason=v.reason)
                 prev = self.w(i - 1)
-                if prev in (L.fold("مجموعة"), L.fold("المجموعة"), L.fold("ومجموعة"), L.fold("بمجموعة"), L.fold("لمجموعة")):
-                    return _R(i + 1, reason="group_name")
-                if prev in L.STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
-                    return _R(i + 1, reason="street_name")  # «شارع الستين»
-                if any(st in (L.fold("مجموعة"), L.fold("المجموعة")) for st, _ in _strip(self.w(i - 2) or "")):
-                    return _R(i + 1, reason="group_name")  # «لمجموعة الدول العشرين»
                 n = L.DEFINITE_TENS[stem]
                 end = i + 1
                 if prev and prev.startswith("ال") and prev.endswith(("ين", "ون", "ات")) and len(prev) > 5:
@@ -56,9 +54,9 @@ class OrdinalParser(TokenView):
             if prev in L.MINUTE:  # «الدقيقة الثلاثين»: a match minute, as «الدقيقة 30»
                 return _R(end, self.toks[i - 1].a, self.toks[end - 1].b,
                           {"value": float(n), "kind": "other", "qualifier": "exact", "unit": "دقيقة"})
-            before = self.w(i - 2) if self.p(i - 1) in L.OPEN_QUOTES else prev
-            if before in L.COMPANY_WORDS or self.w(end) in L.COMPANY_WORDS:
-                return _R(end, reason="company_name")  # «شركة «الحادي عشر»», «الحادي عشر القابضة»
+            v = G.company_name(self, i, end)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
             if prev in L.HOUR_WORDS:  # «الساعة الحادية عشرة والنصف من مساء …»
                 hour, k = float(n), end
                 frac = L.HOUR_FRACTIONS.get(self.w(k) or "")
