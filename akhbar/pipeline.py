@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,8 @@ class DocState:
     figures: list[tuple[int, Figure]] = field(default_factory=list)  # (sentence_idx, figure in clean_text offsets)
     mentions: list[tuple[int, Mention]] = field(default_factory=list)  # (sentence_idx, mention)
     quotes: list[Quote] = field(default_factory=list)
+    # numbers the figures step turned away, by guard (akhbar.figures.guards.REASONS): runs.non_figures
+    non_figures: Counter[str] = field(default_factory=Counter)
     failure: str | None = None  # why it could not be processed (its worker process was killed)
 
 
@@ -57,13 +60,19 @@ def _reference_date(state: DocState) -> dt.date | None:
 
 
 def extract_figures_batch(batch: list[DocState]) -> list[DocState]:
-    from akhbar.figures import anchor_date, extract_figures
+    from akhbar.figures import anchor_date, audit_figures
     from akhbar.figures.subject import document_subjects, subject_key, subject_text
 
     for state in batch:
         # «اليوم الاثنين» in the text pins the day the article speaks from (the scrape date may lag)
         ref = anchor_date(state.clean.clean_text if state.clean else "", _reference_date(state))
-        found = [(sent, fig) for sent in state.sentences for fig in extract_figures(sent.text, reference_date=ref)]
+        found = []
+        non_figures: Counter[str] = Counter()
+        for sent in state.sentences:
+            figures, turned_away = audit_figures(sent.text, reference_date=ref)
+            found += [(sent, fig) for fig in figures]
+            non_figures.update(turned_away)
+        state.non_figures = non_figures
         # subjects are read in sentence offsets, over the whole document (a bare «العدد» refers back)
         for (sent, fig), sub in zip(found, document_subjects([(sent.text, fig) for sent, fig in found])):
             fig.subject, fig.subject_key = subject_text(sub), subject_key(sub)

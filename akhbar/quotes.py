@@ -166,7 +166,6 @@ def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
 
 
 _PREFIXED_FORMS = {f: _CueForm(lemma, False, True, False) for f, lemma in Q.PREFIXED_ONLY.items()}
-_VERB_AFTER = {"حيث", "فيما", "كما", "بينما", "قد", "وقد", "ثم", "لقد", "فقد"}  # a verb follows these
 _BAYYANA = _CueForm("بين", False, True, False)
 _BAYYANA_F = _CueForm("بين", True, True, False)
 
@@ -534,7 +533,7 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
                     history: Sequence[_Speaker]) -> _Speaker | None:
     """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
     toks = doc.toks
-    if cue_k > 1 and toks[cue_k - 1].fold in _RELATIVES and toks[cue_k - 2].start >= sent_start:
+    if cue_k > 1 and toks[cue_k - 1].fold in Q.RELATIVES and toks[cue_k - 2].start >= sent_start:
         # «الشرطة التي رجحت أنه …»: the noun the relative clause hangs on speaks
         j = cue_k - 2
         m = next((m for m in doc.mentions_in(toks[max(j - 6, 0)].start, toks[j].end) if m.end == toks[j].end), None)
@@ -720,11 +719,11 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
     j = i + 1
     if j >= len(toks):
         return None
-    if t.fold in ("نقلا", "ونقلا"):
+    if t.fold in Q.QUOTING:
         if toks[j].fold != "عن":
             return None
         return j + 1
-    if strip_conjunction(t.fold) in ("وفق", "وفقا", "طبقا") or t.fold in ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا"):
+    if strip_conjunction(t.fold) in Q.IN_ACCORDANCE or t.fold in Q.IN_ACCORDANCE_FORMS:
         if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         if toks[j].fold == "ل":
@@ -732,16 +731,16 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
         return None
-    if t.fold in ("جاء", "وجاء"):  # «وجاء في بيان لأولي سولفانغ …: «…»»: the author of the statement
+    if t.fold in Q.CAME:  # «وجاء في بيان لأولي سولفانغ …: «…»»: the author of the statement
         if toks[j].fold != "في" or j + 2 >= len(toks) or toks[j + 1].fold not in Q.STATEMENT_DOCS:
             return None
         k = j + 2
         if toks[k].fold == "ل" and k + 1 < len(toks):
             return k + 1
         return k if toks[k].fold.startswith("ل") and len(toks[k].fold) > 2 else None
-    if t.fold in ("حسبما", "وحسبما", "بحسبما", "وبحسبما"):  # «حسبما صرحت غرفة دبي»
+    if t.fold in Q.AS_WHAT:  # «حسبما صرحت غرفة دبي»
         return j + 1 if toks[j].fold in Q.ACCORDING_VERBS else None
-    if t.fold in ("بحسب", "وبحسب", "حسب", "وحسب"):
+    if t.fold in Q.ACCORDING_TO:
         if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
             return j + 2
         return j
@@ -900,9 +899,6 @@ def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _S
     return _Speaker(doc.text[last.start:last.end], last.canonical, last.start, last.end, feminine, True, True)
 
 
-_PARTICIPLE_CLAUSE = Q.CLAUSE_CUES | {"اوضح", "بين"}
-_RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
-_NOT_CLAUSE_START = {"الي", "علي", "في", "من", "عن", "مع", "خلال", "ان", "الا", "انه", "انها"}
 
 
 def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
@@ -935,7 +931,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         hit = _cue_form(tok)
         if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
             hit = (_BAYYANA, "بين")
-        elif hit is None and tok.fold == "طالب" and k > 0 and toks[k - 1].fold in _VERB_AFTER:
+        elif hit is None and tok.fold == "طالب" and k > 0 and toks[k - 1].fold in Q.VERB_AFTER:
             hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
         if hit is None or doc.inside_quote(tok.start):
             continue
@@ -975,9 +971,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     history.append(speaker)
                 continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if (cue.participle and not honorific and cue.lemma in _PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
+        if (cue.participle and not honorific and cue.lemma in Q.PARTICIPLE_CLAUSE and nxt is not None and nxt.is_word
                 and not _is_complementizer(nxt) and _cue_form(nxt) is None and nxt.fold not in Q.STOPS
-                and nxt.fold not in _NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
+                and nxt.fold not in Q.NOT_CLAUSE_START and not nxt.fold.startswith(("ب", "ل", "و"))
                 and doc.mention_starting_in(nxt) is None and not _is_role(nxt.fold)
                 and not any(t.is_word and _is_complementizer(t) for t in toks[k + 2 : k + 4])
                 and nxt.start < clause_end):
@@ -1031,7 +1027,7 @@ def speaker_kind(speaker: str | None, start: int | None, end: int | None, mentio
     words = [w for w in words if w and w[0].isalnum()]
     if not words:
         return "pronoun"
-    if words[0] in PRONOUNS:
+    if words[0] in Q.PRONOUNS:
         return "pronoun"
     if start is not None and end is not None and any(m.label == "PER" for m in mentions_in(start, end)):
         return "named"
@@ -1048,7 +1044,6 @@ def _is_generic_word(fold: str) -> bool:
     return bool(cands & Q.GENERIC_HEADS)
 
 
-PRONOUNS = {"هو", "هي", "هم", "انه", "انها", "انهم"}
 
 
 QUOTE_COLUMNS = ("doc_id", "sentence_idx", "start_char", "end_char", "text", "kind", "cue", "speaker",

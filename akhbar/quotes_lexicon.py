@@ -134,3 +134,22 @@ HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها"
 PLURAL_PEOPLE = {"محللون", "محللين", "مسوولون", "مسوولين", "خبراء", "علماء", "اطباء", "شهود", "نقاد", "باحثون",
                  "باحثين", "مراقبون", "مراقبين", "ناشطون", "ناشطين", "سكان", "مواطنون", "مواطنين", "دبلوماسيون",
                  "مسعفون", "مسوولو"}
+
+# a verb follows these: «فيما طالب المدعي العام» is the verb, not «student»
+VERB_AFTER = {"حيث", "فيما", "كما", "بينما", "قد", "وقد", "ثم", "لقد", "فقد"}
+# participles that open a clause of their own («مؤكدا أن», «موضحا ...»)
+PARTICIPLE_CLAUSE = CLAUSE_CUES | {"اوضح", "بين"}
+# relative pronouns: a cue after «التي» speaks for the noun before it
+RELATIVES = {"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}
+# words that do not start a participle's clause
+NOT_CLAUSE_START = {"الي", "علي", "في", "من", "عن", "مع", "خلال", "ان", "الا", "انه", "انها"}
+# a speaker phrase opening with a pronoun
+PRONOUNS = {"هو", "هي", "هم", "انه", "انها", "انهم"}
+# «according to» openers: «نقلا عن», «وفقا لـ / وفق ما», «وجاء في بيان لـ», «حسبما», «بحسب»
+QUOTING = ("نقلا", "ونقلا")
+IN_ACCORDANCE = ("وفق", "وفقا", "طبقا")  # after a conjunction is stripped
+IN_ACCORDANCE_FORMS = ("وفق", "وفقا", "ووفقا", "ووفق", "طبقا", "وطبقا")
+CAME = ("جاء", "وجاء")
+AS_WHAT = ("حسبما", "وحسبما", "بحسبما", "وبحسبما")
+ACCORDING_TO = ("بحسب", "وبحسب", "حسب", "وحسب")
+

@@ -4,13 +4,25 @@ rejects of failures that a later run fixed."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 
 import pyarrow as pa
 
 from akhbar.config import PIPELINE_VERSION, SCHEMA_VERSION
-from akhbar.schemas import validate_table
+from akhbar.schemas import ARROW, validate_table
 from akhbar.store import Store
+
+
+NON_FIGURES = "non_figures:"
+"""Prefix of the run's counts of numbers turned away by a figure guard («non_figures:identifier»)."""
+
+
+def non_figures(counts: Counter) -> str:
+    """``runs.non_figures``: a JSON object, guard reason → numbers it turned away in the
+    documents this run wrote (keys of :data:`akhbar.figures.guards.REASONS`), sorted by reason."""
+    found = {key[len(NON_FIGURES):]: n for key, n in counts.items() if key.startswith(NON_FIGURES) and n}
+    return json.dumps(dict(sorted(found.items())), ensure_ascii=False)
 
 
 def run_row(run_id: str, started: dt.datetime, status: str, input_path: str, counts: Counter,
@@ -30,6 +42,7 @@ def run_row(run_id: str, started: dt.datetime, status: str, input_path: str, cou
         "seconds": seconds,
         "version": PIPELINE_VERSION,
         "schema_version": SCHEMA_VERSION,
+        "non_figures": non_figures(counts),
     }
     table, failures = validate_table("runs", [row])
     if failures:
@@ -45,6 +58,7 @@ def close_dead_runs(store: Store) -> list[str]:
     dead = []
     for row in runs.to_pylist() if runs is not None else []:
         if row["status"] == "running":
+            row = {name: row.get(name) for name in ARROW["runs"].names}  # a row of an older schema: new columns null
             row["status"] = "failed"
             table, failures = validate_table("runs", [row])
             if not failures:

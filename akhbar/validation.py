@@ -17,6 +17,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from akhbar import pipeline
 from akhbar.models import Reject
+from akhbar.runs import NON_FIGURES
 from akhbar.schemas import RowFailure, row_payload, validate_table
 from akhbar.tables import CHILD_TABLES, document_rows, reject_rows
 
@@ -67,6 +68,11 @@ def validate_batch(batch: list[pipeline.DocState], ingest_rejects: list[Reject],
     counts = Counter({name: t.num_rows for name, t in tables.items()})
     # the boilerplate table also audits doubtful lines that were kept: count removals only
     counts["boilerplate"] = pa.compute.sum(tables["boilerplate"].column("removed")).as_py() or 0
+    # numbers the figures step turned away, by guard, in the documents written (runs.non_figures)
+    for state in batch:
+        if state.doc_id not in bad_docs:
+            for reason, n in state.non_figures.items():
+                counts[NON_FIGURES + reason] += n
     return ValidatedBatch(tables, rejects, counts, timings)
 
 

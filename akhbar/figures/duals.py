@@ -24,6 +24,12 @@ What counts, to keep plurals out («المهندسين» is mostly «the enginee
 from __future__ import annotations
 
 from akhbar.figures import lexicon as L
+from akhbar.figures import guards as G
+from akhbar.figures.guards import _R
+from akhbar.figures.tokens import TokenView
+from akhbar.text import proclitic_stems as _strip
+
+_DUAL_ENDINGS = ("ين", "ان", "تي")
 
 # words with a dual-looking ending that are not duals (folded)
 _NOT_DUALS = {L.fold(w) for w in (
@@ -62,3 +68,63 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
         if hit[0] == "money" or L.UNITS.get(stem) is None:
             return hit  # «بلدان», «لاعبين» are listed plurals
     return None
+
+
+class DualParser(TokenView):
+    def parse_duration_dual(self, i: int):
+        w = self.w(i)
+        if not w:
+            return None
+        cands = _strip(w, ("و", "ب", "ل", "ف"))
+        cands = cands + [(st[2:], p) for st, p in cands if st.startswith("ال")]  # «خلال اليومين المقبلين»
+        for stem, pl in cands:
+            if stem in L.DURATION_DUALS:
+                t = self.toks[i]
+                end = i + 1
+                q = "exact"
+                value = 2.0
+                frac = {"ونصف": 0.5, "وربع": 0.25}.get(self.w(end) or "")
+                if frac:  # «سنتان ونصف»
+                    value += frac
+                    end += 1
+                pq = self.post_qualifier(end)
+                if pq:
+                    q, end = pq
+                return _R(end, t.a + pl, self.toks[end - 1].b,
+                          {"value": value, "kind": "duration", "unit": L.DURATION_DUALS[stem],
+                           "qualifier": q})
+        return None
+
+    def _dual_before(self, i: int) -> bool:
+        prev = self.w(i - 1)
+        if not prev or not prev.endswith(_DUAL_ENDINGS):
+            return False
+        stem = prev[2:] if prev.startswith("ال") else prev
+        return dual_of(stem) is not None or stem in L.DURATION_DUALS  # «الساعتين الماضيتين»
+
+    def parse_dual(self, i: int):
+        """«ريالين», «وزيران», «البلدين», «محافظتي القريات»: two of a noun (see :mod:`duals`)."""
+        w = self.w(i)
+        if not w or not w.endswith(_DUAL_ENDINGS):
+            return None
+        for stem, pl in _strip(w, ("و", "ب", "ل", "ف", "ك")):
+            art = 0
+            if stem.startswith("ال"):
+                art = 2
+            elif stem.startswith("لل") and pl:
+                continue
+            elif stem.startswith("لل"):
+                art, pl = 2, 0
+            hit = dual_of(stem[art:], self.w(i + 1))
+            if hit is None and self.w(i + 1) in L.DUAL_RELATIVES and stem.endswith("ين"):
+                u = L.UNITS.get(stem[art:-2])
+                hit = u if u and u[0] == "count" else None  # «حالتي اللاعبين اللذين يتعافيان»: the two players
+            if hit is None:
+                continue
+            v = G.dual_not_two(self, i, stem[art:], hit[1])
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
+            kind, unit = hit
+            t = self.toks[i]
+            return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
+        return None

@@ -1,17 +1,30 @@
 """Why a number is *not* a figure: the named guards of the figure parser, and the typed
 fields a parse produces.
 
-Every place where :mod:`akhbar.figures.extract` consumes tokens without emitting a figure
-names its reason (``_R(end, reason=...)``), like a datatrove filter returning
-``(keep, reason)``; :func:`akhbar.figures.extract.audit_figures` counts them, so an audit
-of a corpus says how many numbers each guard turned away («المادة 4»: ``identifier``;
-«12:56»: ``clock_time`` ...). :data:`REASONS` is the list, with what each guard means.
+A guard is a named predicate over a number the parser has read (a :class:`Candidate`) that
+returns a :class:`Verdict` ``(keep, reason, end)``, as a datatrove filter returns ``(keep,
+reason)``: «المادة 4» → ``(False, "identifier", ...)``. :meth:`akhbar.figures.quantity.
+QuantityParser.parse_quantity` asks them in order (:data:`NAME_GUARDS`, :data:`CODE_GUARDS`,
+:data:`LAYOUT_GUARDS`, :data:`LIST_GUARDS`); the date, ordinal and dual parsers name their
+reasons where a parse is given up (``_R(end, reason=...)``: «31 فبراير» ``impossible_date``,
+«خادم الحرمين» ``title_dual``). :func:`akhbar.figures.extract.audit_figures` counts the reasons,
+so an audit of a corpus, and the ``non_figures`` column of a pipeline run, say how many
+numbers each guard turned away. :data:`REASONS` is the list, with what each guard means.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
+
+from akhbar.figures import lexicon as L
+from akhbar.figures.numbers import Number
+from akhbar.text import proclitic_stems as _strip
+
+if TYPE_CHECKING:
+    from akhbar.figures.extract import _Parser
 
 
 class FigureFields(TypedDict, total=False):
@@ -25,6 +38,21 @@ class FigureFields(TypedDict, total=False):
     unit: str | None
     magnitude: float | None
     date_value: dt.date | None
+
+
+_QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
+
+
+class _R:
+    """A parse result: token end index and figure fields; ``fields`` None means the tokens
+    are consumed as *not a figure*, and ``reason`` names the guard that said so (one of
+    :data:`akhbar.figures.guards.REASONS`)."""
+
+    __slots__ = ("end", "a", "b", "fields", "reason")
+
+    def __init__(self, end: int, a: int = 0, b: int = 0, fields: FigureFields | None = None,
+                 *, reason: str | None = None):
+        self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
 
 
 REASONS: dict[str, str] = {
@@ -66,3 +94,314 @@ REASONS: dict[str, str] = {
     "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }
+
+
+def glued_to_name(c: _Parser, i: int, j: int) -> bool:
+    """Digits at token i..j-1 glued to a name («روسيا-1», «F16», «كوفيد-19»)."""
+    toks = c.toks
+    t = toks[i]
+    if t.k != "n":
+        return False
+    if i > 0 and c.adjacent(i):
+        prev = toks[i - 1]
+        if prev.k == "l":
+            return True
+        if prev.k == "w" and prev.t not in L.DIGIT_PREFIXES:
+            return True
+        if prev.k == "p" and prev.t in L.DASHES and i > 1 and toks[i - 2].b == prev.a and toks[i - 2].k in ("w", "l"):
+            return True
+    end = toks[j - 1]
+    if j < c.n and toks[j].a == end.b:
+        nxt = toks[j]
+        if nxt.k == "l":
+            return True
+        if nxt.k == "p" and nxt.t in L.DASHES and j + 1 < c.n and toks[j + 1].a == nxt.b and toks[j + 1].k in ("w", "l"):
+            return True
+    return False
+
+
+def after_title(c: _Parser, i: int) -> bool:
+    """Token i comes after a title or identifier word («المادة 4», «رؤية المملكة 2030»), a
+    Latin name («Street Food - 57»), a model word or a product named by letters («إس.إي 370»)."""
+    if i == 0:
+        return False
+    if c.p(i - 1) in L.DASHES and i > 1 and c.toks[i - 2].k == "l":
+        return True  # «Street Food - 57»
+    for k in range(max(0, i - 4), i - 1):
+        if c.w(k) in L.MODEL_WORDS:
+            return True  # «طراز «مازيراتي 350 إس»»
+    prev = c.toks[i - 1]
+    if prev.k == "l":
+        return True
+    if prev.k == "w" and i > 2 and c.p(i - 2) == "." and c.adjacent(i - 1) and c.adjacent(i - 2) \
+            and c.toks[i - 3].k == "w" and len(prev.t) <= 3:
+        return True  # «"إس.إي 370"», «إتش.دي.إم.آي 1.4»: a product named by letters and a number
+    if prev.k == "p" and prev.t in L.OPEN_QUOTES and i > 1:
+        prev = c.toks[i - 2]
+        if prev.k != "w":
+            return False
+    if prev.k != "w":
+        return False
+    for stem, _ in _strip(prev.t):
+        if stem in L.TITLE_WORDS:
+            return True
+        if stem in L.WEAK_TITLE_WORDS:
+            num = c.parse_number(i)
+            u = c.unit_at(num.end if num else i + 1, allow_fallback=False)
+            return u is None
+    # «رؤية المملكة 2030»
+    if i > 1 and c.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
+        return True
+    return False
+
+
+def score_context(c: _Parser, i: int) -> bool:
+    """A match word a few tokens back («بنتيجة», «فاز»): a dash pair is a score."""
+    return c._word_before(i, L.SCORE_WORDS)
+
+
+def change_context(c: _Parser, i: int) -> bool:
+    """A change word a few tokens back («ارتفع من 10 إلى 20» is a change, not a range)."""
+    return c._word_before(i, L.CHANGE_WORDS)
+
+
+
+# ----------------------------------------------------------------------------- guards
+class Verdict(NamedTuple):
+    """What a guard says of a number: keep it (the parser goes on), or not a figure for
+    ``reason`` (a key of :data:`REASONS`), the tokens up to ``end`` consumed."""
+
+    keep: bool
+    reason: str | None = None
+    end: int = 0
+
+
+KEEP = Verdict(True)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number the quantity parser has read, as the guards see it."""
+
+    i: int  # its first token
+    j: int  # the token after it
+    num: Number
+    value: float | None  # its value, signed («-5»)
+    qa: int | None  # where a qualifier read before it starts (None: no qualifier)
+    single: bool  # one digit token («12», «1.5»), not words
+
+
+Guard = Callable[["_Parser", Candidate], Verdict]
+
+
+def first_rejection(c: _Parser, guards: Sequence[Guard], n: Candidate) -> Verdict:
+    """The first of ``guards`` that turns the number away, else :data:`KEEP`."""
+    for guard in guards:
+        verdict = guard(c, n)
+        if not verdict.keep:
+            return verdict
+    return KEEP
+
+
+def identifier(c: _Parser, n: Candidate) -> Verdict:
+    """Digits glued to a name or after a title word («روسيا-1», «F16», «المادة 4», «رؤية 2030»);
+    the whole identifier is consumed («رقم (4 - 2)», «القرار 104/47», «الآيتان 93، 94»)."""
+    i, j = n.i, n.j
+    if not n.num.digits or not (glued_to_name(c, i, j) or (n.qa is None and after_title(c, i))):
+        return KEEP
+    k = j
+    while k + 1 < c.n and c.p(k) in ("-", "/", "–", "،", ",") and c.toks[k + 1].k == "n":
+        k += 2
+    return Verdict(False, "identifier", k)
+
+
+def leading_zero_code(c: _Parser, n: Candidate) -> Verdict:
+    """«0551»: a code or a phone prefix."""
+    t = c.toks[n.i].t
+    if n.num.digits and t.startswith("0") and len(t) > 1 and not any(ch in t for ch in ".,ر"):
+        return Verdict(False, "leading_zero_code", n.j)
+    return KEEP
+
+
+def long_digit_id(c: _Parser, n: Candidate) -> Verdict:
+    """Nine digits or more without separators: an id or a phone number."""
+    t = c.toks[n.i].t
+    if n.num.digits and t.isdigit() and len(t) >= 9:
+        return Verdict(False, "long_digit_id", n.j)
+    return KEEP
+
+
+def quoted_name(c: _Parser, n: Candidate) -> Verdict:
+    """«"نور 2"»: a quoted name ending in a number."""
+    i, j = n.i, n.j
+    if (
+        n.num.digits and n.qa is None and c.p(j) in L.CLOSE_QUOTES and c.p(j) != ")"
+        and any(c.p(k) in L.OPEN_QUOTES and c.p(k) != "(" for k in range(max(0, i - 3), i - 1))
+    ):
+        return Verdict(False, "quoted_name", j + 1)
+    return KEEP
+
+
+def phone_number(c: _Parser, n: Candidate) -> Verdict:
+    """Three digits or more after a phone word, with no unit after them («هاتف الطوارئ التابع
+    لعمليات الهلال الأحمر 997»)."""
+    i, j = n.i, n.j
+    toks = c.toks
+    t = toks[i].t
+    if (
+        n.num.digits and t.isdigit() and len(t) >= 3 and n.qa is None
+        and any(c.w(k) in L.PHONE_WORDS or (toks[k].k == "l" and toks[k].t.lower() == "sms")
+                for k in range(max(0, i - 8), i))
+        and c.unit_at(j, allow_fallback=False) is None
+    ):
+        return Verdict(False, "phone_number", j)
+    return KEEP
+
+
+_GROUP = L.fold("مجموعة")  # a number word after it: «مجموعة العشرين»
+
+
+def group_name(c: _Parser, n: Candidate) -> Verdict:
+    """A number word after «مجموعة» («مجموعة العشرين»)."""
+    if not n.num.digits and n.qa is None and n.i > 0 and c.w(n.i - 1) == _GROUP:
+        return Verdict(False, "group_name", n.j)
+    return KEEP
+
+
+def latin_name(c: _Parser, n: Candidate) -> Verdict:
+    """A number word before a Latin name («إمّا ستون Emma Stone»)."""
+    if not n.num.digits and n.j < c.n and c.toks[n.j].k == "l":
+        return Verdict(False, "latin_name", n.j)
+    return KEEP
+
+
+def score_or_fraction(c: _Parser, n: Candidate) -> Verdict:
+    """A slash pair («4/2» scores, «24/7»)."""
+    j = n.j
+    if n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and c.adjacent(j + 1):
+        return Verdict(False, "score_or_fraction", j + 2)
+    return KEEP
+
+
+def dimensions(c: _Parser, n: Candidate) -> Verdict:
+    """«1920 في 1080 بيكسل», «1×1 م2»."""
+    if not n.single:
+        return KEEP
+    i, j = n.i, n.j
+    if (
+        c.w(j) == "في" and j + 1 < c.n and c.toks[j + 1].k == "n"
+        and n.value is not None and n.value >= 100 and (c.toks[j + 1].v or 0) >= 100
+    ):
+        return Verdict(False, "dimensions", j + 3 if c.w(j + 2) in L.PIXEL_WORDS else j + 2)
+    if c.p(j) in ("×", "x", "*") or c.p(i - 1) in ("×", "*"):
+        return Verdict(False, "dimensions", j + 1)
+    return KEEP
+
+
+def code_with_latin(c: _Parser, n: Candidate) -> Verdict:
+    """«635031 - Mobily»: a code joined to Latin text."""
+    j = n.j
+    if n.single and c.p(j) in L.DASHES and j + 1 < c.n and c.toks[j + 1].k == "l":
+        return Verdict(False, "code_with_latin", j + 1)
+    return KEEP
+
+
+def list_index(c: _Parser, n: Candidate) -> Verdict:
+    """A list bullet: «11 - يمكنك ...» opening the text, «3.نسبة التوزيع» glued to its item,
+    «5 ـ تعيين» (a year opening a list, «2015 - ...», is read before this guard)."""
+    if not n.single:
+        return KEEP
+    i, j = n.i, n.j
+    toks = c.toks
+    if i == 0 and c.p(j) in ("-", ".", ")", "–") and c.w(j + 1):
+        return Verdict(False, "list_index", j + 1)
+    if (
+        toks[i].t.isdigit() and len(toks[i].t) <= 2 and c.p(j) == "."
+        and j + 1 < c.n and toks[j + 1].k == "w" and c.adjacent(j) and c.adjacent(j + 1)
+        and (i == 0 or toks[i - 1].k != "n" or not c.adjacent(i))
+    ):
+        return Verdict(False, "list_index", j + 1)
+    if i == 0 and j < c.n and "\u0640" in c.text[c.orig(toks[i].a, toks[i].b)[1]: c.orig(toks[j].a, toks[j].b)[0]]:
+        return Verdict(False, "list_index", j)
+    return KEEP
+
+
+def month_number(c: _Parser, n: Candidate) -> Verdict:
+    """«سبتمبر 9 ميلادي»: a month written as a number before an era word."""
+    if n.single and n.value is not None and n.value <= 12 and c.w(n.j) in L.ERA_WORDS:
+        return Verdict(False, "month_number", n.j + 1)
+    return KEEP
+
+
+def after_masked_span(c: _Parser, n: Candidate) -> Verdict:
+    """A single number right after a URL, a phone number or a clock time, with no unit."""
+    i, j = n.i, n.j
+    if n.single and i > 0 and c.toks[i - 1].k in ("x", "t") and c.unit_at(j, allow_fallback=False) is None:
+        return Verdict(False, "after_masked_span", j)
+    return KEEP
+
+
+# ---- guards of the other seams: a date, an ordinal or a dual that names something
+
+
+def named_event(c: _Parser, i: int, end: int) -> Verdict:
+    """«ثورة 23 يوليو», «أحداث 11 سبتمبر»: a day and month with no year naming an event."""
+    if i > 0 and c.w(i - 1) in L.NAMED_DATE_WORDS:
+        return Verdict(False, "named_event", end)
+    return KEEP
+
+
+def weekday_in_a_name(c: _Parser, i: int) -> Verdict:
+    """«صلاة الجمعة», «خطب الجمعة» (a prayer, not a date); «عبدالوهاب الخميس» (a family name)."""
+    prev = c.w(i - 1)
+    if prev and {st for st, _ in _strip(prev)} & L.NOT_WEEKDAY_BEFORE:
+        return Verdict(False, "prayer_not_date", i + 1)
+    if prev and (prev.startswith(L.FAMILY_PREFIXES) and len(prev) > 4 or prev in L.FAMILY_WORDS):
+        return Verdict(False, "family_name", i + 1)
+    return KEEP
+
+
+def ten_in_a_name(c: _Parser, i: int) -> Verdict:
+    """A definite ten naming a group or a street: «مجموعة العشرين», «شارع الستين», «لمجموعة
+    الدول العشرين»."""
+    prev = c.w(i - 1)
+    if prev in L.GROUP_WORDS:
+        return Verdict(False, "group_name", i + 1)
+    if prev in L.STREET_WORDS or (prev or "") in L.DEFINITE_TENS:
+        return Verdict(False, "street_name", i + 1)
+    if any(st in L.GROUP_HEADS for st, _ in _strip(c.w(i - 2) or "")):
+        return Verdict(False, "group_name", i + 1)
+    return KEEP
+
+
+def company_name(c: _Parser, i: int, end: int) -> Verdict:
+    """An ordinal naming a company: «شركة «الحادي عشر»», «الحادي عشر القابضة»."""
+    before = c.w(i - 2) if c.p(i - 1) in L.OPEN_QUOTES else c.w(i - 1)
+    if before in L.COMPANY_WORDS or c.w(end) in L.COMPANY_WORDS:
+        return Verdict(False, "company_name", end)
+    return KEEP
+
+
+def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
+    """A dual that is not two of anything: an adjective agreeing with the dual before it
+    («مواجهتين وديتين», «الساعتين الماضيتين»), a match score («فاز بهدفين لهدف»), a title
+    («خادم الحرمين الشريفين»). ``stem``: the dual without clitics; ``unit``: its noun."""
+    if c._dual_before(i):
+        return Verdict(False, "agreeing_adjective", i + 1)
+    nxt = c.w(i + 1) or ""
+    if unit == "هدف" and (
+        nxt in L.GOAL_SCORE_NEXT or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] == L.GOAL))
+    ):
+        return Verdict(False, "score", i + 1)
+    if (stem, c.w(i - 1)) in L.DUAL_TITLES:
+        return Verdict(False, "title_dual", i + 1)
+    return KEEP
+
+
+# The guards of :meth:`akhbar.figures.quantity.QuantityParser.parse_quantity`, in the order it
+# asks them (between them it reads what they must not see: a clock time «9 صباحا», a fraction
+# of a scale «1/2 مليون», «48/ عاما/», a year opening a list).
+NAME_GUARDS: tuple[Guard, ...] = (identifier,)
+CODE_GUARDS: tuple[Guard, ...] = (leading_zero_code, long_digit_id, quoted_name, phone_number, group_name, latin_name)
+LAYOUT_GUARDS: tuple[Guard, ...] = (score_or_fraction, dimensions, code_with_latin)
+LIST_GUARDS: tuple[Guard, ...] = (list_index, month_number, after_masked_span)

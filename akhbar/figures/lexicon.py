@@ -623,3 +623,83 @@ YESTERDAY = fold("أمس")
 TOMORROW = {fold("غدا"), fold("غداً")}
 TODAY = fold("اليوم")
 DAY_WORD = {fold("يوم"), fold("يوم")}
+
+# --------------------------------------------------------------------------
+# Context words of the parser: punctuation and the words around a number that
+# make it a figure of some kind, or not a figure (akhbar.figures.guards)
+# --------------------------------------------------------------------------
+OPEN_QUOTES = set('"«“\'‘(')
+CLOSE_QUOTES = set('"»”\'’)')
+DASHES = {"-", "–", "—"}
+DIGIT_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "ال", "بال", "وال", "لل", "فال"}
+NOT_NUMBERS = {fold(w) for w in ("لست", "ولست", "فلست", "بست", "لستم", "وست")}
+METRE = {fold(w) for w in ("متر", "مترا", "متراً", "مترات", "مربع")}
+NOT_WEEKDAY_BEFORE = {fold(w) for w in ("خطب", "خطبة", "صلاة", "صلوات", "خطيب", "جامع", "مسجد")}
+PHONE_WORDS = {fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
+                                "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم",
+                                "رسالة", "نصية", "بالرمز", "الرمز")}
+# comparison verbs whose subject may stand between them and the number: (qualifier, needs على/عن)
+DISTANT_VERBS = {
+    **{fold(w): ("more_than", False) for w in (
+        "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تفوق", "تخطى", "تخطت", "يتخطى",
+        "تتخطى")},
+    **{fold(w): ("more_than", True) for w in ("يزيد", "تزيد", "زاد", "زادت", "يربو", "تربو")},
+    **{fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
+    **{fold(w): ("more_than", False) for w in ("تعدى", "تعدت", "يتعدى", "تتعدى")},
+}
+# «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
+DISTANT_TO_VERBS = {fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
+NEGATIONS = {fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
+# «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
+EDITION_NOUNS = {fold(w) for w in (
+    "الدورة", "الجولة", "الذكرى", "النسخة", "الموسم", "المرتبة", "المركز", "التقرير", "الاجتماع",
+    "المؤتمر", "القمة", "الحلقة", "البطولة", "اليوم", "الأسبوع", "الشهر", "العام", "المهرجان",
+    "الدقيقة", "الطبعة", "المرحلة", "الفصل", "الحفل", "المعرض", "الملتقى", "المنتدى", "الجائزة",
+    "المباراة", "السنة", "القرن")}
+MINUTE = {fold("الدقيقة")}
+OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات")}
+THEIR_NUMBER = {fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
+AGE_WORDS = {fold(w) for w in ("العمر", "عمره", "عمرها")}
+AWWAL = fold("أول")
+ADVERBIAL_ORDINALS = {fold(w): n for n, w in enumerate(
+    ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"), start=1)}
+PLACED = {fold(w) for w in ("حل", "حلت", "حلوا", "جاء", "جاءت", "جاؤوا", "احتل", "احتلت", "حلا")}
+HOUR_FRACTIONS = {fold(w): f for w, f in (("والنصف", 0.5), ("ونصف", 0.5), ("والربع", 0.25), ("وربع", 0.25))}
+PREPOSITION_QUALIFIERS = {fold(w) for w in ("تحت", "فوق", "دون", "حتى", "ما")}  # «تحت الاسمين»: under, not «less than»
+RANK_WORDS = {fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
+NOT_AFTER_AWWAL = {fold(w) for w in ("أمس", "من", "امس", "أيام", "يوم")}  # «أول أيام العيد»: a date
+PIXEL_WORDS = {fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
+DUAL_RELATIVES = {fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}
+COMPANY_WORDS = {fold(w) for w in ("شركة", "لشركة", "بشركة", "وشركة", "مجموعة", "مؤسسة", "القابضة", "للاستثمار")}
+TOMORROW_AFTER = {fold(w) for w in ("غد", "غدا", "غداً", "الغد")}
+NOT_TODAY_BEFORE = {fold(w) for w in ("عين", "في", "حتى", "إلى", "الى", "منذ", "هذا", "ذلك", "لغاية", "وحتى",
+                                     "عالم", "العالم", "جيل", "شباب", "ليوم", "يوم")}
+SAME_WORDS = {fold(w) for w in ("نفسه", "ذاته", "عينه")}
+# the words after which a bare «اليوم» is a day: a time of day in construct («فجر اليوم»,
+# «صباح اليوم») and «من» («ابتداءً من اليوم», «اعتباراً من اليوم»)
+TODAY_AFTER = {fold(w) for w in ("فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "ظهيرة", "منتصف",
+                                "من", "ومن", "بدءا", "ابتداء", "اعتبارا")}
+CHANGED_BY = CHANGE_WORDS | {fold(w) for w in ("بنسبة", "بمقدار")}  # «تراجع … بنسبة 16% لتصل إلى»
+HOUR = fold("الساعة")
+HOUR_WORDS = {fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
+PM_PARTS = {fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
+NIGHT = {fold(w) for w in ("ليلا", "ليلاً")}
+DAY_PARTS = TIME_OF_DAY - {fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
+THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
+THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}
+BECAME_BEFORE = {fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
+MODEL_WORDS = {fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
+STERLING = {fold("إسترليني"), fold("استرليني"), fold("الإسترليني")}
+OF_THEM = {fold(w) for w in ("منهم", "منها", "منهن", "منهما", "آخرين", "آخرون", "أخرى", "آخر")}
+ERA_WORDS = {fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
+
+
+NAMED_DATE_WORDS = {fold(w) for w in ("ثورة", "أحداث", "هجمات", "حركة", "انتفاضة", "تفجيرات", "وثورة", "لثورة", "بثورة")}
+STREET_WORDS = {fold(w) for w in ("شارع", "الشارع", "طريق", "الطريق", "بشارع", "وشارع", "دوار", "ميدان")}
+GROUP_WORDS = {fold(w) for w in ("مجموعة", "المجموعة", "ومجموعة", "بمجموعة", "لمجموعة")}  # «مجموعة العشرين»
+GROUP_HEADS = {fold(w) for w in ("مجموعة", "المجموعة")}  # «لمجموعة الدول العشرين»
+GOAL = fold("هدف")
+GOAL_SCORE_NEXT = {fold(w) for w in ("لهدف", "مقابل", "للاشيء", "لصفر", "دون")}  # «بهدفين لهدف», «بهدفين مقابل هدف»
+FAMILY_PREFIXES = ("عبد", "ابو", "بن")  # «عبدالوهاب الخميس»: a family name
+FAMILY_WORDS = ("بن", "ابو", "ابن", "ال")
+

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+from akhbar.figures import lexicon as L
+from akhbar.text import DIACRITICS_RE, strip_diacritics
+from akhbar.text import fold_match_mapped as _prep
+from akhbar.text import proclitic_stems as _strip
+
 _MASK_RE = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|[\w.+-]+@[\w-]+\.[\w.]+"
@@ -109,3 +114,97 @@ def _tokenize(s: str) -> list[_Tok]:
         toks.append(tok)
         prev = tok
     return toks
+
+
+class TokenView:
+    """One text as the parser sees it: the text as written, its matching form (``s``, with
+    ``idx`` mapping its characters back), its tokens, and the look-ups every reader uses (the
+    folded word or punctuation at a token, adjacency, a token as written)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.s, self.idx = _prep(text)
+        self.toks = _tokenize(self.s)
+        self.n = len(self.toks)
+
+    def w(self, j: int) -> str | None:
+        if 0 <= j < self.n and self.toks[j].k == "w":
+            return self.toks[j].t
+        return None
+
+    def p(self, j: int) -> str | None:
+        if 0 <= j < self.n and self.toks[j].k == "p":
+            return self.toks[j].t
+        return None
+
+    def adjacent(self, j: int) -> bool:
+        """Token j starts right where token j-1 ends (no space)."""
+        return 0 < j < self.n and self.toks[j].a == self.toks[j - 1].b
+
+    def orig(self, a: int, b: int) -> tuple[int, int]:
+        if self.idx is None:
+            return a, b
+        o2 = self.idx[b - 1] + 1
+        text = self.text
+        while o2 < len(text) and (DIACRITICS_RE.match(text[o2]) or text[o2] == "\u0640"):  # marks, «هـ»
+            o2 += 1
+        return self.idx[a], o2
+
+    def raw_word(self, j: int) -> str:
+        """Token j as written, without diacritics or tatweel."""
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        return strip_diacritics(self.text[o1:o2]).replace("\u0640", "")
+
+    def word_as_written(self, j: int) -> str:
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        raw = self.text[o1:o2]
+        had_tanween = "\u064b" in raw
+        w = strip_diacritics(raw).replace("\u0640", "")
+        if w.startswith("ال") and len(w) > 4:
+            w = w[2:]
+        if had_tanween and w.endswith("ا") and len(w) > 2:
+            w = w[:-1]
+        if w.endswith(("يين", "يون")) and len(w) > 5:  # nisba plural: السوريين → سوري
+            w = w[:-2]
+        return w
+
+    def verb_vowelled(self, j: int, pl: int) -> bool:
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        raw = self.text[o1:o2]
+        k = 0
+        for c in raw:  # the diacritic right after the first letter of the stem
+            if DIACRITICS_RE.match(c):
+                continue
+            if k == pl:
+                idx = raw.index(c)
+                nxt = raw[idx + 1: idx + 2]
+                return nxt in ("\u064f", "\u0651")
+            k += 1
+        return False
+
+    def has_tanween(self, j: int) -> bool:
+        t = self.toks[j]
+        o1, o2 = self.orig(t.a, t.b)
+        return "\u064b" in self.text[o1:o2]
+
+    def noun_follows(self, j: int) -> bool:
+        w = self.w(j)
+        return bool(w) and w not in L.STOPWORDS and w not in L.NUMBER_WORDS and not w.startswith("و")
+
+    def _word_before(self, i: int, words: frozenset[str] | set[str], span: int = 4) -> bool:
+        """One of ``words`` (after clitic stripping) among the ``span`` tokens before ``i``."""
+        for k in range(max(0, i - span), i):
+            t = self.toks[k]
+            if t.k == "w":
+                for stem, _ in _strip(t.t):
+                    if stem in words:
+                        return True
+        return False
+
+    def tatweel_between(self, j: int, k: int) -> bool:
+        """Only spaces and tatweel («ــ», a dash) between tokens j and k in the original text."""
+        gap = self.text[self.orig(self.toks[j].a, self.toks[j].b)[1]: self.orig(self.toks[k].a, self.toks[k].b)[0]]
+        return "\u0640" in gap and not gap.strip(" \u0640")

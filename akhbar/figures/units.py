@@ -1,8 +1,13 @@
-"""Counted nouns: the singular of a plural as written (a figure's ``unit`` is singular)."""
+"""Units: the counted noun, currency, percent sign or measure after a number
+(:meth:`UnitReader.unit_at`), and the singular of a plural as written (a figure's ``unit`` is
+singular)."""
 
 from __future__ import annotations
 
 import functools
+
+from akhbar.figures import lexicon as L
+from akhbar.figures.tokens import TokenView
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
@@ -54,3 +59,143 @@ def _word_count(w: str) -> int:
     from akhbar.text import fold_match
 
     return _word_counts().get(fold_match(w), 0)
+
+
+class UnitReader(TokenView):
+    def unit_at(self, j: int, allow_fallback: bool = True, *, tamyeez: bool = False, plural: bool = False,
+                definite_ok: bool = True):
+        """(kind, unit, end) for the words after a number, or None.
+
+        What the number asks of its noun: ``tamyeez`` (11-99 take a singular accusative:
+        «88 بيتا» → بيت), ``plural`` (3-10 take a plural: a fallback unit is made singular,
+        «تسعة تعادلات» → تعادل), ``definite_ok`` (vague amounts and scale words take a
+        definite noun, «آلاف الجنود»; a cardinal does not)."""
+        if j >= self.n:
+            return None
+        t = self.toks[j]
+        if t.k == "p":
+            if t.t == "%":
+                return "percent", None, j + 1
+            if t.t in L.CURRENCY_SYMBOLS:
+                return "money", L.CURRENCY_SYMBOLS[t.t], j + 1
+            return None
+        if t.k != "w":
+            return None
+        w = t.t
+        if w in L.PERCENT_WORDS:
+            return "percent", None, j + 1
+        if w == "في" and self.w(j + 1) in L.PERCENT_AFTER_FI:
+            return "percent", None, j + 2
+        if w == "نقطه" and self.w(j + 1) in ("ميويه", "المييه"):
+            return "percent", "نقطة مئوية", j + 2
+        if w.startswith("ال") and not definite_ok and self.raw_word(j).startswith("ال"):
+            return None  # a cardinal takes an indefinite noun: «تسع المحطة» is «accommodates the station»
+        hit = self.unit_lookup(w)
+        if hit and hit[1] in ("عام", "سنة") and j + 1 < self.n and self.toks[j + 1].k == "n" and len(self.toks[j + 1].t) == 4:
+            return None  # «نحو نصف مليون عام 2007م»: a year follows, «عام» is not the unit
+        if hit:
+            kind, unit = hit
+            end = j + 1
+            if unit in ("كيلومتر", "متر"):
+                nxt = self.w(end)
+                if nxt in L.SQUARE:
+                    return kind, unit + " مربع", end + 1
+                if nxt in L.CUBIC:
+                    return kind, unit + " مكعب", end + 1
+                if end < self.n and self.toks[end].k == "n" and self.adjacent(end) and self.toks[end].t in ("2", "3"):
+                    return kind, unit + (" مربع" if self.toks[end].t == "2" else " مكعب"), end + 1
+                if self.p(end) in ("²", "³"):
+                    return kind, unit + (" مربع" if self.p(end) == "²" else " مكعب"), end + 1
+            if unit == "كيلوغرام" and w in (L.fold("كيلو"),) and self.w(end) in L.METRE:
+                return "measure", "كيلومتر", end + 1  # «كيلو متر»
+            if unit == "جنيه" and self.w(end) in L.STERLING:
+                return kind, "جنيه إسترليني", end + 1
+            if kind == "money" and self.w(end) in L.CURRENCY_COUNTRIES:
+                return kind, unit + " " + self.word_as_written(end), end + 1  # «دولار أسترالي»
+            return kind, unit, end
+        if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
+            return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
+        if w == "م" and j > 0 and self.adjacent(j) and self.toks[j - 1].k == "n":
+            v = self.toks[j - 1].v
+            if v is not None and not (1000 <= v <= 2200 and self.toks[j - 1].t.isdigit()):
+                return "measure", "متر", j + 1  # «سباق 400م»
+        if w == "من":
+            nxt = self.w(j + 1)
+            if nxt and not nxt.startswith("ال"):
+                hit = L.UNITS.get(nxt) or self.construct_lookup(nxt)  # «عشرات من عناصر الشرطة»
+                if hit and hit[0] == "count":
+                    return hit[0], hit[1], j + 2
+                if allow_fallback and self.fallback_ok(nxt) and not nxt.startswith(("و", "ف")) and not self.pronoun_suffixed(j + 1):
+                    return "count", self.word_as_written(j + 1), j + 2  # «ثمانية من قوات الأمن»
+            if nxt and nxt.startswith("ال"):
+                hit = self.unit_lookup(nxt)
+                if hit:
+                    kind, unit = hit
+                    end = j + 2
+                    if unit in ("كيلومتر", "متر") and self.w(end) in L.SQUARE:
+                        return kind, unit + " مربع", end + 1
+                    return kind, unit, end
+                if allow_fallback and self.fallback_ok(nxt):
+                    return "count", self.word_as_written(j + 1), j + 2
+            return None
+        if (
+            allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
+            and not self.pronoun_suffixed(j) and self.p(j - 1) != ")"
+        ):  # «(1980) شملت»: a word after a closing bracket is not the bracketed number's noun
+            written = self.word_as_written(j)
+            if tamyeez and written.endswith("ا") and len(written) > 3:
+                written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
+            elif plural:
+                written = singular_noun(written)
+            return "count", written, j + 1
+        return None
+
+    @staticmethod
+    def construct_lookup(w: str):
+        """«مسلحي» (construct of مسلحين), «مواطنيهم» (with a pronoun)."""
+        for suf in ("هم", "ها", "هن", "كم", "نا", "ه", ""):
+            if suf and not w.endswith(suf):
+                continue
+            stem = w[: len(w) - len(suf)] if suf else w
+            if len(stem) < 3:
+                continue
+            hit = L.UNITS.get(stem) or (L.UNITS.get(stem + "ن") if stem.endswith("ي") else None)
+            if hit and hit[0] == "count":
+                return hit
+        return None
+
+    def unit_lookup(self, w: str):
+        hit = L.UNITS.get(w)
+        if hit:
+            return hit
+        if w.startswith("ال") and len(w) > 3:
+            return L.UNITS.get(w[2:])
+        return None
+
+    def pronoun_suffixed(self, j: int) -> bool:
+        """«أمثاله», «تلبيتها»: a noun with a pronoun is not a counted noun (ة is not ه)."""
+        raw = self.raw_word(j)
+        return len(raw) > 5 and (raw.endswith("ها") or (raw.endswith("ه") and not raw.endswith(("يه", "اه"))))
+
+    def fallback_ok(self, w: str) -> bool:
+        if len(w) < 3 or w in L.STOPWORDS:
+            return False
+        if w in L.NUMBER_WORDS or w in L.GREG_MONTHS or w in L.WEEKDAYS or w in L.YEAR_WORDS:
+            return False
+        if w in L.TIME_OF_DAY or w in L.ORDINALS:
+            return False
+        if w.startswith(("وال", "فال", "لل", "كال")) or (w.startswith("بال") and len(w) > 5):
+            return False
+        if w.startswith(("ست", "سي", "سن")) and len(w) > 4:
+            return False
+        if w.endswith("وا") or (w.startswith(("ي", "ت")) and w.endswith(("ون", "ان", "ين"))):
+            return False
+        if w.startswith("ي") and len(w) >= 4:
+            return False
+        if w[:2] in ("وي", "وت", "ون") and len(w) >= 5:
+            return False  # «فيستشهد منهم 15 ويصاب سبعة»: «and» + a verb
+        if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
+            return False  # «150 إصاباتهم خطيرة»
+        if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
+            return False  # «خمس وثلاث سنوات»
+        return True

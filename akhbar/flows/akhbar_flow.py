@@ -13,6 +13,7 @@ which Dask unpacks), and tasks do not cache (hashing a batch costs more than the
 from __future__ import annotations
 
 import contextlib
+import json
 import datetime as dt
 import os
 import secrets
@@ -44,7 +45,7 @@ from akhbar.models import RawDocument, Reject
 from akhbar.executors import Executor, InProcessExecutor, make_executor
 from akhbar.steps import build_steps
 from akhbar.report import build_report
-from akhbar.runs import close_dead_runs, drop_stale_rejects, run_row
+from akhbar.runs import close_dead_runs, drop_stale_rejects, non_figures, run_row
 from akhbar.store import Store
 from akhbar.story_store import update_stories
 from akhbar.validation import ValidatedBatch, fresh_rejects, validate_batch
@@ -376,6 +377,7 @@ def akhbar_run(
         "rejects": counts["rejects"],
         "duplicates": counts["duplicates"],
         "stories": counts["stories"],
+        "non_figures": json.loads(non_figures(counts)),  # numbers each figure guard turned away (runs.non_figures)
         "seconds": round(time.perf_counter() - t0, 2),
         "stage_seconds": {k: round(v, 3) for k, v in _stage_seconds(get_run_context().flow_run.id, timings).items()},
         "views": views,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
@@ -33,8 +35,20 @@ ARROW = pyarrow.schema(
         ("seconds", F64),
         ("version", STR),
         ("schema_version", STR),
+        ("non_figures", STR),
     ]
 )
+
+
+def _count_per_reason(value) -> bool:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return True
+    try:
+        obj = json.loads(value)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(obj, dict) and all(
+        isinstance(k, str) and isinstance(n, int) and not isinstance(n, bool) and n >= 0 for k, n in obj.items())
 
 
 class Runs(pa.DataFrameModel):
@@ -56,6 +70,12 @@ class Runs(pa.DataFrameModel):
     seconds: Series[float] = pa.Field(ge=0, nullable=True)
     version: Series[str]
     schema_version: Series[str]
+    # JSON object: figure guard reason -> numbers it turned away (null in runs before schema 1.5.0)
+    non_figures: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("non_figures")
+    def non_figures_is_a_count_per_reason(cls, s: Series[str]) -> Series[bool]:
+        return s.map(_count_per_reason)
 
     class Config:
         strict = True

@@ -1,0 +1,158 @@
+"""Ordinals: definite («الرابعة», «الحادي عشر», «القرن العشرين»), heading a noun («ثاني
+صفقة», «لأول مرة»), adverbial after a verb of placing («حل عاشرا»), and the noun each ranks."""
+
+from __future__ import annotations
+
+from akhbar.figures import guards as G
+from akhbar.figures import lexicon as L
+from akhbar.figures.duals import dual_of
+from akhbar.figures.guards import _R
+from akhbar.figures.tokens import TokenView
+from akhbar.figures.units import _PRONOUN_SUFFIXES, singular_noun
+from akhbar.text import proclitic_stems as _strip
+from akhbar.text import strip_diacritics
+
+
+class OrdinalParser(TokenView):
+    def parse_ordinal(self, i: int):
+        w = self.w(i)
+        if not w:
+            return None
+        cands = [(w, 0)]
+        if w[:1] in "وفب" and w[1:3] == "ال":
+            cands.append((w[1:], 1))
+        if w.startswith("لل"):
+            cands.append(("ال" + w[2:], 0))  # «للمرة الثالثة»: the span keeps «لل»
+        elif w.startswith("ولل"):
+            cands.append(("ال" + w[3:], 1))
+        for stem, pl in cands:
+            if stem in L.ORDINAL_TEEN_FIRST and self.w(i + 1) in (L.fold("عشر"), L.fold("عشرة")):
+                n = L.ORDINAL_TEEN_FIRST[stem] + 10
+                end = i + 2
+            elif stem in L.ORDINALS or stem in (L.fold("الحادي"), L.fold("الحادية")):
+                n = L.ORDINAL_TEEN_FIRST[stem]
+                end = i + 1
+                nxt = self.w(end)
+                if n == 1 and stem not in L.ORDINALS and not (nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS):
+                    continue
+                if n < 10 and nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS:
+                    n += L.DEFINITE_TENS[nxt[1:]]  # «التاسع والعشرين»
+                    end += 1
+            elif stem in L.DEFINITE_TENS:
+                v = G.ten_in_a_name(self, i)
+                if not v.keep:
+                    return _R(v.end, reason=v.reason)
+                prev = self.w(i - 1)
+                n = L.DEFINITE_TENS[stem]
+                end = i + 1
+                if prev and prev.startswith("ال") and prev.endswith(("ين", "ون", "ات")) and len(prev) > 5:
+                    t = self.toks[i]  # «اللاعبين العشرين»: the twenty players (a count)
+                    return _R(end, t.a + pl, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
+            else:
+                continue
+            prev = self.w(i - 1)
+            if prev in L.MINUTE:  # «الدقيقة الثلاثين»: a match minute, as «الدقيقة 30»
+                return _R(end, self.toks[i - 1].a, self.toks[end - 1].b,
+                          {"value": float(n), "kind": "other", "qualifier": "exact", "unit": "دقيقة"})
+            v = G.company_name(self, i, end)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
+            if prev in L.HOUR_WORDS:  # «الساعة الحادية عشرة والنصف من مساء …»
+                hour, k = float(n), end
+                frac = L.HOUR_FRACTIONS.get(self.w(k) or "")
+                if frac:
+                    hour, k = hour + frac, k + 1
+                if self.w(k) == "من" and self.w(k + 1) in (L.fold("مساء"), L.fold("صباح"), L.fold("فجر")):
+                    return self.clock_time(i, k, k, hour + (12 if self.w(k + 1) == L.fold("مساء") and hour < 12 else 0))
+                return self.clock_time(i, k, k + 1 if self.w(k) in L.TIME_OF_DAY else k, hour)
+            t = self.toks[i]
+            if self.w(end) == "من" and self.w(end + 1) in L.AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
+                return _R(end, t.a + pl, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": "exact"})
+            if n <= 31 and self.w(end) == "من":
+                k = end + 1 + (1 if self.w(end + 1) in (L.fold("شهر"),) else 0)
+                mo = self.month_at(k)  # «الثامن من أغسطس», «للسادس من شهر أغسطس»
+                if mo:
+                    cal, m, mend = mo
+                    return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
+            if self.w(end) in L.TIME_OF_DAY:
+                return self.clock_time(i, end, end + 1, float(n))  # «من الرابعة إلى التاسعة مساء»: clock times
+            if self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر")):
+                pm = self.w(end + 1) == L.fold("مساء") and n < 12
+                return self.clock_time(i, end, end, float(n) + (12 if pm else 0))  # «السادسة من صباح اليوم»: the hour alone
+            if prev in (L.fold("البارحة"),):
+                return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
+            unit = self.ranked_noun(i, pl)
+            if unit is None and not pl and n == 1 and self.w(i - 1):
+                hit = dual_of(self.w(i - 1), self.w(i))
+                if hit:  # «متاحة في نسختين الأولى مقاس 32.6 بوصة والثانية …»: the two, one by one
+                    unit = self._list_unit = hit[1]
+            elif unit is None and pl and n > 1 and self._list_unit:
+                unit = self._list_unit
+            return _R(end, t.a + pl, self.toks[end - 1].b,
+                      {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
+        return None
+
+    def ranked_noun(self, i: int, pl: int) -> str | None:
+        """The noun an ordinal ranks («الشوط الثاني» → شوط, «للمرة الثالثة» → مرة), skipping one
+        nisba adjective («المباراة الودية الثانية» → مباراة); None when there is none."""
+        if pl:
+            return None  # «والثانية»: a new item, the noun is further back
+        for j in (i - 1, i - 2):
+            prev = self.w(j)
+            if not prev:
+                return None
+            stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
+            if stem is None and prev.startswith("لل"):
+                stem = prev[2:]
+            if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
+                    and self.toks[j].k == "w" and prev not in L.STOPWORDS and not prev.startswith(("ب", "ل", "ك")):
+                return singular_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))  # «دورتها الثالثة» → دورة
+            if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
+                pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
+            elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
+                return None
+            if "ال" + stem in L.ORDINALS or "ال" + stem in L.DEFINITE_TENS:
+                return None
+            if j == i - 1 and self.raw_word(j).endswith(("ية", "ي")) and len(stem) > 3 and self.w(i - 2) \
+                    and self.w(i - 2).startswith(("ال", "وال", "بال", "لل", "فال")):
+                continue  # a nisba adjective between the noun and the ordinal
+            raw = self.raw_word(j)
+            k = len(prev) - len(stem)
+            return raw[k:] if len(raw) - k == len(stem) else None
+        return None
+
+    def parse_adverbial_ordinal(self, i: int):
+        """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
+        n = L.ADVERBIAL_ORDINALS.get(self.w(i) or "")
+        if n is None or not {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.PLACED \
+                and not {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & L.PLACED:
+            return None
+        t = self.toks[i]
+        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+
+    def parse_construct_ordinal(self, i: int):
+        """«ثاني صفقة», «وثالث الحرمين»: an indefinite ordinal heading a noun; not in a name («آل ثاني»)."""
+        w = self.w(i)
+        if not w:
+            return None
+        for stem, pl in _strip(w, ("و", "ف", "ل")):
+            n = L.CONSTRUCT_ORDINALS.get(stem)
+            if n is None or (pl and w[pl - 1] == "ل" and stem != L.AWWAL):
+                continue  # «لأول مرة», but «لأولي سولفانغ» is a name
+            prev = self.w(i - 1)
+            nxt = self.w(i + 1)
+            if stem == L.AWWAL and (nxt in L.NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in L.RANK_WORDS
+                                   or (nxt or "").endswith(("ين", "تين"))):
+                return None  # «أول أمس», «أول الأمر», «الفريق أول ركن», «أول مواجهتين»: not a rank of a noun
+            if prev in (L.fold("آل"), "ال", "بن", "ابن") or not nxt or nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
+                return None
+            if self.raw_word(i)[pl:pl + 1] == "آ" or (i + 1 < self.n and self.toks[i + 1].a - self.toks[i].b > 1):
+                return None
+            bare = nxt[2:] if nxt.startswith("ال") else nxt
+            hit = L.UNITS.get(bare) or dual_of(bare)
+            unit = hit[1] if hit else (singular_noun(self.word_as_written(i + 1)) if len(bare) > 2 else None)
+            if unit is None or not self.fallback_ok(bare):
+                return None
+            t = self.toks[i]
+            return _R(i + 1, t.a + pl, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
+        return None

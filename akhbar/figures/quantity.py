@@ -1,0 +1,304 @@
+"""Quantities: a number (digits or words) with its qualifier and unit, and the quantities
+written without a number («عدة سنوات», «الأشهر الأربعة», «الثلاثي»).
+
+:meth:`QuantityParser.parse_quantity` reads the number, asks the guards whether it is a
+figure at all (:mod:`akhbar.figures.guards`), then tries the shapes that take it elsewhere
+(a clock time, a dash range, a year) before reading its unit."""
+
+from __future__ import annotations
+
+import re
+
+from akhbar.figures import guards as G
+from akhbar.figures import lexicon as L
+from akhbar.figures.guards import _QUANTITY_KINDS, Candidate, _R
+from akhbar.figures.numbers import is_int
+from akhbar.figures.tokens import TokenView
+from akhbar.figures.units import singular_noun
+from akhbar.text import proclitic_stems as _strip
+
+
+def q_is_none(q: str | None) -> bool:
+    return q is None
+
+
+class QuantityParser(TokenView):
+    def parse_quantity(self, i: int, qualifier: str | None = None, qa: int | None = None):
+        toks = self.toks
+        t = toks[i]
+        # currency symbol / percent sign before the digits: «$100», «%50»
+        pre_kind = None
+        if t.k == "p" and i + 1 < self.n and toks[i + 1].k == "n" and self.adjacent(i + 1):
+            if t.t in L.CURRENCY_SYMBOLS:
+                pre_kind = ("money", L.CURRENCY_SYMBOLS[t.t])
+            elif t.t == "%" and not (i > 0 and toks[i - 1].k == "n"):
+                pre_kind = ("percent", None)
+            else:
+                return None
+            i += 1
+        num = self.parse_number(i)
+        if not num:
+            return None
+        value, mag, j = num.value, num.magnitude, num.end
+        a = qa if qa is not None else (toks[i - 1].a if pre_kind else num.a)
+        # sign
+        if (
+            num.digits and qa is None and not pre_kind and i > 0 and self.adjacent(i)
+            and self.p(i - 1) in ("-", "+", "−")
+            and (i == 1 or toks[i - 2].b < toks[i - 1].a or self.p(i - 2) in ("(", ":"))
+        ):
+            if self.p(i - 1) != "+":
+                value = -value
+            a = toks[i - 1].a
+        if num.digits and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
+            b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
+            return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
+        if num.digits and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
+            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
+        single_digits = num.digits and len(num.atoms) == 1
+        cand = Candidate(i, j, num, value, qa, single_digits)
+        v = G.first_rejection(self, G.NAME_GUARDS, cand)
+        if not v.keep:
+            return _R(v.end, reason=v.reason)
+        if num.digits and j < self.n and self.w(j) in L.TIME_OF_DAY:
+            return self.clock_time(i, j, j + 1)  # «9 صباحا»
+        v = G.first_rejection(self, G.CODE_GUARDS, cand)
+        if not v.keep:
+            return _R(v.end, reason=v.reason)
+        if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+            frac = {("1", "2"): 0.5, ("1", "4"): 0.25, ("3", "4"): 0.75, ("1", "3"): 1 / 3}.get((toks[i].t, toks[j + 1].t))
+            hit = L.NUMBER_WORDS.get(self.w(j + 2) or "")
+            if frac and hit and hit[1] == "scale" and not pre_kind:
+                value = frac * hit[0]  # «1/2 مليون ريال»
+                u = self.unit_at(j + 3, allow_fallback=False)
+                kind, unit, end = u if u else ("count", None, j + 3)
+                return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
+                                                    "kind": kind, "unit": unit})
+        if single_digits:  # (the layout guards look at single digit tokens only)
+            v = G.first_rejection(self, G.LAYOUT_GUARDS, cand)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
+        if single_digits and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "w":
+            u = self.unit_at(j + 1, allow_fallback=False)
+            if u:  # «رجلا 48/ عاما/»
+                kind, unit, end = u
+                if self.p(end) == "/":
+                    end += 1
+                return _R(end, a, toks[end - 1].b, {"value": value, "qualifier": qualifier or "exact",
+                                                    "kind": kind, "unit": unit})
+        if (
+            single_digits and i == 0 and self.p(j) in ("-", ".", ")", "–") and self.w(j + 1)
+            and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2100
+        ):
+            return _R(j, a, toks[i].b, {"value": value, "kind": "year", "qualifier": "exact"})  # «2015 - ...»
+        if single_digits:  # (the list guards look at single digit tokens only)
+            v = G.first_rejection(self, G.LIST_GUARDS, cand)
+            if not v.keep:
+                return _R(v.end, reason=v.reason)
+        if num.digits and self.p(i - 1) == "(" and self.p(j) == ")" and qa is None or (
+            qa is not None and self.p(i - 1) == "(" and self.p(j) == ")"
+        ):
+            # «(26) سنة», «(١١,٩) مليون راكب», «بحوالى (13) مليون»
+            k = j + 1
+            hit = L.NUMBER_WORDS.get(self.w(k) or "")
+            scaled = False
+            if hit and hit[1] in ("scale", "plural") and value is not None:
+                value *= hit[0]
+                k += 1
+                scaled = True
+            u = self.unit_at(k, allow_fallback=True)
+            if u or scaled:
+                kind, unit, end = u if u else ("count", None, k)
+                pa = a if qa is not None else toks[i - 1].a
+                q = qualifier or (self.distant_qualifier(i) if kind in _QUANTITY_KINDS else None) or "exact"
+                pq = self.post_qualifier(end)
+                if pq:
+                    q, end = pq
+                if value is None:
+                    return None
+                return _R(end, pa, toks[end - 1].b, {"value": value, "qualifier": q, "kind": kind, "unit": unit})
+        # a dash drawn with tatweel, which folding drops: «خلال الفترة من 2013 ــ 2022»
+        if single_digits and value is not None and j < self.n and toks[j].k == "n" and self.tatweel_between(j - 1, j):
+            n2 = self.parse_number(j, prefixes=())
+            r = self.finish_range(i, a, value, num, n2, False) if n2 and n2.value is not None else None
+            if r is not None and r.fields["kind"] == "year":
+                return r
+        # dash range: «10-20», «(1939-1945)»
+        if single_digits and value is not None and self.p(j) in L.DASHES and j + 1 < self.n and toks[j + 1].k == "n":
+            if G.score_context(self, i):
+                return _R(j + 2, reason="score")
+            n2 = self.parse_number(j + 1, prefixes=())
+            if n2 and n2.value is not None:
+                r = self.finish_range(i, a, value, num, n2, False)
+                if r is None:
+                    return _R(n2.end, reason="score")
+                if r.fields["kind"] == "count" and r.fields["unit"] is None and n2.value < 20:
+                    return _R(n2.end, reason="score")  # «1-4» with nothing after: a score
+                if self.p(i - 1) == "(" and self.p(r.end) == ")" and r.fields["kind"] == "year":
+                    r.a = toks[i - 1].a
+                    r.b = toks[r.end].b
+                    r.end += 1
+                if qualifier and r.fields["kind"] != "year":
+                    pass
+                return r
+        # «10 إلى 20 يوما» (no «من»)
+        if value is not None and self.w(j) in ("الي", "حتي", "او") and not G.change_context(self, i):
+            n2 = self.parse_number(j + 1, prefixes=())
+            if n2 and n2.value is not None and n2.value > value and num.digits == n2.digits:
+                r = self.finish_range(i, a, value, num, n2, False)
+                if r is not None and (r.fields["unit"] or r.fields["kind"] != "count"):
+                    if qualifier:
+                        r.a = a
+                    return r
+        # years: «2015م», «1436هـ», «في 2014»
+        year_like = single_digits and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2200
+        if (
+            year_like and not pre_kind and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n"
+            and toks[j + 1].t.isdigit() and len(toks[j + 1].t) == 4 and int(toks[j + 1].t) == value + 1
+        ):
+            end = j + 2 + (1 if self.w(j + 2) in L.YEAR_SUFFIX_AH or self.w(j + 2) in L.YEAR_SUFFIX_CE else 0)
+            return _R(end, a, toks[end - 1].b, {"value": None, "value_low": value, "value_high": value + 1,
+                                                "qualifier": "range", "kind": "year"})
+        if year_like and not pre_kind:
+            suf = self.w(j)
+            if suf in L.YEAR_SUFFIX_AH:
+                return self.hijri_year(j + 1, a, toks[j].b, int(value))
+            if suf in L.YEAR_SUFFIX_CE:
+                return _R(j + 1, a, toks[j].b, {"value": value, "kind": "year", "qualifier": "exact"})
+            unit = self.unit_at(j, allow_fallback=False)
+            if unit is None and qualifier in (None, "up_to") and 1900 <= value <= 2100:
+                # a bare 19xx/20xx with no counted noun is a year in news text
+                return _R(j, a, toks[j - 1].b, {"value": value, "kind": "year", "qualifier": "exact"})
+        # unit
+        if pre_kind:
+            kind, unit, end = pre_kind[0], pre_kind[1], j
+        else:
+            allow_fb = not (year_like and qualifier is None)
+            last_kind = num.atoms[-1][1] if num.atoms else "vague"
+            u = self.unit_at(
+                j, allow_fallback=allow_fb,
+                tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
+                plural=value is not None and 3 <= value <= 10,
+                definite_ok=value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague"),
+            )
+            if (
+                u is None
+                and self.p(j) in L.CLOSE_QUOTES
+                and self.p(i - 1) in L.OPEN_QUOTES
+                and self.p(i - 1) != "("
+            ):
+                # «“آلاف” الجنود»: a quoted number, the noun after the quote
+                u = self.unit_at(j + 1, allow_fallback=False)
+            if u:
+                kind, unit, end = u
+            elif self.w(j) in L.OTHERS and value is not None and value >= 2:
+                kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others
+            else:
+                kind, unit, end = "count", None, j
+                if num.digits and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):
+                    n2 = self.parse_number(j + 1, prefixes=())
+                    u2 = self.unit_at(n2.end, allow_fallback=False) if n2 else None
+                    if u2 and u2[0] in ("duration", "measure", "money"):
+                        kind, unit = u2[0], u2[1]  # «تبلغان من العمر 21 و33 عامًا»: the unit is shared
+        if (
+            single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
+        ):
+            value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»
+        if (
+            single_digits and unit is None and kind == "count" and q_is_none(qualifier) and i > 1
+            and self.w(i - 1) == "ال" and self.adjacent(i) and is_int(value)
+        ):
+            prev = self.w(i - 2) or ""
+            if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
+                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                                "unit": self.word_as_written(i - 2)})
+        if num.lone_unit and unit is None and kind == "count":
+            if self.w(j) not in L.OF_THEM and self.w(i - 1) not in L.THEIR_NUMBER:
+                return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
+        if num.frac_only and kind not in ("duration", "measure", "money"):
+            return None
+        if num.by and unit is None:
+            return None
+        # «خمسة أعوام ونصف (العام)», «ساعتين وربع»
+        if value is not None and kind in ("duration", "measure", "money") and end < self.n:
+            nw = self.w(end)
+            frac = {"ونصف": 0.5, "وربع": 0.25, "وثلث": 1 / 3}.get(nw or "")
+            if frac:
+                value += frac
+                end += 1
+                nxt = self.w(end)
+                if nxt and nxt.startswith("ال") and self.unit_lookup(nxt) and self.unit_lookup(nxt)[1] == unit:
+                    end += 1
+        # post qualifier
+        q = qualifier
+        pq = self.post_qualifier(end)
+        if pq:
+            q = pq[0] if (q is None or pq[0] not in ("exact", "approx")) else q  # «ما يفوق ... تقريبا»
+            end = pq[1]
+        if q is None and qa is None and kind in _QUANTITY_KINDS:
+            q = self.distant_qualifier(i - (1 if pre_kind else 0))
+        if value is None:
+            fields = {"value": None, "magnitude": mag, "qualifier": q or "approx", "kind": kind,
+                      "unit": unit}
+        else:
+            fields = {"value": value, "qualifier": q or "exact", "kind": kind, "unit": unit}
+        b = toks[end - 1].b
+        return _R(end, a, b, fields)
+
+    def parse_few(self, i: int):
+        """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""
+        w = self.w(i)
+        if not w or not {st for st, _ in _strip(w)} & L.FEW:
+            return None
+        if self.raw_word(i).endswith(("ه", "ّه")) or "\u0651" in self.raw_word(i):
+            return None  # «الذي عدّه رئيساً»: «counted him», not «several»
+        nxt = self.w(i + 1)
+        if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
+            return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
+        hit = L.UNITS.get(nxt)
+        if hit is None and nxt.endswith("ات") and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
+            hit = ("count", singular_noun(self.word_as_written(i + 1)))  # «عدة مشاركات» → مشاركة
+        if hit is None:
+            return None
+        kind, unit = hit
+        pl = next(p for st, p in _strip(w) if st in L.FEW)
+        t = self.toks[i]
+        return _R(i + 2, t.a + pl, self.toks[i + 1].b,
+                  {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
+
+    def parse_collective(self, i: int):
+        """«عاد الثلاثي كريستيانو رونالدو …»: the collective noun counts its members (no unit);
+        after a definite noun it is an adjective («الاجتماع الثلاثي»)."""
+        w = self.w(i)
+        n = L.COLLECTIVES.get(w or "")
+        if n is None:
+            return None
+        prev = self.w(i - 1) or ""
+        if prev.startswith("ال") or prev.startswith(("وال", "بال", "لل")):
+            return None
+        t = self.toks[i]
+        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
+
+    def parse_definite_number(self, i: int):
+        """«الأشهر الأربعة», «المباريات الثلاث» (a definite plural, then the number) and
+        «الثلاث سنوات» (the number, then the plural): 3-10 things."""
+        w = self.w(i)
+        if not w or not w.startswith("ال"):
+            return None
+        hit = L.NUMBER_WORDS.get(w[2:])
+        if not hit or hit[1] != "unit" or not 3 <= hit[0] <= 10:
+            return None
+        t = self.toks[i]
+        prev = self.w(i - 1)
+        if prev and prev.startswith("ال") and not self._consumed > i - 1:
+            u = self.unit_lookup(prev)
+            if u and u[0] in ("count", "duration", "measure", "money") and L.UNITS.get(prev[2:]) and prev[2:] != u[1]:
+                return _R(i + 1, self.toks[i - 1].a, t.b,
+                          {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        nxt = self.w(i + 1)
+        if nxt and not nxt.startswith("ال"):
+            u = L.UNITS.get(nxt)
+            if u and u[0] in ("count", "duration", "measure", "money") and nxt != L.fold(u[1]):
+                return _R(i + 2, t.a, self.toks[i + 1].b,
+                          {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        return None

@@ -1,0 +1,108 @@
+"""Ranges: «بين 10 و20», «ما بين 100 ريال إلى ألف ريال», «من 10 إلى 20»; the unit after
+the second number is the range's («من 10 إلى 12 الشهر الجاري» is not months)."""
+
+from __future__ import annotations
+
+from akhbar.figures import guards as G
+from akhbar.figures import lexicon as L
+from akhbar.figures.guards import _R
+from akhbar.figures.numbers import Number, is_int
+from akhbar.figures.tokens import TokenView
+
+
+class RangeParser(TokenView):
+    def parse_between(self, i: int):
+        w = self.w(i)
+        if w not in ("بين", "وبين", "فبين") and not (w == "ما" and self.w(i + 1) == "بين"):
+            return None
+        t = self.toks[i + 1] if w == "ما" else self.toks[i]  # the span starts at «بين»
+        a = t.a + (1 if w in ("وبين", "فبين") else 0)
+        j = i + (2 if w == "ما" else 1)
+        year_ctx = False
+        if self.w(j) in L.YEAR_WORDS:
+            year_ctx = True
+            j += 1
+        if self.w(j) == "ال" and j + 1 < self.n and self.toks[j + 1].k == "n":
+            j += 1  # «بين الـ1 و2%»
+        n1 = self.parse_number(j, prefixes=())
+        if not n1 or n1.value is None:
+            return None
+        v1, e1 = n1.value, n1.end
+        k = e1
+        u1 = self.unit_at(k, allow_fallback=False)
+        if u1 and self.w(u1[2]) in ("الي", "حتي"):  # «ما بين 100 ريال إلى ألف ريال»
+            k = u1[2]
+            n1.unit = u1
+            n2 = self.parse_number(k + 1, prefixes=())
+            if not n2 or n2.value is None:
+                return None
+            return self.finish_range(i, a, v1, n1, n2, year_ctx)
+        if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
+            k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
+            n1.unit = u1
+        if self.w(k) in ("و", "او"):  # «بين 20 أو 30»
+            k += 1
+            n2 = self.parse_number(k, prefixes=())
+        elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
+            n2 = self.parse_number(k, prefixes=("و",))
+        else:
+            return None
+        if not n2 or n2.value is None:
+            return None
+        return self.finish_range(i, a, v1, n1, n2, year_ctx)
+
+    def parse_from_to(self, i: int):
+        w = self.w(i)
+        if w not in ("من", "ومن"):
+            return None
+        if G.change_context(self, i):
+            return None
+        a = self.toks[i].a + (1 if w == "ومن" else 0)
+        j = i + 1
+        year_ctx = False
+        if self.w(j) in L.YEAR_WORDS:
+            year_ctx = True
+            j += 1
+        n1 = self.parse_number(j, prefixes=())
+        if not n1 or n1.value is None:
+            return None
+        v1, e1 = n1.value, n1.end
+        if self.w(e1) not in ("الي", "حتي") and self.p(e1) not in L.DASHES:
+            return None
+        k = e1 + 1
+        if year_ctx and self.w(k) in L.YEAR_WORDS:
+            k += 1
+        n2 = self.parse_number(k, prefixes=())
+        if not n2 or n2.value is None:
+            return None
+        return self.finish_range(i, a, v1, n1, n2, year_ctx)
+
+    def finish_range(self, i: int, a: int, v1: float, n1: Number, n2: Number, year_ctx: bool,
+                     allow_unitless_year: bool = True):
+        """The range from ``v1`` (the value of ``n1``, or of a number before it) to ``n2``."""
+        v2, e2 = n2.value, n2.end
+        if n2.last_scale and not n1.last_scale and v1 * n2.last_scale <= v2:
+            v1 = v1 * n2.last_scale
+        if not v1 < v2:
+            return None
+        end = e2
+        last_kind = n2.atoms[-1][1] if n2.atoms else "vague"
+        # «من 10 إلى 12 الشهر الجاري» is not «months»
+        unit = self.unit_at(end, definite_ok=last_kind in ("scale", "plural", "dual", "defscale", "vague"))
+        kind, u = "count", None
+        yearish = all(
+            num.digits and len(num.atoms) == 1 and is_int(v) and 1000 <= v <= 2200
+            for v, num in ((v1, n1), (v2, n2))
+        )
+        if year_ctx or (yearish and (unit is None or unit[0] == "count")):
+            kind = "year"
+        elif unit:
+            kind, u, end = unit
+        elif n1.unit:
+            kind, u = n1.unit[0], n1.unit[1]
+        q = self.post_qualifier(end)
+        if q and kind != "year":
+            end = q[1]
+        b = self.toks[end - 1].b
+        return _R(end, a, b, {"value": None, "value_low": float(v1), "value_high": float(v2),
+                              "qualifier": "range", "kind": kind, "unit": u})
