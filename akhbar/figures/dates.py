@@ -457,6 +457,8 @@ class DateParser(TokenView):
             hour = h.v if h.k == "n" else None
             if hour is not None and "." in h.t and len(h.t.split(".")[1]) == 2 and int(h.t.split(".")[1]) < 60:
                 hour = int(hour) + int(h.t.split(".")[1]) / 60  # «9.30» is half past nine
+            elif hour is not None and hour > 24 and h.t.isdigit() and len(h.t) in (3, 4) and int(h.t[-2:]) < 60:
+                hour = int(h.t[:-2]) + int(h.t[-2:]) / 60  # «الساعة 1438 بتوقيت جرينتش»: 14:38
         part = self.w(end - 1) if end > j else None
         if hour is not None and part in L.PM_PARTS and hour < 12 and not (part in L.NIGHT and hour < 5):
             hour += 12  # «السادسة مساءً» = 18

@@ -109,6 +109,9 @@ class QuantityParser(TokenView):
             u = self.unit_at(k, allow_fallback=True)
             if u or scaled:
                 kind, unit, end = u if u else ("count", None, k)
+                if not scaled and single_digits and kind in ("count", "measure") \
+                        and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t):
+                    value = float(toks[i].t.replace(".", ""))  # «(18.410) متدرباً»: a thousands dot, as below
                 pa = a if qa is not None else toks[i - 1].a
                 q = qualifier or (self.distant_qualifier(i) if kind in _QUANTITY_KINDS else None) or "exact"
                 pq = self.post_qualifier(end)
