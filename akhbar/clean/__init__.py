@@ -998,11 +998,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         # the text, repeated in the last lines of the source's documents: as often as a
         # template when it stands alone, as often as a repeated line inside a block of
         # removed lines (the rest of the footer)
-        # (a footer long enough to read as a paragraph: only the text's last one, as often
-        # as a repeated paragraph)
+        # (a footer long enough to read as a paragraph: only the text's last one, not a
+        # sentence, as often as a repeated paragraph)
         for ln in lines[max(0, n - FOOTER_LINES):]:
             if ln.pos in labels or ln.pos == title_pos or ln.pos == 0 \
-                    or (ln.pos <= first_body if not ln.is_body() else ln.pos != last_body):
+                    or (ln.pos <= first_body if not ln.is_body() else ln.pos != last_body or ln.ends_sentence):
                 continue
             c = stats.footer_count(src, ln)
             in_block = ln.pos > last_body and (ln.pos - 1 in labels or ln.pos + 1 in labels)
