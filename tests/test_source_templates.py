@@ -454,3 +454,72 @@ def test_a_date_line_between_paragraphs_is_not_the_publication_date():
             "وقالت الرسالة إن مقاتلين من خراسان انتقلوا إلى مناطق جديدة خلال الأشهر الماضية لتجنيد الشباب.")
     clean = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="aawsat"))
     assert clean.published_at is None
+
+# ---------------------------------------------------------------- line shapes (site protocol)
+
+_NAMES = ["محمد العتيبي", "سارة الغامدي", "فهد الشمري", "نورة الدوسري", "خالد الحربي", "هند المطيري",
+          "علي الزهراني", "ريم السبيعي"]
+_CITIES = ["الرياض", "جدة", "الدمام", "أبها", "تبوك", "حائل", "جازان", "نجران"]
+
+
+def _site_docs():
+    from akhbar.models import RawDocument
+
+    out = []
+    for i in range(8):
+        raw = "\n".join([
+            f"عدد القراءات {1000 + 37 * i} | التعليقات {i + 2}",
+            f"مراسل الموقع | {_CITIES[i]} | {_NAMES[i]}",
+            f"أعلنت الجهات المختصة في {_CITIES[i]} اليوم عن بدء المرحلة {i + 1} من المشروع الذي يضم "
+            f"{20 + i} منشأة جديدة في عدد من الأحياء، وذلك ضمن خطة التطوير التي أقرت العام الماضي.",
+            f"وأوضح المتحدث الرسمي {_NAMES[(i + 3) % 8]} أن الأعمال ستستمر {i + 3} أشهر على أن تسلم "
+            "المنشآت للمستفيدين بعد اكتمال الفحوص اللازمة والتأكد من جاهزيتها بالكامل.",
+            f"تابع الموقع على {['تويتر', 'سناب شات'][i % 2]} واشترك في النشرة رقم {i}",
+        ])
+        out.append(RawDocument(source_path=f"s{i}", raw_text=raw, source="site", title=f"خبر رقم {i} عن المشروع"))
+    return out
+
+
+def test_widget_lines_with_slots_repeated_across_a_source_go():
+    docs = _site_docs()
+    stats = build_line_stats(docs).prune()
+    for d in docs:
+        c = clean_document(d, stats)
+        rules = {r.text.split()[0]: r.rule for r in c.removed}
+        # numbers folded («عدد القراءات 0 | التعليقات 0»), a city and a name as slots
+        assert rules.get("عدد") == "repeated_shape"
+        assert rules.get("مراسل") == "repeated_shape"
+        # both paragraphs stay, though their numbers and names change the same way
+        assert c.clean_text.count("\n") >= 1 and "أعلنت الجهات" in c.clean_text and "وأوضح المتحدث" in c.clean_text
+
+
+def test_a_repeated_byline_line_glued_to_the_text_is_cut():
+    from akhbar.models import RawDocument
+
+    docs = [RawDocument(source_path=f"g{i}", source="src", raw_text=f"الموقع – متابعات\nنص الخبر رقم {i} طويل بما يكفي "
+                        "ليكون فقرة من فقرات المقال المنشور اليوم في الصحيفة.") for i in range(4)]
+    glued = RawDocument(source_path="g9", source="src", raw_text="الموقع – متابعات قد يكون الاستيقاظ مبكرا أمرا "
+                        "مزعجا للكثير من الأشخاص، لكن المنبه الجديد يعتمد على الرائحة بدلا من الصوت.")
+    stats = build_line_stats(docs + [glued]).prune()
+    c = clean_document(glued, stats)
+    assert c.clean_text.startswith("قد يكون الاستيقاظ")
+    assert [(r.rule, r.text) for r in c.removed] == [("template_prefix", "الموقع – متابعات")]
+    assert c.byline_outlet is None or "الموقع" in c.byline_outlet
+
+
+def test_a_one_line_footer_after_an_e_mail_is_cut():
+    from akhbar.models import RawDocument
+
+    footer = "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز ({}) ثم مسافة ثم نص الرسالة إلى 88591 - Stc 635031 - Mobily 737221 - Zain"
+    docs = []
+    for i in range(6):
+        mail = ["", f"writer{i}@yahoo.com", f"تويتر: @w{i}"][i % 3]
+        docs.append(RawDocument(source_path=f"f{i}", source="paper", raw_text=(
+            f"فقرة أولى من المقال رقم {i} وهي طويلة بما يكفي لتكون من النص الجاري في الصفحة اليوم.\n"
+            f"فقرة ثانية تختم المقال رقم {i} بجملة كاملة تنتهي بنقطة كما تنتهي الفقرات.\n"
+            + mail + footer.format(3 + 7 * i))))
+    stats = build_line_stats(docs).prune()
+    for d in docs:
+        c = clean_document(d, stats)
+        assert "بالرمز" not in c.clean_text and "Zain" not in c.clean_text
+        assert "فقرة ثانية تختم المقال" in c.clean_text

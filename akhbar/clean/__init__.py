@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -78,6 +79,8 @@ _LEARNED_MID_MIN = 0.99
 # A line inside a block of removed lines, or below the end of the text, goes when the
 # classifier finds it at least this likely boilerplate.
 _BLOCK_MIN = 0.5
+# A line on this share of a source's pages (as it is, or numbers folded) is no title.
+_NO_TITLE_SHARE = 0.2
 # Lines longer than this are not counted across documents (they are article text).
 _MAX_COUNTED_WORDS = 60
 
@@ -88,14 +91,68 @@ AGENCY_KEYS = frozenset(AGENCIES)
 # the numbers folded: a footer block whose line carries a number that changes from
 # document to document (a columnist's SMS code «تبدأ بالرمز (41) ثم مسافة …»).
 FOOTER_LINES = 8
-_FOOTER_MAX_WORDS = 20
+# (e-mail addresses and links are folded like numbers: a columnist's address before the
+# paper's SMS footer; a longer line is keyed by its last _FOOTER_TAIL_WORDS words, and
+# matches when at most _FOOTER_MAX_PREFIX words stand before them: «<e-mail>للتواصل مع
+# الكاتب ارسل رسالة SMS تبدأ بالرمز (5) ثم مسافة … 737221 - Zain» on one line)
+_FOOTER_MAX_WORDS = 40
+_FOOTER_TAIL_WORDS = 16
+_FOOTER_MAX_PREFIX = 8
 _NUM_RE = re.compile(r"\d+")
+_ADDRESS_RE = re.compile(r"[\w.+-]*@[\w-]+(?:\.[A-Za-z]+)+|https?://[A-Za-z0-9./_%?=&#-]+|www\.[A-Za-z0-9./_%?=&#-]+")
 
 
 def _footer_key(line: Line) -> str:
+    key, _prefix = _footer_key_prefix(line)
+    return key
+
+
+def _footer_key_prefix(line: Line) -> tuple[str, int]:
+    """The folded key of a footer line and how many words stand before it."""
     if not line.has_digit or not line.has_letters or line.n_words > _FOOTER_MAX_WORDS:
-        return ""
-    return "#" + _NUM_RE.sub("0", line.key)
+        return "", 0
+    key = line.key
+    if "@" in line.text or "http" in line.text or "www." in line.text:
+        key = line_key(_ADDRESS_RE.sub(" xurlx ", line.text))
+    words = _NUM_RE.sub("0", key).split()
+    if len(words) <= _FOOTER_TAIL_WORDS:
+        return "#" + " ".join(words), 0
+    return "#" + " ".join(words[-_FOOTER_TAIL_WORDS:]), len(words) - _FOOTER_TAIL_WORDS
+
+
+# Line shapes: short lines that are not running text are also counted by their shape,
+# what stays of them when the variable slots are blanked: the numbers folded and the
+# document's own title masked (``F`` keys, «الفجر 0:0», «رابط الخبر : <T>»), and, for a
+# line cut into 2–SHAPE_MAX_SEGMENTS segments by delimiters (:mod:`.templates`), each
+# skeleton with one or two segments as slots and a literal with letters left («تصوير :
+# *», «اقرا ايضا : *», «* | الطقس اليوم»).  A line whose shape is in as many documents as
+# a template needs is a widget line with slots (rule ``repeated_shape``).
+SHAPE_MAX_WORDS = 20
+SHAPE_MAX_SEGMENTS = 6
+_HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def shape_keys(line: Line, title_key: str = "") -> list[str]:
+    """The shape keys of a short line that is not running text (empty otherwise)."""
+    if line.n_words > SHAPE_MAX_WORDS or line.n_words == 0 or line.is_body():
+        return []
+    pieces = tpl.split_pieces(line.text, title_key, line.key)
+    keys = [p.key for p in pieces]
+    out = ["F" + "\x1f".join(keys)]
+    segs = [i for i in range(0, len(keys), 2) if keys[i]]
+    if 2 <= len(segs) <= SHAPE_MAX_SEGMENTS:
+        lettered = [i for i in segs if _HAS_LETTER_RE.search(keys[i]) and keys[i] != tpl.TITLE]
+        for k in (1, 2):
+            if k >= len(segs):
+                break
+            for slots in itertools.combinations(segs, k):
+                if not any(i not in slots for i in lettered):
+                    continue
+                sk = list(keys)
+                for i in slots:
+                    sk[i] = tpl.SLOT
+                out.append("S" + "\x1f".join(sk))
+    return out
 
 
 def _hash(key: str) -> int:
@@ -118,6 +175,8 @@ class LineStats:
         self._templates: dict[str, tuple[frozenset[str], dict[tuple[str, ...], int]]] | None = None
         # lines with numbers near the end, numbers folded («تبدأ بالرمز (0) ثم مسافة …»)
         self.footer_lines: dict[str, Counter[int]] = {}  # source -> hash -> documents
+        # short lines by their shape (slots blanked: see shape_keys)
+        self.shapes: dict[str, Counter[int]] = {}  # source -> hash -> documents
         # title labels: first and last segments of the titles («سياسي /», «/ إضافة أولى»), per source
         self.title_labels: dict[str, Counter[tuple[str, str]]] = {}  # source -> ("P"|"S", key) -> documents
         self.title_docs: Counter[str] = Counter()  # source -> documents with a title
@@ -141,8 +200,12 @@ class LineStats:
         folded = {_hash(_footer_key(ln)) for ln in lines[-FOOTER_LINES:] if _footer_key(ln)}
         if folded:
             self.footer_lines.setdefault(src, Counter()).update(folded)
+        title_key = line_key(doc.title) if doc.title else ""
+        shapes = {_hash(k) for ln in lines for k in shape_keys(ln, title_key)}
+        if shapes:
+            self.shapes.setdefault(src, Counter()).update(shapes)
         keys, segs = tpl.edge_candidates(
-            [ln.text for ln in lines], line_key(doc.title) if doc.title else "", [ln.key for ln in lines]
+            [ln.text for ln in lines], title_key, [ln.key for ln in lines]
         )
         self.edges.setdefault(src, Counter()).update(keys)
         self.edge_segments.setdefault(src, Counter()).update(segs)
@@ -177,6 +240,8 @@ class LineStats:
         self._templates = None
         for src, counts in other.footer_lines.items():
             self.footer_lines.setdefault(src, Counter()).update(counts)
+        for src, counts in other.shapes.items():
+            self.shapes.setdefault(src, Counter()).update(counts)
         self.title_docs.update(other.title_docs)
         for src, labels in other.title_labels.items():
             self.title_labels.setdefault(src, Counter()).update(labels)
@@ -200,6 +265,10 @@ class LineStats:
             self.byline_parts[src] = Counter({k: c for k, c in parts.items() if c >= self.min_docs})
         for src, counts in self.footer_lines.items():
             self.footer_lines[src] = Counter({h: c for h, c in counts.items() if c >= self.min_docs})
+        for src, counts in self.shapes.items():
+            # (no shape threshold is lower than the templates')
+            thr = min(self.template_threshold(src), self.min_docs)
+            self.shapes[src] = Counter({h: c for h, c in counts.items() if c >= thr})
         for src, labels in self.title_labels.items():
             self.title_labels[src] = Counter({k: c for k, c in labels.items() if c >= 2})
         # the sub-line templates are compiled now; the raw head/tail keys are not needed after
@@ -326,9 +395,23 @@ class LineStats:
     def footer_count(self, source: str | None, line: Line) -> int:
         """Documents of the source with this line among their last FOOTER_LINES lines,
         numbers folded (0 for a line without a number)."""
-        key = _footer_key(line)
+        key, prefix = _footer_key_prefix(line)
+        if prefix > _FOOTER_MAX_PREFIX:
+            return 0
         counts = self.footer_lines.get(source or "")
         return counts.get(_hash(key), 0) if key and counts else 0
+
+    def shape_count(self, source: str | None, line: Line, title_key: str = "") -> tuple[int, int]:
+        """Documents of the source with a line of this line's shape: (with its numbers
+        folded and the title masked, with the most common of its skeletons); (0, 0) for
+        running text or a long line."""
+        counts = self.shapes.get(source or "")
+        if not counts:
+            return 0, 0
+        keys = shape_keys(line, title_key)
+        if not keys:
+            return 0, 0
+        return counts.get(_hash(keys[0]), 0), max((counts.get(_hash(k), 0) for k in keys[1:]), default=0)
 
     def run_literals(self, source: str | None) -> frozenset[str]:
         """Words that open a run of variable plain words at the end of the source's last
@@ -523,6 +606,28 @@ def _author_prefix(line: Line, author: str) -> int:
     return 0
 
 
+_GLUED_MAX_WORDS = 6
+
+
+def _repeated_line_prefix(line: Line, stats: LineStats, source: str | None) -> int:
+    """Where the first paragraph goes on after a line that the source repeats on its own
+    (in ≥ the repeated-line threshold of its documents): a byline or desk line cut by a
+    dash or a colon, glued to the text («عين اليوم – متابعات قد يكون الاستيقاظ …» where
+    «عين اليوم – متابعات» heads other documents alone); 0 when none."""
+    if line.n_words < 4 or not stats.lines.get(source or ""):
+        return 0
+    thr = stats.threshold(source)
+    toks = list(re.finditer(r"\S+", line.text[:300]))[: _GLUED_MAX_WORDS + 2]
+    best = 0
+    for k in range(2, min(len(toks) - 2, _GLUED_MAX_WORDS) + 1):  # two words of text at least after it
+        head = line.text[: toks[k - 1].end()]
+        if _BYLINE_DELIM_RE.search(head) and stats.count(source, head) >= thr:
+            best = toks[k - 1].end()
+    while best and best < len(line.text) and line.text[best] in _PREFIX_TRAIL:
+        best += 1
+    return best
+
+
 def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
@@ -584,8 +689,30 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     learned = feats = None
     memo = LineRules(lines, ref)  # each single-line rule runs once per line
     counts = stats.line_counts(doc.source, lines) if stats is not None else None
+    # lines the source repeats in other documents, as they are or by their shape (see
+    # shape_keys): counts, and the lines that no title can be, those on a fifth of the
+    # source's pages at least (a column's recurring title is on a few), unless most of
+    # the text repeats too (the same article published again)
+    shape_counts: list[int] | None = None  # per line, the larger of the two counts of LineStats.shape_count
+    repeated_lines: frozenset[int] = frozenset()
+    if stats is not None:
+        assert counts is not None
+        thr_xb = stats.threshold(doc.source, body_like=True)
+        thr_x = max(stats.threshold(doc.source), math.ceil(_NO_TITLE_SHARE * stats.docs.get(doc.source or "", 0)))
+        if stats.shapes.get(doc.source or ""):
+            meta_tkey = line_key(doc.title) if doc.title else ""
+            both = [stats.shape_count(doc.source, ln, meta_tkey) for ln in lines]
+            shape_counts = [max(b) for b in both]
+        bodies = [ln.pos for ln in lines if ln.is_body()]
+        if sum(1 for p in bodies if counts[p] >= thr_xb) * 2 < len(bodies) or not bodies:
+            # (a skeleton with a slot may be a label before the page's own headline,
+            # «عام / <headline>»: only the exact line and its folded form count here)
+            repeated_lines = frozenset(
+                ln.pos for ln in lines if not ln.is_body() and (
+                    counts[ln.pos] >= thr_x or (shape_counts is not None and both[ln.pos][0] >= thr_x)))
     if model is not None and n >= _LEARNED_MIN_LINES:
         feats = page_features(lines, doc, stats, memo, counts)
+        feats.repeated = repeated_lines
         learned = score_lines(model, feats)
 
     # 1. title (and what may sit above it: section label, breadcrumb, dateline)
@@ -818,22 +945,36 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         body_total = sum(1 for p in body if p not in labels)
         flagged_body = [p for p in body if counts[p] >= thr_body]
         duplicate_article = body_total and len(flagged_body) * 2 >= body_total
+        thr_t = stats.template_threshold(src)
         repeated: dict[int, int] = {}
+        shaped: dict[int, int] = {}  # not repeated as it is, but by its shape
         for ln in lines:
             if ln.pos in labels or ln.pos == title_pos or ln.n_words > _MAX_COUNTED_WORDS:
                 continue
             is_body = ln.pos in body_set
             c = counts[ln.pos]
             if c < (thr_body if is_body else thr):
+                # a short line that is not running text, of a shape that the source repeats
+                # with other slot values (numbers, the title, a name, a headline): as often
+                # as a template
+                if shape_counts is not None and not ln.is_body() and shape_counts[ln.pos] >= thr_t:
+                    shaped[ln.pos] = shape_counts[ln.pos]
                 continue
             if is_body and duplicate_article:
                 notes[ln.pos] = f"repeated in {c} documents of the source, but so is most of this article (duplicate article?)"
                 continue
-            if first_body < ln.pos < last_body and ln.n_words <= 4:
-                # a recurring rubric inside the text («المقادير:», «سؤال:») is content
-                notes[ln.pos] = f"short line repeated in {c} documents kept: sub-heading inside the body"
-                continue
             repeated[ln.pos] = c
+        # a recurring rubric inside the text («المقادير:», «سؤال:») is content; a short
+        # line there goes only with a neighbour that repeats too (a widget block), or when
+        # it is on most pages of the source (page furniture, not a rubric)
+        block = set(repeated) | set(shaped) | set(labels)
+        n_src = stats.docs.get(src or "", 0)
+        for pos in sorted(set(repeated) | set(shaped)):
+            if first_body < pos < last_body and lines[pos].n_words <= 4 \
+                    and pos - 1 not in block and pos + 1 not in block \
+                    and (repeated.get(pos) or shaped.get(pos, 0)) * 2 < n_src:
+                c = repeated.pop(pos, None) or shaped.pop(pos)
+                notes[pos] = f"short line repeated in {c} documents kept: sub-heading inside the body"
         # runs of ≥ 3 consecutive repeated headline-like lines: a list of links (a series)
         listy: set[int] = set()
         run: list[int] = []
@@ -852,18 +993,23 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             elif cat == "other" and memo.looks_like_name(pos):
                 cat = "byline"  # a columnist's signature
             put(pos, cat, "repeated_in_source", min(0.99, 0.7 + 0.03 * c))
+        for pos, c in shaped.items():
+            put(pos, _guess_category(lines[pos]), "repeated_shape", min(0.99, 0.6 + 0.03 * c))
+            notes.pop(pos, None)
 
         # a footer line with a number that changes per document (numbers folded), below
         # the text, repeated in the last lines of the source's documents: as often as a
         # template when it stands alone, as often as a repeated line inside a block of
         # removed lines (the rest of the footer)
-        thr_t = stats.template_threshold(src)
+        # (a footer long enough to read as a paragraph: only the text's last one, not a
+        # sentence, as often as a repeated paragraph)
         for ln in lines[max(0, n - FOOTER_LINES):]:
-            if ln.pos in labels or ln.pos == title_pos or ln.pos <= first_body or ln.is_body():
+            if ln.pos in labels or ln.pos == title_pos or ln.pos == 0 \
+                    or (ln.pos <= first_body if not ln.is_body() else ln.pos != last_body or ln.ends_sentence):
                 continue
             c = stats.footer_count(src, ln)
             in_block = ln.pos > last_body and (ln.pos - 1 in labels or ln.pos + 1 in labels)
-            if c >= (thr if in_block else thr_t):
+            if c >= (thr_body if ln.is_body() else thr if in_block else thr_t):
                 put(ln.pos, _guess_category(ln), "footer_template", min(0.99, 0.7 + 0.03 * c))
                 notes.pop(ln.pos, None)
 
@@ -906,16 +1052,19 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     partial: list[RemovedLine] = []
     kept_pos = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos]
     author_cut = _author_prefix(lines[kept_pos[0]], doc.author) if kept_pos and doc.author else 0
+    # a line that the source repeats on its own, glued to the start of the text
+    glued_cut = _repeated_line_prefix(lines[kept_pos[0]], stats, doc.source) \
+        if kept_pos and stats is not None and not author_cut else 0
     has_templates = stats is not None and bool(stats.templates().get(doc.source or ""))
-    if has_templates or author_cut:
+    if has_templates or author_cut or glued_cut:
         edge = set(kept_pos[: tpl.EDGE_LINES]) | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
         tkey = line_key(title) if title else ""
         literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
         for pos in sorted(edge):
             ln = lines[pos]
-            start, end = (author_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
+            start, end = (author_cut or glued_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
             run_end: int | None = None
-            rule = "author_prefix" if start else "template_prefix"
+            rule = "author_prefix" if start and author_cut else "template_prefix"
             if has_templates:
                 assert stats is not None
                 head, tail = tpl.edge_pieces(ln.text, tkey, ln.key)

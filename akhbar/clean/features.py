@@ -148,6 +148,9 @@ class PageFeatures:
     dense: np.ndarray  # (n_lines, len(DENSE_NAMES)) float64
     tokens: list[list[int]]  # hashed lexical buckets per line
     rules: np.ndarray  # (n_lines, len(RULES)) bool
+    # lines that the source repeats in its other documents (as they are or by their
+    # shape), set by the cleaner when it has cross-document statistics: never a title
+    repeated: frozenset[int] = frozenset()
 
 
 _MISS = object()

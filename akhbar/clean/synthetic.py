@@ -62,6 +62,16 @@ class Ctx:
     authors: list[str]
     body: list[str]
     arabic_digits: bool = False
+    # the variable slots (numbers, dates, times, names, titles, tags, the page's own
+    # sentences) are drawn from ``slot_rng``; the wording and the structure of a widget
+    # from ``rng``.  On a synthetic page they are one generator; on a synthetic *site*
+    # (:func:`make_site_page`) ``rng`` is seeded per site and widget, so that every page
+    # of the site shows the same widget with other slot values.
+    slot_rng: random.Random | None = None
+
+    @property
+    def slot(self) -> random.Random:
+        return self.slot_rng if self.slot_rng is not None else self.rng
 
     def num(self, text: str) -> str:
         return text.translate(AR_DIGITS) if self.arabic_digits else text
@@ -70,12 +80,12 @@ class Ctx:
         return self.rng.choice(seq)
 
     def name(self) -> str:
-        if self.authors and self.rng.random() < 0.4:
-            return self.rng.choice(self.authors)
-        return f"{self.pick(FIRST)} {self.pick(LAST)}"
+        if self.authors and self.slot.random() < 0.4:
+            return self.slot.choice(self.authors)
+        return f"{self.slot.choice(FIRST)} {self.slot.choice(LAST)}"
 
     def title(self) -> str:
-        return self.rng.choice(self.titles)
+        return self.slot.choice(self.titles)
 
     def gdate(self) -> str:
         d, r = self.date, self.rng.random()
@@ -90,24 +100,24 @@ class Ctx:
         return self.num(f"{d.day} {LEV_MONTHS[d.month - 1]} {d.year}")
 
     def hdate(self) -> str:
-        return self.num(f"{self.rng.randint(1, 29)} {self.pick(HIJRI)} {self.rng.randint(1434, 1446)}هـ")
+        return self.num(f"{self.slot.randint(1, 29)} {self.slot.choice(HIJRI)} {self.slot.randint(1434, 1446)}هـ")
 
     def time(self) -> str:
-        h, m = self.rng.randint(1, 12), self.rng.randint(0, 59)
+        h, m = self.slot.randint(1, 12), self.slot.randint(0, 59)
         return self.num(f"{h:02d}:{m:02d}") + self.pick(["", " ص", " م", " مساءً", " صباحاً", " PM", " AM"])
 
     def n(self, lo: int, hi: int) -> str:
-        return self.num(str(self.rng.randint(lo, hi)))
+        return self.num(str(self.slot.randint(lo, hi)))
 
     def f(self, lo: float, hi: float, nd: int = 2) -> str:
-        return self.num(f"{self.rng.uniform(lo, hi):.{nd}f}")
+        return self.num(f"{self.slot.uniform(lo, hi):.{nd}f}")
 
     def big(self) -> str:
-        return self.num(f"{self.rng.randint(1000, 999999):,}")
+        return self.num(f"{self.slot.randint(1000, 999999):,}")
 
     def sentence_head(self, k: int) -> str:
         """The first k words of one of the article's sentences (a caption, a teaser)."""
-        words = self.pick(self.body).split() if self.body else self.title().split()
+        words = self.slot.choice(self.body).split() if self.body else self.title().split()
         return " ".join(words[:k]).rstrip("،,.:")
 
 
@@ -217,7 +227,7 @@ def _breaking(c: Ctx) -> list[str]:
 
 @family("date_bar", "dateline", "top")
 def _date_bar(c: Ctx) -> list[str]:
-    return [_one(c, f"{c.gdate()} | {c.hdate()}", f"{WEEKDAYS[c.rng.randint(0, 6)]}، {c.hdate()} - {c.gdate()}",
+    return [_one(c, f"{c.gdate()} | {c.hdate()}", f"{WEEKDAYS[c.slot.randint(0, 6)]}، {c.hdate()} - {c.gdate()}",
                  f"اليوم: {c.gdate()}", f"{c.gdate()} م الموافق {c.hdate()}", f"{c.city} {c.gdate()}")]
 
 
@@ -320,7 +330,7 @@ def _ads(c: Ctx) -> list[str]:
 def _video(c: Ctx) -> list[str]:
     out = [_one(c, "فيديو", "شاهد الفيديو", "▶ تشغيل", "مشاهدة الفيديو", "فيديو | " + c.sentence_head(6), "بالفيديو")]
     if c.rng.random() < 0.6:
-        out.append(_one(c, c.num(f"{c.rng.randint(0, 9):02d}:{c.rng.randint(0, 59):02d}"), f"مدة الفيديو {c.num('0' + str(c.rng.randint(1, 9)))}:{c.n(10, 59)}",
+        out.append(_one(c, c.num(f"{c.slot.randint(0, 9):02d}:{c.slot.randint(0, 59):02d}"), f"مدة الفيديو {c.num('0' + str(c.slot.randint(1, 9)))}:{c.n(10, 59)}",
                         "يتعذر تشغيل الفيديو", "Your browser does not support the video tag."))
     return out
 
@@ -351,7 +361,7 @@ def _caption_scene(c: Ctx) -> list[str]:
 
 @family("caption_from_body", "image_caption", "head", "mid")
 def _caption_body(c: Ctx) -> list[str]:
-    return [_one(c, "", "صورة: ", "📷 ", "من الموقع: ", "") + c.sentence_head(c.rng.randint(3, 9))
+    return [_one(c, "", "صورة: ", "📷 ", "من الموقع: ", "") + c.sentence_head(c.slot.randint(3, 9))
             + _one(c, "", "", " (أرشيفية)", " - أرشيف", " (متداولة)", " (من المصدر)")]
 
 
@@ -398,7 +408,7 @@ def _author_box(c: Ctx) -> list[str]:
 def _dateline(c: Ctx) -> list[str]:
     out = [_one(c, f"نشر في: {c.gdate()}", f"تاريخ النشر: {c.gdate()} - {c.time()}", f"{c.gdate()} - {c.time()}",
                 f"{c.hdate()} - {c.gdate()}", f"نُشر بتاريخ {c.gdate()}", f"{c.gdate()}", f"{c.time()} - {c.gdate()}",
-                f"{WEEKDAYS[c.rng.randint(0, 6)]} {c.gdate()}", f"منذ {c.n(2, 11)} ساعات", f"قبل {c.n(2, 50)} دقيقة")]
+                f"{WEEKDAYS[c.slot.randint(0, 6)]} {c.gdate()}", f"منذ {c.n(2, 11)} ساعات", f"قبل {c.n(2, 50)} دقيقة")]
     if c.rng.random() < 0.3:
         out.append(_one(c, f"آخر تحديث: {c.gdate()} {c.time()}", f"تحديث: {c.time()}", f"آخر تحديث {c.time()}"))
     return out
@@ -407,7 +417,7 @@ def _dateline(c: Ctx) -> list[str]:
 @family("breadcrumb", "navigation", "top")
 def _crumb(c: Ctx) -> list[str]:
     sep = _one(c, " > ", " » ", " / ", " | ", " › ", " - ")
-    parts = [_one(c, "الرئيسية", "الصفحة الرئيسية", "Home", c.site)] + c.rng.sample(SECTIONS, c.rng.randint(1, 2))
+    parts = [_one(c, "الرئيسية", "الصفحة الرئيسية", "Home", c.site)] + c.slot.sample(SECTIONS, c.rng.randint(1, 2))
     return [sep.join(parts)]
 
 
@@ -455,20 +465,20 @@ def _share(c: Ctx) -> list[str]:
 
 @family("short_link", "social", "foot", "head")
 def _shortlink(c: Ctx) -> list[str]:
-    slug = "".join(c.rng.choice("abcdefghkmnpqrstuvwxyz23456789") for _ in range(6))
+    slug = "".join(c.slot.choice("abcdefghkmnpqrstuvwxyz23456789") for _ in range(6))
     return [_one(c, f"رابط مختصر: https://{c.pick(['sabq', 'okaz', 'alyaum', 'al-madina'])}.org/{slug}", f"الرابط المختصر https://x.co/{slug}",
                  "نسخ الرابط", f"https://t.co/{slug}", f"http://www.{c.pick(['sabq', 'okaz', 'alriyadh'])}.com/{c.n(100000, 999999)}")]
 
 
 @family("hashtags", "navigation", "foot", "head")
 def _hashtags(c: Ctx) -> list[str]:
-    tags = c.rng.sample(TOPICS, c.rng.randint(2, 5))
+    tags = c.slot.sample(TOPICS, c.rng.randint(2, 5))
     return [" ".join("#" + t.replace(" ", "_") for t in tags)]
 
 
 @family("tags_line", "navigation", "foot")
 def _tags(c: Ctx) -> list[str]:
-    tags = c.rng.sample(TOPICS, c.rng.randint(2, 6))
+    tags = c.slot.sample(TOPICS, c.rng.randint(2, 6))
     head = _one(c, "الكلمات المفتاحية:", "وسوم:", "كلمات دلالية:", "مواضيع:", "Tags:", "الوسوم :", "اقرأ المزيد عن:",
                 "تصنيفات:", "المواضيع ذات العلاقة:")
     if c.rng.random() < 0.6:
@@ -514,7 +524,7 @@ def _source(c: Ctx) -> list[str]:
 
 @family("section_label", "section_label", "top")
 def _section(c: Ctx) -> list[str]:
-    return [c.pick(SECTIONS)]
+    return [c.slot.choice(SECTIONS)]
 
 
 # ------------------------------------------------------------------ lists
@@ -568,7 +578,7 @@ def _comments(c: Ctx) -> list[str]:
 @family("prayer_widget", "prayer_times", "top", "foot")
 def _prayer(c: Ctx) -> list[str]:
     names = ["الفجر", "الشروق", "الظهر", "العصر", "المغرب", "العشاء"]
-    rows = [f"{p} {c.num(f'{c.rng.randint(1, 12)}:{c.rng.randint(0, 59):02d}')}" for p in names]
+    rows = [f"{p} {c.num(f'{c.slot.randint(1, 12)}:{c.slot.randint(0, 59):02d}')}" for p in names]
     if c.rng.random() < 0.4:
         return [f"مواقيت الصلاة في {c.city}: " + " ".join(rows)]
     return [_one(c, f"مواقيت الصلاة - {c.city}", "أوقات الصلاة", f"{c.city}")] + rows
@@ -609,9 +619,9 @@ def _top_stories(c: Ctx) -> list[str]:
 def _caption_descr(c: Ctx) -> list[str]:
     """A caption that describes the photo with the article's own names: a run of words
     from the middle of one of its sentences, and a credit or a scene word."""
-    words = c.pick(c.body).split() if c.body else c.title().split()
-    i = c.rng.randint(1, max(1, min(len(words) - 4, 8)))
-    core = " ".join(words[i: i + c.rng.randint(3, 7)]).strip("،,.:؛")
+    words = c.slot.choice(c.body).split() if c.body else c.title().split()
+    i = c.slot.randint(1, max(1, min(len(words) - 4, 8)))
+    core = " ".join(words[i: i + c.slot.randint(3, 7)]).strip("،,.:؛")
     return [_one(c, "", "", "جانب من ", "صورة تجمع ", "لقطة لـ") + core
             + _one(c, " (واس)", " - تصوير: " + c.name(), " (أرشيف)", " (الصورة من المصدر)", "", " | رويترز")]
 
@@ -639,8 +649,8 @@ def _print(c: Ctx) -> list[str]:
 def _audio(c: Ctx) -> list[str]:
     out = [_one(c, "استمع إلى المقال", "استمع للخبر", "🎧 استمع", "النسخة الصوتية", "اضغط للاستماع", "تشغيل الصوت")]
     if c.rng.random() < 0.7:
-        out.append(_one(c, c.num(f"00:00 / {c.rng.randint(1, 9):02d}:{c.rng.randint(0, 59):02d}"),
-                        c.num(f"{c.rng.randint(1, 9)}:{c.rng.randint(10, 59)} دقيقة"), "سرعة التشغيل 1x",
+        out.append(_one(c, c.num(f"00:00 / {c.slot.randint(1, 9):02d}:{c.slot.randint(0, 59):02d}"),
+                        c.num(f"{c.slot.randint(1, 9)}:{c.slot.randint(10, 59)} دقيقة"), "سرعة التشغيل 1x",
                         "مدعوم بتقنية القراءة الآلية"))
     return out
 
@@ -665,7 +675,7 @@ def _weather_multi(c: Ctx) -> list[str]:
 
 @family("topic_follow", "social", "head", "foot")
 def _topic(c: Ctx) -> list[str]:
-    t = c.pick(TOPICS)
+    t = c.slot.choice(TOPICS)
     return [_one(c, f"تابع موضوع: {t}", f"أضف {t} إلى اهتماماتك", f"تابع آخر أخبار {t}", f"متابعة {t}",
                  f"احصل على تنبيهات عن {t}", f"المزيد عن {t}")]
 
@@ -776,4 +786,100 @@ def make_page(
             meta.pop("title", None)
     if rng.random() < 0.3:
         meta["source"] = site
+    return meta, rows
+
+
+# ------------------------------------------------------------------ sites
+
+
+@dataclass
+class Site:
+    """A synthetic site: its name, its layout (which widgets stand in which zone, in
+    page order) and the seed of their fixed wording."""
+
+    name: str
+    seed: int
+    blocks: list[tuple[str, Family]]  # (zone, family)
+    arabic_digits: bool
+
+
+# a widget of the layout is missing from a page with this probability (a video box, a
+# caption, a poll: not every page shows every widget)
+SITE_BLOCK_ABSENT = 0.15
+
+
+def make_site(rng: random.Random, families: list[Family], name: str) -> Site:
+    """A layout over ``families``: per zone as many widgets as :func:`make_page` puts on
+    one page, drawn once for the whole site."""
+    by_zone: dict[str, list[Family]] = {}
+    for f in families:
+        for z in f.zones:
+            by_zone.setdefault(z, []).append(f)
+    blocks: list[tuple[str, Family]] = []
+    for zone, lo, hi in (("top", 0, 3), ("head", 0, 3), ("mid", 0, 2), ("foot", 1, 5)):
+        pool = by_zone.get(zone, [])
+        if pool:
+            blocks += [(zone, f) for f in rng.sample(pool, min(len(pool), rng.randint(lo, hi)))]
+    return Site(name, rng.randrange(2**32), blocks, rng.random() < 0.2)
+
+
+def make_site_page(
+    site: Site,
+    rng: random.Random,
+    body: list[str],
+    title: str,
+    titles: list[str],
+    authors: list[str],
+    url: str | None = None,
+    date: dt.date | None = None,
+) -> tuple[dict, list[Row]]:
+    """One labelled page of ``site`` around a real title and body: the site's widgets,
+    each with the wording it has on every page of the site (its own generator, seeded by
+    the site and the widget) and this page's slot values (``rng``: numbers, dates,
+    names, titles, tags; also which widgets are missing, where the mid-text widgets
+    stand, the headline line and the metadata, as in :func:`make_page`).  Every page
+    has the site's name as ``source``."""
+    city, date = rng.choice(CITIES), date or dt.date(2015, 7, 21)
+
+    def block(k: int, f: Family) -> list[Row]:
+        ctx = Ctx(rng=random.Random(f"{site.seed}:{k}"), site=site.name, city=city, date=date, titles=titles,
+                  authors=authors, body=body, arabic_digits=site.arabic_digits, slot_rng=rng)
+        return [(ln, f.category) for ln in f.gen(ctx) if ln.strip()]
+
+    zones: dict[str, list[list[Row]]] = {"top": [], "head": [], "mid": [], "foot": []}
+    for k, (zone, f) in enumerate(site.blocks):
+        if rng.random() >= SITE_BLOCK_ABSENT:
+            zones[zone].append(block(k, f))
+    rows: list[Row] = []
+    for b in zones["top"]:
+        rows += b
+    has_title_line = rng.random() < 0.9
+    if has_title_line:
+        rows.append((title, "TITLE"))
+    for b in zones["head"]:
+        rows += b
+    paras: list = list(body)
+    if len(paras) >= 3:
+        for b in zones["mid"]:
+            paras.insert(rng.randint(1, len(paras) - 1), b)
+    for p in paras:
+        if isinstance(p, list):
+            rows += p
+        else:
+            rows.append((p, None))
+    for b in zones["foot"]:
+        rows += b
+    meta: dict = {}
+    r = rng.random()
+    if r < 0.25 and url:
+        meta["url"] = url
+    elif r < 0.4:
+        meta["title"] = title + rng.choice([" - " + site.name, " | " + site.name, " | صحيفة " + site.name, ""])
+    if not has_title_line:
+        if rng.random() < 0.5:
+            meta["title"] = title
+            meta["title_from_container"] = True
+        else:
+            meta.pop("title", None)
+    meta["source"] = site.name
     return meta, rows

@@ -153,7 +153,7 @@ def candidates(lines: list[Line], feats: PageFeatures, p_boiler: np.ndarray | No
         if p > start and d[p, _F["is_body"]]:
             continue  # running text after the start of the text
         if (d[p, _F["headline_shape"]] or _ellipsis_headline(ln)) and d[p, _F["latin_share"]] <= 0.5 \
-                and not never[p] and not copies_a_paragraph_opening(lines, p):
+                and not never[p] and p not in feats.repeated and not copies_a_paragraph_opening(lines, p):
             out.append(p)
     return out
 
