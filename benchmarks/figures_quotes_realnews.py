@@ -5,6 +5,7 @@
         # at the end of the first round, development data since (issue #24, second round)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2 --count-only  # load check, prints no score
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout]  # print every miss / false figure / wrong speaker
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
@@ -98,8 +99,8 @@ def fold(s: str | None) -> str | None:
 def _paths(part: str) -> tuple[Path, Path]:
     """(articles, gold) files of a part: dev, heldout, or heldout2 (its own folder, annotated
     blind after the first round and kept aside: final figures only)."""
-    if part == "heldout2":
-        return GOLD / "figq_heldout2" / "articles.jsonl", GOLD / "figq_heldout2" / "figq_heldout2.jsonl"
+    if part in ("heldout2", "heldout3"):
+        return GOLD / f"figq_{part}" / "articles.jsonl", GOLD / f"figq_{part}" / f"figq_{part}.jsonl"
     return GOLD / f"figq_articles_{part}.jsonl", GOLD / f"figq_{part}.jsonl"
 
 
@@ -390,6 +391,9 @@ def main() -> None:
     ap.add_argument("--heldout", action="store_true", help="score the first held-aside part (52 articles)")
     ap.add_argument("--heldout2", action="store_true",
                     help="score the second held-aside set, benchmarks/gold/figq_heldout2/ (final figures only)")
+    ap.add_argument("--heldout3", action="store_true",
+                    help="score the third held-aside set, benchmarks/gold/figq_heldout3/ (annotated blind in "
+                         "the fourth round; final figures only)")
     ap.add_argument("--count-only", action="store_true",
                     help="load the part and print its numbers of articles, figures and statements; no scoring")
     ap.add_argument("--errors", action="store_true", help="print each error (dev or --heldout; never --heldout2)")
@@ -399,9 +403,9 @@ def main() -> None:
     if args.speed:
         speed(args.baseline)
         return
-    part = "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
-    if args.errors and args.heldout2:
-        sys.exit("--errors is not for the second held-aside set (final figures only)")
+    part = "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
+    if args.errors and part in ("heldout2", "heldout3"):
+        sys.exit("--errors is not for the held-aside sets (final figures only)")
     if args.count_only:
         items = load(part)
         print(f"{part}: {len(items)} articles, {sum(len(g['figures']) for _, g in items)} figures, "
