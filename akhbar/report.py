@@ -502,8 +502,8 @@ def _disputes(db: _Db) -> str | None:
             + _table(["value", "qualifier", "as written", "claimed by", "source", "published"], body, cls="dt",
                      rtl=True, num=[0]) + more_html + "</div>")
     note = (f"{len(order)} of {_fmt(n_disputes)} disputes (most sources first): within one story, figures of the "
-            "same kind and subject on which documents disagree (each gives a value the other does not, in sentences about "
-            "the same thing). Dots: distinct values, area ~ documents.")
+            "same kind and subject on which two outlets (or two named claimants) disagree beyond how each value is "
+            "written, in sentences about the same thing, place and occasion. Dots: distinct values, area ~ documents.")
     return _section("disputes", "Disputed figures · أرقام متضاربة", f"<div class='dgrid'>{''.join(blocks)}</div>",
                     note)
 
