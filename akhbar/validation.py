@@ -47,9 +47,20 @@ def validate_batch(batch: list[pipeline.DocState], ingest_rejects: list[Reject],
     rows = document_rows(batch, run_id, now)
     rejects = reject_rows(ingest_rejects + killed, run_id, now)
     tables: dict[str, pa.Table] = {}
-    docs_table, failures = validate_table("documents", rows["documents"])
-    tables["documents"] = docs_table
     bad_docs: dict[str, str] = {}
+    # a document the cleaner emptied (every line was page furniture) is a reject with that
+    # reason, not a schema failure on its empty text
+    doc_rows = []
+    for row in rows["documents"]:
+        if not (row.get("clean_text") or "").strip():
+            n_lines = len((row.get("raw_text") or "").splitlines())
+            bad_docs[row["doc_id"]] = f"no text left after cleaning: all {n_lines} lines were boilerplate"
+            rejects.append(failure_row(RowFailure(row, bad_docs[row["doc_id"]]), "documents",
+                                       row.get("source_path", ""), run_id, now, payload_chars))
+        else:
+            doc_rows.append(row)
+    docs_table, failures = validate_table("documents", doc_rows)
+    tables["documents"] = docs_table
     for f in failures:
         doc_id = f.row.get("doc_id")
         bad_docs[doc_id] = f.reason

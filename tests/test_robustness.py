@@ -286,3 +286,34 @@ def test_long_documents_are_tagged_in_slices_with_the_same_result(monkeypatch):
     assert [t for t, _ in sliced] == [t for t, _ in whole]
     assert all(abs(a - b) < 1e-5 for (_, pa_), (_, pb) in zip(sliced, whole) for a, b in zip(pa_, pb))
     assert sum(1 for t, _ in whole for x in t if x.startswith("B-")) > 20, "the seeds have names to find"
+
+
+def test_a_document_the_cleaner_empties_is_a_reject_that_says_so():
+    import datetime as dt
+
+    from akhbar.clean import build_line_stats
+    from akhbar.steps import Clean, Split
+    from akhbar.validation import validate_batch
+
+    widget = "الفجر 4:{0:02d}\nالظهر 12:{0:02d}\nالعصر 3:{0:02d}\nالمغرب 6:{0:02d}\nالعشاء 8:{0:02d}"
+    article = "أعلنت وزارة الصحة اليوم تسجيل 3 إصابات جديدة في المنطقة الشرقية، وفق بيان رسمي صدر مساء الأحد."
+    batch = _states([widget.format(7), article])
+    batch = Split()(Clean(build_line_stats([s.raw for s in batch]))(batch))
+    result = validate_batch(batch, [], "run", dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), 500)
+    assert result.tables["documents"].num_rows == 1
+    docs = [r for r in result.rejects if r["table"] == "documents"]
+    assert [(r["doc_id"], r["reason"]) for r in docs] == [
+        ("0000000000000000", "no text left after cleaning: all 5 lines were boilerplate")]
+    # its audit rows go with it, each saying why
+    assert {r["reason"] for r in result.rejects if r["table"] == "boilerplate"} == {
+        "document rejected (no text left after cleaning: all 5 lines were boilerplate)"}
+
+
+def test_one_line_briefs_written_to_one_pattern_keep_their_text():
+    from akhbar.clean import build_line_stats, clean_document
+
+    docs = [RawDocument("/in/t.jsonl", f"أعلنت الوزارة اليوم نتائج الجولة رقم {i} من المسابقة.", title=f"موجز {i}",
+                        source="briefs", title_from_container=True) for i in range(300)]
+    stats = build_line_stats(docs).prune()
+    clean = clean_document(docs[5], stats)
+    assert clean.clean_text == "أعلنت الوزارة اليوم نتائج الجولة رقم 5 من المسابقة."

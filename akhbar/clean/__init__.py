@@ -975,6 +975,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     and (repeated.get(pos) or shaped.get(pos, 0)) * 2 < n_src:
                 c = repeated.pop(pos, None) or shaped.pop(pos)
                 notes[pos] = f"short line repeated in {c} documents kept: sub-heading inside the body"
+        # a shape never takes a document's last text: a feed of one-line briefs written to one
+        # pattern («أعلنت الوزارة نتائج الجولة رقم 5 …») is the articles themselves
+        if shaped and not any(k not in labels and k != title_pos and k not in shaped and k not in repeated
+                              for k in range(n)):
+            for pos in list(shaped):
+                notes[pos] = f"shape repeated in {shaped.pop(pos)} documents, but it is all the text left: kept"
         # runs of ≥ 3 consecutive repeated headline-like lines: a list of links (a series)
         listy: set[int] = set()
         run: list[int] = []
