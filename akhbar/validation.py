@@ -51,10 +51,12 @@ def validate_batch(batch: list[pipeline.DocState], ingest_rejects: list[Reject],
     # a document the cleaner emptied (every line was page furniture) is a reject with that
     # reason, not a schema failure on its empty text
     doc_rows = []
+    removed = Counter(r["doc_id"] for r in rows["boilerplate"] if r.get("removed"))
     for row in rows["documents"]:
         if not (row.get("clean_text") or "").strip():
             n_lines = len((row.get("raw_text") or "").splitlines())
-            bad_docs[row["doc_id"]] = f"no text left after cleaning: all {n_lines} lines were boilerplate"
+            bad_docs[row["doc_id"]] = (f"no text left after cleaning ({removed[row['doc_id']]} of its {n_lines} "
+                                       "lines removed as boilerplate)")
             rejects.append(failure_row(RowFailure(row, bad_docs[row["doc_id"]]), "documents",
                                        row.get("source_path", ""), run_id, now, payload_chars))
         else:

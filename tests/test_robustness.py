@@ -303,10 +303,10 @@ def test_a_document_the_cleaner_empties_is_a_reject_that_says_so():
     assert result.tables["documents"].num_rows == 1
     docs = [r for r in result.rejects if r["table"] == "documents"]
     assert [(r["doc_id"], r["reason"]) for r in docs] == [
-        ("0000000000000000", "no text left after cleaning: all 5 lines were boilerplate")]
+        ("0000000000000000", "no text left after cleaning (5 of its 5 lines removed as boilerplate)")]
     # its audit rows go with it, each saying why
     assert {r["reason"] for r in result.rejects if r["table"] == "boilerplate"} == {
-        "document rejected (no text left after cleaning: all 5 lines were boilerplate)"}
+        "document rejected (no text left after cleaning (5 of its 5 lines removed as boilerplate))"}
 
 
 def test_one_line_briefs_written_to_one_pattern_keep_their_text():

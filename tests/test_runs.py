@@ -107,7 +107,8 @@ def test_bad_inputs_are_rejects_and_the_run_goes_on(tmp_path: Path, prefect_harn
     assert "binary" in reasons["junk.html"] or "undecodable" in reasons["junk.html"]
     assert "truncated or invalid JSON" in reasons["cut.json#0"]
     assert "no article text" in reasons["nav.html"]
-    assert reasons["boiler.txt"].startswith("schema documents:"), "all-boilerplate document quarantined"
+    assert reasons["boiler.txt"] == "no text left after cleaning (2 of its 3 lines removed as boilerplate)", \
+        "all-boilerplate document quarantined, saying why"
     n_rejects = con.execute("select count(*) from rejects").fetchall()[0][0]
     # 4 unreadable inputs + the all-boilerplate document + its 2 audit rows, rejected with it
     assert n_rejects == 7
