@@ -71,6 +71,7 @@ from akhbar.figures.tokens import _tokenize
 from akhbar.figures.units import _PRONOUN_SUFFIXES, singular_noun
 from akhbar.models import Figure
 from akhbar.text import DIACRITICS_RE, strip_diacritics
+from akhbar.text.caches import WORD_CACHE_MAX
 from akhbar.text import fold_match_mapped as _prep
 from akhbar.text import proclitic_stems as _strip
 
@@ -163,7 +164,7 @@ _TRIGGERS = (
 _DUAL_ENDINGS = ("ين", "ان", "تي")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _triggers(w: str) -> bool:
     return _word_triggers(w) or _dual_shaped(w)
 
@@ -172,7 +173,7 @@ def _dual_shaped(w: str) -> bool:
     return len(w) > 3 and w.endswith(_DUAL_ENDINGS)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _word_triggers(w: str) -> bool:
     if w in _TRIGGERS:
         return True
