@@ -116,11 +116,16 @@ class _Chunk:
         self.items, self.timings = items, timings
 
 
-def _init_worker(steps: Sequence[Step], parent: int | None) -> None:
+def _init_worker(steps: Sequence[Step], parent: int | None, environ: dict[str, str] | None = None) -> None:
     """``parent``: the parent's pid, given by the parent (a worker that starts after its
-    parent died must not take its new parent, init, for it); None in tests."""
+    parent died must not take its new parent, init, for it); None in tests.
+    ``environ``: the parent's environment when the pool was made (a worker forked from the
+    forkserver would otherwise see the environment the forkserver started with)."""
     global _STEPS
     _STEPS = tuple(steps)
+    if environ is not None:
+        os.environ.clear()
+        os.environ.update(environ)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     # one BLAS thread per worker: the pool already has a process per core, and OpenBLAS's own
     # threads on the BiLSTM's small products spin against the other worker (the NER of 150
@@ -271,7 +276,7 @@ class ProcessExecutor:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=_pool_context(self.steps), initializer=_init_worker,
-                                   initargs=(self.steps, self._parent))
+                                   initargs=(self.steps, self._parent, dict(os.environ)))
 
     def run(self, batch: list[DocState], progress: Progress | None = None) -> tuple[list[DocState], Counter]:
         timings: Counter = Counter()
