@@ -150,7 +150,7 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 
     def orphaned() -> bool:
         ppid = os.getppid()
-        return ppid != direct or (ppid != parent and _parent_pid(ppid) != parent)
+        return ppid != direct or (ppid != parent and _parent_pid(ppid) not in (parent, None))  # None: unknown
 
     if orphaned():  # started after its parent died
         os._exit(1)
