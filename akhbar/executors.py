@@ -116,11 +116,16 @@ class _Chunk:
         self.items, self.timings = items, timings
 
 
-def _init_worker(steps: Sequence[Step], parent: int | None) -> None:
+def _init_worker(steps: Sequence[Step], parent: int | None, environ: dict[str, str] | None = None) -> None:
     """``parent``: the parent's pid, given by the parent (a worker that starts after its
-    parent died must not take its new parent, init, for it); None in tests."""
+    parent died must not take its new parent, init, for it); None in tests.
+    ``environ``: the parent's environment when the pool was made (a worker forked from the
+    forkserver would otherwise see the environment the forkserver started with)."""
     global _STEPS
     _STEPS = tuple(steps)
+    if environ is not None:
+        os.environ.clear()
+        os.environ.update(environ)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     # one BLAS thread per worker: the pool already has a process per core, and OpenBLAS's own
     # threads on the BiLSTM's small products spin against the other worker (the NER of 150
@@ -130,24 +135,47 @@ def _init_worker(steps: Sequence[Step], parent: int | None) -> None:
     if parent is not None:
         # Ctrl-C reaches the whole process group: the parent decides, workers do not print tracebacks
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        if os.getppid() != parent:
-            os._exit(1)
         _watch_parent(parent)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
     """Exit when the parent process is gone (it was killed): no orphaned workers.
 
+    A worker's direct parent is the executor's process (spawn) or its forkserver, a child
+    of it.  The forkserver outlives a killed parent as long as a worker lives (each worker
+    holds its "alive" pipe), so a worker of a forkserver watches its grandparent too.
     (``prctl(PR_SET_PDEATHSIG)`` would fire when the parent *thread* that started the
     worker ends, and workers are started from Prefect's task threads: polled instead.)"""
+    direct = os.getppid()
+
+    def orphaned() -> bool:
+        ppid = os.getppid()
+        return ppid != direct or (ppid != parent and _parent_pid(ppid) not in (parent, None))  # None: unknown
+
+    if orphaned():  # started after its parent died
+        os._exit(1)
 
     def watch() -> None:
         while True:
             time.sleep(every)
-            if os.getppid() != parent:
+            if orphaned():
                 os._exit(1)
 
     threading.Thread(target=watch, name="akhbar-parent-watch", daemon=True).start()
+
+
+def _parent_pid(pid: int) -> int | None:
+    """The parent of process ``pid`` (None when unknown)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return int(fh.read().rsplit(b")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        try:
+            import psutil
+
+            return psutil.Process(pid).ppid()
+        except Exception:  # noqa: BLE001
+            return None
 
 
 _FROZEN = False
@@ -247,10 +275,8 @@ class ProcessExecutor:
         self._pool: ProcessPoolExecutor | None = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        # spawn, not fork: the parent runs Prefect's threads and event loop
-        ctx = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(self.steps, self._parent))
+        return ProcessPoolExecutor(self.workers, mp_context=_pool_context(self.steps), initializer=_init_worker,
+                                   initargs=(self.steps, self._parent, dict(os.environ)))
 
     def run(self, batch: list[DocState], progress: Progress | None = None) -> tuple[list[DocState], Counter]:
         timings: Counter = Counter()
@@ -371,6 +397,42 @@ class _Skip:
         self.left -= skip
         if k - skip:
             self.progress(k - skip)
+
+
+def _preload_spec(steps: Sequence[Step]) -> str:
+    """What the forkserver loads for these steps (see akhbar.worker_preload)."""
+    for step in steps:
+        if step.name == "entities":
+            use_model, bilstm = getattr(step, "use_model", True), getattr(step, "bilstm", True)
+            return "none" if not use_model else ("crf+bilstm" if bilstm else "crf")
+    return ""
+
+
+def _pool_context(steps: Sequence[Step]) -> multiprocessing.context.BaseContext:
+    """Where workers come from.  Not plain fork: the parent runs Prefect's threads and event
+    loop.  A forkserver (Linux, macOS) is a fresh, single-threaded process that loads the
+    models once (akhbar.worker_preload) and forks each worker from itself, so the workers
+    share the models' pages copy-on-write; each spawned worker loaded its own copy.  The
+    forkserver serves the whole process: it is started by the first pool, with what that
+    pool's steps need (a later pool with other steps loads the rest in its workers)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    from akhbar import worker_preload
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([worker_preload.__name__])
+    before = os.environ.get(worker_preload.ENV)
+    os.environ[worker_preload.ENV] = _preload_spec(steps)  # the forkserver inherits it when it starts
+    try:
+        forkserver.ensure_running()  # now, not at the first chunk: the models load while pass 2 starts
+    finally:
+        if before is None:
+            os.environ.pop(worker_preload.ENV, None)
+        else:
+            os.environ[worker_preload.ENV] = before
+    return ctx
 
 
 def make_executor(workers: int, steps: Sequence[Step]) -> InProcessExecutor | ProcessExecutor:

@@ -101,6 +101,7 @@ from sklearn.preprocessing import normalize as l2_normalize
 
 from akhbar.clean.features import FUNCTION_WORDS
 from akhbar.text import fold_key_word, split_proclitics
+from akhbar.text.caches import WORD_CACHE_MAX
 from akhbar.text import fold_match as normalize
 
 N_FEATURES = 1 << 20  # hashed feature space shared by words and entity ids
@@ -124,7 +125,7 @@ STOP_TERMS = frozenset(_fold_term(normalize(w)) for w in (*FUNCTION_WORDS, *_NEW
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _term(word: str) -> str | None:
     if word.isdigit():
         return word if len(word) >= 2 else None

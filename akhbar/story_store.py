@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
@@ -21,7 +22,12 @@ from akhbar.config import RESOURCES
 
 from akhbar.schemas import validate_table
 from akhbar.store import Store
-from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, story_rows, story_time
+
+if TYPE_CHECKING:
+    from akhbar.stories import StoryDocument, StoryState
+
+# akhbar.stories (scikit-learn: about 25 MB in a process) is imported by the step itself,
+# at the end of a run: the flow's process does not hold it while the batches run
 
 log = logging.getLogger(__name__)
 # documents within one comparison window that the step places at most (31,030 SaudiNewsNet
@@ -35,6 +41,8 @@ PRIOR = RESOURCES / "stories" / "df_prior.npz"  # built by python -m akhbar.trai
 def initial_state() -> StoryState:
     """The state of a first run: no story yet, and the document frequencies of SaudiNewsNet
     as a prior, so that a run on a few articles weighs words as a large corpus would."""
+    from akhbar.stories import StoryState
+
     state = StoryState.empty()
     if PRIOR.exists():
         with np.load(PRIOR) as prior:
@@ -45,6 +53,8 @@ def initial_state() -> StoryState:
 
 def update_stories(store: Store) -> tuple[int, int]:
     """Place every document without a story; returns (documents placed, stories in total)."""
+    from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, story_rows, story_time
+
     docs = store.read_table("documents", ["doc_id", "source", "published_at", "scraped_at", "ingested_at", "title",
                                           "clean_text", "story_id"])
     if docs is None:

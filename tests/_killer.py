@@ -27,3 +27,13 @@ def kill_once(states):
         flag.write_text("killed")
         os.kill(os.getpid(), signal.SIGKILL)
     return [(st.doc_id, "done") for st in states]
+
+
+def what_was_loaded(items):
+    """Per item: (the garbage collector's frozen objects, BiLSTM weights loaded), as a fresh
+    worker finds them before it has run any step (tests of the forkserver's preload)."""
+    import gc
+
+    from akhbar.entities import model
+
+    return [(gc.get_freeze_count(), model._load_neural.cache_info().currsize) for _ in items]

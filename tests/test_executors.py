@@ -61,3 +61,30 @@ def test_chunks_are_contiguous_and_cover_everything():
     parts = chunks(items, 4)
     assert [x for p in parts for x in p] == items and len(parts) == 4
     assert max(map(len, parts)) - min(map(len, parts)) <= 1
+
+
+_PRELOAD_SCRIPT = """
+from akhbar.executors import ProcessExecutor
+from akhbar.steps import build_steps
+from tests import _killer
+with ProcessExecutor(2, build_steps(None, use_model=True, bilstm=True)) as pool:
+    print(*pool.map(_killer.what_was_loaded, [1, 2, 3, 4])[0], flush=True)
+"""
+
+
+def test_workers_find_the_models_loaded_by_the_forkserver():
+    """The workers fork from a forkserver that ran the steps once (akhbar.worker_preload):
+    the BiLSTM is loaded and the loaded objects are frozen before a worker runs anything.
+    In a fresh process: the forkserver is one per process, started by the first pool."""
+    import multiprocessing
+    import subprocess
+    import sys
+
+    import pytest
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no forkserver on this platform")
+    out = subprocess.run([sys.executable, "-c", _PRELOAD_SCRIPT], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    frozen, neural = map(int, out.stdout.split())
+    assert frozen > 10_000 and neural == 1

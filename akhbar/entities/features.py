@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from akhbar.entities import gazetteer as gz
 from akhbar.text import CONJUNCTIONS, PREPOSITIONS, PROCLITIC_LETTERS, fold_key, fold_key_word, fold_match, strip_invisible
+from akhbar.text.caches import WORD_CACHE_MAX, WORD_VARIANTS_CACHE_MAX
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz", "olex")
 OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
@@ -70,7 +71,7 @@ def _shape(t: str) -> str:
     return "P"
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def smart_split(n: str) -> tuple[str, bool, str, int]:
     """Validated proclitic split of a normalised token: (prefix, article, rest, cut).
 
@@ -149,7 +150,7 @@ class TokenInfo:
         self.trig = trig
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_VARIANTS_CACHE_MAX)
 def _token_info(tok: str, with_clusters: bool) -> TokenInfo:
     return TokenInfo(tok, load_clusters() if with_clusters else {}, gz.load())
 
@@ -196,7 +197,7 @@ def sentence_view(
     return SentenceView(infos, gaz_tags, tg_tags, ol_tags)
 
 
-FEATURE_CACHE_MAX = 20_000  # tokens whose feature strings are kept (about 3.5 kB each; cleared when full)
+FEATURE_CACHE_MAX = 8_000  # tokens whose feature strings are kept (about 3.5 kB each: 28 MB; cleared when full)
 _CHUNKS: dict[tuple[TokenInfo, bool, bool], tuple[list[str], list[str], dict[int, list[str]]]] = {}
 
 

@@ -17,6 +17,7 @@ import threading
 from typing import NamedTuple
 
 from akhbar.text import fold_key, fold_key_word, fold_match, fold_words, proclitic_readings
+from akhbar.text.caches import WORD_CACHE_MAX
 
 # AKHBAR_NER_DIR points the runtime at another set of NER resources (benchmarks/ner_cv.py
 # evaluates models trained on other blocks of ANERcorp this way); default: the shipped ones.
@@ -45,7 +46,7 @@ def spelling_ok(text: str, spelled: set[str] | frozenset[str]) -> bool:
 AMBIGUOUS_KEYS = frozenset(fold_key(x) for x in AMBIGUOUS)
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _fold_name_word(w: str) -> str:
     """KEY level of a token for the matcher ("" for punctuation and numbers): a cache with
     a positional key in front of :func:`fold_key_word` for the matcher's hot loop."""
@@ -53,7 +54,7 @@ def _fold_name_word(w: str) -> str:
 
 
 # the first-word options of a token (see _start_options) kept per index, up to this many words
-START_CACHE_MAX = 50_000
+START_CACHE_MAX = WORD_CACHE_MAX
 
 
 class _IndexMemo(NamedTuple):
@@ -109,7 +110,7 @@ def _start_options(memo: _IndexMemo, word: str) -> tuple[tuple[int, str, int], .
     return opts
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _word_options(word: str) -> tuple[tuple[int, str, int], ...]:
     """Every reading of ``word`` as the first word of a name, whatever the index: (rank,
     key, cut) for the word itself (rank 0) and without each proclitic."""
@@ -135,7 +136,7 @@ def _fold_words(words: list[str]) -> list[str]:
     return folded
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _proclitic_options(word: str) -> list[tuple[str, int]]:
     """(key of the word without proclitic, cut) for every proclitic sequence it may start
     with; «لل…» also as «ال…» («للولايات» → «الولايات»): :func:`akhbar.text.proclitic_readings`."""

@@ -21,6 +21,7 @@ from akhbar.entities import gazetteer as gz
 from akhbar.entities.features import ALL_GROUPS, load_clusters, sentence_view, smart_split, view_features
 from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode_many
 from akhbar.text import PREPOSITIONS, fold_key, fold_key_word, fold_match, split_proclitics
+from akhbar.text.caches import WORD_CACHE_MAX
 
 MODEL_FILE = "ner.crfsuite"
 META_FILE = "ner_meta.json"
@@ -196,7 +197,7 @@ def _continue_names(words: list[str], tags: list[str], probs: list[float], crf: 
                 tags[i], probs[i] = "I-PER", p
 
 
-TOKEN_CACHE_MAX = 50_000  # token strings whose answers each cached predicate below keeps (per process)
+TOKEN_CACHE_MAX = WORD_CACHE_MAX  # token strings whose answers each cached predicate below keeps (per process)
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE_MAX)

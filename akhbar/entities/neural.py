@@ -31,6 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from akhbar.entities.features import SentenceView
+from akhbar.text.caches import WORD_CACHE_MAX
 
 NEURAL_FILE = "bilstm.npz"
 TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -40,8 +41,8 @@ SHAPES = ("D", "L", "A", "P")
 MAX_CHARS = 20  # longer words are cut (the CNN only looks at 3-character windows)
 PAD, UNK = 0, 1  # ids shared by the word and character vocabularies
 BUCKET_TOKENS = 4096  # tokens per packed BiLSTM pass: bounds memory (16 MB of gate inputs); fastest of 512-8192 on ANERcorp
-CHAR_CACHE_MAX = 50_000  # words whose character-CNN output is kept (64 floats each)
-WORD_CACHE_MAX = 50_000  # tokens whose vocabulary ids are kept (a few hundred bytes each)
+CHAR_CACHE_MAX = WORD_CACHE_MAX  # words whose character-CNN output is kept (64 floats each)
+WORD_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose vocabulary ids are kept (a few hundred bytes each)
 
 
 def bare_word(info) -> str:
@@ -253,7 +254,7 @@ class NeuralTagger:
             hit = ((w, b, TRIGGERS.index(ti.trig), SHAPES.index(ti.shape),
                     self.prefixes.get(ti.pre + ("+ال" if ti.art else ""), UNK), 0 if w != UNK else (1 if b != UNK else 2)),
                    char_ids(ti.n, self.chars))
-            if len(self._word_cache) < WORD_CACHE_MAX:
+            if len(self._word_cache) < WORD_IDS_CACHE_MAX:
                 self._word_cache[ti] = hit
         return hit
 

@@ -27,6 +27,7 @@ import functools
 from typing import NamedTuple
 
 from akhbar.text import Token, fold_key_word, fold_match, fold_words, split_proclitics
+from akhbar.text.caches import WORD_CACHE_MAX
 
 _set = fold_words  # KEY level, article stripped
 
@@ -109,7 +110,7 @@ def _parts(tok: Token, heads: frozenset[str] = _NO_HEADS) -> tuple[str, bool, st
     return _word_parts(tok.text, heads)
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _word_parts(word: str, heads: frozenset[str]) -> tuple[str, bool, str, int]:
     """:func:`_parts` of a token's text (cached: the vocabulary repeats; ``heads`` are the
     module's constant sets, so a cache key compares them by identity)."""
@@ -474,7 +475,7 @@ def _latin_org_at(toks: list[Token], i: int) -> Phrase | None:
     return None
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _may_open(word: str) -> bool:
     """A token that :func:`_org_at`, :func:`_place_at` or :func:`_latin_org_at` may start a
     phrase at: an organisation head, a place cue, or a Latin word (each of them returns None
@@ -542,7 +543,7 @@ def list_head(tok: Token) -> str | None:
 _LIST_HEAD_KEYS = frozenset(LIST_HEADS)
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _list_head_word(word: str) -> str | None:
     pre, art, rest, _cut = _parts(Token(word, 0, len(word)), _LIST_HEAD_KEYS)
     if art or pre not in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"):

@@ -72,6 +72,7 @@ from akhbar.figures.quantity import QuantityParser
 from akhbar.figures.ranges import RangeParser
 from akhbar.figures.units import UnitReader
 from akhbar.models import Figure
+from akhbar.text.caches import WORD_CACHE_MAX
 
 # Stems that can start a figure made of words; other words are skipped quickly.
 _TRIGGERS = (
@@ -85,7 +86,7 @@ _TRIGGERS = (
 )
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _triggers(w: str) -> bool:
     return _word_triggers(w) or _dual_shaped(w)
 
@@ -94,7 +95,7 @@ def _dual_shaped(w: str) -> bool:
     return len(w) > 3 and w.endswith(_DUAL_ENDINGS)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _word_triggers(w: str) -> bool:
     if w in _TRIGGERS:
         return True

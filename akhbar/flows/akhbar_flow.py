@@ -13,10 +13,12 @@ which Dask unpacks), and tasks do not cache (hashing a batch costs more than the
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import datetime as dt
 import os
 import secrets
+import sys
 import pickle
 import tempfile
 import time
@@ -144,6 +146,26 @@ def _batches(units: Iterable[RawInput], size: int) -> Iterator[list[RawInput]]:
         yield batch
 
 
+def _release_free_memory() -> None:
+    """Hand the C heap's free pages back to the system (glibc ``malloc_trim``; nothing elsewhere).
+
+    A batch's documents, rows and Arrow tables are freed once it is stored, but the
+    allocator keeps the pages, spread over one arena per thread that touched them (Prefect
+    runs the tasks in a thread pool): without this the parent grew by about 25 MB per batch
+    of 200 articles."""
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        _MALLOC_TRIM = False
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(Exception):
+                _MALLOC_TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM = None
+
+
 def _first_failure(chain: list) -> BaseException | None:
     """The exception of the first failed task of a batch's chain (later ones only wait on it)."""
     for future in chain:
@@ -226,6 +248,7 @@ def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.date
             spill.add((docs, rejects, len(units)))
             total_units += len(units)
         stats.prune()
+        _release_free_memory()  # the parsed inputs wait in the spill file
         _progress(0, total_units)
         if total_units < SMALL_RUN:
             workers = 1  # starting worker processes costs more than it saves
@@ -239,7 +262,9 @@ def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.date
     for removed in store.drop_other_versions():
         logger.warning("removed output of an older pipeline version: %s", removed)
     counts["duplicates"] = near_duplicates(store)
+    _release_free_memory()
     placed, counts["stories"] = stories(store)
+    _release_free_memory()
     if placed:
         logger.info("stories: %d documents placed, %d stories in all", placed, counts["stories"])
     stale = drop_stale_rejects(store)
@@ -275,6 +300,8 @@ def _process_spill(spill: _Spill, executor: Executor, store: Store, settings: Se
             counts.update(store_batch.fn(store, key + "-failed", empty, Box(known_rejects)))
         progress["done"] += n_units
         _progress(max(0, n_units - reported[0]))  # inputs not processed (unchanged, rejects) or not yet counted
+        item = chain = fresh = None  # the batch's futures hold its documents and rows: let them go first
+        _release_free_memory()
 
     for batch_no, (docs, rejects, n_units) in enumerate(spill):
         counts["inputs"] += n_units

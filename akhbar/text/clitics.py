@@ -33,6 +33,8 @@ import functools
 import os
 from typing import NamedTuple
 
+from akhbar.text.caches import WORD_VARIANTS_CACHE_MAX
+
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بلك"
 PROCLITIC_LETTERS = CONJUNCTIONS + PREPOSITIONS
@@ -90,7 +92,7 @@ class CliticSplit(NamedTuple):
     cut: int  # number of characters of the original token that belong to prefix
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_VARIANTS_CACHE_MAX)
 def split_proclitics(word: str, min_rest: int = 2) -> CliticSplit:
     """The orthographic split of a token into proclitic + article + rest.
 
@@ -129,7 +131,7 @@ def proclitic_readings(word: str, prefixes: str = PROCLITIC_LETTERS, elided: boo
     return list(_readings(word, prefixes, elided))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_VARIANTS_CACHE_MAX)
 def _readings(word: str, prefixes: str | tuple[str, ...], elided: bool) -> tuple[tuple[str, int], ...]:
     if len(word) < 3 or word[0] not in prefixes:
         return ()

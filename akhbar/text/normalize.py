@@ -41,6 +41,7 @@ import functools
 import re
 import unicodedata
 
+from akhbar.text.caches import WORD_CACHE_MAX, WORD_VARIANTS_CACHE_MAX
 from akhbar.text.clitics import strip_article  # clitics works on folded strings; it imports nothing from here
 
 # Harakat, shadda, sukun, tanween, superscript alef, Quranic marks.
@@ -164,12 +165,12 @@ def _fold_match(text: str) -> str:
     return _replace(strip_marks(unicodedata.normalize("NFKC", text)), _MATCH_PAIRS)
 
 
-@functools.lru_cache(maxsize=100_000)  # about 25 MB per process when full
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _fold_match_short(text: str) -> str:
     return _fold_match(text)
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=WORD_VARIANTS_CACHE_MAX)
 def fold_key_word(w: str, article: bool = True, letters: bool = True) -> str:
     """KEY level of one word.  ``article=True`` also drops a leading «ال» (used for
     trigger words, not for names: «المالي» must not match «مالي»); ``letters=False``
@@ -193,7 +194,7 @@ def fold_key(text: str, letters: bool = True) -> str:
     return _fold_key(text, letters)
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_VARIANTS_CACHE_MAX)
 def _fold_key_short(text: str, letters: bool) -> str:
     return _fold_key(text, letters)
 

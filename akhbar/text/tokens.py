@@ -26,6 +26,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from akhbar.text.caches import WORD_CACHE_MAX
 from akhbar.text.normalize import DIACRITICS, TATWEEL
 
 # Marks that may stand inside a word: diacritics except the Quranic annotation signs
@@ -98,7 +99,7 @@ def _split_script(tok: str, start: int) -> list[Token]:
     return [Token(tok[a:b], start + a, start + b) for a, b in zip(bounds, bounds[1:])]
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
 def _script_cuts(tok: str) -> tuple[int, ...]:
     """Where ``tok`` changes between Arabic and Latin/digits (cached: words repeat)."""
     if len(tok) < 2 or not ARABIC_RE.search(tok) or ARABIC_RE.fullmatch(tok):
