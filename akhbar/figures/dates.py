@@ -87,17 +87,10 @@ class DateParser(TokenView):
             k += 1
         if k < self.n and self.toks[k].k == "n" and self.toks[k].t.isdigit() and len(self.toks[k].t) in (3, 4):
             y = int(self.toks[k].t)
-            end = k + 1
-            suf = self.w(end)
-            ah = False
-            if suf in L.YEAR_SUFFIX_AH:
-                ah = True
-                end += 1
-            elif suf in L.YEAR_SUFFIX_CE:
-                end += 1
-            elif len(self.toks[k].t) == 3:
+            end, era = self.year_era(k + 1)
+            if era is None and len(self.toks[k].t) == 3:
                 return None  # «شهر رمضان 852 محلاً»: a count, not a year
-            return y, end, ah
+            return y, end, bool(era)
         return None
 
     def parse_month_date(self, i: int):
@@ -414,19 +407,13 @@ class DateParser(TokenView):
         elif self.p(end) in ("/", "-") and end + 1 < self.n and self.toks[end + 1].k == "n" and self.toks[end + 1].t.isdigit() and len(self.toks[end + 1].t) == 4:
             y2 = int(self.toks[end + 1].t)
             end += 2
-        suf = self.w(end)
-        ah = False
-        if suf in L.YEAR_SUFFIX_AH:
-            ah = True
-            end += 1
-        elif suf in L.YEAR_SUFFIX_CE:
-            end += 1
+        end, era = self.year_era(end)
         a = t.a + pl
         b = self.toks[end - 1].b
         if y2 is not None and y2 > y:
             return _R(end, a, b, {"value": None, "value_low": float(y), "value_high": float(y2),
                                   "qualifier": "range", "kind": "year"})
-        if ah:
+        if era:
             return self.hijri_year(end, a, b, y)
         return _R(end, a, b, {"value": float(y), "kind": "year", "qualifier": "exact"})
 

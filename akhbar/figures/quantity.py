@@ -159,15 +159,15 @@ class QuantityParser(TokenView):
             year_like and not pre_kind and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n"
             and toks[j + 1].t.isdigit() and len(toks[j + 1].t) == 4 and int(toks[j + 1].t) == value + 1
         ):
-            end = j + 2 + (1 if self.w(j + 2) in L.YEAR_SUFFIX_AH or self.w(j + 2) in L.YEAR_SUFFIX_CE else 0)
+            end, _era = self.year_era(j + 2)
             return _R(end, a, toks[end - 1].b, {"value": None, "value_low": value, "value_high": value + 1,
                                                 "qualifier": "range", "kind": "year"})
         if year_like and not pre_kind:
-            suf = self.w(j)
-            if suf in L.YEAR_SUFFIX_AH:
-                return self.hijri_year(j + 1, a, toks[j].b, int(value))
-            if suf in L.YEAR_SUFFIX_CE:
-                return _R(j + 1, a, toks[j].b, {"value": value, "kind": "year", "qualifier": "exact"})
+            after, era = self.year_era(j)
+            if era:
+                return self.hijri_year(after, a, toks[j].b, int(value))
+            if era is not None:
+                return _R(after, a, toks[j].b, {"value": value, "kind": "year", "qualifier": "exact"})
             unit = self.unit_at(j, allow_fallback=False)
             if unit is None and qualifier in (None, "up_to") and 1900 <= value <= 2100:
                 # a bare 19xx/20xx with no counted noun is a year in news text

@@ -132,6 +132,16 @@ class TokenView:
             return self.toks[j].t
         return None
 
+    def year_era(self, j: int) -> tuple[int, bool | None]:
+        """The era word at token ``j`` after a year («هـ», «هجرية»; «م», «ميلادي»): (the token
+        after it, True for Hijri, False for Gregorian), or (``j``, None) when there is none."""
+        w = self.w(j)
+        if w in L.YEAR_SUFFIX_AH:
+            return j + 1, True
+        if w in L.YEAR_SUFFIX_CE:
+            return j + 1, False
+        return j, None
+
     def p(self, j: int) -> str | None:
         if 0 <= j < self.n and self.toks[j].k == "p":
             return self.toks[j].t
