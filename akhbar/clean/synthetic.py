@@ -752,26 +752,44 @@ def make_page(
             out.append([(ln, f.category) for ln in f.gen(ctx) if ln.strip()])
         return out
 
-    rows: list[Row] = []
-    for b in blocks("top", 0, 3):
-        rows += b
+    top = blocks("top", 0, 3)
     has_title_line = rng.random() < 0.9
+    head = blocks("head", 0, 3)
+    paras = _with_mid(rng, body, blocks("mid", 0, 2) if len(body) >= 3 else [])
+    rows = _page_rows(title, has_title_line, top, head, paras, blocks("foot", 1, 5))
+    meta = _page_meta(rng, title, site, url, has_title_line)
+    if rng.random() < 0.3:
+        meta["source"] = site
+    return meta, rows
+
+
+def _with_mid(rng: random.Random, body: list[str], mids: list[list[Row]]) -> list:
+    """The body's paragraphs with each mid-text widget inserted after a random paragraph
+    (none in a body under three paragraphs)."""
+    paras: list = list(body)
+    if len(paras) >= 3:
+        for b in mids:
+            paras.insert(rng.randint(1, len(paras) - 1), b)
+    return paras
+
+
+def _page_rows(title: str, has_title_line: bool, top: list[list[Row]], head: list[list[Row]], paras: list,
+               foot: list[list[Row]]) -> list[Row]:
+    """A page's labelled lines, top to bottom: widgets above the headline, the headline,
+    widgets under it, the body (with its mid-text widgets), the footer widgets."""
+    rows: list[Row] = [r for b in top for r in b]
     if has_title_line:
         rows.append((title, "TITLE"))
-    for b in blocks("head", 0, 3):
-        rows += b
-    paras = list(body)
-    mids = blocks("mid", 0, 2) if len(paras) >= 3 else []
-    for b in mids:
-        k = rng.randint(1, len(paras) - 1)
-        paras.insert(k, b)  # type: ignore[arg-type]
+    rows += [r for b in head for r in b]
     for p in paras:
-        if isinstance(p, list):
-            rows += p
-        else:
-            rows.append((p, None))
-    for b in blocks("foot", 1, 5):
-        rows += b
+        rows += p if isinstance(p, list) else [(p, None)]
+    rows += [r for b in foot for r in b]
+    return rows
+
+
+def _page_meta(rng: random.Random, title: str, site: str, url: str | None, has_title_line: bool) -> dict:
+    """A page's metadata: sometimes its URL or a site-suffixed <title>; a page without a
+    headline line gets it as a container title half the time, else no title at all."""
     meta: dict = {}
     r = rng.random()
     if r < 0.25 and url:
@@ -784,9 +802,7 @@ def make_page(
             meta["title_from_container"] = True
         else:  # …or the page has none (a body scraped without its headline)
             meta.pop("title", None)
-    if rng.random() < 0.3:
-        meta["source"] = site
-    return meta, rows
+    return meta
 
 
 # ------------------------------------------------------------------ sites
@@ -850,36 +866,9 @@ def make_site_page(
     for k, (zone, f) in enumerate(site.blocks):
         if rng.random() >= SITE_BLOCK_ABSENT:
             zones[zone].append(block(k, f))
-    rows: list[Row] = []
-    for b in zones["top"]:
-        rows += b
     has_title_line = rng.random() < 0.9
-    if has_title_line:
-        rows.append((title, "TITLE"))
-    for b in zones["head"]:
-        rows += b
-    paras: list = list(body)
-    if len(paras) >= 3:
-        for b in zones["mid"]:
-            paras.insert(rng.randint(1, len(paras) - 1), b)
-    for p in paras:
-        if isinstance(p, list):
-            rows += p
-        else:
-            rows.append((p, None))
-    for b in zones["foot"]:
-        rows += b
-    meta: dict = {}
-    r = rng.random()
-    if r < 0.25 and url:
-        meta["url"] = url
-    elif r < 0.4:
-        meta["title"] = title + rng.choice([" - " + site.name, " | " + site.name, " | صحيفة " + site.name, ""])
-    if not has_title_line:
-        if rng.random() < 0.5:
-            meta["title"] = title
-            meta["title_from_container"] = True
-        else:
-            meta.pop("title", None)
+    paras = _with_mid(rng, body, zones["mid"])
+    rows = _page_rows(title, has_title_line, zones["top"], zones["head"], paras, zones["foot"])
+    meta = _page_meta(rng, title, site.name, url, has_title_line)
     meta["source"] = site.name
     return meta, rows
