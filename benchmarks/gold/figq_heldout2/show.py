@@ -1,9 +1,10 @@
 """Print articles for reading: python3 show.py N [M ...] (1-based positions in articles.jsonl)."""
-import json, sys
-arts = [json.loads(l) for l in open('articles.jsonl', encoding='utf-8')]
-for n in sys.argv[1:]:
-    a = arts[int(n) - 1]
-    print(f"===== #{n} {a['id']} {a['source']} {a['date_extracted']} len={len(a['content'])}")
-    print('TITLE:', a['title'])
-    print(a['content'])
-    print()
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from figq_tools import show  # noqa: E402
+
+if __name__ == '__main__':
+    show(HERE, sys.argv[1:])
