@@ -51,9 +51,11 @@ def validate_batch(batch: list[pipeline.DocState], ingest_rejects: list[Reject],
     # a document the cleaner emptied (every line was page furniture) is a reject with that
     # reason, not a schema failure on its empty text
     doc_rows = []
-    removed = Counter(r["doc_id"] for r in rows["boilerplate"] if r.get("removed"))
+    removed: Counter | None = None  # removed lines per document, counted only when one is emptied
     for row in rows["documents"]:
         if not (row.get("clean_text") or "").strip():
+            if removed is None:
+                removed = Counter(r["doc_id"] for r in rows["boilerplate"] if r.get("removed"))
             n_lines = len((row.get("raw_text") or "").splitlines())
             bad_docs[row["doc_id"]] = (f"no text left after cleaning ({removed[row['doc_id']]} of its {n_lines} "
                                        "lines removed as boilerplate)")
