@@ -33,7 +33,7 @@ def document_rows(batch: Sequence[DocState], run_id: str, ingested_at: dt.dateti
                 "source": raw.source,
                 "url": raw.url,
                 "title": clean.title,
-                "byline": clean.byline or raw.author,
+                "byline": clean.byline,  # the cleaner decides (an author field that is a sentence or a timestamp is none)
                 "byline_person": clean.byline_person,
                 "byline_outlet": clean.byline_outlet,
                 "dateline_place": clean.dateline_place,

@@ -427,10 +427,15 @@ def test_an_author_field_that_holds_a_sentence_is_no_byline():
               "وتُشدَّد المراقبة على المشتريات الحكومية؟")
     body = ("أكد مختصون أن نظام المنافسات والمشتريات الحكومية يحتاج إلى مراجعة شاملة تضمن الشفافية.\n"
             "وأوضحوا أن الرقابة على المشتريات تحد من التجاوزات وتحمي المال العام.")
-    clean = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="sabq", author=bullet))
+    raw = RawDocument(source_path="x.jsonl", raw_text=body, source="sabq", author=bullet)
+    clean = clean_document(raw)
     assert clean.byline is None and clean.byline_person is None
     named = clean_document(RawDocument(source_path="x.jsonl", raw_text=body, source="sabq", author="فهد المطيري (جدة)"))
     assert (named.byline, named.byline_person, named.dateline_place) == ("فهد المطيري (جدة)", "فهد المطيري", "جدة")
+    # …and the documents row keeps the cleaner's answer (it wrote the raw author field instead)
+    batch = split_batch([DocState("00000000000000b1", raw, clean=clean)])
+    [row] = document_rows(batch, "r", dt.datetime(2026, 1, 1, tzinfo=UTC))["documents"]
+    assert row["byline"] is None
 
 
 def test_a_numeric_hijri_date_is_converted():
