@@ -193,9 +193,17 @@ _PERIODS = {
     "month": r"(?:ال)?شهر\s+(?:ال)?(?:ماضي|حالي|جاري|منصرم)|(?:في|خلال)\s+شهر|خلال\s+(?:" + _MONTHS + ")",
     "week": r"(?:ال)?[أا]سبوع\s+(?:ال)?(?:ماضي|حالي|جاري|منصرم)",
 }
+# ordinals in words the figures parser does not give, as the marks of disputed_figures'
+# occasions («ordinal:<noun>#<value>»): «اليوم قبل الأخير» (the penultimate day) is another
+# occasion than «اليوم الخامس» (ordinal:يوم#5.0)
+_LAST_DAYS = {
+    "ordinal:يوم#penultimate": r"اليوم\s+(?:ما\s+)?قبل\s+(?:ال)?[أا]خير",
+    "ordinal:يوم#last": r"اليوم\s+(?:ال)?[أا]خير|اليوم\s+(?:ال)?ختامي",
+}
 PERIODS_MACRO = (
     "CREATE OR REPLACE MACRO akhbar_periods(s) AS list_filter(["
-    + ", ".join(f"CASE WHEN regexp_matches(s, '{rx}') THEN 'period#{name}' END" for name, rx in _PERIODS.items())
+    + ", ".join([f"CASE WHEN regexp_matches(s, '{rx}') THEN 'period#{name}' END" for name, rx in _PERIODS.items()]
+                + [f"CASE WHEN regexp_matches(s, '{rx}') THEN '{mark}' END" for mark, rx in _LAST_DAYS.items()])
     + "], x -> x IS NOT NULL)"
 )
 # entity('…'): the entity_id a spelling names: the entity most often written so in the

@@ -40,7 +40,8 @@ def disputes():
     con.execute("CREATE TABLE figures (doc_id VARCHAR, sentence_idx INTEGER, kind VARCHAR, unit VARCHAR, "
                 "value DOUBLE, date_value DATE)")
     # the places a sentence names (none unless a test adds them)
-    con.execute("CREATE TABLE entities (doc_id VARCHAR, sentence_idx INTEGER, label VARCHAR, entity_id VARCHAR)")
+    con.execute("CREATE TABLE entities (doc_id VARCHAR, sentence_idx INTEGER, label VARCHAR, entity_id VARCHAR, "
+                "start_char INTEGER, end_char INTEGER)")
     con.execute("CREATE VIEW disputed_figures AS " + (SQL / "disputed_figures.sql").read_text(encoding="utf-8"))
     con.execute("CREATE VIEW confirmed_figures AS " + (SQL / "confirmed_figures.sql").read_text(encoding="utf-8"))
 
@@ -99,9 +100,9 @@ def test_sentences_about_different_places_are_no_dispute(disputes):
     rows = [_row("s", "a", "alyaum", 200, aden, subject_key="آخرين جريح"),
             _row("s", "b", "alwatan", 100, taiz, subject_key="آخرين جريح")]
     assert run(rows) == {"s": [100, 200]}  # no place named: the words decide
-    con.execute("INSERT INTO entities VALUES ('a', 0, 'LOC', 'aden'), ('b', 0, 'LOC', 'taiz')")
+    con.execute("INSERT INTO entities VALUES ('a', 0, 'LOC', 'aden', 40, 45), ('b', 0, 'LOC', 'taiz', 40, 45)")
     assert run(rows) == {}
-    con.execute("INSERT INTO entities VALUES ('b', 0, 'LOC', 'aden')")  # both name Aden
+    con.execute("INSERT INTO entities VALUES ('b', 0, 'LOC', 'aden', 50, 55)")  # both name Aden
     assert run(rows) == {"s": [100, 200]}
 
 
@@ -181,3 +182,64 @@ def test_more_than_reaches_one_written_unit_further(disputes):
     assert run([a, _row("s", "b", "aljazirah", 30, TURKEY_B)]) == {"s": [27, 30]}  # more than 27 is not 30
     a = _row("s", "a", "aawsat", 4.3e6, TURKEY_A, text="أكثر من 4.3 مليون شخص", qualifier="more_than")
     assert run([a, _row("s", "b", "aljazirah", 4.38e6, TURKEY_B, text="4,380,000")]) == {}
+
+
+def test_a_breakdown_by_place_compares_each_place_with_sentences_that_name_it(disputes):
+    run, con = disputes
+    eu = "وذكر اتحاد منتجي السيارات الأوروبي أن عدد السيارات الجديدة التي تم بيعها في الاتحاد الأوروبي بلغ 1.36 مليون سيارة"
+    by_country = ("وسجلت دولتان من أشد دول الاتحاد الأوروبي معاناة أقوى نمو في المبيعات حيث زادت السيارات الجديدة "
+                  "في اليونان إلى 7800 سيارة في حين زادت في إيطاليا إلى 148.8 ألف سيارة")
+    greece = by_country.index("7800")
+    italy = by_country.index("148.8")
+    rows = [_row("s", "a", "alweeam", 1.36e6, eu, subject_key="سيارة"),
+            (*_row("s", "b", "aawsat", 7800, by_country, subject_key="سيارة")[:-2], greece, greece + 4),
+            (*_row("s", "b", "aawsat", 148800, by_country, subject_key="سيارة")[:-2], italy, italy + 5)]
+    con.execute("INSERT INTO entities VALUES ('b', 0, 'LOC', 'greece', ?, ?), ('b', 0, 'LOC', 'italy', ?, ?)",
+                [by_country.index("اليونان"), by_country.index("اليونان") + 7,
+                 by_country.index("إيطاليا"), by_country.index("إيطاليا") + 7])
+    assert run(rows) == {}  # Greece's and Italy's sales are parts, not the Union's total
+    # a sentence that names Italy compares with Italy's figure
+    italy_only = "وذكر اتحاد منتجي السيارات أن عدد السيارات الجديدة التي تم بيعها في إيطاليا بلغ 150 ألف سيارة"
+    con.execute("INSERT INTO entities VALUES ('a', 0, 'LOC', 'italy', ?, ?)",
+                [italy_only.index("إيطاليا"), italy_only.index("إيطاليا") + 7])
+    rows[0] = _row("s", "a", "alweeam", 150000, italy_only, subject_key="سيارة")
+    assert run(rows) == {"s": [148800, 150000]}
+
+
+def test_values_ten_times_apart_count_different_things_unless_written_with_the_same_digits(disputes):
+    run, _ = disputes
+    repay = "كما ستقوم اليونان برد قرض بقيمة {} للبنك المركزي اليوناني"
+    bridge = "وأعلنت المتحدثة باسم المفوضية أنه تم صرف قرض عاجل لليونان بقيمة {} للبنك المركزي الأوروبي"
+    loan = dict(kind="money", unit="يورو", subject_key="قرض يورو")
+    assert run([_row("s", "a", "alwatan", 5e8, repay.format("500 مليون يورو"), **loan),
+                _row("s", "b", "aleqtisadiya", 7.16e9, bridge.format("7.16 مليار يورو"), **loan)]) == {}
+    revenue = "وهبطت الإيرادات بنسبة 26.5 في المائة إلى {} دولار"
+    money = dict(kind="money", unit="دولار", subject_key="ايراده دولار")
+    assert run([_row("s", "a", "aleqtisadiya", 5.92e9, revenue.format("5.92 مليار"), **money),
+                _row("s", "b", "aawsat", 92.5e9, revenue.format("92.5 مليار"), **money)]) == {"s": [5.92e9, 92.5e9]}
+
+
+def test_an_outlet_that_gives_both_values_in_its_documents_does_not_dispute_either(disputes):
+    run, _ = disputes
+    road = "أصيب {} أشخاص بإصابات متفرقة جراء حادث تصادم مروري وقع على طريق الرياض الدمام"
+    other_road = "لقي شخصان مصرعهما وأصيب {} آخرون إثر تصادم على طريق الدمام الرياض بعد كوبري المعادن"
+    wounded = dict(subject_key="جريح شخص")
+    okaz = _row("s", "c", "okaz", 4, other_road.format(4), **wounded)
+    sabq_8 = _row("s", "a", "sabq", 8, road.format("ثمانية"), **wounded)
+    assert run([okaz, sabq_8]) == {"s": [4, 8]}
+    # sabq also counts four wounded in another of its documents: a second accident the story joined
+    sabq_4 = _row("s", "b", "sabq", 4, "لقي شخص مصرعه وأصيب 4 آخرون إثر حادث مروري على طريق الرياض", **wounded)
+    assert run([okaz, sabq_8, sabq_4]) == {}
+
+
+def test_the_penultimate_day_is_another_occasion_than_the_fifth(disputes):
+    run, con = disputes
+    fifth = ("زاد نجوم المملكة للأولمبياد الخاص غلتهم من الميداليات في منافسات الألعاب العالمية "
+             "التي تستضيفها لوس أنجلوس إلى 15 ميدالية في اليوم الخامس")
+    penultimate = ("واصل نجوم المملكة للأولمبياد الخاص حصد الميداليات في اليوم قبل الأخير من منافسات الألعاب "
+                   "العالمية التي تستضيفها لوس أنجلوس ورفعوا غلتهم إلى 20 ميدالية")
+    medals = dict(unit="ميدالية", subject_key="ميدالية")
+    rows = [_row("s", "a", "aawsat", 15, fifth, **medals), _row("s", "b", "okaz", 20, penultimate, **medals)]
+    assert run(rows) == {"s": [15, 20]}  # no ordinal read: the words decide
+    con.execute("INSERT INTO figures VALUES ('a', 0, 'ordinal', 'يوم', 5, NULL)")
+    assert run(rows) == {}

@@ -7,8 +7,12 @@
 -- same thing (at least 15 % of their content words shared, akhbar_words), of the same
 -- occasion (no other month, year, clock time, reporting period — akhbar_periods: «in June»
 -- against «in the first half» — or «the second batch» against «the third») and of the same
--- place (if both sentences name places, one in common). Comparable figures disagree when
--- each document gives a value the other does not, and two outlets give them, or one outlet
+-- place (if both sentences name places, one in common; a figure of a sentence that breaks
+-- a count down place by place only with a sentence that names its place), and not more than
+-- ten times apart unless written with the same digits (a slipped decimal point).
+-- Comparable figures disagree when
+-- each document gives a value the other does not, neither outlet gives the other's value in
+-- another of its documents, and two outlets give them, or one outlet
 -- on the word of two different named claimants (an outlet that gives a new number on its
 -- own word updates a series: a daily market report). A dispute's rows are the figures that
 -- disagree and those comparable with one of them (an outlet agreeing with a value; a
@@ -39,6 +43,9 @@ figures_u AS (
     FROM (
         SELECT *,
                CASE WHEN kind IN ('money', 'measure') THEN coalesce(unit, '') ELSE '' END AS compare_unit,
+               -- the value's significant digits, sorted: «92.5 مليار» and «5.92 مليار» both 2-5-9
+               list_sort(list_filter(string_split(split_part(printf('%.6g', value), 'e', 1), ''),
+                                     x -> x BETWEEN '1' AND '9')) AS digits,
                -- the last written digit of a number with decimals before «ألف/مليون/مليار»
                CASE WHEN w.scale = '' OR w.sep = '' THEN 0.0
                     ELSE CASE WHEN w.scale IN ('ألف', 'آلاف', 'الف') THEN 1e3
@@ -53,6 +60,13 @@ doc_values AS (
     FROM figures_u
     GROUP BY story_id, kind, subject_key, compare_unit, doc_id
     HAVING count(DISTINCT value) <= 4
+),
+source_values AS (
+    -- the values an outlet gives across its documents of the story
+    SELECT story_id, kind, subject_key, compare_unit, source, list(DISTINCT {'lo': lo, 'hi': hi}) AS source_spans
+    FROM figures_u
+    JOIN doc_values USING (story_id, kind, subject_key, compare_unit, doc_id)
+    GROUP BY story_id, kind, subject_key, compare_unit, source
 ),
 occasions AS (
     -- what dates a sentence: its dates (to the month), years, clock times, and ordinals by their noun
@@ -71,25 +85,48 @@ places AS (
     WHERE label = 'LOC' AND entity_id IS NOT NULL
     GROUP BY doc_id, sentence_idx
 ),
+figure_places AS (
+    -- the place named last before a figure in its sentence
+    SELECT f.doc_id, f.start_char, f.sentence_idx, f.kind, f.subject_key, f.compare_unit, f.value,
+           arg_max(e.entity_id, e.start_char) AS place
+    FROM figures_u f
+    JOIN entities e ON e.doc_id = f.doc_id AND e.sentence_idx = f.sentence_idx
+     AND e.label = 'LOC' AND e.entity_id IS NOT NULL AND e.end_char <= f.start_char
+    GROUP BY ALL
+),
+breakdowns AS (
+    -- a sentence that gives values of one subject place by place («7,800 cars in Greece,
+    -- 148,800 in Italy») breaks a total down: each of its figures counts its own place
+    SELECT DISTINCT a.doc_id, a.start_char, a.place AS own_place
+    FROM figure_places a
+    JOIN figure_places b ON a.doc_id = b.doc_id AND a.sentence_idx = b.sentence_idx
+     AND a.kind = b.kind AND a.subject_key = b.subject_key AND a.compare_unit = b.compare_unit
+     AND a.value <> b.value AND a.place <> b.place
+),
 claims AS (
     SELECT f.story_id, f.kind, f.subject_key, f.compare_unit, f.doc_id, f.start_char, f.source, f.value,
-           f.lo, f.hi,
+           f.lo, f.hi, f.digits,
            CASE WHEN f.claimed_by_outlet THEN NULL ELSE f.claimed_by END AS claimant,
-           v.spans, akhbar_words(f.sentence) AS words,
+           v.spans, sv.source_spans,
+           -- the sentence's words less the figure's own («مليون», «يورو»): two sums of
+           -- euros share those whatever they count
+           akhbar_words(f.sentence) AS words,
            list_concat(coalesce(o.marks, []), akhbar_periods(f.sentence)) AS marks,
-           coalesce(p.places, []) AS places
+           coalesce(p.places, []) AS places, k.own_place
     FROM figures_u f
     JOIN doc_values v USING (story_id, kind, subject_key, compare_unit, doc_id)
+    JOIN source_values sv USING (story_id, kind, subject_key, compare_unit, source)
     LEFT JOIN occasions o USING (doc_id, sentence_idx)
     LEFT JOIN places p USING (doc_id, sentence_idx)
+    LEFT JOIN breakdowns k USING (doc_id, start_char)
 ),
 comparable AS (
     -- two figures of one subject, in two documents, said in sentences that say the same
     -- thing (shared content words) of the same occasion and the same place
     SELECT a.story_id, a.kind, a.subject_key, a.compare_unit,
-           a.doc_id AS doc_a, a.start_char AS start_a, a.value AS value_a, a.spans AS spans_a,
+           a.doc_id AS doc_a, a.start_char AS start_a, a.value AS value_a, a.spans AS spans_a, a.source_spans AS source_spans_a,
            a.source AS source_a, a.claimant AS claimant_a, a.lo AS lo_a, a.hi AS hi_a,
-           b.doc_id AS doc_b, b.start_char AS start_b, b.value AS value_b, b.spans AS spans_b,
+           b.doc_id AS doc_b, b.start_char AS start_b, b.value AS value_b, b.spans AS spans_b, b.source_spans AS source_spans_b,
            b.source AS source_b, b.claimant AS claimant_b, b.lo AS lo_b, b.hi AS hi_b
     FROM claims a
     JOIN claims b
@@ -103,6 +140,13 @@ comparable AS (
               y -> split_part(y, '#', 1) = split_part(x, '#', 1) AND y <> x)) > 0)) > 0
       -- said of different places: both sentences name places, and none in common
       AND (len(a.places) = 0 OR len(b.places) = 0 OR len(list_intersect(a.places, b.places)) > 0)
+      -- values more than ten times apart count different things («a loan of 500 million»
+      -- against «a loan of 7.16 billion»), unless they are written with the same digits: a
+      -- slip of scale or decimal point («92.5 مليار» for «5.92 مليار»)
+      AND (greatest(a.value, b.value) <= 10 * least(a.value, b.value) OR a.digits = b.digits)
+      -- a figure of a breakdown by place compares with a sentence that names its place
+      AND (a.own_place IS NULL OR list_contains(b.places, a.own_place))
+      AND (b.own_place IS NULL OR list_contains(a.places, b.own_place))
 ),
 pairs AS (
     -- a disagreement: each document gives a value the other does not, and two outlets
@@ -113,6 +157,11 @@ pairs AS (
       AND (hi_a < lo_b OR hi_b < lo_a)
       AND NOT len(list_filter(spans_b, s -> s.lo <= hi_a AND lo_a <= s.hi)) > 0
       AND NOT len(list_filter(spans_a, s -> s.lo <= hi_b AND lo_b <= s.hi)) > 0
+      -- nor does an outlet that gives the other's value in another of its documents (its
+      -- own later count, or another event the story joined: two road accidents)
+      AND (source_a = source_b
+           OR (NOT len(list_filter(source_spans_b, s -> s.lo <= hi_a AND lo_a <= s.hi)) > 0
+               AND NOT len(list_filter(source_spans_a, s -> s.lo <= hi_b AND lo_b <= s.hi)) > 0))
       AND (source_a <> source_b
            OR (claimant_a IS NOT NULL AND claimant_b IS NOT NULL
                AND NOT contains(claimant_a, claimant_b) AND NOT contains(claimant_b, claimant_a)))
