@@ -14,8 +14,9 @@ Spec format (one file per article, items in text order; lines starting with # ar
     S <cue>[ ~k] | <speaker> <dir>[k] | <speaker_kind> | [<<]<content start> ... <content end>
 
 Figures: <surface> is the exact span text; it is found at its next word-bounded occurrence after
-the previous figure (a leading proclitic و ف ب ل ك, possibly with a tatweel, may precede it; no
-letter or digit may follow it); ~k skips k such occurrences first.
+the previous figure (a leading proclitic و ف ب ل ك, possibly with a tatweel, may precede it; a
+surface opening with a bracket, or with a digit glued to an Arabic word («الماضي2500 سلة»), needs no
+left boundary; no letter or digit may follow it); ~k skips k such occurrences first.
   value: a number, '-' for null, or 'a..b' for a range (value null, bounds a and b).
   unit: '-' for null.  qualifier: exact (default) | approx | more_than | less_than | up_to | range.
   date: ISO yyyy-mm-dd / yyyy-mm, or '-' (default) for null.
@@ -99,6 +100,8 @@ def bounded(t, st, en):
         return False
     j = st - 1
     if not isletter(t[st]):     # a surface opening with a bracket: «تتلقى(984) بلاغاً»
+        return True
+    if t[st].isdigit() and j >= 0 and '\u0621' <= t[j] <= '\u064A':   # digits glued to an Arabic word: «الماضي2500 سلة»
         return True
     if j < 0 or not isletter(t[j]) and t[j] != '\u0640':
         return True
