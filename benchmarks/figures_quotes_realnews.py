@@ -5,7 +5,9 @@
         # at the end of the first round, development data since (issue #24, second round)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2 --count-only  # load check, prints no score
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: scored twice in
+        # the fourth round, development data since
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout4  # fourth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout]  # print every miss / false figure / wrong speaker
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
@@ -99,7 +101,7 @@ def fold(s: str | None) -> str | None:
 def _paths(part: str) -> tuple[Path, Path]:
     """(articles, gold) files of a part: dev, heldout, or heldout2 (its own folder, annotated
     blind after the first round and kept aside: final figures only)."""
-    if part in ("heldout2", "heldout3"):
+    if part in ("heldout2", "heldout3", "heldout4"):
         return GOLD / f"figq_{part}" / "articles.jsonl", GOLD / f"figq_{part}" / f"figq_{part}.jsonl"
     return GOLD / f"figq_articles_{part}.jsonl", GOLD / f"figq_{part}.jsonl"
 
@@ -393,19 +395,22 @@ def main() -> None:
                     help="score the second held-aside set, benchmarks/gold/figq_heldout2/ (final figures only)")
     ap.add_argument("--heldout3", action="store_true",
                     help="score the third held-aside set, benchmarks/gold/figq_heldout3/ (annotated blind in "
-                         "the fourth round; final figures only)")
+                         "the fourth round; scored twice then, development data since)")
+    ap.add_argument("--heldout4", action="store_true",
+                    help="score the fourth held-aside set, benchmarks/gold/figq_heldout4/ (annotated blind in "
+                         "the fifth round; final figures only)")
     ap.add_argument("--count-only", action="store_true",
                     help="load the part and print its numbers of articles, figures and statements; no scoring")
-    ap.add_argument("--errors", action="store_true", help="print each error (dev or --heldout; never --heldout2)")
+    ap.add_argument("--errors", action="store_true", help="print each error (never with --heldout4)")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--baseline", default=BASELINE_REV)
     args = ap.parse_args()
     if args.speed:
         speed(args.baseline)
         return
-    part = "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
-    if args.errors and part in ("heldout2", "heldout3"):
-        sys.exit("--errors is not for the held-aside sets (final figures only)")
+    part = "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
+    if args.errors and part == "heldout4":
+        sys.exit("--errors is not for the held-aside set (final figures only)")
     if args.count_only:
         items = load(part)
         print(f"{part}: {len(items)} articles, {sum(len(g['figures']) for _, g in items)} figures, "
