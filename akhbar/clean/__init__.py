@@ -577,8 +577,9 @@ def _restated(line: Line, title: str | None, later: list[Line]) -> bool:
 
 
 def _byline_shaped(author: str | None) -> bool:
-    """A container author field that can be a byline: 1–8 words, not a sentence."""
-    if not author:
+    """A container author field that can be a byline: 1–8 words, not a sentence, not a
+    bullet (sabq's interviews put their first highlight there: «- الهلال سيكون …»)."""
+    if not author or _is_bullet(author):
         return False
     n = len(line_key(author).split())
     return 1 <= n <= 8 and author.rstrip(CLOSERS + " ")[-1:] not in ".؟?!"
@@ -626,6 +627,37 @@ def _repeated_line_prefix(line: Line, stats: LineStats, source: str | None) -> i
     while best and best < len(line.text) and line.text[best] in _PREFIX_TRAIL:
         best += 1
     return best
+
+
+# interview and photo credits that open a line: «حوار: فلان»، «أجرى الحوار/ فلان»، «تصوير: فلان»
+_CREDIT_LABEL_RE = re.compile(r"\s*(?:أجرى\s+)?(?:ال)?(?:حوار|حاوره|حاورته|حاورها|تصوير|متابعة|إعداد|اعداد)\s*[:/،]\s*")
+_CREDIT_END_RE = re.compile(r"\s*[-–—ـ،]\s*")
+
+
+def _credit_skips(text: str) -> list[int]:
+    """Offsets in a line just after each of its opening credits, label and name («حوار:»,
+    «حوار: فلان-», «…، تصوير: فلان-»); none when the line opens with no credit label."""
+    out: list[int] = []
+    pos = 0
+    for _ in range(3):
+        m = _CREDIT_LABEL_RE.match(text, pos)
+        if m is None:
+            break
+        out.append(m.end())
+        d = _CREDIT_END_RE.search(text, m.end(), m.end() + 40)
+        if d is None:
+            break
+        out.append(d.end())
+        pos = d.end()
+    return out
+
+
+_BULLET_RE = re.compile(r"\s*[-–—•▪●]\s*\S")
+
+
+def _is_bullet(text: str) -> bool:
+    """A line that opens with a bullet dash («- الهلال سيكون فريقاً مرعباً»)."""
+    return _BULLET_RE.match(text) is not None
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -799,7 +831,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             single[ln.pos] = ("byline", "byline_prefix", 0.9)
             byline = byline or name
             continue
-        if doc.author and ln.n_words <= 8 and ln.key == author_key:
+        if doc.author and ln.n_words <= 8 and ln.key == author_key and _byline_shaped(doc.author):
             single[ln.pos] = ("byline", "container_author", 0.95)
             byline = byline or ln.text
 
@@ -1063,7 +1095,15 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         if kept_pos and stats is not None and not author_cut else 0
     has_templates = stats is not None and bool(stats.templates().get(doc.source or ""))
     if has_templates or author_cut or glued_cut:
-        edge = set(kept_pos[: tpl.EDGE_LINES]) | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
+        # heads are read on the first lines, and on the first line after a run of bullet
+        # lines that opens the text (an interview's highlights, then «حوار: فلان- سبق- الرياض:»)
+        head_pos = set(kept_pos[: tpl.EDGE_LINES])
+        lead = 0
+        while lead < len(kept_pos) - 1 and _is_bullet(lines[kept_pos[lead]].text):
+            lead += 1
+        if lead:
+            head_pos.add(kept_pos[lead])
+        edge = head_pos | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
         tkey = line_key(title) if title else ""
         literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
         for pos in sorted(edge):
@@ -1074,10 +1114,17 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             if has_templates:
                 assert stats is not None
                 head, tail = tpl.edge_pieces(ln.text, tkey, ln.key)
-                if pos in kept_pos[: tpl.EDGE_LINES]:
+                if pos in head_pos:
                     hit = stats.longest_template(doc.source, tpl.heads(head), tail=False)
                     if hit and hit[1] > start:
                         start, rule = hit[1], "template_prefix"
+                    # a byline template behind an interview's credits («حوار: فلان، تصوير:
+                    # فلان- سبق- الرياض:»): the credits go with it
+                    for skip in _credit_skips(ln.text):
+                        shead, _ = tpl.edge_pieces(ln.text[skip:], tkey)
+                        hit = stats.longest_template(doc.source, tpl.heads(shead), tail=False)
+                        if hit and skip + hit[1] > start:
+                            start, rule = skip + hit[1], "template_prefix"
                 if pos in kept_pos[-tpl.EDGE_LINES:]:
                     hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text), tail=True)
                     if hit and hit[1] >= start:
@@ -1144,7 +1191,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     if published is None and doc.published_at is None:
         published = author_date or _published_from_text_or_url(
             doc, [lines[p].text for p in kept_pos[:2] if p not in labels], ref)
-    if byline is None and author and not is_sentence(author):
+    if byline is None and author and not is_sentence(author) and not _is_bullet(author):
         byline = author.strip() or None  # an author field holding the first bullet is no byline
     parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else (),
                          stats.own_names(doc.source) if stats is not None else ())
