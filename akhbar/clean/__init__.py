@@ -55,6 +55,7 @@ from akhbar.clean.social_nav import (
     find_tag_blocks,
     is_copyright,
     is_navigation,
+    is_bar_end,
     is_social,
 )
 from akhbar.config import BOILERPLATE_CATEGORIES
@@ -660,6 +661,24 @@ def _is_bullet(text: str) -> bool:
     return _BULLET_RE.match(text) is not None
 
 
+_SHARE_PREFIX_MAX_WORDS = 12
+
+
+def _share_prefix(line: Line) -> int:
+    """Where the first paragraph goes on after a share bar glued to its start, when the
+    longest run of its first words that reads as a share bar (``is_social``), names two
+    networks or more and ends on a word of the bar leaves four words or more; 0 when none (a sentence may open with
+    «شارك» or «تابعنا»: alone they are no bar)."""
+    toks = list(re.finditer(r"\S+", line.text[:300]))[: _SHARE_PREFIX_MAX_WORDS + 4]
+    best = 0
+    for k in range(3, min(len(toks) - 4, _SHARE_PREFIX_MAX_WORDS) + 1):
+        head = Line(pos=0, no=0, text=line.text[: toks[k - 1].end()])
+        words = head.words
+        if words and is_bar_end(words[-1]) and sum(w in _NETWORKS for w in words) >= 2 and is_social(head):
+            best = toks[k - 1].end()
+    return best
+
+
 def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
@@ -1047,7 +1066,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 continue
             c = stats.footer_count(src, ln)
             in_block = ln.pos > last_body and (ln.pos - 1 in labels or ln.pos + 1 in labels)
-            if c >= (thr_body if ln.is_body() else thr if in_block else thr_t):
+            need = thr_body if ln.is_body() else thr if in_block else thr_t
+            if ln.is_body() and 2 * stats.count(src, ln.text) <= c:
+                # its numbers change from page to page (a columnist's SMS code): a footer
+                # with slots, not a paragraph that copies of one article repeat
+                need = thr
+            if c >= need:
                 put(ln.pos, _guess_category(ln), "footer_template", min(0.99, 0.7 + 0.03 * c))
                 notes.pop(ln.pos, None)
 
@@ -1093,6 +1117,9 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # a line that the source repeats on its own, glued to the start of the text
     glued_cut = _repeated_line_prefix(lines[kept_pos[0]], stats, doc.source) \
         if kept_pos and stats is not None and not author_cut else 0
+    # a share bar glued to the start of the text («شارك من خلال تويتر فيسبوك … اكتب رأيك أكد …»)
+    share_cut = _share_prefix(lines[kept_pos[0]]) if kept_pos and not author_cut and not glued_cut else 0
+    glued_cut = glued_cut or share_cut
     has_templates = stats is not None and bool(stats.templates().get(doc.source or ""))
     if has_templates or author_cut or glued_cut:
         # heads are read on the first lines, and on the first line after a run of bullet
@@ -1110,7 +1137,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             ln = lines[pos]
             start, end = (author_cut or glued_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
             run_end: int | None = None
-            rule = "author_prefix" if start and author_cut else "template_prefix"
+            rule = "author_prefix" if start and author_cut else "share_prefix" if start and share_cut \
+                else "template_prefix"
             if has_templates:
                 assert stats is not None
                 head, tail = tpl.edge_pieces(ln.text, tkey, ln.key)
@@ -1150,9 +1178,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             cuts[pos] = (start, end)
             if start:
                 cut_text = ln.text[:start].rstrip()
-                info = parse_dateline(cut_text.rstrip(" :-–—|"), ref)
-                cat = "dateline" if info is not None else "byline"
-                if info is not None and info.kind != "updated":
+                info = parse_dateline(cut_text.rstrip(" :-–—|"), ref) if rule != "share_prefix" else None
+                cat = "social" if rule == "share_prefix" else "dateline" if info is not None else "byline"
+                if rule == "share_prefix":
+                    pass
+                elif info is not None and info.kind != "updated":
                     published = published or info.when
                 elif byline is None and not _byline_shaped(doc.author):
                     byline = cut_text.rstrip(" :-–—|") or None

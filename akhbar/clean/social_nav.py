@@ -9,13 +9,15 @@ from akhbar.clean._text import Line
 _NETWORKS = set(
     "فيسبوك فيس بوك الفيسبوك الفيس تويتر التويتر اكس واتساب واتس اب الواتساب واتسآب تيليجرام تليجرام تلغرام "
     "التليجرام انستغرام انستجرام انستقرام الانستغرام يوتيوب اليوتيوب لينكدان لينكد ان سناب شات سناب شات تيك توك "
-    "تيكتوك ماسنجر بينتريست ريديت جوجل نيوز ثريدز "
+    "تيكتوك ماسنجر بينتريست ريديت جوجل نيوز ثريدز بلس "
     "facebook twitter x whatsapp telegram instagram youtube linkedin snapchat tiktok messenger "
     "pinterest reddit email print threads google news".split()
 )
 _SHARE_WORDS = set(
     "شارك شاركها شاركوا مشاركه المشاركه انشر نشر ارسل طباعه اطبع نسخ الرابط انسخ تابع تابعونا تابعنا "
-    "عبر علي في عبر البريد الالكتروني بريد share tweet follow us on copy link print via".split()
+    "عبر علي في عبر البريد الالكتروني بريد share tweet follow us on copy link print via "
+    # «شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك»: the comment prompt beside the bar
+    "من خلال اكتب رايك علق تعليقك".split()
 )
 _SOCIAL_START = re.compile(
     r"^(?:تابعونا|تابعنا|تابعوا|انضم|انضموا|اشترك|اشتركوا|للاشتراك|لمتابعه|حمل تطبيق|حملوا تطبيق)"
@@ -50,6 +52,16 @@ _SHARE_BAR = re.compile(
     r"^(?:شارك|شاركي|شاركوا|انشر|مشاركه|share)(?: (?:هذا|هذه))?(?: (?:المقال|الخبر|الموضوع|الصفحه|التقرير|القصه|"
     r"الفيديو|الصوره|المنشور|article|this|post))?(?: (?:عبر|علي|في|مع|on|via))?(?: (?:اصدقايك|اصدقاءك|اصدقائك))?$"
 )
+
+
+_LINK_WORDS = frozenset("من في علي عبر خلال on via us".split())
+
+
+def is_bar_end(word: str) -> bool:
+    """A word a share bar can end on (a network, «شارك», «رأيك»; not a preposition), in
+    ``Line.words`` form."""
+    return (word in _NETWORKS or word in _SHARE_WORDS) and word not in _LINK_WORDS and len(word) >= 3 \
+        and word != "شارك"  # a bar opens with «شارك»; after one it is the text's verb
 
 
 def is_social(line: Line) -> bool:
