@@ -200,6 +200,10 @@ _LAST_DAYS = {
     "ordinal:يوم#penultimate": r"اليوم\s+(?:ما\s+)?قبل\s+(?:ال)?[أا]خير",
     "ordinal:يوم#last": r"اليوم\s+(?:ال)?[أا]خير|اليوم\s+(?:ال)?ختامي",
 }
+# «في يومه الثاني» (its second day): the figures parser reads «الثاني» after «يومه» as an
+# ordinal of no noun; the day's mark is given here as the parser gives «اليوم الثاني»'s
+for _n, _w in enumerate(("[أا]ول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"), 1):
+    _LAST_DAYS[f"ordinal:يوم#{_n}.0"] = rf"يوم(?:ه|ها)\s+ال{_w}"
 PERIODS_MACRO = (
     "CREATE OR REPLACE MACRO akhbar_periods(s) AS list_filter(["
     + ", ".join([f"CASE WHEN regexp_matches(s, '{rx}') THEN 'period#{name}' END" for name, rx in _PERIODS.items()]

@@ -239,7 +239,22 @@ def test_the_penultimate_day_is_another_occasion_than_the_fifth(disputes):
     penultimate = ("واصل نجوم المملكة للأولمبياد الخاص حصد الميداليات في اليوم قبل الأخير من منافسات الألعاب "
                    "العالمية التي تستضيفها لوس أنجلوس ورفعوا غلتهم إلى 20 ميدالية")
     medals = dict(unit="ميدالية", subject_key="ميدالية")
-    rows = [_row("s", "a", "aawsat", 15, fifth, **medals), _row("s", "b", "okaz", 20, penultimate, **medals)]
-    assert run(rows) == {"s": [15, 20]}  # no ordinal read: the words decide
-    con.execute("INSERT INTO figures VALUES ('a', 0, 'ordinal', 'يوم', 5, NULL)")
-    assert run(rows) == {}
+    also_penultimate = fifth.replace("في اليوم الخامس", "في اليوم قبل الأخير")
+    assert run([_row("s", "a", "aawsat", 15, also_penultimate, **medals),
+                _row("s", "b", "okaz", 20, penultimate, **medals)]) == {"s": [15, 20]}  # the same day
+    con.execute("INSERT INTO figures VALUES ('a', 0, 'ordinal', 'يوم', 5, NULL)")  # the parser's «اليوم الخامس»
+    assert run([_row("s", "a", "aawsat", 15, fifth, **medals), _row("s", "b", "okaz", 20, penultimate, **medals)]) == {}
+
+
+def test_a_count_of_one_day_does_not_dispute_a_count_of_no_day(disputes):
+    run, _ = disputes
+    day_two = ("تواصلت فعاليات مهرجان عيدية بمنتزه الملك عبدالله البيئي بالهفوف وسط اقبال كبير من الزوار "
+               "مسجلا حضور أكثر من 9 آلاف زائر في يومه الثاني")
+    undated = ("سجلت إحصائية زوار مهرجان عيدية الذي تقيمه أمانة الأحساء بمنتزه الملك عبدالله البيئي "
+               "أكثر من 7 آلاف زائر اكتظت بهم جنبات المنتزه")
+    visitors = dict(unit="زائر", subject_key="زائر", qualifier="more_than")
+    assert run([_row("s", "a", "alyaum", 9000, day_two, **visitors),
+                _row("s", "b", "okaz", 7000, undated, **visitors)]) == {}
+    # two counts of the same day still disagree
+    assert run([_row("s", "a", "alyaum", 9000, day_two, **visitors),
+                _row("s", "b", "okaz", 7000, undated + " في يومه الثاني", **visitors)]) == {"s": [7000, 9000]}

@@ -5,7 +5,7 @@
 --   FROM disputed_figures ORDER BY dispute_id, value;
 -- Two figures are comparable when they are said in two documents, in sentences that say the
 -- same thing (at least 15 % of their content words shared, akhbar_words), of the same
--- occasion (no other month, year, clock time, reporting period — akhbar_periods: «in June»
+-- occasion (no other month, year, clock time, day of an event, reporting period — akhbar_periods: «in June»
 -- against «in the first half» — or «the second batch» against «the third») and of the same
 -- place (if both sentences name places, one in common; a figure of a sentence that breaks
 -- a count down place by place only with a sentence that names its place), and not more than
@@ -138,6 +138,10 @@ comparable AS (
       -- or «the second batch» against «the third»
       AND NOT len(list_filter(a.marks, x -> len(list_filter(b.marks,
               y -> split_part(y, '#', 1) = split_part(x, '#', 1) AND y <> x)) > 0)) > 0
+      -- a count of one day of an event («9,000 visitors on its second day») against a count
+      -- of no day: the other may be another day's or the whole event's
+      AND (len(list_filter(a.marks, x -> starts_with(x, 'ordinal:يوم#'))) > 0)
+          = (len(list_filter(b.marks, x -> starts_with(x, 'ordinal:يوم#'))) > 0)
       -- said of different places: both sentences name places, and none in common
       AND (len(a.places) = 0 OR len(b.places) = 0 OR len(list_intersect(a.places, b.places)) > 0)
       -- values more than ten times apart count different things («a loan of 500 million»
