@@ -135,14 +135,20 @@ def _term(word: str) -> str | None:
     return term
 
 
+def lead(text: str, lead_words: int = 60) -> str:
+    """The first ``lead_words`` words of ``text``, joined by single spaces: all of a text the
+    clustering reads (``lead(lead(t, n), n) == lead(t, n)``, so a :class:`StoryDocument`
+    may carry its lead alone as ``clean_text``)."""
+    return " ".join(text.split(None, lead_words)[:lead_words])
+
+
 def text_terms(title: str | None, text: str, lead_words: int = 60, title_weight: int = 2) -> list[str]:
     """The terms a document is compared on: the title's (``title_weight`` times) and the
     first ``lead_words`` words of the text."""
     out: list[str] = []
     if title:
         out.extend(list(filter(None, map(_term, _WORD_RE.findall(normalize(title))))) * title_weight)
-    lead = " ".join(text.split(None, lead_words)[:lead_words])
-    out.extend(filter(None, map(_term, _WORD_RE.findall(normalize(lead)))))
+    out.extend(filter(None, map(_term, _WORD_RE.findall(normalize(lead(text, lead_words))))))
     return out
 
 # --------------------------------------------------------------------------- inputs and outputs
@@ -156,7 +162,7 @@ class StoryDocument:
     source: str | None
     time: dt.datetime  # aware; see story_time()
     title: str | None
-    clean_text: str
+    clean_text: str  # only its first StoryParams.lead_words words are read (see lead())
     entity_ids: tuple[str, ...] = ()  # entity_id of each mention (repeats count); () = none known
     duplicate_of: tuple[str, ...] = ()  # doc_ids sharing a near-duplicate paragraph with it
 
@@ -618,5 +624,5 @@ def story_rows(state: StoryState, story_ids: Iterable[str] | None = None, top_en
 
 __all__ = [
     "StoryAssignment", "StoryDocument", "StoryParams", "StoryRecord", "StoryState", "StoryUpdate",
-    "STATE_TABLES", "assign_stories", "story_id_for", "story_rows", "story_time", "text_terms",
+    "STATE_TABLES", "assign_stories", "lead", "story_id_for", "story_rows", "story_time", "text_terms",
 ]

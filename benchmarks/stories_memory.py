@@ -15,7 +15,7 @@ Delta commit per 200 documents as the flow's batches; ``duplicates`` from the ca
 near-duplicate links (each pair once).  No entity stage, no pipeline run.
 
 Each revision runs in its own subprocess (``git archive`` of ``--old`` into a temporary
-folder; this tree for the new code) on its own copy of the store.  Sampled every 20 ms
+folder; this tree for the new code) on its own copy of the store.  Sampled every 5 ms
 from /proc/PID/smaps_rollup: peak RSS and PSS of the process (one process: PSS is its RSS
 less the share of the shared libraries), and the RSS before ``update_stories`` (imports,
 no data).  Then the output tables of both copies are compared: ``stories``,
@@ -157,7 +157,7 @@ def run_step(code: Path, store: Path, label: str) -> dict:
             got = _smaps(proc.pid)
             if got:
                 peak[0], peak[1] = max(peak[0], got[0]), max(peak[1], got[1])
-            time.sleep(0.02)
+            time.sleep(0.005)
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
