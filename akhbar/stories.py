@@ -438,8 +438,13 @@ class StoryUpdate:
 
 
 def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = None,
-                   params: StoryParams | None = None) -> StoryUpdate:
-    """Put each new document into an existing story or a new one (see the module docstring)."""
+                   params: StoryParams | None = None, upcoming: dt.datetime | None = None) -> StoryUpdate:
+    """Put each new document into an existing story or a new one (see the module docstring).
+
+    ``upcoming``: the time of the earliest document still to come in a next call of the
+    same run (one batch cut in chunks); the state then also keeps every document within
+    ``window_days`` of it, so that the chunks give the stories of one call even when the
+    state holds documents newer than the batch (late documents)."""
     params = params or StoryParams()
     state = state or StoryState.empty()
     docs = list(docs)
@@ -594,6 +599,8 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
         for i, d in enumerate(new)]
     if kept:
         newest = max(r.time for r in kept)
+        if upcoming is not None:
+            newest = min(newest, _utc(upcoming))
         horizon = newest - dt.timedelta(days=window)
         kept = [r for r in kept if r.time >= horizon]
     out_state = StoryState(stories, kept, state.df + inc, state.n_docs + len(new), doc_story)

@@ -60,8 +60,9 @@ def update_stories(store: Store, chunk: int = CHUNK_DOCS) -> tuple[int, int]:
     The documents are clustered ``chunk`` at a time in their processing order ((time,
     doc_id), as :func:`akhbar.stories.assign_stories` orders them), the state carried from
     one chunk to the next: the stories are those of one call on all of them (a document is
-    compared only with documents before it, the state keeps every document a later one may
-    be compared with).  What is held at once: the documents' times, titles and leads (the
+    compared only with documents before it, and between chunks the state keeps every
+    document within the window of the next chunk's first one, ``upcoming``, as well as
+    those within the window of the newest one).  What is held at once: the documents' times, titles and leads (the
     only words the clustering reads), and one chunk's vectors and entity ids; ``clean_text``
     is read in record batches and dropped once its lead is cut."""
     from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, lead, story_rows, story_time
@@ -131,7 +132,8 @@ def update_stories(store: Store, chunk: int = CHUNK_DOCS) -> tuple[int, int]:
                 entity_ids[doc_id].append(entity_id)
         batch = [StoryDocument(d, source[d], when[d], title[d], text[d], tuple(entity_ids.get(d, ())),
                                tuple(sorted(dup_of.get(d, ())))) for d in part]
-        update = assign_stories(batch, state, params)
+        upcoming = when[order[k + chunk]] if k + chunk < len(order) else None
+        update = assign_stories(batch, state, params, upcoming)
         state = update.state
         placed_ids.extend(a.doc_id for a in update.assignments)
         placed_stories.extend(a.story_id for a in update.assignments)

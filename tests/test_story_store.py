@@ -76,38 +76,43 @@ def _articles() -> list[dict]:
     return rows
 
 
-def _store(folder: Path, arts: list[dict], batch: int = 6) -> Store:
-    store = Store(folder)
-    def eid(name: str) -> str:
-        return "e" + hashlib.blake2b(name.encode(), digest_size=8).hexdigest()[:15]
+def _eid(name: str) -> str:
+    return "e" + hashlib.blake2b(name.encode(), digest_size=8).hexdigest()[:15]
 
-    ents = {a["doc_id"]: [eid(a["source"]), eid("common"), None, "", eid(str(k % 3))] for k, a in enumerate(arts)}
+
+def _batch(part: list[dict]) -> dict[str, pa.Table]:
+    """A batch's documents and entities rows (a few entity ids a document, a null and an
+    empty one among them, which the step skips)."""
+    docs = _doc_rows([a["doc_id"] for a in part])
+    for col in ("source", "title", "clean_text", "published_at", "scraped_at"):
+        docs = docs.set_column(docs.schema.get_field_index(col), docs.schema.field(col),
+                               pa.array([a[col] for a in part], docs.schema.field(col).type))
+    ents = {a["doc_id"]: [_eid(a["source"]), _eid("common"), None, "", _eid(a["doc_id"][:1])] for a in part}
+    entities = pa.table({"doc_id": pa.array([a["doc_id"] for a in part for _ in ents[a["doc_id"]]], pa.string()),
+                         "entity_id": pa.array([e for a in part for e in ents[a["doc_id"]]], pa.string())})
+    return {"documents": docs, "entities": entities}
+
+
+def _store(folder: Path, arts: list[dict], batch: int = 6, dup_arts: list[dict] | None = None) -> Store:
+    store = Store(folder)
     for b in range(0, len(arts), batch):
-        part = arts[b:b + batch]
-        docs = _doc_rows([a["doc_id"] for a in part])
-        for col in ("source", "title", "clean_text", "published_at", "scraped_at"):
-            docs = docs.set_column(docs.schema.get_field_index(col), docs.schema.field(col),
-                                   pa.array([a[col] for a in part], docs.schema.field(col).type))
-        entities = pa.table({"doc_id": pa.array([a["doc_id"] for a in part for _ in ents[a["doc_id"]]], pa.string()),
-                             "entity_id": pa.array([e for a in part for e in ents[a["doc_id"]]], pa.string())})
-        store.write_batch(f"r-{b}", {"documents": docs, "entities": entities})
+        store.write_batch(f"r-{b}", _batch(arts[b:b + batch]))
     # a syndicated paragraph between two documents of other sources, and one within a source
     by_source: dict = {}
-    for a in arts:
+    for a in dup_arts or arts:
         by_source.setdefault(a["source"], []).append(a["doc_id"])
     (s1, d1), (s2, d2) = [(s, ids) for s, ids in sorted(by_source.items())][:2]
     store.write_whole("duplicates", pa.table({"doc_id": [d1[0], d1[0]], "dup_of_doc_id": [d2[0], d1[1]]}))
     return store
 
 
-def _reference(arts: list[dict], store: Store):
-    """What the step wrote before it was cut in chunks: every document at once, with its
-    whole clean_text, through one assign_stories call."""
+def _reference_docs(arts: list[dict], store: Store) -> list:
+    """The documents as the step built them before it was cut in chunks: whole clean_text,
+    entity ids and near-duplicates as stored."""
     from collections import defaultdict
 
-    from akhbar.schemas import validate_table
-    from akhbar.story_store import _undated_times, initial_state
-    from akhbar.stories import StoryDocument, assign_stories, story_rows, story_time
+    from akhbar.story_store import _undated_times
+    from akhbar.stories import StoryDocument, story_time
 
     rows = [{**a, "ingested_at": NOW} for a in arts]
     undated = _undated_times(rows)
@@ -121,34 +126,77 @@ def _reference(arts: list[dict], store: Store):
     for a, b in zip(dups.column("doc_id").to_pylist(), dups.column("dup_of_doc_id").to_pylist()):
         dup_of[a].add(b)
         dup_of[b].add(a)
-    docs = [StoryDocument(r["doc_id"], r["source"],
+    return [StoryDocument(r["doc_id"], r["source"],
                           story_time(r["published_at"], r["scraped_at"], undated.get(r["source"], NOW)),
                           r["title"], r["clean_text"], tuple(entity_ids[r["doc_id"]]), tuple(sorted(dup_of[r["doc_id"]])))
             for r in rows]
-    upd = assign_stories(docs, initial_state())
-    stories, _ = validate_table("stories", story_rows(upd.state))
+
+
+def _reference(docs: list, state=None):
+    """What one assign_stories call on all the documents gives: (doc_id -> story_id,
+    the stories table, the state tables)."""
+    from akhbar.schemas import validate_table
+    from akhbar.story_store import initial_state
+    from akhbar.stories import assign_stories, story_rows
+
+    upd = assign_stories(docs, state if state is not None else initial_state())
+    stories, failures = validate_table("stories", story_rows(upd.state))
+    assert not failures
     return {a.doc_id: a.story_id for a in upd.assignments}, stories, upd.state.to_tables()
 
 
-def test_update_stories_in_chunks_writes_the_stories_of_one_call(tmp_path: Path):
-    from akhbar.story_store import STATE_TABLES, update_stories
+def _check(store: Store, ref) -> None:
+    from akhbar.story_store import STATE_TABLES
 
-    arts = _articles()
-    assert len({a["doc_id"] for a in arts}) == len(arts) == 41
-    ref_story, ref_stories, ref_state = _reference(arts, _store(tmp_path / "ref", arts))
-    assert ref_stories.num_rows < len(arts), "some documents join a story"
-    for chunk in (3, 10, 1000):
-        store = _store(tmp_path / f"c{chunk}", arts)
-        assert update_stories(store, chunk=chunk) == (len(arts), ref_stories.num_rows)
-        docs = store.read_table("documents", ["doc_id", "story_id"])
-        assert dict(zip(docs.column("doc_id").to_pylist(), docs.column("story_id").to_pylist())) == ref_story
-        assert _sorted_by(store.read_table("stories"), "story_id").equals(_sorted_by(ref_stories, "story_id"))
-        for name in STATE_TABLES:
-            key = {"story_state": "story_id", "story_recent": "doc_id", "story_df": "feature"}[name]
-            assert _sorted_by(store.read_table(name), key).equals(_sorted_by(ref_state[name], key)), (chunk, name)
-        # a second run has nothing to place and leaves the stories as they are
-        assert update_stories(store, chunk=chunk) == (0, ref_stories.num_rows)
+    ref_story, ref_stories, ref_state = ref
+    docs = store.read_table("documents", ["doc_id", "story_id"])
+    got = dict(zip(docs.column("doc_id").to_pylist(), docs.column("story_id").to_pylist()))
+    assert {d: s for d, s in got.items() if d in ref_story} == ref_story
+    assert _sorted_by(store.read_table("stories"), "story_id").equals(_sorted_by(ref_stories, "story_id"))
+    for name in STATE_TABLES:
+        key = {"story_state": "story_id", "story_recent": "doc_id", "story_df": "feature"}[name]
+        assert _sorted_by(store.read_table(name), key).equals(_sorted_by(ref_state[name], key)), name
 
 
 def _sorted_by(table: pa.Table, key: str) -> pa.Table:
     return table.sort_by([(key, "ascending")])
+
+
+def test_update_stories_in_chunks_writes_the_stories_of_one_call(tmp_path: Path):
+    from akhbar.story_store import update_stories
+
+    arts = _articles()
+    assert len({a["doc_id"] for a in arts}) == len(arts) == 41
+    ref = _reference(_reference_docs(arts, _store(tmp_path / "ref", arts)))
+    n_stories = ref[1].num_rows
+    assert n_stories < len(arts), "some documents join a story"
+    for chunk in (3, 10, 1000):
+        store = _store(tmp_path / f"c{chunk}", arts)
+        assert update_stories(store, chunk=chunk) == (len(arts), n_stories)
+        _check(store, ref)
+        # a second run has nothing to place and leaves the stories as they are
+        assert update_stories(store, chunk=chunk) == (0, n_stories)
+        _check(store, ref)
+
+
+def test_late_documents_in_chunks_see_what_one_call_sees(tmp_path: Path):
+    """A second run whose documents are older than the state's newest one (an archive
+    ingested late, over more than a window): the chunks keep every document a later chunk
+    can reach, not only those within the window of the newest one."""
+    from akhbar.stories import StoryState
+    from akhbar.story_store import STATE_TABLES, update_stories
+
+    def when(a):
+        return a["published_at"] or a["scraped_at"]
+
+    arts = sorted((a for a in _articles() if when(a)), key=lambda a: (when(a), a["doc_id"]))
+    late, first = arts[:-8], arts[-8:]
+    assert when(late[-1]) - when(late[0]) > dt.timedelta(days=6), "the late documents span two windows"
+    store = _store(tmp_path / "s", first, dup_arts=arts)
+    update_stories(store)
+    for b in range(0, len(late), 6):
+        store.write_batch(f"late-{b}", _batch(late[b:b + 6]))
+    state = StoryState.from_tables({t: store.read_table(t) for t in STATE_TABLES})
+    ref = _reference(_reference_docs(late, store), state)
+    assert update_stories(store, chunk=3) == (len(late), ref[1].num_rows)
+    _check(store, ref)
