@@ -3,6 +3,7 @@ store like the pipeline's, this tree's code against an earlier revision, same in
 
     .venv/bin/python benchmarks/stories_memory.py                    # full corpus, against HEAD
     .venv/bin/python benchmarks/stories_memory.py --limit 5000 --old 0d62e91
+    .venv/bin/python benchmarks/stories_memory.py --first-run 20000  # two runs: 20,000, then the rest
 
 The store (built once, cached under ``--cache``/stories-memory-<N>): the cleaned SaudiNewsNet
 articles of benchmarks/_stories_corpus.py (its cached ``corpus-clean-*.pkl``: akhbar's
@@ -17,10 +18,14 @@ near-duplicate links (each pair once).  No entity stage, no pipeline run.
 Each revision runs in its own subprocess (``git archive`` of ``--old`` into a temporary
 folder; this tree for the new code) on its own copy of the store.  Sampled every 5 ms
 from /proc/PID/smaps_rollup: peak RSS and PSS of the process (one process: PSS is its RSS
-less the share of the shared libraries), and the RSS before ``update_stories`` (imports,
-no data).  Then the output tables of both copies are compared: ``stories``,
+less the share of the shared libraries), the process's own high-water mark (VmHWM: the
+peak RSS between samples too; ru_maxrss would count the forking parent's RSS), and the RSS
+before ``update_stories`` (imports, no data).  Then the output tables of both copies are compared: ``stories``,
 ``story_state``, ``story_recent``, ``story_df`` (every column, sorted by key) and
-``documents`` (doc_id, story_id).
+``documents`` (doc_id, story_id).  With ``--first-run N`` each side runs the step twice,
+on the first N documents and again after the others are committed (a second pipeline run:
+some of its documents are older than the state's newest), and the tables are compared after
+the second run.
 """
 
 from __future__ import annotations
@@ -49,23 +54,23 @@ CACHE = Path("/tmp/akhbar_stories_cache")
 BATCH = 200  # documents per commit, as the flow's default batch_size
 
 CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from akhbar.store import Store
 from akhbar.story_store import update_stories
 import akhbar.stories  # imported before the baseline: the step's modules are not data
-def rss():
+def status(key):
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(key + ":"):
             return int(line.split()[1]) * 1024
-before = rss()
+before = status("VmRSS")
 print("READY", flush=True)
 sys.stdin.readline()
 t0 = time.perf_counter()
 placed, stories = update_stories(Store(Path(sys.argv[1])))
 wall = time.perf_counter() - t0
 print(json.dumps({"placed": placed, "stories": stories, "wall_s": wall, "rss_before": before,
-                  "maxrss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}), flush=True)
+                  "hwm": status("VmHWM")}), flush=True)
 """
 
 
@@ -83,9 +88,12 @@ def _smaps(pid: int) -> tuple[int, int] | None:
     return vals.get("Rss", 0), vals.get("Pss", 0)
 
 
-def build_store(folder: Path, limit: int | None, corpus_pkl: Path) -> int:
-    """The store of ``limit`` documents (all by default) under ``folder``; returns N."""
+def build_store(folder: Path, limit: int | None, corpus_pkl: Path, first: int | None = None) -> int:
+    """The store of ``limit`` documents (all by default) under ``folder``; returns N.  With
+    ``first``: only the first ``first`` in the store, the batches of the others (and the
+    duplicates table of all) as Parquet files under ``folder/later`` for a second run."""
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
     from akhbar.config import PIPELINE_VERSION
     from akhbar.schemas import ARROW
@@ -120,9 +128,8 @@ def build_store(folder: Path, limit: int | None, corpus_pkl: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     store = Store(folder)
     now = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
-    n_ent = 0
-    for k in range(0, len(arts), BATCH):
-        part = arts[k:k + BATCH]
+
+    def tables(part: list) -> dict[str, pa.Table]:
         docs = pa.Table.from_pylist([{
             "doc_id": a.doc_id, "source_path": f"{a.key[0]}#{a.key[1]}", "source": a.source, "url": None,
             "title": a.title, "byline": None, "byline_person": None, "byline_outlet": None,
@@ -133,15 +140,49 @@ def build_store(folder: Path, limit: int | None, corpus_pkl: Path) -> int:
             schema=ARROW["documents"])
         e_doc = [a.doc_id for a in part for _ in ents.get(a.doc_id, ())]
         e_id = [e for a in part for e in ents.get(a.doc_id, ())]
-        n_ent += len(e_id)
         entities = pa.table({"doc_id": pa.array(e_doc, pa.string()), "entity_id": pa.array(e_id, pa.string())})
-        store.write_batch(f"b{k // BATCH:05d}", {"documents": docs, "entities": entities})
-    keep = {a.doc_id for a in arts}
-    pairs = sorted({(a, b) for a, bs in dups.items() if a in keep for b in bs if b in keep and a < b})
-    store.write_whole("duplicates", pa.table({"doc_id": pa.array([a for a, _ in pairs], pa.string()),
-                                              "dup_of_doc_id": pa.array([b for _, b in pairs], pa.string())}))
-    print(f"  store: {len(arts)} documents, {n_ent} entity rows, {len(pairs)} duplicate pairs")
+        return {"documents": docs, "entities": entities}
+
+    def duplicates(docs: list) -> pa.Table:
+        keep = {a.doc_id for a in docs}
+        pairs = sorted({(a, b) for a, bs in dups.items() if a in keep for b in bs if b in keep and a < b})
+        return pa.table({"doc_id": pa.array([a for a, _ in pairs], pa.string()),
+                         "dup_of_doc_id": pa.array([b for _, b in pairs], pa.string())})
+
+    now_docs, later_docs = (arts, []) if first is None else (arts[:first], arts[first:])
+    n_ent = 0
+    for k in range(0, len(now_docs), BATCH):
+        batch = tables(now_docs[k:k + BATCH])
+        n_ent += batch["entities"].num_rows
+        store.write_batch(f"b{k // BATCH:05d}", batch)
+    dup_table = duplicates(now_docs)
+    store.write_whole("duplicates", dup_table)
+    print(f"  store: {len(now_docs)} documents, {n_ent} entity rows, {dup_table.num_rows} duplicate pairs")
+    if later_docs:
+        later = folder / "later"
+        later.mkdir()
+        for k in range(0, len(later_docs), BATCH):
+            for name, table in tables(later_docs[k:k + BATCH]).items():
+                pq.write_table(table, later / f"{name}-{k // BATCH:05d}.parquet")
+        pq.write_table(duplicates(arts), later / "duplicates.parquet")
+        print(f"  then {len(later_docs)} more documents (a second run)")
     return len(arts)
+
+
+def append_later(store_dir: Path) -> None:
+    """The second run's input: its batches committed as the flow commits them, the
+    duplicates table rebuilt over every document (the flow's near-duplicates task)."""
+    import pyarrow.parquet as pq
+
+    from akhbar.store import Store
+
+    later = store_dir / "later"
+    store = Store(store_dir)
+    for docs in sorted(later.glob("documents-*.parquet")):
+        n = docs.stem.split("-")[1]
+        store.write_batch(f"later-{n}", {"documents": pq.read_table(docs),
+                                         "entities": pq.read_table(later / f"entities-{n}.parquet")})
+    store.write_whole("duplicates", pq.read_table(later / "duplicates.parquet"))
 
 
 def run_step(code: Path, store: Path, label: str) -> dict:
@@ -172,7 +213,7 @@ def run_step(code: Path, store: Path, label: str) -> dict:
     res.update(peak_rss=peak[0], peak_pss=peak[1])
     print(f"  {label:>4}: placed {res['placed']}, stories {res['stories']}, {res['wall_s']:.1f} s; "
           f"peak RSS {peak[0] / MB:.0f} MB, peak PSS {peak[1] / MB:.0f} MB "
-          f"(ru_maxrss {res['maxrss'] / MB:.0f} MB, RSS before the step {res['rss_before'] / MB:.0f} MB)")
+          f"(VmHWM {res['hwm'] / MB:.0f} MB, RSS before the step {res['rss_before'] / MB:.0f} MB)")
     return res
 
 
@@ -206,16 +247,19 @@ def main() -> None:
     ap.add_argument("--old", default="HEAD", help="git revision of the baseline (default HEAD)")
     ap.add_argument("--corpus", type=Path, default=None, help="a corpus-clean-*.pkl of _stories_corpus")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/akhbar_stories_memory"))
+    ap.add_argument("--first-run", type=int, default=None,
+                    help="two runs: the step on the first N documents, then on the others added")
     ap.add_argument("--only", choices=("old", "new"), default=None, help="run one side only (no comparison)")
     args = ap.parse_args()
 
     corpus_pkl = args.corpus or Path(max(glob.glob(str(CACHE / "corpus-clean-*.pkl")), key=os.path.getmtime))
-    base = args.cache / f"store-{corpus_pkl.stem}-{args.limit or 'all'}"
+    first = f"-first{args.first_run}" if args.first_run else ""
+    base = args.cache / f"store-{corpus_pkl.stem}-{args.limit or 'all'}{first}"
     if not (base / "tables" / "duplicates" / "_delta_log").is_dir():
         t0 = time.perf_counter()
         shutil.rmtree(base, ignore_errors=True)
         print(f"building the store in {base} from {corpus_pkl.name}")
-        build_store(base, args.limit, corpus_pkl)
+        build_store(base, args.limit, corpus_pkl, args.first_run)
         print(f"  built in {time.perf_counter() - t0:.0f} s")
     work = Path(tempfile.mkdtemp(prefix="akhbar-stories-mem-"))
     try:
@@ -232,12 +276,16 @@ def main() -> None:
             stores[side] = work / f"store-{side}"
             shutil.copytree(base, stores[side])
             print(label)
-            results[side] = run_step(code, stores[side], side)
+            results[side] = [run_step(code, stores[side], side)]
+            if (stores[side] / "later").is_dir():
+                append_later(stores[side])
+                results[side].append(run_step(code, stores[side], side))
         if len(results) == 2:
-            o, n = results["old"], results["new"]
-            print(f"peak PSS {o['peak_pss'] / MB:.0f} -> {n['peak_pss'] / MB:.0f} MB, "
-                  f"peak RSS {o['peak_rss'] / MB:.0f} -> {n['peak_rss'] / MB:.0f} MB, "
-                  f"time {o['wall_s']:.1f} -> {n['wall_s']:.1f} s")
+            for k, (o, n) in enumerate(zip(results["old"], results["new"])):
+                print(f"run {k + 1}: peak PSS {o['peak_pss'] / MB:.0f} -> {n['peak_pss'] / MB:.0f} MB, "
+                      f"peak RSS {o['peak_rss'] / MB:.0f} -> {n['peak_rss'] / MB:.0f} MB, "
+                      f"VmHWM {o['hwm'] / MB:.0f} -> {n['hwm'] / MB:.0f} MB, "
+                      f"time {o['wall_s']:.1f} -> {n['wall_s']:.1f} s")
             diffs = compare(stores["old"], stores["new"])
             print("identity: " + ("the stories outputs are identical" if not diffs else "DIFFERENT: " + "; ".join(diffs)))
             if diffs:
