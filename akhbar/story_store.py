@@ -62,9 +62,10 @@ def update_stories(store: Store, chunk: int = CHUNK_DOCS) -> tuple[int, int]:
     one chunk to the next: the stories are those of one call on all of them (a document is
     compared only with documents before it, and between chunks the state keeps every
     document within the window of the next chunk's first one, ``upcoming``, as well as
-    those within the window of the newest one).  What is held at once: the documents' times, titles and leads (the
-    only words the clustering reads), and one chunk's vectors and entity ids; ``clean_text``
-    is read in record batches and dropped once its lead is cut."""
+    those within the window of the newest one).  What is held at once: the documents'
+    times, titles and leads (the only words the clustering reads), and one chunk's vectors
+    and entity ids; ``clean_text`` is read in record batches and dropped once its lead is
+    cut."""
     from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, lead, story_rows, story_time
 
     dtab = store.delta("documents")
