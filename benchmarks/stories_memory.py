@@ -66,10 +66,10 @@ def status(key):
 before = status("VmRSS")
 print("READY", flush=True)
 sys.stdin.readline()
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 placed, stories = update_stories(Store(Path(sys.argv[1])))
-wall = time.perf_counter() - t0
-print(json.dumps({"placed": placed, "stories": stories, "wall_s": wall, "rss_before": before,
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+print(json.dumps({"placed": placed, "stories": stories, "wall_s": wall, "cpu_s": cpu, "rss_before": before,
                   "hwm": status("VmHWM")}), flush=True)
 """
 
@@ -211,7 +211,7 @@ def run_step(code: Path, store: Path, label: str) -> dict:
         raise RuntimeError(f"{label}: the stories step failed")
     res = json.loads(out)
     res.update(peak_rss=peak[0], peak_pss=peak[1])
-    print(f"  {label:>4}: placed {res['placed']}, stories {res['stories']}, {res['wall_s']:.1f} s; "
+    print(f"  {label:>4}: placed {res['placed']}, stories {res['stories']}, {res['wall_s']:.1f} s ({res['cpu_s']:.1f} CPU-s); "
           f"peak RSS {peak[0] / MB:.0f} MB, peak PSS {peak[1] / MB:.0f} MB "
           f"(VmHWM {res['hwm'] / MB:.0f} MB, RSS before the step {res['rss_before'] / MB:.0f} MB)")
     return res
@@ -285,7 +285,7 @@ def main() -> None:
                 print(f"run {k + 1}: peak PSS {o['peak_pss'] / MB:.0f} -> {n['peak_pss'] / MB:.0f} MB, "
                       f"peak RSS {o['peak_rss'] / MB:.0f} -> {n['peak_rss'] / MB:.0f} MB, "
                       f"VmHWM {o['hwm'] / MB:.0f} -> {n['hwm'] / MB:.0f} MB, "
-                      f"time {o['wall_s']:.1f} -> {n['wall_s']:.1f} s")
+                      f"time {o['wall_s']:.1f} -> {n['wall_s']:.1f} s, CPU {o['cpu_s']:.1f} -> {n['cpu_s']:.1f} s")
             diffs = compare(stores["old"], stores["new"])
             print("identity: " + ("the stories outputs are identical" if not diffs else "DIFFERENT: " + "; ".join(diffs)))
             if diffs:
