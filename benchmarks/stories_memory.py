@@ -20,7 +20,9 @@ folder; this tree for the new code) on its own copy of the store.  Sampled every
 from /proc/PID/smaps_rollup: peak RSS and PSS of the process (one process: PSS is its RSS
 less the share of the shared libraries), the process's own high-water mark (VmHWM: the
 peak RSS between samples too; ru_maxrss would count the forking parent's RSS), and the RSS
-before ``update_stories`` (imports, no data).  Then the output tables of both copies are compared: ``stories``,
+before ``update_stories`` (imports, no data; with ``--after-near-duplicates`` the process
+first runs the flow's near-duplicates task over the store and trims the C heap, as the
+flow's parent does before the step: the RSS before the step is then what that left).  Then the output tables of both copies are compared: ``stories``,
 ``story_state``, ``story_recent``, ``story_df`` (every column, sorted by key) and
 ``documents`` (doc_id, story_id).  With ``--first-run N`` each side runs the step twice,
 on the first N documents and again after the others are committed (a second pipeline run:
@@ -59,6 +61,16 @@ from pathlib import Path
 from akhbar.store import Store
 from akhbar.story_store import update_stories
 import akhbar.stories  # imported before the baseline: the step's modules are not data
+if len(sys.argv) > 2 and sys.argv[2] == "after-near-duplicates":
+    # as the flow's parent: the near-duplicates task over the whole store, then the C heap
+    # trimmed (akhbar_flow._release_free_memory), then the stories step
+    import ctypes
+    from akhbar.dedup import duplicate_table
+    store = Store(Path(sys.argv[1]))
+    store.write_whole("duplicates", duplicate_table(
+        store.read_table("documents", ["doc_id", "clean_text", "published_at", "ingested_at"])))
+    del store
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
 def status(key):
     for line in open("/proc/self/status"):
         if line.startswith(key + ":"):
@@ -185,9 +197,10 @@ def append_later(store_dir: Path) -> None:
     store.write_whole("duplicates", pq.read_table(later / "duplicates.parquet"))
 
 
-def run_step(code: Path, store: Path, label: str) -> dict:
+def run_step(code: Path, store: Path, label: str, after_dups: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": str(code)}
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(store)], cwd=str(code), env=env,
+    extra = ["after-near-duplicates"] if after_dups else []
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(store), *extra], cwd=str(code), env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "READY"
     peak = [0, 0]
@@ -249,6 +262,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/akhbar_stories_memory"))
     ap.add_argument("--first-run", type=int, default=None,
                     help="two runs: the step on the first N documents, then on the others added")
+    ap.add_argument("--after-near-duplicates", action="store_true",
+                    help="in the step's process, first the flow's near-duplicates task (its table "
+                         "replaces the cached links), as in the flow's parent; the peak is the step's")
     ap.add_argument("--only", choices=("old", "new"), default=None, help="run one side only (no comparison)")
     args = ap.parse_args()
 
@@ -276,10 +292,10 @@ def main() -> None:
             stores[side] = work / f"store-{side}"
             shutil.copytree(base, stores[side])
             print(label)
-            results[side] = [run_step(code, stores[side], side)]
+            results[side] = [run_step(code, stores[side], side, args.after_near_duplicates)]
             if (stores[side] / "later").is_dir():
                 append_later(stores[side])
-                results[side].append(run_step(code, stores[side], side))
+                results[side].append(run_step(code, stores[side], side, args.after_near_duplicates))
         if len(results) == 2:
             for k, (o, n) in enumerate(zip(results["old"], results["new"])):
                 print(f"run {k + 1}: peak PSS {o['peak_pss'] / MB:.0f} -> {n['peak_pss'] / MB:.0f} MB, "
