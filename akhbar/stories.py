@@ -135,14 +135,20 @@ def _term(word: str) -> str | None:
     return term
 
 
+def lead(text: str, lead_words: int = 60) -> str:
+    """The first ``lead_words`` words of ``text``, joined by single spaces: all of a text the
+    clustering reads (``lead(lead(t, n), n) == lead(t, n)``, so a :class:`StoryDocument`
+    may carry its lead alone as ``clean_text``)."""
+    return " ".join(text.split(None, lead_words)[:lead_words])
+
+
 def text_terms(title: str | None, text: str, lead_words: int = 60, title_weight: int = 2) -> list[str]:
     """The terms a document is compared on: the title's (``title_weight`` times) and the
     first ``lead_words`` words of the text."""
     out: list[str] = []
     if title:
         out.extend(list(filter(None, map(_term, _WORD_RE.findall(normalize(title))))) * title_weight)
-    lead = " ".join(text.split(None, lead_words)[:lead_words])
-    out.extend(filter(None, map(_term, _WORD_RE.findall(normalize(lead)))))
+    out.extend(filter(None, map(_term, _WORD_RE.findall(normalize(lead(text, lead_words))))))
     return out
 
 # --------------------------------------------------------------------------- inputs and outputs
@@ -156,7 +162,7 @@ class StoryDocument:
     source: str | None
     time: dt.datetime  # aware; see story_time()
     title: str | None
-    clean_text: str
+    clean_text: str  # only its first StoryParams.lead_words words are read (see lead())
     entity_ids: tuple[str, ...] = ()  # entity_id of each mention (repeats count); () = none known
     duplicate_of: tuple[str, ...] = ()  # doc_ids sharing a near-duplicate paragraph with it
 
@@ -432,8 +438,13 @@ class StoryUpdate:
 
 
 def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = None,
-                   params: StoryParams | None = None) -> StoryUpdate:
-    """Put each new document into an existing story or a new one (see the module docstring)."""
+                   params: StoryParams | None = None, upcoming: dt.datetime | None = None) -> StoryUpdate:
+    """Put each new document into an existing story or a new one (see the module docstring).
+
+    ``upcoming``: the time of the earliest document still to come in a next call of the
+    same run (one batch cut in chunks); the state then also keeps every document within
+    ``window_days`` of it, so that the chunks give the stories of one call even when the
+    state holds documents newer than the batch (late documents)."""
     params = params or StoryParams()
     state = state or StoryState.empty()
     docs = list(docs)
@@ -588,6 +599,8 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
         for i, d in enumerate(new)]
     if kept:
         newest = max(r.time for r in kept)
+        if upcoming is not None:
+            newest = min(newest, _utc(upcoming))
         horizon = newest - dt.timedelta(days=window)
         kept = [r for r in kept if r.time >= horizon]
     out_state = StoryState(stories, kept, state.df + inc, state.n_docs + len(new), doc_story)
@@ -618,5 +631,5 @@ def story_rows(state: StoryState, story_ids: Iterable[str] | None = None, top_en
 
 __all__ = [
     "StoryAssignment", "StoryDocument", "StoryParams", "StoryRecord", "StoryState", "StoryUpdate",
-    "STATE_TABLES", "assign_stories", "story_id_for", "story_rows", "story_time", "text_terms",
+    "STATE_TABLES", "assign_stories", "lead", "story_id_for", "story_rows", "story_time", "text_terms",
 ]

@@ -11,6 +11,7 @@ the state remembers).  A crash before this step leaves nulls that the next run f
 from __future__ import annotations
 
 import logging
+import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from akhbar.schemas import validate_table
 from akhbar.store import Store
 
 if TYPE_CHECKING:
-    from akhbar.stories import StoryDocument, StoryState
+    from akhbar.stories import StoryState
 
 # akhbar.stories (scikit-learn: about 25 MB in a process) is imported by the step itself,
 # at the end of a run: the flow's process does not hold it while the batches run
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 # documents within one comparison window that the step places at most (31,030 SaudiNewsNet
 # articles over 25 days have 6,340 in their densest three days, by scrape time)
 MAX_WINDOW_DOCS = 20_000
+# documents clustered at once (their vectors and similarities are what the step holds)
+CHUNK_DOCS = 2000
 
 STATE_TABLES = ("story_state", "story_recent", "story_df")
 PRIOR = RESOURCES / "stories" / "df_prior.npz"  # built by python -m akhbar.training.build_story_prior
@@ -51,30 +54,53 @@ def initial_state() -> StoryState:
     return state
 
 
-def update_stories(store: Store) -> tuple[int, int]:
-    """Place every document without a story; returns (documents placed, stories in total)."""
-    from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, story_rows, story_time
+def update_stories(store: Store, chunk: int = CHUNK_DOCS) -> tuple[int, int]:
+    """Place every document without a story; returns (documents placed, stories in total).
 
-    docs = store.read_table("documents", ["doc_id", "source", "published_at", "scraped_at", "ingested_at", "title",
-                                          "clean_text", "story_id"])
-    if docs is None:
+    The documents are clustered ``chunk`` at a time in their processing order ((time,
+    doc_id), as :func:`akhbar.stories.assign_stories` orders them), the state carried from
+    one chunk to the next: the stories are those of one call on all of them (a document is
+    compared only with documents before it, and between chunks the state keeps every
+    document within the window of the next chunk's first one, ``upcoming``, as well as
+    those within the window of the newest one).  What is held at once: the documents'
+    times, titles and leads (the only words the clustering reads), and one chunk's vectors
+    and entity ids; ``clean_text`` is read in record batches and dropped once its lead is
+    cut."""
+    from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, lead, story_rows, story_time
+
+    dtab = store.delta("documents")
+    if dtab is None:
         return 0, _count(store)
-    docs = docs.filter(pc.is_null(docs.column("story_id")))
-    if not docs.num_rows:
+    documents = dtab.to_pyarrow_dataset()  # one snapshot for both reads
+    undecided = pc.field("story_id").is_null()
+    rows = documents.to_table(columns=["doc_id", "source", "published_at", "scraped_at", "ingested_at"],
+                              filter=undecided).to_pylist()
+    if not rows:
         return 0, _count(store)
-    ids = set(docs.column("doc_id").to_pylist())
+    undated_at = _undated_times(rows)
+    when = {r["doc_id"]: story_time(r["published_at"], r["scraped_at"], undated_at.get(r["source"], r["ingested_at"]))
+            for r in rows}
+    source = {r["doc_id"]: r["source"] for r in rows}
+    del rows
+    params = StoryParams()
+    crowded = _densest_window(list(when.values()), params.window_days)
+    if crowded > MAX_WINDOW_DOCS:
+        # every document of a window is compared with every other: a bulk of undated or
+        # same-day documents (one scrape of a whole archive, 100,000 one-line records) would
+        # take hours and gigabytes, and time could not tell its events apart anyway
+        log.warning("stories: %d documents fall within %g days of each other (limit %d): not placed, "
+                    "documents.story_id stays null", crowded, params.window_days, MAX_WINDOW_DOCS)
+        return 0, _count(store)
     if store.exists("story_state"):
         state = StoryState.from_tables({t: store.read_table(t) for t in STATE_TABLES if store.exists(t)})
     else:
         state = initial_state()
 
-    entity_ids: dict[str, list[str]] = defaultdict(list)
+    ids = pa.array(sorted(when), pa.string())
     ents = store.read_table("entities", ["doc_id", "entity_id"])
     if ents is not None and ents.num_rows:
-        ents = ents.filter(pc.is_in(ents.column("doc_id"), pa.array(sorted(ids))))
-        for doc_id, entity_id in zip(ents.column("doc_id").to_pylist(), ents.column("entity_id").to_pylist()):
-            if entity_id:
-                entity_ids[doc_id].append(entity_id)
+        ents = ents.filter(pc.and_(pc.is_in(ents.column("doc_id"), value_set=ids), pc.is_valid(ents.column("entity_id"))))
+        ents = ents.filter(pc.not_equal(ents.column("entity_id"), ""))
     dup_of: dict[str, set[str]] = defaultdict(set)
     dups = store.read_table("duplicates", ["doc_id", "dup_of_doc_id"])
     if dups is not None and dups.num_rows:
@@ -82,42 +108,56 @@ def update_stories(store: Store) -> tuple[int, int]:
             if a != b:
                 dup_of[a].add(b)
                 dup_of[b].add(a)
+    del dups
 
-    rows = docs.to_pylist()
-    undated_at = _undated_times(rows)
-    batch = [
-        StoryDocument(r["doc_id"], r["source"],
-                      story_time(r["published_at"], r["scraped_at"], undated_at.get(r["source"], r["ingested_at"])),
-                      r["title"], r["clean_text"] or "", tuple(entity_ids.get(r["doc_id"], ())),
-                      tuple(sorted(dup_of.get(r["doc_id"], ()))))
-        for r in rows
-    ]
-    crowded = _densest_window(batch, StoryParams().window_days)
-    if crowded > MAX_WINDOW_DOCS:
-        # every document of a window is compared with every other: a bulk of undated or
-        # same-day documents (one scrape of a whole archive, 100,000 one-line records) would
-        # take hours and gigabytes, and time could not tell its events apart anyway
-        log.warning("stories: %d documents fall within %g days of each other (limit %d): not placed, "
-                    "documents.story_id stays null", crowded, StoryParams().window_days, MAX_WINDOW_DOCS)
-        return 0, _count(store)
-    update = assign_stories(batch, state)
-    placed = pa.table({"doc_id": [a.doc_id for a in update.assignments],
-                       "story_id": [a.story_id for a in update.assignments]})
-    stories, failures = validate_table("stories", story_rows(update.state))
+    # the title and lead of each document: clean_text read in record batches, cut at once
+    title: dict[str, str | None] = {}
+    text: dict[str, str] = {}
+    scan = documents.scanner(columns=["doc_id", "title", "clean_text"], filter=undecided, batch_size=1024,
+                             batch_readahead=2, fragment_readahead=2)
+    for rb in scan.to_batches():
+        for doc_id, t, body in zip(rb.column(0).to_pylist(), rb.column(1).to_pylist(), rb.column(2).to_pylist()):
+            title[doc_id] = t
+            text[doc_id] = lead(body or "", params.lead_words)
+    del scan, documents
+
+    order = sorted(when, key=lambda d: (_utc(when[d]), d))  # assign_stories's processing order
+    placed_ids: list[str] = []
+    placed_stories: list[str] = []
+    for k in range(0, len(order), chunk):
+        part = order[k:k + chunk]
+        entity_ids: dict[str, list[str]] = defaultdict(list)
+        if ents is not None and ents.num_rows:
+            mine = ents.filter(pc.is_in(ents.column("doc_id"), value_set=pa.array(part, pa.string())))
+            for doc_id, entity_id in zip(mine.column("doc_id").to_pylist(), mine.column("entity_id").to_pylist()):
+                entity_ids[doc_id].append(entity_id)
+        batch = [StoryDocument(d, source[d], when[d], title[d], text[d], tuple(entity_ids.get(d, ())),
+                               tuple(sorted(dup_of.get(d, ())))) for d in part]
+        upcoming = when[order[k + chunk]] if k + chunk < len(order) else None
+        update = assign_stories(batch, state, params, upcoming)
+        state = update.state
+        placed_ids.extend(a.doc_id for a in update.assignments)
+        placed_stories.extend(a.story_id for a in update.assignments)
+        del batch, update
+    del ents, title, text, when, source, dup_of
+    placed = pa.table({"doc_id": pa.array(placed_ids, pa.string()), "story_id": pa.array(placed_stories, pa.string())})
+    del placed_ids, placed_stories
+    stories, failures = validate_table("stories", story_rows(state))
     if failures:
         raise RuntimeError(f"story rows do not fit the contract: {[f.reason for f in failures][:3]}")
     # state first, then the public tables: a crash in between leaves nulls the next run
     # fills from the state (a document the state knows keeps its story)
-    for name, table in update.state.to_tables().items():
+    for name, table in state.to_tables().items():
         store.write_whole(name, table)
+    del state
     store.write_whole("stories", stories)
     store.set_story_ids(placed)
     return placed.num_rows, stories.num_rows
 
 
-def _densest_window(docs: list[StoryDocument], days: float) -> int:
+def _densest_window(times: list[dt.datetime], days: float) -> int:
     """The most documents whose times fall within ``days`` of each other."""
-    times = sorted(d.time.timestamp() for d in docs)
+    times = sorted(t.timestamp() for t in times)
     span, best, lo = days * 86400.0, 0, 0
     for hi, t in enumerate(times):
         while t - times[lo] > span:
@@ -138,6 +178,10 @@ def _undated_times(rows: list[dict]) -> dict:
         if when is not None:
             dated[r["source"]].append(when)
     return {src: sorted(times)[len(times) // 2] for src, times in dated.items()}
+
+
+def _utc(t: dt.datetime) -> dt.datetime:
+    return t.replace(tzinfo=dt.timezone.utc) if t.tzinfo is None else t.astimezone(dt.timezone.utc)
 
 
 def _count(store: Store) -> int:

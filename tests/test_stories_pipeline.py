@@ -42,5 +42,5 @@ def test_the_densest_window_is_counted_over_document_times():
 
     t0 = dt.datetime(2015, 8, 1, tzinfo=dt.timezone.utc)
     docs = [StoryDocument(f"{i:016x}", "s", t0 + dt.timedelta(days=d), None, "نص") for i, d in enumerate([0, 1, 2, 2.5, 7, 7, 8])]
-    assert _densest_window(docs, 3.0) == 4  # days 0, 1, 2, 2.5
-    assert _densest_window(docs, 0.5) == 2
+    assert _densest_window([d.time for d in docs], 3.0) == 4  # days 0, 1, 2, 2.5
+    assert _densest_window([d.time for d in docs], 0.5) == 2
