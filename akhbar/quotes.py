@@ -64,6 +64,9 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, True, True, False)
         for f in plur:
             forms[f] = _CueForm(lemma, None, True, False)
+        if lemma == Q.NAQALA:  # «نقلت» is «carried» as often as «relayed»: it never ends another statement
+            for f in masc + fem + plur:
+                forms[f] = _CueForm(lemma, forms[f].feminine, False, False)
         for f in imperf:
             forms[f] = _CueForm(lemma, f.startswith("ت"), False, False)
         for f in part_m:
@@ -307,8 +310,11 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         t = toks[i]
         m = doc.mention_starting_in(t) if t.is_word else None
         if m is not None and m.label in ("PER", "ORG", "LOC", "MISC"):
-            if not found and words == 0 and m.label == "LOC" and cue.feminine is False and not cue.participle:
+            if not found and words == 0 and m.label == "LOC" and cue.feminine is False and not cue.participle \
+                    and cue.lemma not in Q.INTRANSITIVE_CUES:
                 return None  # «ودعا روسيا ...»: a place after a masculine verb is its object
+                # (not after «قال»: a speech verb without an object has the place as its subject,
+                # «قال السودان اليوم إنه …», a state speaking)
             found.append(m)
             end = m.end
             i = doc.tok_index(m.end)
@@ -329,13 +335,17 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
-            if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold.startswith("با") and t.fold != "باسم":
+            if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
+                    t.fold.startswith("با") or (cue.lemma == "طالب" and t.fold.startswith("ب") and len(t.fold) > 3)):
+                # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             if words == 0 and not _is_role(t.fold):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
                     return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
                 n = _unknown_name(doc, i, limit)
+                if n is None and cue.lemma in Q.INTRANSITIVE_CUES:
+                    n = _subject_to_statement(doc, i, limit)
                 if n is None:
                     return None
                 return first.start, toks[n - 1].end, []
@@ -400,6 +410,49 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in Q.ADVERBS
                 or _bare(b.fold) in Q.STOPS or b.fold in Q.STOPS or strip_conjunction(b.fold) in Q.STOPS)
     return n if boundary else None
+
+
+def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
+    """«قالت بريجيته ميرك إربه عمدة بايرويت: «…»», «وقال سائق إحدى السيارات التي دهست الفتاة
+    إنه …»: after a speech verb that takes no object (قال، أكد، أوضح …), the words up to the
+    statement's start (a colon, «إن/أن», a quotation, or an addressee «لـ"سبق"» right before one)
+    are its subject, whatever the recogniser made of them.  Arabic puts nothing else there but
+    adverbials, which end the scan (STOPS: «في», «اليوم», «خلال» …); at most _MAX_UNNAMED words.
+    Returns the index of the token after the subject, or None."""
+    toks = doc.toks
+    n = i
+    words = 0
+    while n < limit and words <= _MAX_UNNAMED:
+        t = toks[n]
+        if t.is_word:
+            f = t.fold
+            if _is_complementizer(t):
+                break
+            if f.startswith("ل") and not f.startswith("لل") and words > 0 and f not in ("لا", "لم", "لن"):
+                # an addressee («لــ "سبق"», «لرويترز») ends the subject right before the statement
+                m = n + 1
+                while m < limit and m - n <= 3 and not (toks[m].raw in ":" or toks[m].raw in _OPEN_CLOSE
+                                                         or toks[m].raw == '"' or _is_complementizer(toks[m])):
+                    m += 1
+                return n if m < limit and m - n <= 3 else None
+            if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS
+                    or f in Q.ACCORDING or f in Q.PREP_PRON or _cue_form(t) is not None or t.raw[0].isdigit()
+                    or "\u064b" in t.raw):
+                return None
+            words += 1
+            n += 1
+            continue
+        if t.raw in ":" or t.raw in _OPEN_CLOSE or t.raw == '"':
+            break
+        if t.raw in "،," and words > 0:
+            n += 1  # apposition: «ولاء نحاس، مدير تطوير قطاع الأفراد»
+            continue
+        return None
+    if n >= limit or words == 0 or words > _MAX_UNNAMED:
+        return None
+    while n > i and toks[n - 1].raw in "،,":
+        n -= 1
+    return n
 
 
 def _extend_to_person(doc: _Doc, k_end: int, limit: int) -> Mention | None:
@@ -747,7 +800,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
     return None
 
 
-def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speaker]) -> _Speaker | None:
+def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speaker],
+                      opening: bool = False) -> _Speaker | None:
     """The source named after «وفقاً لـ / بحسب / نقلاً عن»: a quoted name, an entity
     (optionally after «وكالة», «صحيفة» ...), or a short title («النائب», «مصادر مطلعة»)."""
     toks = doc.toks
@@ -792,13 +846,44 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
         fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
             else tk.fold  # «للوزارة»: _is_role reads the elided article itself
         if words == 0 and not _is_role(fold):
-            return None
+            n = _source_to_comma(doc, k, sent_end) if opening else None
+            if n is None:
+                return None
+            return _make_speaker(doc, a, toks[n - 1].end, doc.mentions_in(a, toks[n - 1].end), None, history)
         words += 1
         end = tk.end
         k += 1
     if end is None or end <= a:
         return None
     return _make_speaker(doc, a, end, found, None, history)
+
+
+_THEN = {"فان", "فانه", "فانها", "فانهم", "فقد"}
+
+
+def _source_to_comma(doc: _Doc, k: int, sent_end: int) -> int | None:
+    """«وبحسب السكان، كانت الوالدة تصيح …», «وحسب قرار المدعي العام السويسري فإن …», «ووفقاً
+    لاستمارة ترشيح الجامعة للطالبة فقد حصلت …»: an attribution opening the sentence runs to a
+    comma or to «فإن / فقد» (the «فـ» answering the fronted phrase); whatever noun phrase stands
+    there (at most six words, no verb of speech, no complementizer) is the source.  Returns the
+    index of the token after it, or None."""
+    toks = doc.toks
+    n = k
+    while n < len(toks) and toks[n].start < sent_end and n - k <= 6:
+        t = toks[n]
+        if not t.is_word:
+            if t.raw in "،,":
+                return n if n > k else None
+            if t.raw in _OPEN_CLOSE or t.raw in "»”\"()":
+                n += 1
+                continue
+            return None
+        if t.fold in _THEN:
+            return n if n > k else None
+        if _is_complementizer(t) or _cue_form(t) is not None or t.raw[0].isdigit():
+            return None
+        n += 1
+    return None
 
 
 def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quote]]:
@@ -814,7 +899,8 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
         if sent is None:
             continue
         s_start, s_end = doc.sentence_bounds(t.start)
-        spk = _according_source(doc, j, s_end, [h for h in history if h.start < t.start])
+        opening = len(doc.text[s_start:t.start].strip(" \t،,").split()) == 0
+        spk = _according_source(doc, j, s_end, [h for h in history if h.start < t.start], opening)
         if spk is None:
             continue
         cue_a = t.start
@@ -850,6 +936,75 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
 
 
 _MAX_CONTINUATION_PARAGRAPHS = 4  # «وأضاف» continues a speaker named at most this many paragraphs before
+
+
+def _talaba_is_verb(doc: _Doc, k: int) -> bool:
+    """«طالب» (he demanded / a student): the verb after «فيما», «حيث», «وفيما» …, or opening a
+    sentence or a clause after a comma, when what is demanded follows as «بـ» + a verbal noun
+    before the clause ends («طالب عدد من المواطنين أمين المنطقة بإحداث بلدية», «، طالب حزب
+    اليسار الألماني بعقد جلسة»); a student is described («طالب في الجامعة», «طالب سعودي يفوز»)."""
+    toks = doc.toks
+    prev = toks[k - 1] if k > 0 else None
+    if prev is not None and (prev.fold in Q.VERB_AFTER or strip_conjunction(prev.fold) in Q.VERB_AFTER):
+        return True
+    s_start = doc.sentence_bounds(toks[k].start)[0]
+    if not (prev is None or prev.start < s_start or prev.raw in "،,:"):
+        return False
+    for t in toks[k + 1 : k + 12]:
+        if not t.is_word:
+            if t.raw in "،,.:؛":
+                return False
+            continue
+        if t.fold.startswith("ب") and len(t.fold) > 3 and t.fold not in ("بين", "بعد", "بعض", "بينما"):
+            return True
+    return False
+
+
+def _data_head(speaker: str) -> bool:
+    words = speaker.split()
+    return bool(words) and (fold_match(words[0]) in Q.DATA_HEADS or _bare(fold_match(words[0])) in Q.DATA_HEADS)
+
+
+_SAID = _CueForm("قال", None, True, False)
+
+
+def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker]) -> Quote | None:
+    """«ونقلت وكالة الأنباء الألمانية عن نائبة المتحدث … سوسن شبلي: «…»», «ونقلت "فرانس برس"
+    عن المتحدث باسم الشرطة أن …»: «نقل X عن Y» relays what Y said; Y (after «عن», within ten
+    words of the verb) is the speaker.  Without «عن» «نقل» is «carried» and nothing is said."""
+    toks = doc.toks
+    an = None
+    j = k + 1
+    while j < min(limit, k + 12):
+        t = toks[j]
+        if t.raw in _OPEN_CLOSE or t.raw == '"':
+            close = doc.quotes.get(t.start)
+            if close is None or len(doc.text[t.start + 1 : close].split()) > 5:
+                return None
+            j = doc.tok_index(close + 1)
+            continue
+        if t.is_word and t.fold == "عن":
+            an = j
+            break
+        if t.raw in ":.؛" or (t.is_word and (_is_complementizer(t) or _cue_form(t) is not None)):
+            return None
+        j += 1
+    if an is None:
+        return None
+    phrase = _phrase_after(doc, an + 1, limit, _SAID)
+    if phrase is None:
+        return None
+    a, b, ms = phrase
+    speaker = _make_speaker(doc, a, b, ms, None, history)
+    history.append(speaker)
+    clause_end = _clause_end(doc, k, s_end)
+    content = _content_after(doc, doc.tok_index(b), max(limit, doc.tok_index(clause_end)), clause_end)
+    if content is None:
+        return None
+    ca, cb, kind, _ = content
+    sent = doc.sentence_at(ca)
+    return Quote(sent.sentence_idx if sent is not None else 0, ca, cb, doc.text[ca:cb], kind, toks[k].raw,
+                 speaker.text, speaker.canonical, speaker.start, speaker.end)
 
 
 def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
@@ -931,13 +1086,18 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         hit = _cue_form(tok)
         if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
             hit = (_BAYYANA, "بين")
-        elif hit is None and tok.fold == "طالب" and k > 0 and toks[k - 1].fold in Q.VERB_AFTER:
+        elif hit is None and tok.fold == "طالب" and _talaba_is_verb(doc, k):
             hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
+        if cue.lemma == Q.NAQALA:
+            q = _relayed(doc, k, limit, s_end, history)
+            if q is not None:
+                found.append((tok.start, q))
+            continue
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
         speaker: _Speaker | None = None
         k_after = k + 1
@@ -957,6 +1117,13 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                         b = person.end
                 speaker = _make_speaker(doc, a, b, ms, cue.feminine, history)
                 k_after = doc.tok_index(b)
+                if not ms and not _is_role(toks[k + 1].fold):
+                    # a guessed name after the verb yields to a subject before it: «وكان وزير
+                    # الاقتصاد الأسبق محمد الجاسر انتقد أداء العاملين» (SVO after «كان»: «أداء
+                    # العاملين» is the object)
+                    before = _speaker_before(doc, k, s_start, cue, history)
+                    if before is not None:
+                        speaker, k_after = before, k + 1
             if speaker is None:
                 speaker = _speaker_before(doc, k, s_start, cue, history)
         if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
@@ -982,7 +1149,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
-        if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
+        if content is None and cue.strong and k_after < len(toks) and toks[k_after].start < clause_end and (
+                cue.lemma in Q.CLAUSE_CUES
+                or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
+                or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
         # 3. a cue without a subject continues the last speaker of the same gender
         if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
