@@ -938,6 +938,38 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
 _MAX_CONTINUATION_PARAGRAPHS = 4  # «وأضاف» continues a speaker named at most this many paragraphs before
 
 
+_OPENERS = {"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها"}
+_QUIET = _CueForm("قال", None, False, False)  # a subject only where a mention or a title heads it
+
+
+def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speaker]) -> _Speaker | None:
+    """«أدانت منظمة هيومن رايتس ووتش أمس قصف …، مشيرة إلى أن …», «وعبر اللاعب عن سعادته …،
+    موضحاً أن …»: a participle of speech with no speaker of its own is a circumstantial clause
+    (حال) of the sentence's main verb, so its speaker is that verb's subject: the noun phrase
+    right after the verb that opens the sentence (verb–subject order), when a mention or a title
+    heads it.  «من جهته،» before the verb is skipped."""
+    toks = doc.toks
+    i = doc.tok_index(s_start)
+    if i + 2 < k and toks[i].fold == "من" and toks[i + 1].fold in _OPENERS:
+        i += 2
+        while i < k and toks[i].raw in "،,":
+            i += 1
+    if i >= k - 1:
+        return None
+    v = toks[i]
+    bare = strip_conjunction(v.fold)
+    if (not v.is_word or bare.startswith("ال") or v.fold in Q.STOPS or bare in Q.STOPS or _is_role(v.fold)
+            or doc.mention_starting_in(v) is not None or v.raw[0].isdigit() or _cue_form(v) is not None):
+        return None
+    phrase = _phrase_after(doc, i + 1, k, _QUIET)
+    if phrase is None:
+        return None
+    a, b, ms = phrase
+    if not ms and not _is_role(toks[i + 1].fold):
+        return None
+    return _make_speaker(doc, a, b, ms, None, history)
+
+
 def _talaba_is_verb(doc: _Doc, k: int) -> bool:
     """«طالب» (he demanded / a student): the verb after «فيما», «حيث», «وفيما» …, or opening a
     sentence or a clause after a comma, when what is demanded follows as «بـ» + a verbal noun
@@ -1154,7 +1186,21 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
+        if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
+            # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
+            # states what he pointed to as much as «أشار إلى أن» does
+            for j in range(k_after, min(k_after + 6, len(toks))):
+                if toks[j].start >= clause_end or (not toks[j].is_word and toks[j].raw in "،,.:؛"):
+                    break
+                if toks[j].fold == "الي":
+                    content = _shape(doc, toks[j].start, clause_end, j, "reported")
+                    break
         # 3. a cue without a subject continues the last speaker of the same gender
+        if speaker is None and cue.participle and not honorific \
+                and not any(h.start >= s_start for h in history):
+            speaker = _sentence_subject(doc, s_start, k, history)
+            if speaker is not None:
+                history.append(speaker)
         if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)

@@ -71,6 +71,8 @@ CLAUSE_CUES = {"اكد", "حذر", "طالب", "دعا", "ناشد", "افاد",
 # «أعلن» states something only with «عن» («أعلنت اللجنة عن المزاد العلني»: it announced the
 # auction); «أعلن الرئيس حالة الطوارئ» is an act
 CLAUSE_AFTER_AN = {"اعلن"}
+# «أشار / لفت إلى» + a noun: what was pointed to is the statement («وأشار … إلى اعتزازه بالشراكة»)
+POINTED_TO = {"اشار", "لفت"}
 # «أظهر» (showed) is a statement when its subject is a document or data («وأظهرت بيانات معهد
 # البترول … زيادة قدرها …»); «أظهرت الصور دماراً» is not reported speech
 DATA_HEADS = {"بيانات", "البيانات", "دراسه", "الدراسه", "تقرير", "التقرير", "استطلاع", "الاستطلاع", "احصاءات",

@@ -402,7 +402,8 @@ def test_participle_takes_the_clause_right_after_it():
             "في بذل الجهود، متمنياً أن يتقبل الله من الجميع.")
     quotes = _run(text, [_m(text, "عبدالعزيز الزامل")])
     q = _find(quotes, "عزم المصرف")
-    assert q.cue == "مؤكداً" and q.text.startswith("عزم المصرف") and q.speaker == "عبدالعزيز الزامل"
+    # the sentence's subject with its title (issue #24, fifth round: a participle speaks for it)
+    assert q.cue == "مؤكداً" and q.text.startswith("عزم المصرف") and q.speaker.endswith("عبدالعزيز الزامل")
     text = "وقال الوزير إن الوضع مستقر، مشيراً إلى أن القوات تتقدم."
     q = _find(_run(text), "القوات تتقدم")
     assert q.cue == "مشيراً" and q.text == "القوات تتقدم"
@@ -535,3 +536,16 @@ def test_opening_attribution_runs_to_the_comma_or_fa():
     text = "ووفقاً لاستمارة ترشيح الجامعة للطالبة فقد حصلت على نسبة موزونة بمعدل 91.54."
     (q,) = _run(text)
     assert q.speaker == "استمارة ترشيح الجامعة للطالبة"
+
+
+def test_participle_speaks_for_the_subject_of_the_sentence():
+    text = ("أدانت منظمة هيومن رايتس ووتش أمس قصف المتمردين الحوثيين مناطق سكنية في مدينة عدن، "
+            "مشيرة إلى أن تلك التصرفات قد تمثل جريمة حرب.")
+    (q,) = _run(text, [_m(text, "منظمة هيومن رايتس ووتش", "ORG")])
+    assert q.cue == "مشيرة" and q.speaker == "منظمة هيومن رايتس ووتش"
+
+
+def test_pointed_to_a_noun():
+    text = "وأشار صاحب السمو الشيخ محمد بن زايد آل نهيان في هذا الصدد الى اعتزازه بالشراكة السعودية الاماراتية."
+    (q,) = _run(text, [_m(text, "محمد بن زايد آل نهيان")])
+    assert q.speaker.endswith("محمد بن زايد آل نهيان") and q.text.startswith("الى اعتزازه")
