@@ -192,3 +192,52 @@ def test_anchor_date_on_the_articles_own_weekday():
     # after other words a bare «اليوم» is as often "nowadays": no date
     assert extract_figures("ووقع الحادث اليوم في المنطقة نفسها.", reference_date=ref) == []
     assert extract_figures("وما نعيشه اليوم من تحديات كبيرة.", reference_date=ref) == []
+
+
+# ----------------------------------------------------------------------------- issue #24, fifth round
+# sentences from the SaudiNewsNet articles of the four scored sets
+
+
+def _one(text: str) -> Figure:
+    (f,) = extract_figures(text, reference_date=dt.date(2015, 8, 10))
+    return f
+
+
+def test_broken_plural_units_are_singular():
+    figs = extract_figures("فيما الجزء الثاني يحتوي على 10 أبراج موزعة على الموقع")
+    assert [(f.text, f.unit) for f in figs if f.kind == "count"] == [("10 أبراج", "برج")]
+    assert _one("أهمية المعرض تظهر في ثلاثة جوانب رئيسية").unit == "جانب"
+    assert _one("تحصنوا في إحدى شقق عمارة مكونة من 9 طوابق في وسط المدينة").unit == "طابق"
+    assert _one("ليناقش أربعة محاور رئيسية").unit == "محور"
+    assert _one("وحضر المشاركة في عدة مظاهرات مؤيدة للتنظيم").unit == "مظاهرة"  # not «مظاهر»
+    assert _one("تم عمل 7706 فحوصات للفيروسات").unit == "فحص"  # a plural of a plural
+    assert _one("وأشار إلى أن المجلس البلدي أصدر 108 قرارات معتمدة").unit == "قرار"  # 103-110 take a plural
+
+
+def test_bracketed_count_takes_its_noun():
+    f = _one("كون أمانة المنطقة يتبعها (9) بلديات.")
+    assert (f.text, f.value, f.unit) == ("(9) بلديات", 9.0, "بلدية")
+    f = _one("قدّم المهرجان أكثر من (120) فعالية متنوعة")
+    assert (f.value, f.qualifier, f.unit) == (120.0, "more_than", "فعالية")
+
+
+def test_ordinal_ranks_the_singular_noun():
+    assert [f.unit for f in extract_figures("وسيتم تتويج الفائزين بأصحاب المراكز الأولى في الحفل")] == ["مركز"]
+    assert [f.unit for f in extract_figures("وبدأ لوكاس مباراته الأولى مع الفريق")] == ["مباراة"]
+    assert [f.unit for f in extract_figures("حفل الافتتاح الرسمي لفعاليات السوق بنسخته التاسعة")] == ["نسخة"]
+    assert [f.unit for f in extract_figures("زيارة لمحطة دلتا التي تعد ثاني أكبر محطة في العالم")] == ["محطة"]
+    assert [f.unit for f in extract_figures("وسيشهد اللقاء الظهور الأول للاعبين")] == ["ظهور"]  # a verbal noun
+
+
+def test_one_after_its_noun_and_several_after_the_plural():
+    figs = extract_figures("قاده إلى لقب الدوري والكأس مرة واحدة ونهائي دوري أبطال أوروبا")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("مرة واحدة", 1.0, "مرة")]
+    figs = extract_figures("تشتمل كل دائرة على مركز واحد مخصص لقيد الناخبات")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("مركز واحد", 1.0, "مركز")]
+    assert extract_figures("لكنه ما زال واحدا من أكثر الساسة نفوذا") == []
+    f = _one("الشركات التي تواجه صعوبات عدة في توفير القدرات البشرية")
+    assert (f.text, f.value, f.magnitude, f.unit) == ("صعوبات عدة", None, 1.0, "صعوبة")
+    f = _one("معرضا متنوعا تشرف عليها جهات حكومية عدة، فضلا عن الأجنحة")
+    assert (f.text, f.unit) == ("جهات حكومية عدة", "جهة")
+    f = _one("وتناولت الورشة عدة مواضيع من أبرزها توصيف المرحلة")
+    assert (f.text, f.unit) == ("عدة مواضيع", "موضوع")

@@ -8,9 +8,12 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
 from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import _PRONOUN_SUFFIXES, singular_noun
+from akhbar.figures.units import _PRONOUN_SUFFIXES, broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_diacritics
+
+
+_FEMININE_ELATIVES = {"كبري", "عظمي", "صغري", "كبريات", "عليا", "دنيا", "قصوي"}  # folded
 
 
 class OrdinalParser(TokenView):
@@ -105,8 +108,13 @@ class OrdinalParser(TokenView):
             if stem is None and prev.startswith("لل"):
                 stem = prev[2:]
             if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
-                    and self.toks[j].k == "w" and prev not in L.STOPWORDS and not prev.startswith(("ب", "ل", "ك")):
-                return singular_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))  # «دورتها الثالثة» → دورة
+                    and self.toks[j].k == "w" and prev not in L.STOPWORDS:
+                raw = strip_diacritics(self.raw_word(j)).replace("\u0640", "")
+                if prev.startswith(("ب", "ل", "ك")):
+                    if len(prev) < 6:
+                        return None
+                    raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off
+                return singular_noun(raw)  # «دورتها الثالثة» → دورة
             if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
                 pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
             elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
@@ -118,7 +126,9 @@ class OrdinalParser(TokenView):
                 continue  # a nisba adjective between the noun and the ordinal
             raw = self.raw_word(j)
             k = len(prev) - len(stem)
-            return raw[k:] if len(raw) - k == len(stem) else None
+            if len(raw) - k != len(stem):
+                return None
+            return broken_singular(raw[k:], strict=True) or raw[k:]  # «المراكز الأولى» → مركز
         return None
 
     def parse_adverbial_ordinal(self, i: int):
@@ -150,7 +160,14 @@ class OrdinalParser(TokenView):
                 return None
             bare = nxt[2:] if nxt.startswith("ال") else nxt
             hit = L.UNITS.get(bare) or dual_of(bare)
-            unit = hit[1] if hit else (singular_noun(self.word_as_written(i + 1)) if len(bare) > 2 else None)
+            at = i + 1
+            nxt2 = self.w(i + 2)
+            if not hit and nxt2 and nxt2 not in L.STOPWORDS and (
+                    (nxt[0] == "ا" and len(nxt) in (3, 4)) or nxt in _FEMININE_ELATIVES):
+                # «ثاني أكبر محطة», «ثاني كبرى المدن»: an elative (أفعل / فُعلى) between the ordinal
+                # and the noun it ranks; the noun is the one after it
+                at = i + 2
+            unit = hit[1] if hit else (singular_noun(self.word_as_written(at), strict=True) if len(bare) > 2 else None)
             if unit is None or not self.fallback_ok(bare):
                 return None
             t = self.toks[i]
