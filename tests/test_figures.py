@@ -241,3 +241,16 @@ def test_one_after_its_noun_and_several_after_the_plural():
     assert (f.text, f.unit) == ("جهات حكومية عدة", "جهة")
     f = _one("وتناولت الورشة عدة مواضيع من أبرزها توصيف المرحلة")
     assert (f.text, f.unit) == ("عدة مواضيع", "موضوع")
+
+
+def test_construct_dual_names_two_things():
+    figs = extract_figures("بدأ طلاب قسمي الفيزياء والأحياء بكلية العلوم التدريب")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("قسمي", 2.0, "قسم")]
+    figs = extract_figures("تمتد الى مرتفعات منطقتي مكة المكرمة والمدينة المنورة")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("منطقتي", 2.0, "منطقة")]
+    # a nisba adjective, a verb in «ى», a name, a plural in construct: not duals
+    assert extract_figures("ارتكبوا أكثر من ألف هجوم إرهابي بحق المواطنين والمزارعين") == [
+        f for f in extract_figures("ارتكبوا أكثر من ألف هجوم إرهابي بحق المواطنين والمزارعين") if f.value == 1000]
+    assert extract_figures("حيث أجرى القحطاني والشمراني مرانهما") == []
+    assert extract_figures("منهم إبراهيم الحساوي وتركي اليوسف ونايف خلف") == []
+    assert extract_figures("حضر لاعبي المنتخب والجهاز الفني") == []

@@ -77,11 +77,18 @@ def _tokenize(s: str) -> list[_Tok]:
             specials.append((m.start(), m.end(), "d", (int(m.group(1)), int(m.group(3)), int(m.group(4)))))
         specials.sort()
     toks: list[_Tok] = []
+    append = toks.append
+    tok_ = _Tok
     si = 0
     ns = len(specials)
     prev = None
     for m in _TOKEN_RE.finditer(s):
         a = m.start()
+        k = m.lastgroup
+        if k == "w" and si >= ns:  # most tokens: a word, with no special span left to check
+            prev = tok_("w", a, m.end(), m.group())
+            append(prev)
+            continue
         if si < ns:
             while si < ns and specials[si][1] <= a:
                 si += 1
@@ -90,7 +97,6 @@ def _tokenize(s: str) -> list[_Tok]:
                 if not toks or toks[-1].a != sp[0]:
                     toks.append(_Tok(sp[2], sp[0], sp[1], s[sp[0] : sp[1]], sp[3]))
                 continue
-        k = m.lastgroup
         t = m.group()
         if k == "n":
             v = _num_value(t)
