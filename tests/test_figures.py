@@ -254,3 +254,20 @@ def test_construct_dual_names_two_things():
     assert extract_figures("حيث أجرى القحطاني والشمراني مرانهما") == []
     assert extract_figures("منهم إبراهيم الحساوي وتركي اليوسف ونايف خلف") == []
     assert extract_figures("حضر لاعبي المنتخب والجهاز الفني") == []
+
+
+def test_decimal_written_fraction_first_after_a_rtl_mark():
+    """SaudiNewsNet (Al-Riyadh): «3.‏2 مليون برميل» with U+200F after the point is 2.3 million,
+    «75.‏49 دولار» (WTI in July 2015) is 49.75."""
+    f = _one("وأظهرت البيانات زيادة قدرها 3.\u200f2 مليون برميل في المخزونات")
+    assert (f.value, f.unit) == (2300000.0, "برميل")
+    assert _one("حيث هبط الخام إلى 75.\u200f49 دولار للبرميل").value == 49.75
+    assert _one("حيث هبط الخام إلى 75.49 دولار للبرميل").value == 75.49
+
+
+def test_negated_exceeding_caps_the_amount():
+    f = _one("وانها قد لاتزيد عن ساعتين في اليوم الواحد")
+    assert (f.value, f.qualifier, f.unit) == (2.0, "up_to", "ساعة")
+    f = _one("وهي عملية لا تستغرق أكثر من خمس دقائق")
+    assert (f.value, f.qualifier) == (5.0, "up_to")
+    assert _one("وهي عملية تستغرق أكثر من خمس دقائق").qualifier == "more_than"
