@@ -135,6 +135,8 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
     if not tok.is_word:
         return None
     f = tok.fold
+    if f in ("ابان", "وابان") and "\u0625" in tok.raw:
+        return None  # «إبّان الحرب» (during), not «أبان» (he made clear)
     if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
         return _BAYYANA, "بين"
     return _cue_of_fold(f)
@@ -160,9 +162,11 @@ def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
     toks = doc.toks
     if toks[k].fold != "وبين" or any(t.is_word for t in toks[doc.tok_index(sent_start):k]):
         return False
-    for t in toks[k + 1 : k + 9]:
+    for n, t in enumerate(toks[k + 1 : k + 12], k + 1):
         if t.is_word and _is_complementizer(t):
             return True
+        if not t.is_word and t.raw in "،," and n + 1 < len(toks) and _is_complementizer(toks[n + 1]):
+            return True  # «وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن …»
         if not t.is_word and t.raw in "،,.:؛":
             return False
     return False
@@ -306,10 +310,16 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     end = None
     found: list[Mention] = []
     words = 0
+    tight = _clause_follows(doc, k, limit, cue)
+    prev_fold = ""
     while i < limit:
         t = toks[i]
         m = doc.mention_starting_in(t) if t.is_word else None
+        if tight and words >= 1 and m is None and t.is_word and _ends_subject(prev_fold, t):
+            break  # «وأظهرت بيانات معهد البترول | زيادة قدرها …», «توقع محللون | انخفاضا …»
         if m is not None and m.label in ("PER", "ORG", "LOC", "MISC"):
+            if not found and words == 0 and m.start > t.start and t.fold.startswith("ل"):
+                return None  # «قال لرويترز إنه …»: the addressee, not the speaker
             if not found and words == 0 and m.label == "LOC" and cue.feminine is False and not cue.participle \
                     and cue.lemma not in Q.INTRANSITIVE_CUES:
                 return None  # «ودعا روسيا ...»: a place after a masculine verb is its object
@@ -351,6 +361,7 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 return first.start, toks[n - 1].end, []
             words += 1
             end = t.end
+            prev_fold = t.fold
             i += 1
             continue
         # punctuation
@@ -388,6 +399,40 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _clause_follows(doc: _Doc, k: int, limit: int, cue: _CueForm) -> bool:
+    """Will the statement be the plain clause after the subject (a clause cue with no «أن»,
+    colon or quotation in the next dozen words: «حذرت الوزارة من …», «توقع محللون انخفاضا»)?"""
+    if cue.lemma not in Q.CLAUSE_CUES and cue.lemma not in Q.CLAUSE_AFTER_AN and cue.lemma != "اظهر":
+        return False
+    toks = doc.toks
+    for t in toks[k : min(limit, k + 12)]:
+        if t.raw == ":" or t.raw in _OPEN_CLOSE or t.raw == '"' or (t.is_word and _is_complementizer(t)):
+            return False
+    return True
+
+
+_NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام", "عبد", "باسم"}
+
+
+def _ends_subject(prev: str, t: _Tok) -> bool:
+    """Can ``t`` not continue a subject noun phrase whose last word was ``prev`` (folded)?
+    Arabic noun phrases close in two visible ways: a construct chain (إضافة) ends at its
+    first definite member, so after «البترول» only an adjective with «الـ» (or a prepositional
+    «لـ / بـ» attachment, a name link «بن») can follow, not a bare indefinite noun («زيادة»);
+    and a nominative sound plural in «ـون» is never a construct head, so after «محللون» only
+    an adjective in «ـون» follows.  An indefinite accusative (tanween «ـاً»: «انخفاضاً») is
+    an object, never part of the subject."""
+    f = t.fold
+    if "\u064b" in t.raw:
+        return True
+    bare = strip_conjunction(f)
+    if bare.startswith("ال") or f[:1] in ("ل", "ب", "ك") or f in _NAME_LINKS or _is_role(f):
+        return False
+    if strip_conjunction(prev).startswith("ال") and not f.startswith("و"):
+        return True
+    return prev.endswith("ون") and len(prev) > 4 and not f.endswith("ون")
 
 
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
@@ -428,6 +473,8 @@ def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
             f = t.fold
             if _is_complementizer(t):
                 break
+            if words == 0 and f.startswith("ل"):
+                return None  # «قال لرويترز إنه …»: the addressee, the speaker is elsewhere
             if f.startswith("ل") and not f.startswith("لل") and words > 0 and f not in ("لا", "لم", "لن"):
                 # an addressee («لــ "سبق"», «لرويترز») ends the subject right before the statement
                 m = n + 1
@@ -632,6 +679,13 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         if words and len(words) <= 10 and _is_role(words[0].fold) and not any(_cue_form(t) for t in words):
             return _make_speaker(doc, words[0].start, end_tok.end, doc.mentions_in(words[0].start, end_tok.end),
                                  cue.feminine, history)
+        lead = doc.mention_starting_in(words[0]) if words else None
+        if lead is not None and lead.label == "PER" and len(words) <= 10 and not any(_cue_form(t) for t in words):
+            after = next((t for t in words if t.start >= lead.end), None)
+            if after is not None and _is_role(after.fold):
+                # «لكن فاروق جليك وزير العمل والضمان الاجتماعي التركي قال»: a name, then its title
+                return _make_speaker(doc, lead.start, end_tok.end, doc.mentions_in(lead.start, end_tok.end),
+                                     cue.feminine, history)
         gap = {t.fold for t in toks[j + 1 : cue_k]}
         opener = toks[i - 1].fold if i > 0 else ""
         if "قد" in gap and opener in ("كان", "وكان", "كانت", "وكانت") and 1 <= len(words) <= 2 \
@@ -753,8 +807,9 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
             if (cf is not None and cf[0].strong) or is_according:
                 j = i
                 while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or strip_conjunction(toks[j - 1].fold) in Q.CONNECTORS
-                                         or toks[j - 1].fold in Q.CONNECTORS):
-                    j -= 1
+                                         or toks[j - 1].fold in Q.CONNECTORS
+                                         or (toks[j - 1].fold == "في" and toks[j].fold == "حين")):
+                    j -= 1  # «… في حين توقع محللون»: «whereas» opens a clause of its own
                 prefixed = cf is not None and t.fold not in CUE_FORMS
                 if j < i or prefixed or is_according or (cf is not None and cf[0].participle):
                     return toks[j].start
@@ -982,7 +1037,7 @@ def _talaba_is_verb(doc: _Doc, k: int) -> bool:
     s_start = doc.sentence_bounds(toks[k].start)[0]
     if not (prev is None or prev.start < s_start or prev.raw in "،,:"):
         return False
-    for t in toks[k + 1 : k + 12]:
+    for t in toks[k + 1 : k + 17]:
         if not t.is_word:
             if t.raw in "،,.:؛":
                 return False

@@ -549,3 +549,32 @@ def test_pointed_to_a_noun():
     text = "وأشار صاحب السمو الشيخ محمد بن زايد آل نهيان في هذا الصدد الى اعتزازه بالشراكة السعودية الاماراتية."
     (q,) = _run(text, [_m(text, "محمد بن زايد آل نهيان")])
     assert q.speaker.endswith("محمد بن زايد آل نهيان") and q.text.startswith("الى اعتزازه")
+
+
+def test_speaker_closes_before_the_clause():
+    """«وأظهرت بيانات معهد البترول | زيادة …»: a construct chain ends at its definite member;
+    «توقع محللون | انخفاضا …»: a plural in «ـون» heads no construct; «في حين» opens a clause."""
+    text = ("وأظهرت بيانات معهد البترول زيادة قدرها 3 ملايين برميل في مخزونات الخام الأسبوع الماضي "
+            "في حين توقع محللون انخفاضا بنفس القدر.")
+    quotes = _run(text)
+    q = _find(quotes, "زيادة قدرها")
+    assert q.speaker == "بيانات معهد البترول" and q.text.endswith("الأسبوع الماضي")
+    q = _find(quotes, "انخفاضا")
+    assert q.speaker == "محللون" and q.text == "انخفاضا بنفس القدر"
+
+
+def test_addressee_is_not_the_speaker():
+    text = ("لكن فاروق جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز انه لا توجد خطط "
+            "لمنح تصاريح عمل بموجب برنامج عام.")
+    (q,) = _run(text, [_m(text, "فاروق جليك"), _m(text, "رويترز", "ORG")])
+    assert q.speaker == "فاروق جليك وزير العمل والضمان الاجتماعي التركي"
+
+
+def test_abana_and_bayyana_before_a_comma():
+    text = "وأبان العطيشان أن أهمية المعرض تظهر في ثلاثة جوانب."
+    (q,) = _run(text)
+    assert q.speaker == "العطيشان" and q.text.startswith("أهمية المعرض")
+    assert _run("وقعت الحادثة إبان الحرب العالمية الثانية أن الجنود غادروا.") == []
+    text = "وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن هذه الأنشطة تتسق مع رؤية السوق."
+    (q,) = _run(text)
+    assert q.speaker.startswith("المدير التنفيذي") and q.text.startswith("هذه الأنشطة")
