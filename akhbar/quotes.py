@@ -94,17 +94,19 @@ def _tokens(text: str) -> list:
     return tokenize(text, scripts=False, compounds=True)
 
 
-@dataclass(slots=True)
 class _Tok:
-    start: int
-    end: int
-    raw: str
-    fold: str
+    """A token: offsets, the text as written, its folded form, and whether it is a word
+    (computed once: the extractor asks it of every token many times)."""
 
-    @property
-    def is_word(self) -> bool:
-        c = self.raw[0]
-        return c.isalnum() or c == "_" or c == "\u0640"
+    __slots__ = ("start", "end", "raw", "fold", "is_word")
+
+    def __init__(self, start: int, end: int, raw: str, fold: str) -> None:
+        self.start, self.end, self.raw, self.fold = start, end, raw, fold
+        c = raw[0]
+        self.is_word = c.isalnum() or c == "_" or c == "\u0640"
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"_Tok({self.start}, {self.end}, {self.raw!r})"
 
 
 @dataclass(slots=True)
