@@ -1011,12 +1011,17 @@ def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speake
         i += 2
         while i < k and toks[i].raw in "،,":
             i += 1
+    while i < k and toks[i].fold in _PARTICLES:
+        i += 1  # «وقد عبّر مدير المنتخب …»
     if i >= k - 1:
         return None
     v = toks[i]
     bare = strip_conjunction(v.fold)
-    if (not v.is_word or bare.startswith("ال") or v.fold in Q.STOPS or bare in Q.STOPS or _is_role(v.fold)
-            or doc.mention_starting_in(v) is not None or v.raw[0].isdigit() or _cue_form(v) is not None):
+    # «عبّر» (expressed) is written like «عبر» (via): the verb when «عن» follows its subject
+    expressed = bare == "عبر"
+    if (not v.is_word or bare.startswith("ال") or (not expressed and (v.fold in Q.STOPS or bare in Q.STOPS))
+            or _is_role(v.fold) or doc.mention_starting_in(v) is not None or v.raw[0].isdigit()
+            or _cue_form(v) is not None):
         return None
     phrase = _phrase_after(doc, i + 1, k, _QUIET)
     if phrase is None:
@@ -1024,7 +1029,27 @@ def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speake
     a, b, ms = phrase
     if not ms and not _is_role(toks[i + 1].fold):
         return None
+    if expressed and not (doc.tok_index(b) < k and toks[doc.tok_index(b)].fold == "عن"):
+        return None
     return _make_speaker(doc, a, b, ms, None, history)
+
+
+_PARTICLES = {"قد", "وقد", "فقد", "لقد", "ولقد"}
+
+
+def _quote_on_next_line(doc: _Doc, s_end: int) -> tuple[int, int, str, int] | None:
+    """«قال رسول الله ــ صلى الله عليه وسلم:\n«قتل المؤمن أعظم …»»: a cue whose sentence ends
+    with a colon introduces the quotation that opens the next line."""
+    text = doc.text
+    j = s_end
+    while j < len(text) and text[j] in " \t\n:":
+        j += 1
+    if j >= len(text) or not (text[j] in _OPEN_CLOSE or text[j] == '"'):
+        return None
+    close = doc.quotes.get(j)
+    if close is None or len(text[j + 1 : close].split()) < _MIN_DIRECT_WORDS:
+        return None
+    return j + 1, close, "direct", doc.tok_index(j + 1)
 
 
 def _talaba_is_verb(doc: _Doc, k: int) -> bool:
@@ -1243,6 +1268,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
+        if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
+            content = _quote_on_next_line(doc, s_end)
         if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
             # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
             # states what he pointed to as much as «أشار إلى أن» does
@@ -1253,8 +1280,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     content = _shape(doc, toks[j].start, clause_end, j, "reported")
                     break
         # 3. a cue without a subject continues the last speaker of the same gender
-        if speaker is None and cue.participle and not honorific \
+        if speaker is None and not honorific and (cue.participle or (cue.strong and tok.fold not in CUE_FORMS)) \
                 and not any(h.start >= s_start for h in history):
+            # a participle or a «وقال» with no subject of its own shares the subject of the verb
+            # that opens its sentence («وعبر اللاعب عن سعادته …، موضحاً أن», «… وقال: "…"»)
             speaker = _sentence_subject(doc, s_start, k, history)
             if speaker is not None:
                 history.append(speaker)

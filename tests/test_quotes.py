@@ -578,3 +578,18 @@ def test_abana_and_bayyana_before_a_comma():
     text = "وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن هذه الأنشطة تتسق مع رؤية السوق."
     (q,) = _run(text)
     assert q.speaker.startswith("المدير التنفيذي") and q.text.startswith("هذه الأنشطة")
+
+
+def test_quotation_on_the_line_after_the_colon():
+    text = "السطر الأخير :\nقال رسول الله ــ صلى الله عليه وسلم:\n«قتل المؤمن أعظم عند الله من زوال الدنيا»."
+    (q,) = _run(text)
+    assert q.speaker == "رسول الله" and q.text == "قتل المؤمن أعظم عند الله من زوال الدنيا"
+
+
+def test_subjectless_cue_shares_the_subject_of_its_sentence():
+    text = ("وقال المدرب عبدالعزيز السلمي إن الفريق جاهز.\n"
+            "وعبر اللاعب عن سعادته للتجديد لنادي الوحدة، موضحًا أن جماهير الوحدة هي أحد أهم أسباب تجديد العقد.")
+    quotes = _run(text, [_m(text, "عبدالعزيز السلمي")])
+    assert _find(quotes, "جماهير الوحدة").speaker == "اللاعب"
+    text = "وقال الوزير إن الطريق مغلق عبر المدينة، موضحا أن العمل مستمر."  # «عبر» (via): not a verb
+    assert _find(_run(text), "العمل مستمر").speaker == "الوزير"
