@@ -167,8 +167,8 @@ def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
     for n, t in enumerate(toks[k + 1 : k + 12], k + 1):
         if t.is_word and _is_complementizer(t):
             return True
-        if not t.is_word and t.raw in "،," and n + 1 < len(toks) and _is_complementizer(toks[n + 1]):
-            return True  # «وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن …»
+        if not t.is_word and t.raw in "،,:" and n + 1 < len(toks) and _is_complementizer(toks[n + 1]):
+            return True  # «وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن …», «وبين السهلي: إن …»
         if not t.is_word and t.raw in "،,.:؛":
             return False
     return False
@@ -403,6 +403,18 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     return start, end, found
 
 
+def _statement_ahead(doc: _Doc, n: int, limit: int) -> bool:
+    """Does the statement start (a complementizer, a colon, a quotation) within a dozen
+    tokens after ``n``, before a sentence stop or another cue?"""
+    toks = doc.toks
+    for t in toks[n : min(limit, n + 12)]:
+        if t.raw == ":" or t.raw in _OPEN_CLOSE or t.raw == '"' or (t.is_word and _is_complementizer(t)):
+            return True
+        if t.raw in ".؛" or (t.is_word and _cue_form(t) is not None):
+            return False
+    return False
+
+
 def _clause_follows(doc: _Doc, k: int, limit: int, cue: _CueForm) -> bool:
     """Will the statement be the plain clause after the subject (a clause cue with no «أن»,
     colon or quotation in the next dozen words: «حذرت الوزارة من …», «توقع محللون انخفاضا»)?"""
@@ -484,6 +496,9 @@ def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
                                                          or toks[m].raw == '"' or _is_complementizer(toks[m])):
                     m += 1
                 return n if m < limit and m - n <= 3 else None
+            if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS) \
+                    and words > 0 and _statement_ahead(doc, n, limit):
+                break  # «قالت ولاء نحاس، مدير تطوير قطاع الأفراد | في بوبا العربية، إن …»: an adverbial
             if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS
                     or f in Q.ACCORDING or f in Q.PREP_PRON or _cue_form(t) is not None or t.raw[0].isdigit()
                     or "\u064b" in t.raw):

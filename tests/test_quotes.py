@@ -593,3 +593,21 @@ def test_subjectless_cue_shares_the_subject_of_its_sentence():
     assert _find(quotes, "جماهير الوحدة").speaker == "اللاعب"
     text = "وقال الوزير إن الطريق مغلق عبر المدينة، موضحا أن العمل مستمر."  # «عبر» (via): not a verb
     assert _find(_run(text), "العمل مستمر").speaker == "الوزير"
+
+
+def test_adverbial_ends_an_unrecognised_subject():
+    text = ("ومن جهتها قالت ولاء نحاس، مدير تطوير قطاع الأفراد والعائلات في بوبا العربية، "
+            "إن برنامج التأمين الصحي للأفراد صمم خصيصاً للفرد السعودي.")
+    (q,) = _run(text)
+    assert q.speaker.startswith("ولاء نحاس") and q.text.startswith("برنامج التأمين")
+
+
+def test_described_with_its_object_pronoun():
+    text = "وشنت الطائرات غارات في إطار ما وصفه رئيس الوزراء التركي أحمد داود أوغلو بأنه قتال متزامن ضد الإرهاب."
+    (q,) = _run(text, [_m(text, "أحمد داود أوغلو")])
+    assert q.speaker.endswith("أحمد داود أوغلو") and q.text.startswith("أنه قتال")
+
+
+def test_bayyana_before_a_colon():
+    (q,) = _run("وبين السهلي: إن قرى المركز تفتقر لموارد المياه.")
+    assert q.speaker == "السهلي" and "قرى المركز" in q.text
