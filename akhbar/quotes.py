@@ -64,7 +64,7 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, True, True, False)
         for f in plur:
             forms[f] = _CueForm(lemma, None, True, False)
-        if lemma == Q.NAQALA:  # «نقلت» is «carried» as often as «relayed»: it never ends another statement
+        if lemma in Q.RELAYED_FROM:  # «نقلت» is «carried», «علمت» «knew» as often: they never end another statement
             for f in masc + fem + plur:
                 forms[f] = _CueForm(lemma, forms[f].feminine, False, False)
         for f in imperf:
@@ -305,6 +305,13 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     toks = doc.toks
     if k >= limit:
         return None
+    if toks[k].fold == "ل" and k + 1 < limit and (toks[k + 1].raw in _OPEN_CLOSE or toks[k + 1].raw in "»\""):
+        # «كشف لـ»اليوم» المهندس حمد بو عميم …»: the paper spoken to, then the speaker
+        m = k + 2
+        while m < min(limit, k + 6) and not (toks[m].raw in _CLOSERS or toks[m].raw in "»\""):
+            m += 1
+        if m < min(limit, k + 6) and m + 1 < limit:
+            k = m + 1
     first = toks[k]
     if not first.is_word and first.raw not in _OPEN_CLOSE and first.raw not in "(\"":
         return None  # «قال، ردا على ...», «قال: ...»
@@ -348,7 +355,7 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
             if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
-                    t.fold.startswith("با") or (cue.lemma == "طالب" and t.fold.startswith("ب") and len(t.fold) > 3)):
+                    t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
                 # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             if words == 0 and not _is_role(t.fold):
@@ -1102,6 +1109,7 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
     عن المتحدث باسم الشرطة أن …»: «نقل X عن Y» relays what Y said; Y (after «عن», within ten
     words of the verb) is the speaker.  Without «عن» «نقل» is «carried» and nothing is said."""
     toks = doc.toks
+    cue_lemma = _cue_form(toks[k])[0].lemma
     an = None
     j = k + 1
     while j < min(limit, k + 12):
@@ -1112,7 +1120,7 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
                 return None
             j = doc.tok_index(close + 1)
             continue
-        if t.is_word and t.fold == "عن":
+        if t.is_word and t.fold == Q.RELAYED_FROM[cue_lemma]:
             an = j
             break
         if t.raw in ":.؛" or (t.is_word and (_is_complementizer(t) or _cue_form(t) is not None)):
@@ -1222,7 +1230,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         cue = hit[0]
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
-        if cue.lemma == Q.NAQALA:
+        if cue.lemma in Q.RELAYED_FROM:
             q = _relayed(doc, k, limit, s_end, history)
             if q is not None:
                 found.append((tok.start, q))
@@ -1283,6 +1291,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
+        if content is None and cue.strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
+                and toks[k_after].start < clause_end and toks[k_after].fold.startswith("ب") and len(toks[k_after].fold) > 3:
+            # «قد صرح بعدم اتخاذ أي قرار»: what was declared, as «بـ» + a verbal noun
+            content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
             content = _quote_on_next_line(doc, s_end)
         if content is None and cue.lemma in Q.POINTED_TO and cue.strong:

@@ -611,3 +611,21 @@ def test_described_with_its_object_pronoun():
 def test_bayyana_before_a_colon():
     (q,) = _run("وبين السهلي: إن قرى المركز تفتقر لموارد المياه.")
     assert q.speaker == "السهلي" and "قرى المركز" in q.text
+
+
+def test_learned_from_sources_and_what_a_list_contained():
+    text = 'وعلمت "الوطن" من مصادر مطلعة أن المتهمين جمعوا 9.8 ملايين ريال من عدد كبير من المواطنين.'
+    (q,) = _run(text)
+    assert q.speaker == "مصادر مطلعة" and q.text.startswith("المتهمين جمعوا")
+    assert _run("وعلمت الأسرة بالخبر مساء أمس.") == []
+    (q,) = _run("كذلك تضمنت اللائحة أن المتهمين لم يحققوا أي نشاط تجاري.")
+    assert q.speaker == "اللائحة"
+
+
+def test_declared_with_bi_and_addressee_before_the_subject():
+    text = "وكان المتحدث الرسمي باسم اتحاد كرة القدم عدنان المعيبد قد صرح بعدم اتخاذ أي قرار إلى الآن."
+    (q,) = _run(text, [_m(text, "عدنان المعيبد")])
+    assert q.speaker.endswith("عدنان المعيبد") and q.text.startswith("بعدم اتخاذ")
+    text = "كشف لـ»اليوم» المهندس حمد بو عميم مدير عام غرفة دبي عن أن السعوديين يحتلون المرتبة الأولى."
+    (q,) = _run(text)
+    assert q.speaker.startswith("المهندس حمد بو عميم")
