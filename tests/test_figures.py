@@ -271,3 +271,10 @@ def test_negated_exceeding_caps_the_amount():
     f = _one("وهي عملية لا تستغرق أكثر من خمس دقائق")
     assert (f.value, f.qualifier) == (5.0, "up_to")
     assert _one("وهي عملية تستغرق أكثر من خمس دقائق").qualifier == "more_than"
+
+
+def test_ordinal_agrees_with_the_head_of_a_construct():
+    assert [f.unit for f in extract_figures("وعقدت ورشة العمل التعريفية الأولى")] == ["ورشة"]
+    assert [f.unit for f in extract_figures("وقد ينجح الفريق في موقعة الديربي الأولى")] == ["موقعة"]
+    assert [f.unit for f in extract_figures("خلال المباراة الودية الثانية")] == ["مباراة"]  # agreeing: unchanged
+    assert [f.unit for f in extract_figures("وعين قائداً للواء الأول بحري")] == ["لواء"]  # لـ + اللواء

@@ -8,7 +8,7 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
 from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import _PRONOUN_SUFFIXES, broken_singular, singular_noun
+from akhbar.figures.units import _PRONOUN_SUFFIXES, _word_count, broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_diacritics
 
@@ -106,7 +106,8 @@ class OrdinalParser(TokenView):
                 return None
             stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
             if stem is None and prev.startswith("لل"):
-                stem = prev[2:]
+                # «للمرة» = لـ + المرة, but «للواء» = لـ + اللّواء: a noun starting with «ل» keeps it
+                stem = prev[1:] if _word_count(prev[1:]) > _word_count(prev[2:]) else prev[2:]
             if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
                     and self.toks[j].k == "w" and prev not in L.STOPWORDS:
                 raw = strip_diacritics(self.raw_word(j)).replace("\u0640", "")
@@ -128,8 +129,28 @@ class OrdinalParser(TokenView):
             k = len(prev) - len(stem)
             if len(raw) - k != len(stem):
                 return None
+            head = self.construct_head(i, j, stem)
+            if head is not None:
+                return head
             return broken_singular(raw[k:], strict=True) or raw[k:]  # «المراكز الأولى» → مركز
         return None
+
+    def construct_head(self, i: int, j: int, stem: str) -> str | None:
+        """«ورشة العمل التعريفية الأولى» → ورشة, «موقعة الديربي الأولى» → موقعة: the ordinal is an
+        adjective and agrees in gender with the noun it ranks; when the definite noun before it
+        disagrees (a masculine «العمل» for a feminine «الأولى») it is the second term of a
+        construct (إضافة) whose first term, the indefinite word before it, is the ranked noun —
+        if that word agrees.  A plural that is not a sound feminine one agrees in the feminine
+        («المراكز الأولى»), so only a singular-looking stem is tested."""
+        fem_ord = self.raw_word(i).endswith(("ى", "ة"))
+        fem_noun = stem.endswith("ه") or stem.endswith("ات")
+        if fem_ord == fem_noun or (fem_ord and broken_singular(stem) is not None):
+            return None
+        head = self.w(j - 1)
+        if not head or head.startswith("ال") or head in L.STOPWORDS or head in L.NUMBER_WORDS \
+                or self.toks[j - 1].k != "w" or (head.endswith("ه") and len(head) > 2) != fem_ord or len(head) < 3:
+            return None
+        return strip_diacritics(self.raw_word(j - 1)).replace("\u0640", "")
 
     def parse_adverbial_ordinal(self, i: int):
         """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
