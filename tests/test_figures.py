@@ -278,3 +278,11 @@ def test_ordinal_agrees_with_the_head_of_a_construct():
     assert [f.unit for f in extract_figures("وقد ينجح الفريق في موقعة الديربي الأولى")] == ["موقعة"]
     assert [f.unit for f in extract_figures("خلال المباراة الودية الثانية")] == ["مباراة"]  # agreeing: unchanged
     assert [f.unit for f in extract_figures("وعين قائداً للواء الأول بحري")] == ["لواء"]  # لـ + اللواء
+
+
+def test_dual_of_a_noun_in_ya_and_of_a_season():
+    assert [(f.text, f.unit) for f in extract_figures("قالت مصادر أمنية إن جنديين تركيين قتلوا")] == [("جنديين", "جندي")]
+    assert [(f.text, f.unit) for f in extract_figures("وقتل جنديان في الانفجار")] == [("جنديان", "جندي")]
+    assert extract_figures("ضد المتمردين الفلسطينيين في المنطقة") == []  # a nisba plural
+    f = _one("وتعاقد النادي مع المدافع الشاب موسمين")
+    assert (f.value, f.kind, f.unit) == (2.0, "duration", "موسم")

@@ -42,6 +42,10 @@ _NOT_DUALS = {L.fold(w) for w in (
 )}
 
 
+# counted nouns that end in «ي» as nouns, not as a nisba: their dual is «ـيان / ـيين»
+_NOUNS_IN_YA = {L.fold(w) for w in ("جندي", "كرسي", "قاضي", "محامي", "نادي")}
+
+
 def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
     """(kind, unit) when the folded ``stem`` is the dual of a noun, else None.
 
@@ -67,8 +71,10 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
         if base in L.DUAL_ONLY:
             return "count", L.DUAL_ONLY[base]
         hit = L.UNITS.get(base)
-        if hit is None or hit[0] not in ("count", "money") or base.endswith("ي"):
-            return None  # «الفلسطينيين»: a nisba plural
+        if hit is None or hit[0] not in ("count", "money"):
+            return None
+        if base.endswith("ي") and base not in _NOUNS_IN_YA:
+            return None  # «الفلسطينيين»: a nisba plural; «جنديين», «جنديان» are two soldiers
         if hit[0] == "money" or L.UNITS.get(stem) is None:
             return hit  # «بلدان», «لاعبين» are listed plurals
     return None
