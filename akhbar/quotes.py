@@ -1074,6 +1074,24 @@ def _quote_on_next_line(doc: _Doc, s_end: int) -> tuple[int, int, str, int] | No
     return j + 1, close, "direct", doc.tok_index(j + 1)
 
 
+def _complement_after_semicolon(doc: _Doc, s_end: int) -> tuple[int, int, str, int] | None:
+    """«وأشار المواطنون؛ إلى أن الخدمات لا تكتمل …», «عن المتحدث باسم الشرطة جواد ؛ أن "…"»: the
+    sentence splitter cuts at «؛», but a statement whose «أن» opens the next piece belongs to
+    the cue before it."""
+    toks = doc.toks
+    j = doc.tok_index(s_end)
+    while j < len(toks) and not toks[j].is_word and toks[j].raw in "؛;:":
+        j += 1
+    if j < len(toks) and toks[j].fold == "الي":
+        j += 1  # «إلى أن»
+    if j >= len(toks) or not toks[j].is_word or not _is_complementizer(toks[j]):
+        return None
+    _, n_end = doc.sentence_bounds(toks[j].start)
+    t = toks[j]
+    a = t.end if t.fold in ("ان", "بان") else t.start + (1 if t.fold.startswith("ب") else 0)
+    return _shape(doc, a, n_end, j + 1, "reported")
+
+
 def _talaba_is_verb(doc: _Doc, k: int) -> bool:
     """«طالب» (he demanded / a student): the verb after «فيما», «حيث», «وفيما» …, or opening a
     sentence or a clause after a comma, when what is demanded follows as «بـ» + a verbal noun
@@ -1136,6 +1154,8 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
     history.append(speaker)
     clause_end = _clause_end(doc, k, s_end)
     content = _content_after(doc, doc.tok_index(b), max(limit, doc.tok_index(clause_end)), clause_end)
+    if content is None and doc.text[doc.sentence_bounds(toks[k].start)[0]:s_end].rstrip(" \t").endswith(("؛", ";")):
+        content = _complement_after_semicolon(doc, s_end)
     if content is None:
         return None
     ca, cb, kind, _ = content
@@ -1297,6 +1317,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
             content = _quote_on_next_line(doc, s_end)
+        if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
+            content = _complement_after_semicolon(doc, s_end)
         if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
             # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
             # states what he pointed to as much as «أشار إلى أن» does

@@ -629,3 +629,12 @@ def test_declared_with_bi_and_addressee_before_the_subject():
     text = "كشف لـ»اليوم» المهندس حمد بو عميم مدير عام غرفة دبي عن أن السعوديين يحتلون المرتبة الأولى."
     (q,) = _run(text)
     assert q.speaker.startswith("المهندس حمد بو عميم")
+
+
+def test_complementizer_after_a_semicolon():
+    """The sentence splitter cuts at «؛»; an «أن» opening the next piece is the cue's statement."""
+    text = ('ونقلت وكالة أنباء " فرانس برس" عن المتحدث باسم شرطة المنطقة جواد ؛ أن "تبادلاً لإطلاق النار '
+            'وقع ليل الإثنين بين مسلحين". وأشار المواطنون؛ إلى أن الخدمات لا تكتمل إلا بإنشاء بلدية.')
+    quotes = _run(text)
+    assert _find(quotes, "تبادلاً لإطلاق").speaker == "المتحدث باسم شرطة المنطقة جواد"
+    assert _find(quotes, "الخدمات لا تكتمل").speaker == "المواطنون"
