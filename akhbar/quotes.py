@@ -1306,6 +1306,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
+        if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
+            content = _complement_after_semicolon(doc, s_end)
         if content is None and cue.strong and k_after < len(toks) and toks[k_after].start < clause_end and (
                 cue.lemma in Q.CLAUSE_CUES
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
@@ -1317,8 +1319,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
             content = _quote_on_next_line(doc, s_end)
-        if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
-            content = _complement_after_semicolon(doc, s_end)
+
         if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
             # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
             # states what he pointed to as much as «أشار إلى أن» does
