@@ -1046,6 +1046,11 @@ def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speake
             or _cue_form(v) is not None):
         return None
     phrase = _phrase_after(doc, i + 1, k, _QUIET)
+    if phrase is None and bare in ("كان", "كانت"):
+        # «وكان جروس قد تطرق إلى …، حيث طالب بضرورة …»: a name between «كان» and «قد»
+        n = _unknown_name(doc, i + 1, k)
+        if n is not None and toks[n].fold == "قد":
+            return _make_speaker(doc, toks[i + 1].start, toks[n - 1].end, [], None, history)
     if phrase is None:
         return None
     a, b, ms = phrase

@@ -638,3 +638,11 @@ def test_complementizer_after_a_semicolon():
     quotes = _run(text)
     assert _find(quotes, "تبادلاً لإطلاق").speaker == "المتحدث باسم شرطة المنطقة جواد"
     assert _find(quotes, "الخدمات لا تكتمل").speaker == "المواطنون"
+
+
+def test_subject_between_kana_and_qad_speaks_for_a_later_cue():
+    text = ("ونفى المدرب السويسري اعتزاله التدريب نهائياً، مشيراً إلى أنه سيعود إلى الملاعب.\n"
+            "وكان جروس قد تطرق إلى العديد من الجوانب في حديثه مع القناة، حيث طالب بضرورة السماح للأندية "
+            "بالتعاقد مع محترفين أجانب.")
+    q = _find(_run(text), "بضرورة السماح")
+    assert q.speaker == "جروس"
