@@ -646,3 +646,12 @@ def test_subject_between_kana_and_qad_speaks_for_a_later_cue():
             "بالتعاقد مع محترفين أجانب.")
     q = _find(_run(text), "بضرورة السماح")
     assert q.speaker == "جروس"
+
+
+def test_groups_of_people_head_a_speaker():
+    text = ('وعبر أبناء "الحرفي" عن شكرهم وتقديرهم للأمير على هذه المبادرة، '
+            'مؤكدين أن هذا الموقف واحد من اللمحات الإنسانية المتعددة له.')
+    assert _find(_run(text), "هذا الموقف").speaker.startswith("أبناء")
+    text = ("وينتظر عشاق القلعة الخضراء بفارغ الصبر الكشف عن اللاعب الأجنبي الرابع، "
+            "مطالبين بضرورة الإسراع في الاعلان عنه خلال اليومين المقبلين.")
+    assert _find(_run(text), "الإسراع").speaker == "عشاق القلعة الخضراء"
