@@ -319,13 +319,19 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     end = None
     found: list[Mention] = []
     words = 0
-    tight = _clause_follows(doc, k, limit, cue)
+    tight = cue is _QUIET or _clause_follows(doc, k, limit, cue)
     prev_fold = ""
     while i < limit:
         t = toks[i]
         m = doc.mention_starting_in(t) if t.is_word else None
-        if tight and words >= 1 and m is None and t.is_word and _ends_subject(prev_fold, t):
-            break  # «وأظهرت بيانات معهد البترول | زيادة قدرها …», «توقع محللون | انخفاضا …»
+        if tight and words >= 1 and m is None and t.is_word and (
+                _ends_subject(prev_fold, t)
+                or (cue is _QUIET and t.fold.startswith("ب") and t.fold not in ("بن", "باسم")
+                    and strip_conjunction(prev_fold).startswith("ال"))):
+            # «وأظهرت بيانات معهد البترول | زيادة قدرها …», «توقع محللون | انخفاضا …»; the subject
+            # of a verb that is no speech verb ends before its complements («وينتظر عشاق القلعة
+            # الخضراء | بفارغ الصبر»)
+            break
         if m is not None and m.label in ("PER", "ORG", "LOC", "MISC"):
             if not found and words == 0 and m.start > t.start and t.fold.startswith("ل"):
                 return None  # «قال لرويترز إنه …»: the addressee, not the speaker
