@@ -286,3 +286,9 @@ def test_dual_of_a_noun_in_ya_and_of_a_season():
     assert extract_figures("ضد المتمردين الفلسطينيين في المنطقة") == []  # a nisba plural
     f = _one("وتعاقد النادي مع المدافع الشاب موسمين")
     assert (f.value, f.kind, f.unit) == (2.0, "duration", "موسم")
+
+
+def test_quoted_digits_take_the_noun_after_the_quote():
+    figs = extract_figures("سوق عكاظ: «16» معرضاً متخصصاً و «200» حرفي وحرفية يعرضون منتجاتهم")
+    assert [(f.value, f.unit) for f in figs] == [(16.0, "معرض"), (200.0, "حرفي")]
+    assert [(f.value, f.unit) for f in extract_figures("وصل “آلاف” الجنود إلى المدينة")] == [(None, "جندي")]

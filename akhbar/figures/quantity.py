@@ -200,8 +200,11 @@ class QuantityParser(TokenView):
                 and self.p(i - 1) in L.OPEN_QUOTES
                 and self.p(i - 1) != "("
             ):
-                # «“آلاف” الجنود»: a quoted number, the noun after the quote
-                u = self.unit_at(j + 1, allow_fallback=False)
+                # «“آلاف” الجنود»: a quoted number, the noun after the quote; an indefinite noun
+                # after quoted digits is their counted noun too («و «200» حرفي وحرفية»)
+                u = self.unit_at(j + 1, allow_fallback=num.digits and not (self.w(j + 1) or "ال").startswith("ال"),
+                                 tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
+                                 plural=value is not None and float(value).is_integer() and 3 <= value % 100 <= 10)
             if u:
                 kind, unit, end = u
             elif self.w(j) in L.OTHERS and value is not None and value >= 2:
