@@ -148,8 +148,10 @@ class TokenView:
                     t.v = float(right + "." + left)
 
     def w(self, j: int) -> str | None:
-        if 0 <= j < self.n and self.toks[j].k == "w":
-            return self.toks[j].t
+        if 0 <= j < self.n:
+            t = self.toks[j]  # (the parser's most frequent call: one indexing, not two)
+            if t.k == "w":
+                return t.t
         return None
 
     def year_era(self, j: int) -> tuple[int, bool | None]:
