@@ -292,3 +292,12 @@ def test_quoted_digits_take_the_noun_after_the_quote():
     figs = extract_figures("سوق عكاظ: «16» معرضاً متخصصاً و «200» حرفي وحرفية يعرضون منتجاتهم")
     assert [(f.value, f.unit) for f in figs] == [(16.0, "معرض"), (200.0, "حرفي")]
     assert [(f.value, f.unit) for f in extract_figures("وصل “آلاف” الجنود إلى المدينة")] == [(None, "جندي")]
+
+
+def test_definite_plural_then_its_number():
+    assert [(f.text, f.value, f.unit) for f in extract_figures("يأتي ضمن المراحل الأربع للمشروع")] == [
+        ("المراحل الأربع", 4.0, "مرحلة")]
+    assert [(f.text, f.unit) for f in extract_figures("استعرض سير العمل بالمراحل الأربع المتبقية")] == [
+        ("المراحل الأربع", "مرحلة")]
+    assert [(f.text, f.unit) for f in extract_figures("على مستوى المحاور الثلاثة للبلديات")] == [
+        ("المحاور الثلاثة", "محور")]

@@ -16,7 +16,7 @@ from akhbar.figures.numbers import is_int
 from akhbar.figures.tokens import TokenView
 from akhbar.figures.units import broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
-from akhbar.text import strip_conjunction
+from akhbar.text import strip_conjunction, strip_diacritics
 
 
 def q_is_none(q: str | None) -> bool:
@@ -367,6 +367,16 @@ class QuantityParser(TokenView):
             if u and u[0] in ("count", "duration", "measure", "money") and L.UNITS.get(prev[2:]) and prev[2:] != u[1]:
                 return _R(i + 1, self.toks[i - 1].a, t.b,
                           {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        if prev and not self._consumed > i - 1 and self.toks[i - 1].k == "w":
+            # «المراحل الأربع» → 4 مرحلة, «بالمحاور الثلاثة» → 3 محور: a definite plural the lexicon
+            # does not list, made singular by its pattern (a 3-10 numeral after it says it is one)
+            pl = next((len(p) - 2 for p in ("ال", "بال", "وال", "فال", "كال") if prev.startswith(p)), None)
+            if pl is not None and self.fallback_ok(prev[pl + 2:]) and not self.pronoun_suffixed(i - 1):
+                written = strip_diacritics(self.raw_word(i - 1)).replace("\u0640", "")[pl + 2:]
+                one = singular_noun(written) if written.endswith("ات") else broken_singular(written)
+                if one and one != written:
+                    return _R(i + 1, self.toks[i - 1].a + pl, t.b,
+                              {"value": float(hit[0]), "qualifier": "exact", "kind": "count", "unit": one})
         nxt = self.w(i + 1)
         if nxt and not nxt.startswith("ال"):
             u = L.UNITS.get(nxt)
