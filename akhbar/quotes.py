@@ -64,6 +64,9 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, True, True, False)
         for f in plur:
             forms[f] = _CueForm(lemma, None, True, False)
+        if lemma in Q.RELAYED_FROM:  # «نقلت» is «carried», «علمت» «knew» as often: they never end another statement
+            for f in masc + fem + plur:
+                forms[f] = _CueForm(lemma, forms[f].feminine, False, False)
         for f in imperf:
             forms[f] = _CueForm(lemma, f.startswith("ت"), False, False)
         for f in part_m:
@@ -91,17 +94,19 @@ def _tokens(text: str) -> list:
     return tokenize(text, scripts=False, compounds=True)
 
 
-@dataclass(slots=True)
 class _Tok:
-    start: int
-    end: int
-    raw: str
-    fold: str
+    """A token: offsets, the text as written, its folded form, and whether it is a word
+    (computed once: the extractor asks it of every token many times)."""
 
-    @property
-    def is_word(self) -> bool:
-        c = self.raw[0]
-        return c.isalnum() or c == "_" or c == "\u0640"
+    __slots__ = ("start", "end", "raw", "fold", "is_word")
+
+    def __init__(self, start: int, end: int, raw: str, fold: str) -> None:
+        self.start, self.end, self.raw, self.fold = start, end, raw, fold
+        c = raw[0]
+        self.is_word = c.isalnum() or c == "_" or c == "\u0640"
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"_Tok({self.start}, {self.end}, {self.raw!r})"
 
 
 @dataclass(slots=True)
@@ -132,6 +137,8 @@ def _cue_form(tok: _Tok) -> tuple[_CueForm, str] | None:
     if not tok.is_word:
         return None
     f = tok.fold
+    if f in ("ابان", "وابان") and "\u0625" in tok.raw:
+        return None  # «إبّان الحرب» (during), not «أبان» (he made clear)
     if f in ("بين", "وبين") and "\u0651" in tok.raw:  # «وبيّن»: the shadda tells it from «بين» (between)
         return _BAYYANA, "بين"
     return _cue_of_fold(f)
@@ -157,9 +164,11 @@ def _bayyana_opens(doc: "_Doc", k: int, sent_start: int) -> bool:
     toks = doc.toks
     if toks[k].fold != "وبين" or any(t.is_word for t in toks[doc.tok_index(sent_start):k]):
         return False
-    for t in toks[k + 1 : k + 9]:
+    for n, t in enumerate(toks[k + 1 : k + 12], k + 1):
         if t.is_word and _is_complementizer(t):
             return True
+        if not t.is_word and t.raw in "،,:" and n + 1 < len(toks) and _is_complementizer(toks[n + 1]):
+            return True  # «وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن …», «وبين السهلي: إن …»
         if not t.is_word and t.raw in "،,.:؛":
             return False
     return False
@@ -296,6 +305,13 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     toks = doc.toks
     if k >= limit:
         return None
+    if toks[k].fold == "ل" and k + 1 < limit and (toks[k + 1].raw in _OPEN_CLOSE or toks[k + 1].raw in "»\""):
+        # «كشف لـ»اليوم» المهندس حمد بو عميم …»: the paper spoken to, then the speaker
+        m = k + 2
+        while m < min(limit, k + 6) and not (toks[m].raw in _CLOSERS or toks[m].raw in "»\""):
+            m += 1
+        if m < min(limit, k + 6) and m + 1 < limit:
+            k = m + 1
     first = toks[k]
     if not first.is_word and first.raw not in _OPEN_CLOSE and first.raw not in "(\"":
         return None  # «قال، ردا على ...», «قال: ...»
@@ -303,12 +319,27 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     end = None
     found: list[Mention] = []
     words = 0
+    tight = cue is _QUIET or _clause_follows(doc, k, limit, cue)
+    prev_fold = ""
     while i < limit:
         t = toks[i]
         m = doc.mention_starting_in(t) if t.is_word else None
+        if tight and words >= 1 and m is None and t.is_word and (
+                _ends_subject(prev_fold, t)
+                or (cue is _QUIET and t.fold.startswith("ب") and t.fold not in ("بن", "باسم")
+                    and strip_conjunction(prev_fold).startswith("ال"))):
+            # «وأظهرت بيانات معهد البترول | زيادة قدرها …», «توقع محللون | انخفاضا …»; the subject
+            # of a verb that is no speech verb ends before its complements («وينتظر عشاق القلعة
+            # الخضراء | بفارغ الصبر»)
+            break
         if m is not None and m.label in ("PER", "ORG", "LOC", "MISC"):
-            if not found and words == 0 and m.label == "LOC" and cue.feminine is False and not cue.participle:
+            if not found and words == 0 and m.start > t.start and t.fold.startswith("ل"):
+                return None  # «قال لرويترز إنه …»: the addressee, not the speaker
+            if not found and words == 0 and m.label == "LOC" and cue.feminine is False and not cue.participle \
+                    and cue.lemma not in Q.INTRANSITIVE_CUES:
                 return None  # «ودعا روسيا ...»: a place after a masculine verb is its object
+                # (not after «قال»: a speech verb without an object has the place as its subject,
+                # «قال السودان اليوم إنه …», a state speaking)
             found.append(m)
             end = m.end
             i = doc.tok_index(m.end)
@@ -329,18 +360,23 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
-            if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold.startswith("با") and t.fold != "باسم":
+            if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
+                    t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
+                # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             if words == 0 and not _is_role(t.fold):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
                     return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
                 n = _unknown_name(doc, i, limit)
+                if n is None and cue.lemma in Q.INTRANSITIVE_CUES:
+                    n = _subject_to_statement(doc, i, limit)
                 if n is None:
                     return None
                 return first.start, toks[n - 1].end, []
             words += 1
             end = t.end
+            prev_fold = t.fold
             i += 1
             continue
         # punctuation
@@ -380,6 +416,52 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     return start, end, found
 
 
+def _statement_ahead(doc: _Doc, n: int, limit: int) -> bool:
+    """Does the statement start (a complementizer, a colon, a quotation) within a dozen
+    tokens after ``n``, before a sentence stop or another cue?"""
+    toks = doc.toks
+    for t in toks[n : min(limit, n + 12)]:
+        if t.raw == ":" or t.raw in _OPEN_CLOSE or t.raw == '"' or (t.is_word and _is_complementizer(t)):
+            return True
+        if t.raw in ".؛" or (t.is_word and _cue_form(t) is not None):
+            return False
+    return False
+
+
+def _clause_follows(doc: _Doc, k: int, limit: int, cue: _CueForm) -> bool:
+    """Will the statement be the plain clause after the subject (a clause cue with no «أن»,
+    colon or quotation in the next dozen words: «حذرت الوزارة من …», «توقع محللون انخفاضا»)?"""
+    if cue.lemma not in Q.CLAUSE_CUES and cue.lemma not in Q.CLAUSE_AFTER_AN and cue.lemma != "اظهر":
+        return False
+    toks = doc.toks
+    for t in toks[k : min(limit, k + 12)]:
+        if t.raw == ":" or t.raw in _OPEN_CLOSE or t.raw == '"' or (t.is_word and _is_complementizer(t)):
+            return False
+    return True
+
+
+_NAME_LINKS = {"بن", "ابن", "بنت", "ال", "ابو", "ابي", "ام", "عبد", "باسم"}
+
+
+def _ends_subject(prev: str, t: _Tok) -> bool:
+    """Can ``t`` not continue a subject noun phrase whose last word was ``prev`` (folded)?
+    Arabic noun phrases close in two visible ways: a construct chain (إضافة) ends at its
+    first definite member, so after «البترول» only an adjective with «الـ» (or a prepositional
+    «لـ / بـ» attachment, a name link «بن») can follow, not a bare indefinite noun («زيادة»);
+    and a nominative sound plural in «ـون» is never a construct head, so after «محللون» only
+    an adjective in «ـون» follows.  An indefinite accusative (tanween «ـاً»: «انخفاضاً») is
+    an object, never part of the subject."""
+    f = t.fold
+    if "\u064b" in t.raw:
+        return True
+    bare = strip_conjunction(f)
+    if bare.startswith("ال") or f[:1] in ("ل", "ب", "ك") or f in _NAME_LINKS or _is_role(f):
+        return False
+    if strip_conjunction(prev).startswith("ال") and not f.startswith("و"):
+        return True
+    return prev.endswith("ون") and len(prev) > 4 and not f.endswith("ون")
+
+
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     """One or two plain words right after a cue and before a boundary (comma, colon,
     complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
@@ -400,6 +482,54 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     boundary = (b.raw in "،,:" or b.raw in _OPEN_CLOSE or b.raw == '"' or _is_complementizer(b) or b.fold in Q.ADVERBS
                 or _bare(b.fold) in Q.STOPS or b.fold in Q.STOPS or strip_conjunction(b.fold) in Q.STOPS)
     return n if boundary else None
+
+
+def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
+    """«قالت بريجيته ميرك إربه عمدة بايرويت: «…»», «وقال سائق إحدى السيارات التي دهست الفتاة
+    إنه …»: after a speech verb that takes no object (قال، أكد، أوضح …), the words up to the
+    statement's start (a colon, «إن/أن», a quotation, or an addressee «لـ"سبق"» right before one)
+    are its subject, whatever the recogniser made of them.  Arabic puts nothing else there but
+    adverbials, which end the scan (STOPS: «في», «اليوم», «خلال» …); at most _MAX_UNNAMED words.
+    Returns the index of the token after the subject, or None."""
+    toks = doc.toks
+    n = i
+    words = 0
+    while n < limit and words <= _MAX_UNNAMED:
+        t = toks[n]
+        if t.is_word:
+            f = t.fold
+            if _is_complementizer(t):
+                break
+            if words == 0 and f.startswith("ل"):
+                return None  # «قال لرويترز إنه …»: the addressee, the speaker is elsewhere
+            if f.startswith("ل") and not f.startswith("لل") and words > 0 and f not in ("لا", "لم", "لن"):
+                # an addressee («لــ "سبق"», «لرويترز») ends the subject right before the statement
+                m = n + 1
+                while m < limit and m - n <= 3 and not (toks[m].raw in ":" or toks[m].raw in _OPEN_CLOSE
+                                                         or toks[m].raw == '"' or _is_complementizer(toks[m])):
+                    m += 1
+                return n if m < limit and m - n <= 3 else None
+            if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS) \
+                    and words > 0 and _statement_ahead(doc, n, limit):
+                break  # «قالت ولاء نحاس، مدير تطوير قطاع الأفراد | في بوبا العربية، إن …»: an adverbial
+            if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS
+                    or f in Q.ACCORDING or f in Q.PREP_PRON or _cue_form(t) is not None or t.raw[0].isdigit()
+                    or "\u064b" in t.raw):
+                return None
+            words += 1
+            n += 1
+            continue
+        if t.raw in ":" or t.raw in _OPEN_CLOSE or t.raw == '"':
+            break
+        if t.raw in "،," and words > 0:
+            n += 1  # apposition: «ولاء نحاس، مدير تطوير قطاع الأفراد»
+            continue
+        return None
+    if n >= limit or words == 0 or words > _MAX_UNNAMED:
+        return None
+    while n > i and toks[n - 1].raw in "،,":
+        n -= 1
+    return n
 
 
 def _extend_to_person(doc: _Doc, k_end: int, limit: int) -> Mention | None:
@@ -579,6 +709,13 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         if words and len(words) <= 10 and _is_role(words[0].fold) and not any(_cue_form(t) for t in words):
             return _make_speaker(doc, words[0].start, end_tok.end, doc.mentions_in(words[0].start, end_tok.end),
                                  cue.feminine, history)
+        lead = doc.mention_starting_in(words[0]) if words else None
+        if lead is not None and lead.label == "PER" and len(words) <= 10 and not any(_cue_form(t) for t in words):
+            after = next((t for t in words if t.start >= lead.end), None)
+            if after is not None and _is_role(after.fold):
+                # «لكن فاروق جليك وزير العمل والضمان الاجتماعي التركي قال»: a name, then its title
+                return _make_speaker(doc, lead.start, end_tok.end, doc.mentions_in(lead.start, end_tok.end),
+                                     cue.feminine, history)
         gap = {t.fold for t in toks[j + 1 : cue_k]}
         opener = toks[i - 1].fold if i > 0 else ""
         if "قد" in gap and opener in ("كان", "وكان", "كانت", "وكانت") and 1 <= len(words) <= 2 \
@@ -700,8 +837,9 @@ def _clause_end(doc: _Doc, cue_k: int, sent_end: int) -> int:
             if (cf is not None and cf[0].strong) or is_according:
                 j = i
                 while j - 1 > cue_k and (toks[j - 1].raw in "،,؛" or strip_conjunction(toks[j - 1].fold) in Q.CONNECTORS
-                                         or toks[j - 1].fold in Q.CONNECTORS):
-                    j -= 1
+                                         or toks[j - 1].fold in Q.CONNECTORS
+                                         or (toks[j - 1].fold == "في" and toks[j].fold == "حين")):
+                    j -= 1  # «… في حين توقع محللون»: «whereas» opens a clause of its own
                 prefixed = cf is not None and t.fold not in CUE_FORMS
                 if j < i or prefixed or is_according or (cf is not None and cf[0].participle):
                     return toks[j].start
@@ -747,7 +885,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
     return None
 
 
-def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speaker]) -> _Speaker | None:
+def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speaker],
+                      opening: bool = False) -> _Speaker | None:
     """The source named after «وفقاً لـ / بحسب / نقلاً عن»: a quoted name, an entity
     (optionally after «وكالة», «صحيفة» ...), or a short title («النائب», «مصادر مطلعة»)."""
     toks = doc.toks
@@ -792,13 +931,44 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
         fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
             else tk.fold  # «للوزارة»: _is_role reads the elided article itself
         if words == 0 and not _is_role(fold):
-            return None
+            n = _source_to_comma(doc, k, sent_end) if opening else None
+            if n is None:
+                return None
+            return _make_speaker(doc, a, toks[n - 1].end, doc.mentions_in(a, toks[n - 1].end), None, history)
         words += 1
         end = tk.end
         k += 1
     if end is None or end <= a:
         return None
     return _make_speaker(doc, a, end, found, None, history)
+
+
+_THEN = {"فان", "فانه", "فانها", "فانهم", "فقد"}
+
+
+def _source_to_comma(doc: _Doc, k: int, sent_end: int) -> int | None:
+    """«وبحسب السكان، كانت الوالدة تصيح …», «وحسب قرار المدعي العام السويسري فإن …», «ووفقاً
+    لاستمارة ترشيح الجامعة للطالبة فقد حصلت …»: an attribution opening the sentence runs to a
+    comma or to «فإن / فقد» (the «فـ» answering the fronted phrase); whatever noun phrase stands
+    there (at most six words, no verb of speech, no complementizer) is the source.  Returns the
+    index of the token after it, or None."""
+    toks = doc.toks
+    n = k
+    while n < len(toks) and toks[n].start < sent_end and n - k <= 6:
+        t = toks[n]
+        if not t.is_word:
+            if t.raw in "،,":
+                return n if n > k else None
+            if t.raw in _OPEN_CLOSE or t.raw in "»”\"()":
+                n += 1
+                continue
+            return None
+        if t.fold in _THEN:
+            return n if n > k else None
+        if _is_complementizer(t) or _cue_form(t) is not None or t.raw[0].isdigit():
+            return None
+        n += 1
+    return None
 
 
 def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quote]]:
@@ -814,7 +984,8 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
         if sent is None:
             continue
         s_start, s_end = doc.sentence_bounds(t.start)
-        spk = _according_source(doc, j, s_end, [h for h in history if h.start < t.start])
+        opening = len(doc.text[s_start:t.start].strip(" \t،,").split()) == 0
+        spk = _according_source(doc, j, s_end, [h for h in history if h.start < t.start], opening)
         if spk is None:
             continue
         cue_a = t.start
@@ -850,6 +1021,158 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
 
 
 _MAX_CONTINUATION_PARAGRAPHS = 4  # «وأضاف» continues a speaker named at most this many paragraphs before
+
+
+_OPENERS = {"جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها"}
+_QUIET = _CueForm("قال", None, False, False)  # a subject only where a mention or a title heads it
+
+
+def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speaker]) -> _Speaker | None:
+    """«أدانت منظمة هيومن رايتس ووتش أمس قصف …، مشيرة إلى أن …», «وعبر اللاعب عن سعادته …،
+    موضحاً أن …»: a participle of speech with no speaker of its own is a circumstantial clause
+    (حال) of the sentence's main verb, so its speaker is that verb's subject: the noun phrase
+    right after the verb that opens the sentence (verb–subject order), when a mention or a title
+    heads it.  «من جهته،» before the verb is skipped."""
+    toks = doc.toks
+    i = doc.tok_index(s_start)
+    if i + 2 < k and toks[i].fold == "من" and toks[i + 1].fold in _OPENERS:
+        i += 2
+        while i < k and toks[i].raw in "،,":
+            i += 1
+    while i < k and toks[i].fold in _PARTICLES:
+        i += 1  # «وقد عبّر مدير المنتخب …»
+    if i >= k - 1:
+        return None
+    v = toks[i]
+    bare = strip_conjunction(v.fold)
+    # «عبّر» (expressed) is written like «عبر» (via): the verb when «عن» follows its subject
+    expressed = bare == "عبر"
+    if (not v.is_word or bare.startswith("ال") or (not expressed and (v.fold in Q.STOPS or bare in Q.STOPS))
+            or _is_role(v.fold) or doc.mention_starting_in(v) is not None or v.raw[0].isdigit()
+            or _cue_form(v) is not None):
+        return None
+    phrase = _phrase_after(doc, i + 1, k, _QUIET)
+    if phrase is None and bare in ("كان", "كانت"):
+        # «وكان جروس قد تطرق إلى …، حيث طالب بضرورة …»: a name between «كان» and «قد»
+        n = _unknown_name(doc, i + 1, k)
+        if n is not None and toks[n].fold == "قد":
+            return _make_speaker(doc, toks[i + 1].start, toks[n - 1].end, [], None, history)
+    if phrase is None:
+        return None
+    a, b, ms = phrase
+    if not ms and not _is_role(toks[i + 1].fold):
+        return None
+    if expressed and not (doc.tok_index(b) < k and toks[doc.tok_index(b)].fold == "عن"):
+        return None
+    return _make_speaker(doc, a, b, ms, None, history)
+
+
+_PARTICLES = {"قد", "وقد", "فقد", "لقد", "ولقد"}
+
+
+def _quote_on_next_line(doc: _Doc, s_end: int) -> tuple[int, int, str, int] | None:
+    """«قال رسول الله ــ صلى الله عليه وسلم:\n«قتل المؤمن أعظم …»»: a cue whose sentence ends
+    with a colon introduces the quotation that opens the next line."""
+    text = doc.text
+    j = s_end
+    while j < len(text) and text[j] in " \t\n:":
+        j += 1
+    if j >= len(text) or not (text[j] in _OPEN_CLOSE or text[j] == '"'):
+        return None
+    close = doc.quotes.get(j)
+    if close is None or len(text[j + 1 : close].split()) < _MIN_DIRECT_WORDS:
+        return None
+    return j + 1, close, "direct", doc.tok_index(j + 1)
+
+
+def _complement_after_semicolon(doc: _Doc, s_end: int) -> tuple[int, int, str, int] | None:
+    """«وأشار المواطنون؛ إلى أن الخدمات لا تكتمل …», «عن المتحدث باسم الشرطة جواد ؛ أن "…"»: the
+    sentence splitter cuts at «؛», but a statement whose «أن» opens the next piece belongs to
+    the cue before it."""
+    toks = doc.toks
+    j = doc.tok_index(s_end)
+    while j < len(toks) and not toks[j].is_word and toks[j].raw in "؛;:":
+        j += 1
+    if j < len(toks) and toks[j].fold == "الي":
+        j += 1  # «إلى أن»
+    if j >= len(toks) or not toks[j].is_word or not _is_complementizer(toks[j]):
+        return None
+    _, n_end = doc.sentence_bounds(toks[j].start)
+    t = toks[j]
+    a = t.end if t.fold in ("ان", "بان") else t.start + (1 if t.fold.startswith("ب") else 0)
+    return _shape(doc, a, n_end, j + 1, "reported")
+
+
+def _talaba_is_verb(doc: _Doc, k: int) -> bool:
+    """«طالب» (he demanded / a student): the verb after «فيما», «حيث», «وفيما» …, or opening a
+    sentence or a clause after a comma, when what is demanded follows as «بـ» + a verbal noun
+    before the clause ends («طالب عدد من المواطنين أمين المنطقة بإحداث بلدية», «، طالب حزب
+    اليسار الألماني بعقد جلسة»); a student is described («طالب في الجامعة», «طالب سعودي يفوز»)."""
+    toks = doc.toks
+    prev = toks[k - 1] if k > 0 else None
+    if prev is not None and (prev.fold in Q.VERB_AFTER or strip_conjunction(prev.fold) in Q.VERB_AFTER):
+        return True
+    s_start = doc.sentence_bounds(toks[k].start)[0]
+    if not (prev is None or prev.start < s_start or prev.raw in "،,:"):
+        return False
+    for t in toks[k + 1 : k + 17]:
+        if not t.is_word:
+            if t.raw in "،,.:؛":
+                return False
+            continue
+        if t.fold.startswith("ب") and len(t.fold) > 3 and t.fold not in ("بين", "بعد", "بعض", "بينما"):
+            return True
+    return False
+
+
+def _data_head(speaker: str) -> bool:
+    words = speaker.split()
+    return bool(words) and (fold_match(words[0]) in Q.DATA_HEADS or _bare(fold_match(words[0])) in Q.DATA_HEADS)
+
+
+_SAID = _CueForm("قال", None, True, False)
+
+
+def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker]) -> Quote | None:
+    """«ونقلت وكالة الأنباء الألمانية عن نائبة المتحدث … سوسن شبلي: «…»», «ونقلت "فرانس برس"
+    عن المتحدث باسم الشرطة أن …»: «نقل X عن Y» relays what Y said; Y (after «عن», within ten
+    words of the verb) is the speaker.  Without «عن» «نقل» is «carried» and nothing is said."""
+    toks = doc.toks
+    cue_lemma = _cue_form(toks[k])[0].lemma
+    an = None
+    j = k + 1
+    while j < min(limit, k + 12):
+        t = toks[j]
+        if t.raw in _OPEN_CLOSE or t.raw == '"':
+            close = doc.quotes.get(t.start)
+            if close is None or len(doc.text[t.start + 1 : close].split()) > 5:
+                return None
+            j = doc.tok_index(close + 1)
+            continue
+        if t.is_word and t.fold == Q.RELAYED_FROM[cue_lemma]:
+            an = j
+            break
+        if t.raw in ":.؛" or (t.is_word and (_is_complementizer(t) or _cue_form(t) is not None)):
+            return None
+        j += 1
+    if an is None:
+        return None
+    phrase = _phrase_after(doc, an + 1, limit, _SAID)
+    if phrase is None:
+        return None
+    a, b, ms = phrase
+    speaker = _make_speaker(doc, a, b, ms, None, history)
+    history.append(speaker)
+    clause_end = _clause_end(doc, k, s_end)
+    content = _content_after(doc, doc.tok_index(b), max(limit, doc.tok_index(clause_end)), clause_end)
+    if content is None and doc.text[doc.sentence_bounds(toks[k].start)[0]:s_end].rstrip(" \t").endswith(("؛", ";")):
+        content = _complement_after_semicolon(doc, s_end)
+    if content is None:
+        return None
+    ca, cb, kind, _ = content
+    sent = doc.sentence_at(ca)
+    return Quote(sent.sentence_idx if sent is not None else 0, ca, cb, doc.text[ca:cb], kind, toks[k].raw,
+                 speaker.text, speaker.canonical, speaker.start, speaker.end)
 
 
 def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
@@ -931,13 +1254,18 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         hit = _cue_form(tok)
         if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
             hit = (_BAYYANA, "بين")
-        elif hit is None and tok.fold == "طالب" and k > 0 and toks[k - 1].fold in Q.VERB_AFTER:
+        elif hit is None and tok.fold == "طالب" and _talaba_is_verb(doc, k):
             hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
+        if cue.lemma in Q.RELAYED_FROM:
+            q = _relayed(doc, k, limit, s_end, history)
+            if q is not None:
+                found.append((tok.start, q))
+            continue
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
         speaker: _Speaker | None = None
         k_after = k + 1
@@ -957,6 +1285,13 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                         b = person.end
                 speaker = _make_speaker(doc, a, b, ms, cue.feminine, history)
                 k_after = doc.tok_index(b)
+                if not ms and not _is_role(toks[k + 1].fold):
+                    # a guessed name after the verb yields to a subject before it: «وكان وزير
+                    # الاقتصاد الأسبق محمد الجاسر انتقد أداء العاملين» (SVO after «كان»: «أداء
+                    # العاملين» is the object)
+                    before = _speaker_before(doc, k, s_start, cue, history)
+                    if before is not None:
+                        speaker, k_after = before, k + 1
             if speaker is None:
                 speaker = _speaker_before(doc, k, s_start, cue, history)
         if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
@@ -982,9 +1317,37 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
-        if content is None and cue.strong and cue.lemma in Q.CLAUSE_CUES and k_after < len(toks) and toks[k_after].start < clause_end:
+        if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
+            content = _complement_after_semicolon(doc, s_end)
+        if content is None and cue.strong and k_after < len(toks) and toks[k_after].start < clause_end and (
+                cue.lemma in Q.CLAUSE_CUES
+                or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
+                or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
+        if content is None and cue.strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
+                and toks[k_after].start < clause_end and toks[k_after].fold.startswith("ب") and len(toks[k_after].fold) > 3:
+            # «قد صرح بعدم اتخاذ أي قرار»: what was declared, as «بـ» + a verbal noun
+            content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
+        if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
+            content = _quote_on_next_line(doc, s_end)
+
+        if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
+            # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
+            # states what he pointed to as much as «أشار إلى أن» does
+            for j in range(k_after, min(k_after + 6, len(toks))):
+                if toks[j].start >= clause_end or (not toks[j].is_word and toks[j].raw in "،,.:؛"):
+                    break
+                if toks[j].fold == "الي":
+                    content = _shape(doc, toks[j].start, clause_end, j, "reported")
+                    break
         # 3. a cue without a subject continues the last speaker of the same gender
+        if speaker is None and not honorific and (cue.participle or (cue.strong and tok.fold not in CUE_FORMS)) \
+                and not any(h.start >= s_start for h in history):
+            # a participle or a «وقال» with no subject of its own shares the subject of the verb
+            # that opens its sentence («وعبر اللاعب عن سعادته …، موضحاً أن», «… وقال: "…"»)
+            speaker = _sentence_subject(doc, s_start, k, history)
+            if speaker is not None:
+                history.append(speaker)
         if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
             para = text.count("\n", 0, tok.start)
             speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)

@@ -8,7 +8,8 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: scored twice in
         # the fourth round, development data since
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout4  # fourth held-aside set: final figures only
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout]  # print every miss / false figure / wrong speaker
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3]
+        # print every miss / false figure / wrong speaker (never on --heldout4)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run

@@ -192,3 +192,112 @@ def test_anchor_date_on_the_articles_own_weekday():
     # after other words a bare «اليوم» is as often "nowadays": no date
     assert extract_figures("ووقع الحادث اليوم في المنطقة نفسها.", reference_date=ref) == []
     assert extract_figures("وما نعيشه اليوم من تحديات كبيرة.", reference_date=ref) == []
+
+
+# ----------------------------------------------------------------------------- issue #24, fifth round
+# sentences from the SaudiNewsNet articles of the four scored sets
+
+
+def _one(text: str) -> Figure:
+    (f,) = extract_figures(text, reference_date=dt.date(2015, 8, 10))
+    return f
+
+
+def test_broken_plural_units_are_singular():
+    figs = extract_figures("فيما الجزء الثاني يحتوي على 10 أبراج موزعة على الموقع")
+    assert [(f.text, f.unit) for f in figs if f.kind == "count"] == [("10 أبراج", "برج")]
+    assert _one("أهمية المعرض تظهر في ثلاثة جوانب رئيسية").unit == "جانب"
+    assert _one("تحصنوا في إحدى شقق عمارة مكونة من 9 طوابق في وسط المدينة").unit == "طابق"
+    assert _one("ليناقش أربعة محاور رئيسية").unit == "محور"
+    assert _one("وحضر المشاركة في عدة مظاهرات مؤيدة للتنظيم").unit == "مظاهرة"  # not «مظاهر»
+    assert _one("تم عمل 7706 فحوصات للفيروسات").unit == "فحص"  # a plural of a plural
+    assert _one("وأشار إلى أن المجلس البلدي أصدر 108 قرارات معتمدة").unit == "قرار"  # 103-110 take a plural
+
+
+def test_bracketed_count_takes_its_noun():
+    f = _one("كون أمانة المنطقة يتبعها (9) بلديات.")
+    assert (f.text, f.value, f.unit) == ("(9) بلديات", 9.0, "بلدية")
+    f = _one("قدّم المهرجان أكثر من (120) فعالية متنوعة")
+    assert (f.value, f.qualifier, f.unit) == (120.0, "more_than", "فعالية")
+
+
+def test_ordinal_ranks_the_singular_noun():
+    assert [f.unit for f in extract_figures("وسيتم تتويج الفائزين بأصحاب المراكز الأولى في الحفل")] == ["مركز"]
+    assert [f.unit for f in extract_figures("وبدأ لوكاس مباراته الأولى مع الفريق")] == ["مباراة"]
+    assert [f.unit for f in extract_figures("حفل الافتتاح الرسمي لفعاليات السوق بنسخته التاسعة")] == ["نسخة"]
+    assert [f.unit for f in extract_figures("زيارة لمحطة دلتا التي تعد ثاني أكبر محطة في العالم")] == ["محطة"]
+    assert [f.unit for f in extract_figures("وسيشهد اللقاء الظهور الأول للاعبين")] == ["ظهور"]  # a verbal noun
+
+
+def test_one_after_its_noun_and_several_after_the_plural():
+    figs = extract_figures("قاده إلى لقب الدوري والكأس مرة واحدة ونهائي دوري أبطال أوروبا")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("مرة واحدة", 1.0, "مرة")]
+    figs = extract_figures("تشتمل كل دائرة على مركز واحد مخصص لقيد الناخبات")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("مركز واحد", 1.0, "مركز")]
+    assert extract_figures("لكنه ما زال واحدا من أكثر الساسة نفوذا") == []
+    f = _one("الشركات التي تواجه صعوبات عدة في توفير القدرات البشرية")
+    assert (f.text, f.value, f.magnitude, f.unit) == ("صعوبات عدة", None, 1.0, "صعوبة")
+    f = _one("معرضا متنوعا تشرف عليها جهات حكومية عدة، فضلا عن الأجنحة")
+    assert (f.text, f.unit) == ("جهات حكومية عدة", "جهة")
+    f = _one("وتناولت الورشة عدة مواضيع من أبرزها توصيف المرحلة")
+    assert (f.text, f.unit) == ("عدة مواضيع", "موضوع")
+
+
+def test_construct_dual_names_two_things():
+    figs = extract_figures("بدأ طلاب قسمي الفيزياء والأحياء بكلية العلوم التدريب")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("قسمي", 2.0, "قسم")]
+    figs = extract_figures("تمتد الى مرتفعات منطقتي مكة المكرمة والمدينة المنورة")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("منطقتي", 2.0, "منطقة")]
+    # a nisba adjective, a verb in «ى», a name, a plural in construct: not duals
+    assert extract_figures("ارتكبوا أكثر من ألف هجوم إرهابي بحق المواطنين والمزارعين") == [
+        f for f in extract_figures("ارتكبوا أكثر من ألف هجوم إرهابي بحق المواطنين والمزارعين") if f.value == 1000]
+    assert extract_figures("حيث أجرى القحطاني والشمراني مرانهما") == []
+    assert extract_figures("منهم إبراهيم الحساوي وتركي اليوسف ونايف خلف") == []
+    assert extract_figures("حضر لاعبي المنتخب والجهاز الفني") == []
+
+
+def test_decimal_written_fraction_first_after_a_rtl_mark():
+    """SaudiNewsNet (Al-Riyadh): «3.‏2 مليون برميل» with U+200F after the point is 2.3 million,
+    «75.‏49 دولار» (WTI in July 2015) is 49.75."""
+    f = _one("وأظهرت البيانات زيادة قدرها 3.\u200f2 مليون برميل في المخزونات")
+    assert (f.value, f.unit) == (2300000.0, "برميل")
+    assert _one("حيث هبط الخام إلى 75.\u200f49 دولار للبرميل").value == 49.75
+    assert _one("حيث هبط الخام إلى 75.49 دولار للبرميل").value == 75.49
+
+
+def test_negated_exceeding_caps_the_amount():
+    f = _one("وانها قد لاتزيد عن ساعتين في اليوم الواحد")
+    assert (f.value, f.qualifier, f.unit) == (2.0, "up_to", "ساعة")
+    f = _one("وهي عملية لا تستغرق أكثر من خمس دقائق")
+    assert (f.value, f.qualifier) == (5.0, "up_to")
+    assert _one("وهي عملية تستغرق أكثر من خمس دقائق").qualifier == "more_than"
+
+
+def test_ordinal_agrees_with_the_head_of_a_construct():
+    assert [f.unit for f in extract_figures("وعقدت ورشة العمل التعريفية الأولى")] == ["ورشة"]
+    assert [f.unit for f in extract_figures("وقد ينجح الفريق في موقعة الديربي الأولى")] == ["موقعة"]
+    assert [f.unit for f in extract_figures("خلال المباراة الودية الثانية")] == ["مباراة"]  # agreeing: unchanged
+    assert [f.unit for f in extract_figures("وعين قائداً للواء الأول بحري")] == ["لواء"]  # لـ + اللواء
+
+
+def test_dual_of_a_noun_in_ya_and_of_a_season():
+    assert [(f.text, f.unit) for f in extract_figures("قالت مصادر أمنية إن جنديين تركيين قتلوا")] == [("جنديين", "جندي")]
+    assert [(f.text, f.unit) for f in extract_figures("وقتل جنديان في الانفجار")] == [("جنديان", "جندي")]
+    assert extract_figures("ضد المتمردين الفلسطينيين في المنطقة") == []  # a nisba plural
+    f = _one("وتعاقد النادي مع المدافع الشاب موسمين")
+    assert (f.value, f.kind, f.unit) == (2.0, "duration", "موسم")
+
+
+def test_quoted_digits_take_the_noun_after_the_quote():
+    figs = extract_figures("سوق عكاظ: «16» معرضاً متخصصاً و «200» حرفي وحرفية يعرضون منتجاتهم")
+    assert [(f.value, f.unit) for f in figs] == [(16.0, "معرض"), (200.0, "حرفي")]
+    assert [(f.value, f.unit) for f in extract_figures("وصل “آلاف” الجنود إلى المدينة")] == [(None, "جندي")]
+
+
+def test_definite_plural_then_its_number():
+    assert [(f.text, f.value, f.unit) for f in extract_figures("يأتي ضمن المراحل الأربع للمشروع")] == [
+        ("المراحل الأربع", 4.0, "مرحلة")]
+    assert [(f.text, f.unit) for f in extract_figures("استعرض سير العمل بالمراحل الأربع المتبقية")] == [
+        ("المراحل الأربع", "مرحلة")]
+    assert [(f.text, f.unit) for f in extract_figures("على مستوى المحاور الثلاثة للبلديات")] == [
+        ("المحاور الثلاثة", "محور")]

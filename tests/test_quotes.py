@@ -402,7 +402,8 @@ def test_participle_takes_the_clause_right_after_it():
             "في بذل الجهود، متمنياً أن يتقبل الله من الجميع.")
     quotes = _run(text, [_m(text, "عبدالعزيز الزامل")])
     q = _find(quotes, "عزم المصرف")
-    assert q.cue == "مؤكداً" and q.text.startswith("عزم المصرف") and q.speaker == "عبدالعزيز الزامل"
+    # the sentence's subject with its title (issue #24, fifth round: a participle speaks for it)
+    assert q.cue == "مؤكداً" and q.text.startswith("عزم المصرف") and q.speaker.endswith("عبدالعزيز الزامل")
     text = "وقال الوزير إن الوضع مستقر، مشيراً إلى أن القوات تتقدم."
     q = _find(_run(text), "القوات تتقدم")
     assert q.cue == "مشيراً" and q.text == "القوات تتقدم"
@@ -462,3 +463,195 @@ def test_jaa_fi_bayan_li_attributes_to_the_author():
     (q,) = _run(text)
     assert q.kind == "according_to" and q.speaker == "وزارة" and q.text.startswith("الحادث وقع")
     assert _run("وجاء في المرتبة الثانية فريق الهلال بعد الفوز.") == []
+
+
+# ----------------------------------------------------------------------------- issue #24, fifth round
+# sentences from the SaudiNewsNet articles of the four scored sets (misses counted over all four)
+
+
+def test_place_after_a_speech_verb_is_its_subject():
+    text = "قال السودان اليوم الاثنين إنه يمكن أن يجمد الأحكام القضائية ضد المتمردين."
+    (q,) = _run(text, [_m(text, "السودان", "LOC")])
+    assert q.speaker == "السودان" and q.text.startswith("إنه يمكن أن يجمد")
+    text = "ودعا روسيا إلى وقف القتال فوراً في المنطقة."
+    assert _run(text, [_m(text, "روسيا", "LOC")]) == []  # «دعا» takes an object: the place is it
+
+
+def test_unrecognised_subject_runs_to_the_statement():
+    text = "وخلال مراسم إعادة افتتاح المتحف، قالت بريجيته ميرك إربه عمدة بايرويت: «هذا يوم سعيد لمدينة بايرويت»."
+    (q,) = _run(text)
+    assert q.speaker == "بريجيته ميرك إربه عمدة بايرويت" and q.text == "هذا يوم سعيد لمدينة بايرويت"
+    text = "وقال سائق إحدى السيارات التي دهست الفتاة إنه لم يتمكن من رؤية شخص يعبر الشارع."
+    (q,) = _run(text)
+    assert q.speaker == "سائق إحدى السيارات التي دهست الفتاة"
+    text = 'وقال زوج المعلمة لــ "سبق": "زوجتي تعمل معلمة رياضيات منذ 20 عاماً".'
+    (q,) = _run(text)
+    assert q.speaker.startswith("زوج المعلمة") and q.text.startswith("زوجتي تعمل")
+
+
+def test_talabat_is_feminine_and_continues_a_woman():
+    text = ("قالت بريجيته ميرك إربه عمدة بايرويت: «هذا يوم سعيد لمدينة بايرويت».\n"
+            "وطالبت ميرك إربه الساسة «بتوفير الشروط الإطارية التي تتيح تجميع كل أرشيف فاغنر».")
+    q = _find(_run(text), "بتوفير الشروط")
+    assert q.cue == "وطالبت" and q.speaker.startswith("بريجيته")
+
+
+def test_talaba_opening_a_clause_with_what_is_asked():
+    text = "على صعيد آخر ذي صلة، طالب حزب اليسار الألماني المعارض بعقد جلسة استثنائية للجنة الشؤون الخارجية."
+    (q,) = _run(text)
+    assert q.cue == "طالب" and q.speaker == "حزب اليسار الألماني المعارض" and q.text.startswith("بعقد جلسة")
+    assert all(q.cue != "طالب" for q in _run("طالب سعودي يفوز بجائزة دولية في الرياضيات."))
+
+
+def test_announced_with_an_and_data_showed():
+    text = "حيث أعلنت اللجنة عن المزاد العلني لبيع أرضي الشرف بأبها وحضن النشوان."
+    (q,) = _run(text)
+    assert q.speaker == "اللجنة" and "المزاد العلني" in q.text
+    assert _run("وأعلن الرئيس حالة الطوارئ في الولاية.") == []
+    text = "وأظهرت البيانات أن مخزونات نواتج التقطير ارتفعت 1.5 مليون برميل."
+    (q,) = _run(text)
+    assert q.speaker == "البيانات" and q.text.startswith("مخزونات")
+    assert _run("وأظهرت الصور دماراً واسعاً في المباني.") == []
+
+
+def test_relayed_from_speaks_for_the_one_after_an():
+    text = ("ونقلت وكالة الأنباء الألمانية عن نائبة المتحدث باسم وزارة الخارجية الألمانية سوسن شبلي: "
+            "«في النهاية يكون من الأفضل لمستقبل تركيا أن تعود إلى عملية السلام»")
+    (q,) = _run(text, [_m(text, "وكالة الأنباء الألمانية", "ORG"), _m(text, "سوسن شبلي")])
+    assert q.speaker.endswith("سوسن شبلي") and q.text.startswith("في النهاية")
+    assert _run("ونقلت الطائرة الجرحى إلى مستشفى المدينة.") == []
+
+
+def test_subject_before_wins_over_a_guessed_object():
+    text = "وكان وزير الاقتصاد والتخطيط الأسبق محمد الجاسر انتقد أداء العاملين في القطاع الحكومي."
+    (q,) = _run(text, [_m(text, "محمد الجاسر")])
+    assert q.speaker.endswith("محمد الجاسر") and q.text.startswith("أداء العاملين")
+
+
+def test_opening_attribution_runs_to_the_comma_or_fa():
+    text = "وحسب قرار المدعي العام السويسري فإن جزءا من هذه الأموال قد حط في سويسرا."
+    (q,) = _run(text)
+    assert q.kind == "according_to" and q.speaker == "قرار المدعي العام السويسري"
+    assert q.text.startswith("جزءا من هذه الأموال")
+    text = "ووفقاً لاستمارة ترشيح الجامعة للطالبة فقد حصلت على نسبة موزونة بمعدل 91.54."
+    (q,) = _run(text)
+    assert q.speaker == "استمارة ترشيح الجامعة للطالبة"
+
+
+def test_participle_speaks_for_the_subject_of_the_sentence():
+    text = ("أدانت منظمة هيومن رايتس ووتش أمس قصف المتمردين الحوثيين مناطق سكنية في مدينة عدن، "
+            "مشيرة إلى أن تلك التصرفات قد تمثل جريمة حرب.")
+    (q,) = _run(text, [_m(text, "منظمة هيومن رايتس ووتش", "ORG")])
+    assert q.cue == "مشيرة" and q.speaker == "منظمة هيومن رايتس ووتش"
+
+
+def test_pointed_to_a_noun():
+    text = "وأشار صاحب السمو الشيخ محمد بن زايد آل نهيان في هذا الصدد الى اعتزازه بالشراكة السعودية الاماراتية."
+    (q,) = _run(text, [_m(text, "محمد بن زايد آل نهيان")])
+    assert q.speaker.endswith("محمد بن زايد آل نهيان") and q.text.startswith("الى اعتزازه")
+
+
+def test_speaker_closes_before_the_clause():
+    """«وأظهرت بيانات معهد البترول | زيادة …»: a construct chain ends at its definite member;
+    «توقع محللون | انخفاضا …»: a plural in «ـون» heads no construct; «في حين» opens a clause."""
+    text = ("وأظهرت بيانات معهد البترول زيادة قدرها 3 ملايين برميل في مخزونات الخام الأسبوع الماضي "
+            "في حين توقع محللون انخفاضا بنفس القدر.")
+    quotes = _run(text)
+    q = _find(quotes, "زيادة قدرها")
+    assert q.speaker == "بيانات معهد البترول" and q.text.endswith("الأسبوع الماضي")
+    q = _find(quotes, "انخفاضا")
+    assert q.speaker == "محللون" and q.text == "انخفاضا بنفس القدر"
+
+
+def test_addressee_is_not_the_speaker():
+    text = ("لكن فاروق جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز انه لا توجد خطط "
+            "لمنح تصاريح عمل بموجب برنامج عام.")
+    (q,) = _run(text, [_m(text, "فاروق جليك"), _m(text, "رويترز", "ORG")])
+    assert q.speaker == "فاروق جليك وزير العمل والضمان الاجتماعي التركي"
+
+
+def test_abana_and_bayyana_before_a_comma():
+    text = "وأبان العطيشان أن أهمية المعرض تظهر في ثلاثة جوانب."
+    (q,) = _run(text)
+    assert q.speaker == "العطيشان" and q.text.startswith("أهمية المعرض")
+    assert _run("وقعت الحادثة إبان الحرب العالمية الثانية أن الجنود غادروا.") == []
+    text = "وبين المدير التنفيذي لسوق عكاظ الدكتور راشد الغامدي، أن هذه الأنشطة تتسق مع رؤية السوق."
+    (q,) = _run(text)
+    assert q.speaker.startswith("المدير التنفيذي") and q.text.startswith("هذه الأنشطة")
+
+
+def test_quotation_on_the_line_after_the_colon():
+    text = "السطر الأخير :\nقال رسول الله ــ صلى الله عليه وسلم:\n«قتل المؤمن أعظم عند الله من زوال الدنيا»."
+    (q,) = _run(text)
+    assert q.speaker == "رسول الله" and q.text == "قتل المؤمن أعظم عند الله من زوال الدنيا"
+
+
+def test_subjectless_cue_shares_the_subject_of_its_sentence():
+    text = ("وقال المدرب عبدالعزيز السلمي إن الفريق جاهز.\n"
+            "وعبر اللاعب عن سعادته للتجديد لنادي الوحدة، موضحًا أن جماهير الوحدة هي أحد أهم أسباب تجديد العقد.")
+    quotes = _run(text, [_m(text, "عبدالعزيز السلمي")])
+    assert _find(quotes, "جماهير الوحدة").speaker == "اللاعب"
+    text = "وقال الوزير إن الطريق مغلق عبر المدينة، موضحا أن العمل مستمر."  # «عبر» (via): not a verb
+    assert _find(_run(text), "العمل مستمر").speaker == "الوزير"
+
+
+def test_adverbial_ends_an_unrecognised_subject():
+    text = ("ومن جهتها قالت ولاء نحاس، مدير تطوير قطاع الأفراد والعائلات في بوبا العربية، "
+            "إن برنامج التأمين الصحي للأفراد صمم خصيصاً للفرد السعودي.")
+    (q,) = _run(text)
+    assert q.speaker.startswith("ولاء نحاس") and q.text.startswith("برنامج التأمين")
+
+
+def test_described_with_its_object_pronoun():
+    text = "وشنت الطائرات غارات في إطار ما وصفه رئيس الوزراء التركي أحمد داود أوغلو بأنه قتال متزامن ضد الإرهاب."
+    (q,) = _run(text, [_m(text, "أحمد داود أوغلو")])
+    assert q.speaker.endswith("أحمد داود أوغلو") and q.text.startswith("أنه قتال")
+
+
+def test_bayyana_before_a_colon():
+    (q,) = _run("وبين السهلي: إن قرى المركز تفتقر لموارد المياه.")
+    assert q.speaker == "السهلي" and "قرى المركز" in q.text
+
+
+def test_learned_from_sources_and_what_a_list_contained():
+    text = 'وعلمت "الوطن" من مصادر مطلعة أن المتهمين جمعوا 9.8 ملايين ريال من عدد كبير من المواطنين.'
+    (q,) = _run(text)
+    assert q.speaker == "مصادر مطلعة" and q.text.startswith("المتهمين جمعوا")
+    assert _run("وعلمت الأسرة بالخبر مساء أمس.") == []
+    (q,) = _run("كذلك تضمنت اللائحة أن المتهمين لم يحققوا أي نشاط تجاري.")
+    assert q.speaker == "اللائحة"
+
+
+def test_declared_with_bi_and_addressee_before_the_subject():
+    text = "وكان المتحدث الرسمي باسم اتحاد كرة القدم عدنان المعيبد قد صرح بعدم اتخاذ أي قرار إلى الآن."
+    (q,) = _run(text, [_m(text, "عدنان المعيبد")])
+    assert q.speaker.endswith("عدنان المعيبد") and q.text.startswith("بعدم اتخاذ")
+    text = "كشف لـ»اليوم» المهندس حمد بو عميم مدير عام غرفة دبي عن أن السعوديين يحتلون المرتبة الأولى."
+    (q,) = _run(text)
+    assert q.speaker.startswith("المهندس حمد بو عميم")
+
+
+def test_complementizer_after_a_semicolon():
+    """The sentence splitter cuts at «؛»; an «أن» opening the next piece is the cue's statement."""
+    text = ('ونقلت وكالة أنباء " فرانس برس" عن المتحدث باسم شرطة المنطقة جواد ؛ أن "تبادلاً لإطلاق النار '
+            'وقع ليل الإثنين بين مسلحين". وأشار المواطنون؛ إلى أن الخدمات لا تكتمل إلا بإنشاء بلدية.')
+    quotes = _run(text)
+    assert _find(quotes, "تبادلاً لإطلاق").speaker == "المتحدث باسم شرطة المنطقة جواد"
+    assert _find(quotes, "الخدمات لا تكتمل").speaker == "المواطنون"
+
+
+def test_subject_between_kana_and_qad_speaks_for_a_later_cue():
+    text = ("ونفى المدرب السويسري اعتزاله التدريب نهائياً، مشيراً إلى أنه سيعود إلى الملاعب.\n"
+            "وكان جروس قد تطرق إلى العديد من الجوانب في حديثه مع القناة، حيث طالب بضرورة السماح للأندية "
+            "بالتعاقد مع محترفين أجانب.")
+    q = _find(_run(text), "بضرورة السماح")
+    assert q.speaker == "جروس"
+
+
+def test_groups_of_people_head_a_speaker():
+    text = ('وعبر أبناء "الحرفي" عن شكرهم وتقديرهم للأمير على هذه المبادرة، '
+            'مؤكدين أن هذا الموقف واحد من اللمحات الإنسانية المتعددة له.')
+    assert _find(_run(text), "هذا الموقف").speaker.startswith("أبناء")
+    text = ("وينتظر عشاق القلعة الخضراء بفارغ الصبر الكشف عن اللاعب الأجنبي الرابع، "
+            "مطالبين بضرورة الإسراع في الاعلان عنه خلال اليومين المقبلين.")
+    assert _find(_run(text), "الإسراع").speaker == "عشاق القلعة الخضراء"

@@ -63,7 +63,7 @@ from collections import Counter
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.dates import DateParser
-from akhbar.figures.duals import _DUAL_ENDINGS, DualParser
+from akhbar.figures.duals import _DUAL_ENDINGS, DualParser, construct_dual_unit
 from akhbar.figures.guards import _QUANTITY_KINDS, _R
 from akhbar.figures.numbers import NumberReader
 from akhbar.figures.ordinals import OrdinalParser
@@ -87,8 +87,17 @@ _TRIGGERS = (
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_MAX)
-def _triggers(w: str) -> bool:
-    return _word_triggers(w) or _dual_shaped(w)
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
+def _triggers(w: str) -> int:
+    """1: a word a figure may start at; 2: only a construct dual («قسمي») may; 0: none."""
+    if _word_triggers(w) or _dual_shaped(w):
+        return 1
+    return 2 if _construct_dual_shaped(w) else 0
+
+
+def _construct_dual_shaped(w: str) -> bool:
+    """«قسمي», «منطقتي»: a dual in construct by its spelling (:func:`construct_dual_unit`)."""
+    return w[-1] == "ي" and construct_dual_unit(w) is not None
 
 
 def _dual_shaped(w: str) -> bool:
@@ -125,7 +134,10 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         t = self.toks[i]
         if t.k == "w" and not _word_triggers(t.t):
             # only its ending: a dual («البلدين») or a definite duration dual («اليومين المقبلين»)
-            return (self.parse_dual(i) or self.parse_duration_dual(i)) if _dual_shaped(t.t) else None
+            r = (self.parse_dual(i) or self.parse_duration_dual(i)) if _dual_shaped(t.t) else None
+            if r is None and t.t[-1] == "ي" and _construct_dual_shaped(t.t):
+                r = self.parse_construct_dual(i)  # «منطقتي مكة والمدينة» (the «ـتي» is dual-shaped)
+            return r
         if t.k == "x":
             return _R(i + 1, reason="masked_span")
         if t.k == "t":
@@ -177,7 +189,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 return r
         if t.k == "w":
             r = (self.parse_few(i) or self.parse_definite_number(i) or self.parse_construct_ordinal(i)
-                 or self.parse_collective(i) or self.parse_adverbial_ordinal(i))
+                 or self.parse_collective(i) or self.parse_adverbial_ordinal(i) or self.parse_one_after_noun(i))
             if r:
                 return r
         if t.k == "w":
@@ -192,13 +204,17 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         toks = self.toks
         while i < self.n:
             t = toks[i]
-            if t.k == "w" and not _triggers(t.t):
+            if t.k == "w":
+                trig = _triggers(t.t)
+                if not trig:
+                    i += 1
+                    continue
+                r = self.parse_construct_dual(i) if trig == 2 else self.parse_at(i)
+            elif t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
                 i += 1
                 continue
-            if t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
-                i += 1
-                continue
-            r = self.parse_at(i)
+            else:
+                r = self.parse_at(i)
             if r is None:
                 i += 1
                 continue

@@ -8,9 +8,12 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.duals import dual_of
 from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import _PRONOUN_SUFFIXES, singular_noun
+from akhbar.figures.units import _PRONOUN_SUFFIXES, _word_count, broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_diacritics
+
+
+_FEMININE_ELATIVES = {"كبري", "عظمي", "صغري", "كبريات", "عليا", "دنيا", "قصوي"}  # folded
 
 
 class OrdinalParser(TokenView):
@@ -103,10 +106,16 @@ class OrdinalParser(TokenView):
                 return None
             stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
             if stem is None and prev.startswith("لل"):
-                stem = prev[2:]
+                # «للمرة» = لـ + المرة, but «للواء» = لـ + اللّواء: a noun starting with «ل» keeps it
+                stem = prev[1:] if _word_count(prev[1:]) > _word_count(prev[2:]) else prev[2:]
             if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
-                    and self.toks[j].k == "w" and prev not in L.STOPWORDS and not prev.startswith(("ب", "ل", "ك")):
-                return singular_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))  # «دورتها الثالثة» → دورة
+                    and self.toks[j].k == "w" and prev not in L.STOPWORDS:
+                raw = strip_diacritics(self.raw_word(j)).replace("\u0640", "")
+                if prev.startswith(("ب", "ل", "ك")):
+                    if len(prev) < 6:
+                        return None
+                    raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off
+                return singular_noun(raw)  # «دورتها الثالثة» → دورة
             if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
                 pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
             elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:
@@ -118,8 +127,30 @@ class OrdinalParser(TokenView):
                 continue  # a nisba adjective between the noun and the ordinal
             raw = self.raw_word(j)
             k = len(prev) - len(stem)
-            return raw[k:] if len(raw) - k == len(stem) else None
+            if len(raw) - k != len(stem):
+                return None
+            head = self.construct_head(i, j, stem)
+            if head is not None:
+                return head
+            return broken_singular(raw[k:], strict=True) or raw[k:]  # «المراكز الأولى» → مركز
         return None
+
+    def construct_head(self, i: int, j: int, stem: str) -> str | None:
+        """«ورشة العمل التعريفية الأولى» → ورشة, «موقعة الديربي الأولى» → موقعة: the ordinal is an
+        adjective and agrees in gender with the noun it ranks; when the definite noun before it
+        disagrees (a masculine «العمل» for a feminine «الأولى») it is the second term of a
+        construct (إضافة) whose first term, the indefinite word before it, is the ranked noun —
+        if that word agrees.  A plural that is not a sound feminine one agrees in the feminine
+        («المراكز الأولى»), so only a singular-looking stem is tested."""
+        fem_ord = self.raw_word(i).endswith(("ى", "ة"))
+        fem_noun = stem.endswith("ه") or stem.endswith("ات")
+        if fem_ord == fem_noun or (fem_ord and broken_singular(stem) is not None):
+            return None
+        head = self.w(j - 1)
+        if not head or head.startswith("ال") or head in L.STOPWORDS or head in L.NUMBER_WORDS \
+                or self.toks[j - 1].k != "w" or (head.endswith("ه") and len(head) > 2) != fem_ord or len(head) < 3:
+            return None
+        return strip_diacritics(self.raw_word(j - 1)).replace("\u0640", "")
 
     def parse_adverbial_ordinal(self, i: int):
         """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
@@ -150,7 +181,14 @@ class OrdinalParser(TokenView):
                 return None
             bare = nxt[2:] if nxt.startswith("ال") else nxt
             hit = L.UNITS.get(bare) or dual_of(bare)
-            unit = hit[1] if hit else (singular_noun(self.word_as_written(i + 1)) if len(bare) > 2 else None)
+            at = i + 1
+            nxt2 = self.w(i + 2)
+            if not hit and nxt2 and nxt2 not in L.STOPWORDS and (
+                    (nxt[0] == "ا" and len(nxt) in (3, 4)) or nxt in _FEMININE_ELATIVES):
+                # «ثاني أكبر محطة», «ثاني كبرى المدن»: an elative (أفعل / فُعلى) between the ordinal
+                # and the noun it ranks; the noun is the one after it
+                at = i + 2
+            unit = hit[1] if hit else (singular_noun(self.word_as_written(at), strict=True) if len(bare) > 2 else None)
             if unit is None or not self.fallback_ok(bare):
                 return None
             t = self.toks[i]

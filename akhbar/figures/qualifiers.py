@@ -71,8 +71,12 @@ class QualifierReader(TokenView):
                 pl = next(p for s, p in _strip(w0) if s == words[0])
                 if q in ("more_than", "less_than") and words[0] not in ("لا", "ما") and (
                     {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.NEGATIONS
+                    or (q == "more_than" and words[0] == L.fold("أكثر") and (self.w(i - 1) or "")[:1] in ("ي", "ت")
+                        and {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & L.NEGATIONS)
                 ):
-                    q = "up_to" if q == "more_than" else "more_than"  # «ألا تتجاوز 50 مليون»
+                    # «ألا تتجاوز 50 مليون»; «لا تستغرق أكثر من خمس دقائق»: a negated verb before
+                    # «أكثر من» caps the amount as well
+                    q = "up_to" if q == "more_than" else "more_than"
                 if q == "up_to" and words[0] in L.DISTANT_TO_VERBS and w0[:pl].endswith("ل") and i + k < self.n \
                         and self._word_before(i, L.CHANGED_BY, span=10):
                     # «تراجع صافي أرباحها 16% لتصل إلى 2.67 مليار يورو»: the level reached, not a cap

@@ -14,12 +14,19 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _QUANTITY_KINDS, Candidate, _R
 from akhbar.figures.numbers import is_int
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import singular_noun
+from akhbar.figures.units import broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
+from akhbar.text import strip_conjunction, strip_diacritics
 
 
 def q_is_none(q: str | None) -> bool:
     return q is None
+
+
+_ONE = {L.fold("واحد"), L.fold("واحدة"), L.fold("واحداً")}
+# «كان» and its sisters: a predicate follows them, not a counted noun
+_KANA = {L.fold(w) for w in ("كان", "كانت", "يكون", "تكون", "زال", "يزال", "تزال", "ليس", "ليست", "صار", "أصبح",
+                              "أصبحت", "بات", "باتت", "ظل", "ظلت", "يظل", "تظل", "يبقى", "تبقى", "بقي")}
 
 
 class QuantityParser(TokenView):
@@ -106,7 +113,9 @@ class QuantityParser(TokenView):
                 value *= hit[0]
                 k += 1
                 scaled = True
-            u = self.unit_at(k, allow_fallback=True)
+            whole = value is not None and float(value).is_integer()
+            u = self.unit_at(k, allow_fallback=True, tamyeez=whole and 11 <= value % 100 <= 99,
+                             plural=whole and 3 <= value % 100 <= 10)  # «(9) بلديات» → بلدية
             if u or scaled:
                 kind, unit, end = u if u else ("count", None, k)
                 if not scaled and single_digits and kind in ("count", "measure") \
@@ -181,7 +190,8 @@ class QuantityParser(TokenView):
             u = self.unit_at(
                 j, allow_fallback=allow_fb,
                 tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
-                plural=value is not None and 3 <= value <= 10,
+                # 3-10 take a plural, and so do 103-110, 1005 … (the last part counts: «108 قرارات»)
+                plural=value is not None and float(value).is_integer() and 3 <= value % 100 <= 10,
                 definite_ok=value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague"),
             )
             if (
@@ -190,8 +200,11 @@ class QuantityParser(TokenView):
                 and self.p(i - 1) in L.OPEN_QUOTES
                 and self.p(i - 1) != "("
             ):
-                # «“آلاف” الجنود»: a quoted number, the noun after the quote
-                u = self.unit_at(j + 1, allow_fallback=False)
+                # «“آلاف” الجنود»: a quoted number, the noun after the quote; an indefinite noun
+                # after quoted digits is their counted noun too («و «200» حرفي وحرفية»)
+                u = self.unit_at(j + 1, allow_fallback=num.digits and not (self.w(j + 1) or "ال").startswith("ال"),
+                                 tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
+                                 plural=value is not None and float(value).is_integer() and 3 <= value % 100 <= 10)
             if u:
                 kind, unit, end = u
             elif self.w(j) in L.OTHERS and value is not None and value >= 2:
@@ -257,17 +270,73 @@ class QuantityParser(TokenView):
             return None  # «الذي عدّه رئيساً»: «counted him», not «several»
         nxt = self.w(i + 1)
         if not nxt or nxt.startswith("ال") or nxt in L.NUMBER_WORDS:
-            return None  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
+            return self.few_after_noun(i)  # «عدة مئات» is the quantity parser's; «عدة الصلاة» is not a figure
         hit = L.UNITS.get(nxt)
         if hit is None and nxt.endswith("ات") and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
             hit = ("count", singular_noun(self.word_as_written(i + 1)))  # «عدة مشاركات» → مشاركة
+        if hit is None and self.fallback_ok(nxt) and not self.pronoun_suffixed(i + 1):
+            one = broken_singular(self.word_as_written(i + 1))  # «عدة مواضيع» → موضوع (a broken plural)
+            hit = ("count", one) if one else None
         if hit is None:
-            return None
+            return self.few_after_noun(i)
         kind, unit = hit
         pl = next(p for st, p in _strip(w) if st in L.FEW)
         t = self.toks[i]
         return _R(i + 2, t.a + pl, self.toks[i + 1].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
+
+    def plural_noun_before(self, i: int) -> tuple[int, str] | None:
+        """(token index, singular) of an indefinite plural noun right before token ``i``, over
+        one nisba adjective («جهات حكومية عدة» → جهة); None when there is none."""
+        j = i - 1
+        w = self.w(j)
+        if w and w.endswith(("يه", "ي")) and not w.startswith("ال") and self.w(j - 1):
+            j, w = j - 1, self.w(j - 1)  # «حكومية»: an adjective between the noun and «عدة»
+        if not w or j < self._consumed or w.startswith("ال") or not self.fallback_ok(w) or self.pronoun_suffixed(j):
+            return None
+        written = self.word_as_written(j)
+        if w.endswith("ات"):
+            one = singular_noun(written)
+            return (j, one) if one != written else None
+        one = broken_singular(written)
+        return (j, one) if one else None
+
+    def few_after_noun(self, i: int):
+        """«مفاجآت عدة», «جهات حكومية عدة», «اعتقالات عدة»: «عدة» after the plural it
+        counts (an apposition, as common in news as «عدة مفاجآت»)."""
+        w = self.w(i)
+        if w not in (L.fold("عدة"),):
+            return None
+        hit = self.plural_noun_before(i)
+        if hit is None:
+            return None
+        j, unit = hit
+        return _R(i + 1, self.toks[j].a, self.toks[i].b,
+                  {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": "count", "unit": unit})
+
+    def parse_one_after_noun(self, i: int):
+        """«مرة واحدة», «دفعة واحدة», «مركز واحد», «يوم واحد»: «واحد» follows the noun it counts
+        as an adjective agreeing with it (Arabic puts 1 and 2 after the noun, 3-10 before); the
+        feminine «واحدة» after a feminine noun (ة), the masculine after a masculine one.  The
+        noun is indefinite («الرجل الواحد» is «the same man»)."""
+        w = self.w(i)
+        if w not in _ONE or i == 0 or self.toks[i - 1].k != "w" or i - 1 < self._consumed:
+            return None
+        prev = self.w(i - 1)
+        if not prev or prev.startswith("ال") or len(prev) < 2 or prev in L.STOPWORDS or prev in L.NUMBER_WORDS:
+            return None
+        if self.w(i + 1) == "من" or strip_conjunction(prev) in _KANA:
+            return None  # «ما زال واحداً من أكثر الساسة»: «one of», a pronoun after «كان» and its sisters
+        hit = self.unit_lookup(prev)
+        if hit is None:
+            if not self.fallback_ok(prev) or self.pronoun_suffixed(i - 1) or prev.startswith(("و", "ف", "ب", "ل")):
+                return None
+            if (prev.endswith("ه") and len(prev) > 3) != (w == L.fold("واحدة")):
+                return None  # the numeral agrees with its noun: «مرة واحدة», «مركز واحد»
+            hit = ("count", self.word_as_written(i - 1))
+        kind, unit = hit
+        return _R(i + 1, self.toks[i - 1].a, self.toks[i].b,
+                  {"value": 1.0, "kind": kind, "qualifier": "exact", "unit": unit})
 
     def parse_collective(self, i: int):
         """«عاد الثلاثي كريستيانو رونالدو …»: the collective noun counts its members (no unit);
@@ -298,6 +367,16 @@ class QuantityParser(TokenView):
             if u and u[0] in ("count", "duration", "measure", "money") and L.UNITS.get(prev[2:]) and prev[2:] != u[1]:
                 return _R(i + 1, self.toks[i - 1].a, t.b,
                           {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        if prev and not self._consumed > i - 1 and self.toks[i - 1].k == "w":
+            # «المراحل الأربع» → 4 مرحلة, «بالمحاور الثلاثة» → 3 محور: a definite plural the lexicon
+            # does not list, made singular by its pattern (a 3-10 numeral after it says it is one)
+            pl = next((len(p) - 2 for p in ("ال", "بال", "وال", "فال", "كال") if prev.startswith(p)), None)
+            if pl is not None and self.fallback_ok(prev[pl + 2:]) and not self.pronoun_suffixed(i - 1):
+                written = strip_diacritics(self.raw_word(i - 1)).replace("\u0640", "")[pl + 2:]
+                one = singular_noun(written) if written.endswith("ات") else broken_singular(written)
+                if one and one != written:
+                    return _R(i + 1, self.toks[i - 1].a + pl, t.b,
+                              {"value": float(hit[0]), "qualifier": "exact", "kind": "count", "unit": one})
         nxt = self.w(i + 1)
         if nxt and not nxt.startswith("ال"):
             u = L.UNITS.get(nxt)

@@ -12,7 +12,7 @@ from akhbar.figures.tokens import TokenView
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
 
-def singular_noun(w: str) -> str:
+def singular_noun(w: str, strict: bool = False) -> str:
     """The singular of a noun as written, for the regular plurals only: a pronoun suffix off
     («رحلاتها» → رحلات), the sound feminine plural («رحلات» → رحلة, «فعاليات» → فعالية,
     «تدريبات» → تدريب, «لقاءات» → لقاء), the nominative sound masculine plural («هاربون» → هارب).
@@ -22,6 +22,8 @@ def singular_noun(w: str) -> str:
             w = w[: -len(suf)]
             if w.endswith("ت") and not w.endswith("ات"):
                 w = w[:-1] + "ة"  # «دورته» → دورة
+            elif w.endswith("ات") and _word_count(w[:-1] + "ة") > _word_count(w[:-2] + "ة") + _word_count(w[:-2]):
+                return w[:-1] + "ة"  # «مباراته» → مباراة (its ة written ت), «رحلاتها» stays a plural
             break
     if w.endswith("اريات") and len(w) >= 7:
         return w[:-3] + "اة"  # «مباريات» → مباراة
@@ -33,14 +35,56 @@ def singular_noun(w: str) -> str:
         # more frequent («أشار» the verb is not «إشارة»); neither known: left as written
         base = w[:-2]
         fem, masc = _word_count(base + "ة"), _word_count(base)
-        if masc > 3 * fem and len(base) >= 3:  # not «فئ» (the fold of «في») for «فئات»
-            return base
+        if masc > 3 * fem and len(base) >= 3 and not (fem and broken_singular(base)):
+            # not «فئ» (the fold of «في») for «فئات»; and not «مظاهر» for «مظاهرات»: a stem that is
+            # itself a broken plural (مفاعل) is no singular, the feminine is («مظاهرة»)
+            return broken_singular(base) or base  # «فحوصات» → فحوص → فحص (a plural of a plural)
         if fem:
             return base + "ة"
         return w
     if w.endswith("ون") and len(w) >= 6 and not w.endswith(("يون", "قانون")):
         return w[:-2]
-    return w
+    return broken_singular(w, strict) or w
+
+
+def broken_singular(w: str, strict: bool = False) -> str | None:
+    """The singular of a broken plural as written, from its pattern (وزن), or None.
+
+    Arabic broken plurals are fixed patterns over the root; each points back to one or two
+    singular patterns, and the corpus counts (SaudiNewsNet, akhbar/resources/ner/clusters.tsv)
+    pick the one in use (no library here does Arabic morphology):
+    أفعال → فعل («أبراج» → برج, «أجزاء» → جزء), أفعُل → فعل («أشهر» → شهر),
+    فواعل → فاعل / فاعلة («جوانب» → جانب, «طوابق» → طابق, «قواعد» → قاعدة),
+    مفاعل → مفعل / مفعلة («مراكز» → مركز, «محاور» → محور, «مدارس» → مدرسة),
+    مفاعيل → مفعول / مفعال («مشاريع» → مشروع), فعائل → فعالة / فعيلة («رسائل» → رسالة,
+    «وظائف» → وظيفة), فعول → فعل («فحوص» → فحص, «دروس» → درس).
+    A candidate must be a word of the corpus (10 uses or more); with ``strict`` (the word may
+    already be a singular, as a noun before an ordinal is) it must also be more frequent than
+    the word itself («رسول» is a singular, not the plural of «رسل»), and the four-letter patterns
+    are not tried: أفعل is also the elative («أكبر») and فعول the verbal noun («الظهور», «هبوط»)."""
+    n = len(w)
+    cands: list[str] = []
+    if n == 5 and w[0] in "أا" and w[3] == "ا":
+        cands.append(w[1:3] + w[4])
+    if n == 4 and w[0] in "أا" and not strict:
+        cands.append(w[1:])
+    if n == 5 and w[1] == "و" and w[2] == "ا":
+        cands += [w[0] + "ا" + w[3:], w[0] + "ا" + w[3:] + "ة"]
+    if n == 5 and w[0] == "م" and w[2] == "ا":
+        cands += ["م" + w[1] + w[3:], "م" + w[1] + w[3:] + "ة"]
+    if n == 6 and w[0] == "م" and w[2] == "ا" and w[4] == "ي":
+        cands += ["م" + w[1] + w[3] + "و" + w[5], "م" + w[1] + w[3] + "ا" + w[5]]
+    if n == 5 and w[2] == "ا" and w[3] == "ئ":
+        cands += [w[:2] + "ا" + w[4] + "ة", w[:2] + "ي" + w[4] + "ة"]
+    if n == 4 and w[2] == "و" and not strict:
+        cands.append(w[:2] + w[3])
+    if not cands:
+        return None
+    best = max(cands, key=_word_count)
+    got = _word_count(best)
+    if got < 10 or (strict and got <= _word_count(w)):
+        return None
+    return best
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,7 +184,7 @@ class UnitReader(TokenView):
             return None
         if (
             allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
-            and not self.pronoun_suffixed(j) and self.p(j - 1) != ")"
+            and not self.pronoun_suffixed(j) and (self.p(j - 1) != ")" or self.bracketed_count(j))
         ):  # «(1980) شملت»: a word after a closing bracket is not the bracketed number's noun
             written = self.word_as_written(j)
             if tamyeez and written.endswith("ا") and len(written) > 3:
@@ -149,6 +193,12 @@ class UnitReader(TokenView):
                 written = singular_noun(written)
             return "count", written, j + 1
         return None
+
+    def bracketed_count(self, j: int) -> bool:
+        """«يتبعها (9) بلديات», «أكثر من (120) فعالية»: a count in brackets, then its noun; a
+        bracketed four-digit number is a year («(1980) شملت») and has none."""
+        return j >= 3 and self.p(j - 3) == "(" and self.toks[j - 2].k == "n" and not (
+            self.toks[j - 2].t.isdigit() and len(self.toks[j - 2].t) == 4)
 
     @staticmethod
     def construct_lookup(w: str):
