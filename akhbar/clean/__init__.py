@@ -695,6 +695,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # the text repeats too (the same article published again)
     shape_counts: list[int] | None = None  # per line, the larger of the two counts of LineStats.shape_count
     repeated_lines: frozenset[int] = frozenset()
+    duplicate_text = False
     if stats is not None:
         assert counts is not None
         thr_xb = stats.threshold(doc.source, body_like=True)
@@ -704,14 +705,20 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             both = [stats.shape_count(doc.source, ln, meta_tkey) for ln in lines]
             shape_counts = [max(b) for b in both]
         bodies = [ln.pos for ln in lines if ln.is_body()]
-        if sum(1 for p in bodies if counts[p] >= thr_xb) * 2 < len(bodies) or not bodies:
+        duplicate_text = bool(bodies) and sum(1 for p in bodies if counts[p] >= thr_xb) * 2 >= len(bodies)
+        if not duplicate_text:
             # (a skeleton with a slot may be a label before the page's own headline,
             # «عام / <headline>»: only the exact line and its folded form count here)
             repeated_lines = frozenset(
                 ln.pos for ln in lines if not ln.is_body() and (
                     counts[ln.pos] >= thr_x or (shape_counts is not None and both[ln.pos][0] >= thr_x)))
     if model is not None and n >= _LEARNED_MIN_LINES:
-        feats = page_features(lines, doc, stats, memo, counts)
+        # (an article the source published again repeats as a whole: the classifier
+        # reads it as a page without statistics, as the rules keep its repeated lines)
+        if duplicate_text:
+            feats = page_features(lines, doc, None, memo)
+        else:
+            feats = page_features(lines, doc, stats, memo, counts, shape_counts)
         feats.repeated = repeated_lines
         learned = score_lines(model, feats)
 
@@ -1048,6 +1055,16 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 ended = True
             elif ended and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
                 put(pos, learned.category[pos], "footer_block", round(float(learned.p_boiler[pos]), 3))
+        # the head of that block: lines between the last paragraph and a removed block
+        # that runs to the end of the page («استطلاع الرأي» over the poll's lines)
+        tail = n
+        while tail > last_prose + 1 and tail - 1 in labels:
+            tail -= 1
+        if n - tail >= 2:
+            for pos in range(last_prose + 1, tail):
+                if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos) \
+                        and all(q in labels or learned.p_boiler[q] >= _BLOCK_MIN for q in range(pos, tail)):
+                    put(pos, learned.category[pos], "footer_block", round(float(learned.p_boiler[pos]), 3))
         for pos in range(1, n - 1):
             if pos not in labels and pos != title_pos and pos - 1 in labels and pos + 1 in labels \
                     and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
