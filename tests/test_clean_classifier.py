@@ -119,3 +119,23 @@ def test_copies_text_and_body_sim():
     assert f.dense[5, col["body_sim"]] == 0  # a ticker line speaks of nothing in the text
     assert f.dense[6, col["body_sim"]] >= 0.5  # a sub-heading does
     assert f.dense[0, col["body_sim"]] >= 0.5  # so does the headline
+
+
+def test_a_caption_copying_a_paragraph_goes_and_the_paragraph_stays():
+    # the opening words of a paragraph, with no label or credit that a rule would know
+    caption = " ".join(BODY[2].split()[:6])
+    doc = RawDocument(source_path="x", raw_text="\n".join([TITLE, BODY[0], BODY[1], caption, BODY[2]]))
+    clean = clean_document(doc)
+    kept = clean.clean_text.split("\n")
+    assert caption not in kept and all(p in kept for p in BODY)
+    assert any(r.rule == "copies_paragraph" and r.text == caption for r in clean.removed)
+
+
+def test_numbered_runs():
+    from akhbar.clean import _numbered_runs
+
+    lines = make_lines("\n".join(["مقدمة الصفحة", "(١) الهلال يتعاقد مع مهاجم", "(٢) كيف حال الاحتراف لولا هؤلاء ؟!",
+                                  "(٣) أمطار على عسير", "1- أمير مكة يدشن", "2- حوار مع مسؤول", "4- ليس التالي",
+                                  "1. البند الأول من القرار.", "2. البند الثاني من القرار.", "3. البند الثالث من القرار."]))
+    # a list of headlines numbered in sequence; not a broken sequence, not numbered sentences
+    assert _numbered_runs(lines) == [[1, 2, 3]]

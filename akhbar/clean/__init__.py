@@ -31,6 +31,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
+
 from akhbar.clean.byline import AGENCIES, is_sentence, outlet_candidates, outlet_parts, split_byline
 from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, line_key, make_lines
 from akhbar.clean.classifier import get_model, score_lines
@@ -47,7 +49,7 @@ from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
 from akhbar.clean import templates as tpl
-from akhbar.clean.features import LineRules, page_features
+from akhbar.clean.features import DENSE_NAMES, LineRules, page_features
 from akhbar.clean.title import pick_title
 from akhbar.clean.social_nav import (
     _NETWORKS,
@@ -667,6 +669,32 @@ def _published_from_text_or_url(doc: RawDocument, first_lines: list[str], ref: d
 # --------------------------------------------------------------------------- cleaner
 
 
+_COPIES_COL = DENSE_NAMES.index("copies_text")
+_LIST_NUMBER = re.compile(r"^[(\[#]?0?(\d{1,2})\s*(?:[.\-–—)\]|:]\s*|\s)(?=\D)")
+
+
+def _numbered_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of ≥ 3 consecutive lines numbered 1, 2, 3, … (or continuing a sequence),
+    each headline-shaped (2–30 words after the number, no closing full stop)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    last = None
+    for ln in lines:
+        m = _LIST_NUMBER.match(ln.norm) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") \
+            else None
+        k = int(m.group(1)) if m else None
+        if k is not None and run and last is not None and k == last + 1:
+            run.append(ln.pos)
+        else:
+            if len(run) >= 3:
+                runs.append(run)
+            run = [ln.pos] if k is not None else []
+        last = k
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
 def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDocument:
     lines = make_lines(doc.raw_text)
     n = len(lines)
@@ -1033,6 +1061,29 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             need = max(model.threshold, _LEARNED_MID_MIN) if first_body < pos < last_body else model.threshold
             if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= need:
                 put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
+    # 4b0. a short line that is, word for word, the opening of a longer paragraph of the
+    # page (a caption or a teaser that copies its paragraph's first words): nothing is
+    # lost when it goes.  (A sub-heading may quote a phrase from inside a paragraph, an
+    # item of a list may be said again with a full stop: neither goes here; the
+    # classifier weighs the looser copies, under a label or with a credit, with the rest.)
+    if learned is not None and any(feats.dense[:, _COPIES_COL]):
+        openings = [ln.key + " " for ln in lines if ln.is_body()]
+        for ln in lines:
+            pos = ln.pos
+            # (a line above the text of a page without a title may be its headline)
+            if feats.dense[pos, _COPIES_COL] and pos not in labels and pos != title_pos and 4 <= ln.n_words \
+                    and not ln.ends_sentence and (title_pos is not None or pos > first_body) \
+                    and any(o.startswith(ln.key + " ") for o in openings):
+                put(pos, "image_caption", "copies_paragraph", 0.8)
+    # 4b1. a numbered list (three lines or more numbered in sequence: «(1) …», «2- …»):
+    # one widget, decided as a whole, when the classifier or the rules took at least
+    # half of its items
+    if learned is not None:
+        for run in _numbered_runs(lines):
+            taken_items = sum(1 for q in run if q in labels)
+            if taken_items * 2 >= len(run) and title_pos not in run:
+                for q in run:
+                    put(q, learned.category[q], "numbered_list", round(float(max(learned.p_boiler[q], 0.5)), 3))
     # 4b'. above a headline that the ranker found, before any paragraph of the text:
     # page furniture (menus, tickers, widgets, banners); a paragraph there is kept
     if learned is not None and title_pos is not None and not doc.title_from_container:
