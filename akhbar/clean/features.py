@@ -277,43 +277,67 @@ def copies_text(lines: list[Line], body: np.ndarray, trim: int = 2) -> list[bool
     (a pull quote); a sub-heading rarely copies a sentence of its section."""
     n = len(lines)
     out = [False] * n
-    paras = [" " + lines[i].key + " " for i in np.flatnonzero(body)]
+    paras = [" " + lines[i].key + " " for i in np.flatnonzero(body).tolist()]
     if not paras:
         return out
+    hay = "\n".join(paras)  # one search over all the paragraphs; the rare hit is checked per paragraph
     for ln in lines:
         nw = ln.n_words
         if not 3 <= nw <= 12 or body[ln.pos]:
             continue
         w = ln.words
+        if " " + w[min(trim, nw - 3)] + " " not in hay:  # a word every core holds
+            continue
         cores = [" " + " ".join(w[i: nw - j]) + " " for i in range(trim + 1) for j in range(trim + 1)
                  if nw - i - j >= max(3, 0.6 * nw)]
-        out[ln.pos] = any(k in para and len(para) > len(k) + 8 for k in cores for para in paras)
+        out[ln.pos] = any(k in hay and any(k in para and len(para) > len(k) + 8 for para in paras) for k in cores)
     return out
 
 
-_SIM_WORDS = 80  # words of a paragraph compared
+_SIM_WORDS = 40  # words of a line compared (a paragraph's opening is enough)
+
+
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_REATTACH = ("", "ال", "و", "وال", "بال", "لل")
+
+
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[str, ...]:
+    """The word and its forms with another proclitic article or conjunction («الحملة»,
+    «حملة», «والحملة», «بالحملة»): what a paragraph may write for a headline's word."""
+    core = word
+    for p in _CLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            core = word[len(p):]
+            break
+    return tuple({word} | {p + core for p in _REATTACH})
 
 
 def _body_sim(lines: list[Line], body: np.ndarray) -> list[float]:
-    """Per line, the share of its content stems found in the page's paragraphs (other
-    than itself)."""
-    from akhbar.clean.title import _content_stems
-
+    """Per line, the share of its content words (not function words, not numbers) that
+    the page's other paragraphs use: a short line's words with another proclitic
+    allowed («حملة» for «الحملة»), a paragraph's words as they are."""
     n = len(lines)
-    per: list[set[str] | None] = [None] * n
-    df: dict[str, int] = {}
-    for i in np.flatnonzero(body):
-        st = per[i] = _content_stems(lines[i].words[:_SIM_WORDS])
-        for w in st:
-            df[w] = df.get(w, 0) + 1
     out = [0.0] * n
+    body_pos = np.flatnonzero(body).tolist()
+    if not body_pos:
+        return out
+    per: dict[int, set[str]] = {}
+    seen: set[str] = set()  # words of the paragraphs…
+    multi: set[str] = set()  # …and those of two paragraphs or more
+    for i in body_pos:
+        ws = per[i] = set(lines[i].words[:_SIM_WORDS]) - FUNCTION_WORDS
+        multi |= ws & seen
+        seen |= ws
+    for i in body_pos:
+        ws = per[i]
+        if ws:
+            out[i] = len(ws & multi) / len(ws)
     for ln in lines:
-        st = per[ln.pos]
-        own = st is not None
-        if st is None:
-            st = _content_stems(ln.words[:_SIM_WORDS])
-        if st:
-            out[ln.pos] = sum(1 for w in st if df.get(w, 0) > own) / len(st)
+        if not body[ln.pos]:
+            ws = [w for w in set(ln.words[:_SIM_WORDS]) - FUNCTION_WORDS if len(w) >= 2 and not w.isdigit()]
+            if ws:
+                out[ln.pos] = sum(1 for w in ws if not seen.isdisjoint(_variants(w))) / len(ws)
     return out
 
 
