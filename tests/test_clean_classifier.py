@@ -139,3 +139,21 @@ def test_numbered_runs():
                                   "1. البند الأول من القرار.", "2. البند الثاني من القرار.", "3. البند الثالث من القرار."]))
     # a list of headlines numbered in sequence; not a broken sequence, not numbered sentences
     assert _numbered_runs(lines) == [[1, 2, 3]]
+
+
+def test_framed_runs():
+    from akhbar.clean import _frame, _framed_runs
+
+    lines = make_lines("\n".join([
+        "مقدمة الصفحة",
+        "العقيد الحربي يكشف حيل المهربين على الحدود - 03:07 م",
+        "ملتقى المدينة الشبابية بجدة يؤهل 50 شاباً - 07:05 AM",
+        "شبان صوماليون يأملون في مستقبل أفضل - 10:09",
+        "06:53 صباحاً | اليوم ذبل الوصل والمارد شحيح",
+        "07:53 مساءً | الخبر الثاني هنا اليوم",
+        "نص عادي بلا إطار",
+    ]))
+    # a time after the headline, am/pm or not, is one frame; a time before it another
+    assert _frame(lines[1]) == _frame(lines[2]) == _frame(lines[3]) != _frame(lines[4]) == _frame(lines[5])
+    assert _frame(lines[6]) == ""
+    assert _framed_runs(lines) == [[1, 2, 3]]  # two lines are no run

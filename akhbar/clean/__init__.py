@@ -695,6 +695,41 @@ def _numbered_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # (the am/pm word after a time)
+_FRAME_LEAD = re.compile(r"^[\W\d_]*")
+_FRAME_TAIL = re.compile(r"[\W\d_]*(?:\b(?:ص|م|am|pm|صباحا|مساء)\W*)?$")
+
+
+def _frame(line: Line) -> str:
+    """What stands around a line's words: its leading and trailing marks and numbers,
+    digits folded, an am/pm word dropped («•», «(0)», «- 0:0», «0:0»), "" when there is none."""
+    t = line.norm
+    lead = _FRAME_LEAD.match(t).group()
+    tail = _FRAME_TAIL.search(t[len(lead):]).group()
+    frame = _NUM_RE.sub("0", lead.strip() + "\x1f" + _LETTERS_RE.sub("", tail).strip())
+    return frame if frame != "\x1f" else ""
+
+
+def _framed_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of ≥ 3 consecutive headline-shaped lines (3–31 words, no closing full stop)
+    in the same frame (see :func:`_frame`): the items of one list."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    last = ""
+    for ln in lines:
+        f = _frame(ln) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") else ""
+        if f and run and f == last:
+            run.append(ln.pos)
+        else:
+            if len(run) >= 3:
+                runs.append(run)
+            run = [ln.pos] if f else []
+        last = f
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
 def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDocument:
     lines = make_lines(doc.raw_text)
     n = len(lines)
@@ -1075,13 +1110,16 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     and not ln.ends_sentence and (title_pos is not None or pos > first_body) \
                     and any(o.startswith(ln.key + " ") for o in openings):
                 put(pos, "image_caption", "copies_paragraph", 0.8)
-    # 4b1. a numbered list (three lines or more numbered in sequence: «(1) …», «2- …»):
-    # one widget, decided as a whole, when the classifier or the rules took at least
-    # half of its items
+    # 4b1. a numbered list (three lines or more numbered in sequence: «(1) …», «2- …»),
+    # or a run of lines in one frame («• …», «<time> | …», «… - <time>»): one widget,
+    # decided as a whole, when the classifier or the rules took most of its items
     if learned is not None:
-        for run in _numbered_runs(lines):
+        runs = [(run, 2) for run in _numbered_runs(lines)] + [(run, 3) for run in _framed_runs(lines)]
+        for run, k in runs:
+            # (a run in one frame, «- …» or «• …», may be an article's own list: two
+            # thirds of its items must be taken, half of a list numbered in sequence)
             taken_items = sum(1 for q in run if q in labels)
-            if taken_items * 2 >= len(run) and title_pos not in run:
+            if taken_items * k >= len(run) * (k - 1) and title_pos not in run:
                 for q in run:
                     put(q, learned.category[q], "numbered_list", round(float(max(learned.p_boiler[q], 0.5)), 3))
     # 4b'. above a headline that the ranker found, before any paragraph of the text:
