@@ -31,6 +31,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
+
 from akhbar.clean.byline import AGENCIES, is_sentence, outlet_candidates, outlet_parts, split_byline
 from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, line_key, make_lines
 from akhbar.clean.classifier import get_model, score_lines
@@ -47,7 +49,7 @@ from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
 from akhbar.clean.related import find_related_blocks, is_related_header
 from akhbar.clean.sections import is_section_label
 from akhbar.clean import templates as tpl
-from akhbar.clean.features import LineRules, page_features
+from akhbar.clean.features import DENSE_NAMES, LineRules, page_features
 from akhbar.clean.title import pick_title
 from akhbar.clean.social_nav import (
     _NETWORKS,
@@ -718,6 +720,67 @@ def _published_from_text_or_url(doc: RawDocument, first_lines: list[str], ref: d
 # --------------------------------------------------------------------------- cleaner
 
 
+_COPIES_COL = DENSE_NAMES.index("copies_text")
+_LIST_NUMBER = re.compile(r"^[(\[#]?0?(\d{1,2})\s*(?:[.\-–—)\]|:]\s*|\s)(?=\D)")
+
+
+def _numbered_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of ≥ 3 consecutive lines numbered 1, 2, 3, … (or continuing a sequence),
+    each headline-shaped (2–30 words after the number, no closing full stop)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    last = None
+    for ln in lines:
+        m = _LIST_NUMBER.match(ln.norm) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") \
+            else None
+        k = int(m.group(1)) if m else None
+        if k is not None and run and last is not None and k == last + 1:
+            run.append(ln.pos)
+        else:
+            if len(run) >= 3:
+                runs.append(run)
+            run = [ln.pos] if k is not None else []
+        last = k
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # (the am/pm word after a time)
+_FRAME_LEAD = re.compile(r"^[\W\d_]*")
+_FRAME_TAIL = re.compile(r"[\W\d_]*(?:\b(?:ص|م|am|pm|صباحا|مساء)\W*)?$")
+
+
+def _frame(line: Line) -> str:
+    """What stands around a line's words: its leading and trailing marks and numbers,
+    digits folded, an am/pm word dropped («•», «(0)», «- 0:0», «0:0»), "" when there is none."""
+    t = line.norm
+    lead = _FRAME_LEAD.match(t).group()
+    tail = _FRAME_TAIL.search(t[len(lead):]).group()
+    frame = _NUM_RE.sub("0", lead.strip() + "\x1f" + _LETTERS_RE.sub("", tail).strip())
+    return frame if frame != "\x1f" else ""
+
+
+def _framed_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of ≥ 3 consecutive headline-shaped lines (3–31 words, no closing full stop)
+    in the same frame (see :func:`_frame`): the items of one list."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    last = ""
+    for ln in lines:
+        f = _frame(ln) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") else ""
+        if f and run and f == last:
+            run.append(ln.pos)
+        else:
+            if len(run) >= 3:
+                runs.append(run)
+            run = [ln.pos] if f else []
+        last = f
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
 def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDocument:
     lines = make_lines(doc.raw_text)
     n = len(lines)
@@ -746,6 +809,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # the text repeats too (the same article published again)
     shape_counts: list[int] | None = None  # per line, the larger of the two counts of LineStats.shape_count
     repeated_lines: frozenset[int] = frozenset()
+    duplicate_text = False
     if stats is not None:
         assert counts is not None
         thr_xb = stats.threshold(doc.source, body_like=True)
@@ -755,14 +819,20 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             both = [stats.shape_count(doc.source, ln, meta_tkey) for ln in lines]
             shape_counts = [max(b) for b in both]
         bodies = [ln.pos for ln in lines if ln.is_body()]
-        if sum(1 for p in bodies if counts[p] >= thr_xb) * 2 < len(bodies) or not bodies:
+        duplicate_text = bool(bodies) and sum(1 for p in bodies if counts[p] >= thr_xb) * 2 >= len(bodies)
+        if not duplicate_text:
             # (a skeleton with a slot may be a label before the page's own headline,
             # «عام / <headline>»: only the exact line and its folded form count here)
             repeated_lines = frozenset(
                 ln.pos for ln in lines if not ln.is_body() and (
                     counts[ln.pos] >= thr_x or (shape_counts is not None and both[ln.pos][0] >= thr_x)))
     if model is not None and n >= _LEARNED_MIN_LINES:
-        feats = page_features(lines, doc, stats, memo, counts)
+        # (an article the source published again repeats as a whole: the classifier
+        # reads it as a page without statistics, as the rules keep its repeated lines)
+        if duplicate_text:
+            feats = page_features(lines, doc, None, memo)
+        else:
+            feats = page_features(lines, doc, stats, memo, counts, shape_counts)
         feats.repeated = repeated_lines
         learned = score_lines(model, feats)
 
@@ -1082,6 +1152,32 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             need = max(model.threshold, _LEARNED_MID_MIN) if first_body < pos < last_body else model.threshold
             if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= need:
                 put(pos, learned.category[pos], "learned_line", round(float(learned.p_boiler[pos]), 3))
+    # 4b0. a short line that is, word for word, the opening of a longer paragraph of the
+    # page (a caption or a teaser that copies its paragraph's first words): nothing is
+    # lost when it goes.  (A sub-heading may quote a phrase from inside a paragraph, an
+    # item of a list may be said again with a full stop: neither goes here; the
+    # classifier weighs the looser copies, under a label or with a credit, with the rest.)
+    if learned is not None and any(feats.dense[:, _COPIES_COL]):
+        openings = [ln.key + " " for ln in lines if ln.is_body()]
+        for ln in lines:
+            pos = ln.pos
+            # (a line above the text of a page without a title may be its headline)
+            if feats.dense[pos, _COPIES_COL] and pos not in labels and pos != title_pos and 4 <= ln.n_words \
+                    and not ln.ends_sentence and (title_pos is not None or pos > first_body) \
+                    and any(o.startswith(ln.key + " ") for o in openings):
+                put(pos, "image_caption", "copies_paragraph", 0.8)
+    # 4b1. a numbered list (three lines or more numbered in sequence: «(1) …», «2- …»),
+    # or a run of lines in one frame («• …», «<time> | …», «… - <time>»): one widget,
+    # decided as a whole, when the classifier or the rules took most of its items
+    if learned is not None:
+        runs = [(run, 2) for run in _numbered_runs(lines)] + [(run, 3) for run in _framed_runs(lines)]
+        for run, k in runs:
+            # (a run in one frame, «- …» or «• …», may be an article's own list: two
+            # thirds of its items must be taken, half of a list numbered in sequence)
+            taken_items = sum(1 for q in run if q in labels)
+            if taken_items * k >= len(run) * (k - 1) and title_pos not in run:
+                for q in run:
+                    put(q, learned.category[q], "numbered_list", round(float(max(learned.p_boiler[q], 0.5)), 3))
     # 4b'. above a headline that the ranker found, before any paragraph of the text:
     # page furniture (menus, tickers, widgets, banners); a paragraph there is kept
     if learned is not None and title_pos is not None and not doc.title_from_container:
@@ -1104,6 +1200,16 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 ended = True
             elif ended and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
                 put(pos, learned.category[pos], "footer_block", round(float(learned.p_boiler[pos]), 3))
+        # the head of that block: lines between the last paragraph and a removed block
+        # that runs to the end of the page («استطلاع الرأي» over the poll's lines)
+        tail = n
+        while tail > last_prose + 1 and tail - 1 in labels:
+            tail -= 1
+        if n - tail >= 2:
+            for pos in range(last_prose + 1, tail):
+                if pos not in labels and pos != title_pos and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos) \
+                        and all(q in labels or learned.p_boiler[q] >= _BLOCK_MIN for q in range(pos, tail)):
+                    put(pos, learned.category[pos], "footer_block", round(float(learned.p_boiler[pos]), 3))
         for pos in range(1, n - 1):
             if pos not in labels and pos != title_pos and pos - 1 in labels and pos + 1 in labels \
                     and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):

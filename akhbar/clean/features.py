@@ -69,6 +69,9 @@ _NO_TITLE_END_CHARS = (".", "،", ",", ":", "؛", ";")  # the same test as str.e
 _CLOSERS = "\"'»”’)]» "
 
 HASH_BITS = 11
+# documents counted by the stats_log feature at most: the model is trained on sources of a
+# few dozen pages; a line on thousands of a large source's pages is no more likely boilerplate
+_STATS_LOG_CAP = 40
 HASH_SIZE = 1 << HASH_BITS
 
 
@@ -134,6 +137,15 @@ _CONTEXT = (
     "rel_pos", "first", "pos_le2", "last3", "zone_head", "zone_foot", "zone_mid", "log_dist_body",
     "log_run", "short_head", "short_foot", "short_mid", "digit_short", "fw_short", "rule_any",
     "stats_log", "stats_hit", "stats_body_hit",
+    # per-source evidence, as shares of the source's documents (comparable between a
+    # source of 20 pages and one of 3,000), and the widget block around the line: the
+    # run of non-paragraph lines it stands in, and how much of that run the source
+    # repeats (a list header on every page, the items under it new on each)
+    "has_stats", "stats_share", "shape_share", "run_rep_share", "run_rep_above", "copies_text",
+    # share of the line's content words (lightly stemmed) that the page's paragraphs
+    # use: a sub-heading or a caption speaks of its article, the headlines of other
+    # articles in a list or a sidebar, a ticker or a banner mostly do not
+    "body_sim",
 )
 _NEIGH = ("is_body", "log_words", "digit_share", "fw_density", "ends_sentence", "rule_any", "same_shape")
 DENSE_NAMES = (
@@ -258,11 +270,82 @@ def _rule_hits(lines: list[Line], reference, memo: LineRules | None = None) -> n
     return hits
 
 
+def copies_text(lines: list[Line], body: np.ndarray, trim: int = 2) -> list[bool]:
+    """Lines of 3–12 words (not paragraphs) most of whose words (all but at most ``trim``
+    at either end: a label «صورة:», a credit «(أرشيفية)») stand word for word inside a
+    longer paragraph of the page: a caption or a teaser made of the article's own words
+    (a pull quote); a sub-heading rarely copies a sentence of its section."""
+    n = len(lines)
+    out = [False] * n
+    paras = [" " + lines[i].key + " " for i in np.flatnonzero(body).tolist()]
+    if not paras:
+        return out
+    hay = "\n".join(paras)  # one search over all the paragraphs; the rare hit is checked per paragraph
+    for ln in lines:
+        nw = ln.n_words
+        if not 3 <= nw <= 12 or body[ln.pos]:
+            continue
+        w = ln.words
+        if " " + w[min(trim, nw - 3)] + " " not in hay:  # a word every core holds
+            continue
+        cores = [" " + " ".join(w[i: nw - j]) + " " for i in range(trim + 1) for j in range(trim + 1)
+                 if nw - i - j >= max(3, 0.6 * nw)]
+        out[ln.pos] = any(k in hay and any(k in para and len(para) > len(k) + 8 for para in paras) for k in cores)
+    return out
+
+
+_SIM_WORDS = 40  # words of a line compared (a paragraph's opening is enough)
+
+
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_REATTACH = ("", "ال", "و", "وال", "بال", "لل")
+
+
+@lru_cache(maxsize=65536)
+def _variants(word: str) -> tuple[str, ...]:
+    """The word and its forms with another proclitic article or conjunction («الحملة»,
+    «حملة», «والحملة», «بالحملة»): what a paragraph may write for a headline's word."""
+    core = word
+    for p in _CLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            core = word[len(p):]
+            break
+    return tuple({word} | {p + core for p in _REATTACH})
+
+
+def _body_sim(lines: list[Line], body: np.ndarray) -> list[float]:
+    """Per line, the share of its content words (not function words, not numbers) that
+    the page's other paragraphs use: a short line's words with another proclitic
+    allowed («حملة» for «الحملة»), a paragraph's words as they are."""
+    n = len(lines)
+    out = [0.0] * n
+    body_pos = np.flatnonzero(body).tolist()
+    if not body_pos:
+        return out
+    per: dict[int, set[str]] = {}
+    seen: set[str] = set()  # words of the paragraphs…
+    multi: set[str] = set()  # …and those of two paragraphs or more
+    for i in body_pos:
+        ws = per[i] = set(lines[i].words[:_SIM_WORDS]) - FUNCTION_WORDS
+        multi |= ws & seen
+        seen |= ws
+    for i in body_pos:
+        ws = per[i]
+        if ws:
+            out[i] = len(ws & multi) / len(ws)
+    for ln in lines:
+        if not body[ln.pos]:
+            ws = [w for w in set(ln.words[:_SIM_WORDS]) - FUNCTION_WORDS if len(w) >= 2 and not w.isdigit()]
+            if ws:
+                out[ln.pos] = sum(1 for w in ws if not seen.isdisjoint(_variants(w))) / len(ws)
+    return out
+
+
 def page_features(lines: list[Line], doc: RawDocument, stats=None, memo: LineRules | None = None,
-                  counts: list[int] | None = None) -> PageFeatures:
-    """Dense features and hashed lexical cues of every line of a page (``memo`` and
-    ``counts``: the page's rule results and cross-document counts, when the caller
-    has them)."""
+                  counts: list[int] | None = None, shape_counts: list[int] | None = None) -> PageFeatures:
+    """Dense features and hashed lexical cues of every line of a page (``memo``,
+    ``counts`` and ``shape_counts``: the page's rule results and cross-document counts,
+    when the caller has them)."""
     n = len(lines)
     reference = doc.scraped_at or doc.published_at
     rules = _rule_hits(lines, reference, memo)
@@ -328,8 +411,43 @@ def page_features(lines: list[Line], doc: RawDocument, stats=None, memo: LineRul
     src = doc.source
     if stats is not None and counts is None:
         counts = stats.line_counts(src, lines)
+    n_docs = 0
+    rep = np.zeros(n, dtype=bool)
     if stats is not None:
         thr, thr_body = stats.threshold(src), stats.threshold(src, body_like=True)
+        n_docs = stats.docs.get(src or "", 0)
+        if shape_counts is None and stats.shapes.get(src or ""):
+            tkey = line_key(doc.title) if doc.title else ""
+            shape_counts = [max(stats.shape_count(src, ln, tkey)) for ln in lines]
+        thr_t = stats.template_threshold(src)
+        for ln in lines:
+            p = ln.pos
+            if ln.n_words <= 60 and (counts[p] >= thr or (shape_counts is not None and shape_counts[p] >= thr_t)):
+                rep[p] = True
+    has_stats = n_docs >= 5
+    # the runs of non-paragraph lines: share of each run's lines the source repeats, and
+    # whether a repeated line stands above a line in its run (a long headline in a list,
+    # 15 words without a full stop, does not end the run as a paragraph does)
+    run_share = np.zeros(n)
+    rep_above = np.zeros(n)
+    if has_stats and rep.any():
+        para = body & np.array([ln.ends_sentence or ln.n_words >= 25 for ln in lines], dtype=bool)
+        i = 0
+        while i < n:
+            if para[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and not para[j]:
+                j += 1
+            run_share[i:j] = rep[i:j].mean()
+            seen = False
+            for q in range(i, j):
+                rep_above[q] = seen
+                seen = seen or rep[q]
+            i = j
+    copies = copies_text(lines, body)
+    sims = _body_sim(lines, body)
     body_list = body_pos.tolist()
     short_col = per[:, 4].tolist()
     digit_col = per[:, 10].tolist()
@@ -353,13 +471,19 @@ def page_features(lines: list[Line], doc: RawDocument, stats=None, memo: LineRul
         short = short_col[p]
         if stats is not None and ln.n_words <= 60:
             c = counts[p]
-            st = (math.log1p(c), c >= thr, c >= thr_body)
+            st = (math.log1p(min(c, _STATS_LOG_CAP)), c >= thr, c >= thr_body)
         else:
             st = (0.0, False, False)
+        if has_stats and ln.n_words <= 60:
+            sh = shape_counts[p] if shape_counts is not None else 0
+            xs = (True, min(counts[p] / n_docs, 1.0), min(sh / n_docs, 1.0), run_share[p], rep_above[p], copies[p],
+                  sims[p])
+        else:
+            xs = (has_stats, 0.0, 0.0, 0.0, 0.0, copies[p], sims[p])
         ctx_rows.append((
             p / max(n - 1, 1), p == 0, p <= 2, n - 1 - p <= 2, head, foot, mid, math.log1p(dist),
             math.log1p(run_list[p]), short * head, short * foot, short * mid, short * digit_col[p],
-            short * fw_col[p], rule_list[p], *st,
+            short * fw_col[p], rule_list[p], *st, *xs,
         ))
     ctx = np.array(ctx_rows, dtype=np.float64).reshape(n, len(_CONTEXT))
     neigh_src = np.column_stack([

@@ -45,7 +45,7 @@ from akhbar.clean.features import DENSE_NAMES, FUNCTION_WORDS, RULES, PageFeatur
 MAX_POS = 12  # candidates lie among the first lines of the page…
 MAX_ABOVE_PROSE = 25  # …or, on a page with a tall top, among the lines above the start of the text
 _COPY_WINDOW = 10  # a caption stands near the paragraph it copies
-_FALLBACK_MAX_P = 0.9  # the first line of a plain page dump is its headline unless surely boilerplate
+_FALLBACK_MAX_P = 0.97  # the first line of a plain page dump is its headline unless surely boilerplate
 _PROSE_WORDS = 80  # words of prose after a candidate compared with it
 
 _F = {name: i for i, name in enumerate(DENSE_NAMES)}

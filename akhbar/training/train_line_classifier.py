@@ -6,7 +6,12 @@
 Training pages are real SaudiNewsNet titles and bodies wrapped in page furniture from the
 boilerplate families of :mod:`akhbar.clean.synthetic` (weather boxes, tickers, consent
 banners, newsletters, copyright, tags, captions, related lists, share bars, bylines,
-datelines, ads, app prompts, …), labelled line by line.  The removal threshold and the
+datelines, ads, app prompts, …), labelled line by line.  Half as many pages again come
+in synthetic *sites* (:func:`make_sites`: one layout per site, its widgets' slots changing
+from page to page), featurised with the site's line statistics as a run builds them for
+a source, so that the per-source features (share of the source's pages with the line
+or its shape, the repeated lines in its widget block) get their weights; the other
+pages are featurised alone, as a page cleaned without statistics.  The removal threshold and the
 title threshold are chosen on families held out of an inner fit (two halves of the
 families, each fitted on the other), so that they reflect unseen layouts; the final
 model is fitted on pages of all families and written as plain arrays (.npz, no pickle).
@@ -38,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from akhbar.clean import _text  # noqa: E402
 from akhbar.clean.classifier import ARTEFACT, Linear, LineModel, score_lines  # noqa: E402
 from akhbar.clean.features import HASH_SIZE, page_features  # noqa: E402
-from akhbar.clean.synthetic import FAMILIES, SITES, Family, make_page  # noqa: E402
+from akhbar.clean import build_line_stats  # noqa: E402
+from akhbar.clean.synthetic import FAMILIES, SITES, Family, make_page, make_site, make_site_page  # noqa: E402
 from akhbar.clean.title import TITLE_FEATURES, candidates, rank, title_features  # noqa: E402
 from akhbar.config import BOILERPLATE_CATEGORIES  # noqa: E402
 from akhbar.models import RawDocument  # noqa: E402
@@ -92,6 +98,25 @@ def make_pages(articles: list[Article], families: list[Family], n_pages: int, se
     return pages
 
 
+def make_sites(articles: list[Article], families: list[Family], n_pages: int, seed: int,
+               per_site: tuple[int, int] = (8, 40)) -> list[list[tuple[dict, list]]]:
+    """``n_pages`` pages in synthetic sites (:func:`akhbar.clean.synthetic.make_site`) of
+    ``per_site`` pages each: one layout of widgets per site whose slots change from page
+    to page, so that the classifier learns what a source's repetition says."""
+    rng = random.Random(seed)
+    titles = [a.title for a in articles]
+    authors = sorted({a.author for a in articles if a.author and len(a.author.split()) <= 4})
+    sites, k = [], 0
+    while k < n_pages:
+        size = min(rng.randint(*per_site), n_pages - k)
+        site = make_site(rng, families, f"{rng.choice(SITES)} {len(sites)}")
+        page_rng = random.Random(rng.randrange(2**32))
+        sites.append([make_site_page(site, page_rng, a.paragraphs, a.title, titles, authors, a.url, a.date)
+                      for a in rng.sample(articles, size)])
+        k += size
+    return sites
+
+
 def page_doc(meta: dict, rows: list, source_path: str = "synthetic") -> RawDocument:
     return RawDocument(source_path=source_path, raw_text="\n".join(t for t, _ in rows), **meta)
 
@@ -122,6 +147,26 @@ def featurise(pages: list[tuple[dict, list]], stats=None) -> Matrix:
             page.append(i)
             trow.append(lab == "TITLE")
     return Matrix(np.vstack(dense), tokens, np.array(y, dtype=int), np.array(cat), np.array(page), np.array(trow, dtype=int))
+
+
+def site_stats(site: list[tuple[dict, list]]):
+    """The line statistics of one site's pages, as a run builds them for a source."""
+    stats = build_line_stats(page_doc(meta, rows) for meta, rows in site)
+    stats.prune()
+    return stats
+
+
+def featurise_all(pages: list[tuple[dict, list]], sites: list[list[tuple[dict, list]]]) -> Matrix:
+    """Pages cleaned alone (no statistics) and the pages of each site with the site's
+    statistics, in one matrix."""
+    parts = [featurise(pages)] + [featurise(site, site_stats(site)) for site in sites]
+    off, pg = 0, []
+    for m in parts:
+        pg.append(m.page + off)
+        off += int(m.page.max()) + 1 if len(m.page) else 0
+    return Matrix(np.vstack([m.dense for m in parts]), [t for m in parts for t in m.tokens],
+                  np.concatenate([m.y for m in parts]), np.concatenate([m.cat for m in parts]),
+                  np.concatenate(pg), np.concatenate([m.title_row for m in parts]))
 
 
 def _design(m: Matrix, mean: np.ndarray, scale: np.ndarray, rows: np.ndarray | None = None) -> sp.csr_matrix:
@@ -253,15 +298,17 @@ def fit(articles: list[Article], families: list[Family], pages: int, seed: int,
     for k in (0, 1):
         train_f = [f for f in families if f.name in halves[k]]
         test_f = [f for f in families if f.name in halves[1 - k]]
-        tr = featurise(make_pages(articles, train_f, pages // 2, seed + 10 + k))
+        tr = featurise_all(make_pages(articles, train_f, pages // 2, seed + 10 + k),
+                           make_sites(articles, train_f, pages // 4, seed + 40 + k))
         boiler, category = fit_lines(tr)
         probe = LineModel(boiler, category, CATEGORIES, 0.5, Linear(np.zeros(1), np.ones(1), np.zeros((1, 1)), np.zeros((1, 0)), np.zeros(1)), 0.5)
         te_pages = make_pages(articles, test_f, pages // 4, seed + 20 + k)
-        te = featurise(te_pages)
+        te_sites = make_sites(articles, test_f, pages // 8, seed + 50 + k)
+        te = featurise_all(te_pages, te_sites)
         x = _design(te, boiler.mean, boiler.scale)
         ps.append(1 / (1 + np.exp(-(x @ np.hstack([boiler.w, boiler.w_hash])[0] + boiler.b[0]))))
         ys.append(te.y)
-        chars.append(np.array([len(t) for _m, rows in te_pages for t, _l in rows]))
+        chars.append(np.array([len(t) for _m, rows in te_pages + [p for st in te_sites for p in st] for t, _l in rows]))
         # the title ranker, fitted on the training half, scored on the held-out half
         tx, ty, tg = title_rows(make_pages(articles, train_f, pages // 4, seed + 30 + k), probe)
         probe.title = fit_title(tx, ty, tg)
@@ -286,7 +333,7 @@ def fit(articles: list[Article], families: list[Family], pages: int, seed: int,
         if acc > best_acc:
             best_t, best_acc = t, acc
     log(f"inner held-out halves: removal threshold {threshold:.2f}, title threshold {best_t} (accuracy {best_acc:.3f})")
-    full = featurise(make_pages(articles, families, pages, seed))
+    full = featurise_all(make_pages(articles, families, pages, seed), make_sites(articles, families, pages // 2, seed + 2))
     boiler, category = fit_lines(full)
     model = LineModel(boiler, category, CATEGORIES, threshold, boiler, best_t)
     tx, ty, tg = title_rows(make_pages(articles, families, pages // 2, seed + 1), model)
