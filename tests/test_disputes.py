@@ -258,3 +258,16 @@ def test_a_count_of_one_day_does_not_dispute_a_count_of_no_day(disputes):
     # two counts of the same day still disagree
     assert run([_row("s", "a", "alyaum", 9000, day_two, **visitors),
                 _row("s", "b", "okaz", 7000, undated + " في يومه الثاني", **visitors)]) == {"s": [7000, 9000]}
+
+
+def test_one_of_something_is_no_count_to_dispute(disputes):
+    run, _ = disputes
+    jazan = ("أوضح الناطق الإعلامي بفرع هيئة الهلال الأحمر في جازان أن غرفة العمليات تلقت بلاغا عن وقوع حادث "
+             "على طريق جازان المضايا لقي فيه {} مصرعهم")
+    family = dict(unit="عائلة", subject_key="عائلة")
+    assert run([_row("s", "a", "aleqtisadiya", 7, jazan.format("7 من عائلة"), text="7 من عائلة", **family),
+                _row("s", "b", "alriyadh", 1, jazan.format("أربعة أشخاص من عائلة واحدة"), text="عائلة واحدة",
+                     **family)]) == {}
+    assert run([_row("s", "a", "aleqtisadiya", 7, jazan.format("7 من عائلة"), text="7 من عائلة", **family),
+                _row("s", "b", "alriyadh", 4, jazan.format("4 من عائلة"), text="4 من عائلة",
+                     **family)]) == {"s": [4, 7]}

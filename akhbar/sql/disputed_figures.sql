@@ -30,6 +30,9 @@ WITH written AS (
                '([0-9٠-٩]+)(?:([.,٫ر،])([0-9٠-٩]+))?\s*(ألف|آلاف|الف|مليون|ملايين|مليار|مليارات|بليون|بلايين|تريليون)',
                ['whole', 'sep', 'frac', 'scale']) AS w
     FROM story_figures
+    -- «عائلة واحدة», «مرة واحدة»: «one» says there is a single thing, it counts nothing
+    -- anyone would dispute (and «7 من عائلة واحدة» is read as 7 families)
+    WHERE NOT (value = 1 AND regexp_matches(figure_text, '\s(واحد|واحدة|واحده)$'))
 ),
 figures_u AS (
     SELECT * EXCLUDE (w, tol),
