@@ -672,8 +672,11 @@ def _share_prefix(line: Line) -> int:
     networks or more and ends on a word of the bar leaves four words or more; 0 when none (a sentence may open with
     «شارك» or «تابعنا»: alone they are no bar)."""
     toks = list(re.finditer(r"\S+", line.text[:300]))[: _SHARE_PREFIX_MAX_WORDS + 4]
+    top = min(len(toks) - 4, _SHARE_PREFIX_MAX_WORDS)
+    if top < 3 or sum(w in _NETWORKS for w in Line(pos=0, no=0, text=line.text[: toks[top - 1].end()]).words) < 2:
+        return 0  # (most first lines: no two networks among their first words)
     best = 0
-    for k in range(3, min(len(toks) - 4, _SHARE_PREFIX_MAX_WORDS) + 1):
+    for k in range(3, top + 1):
         head = Line(pos=0, no=0, text=line.text[: toks[k - 1].end()])
         words = head.words
         if words and is_bar_end(words[-1]) and sum(w in _NETWORKS for w in words) >= 2 and is_social(head):
