@@ -196,18 +196,18 @@ _PERIODS = {
 # ordinals in words the figures parser does not give, as the marks of disputed_figures'
 # occasions («ordinal:<noun>#<value>»): «اليوم قبل الأخير» (the penultimate day) is another
 # occasion than «اليوم الخامس» (ordinal:يوم#5.0)
-_LAST_DAYS = {
+_DAY_MARKS = {
     "ordinal:يوم#penultimate": r"اليوم\s+(?:ما\s+)?قبل\s+(?:ال)?[أا]خير",
     "ordinal:يوم#last": r"اليوم\s+(?:ال)?[أا]خير|اليوم\s+(?:ال)?ختامي",
 }
 # «في يومه الثاني» (its second day): the figures parser reads «الثاني» after «يومه» as an
 # ordinal of no noun; the day's mark is given here as the parser gives «اليوم الثاني»'s
 for _n, _w in enumerate(("[أا]ول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"), 1):
-    _LAST_DAYS[f"ordinal:يوم#{_n}.0"] = rf"يوم(?:ه|ها)\s+ال{_w}"
+    _DAY_MARKS[f"ordinal:يوم#{_n}.0"] = rf"يوم(?:ه|ها)\s+ال{_w}"
 PERIODS_MACRO = (
     "CREATE OR REPLACE MACRO akhbar_periods(s) AS list_filter(["
     + ", ".join([f"CASE WHEN regexp_matches(s, '{rx}') THEN 'period#{name}' END" for name, rx in _PERIODS.items()]
-                + [f"CASE WHEN regexp_matches(s, '{rx}') THEN '{mark}' END" for mark, rx in _LAST_DAYS.items()])
+                + [f"CASE WHEN regexp_matches(s, '{rx}') THEN '{mark}' END" for mark, rx in _DAY_MARKS.items()])
     + "], x -> x IS NOT NULL)"
 )
 # entity('…'): the entity_id a spelling names: the entity most often written so in the

@@ -5,19 +5,18 @@
 --   FROM disputed_figures ORDER BY dispute_id, value;
 -- Two figures are comparable when they are said in two documents, in sentences that say the
 -- same thing (at least 15 % of their content words shared, akhbar_words), of the same
--- occasion (no other month, year, clock time, day of an event, reporting period — akhbar_periods: «in June»
--- against «in the first half» — or «the second batch» against «the third») and of the same
--- place (if both sentences name places, one in common; a figure of a sentence that breaks
--- a count down place by place only with a sentence that names its place), and not more than
--- ten times apart unless written with the same digits (a slipped decimal point).
--- Comparable figures disagree when
--- each document gives a value the other does not, neither outlet gives the other's value in
--- another of its documents, and two outlets give them, or one outlet
--- on the word of two different named claimants (an outlet that gives a new number on its
--- own word updates a series: a daily market report). A dispute's rows are the figures that
--- disagree and those comparable with one of them (an outlet agreeing with a value; a
--- document that gives the whole timeline of a count). Money and measures compare within
--- one unit. A document that gives more than four values for one subject (a table of loans
+-- occasion (no other month, year, clock time, day of an event, reporting period —
+-- akhbar_periods: «in June» against «in the first half» — or «the second batch» against
+-- «the third») and of the same place (if both sentences name places, one in common; a
+-- figure of a sentence that breaks a count down place by place only with a sentence that
+-- names its place), and not more than ten times apart unless written with the same digits
+-- (a slipped decimal point). Comparable figures disagree when each document gives a value
+-- the other does not, neither outlet gives the other's value in another of its documents,
+-- and two outlets give them, or one outlet on the word of two different named claimants
+-- (an outlet that gives a new number on its own word updates a series: a daily market
+-- report). A dispute's rows are the figures that disagree and those comparable with one of
+-- them (an outlet agreeing with a value; a document that gives the whole timeline of a
+-- count). Money and measures compare within one unit. A document that gives more than four values for one subject (a table of loans
 -- by fund) counts something finer than the subject says, and takes no part.
 -- n_values / n_documents / n_sources: of the whole dispute; independent_sources: outlets
 -- reporting this figure's value in a paragraph that is not a syndicated copy.
@@ -110,10 +109,7 @@ claims AS (
     SELECT f.story_id, f.kind, f.subject_key, f.compare_unit, f.doc_id, f.start_char, f.source, f.value,
            f.lo, f.hi, f.digits,
            CASE WHEN f.claimed_by_outlet THEN NULL ELSE f.claimed_by END AS claimant,
-           v.spans, sv.source_spans,
-           -- the sentence's words less the figure's own («مليون», «يورو»): two sums of
-           -- euros share those whatever they count
-           akhbar_words(f.sentence) AS words,
+           v.spans, sv.source_spans, akhbar_words(f.sentence) AS words,
            list_concat(coalesce(o.marks, []), akhbar_periods(f.sentence)) AS marks,
            coalesce(p.places, []) AS places, k.own_place
     FROM figures_u f
@@ -162,13 +158,13 @@ pairs AS (
     SELECT * FROM comparable
     WHERE doc_a < doc_b
       AND (hi_a < lo_b OR hi_b < lo_a)
-      AND NOT len(list_filter(spans_b, s -> s.lo <= hi_a AND lo_a <= s.hi)) > 0
-      AND NOT len(list_filter(spans_a, s -> s.lo <= hi_b AND lo_b <= s.hi)) > 0
-      -- nor does an outlet that gives the other's value in another of its documents (its
-      -- own later count, or another event the story joined: two road accidents)
-      AND (source_a = source_b
-           OR (NOT len(list_filter(source_spans_b, s -> s.lo <= hi_a AND lo_a <= s.hi)) > 0
-               AND NOT len(list_filter(source_spans_a, s -> s.lo <= hi_b AND lo_b <= s.hi)) > 0))
+      -- (between two outlets, what each outlet gives in any of its documents of the story:
+      -- one that gives the other's value elsewhere has its own later count, or another
+      -- event the story joined, two road accidents; one outlet: what each document gives)
+      AND NOT len(list_filter(CASE WHEN source_a = source_b THEN spans_b ELSE source_spans_b END,
+                              s -> s.lo <= hi_a AND lo_a <= s.hi)) > 0
+      AND NOT len(list_filter(CASE WHEN source_a = source_b THEN spans_a ELSE source_spans_a END,
+                              s -> s.lo <= hi_b AND lo_b <= s.hi)) > 0
       AND (source_a <> source_b
            OR (claimant_a IS NOT NULL AND claimant_b IS NOT NULL
                AND NOT contains(claimant_a, claimant_b) AND NOT contains(claimant_b, claimant_a)))
