@@ -358,6 +358,12 @@ def _utc(t: dt.datetime) -> dt.datetime:
     return t.replace(tzinfo=dt.timezone.utc) if t.tzinfo is None else t.astimezone(dt.timezone.utc)
 
 
+def processing_order(time: dt.datetime, doc_id: str) -> tuple[dt.datetime, str]:
+    """The key :func:`assign_stories` places documents in (a caller that cuts a batch in
+    chunks must cut it in this order)."""
+    return _utc(time), doc_id
+
+
 def story_id_for(first_doc_id: str) -> str:
     return "s" + hashlib.blake2b(f"story\x1f{first_doc_id}".encode(), digest_size=8).hexdigest()[:15]
 
@@ -458,7 +464,7 @@ def assign_stories(docs: Iterable[StoryDocument], state: StoryState | None = Non
             new.append(d)
     if not new:
         return StoryUpdate([result[d.doc_id] for d in docs], state, set())
-    new.sort(key=lambda d: (_utc(d.time), d.doc_id))
+    new.sort(key=lambda d: processing_order(d.time, d.doc_id))
 
     stories = dict(state.stories)  # records are copied when changed
     doc_story = dict(state.doc_story)

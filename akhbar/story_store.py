@@ -66,7 +66,8 @@ def update_stories(store: Store, chunk: int = CHUNK_DOCS) -> tuple[int, int]:
     times, titles and leads (the only words the clustering reads), and one chunk's vectors
     and entity ids; ``clean_text`` is read in record batches and dropped once its lead is
     cut."""
-    from akhbar.stories import StoryDocument, StoryParams, StoryState, assign_stories, lead, story_rows, story_time
+    from akhbar.stories import (StoryDocument, StoryParams, StoryState, assign_stories, lead, processing_order,
+                                story_rows, story_time)
 
     dtab = store.delta("documents")
     if dtab is None:
@@ -121,7 +122,7 @@ def update_stories(store: Store, chunk: int = CHUNK_DOCS) -> tuple[int, int]:
             text[doc_id] = lead(body or "", params.lead_words)
     del scan, documents
 
-    order = sorted(when, key=lambda d: (_utc(when[d]), d))  # assign_stories's processing order
+    order = sorted(when, key=lambda d: processing_order(when[d], d))
     placed_ids: list[str] = []
     placed_stories: list[str] = []
     for k in range(0, len(order), chunk):
@@ -178,10 +179,6 @@ def _undated_times(rows: list[dict]) -> dict:
         if when is not None:
             dated[r["source"]].append(when)
     return {src: sorted(times)[len(times) // 2] for src, times in dated.items()}
-
-
-def _utc(t: dt.datetime) -> dt.datetime:
-    return t.replace(tzinfo=dt.timezone.utc) if t.tzinfo is None else t.astimezone(dt.timezone.utc)
 
 
 def _count(store: Store) -> int:

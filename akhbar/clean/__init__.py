@@ -29,7 +29,8 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import numpy as np
 
@@ -727,17 +728,15 @@ _COPIES_COL = DENSE_NAMES.index("copies_text")
 _LIST_NUMBER = re.compile(r"^[(\[#]?0?(\d{1,2})\s*(?:[.\-–—)\]|:]\s*|\s)(?=\D)")
 
 
-def _numbered_runs(lines: list[Line]) -> list[list[int]]:
-    """Runs of ≥ 3 consecutive lines numbered 1, 2, 3, … (or continuing a sequence),
-    each headline-shaped (2–30 words after the number, no closing full stop)."""
+def _runs(lines: list[Line], key: Callable[[Line], Any], follows: Callable[[Any, Any], bool]) -> list[list[int]]:
+    """Runs of ≥ 3 consecutive headline-shaped lines (3–31 words, no closing full stop)
+    each of whose ``key`` (None: the line has none) ``follows`` the one before it."""
     runs: list[list[int]] = []
     run: list[int] = []
     last = None
     for ln in lines:
-        m = _LIST_NUMBER.match(ln.norm) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") \
-            else None
-        k = int(m.group(1)) if m else None
-        if k is not None and run and last is not None and k == last + 1:
+        k = key(ln) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") else None
+        if k is not None and run and last is not None and follows(k, last):
             run.append(ln.pos)
         else:
             if len(run) >= 3:
@@ -747,6 +746,17 @@ def _numbered_runs(lines: list[Line]) -> list[list[int]]:
     if len(run) >= 3:
         runs.append(run)
     return runs
+
+
+def _list_number(line: Line) -> int | None:
+    m = _LIST_NUMBER.match(line.norm)
+    return int(m.group(1)) if m else None
+
+
+def _numbered_runs(lines: list[Line]) -> list[list[int]]:
+    """Runs of ≥ 3 consecutive lines numbered 1, 2, 3, … (or continuing a sequence),
+    each headline-shaped (2–30 words after the number, no closing full stop)."""
+    return _runs(lines, _list_number, lambda k, last: k == last + 1)
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")  # (the am/pm word after a time)
@@ -767,21 +777,7 @@ def _frame(line: Line) -> str:
 def _framed_runs(lines: list[Line]) -> list[list[int]]:
     """Runs of ≥ 3 consecutive headline-shaped lines (3–31 words, no closing full stop)
     in the same frame (see :func:`_frame`): the items of one list."""
-    runs: list[list[int]] = []
-    run: list[int] = []
-    last = ""
-    for ln in lines:
-        f = _frame(ln) if 3 <= ln.n_words <= 31 and not ln.text.rstrip(CLOSERS + " ").endswith(".") else ""
-        if f and run and f == last:
-            run.append(ln.pos)
-        else:
-            if len(run) >= 3:
-                runs.append(run)
-            run = [ln.pos] if f else []
-        last = f
-    if len(run) >= 3:
-        runs.append(run)
-    return runs
+    return _runs(lines, lambda ln: _frame(ln) or None, lambda f, last: f == last)
 
 
 def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDocument:
@@ -1287,14 +1283,15 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             cuts[pos] = (start, end)
             if start:
                 cut_text = ln.text[:start].rstrip()
-                info = parse_dateline(cut_text.rstrip(" :-–—|"), ref) if rule != "share_prefix" else None
-                cat = "social" if rule == "share_prefix" else "dateline" if info is not None else "byline"
                 if rule == "share_prefix":
-                    pass
-                elif info is not None and info.kind != "updated":
-                    published = published or info.when
-                elif byline is None and not _byline_shaped(doc.author):
-                    byline = cut_text.rstrip(" :-–—|") or None
+                    cat = "social"
+                else:
+                    info = parse_dateline(cut_text.rstrip(" :-–—|"), ref)
+                    cat = "dateline" if info is not None else "byline"
+                    if info is not None and info.kind != "updated":
+                        published = published or info.when
+                    elif byline is None and not _byline_shaped(doc.author):
+                        byline = cut_text.rstrip(" :-–—|") or None
                 partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule=rule,
                                            confidence=0.85, char_start=ln.offset))
             if end < len(ln.text):
