@@ -425,6 +425,15 @@ class LineStats:
             return frozenset()
         return frozenset(k[1] for k in entry[1] if k[0] == "R")
 
+    def tail_openers(self, source: str | None) -> frozenset[str]:
+        """First words of the literals that open the source's tail templates (a tail
+        always opens with a literal): a tail candidate starting with another word matches
+        none of them."""
+        entry = self.templates().get(source or "")
+        if entry is None:
+            return frozenset()
+        return frozenset(k[1].split(" ", 1)[0] for k in entry[1] if k[0] == "T")
+
     def count(self, source: str | None, text: str) -> int:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
         counts = self.lines.get(source or "")
@@ -1238,6 +1247,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         edge = head_pos | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
         tkey = line_key(title) if title else ""
         literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
+        openers = stats.tail_openers(doc.source) if has_templates and stats is not None else frozenset()
         for pos in sorted(edge):
             ln = lines[pos]
             start, end = (author_cut or glued_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
@@ -1246,7 +1256,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 else "template_prefix"
             if has_templates:
                 assert stats is not None
-                head, tail = tpl.edge_pieces(ln.text, tkey, ln.key)
+                in_tail = pos in kept_pos[-tpl.EDGE_LINES:]
+                head, tail = tpl.edge_pieces(ln.text, tkey, ln.key, head=pos in head_pos, tail=in_tail)
                 if pos in head_pos:
                     hit = stats.longest_template(doc.source, tpl.heads(head), tail=False)
                     if hit and hit[1] > start:
@@ -1254,12 +1265,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     # a byline template behind an interview's credits («حوار: فلان، تصوير:
                     # فلان- سبق- الرياض:»): the credits go with it
                     for skip in _credit_skips(ln.text):
-                        shead, _ = tpl.edge_pieces(ln.text[skip:], tkey)
+                        shead, _ = tpl.edge_pieces(ln.text[skip:], tkey, tail=False)
                         hit = stats.longest_template(doc.source, tpl.heads(shead), tail=False)
                         if hit and skip + hit[1] > start:
                             start, rule = skip + hit[1], "template_prefix"
-                if pos in kept_pos[-tpl.EDGE_LINES:]:
-                    hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text), tail=True)
+                if in_tail:
+                    hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text, openers), tail=True)
                     if hit and hit[1] >= start:
                         end = hit[1]
                     if literals:

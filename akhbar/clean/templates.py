@@ -23,7 +23,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from akhbar.clean._text import FUNCTION_WORDS, line_key
 
@@ -50,15 +49,47 @@ TITLE = "<T>"
 SLOT = "*"
 
 
-@dataclass(slots=True)
 class Piece:
-    """A segment (``delim`` False) or a delimiter group of one line; offsets into the line."""
+    """A segment (``delim`` False) or a delimiter group of one line; offsets into the line.
 
-    key: str  # segment: normalised words («0» for numbers, <T> for the title); delimiter: canonical chars
-    start: int
-    end: int
-    words: int
-    delim: bool
+    ``key`` (segment: normalised words, «0» for numbers, <T> for the title; delimiter:
+    canonical chars) and ``words`` are computed on first use: :func:`heads` and
+    :func:`tails` stop at the first long segment, so most segments of a paragraph's
+    window are never keyed."""
+
+    __slots__ = ("raw", "start", "end", "delim", "cut", "_key", "_words")
+
+    def __init__(self, raw: str, start: int, end: int, delim: bool, cut: bool = False) -> None:
+        self.raw = raw  # the (title-masked) text of the piece
+        self.start = start
+        self.end = end
+        self.delim = delim
+        self.cut = cut  # a segment cut by the window: it cannot join a template
+        self._key: str | None = None
+        self._words = 0
+
+    def _compute(self) -> None:
+        if self.delim:
+            self._key, self._words = _delim_key(self.raw), 0
+        else:
+            self._key, self._words = _segment_key(self.raw)
+            if self.cut:
+                self._words = 10**6
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._compute()
+        return self._key  # type: ignore[return-value]
+
+    @property
+    def words(self) -> int:
+        if self._key is None:
+            self._compute()
+        return self._words
+
+    def __repr__(self) -> str:
+        return f"Piece({self.key!r}, {self.start}, {self.end}, {self.words}, {self.delim})"
 
 
 def _delim_key(text: str) -> str:
@@ -128,35 +159,40 @@ def _pieces(text: str, masked: str, lo: int, hi: int) -> list[Piece]:
     for m in _DELIM_GROUP_RE.finditer(masked, lo, hi):
         if m.end() == m.start():
             continue
-        key, n = _segment_key(masked[pos: m.start()])
-        pieces.append(Piece(key, pos, m.start(), n, False))
-        pieces.append(Piece(_delim_key(masked[m.start(): m.end()]), m.start(), m.end(), 0, True))
+        pieces.append(Piece(masked[pos: m.start()], pos, m.start(), False))
+        pieces.append(Piece(masked[m.start(): m.end()], m.start(), m.end(), True))
         pos = m.end()
-    key, n = _segment_key(masked[pos:hi])
-    pieces.append(Piece(key, pos, hi, n, False))
+    pieces.append(Piece(masked[pos:hi], pos, hi, False))
     if lo > 0:
-        pieces[0] = Piece(pieces[0].key, pieces[0].start, pieces[0].end, 10**6, False)
+        pieces[0].cut = True
     if hi < len(text):
-        pieces[-1] = Piece(pieces[-1].key, pieces[-1].start, pieces[-1].end, 10**6, False)
+        pieces[-1].cut = True
     return pieces
 
 
 _WINDOW = 240  # characters a head or tail template can span (besides the title)
 
 
-def edge_pieces(text: str, title_key: str = "", text_key: str | None = None) -> tuple[list[Piece], list[Piece]]:
+def edge_pieces(text: str, title_key: str = "", text_key: str | None = None, *, head: bool = True,
+                tail: bool = True) -> tuple[list[Piece], list[Piece]]:
     """Pieces of the start and of the end of a line, for :func:`heads` and :func:`tails`;
-    only a window at each end is read (a paragraph can be thousands of characters)."""
+    only a window at each end is read (a paragraph can be thousands of characters).  A
+    side not asked for (``head`` / ``tail`` False) comes back empty when the line is
+    longer than the two windows."""
     masked = _mask_title(text, title_key, text_key)
     n = len(text)
     if n <= 2 * _WINDOW + len(title_key):
         whole = _pieces(text, masked, 0, n)
         return whole, whole
-    hi = masked.find(" ", _WINDOW)
-    lo = masked.rfind(" ", 0, n - _WINDOW - len(title_key))
-    head = _pieces(text, masked, 0, hi if hi > 0 else n)
-    tail = _pieces(text, masked, lo + 1 if lo >= 0 else 0, n)
-    return head, tail
+    head_pieces: list[Piece] = []
+    tail_pieces: list[Piece] = []
+    if head:
+        hi = masked.find(" ", _WINDOW)
+        head_pieces = _pieces(text, masked, 0, hi if hi > 0 else n)
+    if tail:
+        lo = masked.rfind(" ", 0, n - _WINDOW - len(title_key))
+        tail_pieces = _pieces(text, masked, lo + 1 if lo >= 0 else 0, n)
+    return head_pieces, tail_pieces
 
 
 def heads(pieces: list[Piece]) -> list[tuple[tuple[str, ...], int]]:
@@ -181,12 +217,14 @@ def heads(pieces: list[Piece]) -> list[tuple[tuple[str, ...], int]]:
     return out
 
 
-def tails(pieces: list[Piece], text: str | None = None) -> list[tuple[tuple[str, ...], int]]:
+def tails(pieces: list[Piece], text: str | None = None,
+          openers: Collection[str] | None = None) -> list[tuple[tuple[str, ...], int]]:
     """Candidate tails, shortest first: (key, start offset of the cut).  With ``text``,
     a tail may also start inside a segment, at one of its last words, when the footer is
     glued to the last sentence without punctuation («… لأجهزة أبل رابط الخبر …: <T>»):
     those candidates come after the others and only match when the words they start
-    with are a frequent literal."""
+    with are a frequent literal.  With ``openers`` (the first words of the source's tail
+    templates), a candidate inside a segment is made only where its first word is one."""
     out = []
     words = 0
     segs = 0
@@ -196,9 +234,15 @@ def tails(pieces: list[Piece], text: str | None = None) -> list[tuple[tuple[str,
         rest = tuple(p.key for p in pieces[i + 1:])
         if text is not None and i < last and seg.words > 1:
             # the last k words of this segment as the first segment of the tail
-            starts = [m.start() for m in re.finditer(r"\S+", text[seg.start: seg.end])]
+            spans = [m.span() for m in re.finditer(r"\S+", text[seg.start: seg.end])]
+            starts = [a for a, _ in spans]
+            ends = [b for _, b in spans]
             for k in range(1, min(len(starts), MAX_SEGMENT_WORDS + 1)):
                 cut = seg.start + starts[-k]
+                if openers is not None:
+                    first = _segment_key(text[cut: seg.start + ends[-k]])[0]
+                    if first and first.split(" ", 1)[0] not in openers:
+                        continue
                 key, n = _segment_key(text[cut: seg.end])
                 if n and words + n <= MAX_TEMPLATE_WORDS:
                     out.append(((key, *rest), cut))
@@ -273,7 +317,8 @@ def edge_candidates(
     segs: set[str] = set()
     n = len(lines)
     for idx in sorted(set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n))):
-        head, tail = edge_pieces(lines[idx], title_key, line_keys[idx] if line_keys else None)
+        head, tail = edge_pieces(lines[idx], title_key, line_keys[idx] if line_keys else None,
+                                 head=idx < EDGE_LINES, tail=idx >= n - EDGE_LINES)
         if idx < EDGE_LINES and len(head) >= 3:
             for key, _end in heads(head):
                 keys.add(("H", *key))
