@@ -16,7 +16,8 @@ Spec format (one file per article, items in text order; lines starting with # ar
 Figures: <surface> is the exact span text; it is found at its next word-bounded occurrence after
 the previous figure (a leading proclitic و ف ب ل ك, possibly with a tatweel, may precede it; a
 surface opening with a bracket, or with a digit glued to an Arabic word («الماضي2500 سلة»), needs no
-left boundary; no letter or digit may follow it); ~k skips k such occurrences first.
+left boundary; no letter or digit may follow it, except an Arabic letter glued to a closing digit
+(«الدقيقة .64ويأتي»)); ~k skips k such occurrences first.
   value: a number, '-' for null, or 'a..b' for a range (value null, bounds a and b).
   unit: '-' for null.  qualifier: exact (default) | approx | more_than | less_than | up_to | range.
   date: ISO yyyy-mm-dd / yyyy-mm, or '-' (default) for null.
@@ -96,8 +97,8 @@ def isletter(ch):
 
 
 def bounded(t, st, en):
-    if en < len(t) and isletter(t[en]):
-        return False
+    if en < len(t) and isletter(t[en]) and not (t[en - 1].isdigit() and '\u0621' <= t[en] <= '\u064A'):
+        return False            # (digits with an Arabic word glued after them: «الدقيقة .64ويأتي»)
     j = st - 1
     if not isletter(t[st]):     # a surface opening with a bracket: «تتلقى(984) بلاغاً»
         return True
