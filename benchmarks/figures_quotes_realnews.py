@@ -7,9 +7,11 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2 --count-only  # load check, prints no score
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: scored twice in
         # the fourth round, development data since
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout4  # fourth held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout4  # fourth held-aside set: scored twice in
+        # the fifth round, development data since
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout5  # fifth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3]
-        # print every miss / false figure / wrong speaker (never on --heldout4)
+        # print every miss / false figure / wrong speaker (never on --heldout5)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -102,7 +104,7 @@ def fold(s: str | None) -> str | None:
 def _paths(part: str) -> tuple[Path, Path]:
     """(articles, gold) files of a part: dev, heldout, or heldout2 (its own folder, annotated
     blind after the first round and kept aside: final figures only)."""
-    if part in ("heldout2", "heldout3", "heldout4"):
+    if part in ("heldout2", "heldout3", "heldout4", "heldout5"):
         return GOLD / f"figq_{part}" / "articles.jsonl", GOLD / f"figq_{part}" / f"figq_{part}.jsonl"
     return GOLD / f"figq_articles_{part}.jsonl", GOLD / f"figq_{part}.jsonl"
 
@@ -399,18 +401,21 @@ def main() -> None:
                          "the fourth round; scored twice then, development data since)")
     ap.add_argument("--heldout4", action="store_true",
                     help="score the fourth held-aside set, benchmarks/gold/figq_heldout4/ (annotated blind in "
-                         "the fifth round; final figures only)")
+                         "the fifth round; scored twice then, development data since)")
+    ap.add_argument("--heldout5", action="store_true",
+                    help="score the fifth held-aside set, benchmarks/gold/figq_heldout5/ (annotated blind in "
+                         "the sixth round; final figures only)")
     ap.add_argument("--count-only", action="store_true",
                     help="load the part and print its numbers of articles, figures and statements; no scoring")
-    ap.add_argument("--errors", action="store_true", help="print each error (never with --heldout4)")
+    ap.add_argument("--errors", action="store_true", help="print each error (never with --heldout5)")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--baseline", default=BASELINE_REV)
     args = ap.parse_args()
     if args.speed:
         speed(args.baseline)
         return
-    part = "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
-    if args.errors and part == "heldout4":
+    part = "heldout5" if args.heldout5 else "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
+    if args.errors and part == "heldout5":
         sys.exit("--errors is not for the held-aside set (final figures only)")
     if args.count_only:
         items = load(part)
