@@ -52,3 +52,35 @@ def test_the_first_highlight_in_the_author_field_is_content_not_a_byline(cleaned
         first = d.author.replace("&quot;", '"')
         assert c.clean_text.startswith(first.strip()[:25])
         assert c.byline is None or not c.byline.startswith("-")
+
+
+@pytest.mark.parametrize("url,credit,text_after", [
+    ("http://sabq.org/CmDE0b", "أجرى الحوار شقران الرشيدي-سبق- الرياض (تصوير عبد المجيد العازمي):",
+     "يقول الشيخ فهد الحميد، الإمام والخطيب"),
+    ("http://sabq.org/ckDE0b", "حوار/ شقران الرشيدي- تصوير/ فايز الزيادي- سبق- الرياض:",
+     "يقول الخبير الاقتصادي، وأستاذ الاقتصاد"),
+])
+def test_a_credit_inside_the_highlights_line_is_cut_and_the_line_split(url, credit, text_after):
+    # (tests/fixtures/sabq_interview_credits.json: two records copied whole) the highlights
+    # and the credit are one line: «- … - … أجرى الحوار/ فلان- سبق- الرياض (تصوير: فلان): يقول …»
+    [d] = [d for d in _docs("sabq_interview_credits.json") if d.url == url]
+    assert credit in d.raw_text
+    for stats in (None, build_line_stats(_docs("saudinewsnet_templates.json") + [d]).prune()):
+        c = clean_document(d, stats)
+        assert credit not in c.clean_text and "شقران الرشيدي" not in c.clean_text.split("\n")[0]
+        first, second = c.clean_text.split("\n")[:2]
+        assert first.startswith("- ") and second.startswith(text_after)
+        [r] = [r for r in c.removed if r.rule == "interview_credit"]
+        assert (r.text, r.category) == (credit, "byline")
+        raw_line = d.raw_text.split("\n")[r.line_no]
+        assert raw_line[r.char_start: r.char_start + len(credit)] == credit
+        assert (c.byline_person, c.dateline_place) == ("شقران الرشيدي", "الرياض")
+        if stats is not None:
+            assert c.byline_outlet == "سبق"
+
+
+def test_a_credit_in_running_text_is_not_cut():
+    from akhbar.clean import _interview_credit
+
+    text = "- أبرز ما قاله. وفي حوار: سابق مع الصحيفة - قبل عامين - قال الوزير إن: الأمر انتهى"
+    assert _interview_credit(text, 0, len(text)) is None

@@ -528,3 +528,39 @@ def test_a_one_line_footer_after_an_e_mail_is_cut():
         c = clean_document(d, stats)
         assert "بالرمز" not in c.clean_text and "Zain" not in c.clean_text
         assert "فقرة ثانية تختم المقال" in c.clean_text
+
+
+def test_footer_variants_with_the_title_written_otherwise_are_cut(docs):
+    # five alweeam records (tests/fixtures/alweeam_footer_variants.json) that 0.10.0 left
+    # with their footer: a title with spaced brackets and commas («( 7 , 2 ) مليار»), a
+    # title opened by a quote on its own («: ” صوامع الغلال ” …»), a footer after a closing
+    # «“» («…Default.aspx“  رابط الخبر …») and two footers followed by a teaser of another
+    # story («…: <T> هذا الخبر يتبع لـ …»)
+    records = json.loads((FIXTURE.parent / "alweeam_footer_variants.json").read_text(encoding="utf-8"))
+    own = [ingest_unit(RawInput(f"var.json#{i}", "json", rec)) for i, rec in enumerate(records)]
+    stats = build_line_stats([d for d in docs if d.source == "alweeam"] + own).prune()
+    rules = []
+    for d in own:
+        assert "رابط الخبر بصحيفة الوئام" in d.raw_text
+        c = clean_document(d, stats)
+        assert "رابط الخبر" not in c.clean_text, c.clean_text[-200:]
+        assert "هذا الخبر يتبع" not in c.clean_text
+        [r] = [r for r in c.removed if "رابط الخبر" in r.text]
+        rules.append(r.rule)
+        assert c.clean_text.rstrip()[-1] in ".“\"”»" or c.clean_text.rstrip().endswith("aspx“")
+    assert sorted(rules) == ["template_line"] * 4 + ["template_suffix"]
+
+
+@pytest.mark.parametrize("text,title,masked", [
+    ("رابط الخبر بصحيفة الوئام: ” صوامع الغلال ” تنهي إجراءات ترسية",
+     "” صوامع الغلال ” تنهي إجراءات ترسية", "” صوامع الغلال ” تنهي إجراءات ترسية"),
+    ("رابط الخبر: الكويت تعلن عجزاً يبلغ ( 7 , 2 ) مليار دينار للسنة المالية 2014 / 2015",
+     "الكويت تعلن عجزاً يبلغ ( 7 , 2 ) مليار دينار للسنة المالية 2014 / 2015",
+     "الكويت تعلن عجزاً يبلغ ( 7 , 2 ) مليار دينار للسنة المالية 2014 / 2015"),
+    ("الرياض: وزير الصحة يزور المستشفى", "وزير الصحة يزور المستشفى", "وزير الصحة يزور المستشفى"),
+])
+def test_title_span_takes_the_whole_title(text, title, masked):
+    from akhbar.clean._text import line_key
+
+    [(s, e)] = tpl._title_spans(text, line_key(title))
+    assert text[s:e] == masked

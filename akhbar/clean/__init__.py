@@ -434,6 +434,14 @@ class LineStats:
             return frozenset()
         return frozenset(k[1].split(" ", 1)[0] for k in entry[1] if k[0] == "T")
 
+    def title_footers(self, source: str | None) -> frozenset[str]:
+        """Literals of the source's footers that quote the document's title and end there
+        («رابط الخبر بصحيفة الوئام: <T>»)."""
+        entry = self.templates().get(source or "")
+        if entry is None:
+            return frozenset()
+        return frozenset(k[1] for k in entry[1] if k[0] == "T" and len(k) == 4 and k[3] == tpl.TITLE)
+
     def count(self, source: str | None, text: str) -> int:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
         counts = self.lines.get(source or "")
@@ -642,9 +650,44 @@ def _repeated_line_prefix(line: Line, stats: LineStats, source: str | None) -> i
     return best
 
 
+def _opens_with_title_footer(key: str, title_key: str, footers: frozenset[str]) -> bool:
+    """A line (its key) that opens with a footer literal and the document's title, and
+    goes on after it."""
+    if not footers:
+        return False
+    words = key.split()
+    for lit in footers:
+        n = len(lit.split())
+        if " ".join(tpl.digits_to_zero(w) for w in words[:n]) == lit and \
+                (" ".join(words[n:]) + " ").startswith(title_key + " ") and len(words) > n + len(title_key.split()):
+            return True
+    return False
+
+
 # interview and photo credits that open a line: «حوار: فلان»، «أجرى الحوار/ فلان»، «تصوير: فلان»
 _CREDIT_LABEL_RE = re.compile(r"\s*(?:أجرى\s+)?(?:ال)?(?:حوار|حاوره|حاورته|حاورها|تصوير|متابعة|إعداد|اعداد)\s*[:/،]\s*")
 _CREDIT_END_RE = re.compile(r"\s*[-–—ـ،]\s*")
+
+
+# an interview's credit line inside the opening highlights: «… - السجون مليئة بالقضايا.
+# أجرى الحوار/ شقران الرشيدي- سبق- الرياض (تصوير: عبدالله النحيط): يقول …» (label,
+# interviewer, an optional photographer, outlet and city between dashes, a colon)
+_NAME = r"[^\s:/\-–—ـ،()]+(?:\s+[^\s:/\-–—ـ،()]+){0,3}"
+_DASH = r"\s*[-–—ـ]\s*"
+_INTERVIEW_CREDIT_RE = re.compile(
+    r"(?<=\s)(?:أجرى\s+(?:ال)?حوار|(?:ال)?حوار|حاور(?:ه|ته|ها))\s*[:/]?\s*(?P<name>" + _NAME + ")"
+    + r"(?:\s*[-–—ـ،]\s*تصوير\s*[:/]?\s*" + _NAME + ")?" + _DASH + r"(?P<outlet>[^\s:/\-–—ـ،()]+)" + _DASH
+    + r"(?P<place>[^\s:/\-–—ـ،()]+(?:\s+[^\s:/\-–—ـ،()]+)?)(?:\s*\(\s*تصوير\s*[:/]?\s*[^)]{1,40}\))?\s*:"
+)
+
+
+def _interview_credit(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The span of an interview's credit line inside a line of the opening highlights,
+    and its byline without the credit labels and the photographer («شقران الرشيدي- سبق- الرياض»)."""
+    m = _INTERVIEW_CREDIT_RE.search(text, start, end)
+    if m is None:
+        return None
+    return m.start(), m.end(), f"{m['name']}- {m['outlet']}- {m['place']}"
 
 
 def _credit_skips(text: str) -> list[int]:
@@ -1225,6 +1268,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # 4c. sub-line templates: a byline/dateline opening the first paragraph, a footer
     # glued to the last one (prefixes and suffixes repeated across the source)
     cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line
+    mids: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of a credit cut out of the line's middle
     partial: list[RemovedLine] = []
     kept_pos = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos]
     author_cut = _author_prefix(lines[kept_pos[0]], doc.author) if kept_pos and doc.author else 0
@@ -1235,7 +1279,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     share_cut = _share_prefix(lines[kept_pos[0]]) if kept_pos and not author_cut and not glued_cut else 0
     glued_cut = glued_cut or share_cut
     has_templates = stats is not None and bool(stats.templates().get(doc.source or ""))
-    if has_templates or author_cut or glued_cut:
+    opens_highlights = bool(kept_pos) and _is_bullet(lines[kept_pos[0]].text)
+    if has_templates or author_cut or glued_cut or opens_highlights:
         # heads are read on the first lines, and on the first line after a run of bullet
         # lines that opens the text (an interview's highlights, then «حوار: فلان- سبق- الرياض:»)
         head_pos = set(kept_pos[: tpl.EDGE_LINES])
@@ -1248,6 +1293,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         tkey = line_key(title) if title else ""
         literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
         openers = stats.tail_openers(doc.source) if has_templates and stats is not None else frozenset()
+        footers = stats.title_footers(doc.source) if has_templates and stats is not None else frozenset()
         for pos in sorted(edge):
             ln = lines[pos]
             start, end = (author_cut or glued_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
@@ -1273,11 +1319,24 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text, openers), tail=True)
                     if hit and hit[1] >= start:
                         end = hit[1]
+                    elif start == 0 and tkey and _opens_with_title_footer(ln.key, tkey, footers):
+                        # the footer, then a teaser glued after the title («رابط الخبر بصحيفة
+                        # الوئام: <T> هذا الخبر يتبع لـ …»): the page goes on after the text ended
+                        end = 0
                     if literals:
                         # a tag widget glued to the end: «… أداء عمله. سمات أمانة حائل اغلاق مطعم»
                         cut = tpl.run_cut(ln.text[:end], literals)
                         if cut is not None and cut >= start:
                             end, run_end = cut, end
+            if pos in head_pos and _is_bullet(ln.text[start:end]):
+                credit = _interview_credit(ln.text, start, end)
+                if credit is not None and ln.text[start:credit[0]].strip() and ln.text[credit[1]:end].strip():
+                    mids[pos] = credit[:2]
+                    partial.append(RemovedLine(line_no=ln.no, text=ln.text[credit[0]:credit[1]].strip(),
+                                               category="byline", rule="interview_credit", confidence=0.85,
+                                               char_start=ln.offset + credit[0]))
+                    if byline is None and not _byline_shaped(doc.author):
+                        byline = credit[2]
             if (start, end) == (0, len(ln.text)):
                 continue
             rest = Line(pos=0, no=0, text=ln.text[start:end])
@@ -1347,11 +1406,14 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         for p, (c, r, conf) in sorted(labels.items())
     ]
     removed = sorted(removed + partial, key=lambda rl: (rl.line_no, rl.char_start or 0))
-    kept = [
-        ln.text[cuts[ln.pos][0]: cuts[ln.pos][1]].strip() if ln.pos in cuts else ln.text
-        for ln in lines
-        if ln.pos not in labels and ln.pos != title_pos
-    ]
+    def kept_text(ln: Line) -> str:
+        start, end = cuts.get(ln.pos, (0, len(ln.text)))
+        if ln.pos in mids:  # the highlights above the credit, the text after it: two lines
+            a, b = mids[ln.pos]
+            return ln.text[start:a].strip() + "\n" + ln.text[b:end].strip()
+        return ln.text[start:end].strip() if ln.pos in cuts else ln.text
+
+    kept = [kept_text(ln) for ln in lines if ln.pos not in labels and ln.pos != title_pos]
     if title and stats is not None:
         # a desk label before the title («سياسي /») is its section; a wire's «/ إضافة أولى» goes
         prefixes, suffixes = stats.title_label_sets(doc.source)

@@ -39,6 +39,7 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "：": ":", "؛": "."})
 # («… سبق- جدة:»), not at a closing quote («وقال لـ«عكاظ»» is a sentence)
 _HEAD_END = frozenset(":-|/")
 _OPENERS = "«“\"(["
+_EITHER_QUOTES = "“\""  # open or close a quotation, as the writer's keyboard has it
 
 EDGE_LINES = 2  # heads of the first EDGE_LINES lines, tails of the last EDGE_LINES lines
 MAX_SEGMENTS = 4  # segments in a head or tail
@@ -102,6 +103,11 @@ _TITLE_RUN_RE = re.compile(_TITLE_CHAR + "+")
 _TITLE_WORD = "ttitlemaskk"  # what line_key makes of the placeholder run
 
 
+def digits_to_zero(text: str) -> str:
+    """Numbers as «0», as segment keys write them."""
+    return _DIGITS_RE.sub("0", text)
+
+
 def _segment_key(text: str) -> tuple[str, int]:
     """Normalised words of a segment (numbers as «0», the title as <T>) and how many
     words it has besides the title."""
@@ -123,18 +129,30 @@ def _title_spans(text: str, title_key: str, text_key: str | None = None) -> list
     n_title = len(title_key.split())
     toks = list(re.finditer(r"\S+", text))
     spans = []
+    # (a title written with spaced brackets and commas, «( 7 , 2 ) مليار», has more
+    # tokens than words: up to twice as many are read)
     if at_end:
-        for m in reversed(toks[-(n_title + 3):]):
-            if line_key(text[m.start():]) == title_key:
-                spans.append((m.start(), len(text)))
+        window = toks[-(2 * n_title + 3):]
+        for k in range(len(window) - 1, -1, -1):
+            if line_key(text[window[k].start():]) == title_key:
+                # a quote or bracket that opens the title on its own belongs to it («: ” صوامع …»)
+                while k > 0 and _QUOTE_TOKEN_RE.fullmatch(window[k - 1].group()):
+                    k -= 1
+                spans.append((window[k].start(), len(text)))
                 break
     if at_start:
-        for m in toks[max(0, n_title - 3): n_title + 3]:
-            if line_key(text[: m.end()]) == title_key:
-                if not spans or m.end() <= spans[0][0]:
-                    spans.append((0, m.end()))
+        window = toks[: 2 * n_title + 3]
+        for k in range(max(0, n_title - 3), len(window)):
+            if line_key(text[: window[k].end()]) == title_key:
+                while k + 1 < len(window) and _QUOTE_TOKEN_RE.fullmatch(window[k + 1].group()):
+                    k += 1
+                if not spans or window[k].end() <= spans[0][0]:
+                    spans.append((0, window[k].end()))
                 break
     return spans
+
+
+_QUOTE_TOKEN_RE = re.compile(r"[«»“”\"'‘’()\[\]]+")
 
 
 def split_pieces(text: str, title_key: str = "", text_key: str | None = None) -> list[Piece]:
@@ -252,8 +270,11 @@ def tails(pieces: list[Piece], text: str | None = None,
         if words > MAX_TEMPLATE_WORDS:
             break
         segs += 1
-        if i >= 2 and pieces[i - 1].key and seg.key and pieces[i - 1].key[-1] not in _OPENERS:
-            # (a tail does not start inside quotes or brackets)
+        before = pieces[i - 1] if i >= 1 else None
+        if i >= 2 and before.key and seg.key and (before.key[-1] not in _OPENERS or (
+                before.key[-1] in _EITHER_QUOTES and before.raw[-1:].isspace())):
+            # (a tail does not start inside quotes or brackets; «“» or «"» with a space
+            # after it closes a quotation: «… Default.aspx“  رابط الخبر …»)
             out.append(((seg.key, *rest), seg.start))
         elif i == 0 and seg.key and len(pieces) >= 3:
             # the whole line: the same footer on a line of its own («رابط الخبر بصحيفة
@@ -456,6 +477,7 @@ __all__ = [
     "EDGE_LINES",
     "Piece",
     "edge_candidates",
+    "digits_to_zero",
     "edge_pieces",
     "heads",
     "is_slot",
