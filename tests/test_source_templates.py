@@ -564,3 +564,64 @@ def test_title_span_takes_the_whole_title(text, title, masked):
 
     [(s, e)] = tpl._title_spans(text, line_key(title))
     assert text[s:e] == masked
+
+
+def test_a_list_widget_glued_after_the_last_sentence_is_cut():
+    # six aljazirah columns (tests/fixtures/aljazirah_list_widget.json): «مقالات أخرى للكاتب»
+    # and the writer's other titles glued to one another after the last sentence (or after
+    # a poem's last verse, with no full stop); 0.10.0 kept it in 383 documents of the corpus
+    records = json.loads((FIXTURE.parent / "aljazirah_list_widget.json").read_text(encoding="utf-8"))
+    batch = [ingest_unit(RawInput(f"lw.json#{i}", "json", rec)) for i, rec in enumerate(records)]
+    stats = build_line_stats(batch).prune()
+    assert stats.list_headers("aljazirah") == {"مقالات اخري"}
+    for d in batch:
+        assert "مقالات أخرى للكاتب" in d.raw_text
+        c = clean_document(d, stats)
+        assert "مقالات أخرى" not in c.clean_text, c.clean_text[-200:]
+        [r] = [r for r in c.removed if "مقالات أخرى" in r.text]
+        assert r.text.startswith("مقالات أخرى للكاتب") and r.category == "related_articles"
+        assert len(c.clean_text) > 500
+    # alone, a page has no evidence that the phrase is the source's widget: it stays
+    assert "مقالات أخرى للكاتب" in clean_document(batch[0]).clean_text
+
+
+@pytest.mark.parametrize("text,found", [
+    ("واحدة. إلى اللقاء،،، مقالات أخرى للكاتببين العامي والفصيح", (21, "مقالات اخري")),
+    ("يقال لك واستراح مقالات أخرى للكاتبرصدٌ لسلبيات", (16, "مقالات اخري")),
+    ("نص الخبر. اقرأ أيضا: عنوان آخر", (10, "اقرا ايضا")),
+    ("أرجو أن يكون لكاتبكم مقالات أخرى حول الموضوع", None),  # prose: no sentence end, no glue
+    ("وسأكتب مقالات أخرى للكاتب الراحل قريبا", None),
+    ("المقال. مقالات أخرى", None),  # nothing behind the header
+])
+def test_glued_list_header(text, found):
+    from akhbar.clean.related import glued_list_header
+
+    assert glued_list_header(text) == found
+
+
+def test_slider_controls_part_a_line_and_the_byline_behind_them_is_kept():
+    # three 3alyoum records (tests/fixtures/3alyoum_slider.json): «Next Previous» between a
+    # gallery's captions, the byline and the text; 0.10.0 removed «Next Previous <byline>»
+    # as one navigation line (the byline lost) or kept it at the start of the text
+    from akhbar.clean._text import make_lines
+
+    records = json.loads((FIXTURE.parent / "3alyoum_slider.json").read_text(encoding="utf-8"))
+    docs = [ingest_unit(RawInput(f"sl.json#{i}", "json", rec)) for i, rec in enumerate(records)]
+    bylines = []
+    for d in docs:
+        assert "Next Previous" in d.raw_text
+        c = clean_document(d)
+        assert "Next Previous" not in c.clean_text
+        [r] = [r for r in c.removed if r.text == "Next Previous"]
+        raw_line = d.raw_text.split("\n")[r.line_no]
+        assert raw_line[r.char_start: r.char_start + len(r.text)] == "Next Previous"
+        bylines.append((c.byline_outlet, c.dateline_place))
+        if c.byline is not None:
+            assert c.byline not in c.clean_text
+    # an agency and a place on the line behind the controls is a byline, even with no
+    # statistics of the source (its own name «عين اليوم» is learnt from its other pages)
+    assert ("واس", "مكة المكرمة") in bylines
+    parts = make_lines(" صناعة مواد المنزل Next Previous رغد عشميل – جدة\nنص")
+    assert [(ln.no, ln.offset, ln.text, ln.part) for ln in parts] == [
+        (0, 1, "صناعة مواد المنزل", True), (0, 19, "Next Previous", True), (0, 33, "رغد عشميل – جدة", True),
+        (1, 0, "نص", False)]

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from akhbar.clean.byline import AGENCIES, is_sentence, outlet_candidates, outlet_parts, split_byline
-from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, line_key, make_lines
+from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, is_slider_controls, line_key, make_lines
 from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
@@ -47,7 +47,7 @@ from akhbar.clean.credits import (
     source_credit_rule,
 )
 from akhbar.clean.prayer import PRAYERS, find_prayer_blocks
-from akhbar.clean.related import find_related_blocks, is_related_header
+from akhbar.clean.related import find_related_blocks, glued_list_header, is_related_header
 from akhbar.clean.sections import is_section_label
 from akhbar.clean import templates as tpl
 from akhbar.clean.features import DENSE_NAMES, LineRules, page_features
@@ -222,16 +222,18 @@ class LineStats:
                 labels[("P", pre)] += 1
             if suf:
                 labels[("S", suf)] += 1
+        # (the first line that is not a slider's controls: see make_lines)
+        first = next((ln for ln in lines if not (ln.part and is_slider_controls(ln.text))), None)
         if doc.author:
             self.byline_docs[src] += 1
             self.byline_words.setdefault(src, Counter()).update(outlet_candidates(doc.author))
             self.own_docs[src] += 1
             self.byline_parts.setdefault(src, Counter()).update(
                 outlet_parts(split_author_date(doc.author)[0], names=True))
-        elif lines and _first_line_byline(lines[0]):
+        elif first is not None and _first_line_byline(first):
             # no author field: a byline heading the text («هيفاء عبدالله – عين اليوم»)
             self.own_docs[src] += 1
-            self.byline_parts.setdefault(src, Counter()).update(outlet_parts(lines[0].text, names=True))
+            self.byline_parts.setdefault(src, Counter()).update(outlet_parts(first.text, names=True))
 
     def merge(self, other: LineStats) -> None:
         self.docs.update(other.docs)
@@ -326,10 +328,15 @@ class LineStats:
             counts: Counter[tuple[str, ...]] = Counter()
             runs: Counter[str] = Counter()  # run literal -> documents
             follow: Counter[str] = Counter()  # run literal -> distinct next words
+            glued: dict[tuple[str, ...], int] = {}  # ("G", list header) -> documents
             for key, c in edges.items():
                 if key[0] == "R":
                     runs[key[1]] += c
                     follow[key[1]] += 1
+                    continue
+                if key[0] == "G":
+                    if c >= thr:
+                        glued[key] = c
                     continue
                 if frequent:
                     for sk in tpl.skeletons(key[1:], frequent, tail=key[0] == "T"):
@@ -337,6 +344,8 @@ class LineStats:
             found = {sk: c for sk, c in counts.items() if c >= thr}
             # a run literal opens runs of variable words: a tag list, not a fixed phrase
             found.update({("R", w): c for w, c in runs.items() if c >= thr and follow[w] * 2 >= c})
+            # a list header the source glues after its texts' last sentence
+            found.update(glued)
             if found:
                 out[src] = (frequent, found)
         self._templates = out
@@ -433,6 +442,14 @@ class LineStats:
         if entry is None:
             return frozenset()
         return frozenset(k[1].split(" ", 1)[0] for k in entry[1] if k[0] == "T")
+
+    def list_headers(self, source: str | None) -> frozenset[str]:
+        """Related-list headers («مقالات أخرى») that the source glues after the last
+        sentence of its texts, the list behind them (see related.glued_list_header)."""
+        entry = self.templates().get(source or "")
+        if entry is None:
+            return frozenset()
+        return frozenset(k[1] for k in entry[1] if k[0] == "G")
 
     def title_footers(self, source: str | None) -> frozenset[str]:
         """Literals of the source's footers that quote the document's title and end there
@@ -548,6 +565,20 @@ _PREFIX_END = ":：-–—ـ|/"
 
 
 _BYLINE_DELIM_RE = re.compile(r"\s[\-–—ـ:]|[\-–—ـ:]\s|:$")
+
+
+def _outlet_byline(line: Line, stats: LineStats | None, source: str | None) -> bool:
+    """A short line cut by a dash or a colon, not a sentence, that names the source itself,
+    an outlet of its bylines or an agency (see split_byline) besides a person or a place."""
+    if not 2 <= line.n_words <= 8 or line.ends_sentence or not _BYLINE_DELIM_RE.search(line.text):
+        return False
+    outlets = stats.outlets(source) if stats is not None else set()
+    own = stats.own_names(source) if stats is not None else set()
+    parts = split_byline(line.text, outlets, own)
+    if not parts.outlet or not (parts.person or parts.place):
+        return False
+    outlet = line_key(parts.outlet)
+    return outlet in AGENCIES or outlet in {line_key(w) for w in outlets | own}
 
 
 def _first_line_byline(line: Line) -> bool:
@@ -1039,6 +1070,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             put(ln.pos, "byline", "name_city_in_header", 0.8)
             byline = ln.text  # the whole line: split_byline finds the person and the place
             continue
+        if byline is None and _outlet_byline(ln, stats, doc.source):
+            # «واس – مكة المكرمة», «عين اليوم - منيف الشهراني»: the source's own name or an
+            # agency with a place or a person, alone on a short line above the text
+            put(ln.pos, "byline", "outlet_in_header", 0.8)
+            byline = ln.text
+            continue
         if memo.looks_like_name(ln.pos) and (
             (nxt is not None and nxt.pos == first_body)
             or (prev is not None and (prev.pos == title_pos or prev.pos in labels))
@@ -1294,10 +1331,12 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
         openers = stats.tail_openers(doc.source) if has_templates and stats is not None else frozenset()
         footers = stats.title_footers(doc.source) if has_templates and stats is not None else frozenset()
+        list_heads = stats.list_headers(doc.source) if has_templates and stats is not None else frozenset()
         for pos in sorted(edge):
             ln = lines[pos]
             start, end = (author_cut or glued_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
             run_end: int | None = None
+            suffix_cat: str | None = None
             rule = "author_prefix" if start and author_cut else "share_prefix" if start and share_cut \
                 else "template_prefix"
             if has_templates:
@@ -1323,6 +1362,10 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                         # the footer, then a teaser glued after the title («رابط الخبر بصحيفة
                         # الوئام: <T> هذا الخبر يتبع لـ …»): the page goes on after the text ended
                         end = 0
+                    glued = glued_list_header(ln.text[:end]) if list_heads else None
+                    if glued is not None and glued[1] in list_heads and glued[0] >= start:
+                        # the source's related-list widget glued after the last sentence
+                        end, suffix_cat = glued[0], "related_articles"
                     if literals:
                         # a tag widget glued to the end: «… أداء عمله. سمات أمانة حائل اغلاق مطعم»
                         cut = tpl.run_cut(ln.text[:end], literals)
@@ -1348,7 +1391,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 elif run_end is not None and run_end == len(ln.text):
                     put(pos, "navigation", "template_run", 0.85)
                 else:
-                    put(pos, "other", "template_line", 0.85)
+                    put(pos, suffix_cat or "other", "template_line", 0.85)
                 continue
             cuts[pos] = (start, end)
             if start:
@@ -1375,7 +1418,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     end_rest = end
                 if end_rest < len(ln.text):
                     cut_text = ln.text[end_rest:].strip()
-                    cat = _guess_category(Line(pos=0, no=0, text=cut_text))
+                    cat = suffix_cat or _guess_category(Line(pos=0, no=0, text=cut_text))
                     partial.append(RemovedLine(line_no=ln.no, text=cut_text, category=cat, rule="template_suffix",
                                                confidence=0.85, char_start=ln.offset + end_rest))
 
@@ -1402,7 +1445,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     parts = split_byline(byline, stats.outlets(doc.source) if stats is not None else (),
                          stats.own_names(doc.source) if stats is not None else ())
     removed = [
-        RemovedLine(line_no=lines[p].no, text=lines[p].text, category=c, rule=r, confidence=conf)
+        RemovedLine(line_no=lines[p].no, text=lines[p].text, category=c, rule=r, confidence=conf,
+                    char_start=lines[p].offset if lines[p].part else None)
         for p, (c, r, conf) in sorted(labels.items())
     ]
     removed = sorted(removed + partial, key=lambda rl: (rl.line_no, rl.char_start or 0))

@@ -53,6 +53,7 @@ class Line:
     words: list[str] = field(default_factory=list)  # words of key
     offset: int = 0  # where ``text`` starts in the raw line (leading spaces stripped)
     n_words: int = field(default=0, repr=False, compare=False)  # len(words)
+    part: bool = field(default=False, compare=False)  # one of several parts of a raw line (make_lines)
     # computed on first use (a line is read by many rules; the text never changes)
     _exact_key: str | None = field(default=_UNSET, repr=False, compare=False)
     _latin: float | None = field(default=_UNSET, repr=False, compare=False)
@@ -143,12 +144,44 @@ def line_memo(fn):
     return memoised
 
 
+# A slider's controls («Next Previous», «السابق التالي») scraped into the middle of a line
+# between a gallery's captions, a byline and the text: where they share a line with other
+# text, they part it (each part a Line of its own, ``part`` set, ``offset`` into the raw line).
+_SLIDER_RE = re.compile(r"(?<![^\W\d_])(?:Next\s+Previous|Previous\s+Next|السابق\s+التالي|التالي\s+السابق)(?![^\W\d_])")
+
+
+def is_slider_controls(text: str) -> bool:
+    """The text is a slider's controls and nothing else («Next Previous»)."""
+    return _SLIDER_RE.fullmatch(text.strip()) is not None
+
+
+def _slider_parts(raw: str) -> list[tuple[int, str]]:
+    """(offset, stripped text) of the parts of a raw line around slider controls; one part
+    when the line has none, or is nothing else."""
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SLIDER_RE.finditer(raw):
+        parts.append((pos, raw[pos: m.start()]))
+        parts.append((m.start(), m.group(0)))
+        pos = m.end()
+    parts.append((pos, raw[pos:]))
+    out = [(off + len(t) - len(t.lstrip()), t.strip()) for off, t in parts]
+    return [(off, t) for off, t in out if t]
+
+
 def make_lines(raw_text: str) -> list[Line]:
     out: list[Line] = []
     for no, raw in enumerate(raw_text.split("\n")):
         text = raw.strip()
-        if text:
-            out.append(Line(pos=len(out), no=no, text=text, offset=len(raw) - len(raw.lstrip())))
+        if not text:
+            continue
+        if ("Next" in text or "التالي" in text) and _SLIDER_RE.search(text):
+            parts = _slider_parts(raw)
+            if len(parts) > 1:
+                for off, part in parts:
+                    out.append(Line(pos=len(out), no=no, text=part, offset=off, part=True))
+                continue
+        out.append(Line(pos=len(out), no=no, text=text, offset=len(raw) - len(raw.lstrip())))
     return out
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from akhbar.clean._text import Line, line_memo
+from akhbar.clean._text import Line, line_key, line_memo
 from akhbar.metadata import is_age_line, parse_dateline
 
 # Header phrases in line_key() form (normalised, no punctuation).
@@ -46,6 +46,32 @@ def is_inline_related(line: Line) -> bool:
     if line.n_words > 30 or line.n_words < 3:
         return False
     return bool(_INLINE_SEP_RE.match(line.norm.lstrip("-–—•*»«([ ")))
+
+
+# A list header after the text's last sentence, the list run on behind it, its titles
+# glued to one another (and often to the header): «… إلى اللقاء،،، مقالات أخرى
+# للكاتببين العامي والفصيحالوطن العربي …».  Written by hand on the raw text: the header
+# words in their spellings (hamza, ى/ي, ة/ه); no library knows these widgets.
+_GLUED_HEADER_RE = re.compile(
+    r"(?:(?<=\s)|^)(?P<h>(?:مقالات|أخبار|اخبار|مواضيع|موضوعات|تقارير)\s+"
+    r"(?:[أا]خر[ىي]|ذات\s+صل[ةه]|متعلق[ةه]|مشابه[ةه])|[اإأ]قر[أا]\s+[أا]يض[اًا]+)(?P<w>\s*لل?كاتب)?(?P<next>\s*)(?=\S)"
+)
+_SENTENCE_END_BEFORE = ".!?؟…،:»\"”)"
+
+
+def glued_list_header(text: str) -> tuple[int, str] | None:
+    """(offset, header key) of the last related-list header in a line that either follows
+    a sentence end (or opens the line) or is glued to the first item after it
+    («للكاتبآه يا لندن»), with more text behind it; the caller decides, from the source's
+    other documents, whether it is the source's list widget."""
+    found = None
+    for m in _GLUED_HEADER_RE.finditer(text):
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in _SENTENCE_END_BEFORE or not m.group("next"):
+            found = m
+    if found is None:
+        return None
+    return found.start("h"), " ".join(line_key(found.group("h")).split())
 
 
 def is_date_or_age(line: Line, reference=None) -> bool:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Collection
 
 from akhbar.clean._text import FUNCTION_WORDS, line_key
+from akhbar.clean.related import glued_list_header
 
 # A delimiter: always «:», «|», brackets and quotes; a dash unless between digits
 # («العميري-سبق» yes, «2015-07-21» no); a slash next to a space («2015/07/21» no);
@@ -352,6 +353,9 @@ def edge_candidates(
             run = run_candidate(lines[idx])
             if run is not None:
                 keys.add(("R", *run))
+            glued = glued_list_header(lines[idx])
+            if glued is not None:
+                keys.add(("G", glued[1]))
     segs.discard("")
     segs.discard(TITLE)
     return keys, segs
