@@ -197,3 +197,25 @@ def test_line_stats_is_picklable():
     stats = build_line_stats([_site_doc(i) for i in range(3)])
     again = pickle.loads(pickle.dumps(stats))
     assert again.lines == stats.lines and isinstance(again, LineStats)
+
+
+def test_the_lines_a_paragraph_announces_with_a_colon_are_kept():
+    # an arreyadi record (tests/fixtures/arreyadi_poem.json, copied whole): «… وتقول كلمات
+    # القصيدة:» and the song's sixteen verses, short lines with no full stop that the
+    # classifier alone took for a footer widget (0.10.0 kept 1 of 16)
+    from akhbar.ingest import RawInput, ingest_unit
+
+    [rec] = json.loads((Path(__file__).parent / "fixtures" / "arreyadi_poem.json").read_text(encoding="utf-8"))
+    doc = ingest_unit(RawInput("poem.json#0", "json", rec))
+    out = clean_document(doc)
+    lines = out.clean_text.split("\n")
+    assert lines[0].endswith("وتقول كلمات القصيدة:")
+    assert len(lines) == 17 and lines[-1] == "حبيبي غمض عيونك ترى ركضي كسر ساقي"
+    assert [r.rule for r in out.removed] == ["name_city_in_header"]
+    assert sum("announced by line" in note for _no, note in out.kept_notes) == 15
+
+
+def test_an_announced_contact_address_stays_out():
+    from akhbar.clean import _URL_IN_LINE_RE
+
+    assert _URL_IN_LINE_RE.search("www.mcs.gov.sa/InformationCenter") and not _URL_IN_LINE_RE.search("حبيبي غمض عيونك")

@@ -567,6 +567,11 @@ _PREFIX_END = ":：-–—ـ|/"
 _BYLINE_DELIM_RE = re.compile(r"\s[\-–—ـ:]|[\-–—ـ:]\s|:$")
 
 
+_ANNOUNCED_MAX_LINES = 40
+_URL_IN_LINE_RE = re.compile(r"https?://|www\.|\.com\b|\.net\b|\.org\b|\.sa\b")
+_CLASSIFIER_RULES = frozenset({"learned_line", "footer_block", "inside_block", "numbered_list"})
+
+
 def _outlet_byline(line: Line, stats: LineStats | None, source: str | None) -> bool:
     """A short line cut by a dash or a colon, not a sentence, that names the source itself,
     an outlet of its bylines or an agency (see split_byline) besides a person or a place."""
@@ -1302,6 +1307,27 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             if pos not in labels and pos != title_pos and pos - 1 in labels and pos + 1 in labels \
                     and learned.p_boiler[pos] >= _BLOCK_MIN and not prose(pos):
                 put(pos, learned.category[pos], "inside_block", round(float(learned.p_boiler[pos]), 3))
+    # 4b-announced. what a kept line announces with a colon («وتقول كلمات القصيدة:»,
+    # «وجاءت التطبيقات كالتالي:») is the article's: the poem's verses or the list's items
+    # that only the classifier took (short lines, no verb, no full stop) are kept
+    if learned is not None:
+        pos = 0
+        while pos < n - 1:
+            ln = lines[pos]
+            if pos in labels or pos == title_pos or ln.n_words < 3 \
+                    or not ln.text.rstrip(CLOSERS + " ").endswith((":", "：")):
+                pos += 1
+                continue
+            q = pos + 1
+            while q < n and q - pos <= _ANNOUNCED_MAX_LINES and (
+                    q not in labels or labels[q][1] in _CLASSIFIER_RULES):
+                if q in labels and ("@" in lines[q].text or _URL_IN_LINE_RE.search(lines[q].norm)):
+                    pass  # a contact address or a link announced («للتواصل:») stays out
+                elif q in labels:
+                    notes[q] = f"announced by line {lines[pos].no} («…:»): kept (classifier: {labels[q][1]})"
+                    del labels[q]
+                q += 1
+            pos = q
     # 4c. sub-line templates: a byline/dateline opening the first paragraph, a footer
     # glued to the last one (prefixes and suffixes repeated across the source)
     cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line

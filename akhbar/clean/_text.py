@@ -169,17 +169,20 @@ def _slider_parts(raw: str) -> list[tuple[int, str]]:
     return [(off, t) for off, t in out if t]
 
 
-def make_lines(raw_text: str) -> list[Line]:
+def make_lines(raw_text: str, *, parts: bool = True) -> list[Line]:
+    """The non-empty lines of a text; with ``parts`` (the cleaner's reading), a line that
+    holds a slider's controls besides other text is parted around them.  Training reads
+    its labelled rows whole (``parts=False``: one Line per row)."""
     out: list[Line] = []
     for no, raw in enumerate(raw_text.split("\n")):
         text = raw.strip()
         if not text:
             continue
-        if ("Next" in text or "التالي" in text) and _SLIDER_RE.search(text):
-            parts = _slider_parts(raw)
-            if len(parts) > 1:
-                for off, part in parts:
-                    out.append(Line(pos=len(out), no=no, text=part, offset=off, part=True))
+        if parts and ("Next" in text or "التالي" in text) and _SLIDER_RE.search(text):
+            pieces = _slider_parts(raw)
+            if len(pieces) > 1:
+                for off, piece in pieces:
+                    out.append(Line(pos=len(out), no=no, text=piece, offset=off, part=True))
                 continue
         out.append(Line(pos=len(out), no=no, text=text, offset=len(raw) - len(raw.lstrip())))
     return out

@@ -135,7 +135,7 @@ def featurise(pages: list[tuple[dict, list]], stats=None) -> Matrix:
     dense, tokens, y, cat, page, trow = [], [], [], [], [], []
     for i, (meta, rows) in enumerate(pages):
         doc = page_doc(meta, rows)
-        lines = _text.make_lines(doc.raw_text)
+        lines = _text.make_lines(doc.raw_text, parts=False)
         assert len(lines) == len(rows), "a row with an empty or multi-line text"
         f = page_features(lines, doc, stats)
         dense.append(f.dense)
@@ -219,7 +219,7 @@ def title_rows(pages, model_like, stats=None) -> tuple[np.ndarray, np.ndarray, l
             groups.append((i, [], gold))
             continue
         doc = page_doc(meta, rows)
-        lines = _text.make_lines(doc.raw_text)
+        lines = _text.make_lines(doc.raw_text, parts=False)
         f = page_features(lines, doc, stats)
         p = score_lines(model_like, f).p_boiler
         cands = candidates(lines, f, p)
@@ -322,7 +322,7 @@ def fit(articles: list[Article], families: list[Family], pages: int, seed: int,
             if meta.get("title_from_container"):
                 continue
             doc = page_doc(meta, rows)
-            lines = _text.make_lines(doc.raw_text)
+            lines = _text.make_lines(doc.raw_text, parts=False)
             f = page_features(lines, doc)
             p = score_lines(probe, f).p_boiler
             gold = next((k for k, (_t, lab) in enumerate(rows) if lab == "TITLE"), None)
