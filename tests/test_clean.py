@@ -219,3 +219,11 @@ def test_an_announced_contact_address_stays_out():
     from akhbar.clean import _URL_IN_LINE_RE
 
     assert _URL_IN_LINE_RE.search("www.mcs.gov.sa/InformationCenter") and not _URL_IN_LINE_RE.search("حبيبي غمض عيونك")
+
+
+def test_a_page_that_is_only_its_comments_counter_has_no_text_left():
+    # arriyadiyah's video pages (node/883016): the scraped content is « تعليقات () » alone
+    doc = RawDocument(source_path="v.json#0", raw_text=" \n تعليقات () ", title="حديث لاعبي النصر في الباص",
+                      source="arriyadiyah", fmt="json", title_from_container=True)
+    out = clean_document(doc)
+    assert out.clean_text == "" and [(r.rule, r.category) for r in out.removed] == [("comment_notice", "comment_form")]
