@@ -27,6 +27,12 @@ Two protocols, both printed:
   sign-off, duplicate articles) and its widgets vary in other ways than these
   generators' slots; content precision there is checked on real records instead.
 
+Characters removed: a line's whole length for a whole-line boilerplate row, the
+characters a row cut for a row with ``char_start`` (a byline prefix, a glued footer, a
+share bar before the first sentence); until pipeline 0.11.0 any row counted its whole
+line, which overstated recall on template cuts and counted a content line that lost a
+glued share bar as wholly lost.
+
 Figures (over all held-out pages): boilerplate character precision / recall / F1,
 content kept (share of content characters not removed; the title line counts as
 content), the share of pages whose content lines are all kept, title accuracy (the
@@ -100,22 +106,27 @@ def score(pages: list[tuple[dict, list]], sites: list[list[tuple[dict, list]]] |
     elapsed = time.perf_counter() - t0
     errors = []
     for (meta, rows), out in zip(pages, outs):
-        removed = {r.line_no for r in out.removed}
+        # characters removed per line: the whole line for a whole-line row, the cut text
+        # for a row with char_start (a prefix, a suffix, a credit inside the line)
+        removed: dict[int, int] = {}
+        for r in out.removed:
+            whole = r.char_start is None
+            removed[r.line_no] = 10**9 if whole else removed.get(r.line_no, 0) + len(r.text)
         lost = False
         for no, (text, label) in enumerate(rows):
             n = len(text)
+            cut = min(n, removed.get(no, 0))
             if label in (None, "TITLE"):
                 ct_all += n
-                if no in removed:
-                    ct_rem += n
+                if cut:
+                    ct_rem += cut
                     lost = True
-                    errors.append(f"content removed: {text[:70]}")
+                    errors.append(f"content removed ({cut} of {n} chars): {text[:70]}")
             else:
                 bp_all += n
-                if no in removed:
-                    bp_rem += n
-                else:
-                    errors.append(f"kept {label}: {text[:70]}")
+                bp_rem += cut
+                if cut < n:
+                    errors.append(f"kept {label}" + (f" ({n - cut} of {n} chars)" if cut else "") + f": {text[:70]}")
         clean_pages += not lost
         gold = next((t for t, lab in rows if lab == "TITLE"), None)
         if gold is None and meta.get("title_from_container"):
