@@ -625,3 +625,30 @@ def test_slider_controls_part_a_line_and_the_byline_behind_them_is_kept():
     assert [(ln.no, ln.offset, ln.text, ln.part) for ln in parts] == [
         (0, 1, "صناعة مواد المنزل", True), (0, 19, "Next Previous", True), (0, 33, "رغد عشميل – جدة", True),
         (1, 0, "نص", False)]
+
+
+def test_a_wire_dateline_gives_the_place_and_the_agency():
+    # a WAS record's first line (SaudiNewsNet «was»): the dateline goes, dates the article,
+    # and its place and agency are the byline's (0.10.0 kept none of them: 19 of 20 audited)
+    doc = ingest_unit(RawInput("was.json#0", "json", {
+        "source": "was", "title": "أمير الباحة يستقبل مدير الشرطة",
+        "content": " الباحة 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\n"
+                   " استقبل صاحب السمو الملكي الأمير مشاري بن سعود بن عبدالعزيز أمير منطقة الباحة بمكتبه اليوم "
+                   "مدير شرطة المنطقة اللواء سعد الغامدي الذي قدم له التقرير السنوي لأعمال الشرطة.\n"
+                   " // انتهى // 13:20 ت م"}))
+    c = clean_document(doc)
+    assert c.clean_text.startswith("استقبل") and "واس" not in c.clean_text
+    assert c.published_at == dt.datetime(2015, 8, 11, tzinfo=UTC)
+    assert (c.byline_outlet, c.dateline_place, c.byline_person) == ("واس", "الباحة", None)
+
+
+@pytest.mark.parametrize("line,byline", [
+    ("مكة المكرمة 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس", "مكة المكرمة - واس"),
+    ("جدة 11 أغسطس 2015 - رويترز", "جدة - رويترز"),
+    ("الثلاثاء 11 أغسطس 2015", None),  # no agency
+    ("26 شوال 1436 هـ واس", None),  # no place
+])
+def test_wire_dateline_byline(line, byline):
+    from akhbar.clean import _wire_dateline_byline
+
+    assert _wire_dateline_byline(line) == byline

@@ -567,6 +567,26 @@ _PREFIX_END = ":：-–—ـ|/"
 _BYLINE_DELIM_RE = re.compile(r"\s[\-–—ـ:]|[\-–—ـ:]\s|:$")
 
 
+# a wire dateline: the place, the date, the agency last («مكة المكرمة 26 شوال 1436 هـ
+# الموافق 11 اغسطس 2015 م واس»)
+_WIRE_DATELINE_RE = re.compile(r"^(?P<place>[^\d٠-٩]{2,40}?)\s+[\d٠-٩].*\s(?P<agency>\S+(?:\s\S+){0,2})\s*$")
+
+
+def _wire_dateline_byline(text: str) -> str | None:
+    """«<place> - <agency>» of a wire dateline that ends with a news agency's name, for
+    split_byline; None for any other dateline."""
+    m = _WIRE_DATELINE_RE.match(text.strip())
+    if m is None:
+        return None
+    words = m["agency"].split()
+    for k in range(len(words)):
+        agency = " ".join(words[k:])
+        if line_key(agency) in AGENCIES:
+            place = m["place"].strip(" -–—:،,")
+            return f"{place} - {agency}" if place else None
+    return None
+
+
 _ANNOUNCED_MAX_LINES = 40
 _URL_IN_LINE_RE = re.compile(r"https?://|www\.|\.com\b|\.net\b|\.org\b|\.sa\b")
 _CLASSIFIER_RULES = frozenset({"learned_line", "footer_block", "inside_block", "numbered_list"})
@@ -1051,6 +1071,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             updated = updated or info.when
         else:
             published = published or info.when
+        if byline is None and (not prose or ln.pos < prose[0]):
+            byline = _wire_dateline_byline(ln.text)
 
     # 3. zones: header = before the first running-text paragraph, footer = after the last
     body = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos and ln.is_body()]
