@@ -1346,7 +1346,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                 if q in labels and ("@" in lines[q].text or _URL_IN_LINE_RE.search(lines[q].norm)):
                     pass  # a contact address or a link announced («للتواصل:») stays out
                 elif q in labels:
-                    notes[q] = f"announced by line {lines[pos].no} («…:»): kept (classifier: {labels[q][1]})"
+                    notes[q] = f"announced by line {lines[pos].no} («…:»): kept (classifier: {labels[q][1]} {labels[q][2]})"
                     del labels[q]
                 q += 1
             pos = q
