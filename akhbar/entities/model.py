@@ -18,7 +18,9 @@ import numpy as np
 
 from akhbar.entities import gazetteer as gz
 
-from akhbar.entities.features import ALL_GROUPS, load_clusters, sentence_view, smart_split, view_features
+from akhbar.entities import crf_numpy
+from akhbar.entities.features import (ALL_GROUPS, TOKEN_ID_WIDTH, TokenInfo, load_clusters, sentence_view, smart_split,
+                                      tag_feature_ids, token_feature_ids, view_features, views_feature_ids)
 from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode_many
 from akhbar.text import PREPOSITIONS, fold_key, fold_key_word, fold_match, split_proclitics
 from akhbar.text.caches import WORD_CACHE_MAX
@@ -30,6 +32,8 @@ PRIOR_FILE = "cluster_per_prior.json"
 NAME_PRIOR_MIN = 0.1  # a word in a cluster with fewer PER tokens than this is not name-like
 LABELS = ("PER", "LOC", "ORG", "MISC")
 TAG_SLICE_TOKENS = 20_000  # tokens per BiLSTM batch (memory, not results, depends on it)
+FEATURE_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose CRF attribute ids are kept (43 int32 each, per tagger)
+TAG_IDS_CACHE_MAX = 4096  # combinations of a token's list tags whose attribute ids are kept
 
 
 def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
@@ -70,6 +74,13 @@ class CrfModel:
         self.crf_weight = float(self.meta.get("crf_weight", 1.0))
         self.crf_pool = str(self.meta.get("crf_pool", "linear"))  # models written before 0.5.0: linear
         self._ready: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
+        # the CRF's weights for its marginals in numpy (crf_numpy), with the attribute ids per
+        # token (rows of a table, by TokenInfo) and per combination of list tags
+        self.weights = crf_numpy.read_weights(model_path or os.path.join(model_dir, MODEL_FILE)) \
+            if "emb" not in self.groups else None
+        self._id_rows: dict[TokenInfo, int] = {}
+        self._id_table = np.zeros((0, TOKEN_ID_WIDTH), np.int64)
+        self._tag_ids: dict[tuple[str | None, str | None, str | None], list[int]] = {}
         self.neural = None
         npath = os.path.join(model_dir, NEURAL_FILE)
         if neural and self.crf_weight < 1.0 and os.path.exists(npath):
@@ -121,7 +132,10 @@ class CrfModel:
         nprobs = self.neural.probs(views) if self.neural is not None else None
         out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
         crfs: dict[int, np.ndarray] = {}
-        for k, view in enumerate(views):
+        batched = nprobs is not None and self.weights is not None
+        if batched:
+            crfs = self._batch_marginals(views)
+        for k, view in enumerate(() if batched else views):
             n = len(view.infos)
             if not n:
                 continue
@@ -141,6 +155,49 @@ class CrfModel:
 
     def marginals(self, n: int) -> np.ndarray:
         return crf_marginals(self.tagger, n, self.labels)
+
+    def _batch_marginals(self, views: list) -> dict[int, np.ndarray]:
+        """:meth:`marginals` of every non-empty sentence of ``views`` at once
+        (:func:`crf_numpy.marginals`: the same floats as the tagger's), by index in ``views``."""
+        w = self.weights
+        assert w is not None
+        keep = [k for k, v in enumerate(views) if v.infos]
+        if not keep:
+            return {}
+        vs = [views[k] for k in keep]
+        use_cl, use_tr = "clusters" in self.groups, "triggers" in self.groups
+        infos = [ti for v in vs for ti in v.infos]
+        rows = self._id_rows
+        fresh = list(dict.fromkeys(ti for ti in infos if ti not in rows))
+        if len(rows) + len(fresh) > max(FEATURE_IDS_CACHE_MAX, len(fresh)):
+            rows.clear()
+            fresh = list(dict.fromkeys(infos))
+        if fresh:
+            base = len(rows)
+            new = np.array([token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero) for ti in fresh], np.int64)
+            self._id_table = np.concatenate([self._id_table[:base], new])
+            rows.update(zip(fresh, range(base, base + len(fresh))))
+        token_rows = self._id_table[[rows[ti] for ti in infos]]
+        tag_ids = self._tag_ids
+        if len(tag_ids) > TAG_IDS_CACHE_MAX:
+            tag_ids.clear()
+        tag_list: list[list[int]] = []
+        for v in vs:
+            n = len(v.infos)
+            for key in zip(v.gaz_tags or [None] * n, v.tg_tags or [None] * n, v.ol_tags or [None] * n):
+                hit = tag_ids.get(key)
+                if hit is None:
+                    hit = tag_ids[key] = tag_feature_ids(*key, w.attrs, w.zero)
+                tag_list.append(hit)
+        ids = views_feature_ids(vs, token_rows, np.array(tag_list, np.int64), use_tr, w.attrs, w.zero)
+        lens = [len(v.infos) for v in vs]
+        marg = crf_numpy.marginals(w, ids, lens)
+        m = np.zeros((len(infos), len(TAGS)), np.float32)
+        for j, label in enumerate(w.labels):
+            if label in self.labels:
+                m[:, TAGS.index(label)] = marg[:, j]
+        ends = np.cumsum(lens)
+        return {k: m[e - n:e] for k, e, n in zip(keep, ends.tolist(), lens)}
 
 
 POOLS = ("log", "linear")
