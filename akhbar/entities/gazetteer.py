@@ -226,17 +226,19 @@ class Gazetteer:
         n = len(words)
         max_len = self.max_len
         folded = _fold_words(words)
-        i = 0
-        while i < n:
-            if not folded[i]:
-                i += 1
+        # the readings of each word that may start a key: most words have none, so only the
+        # few that have one are walked (a word without any never starts a match)
+        get = starts.get
+        options = [get(w) for w in words]
+        if None in options:
+            options = [o if o is not None else _start_options(memo, w) for o, w in zip(options, words)]
+        i = 0  # end of the last match: a match starts at or after it
+        for k in [k for k, o in enumerate(options) if o and folded[k]]:
+            if k < i:
                 continue
-            opts = starts.get(words[i])
-            if opts is None:
-                opts = _start_options(memo, words[i])
             best = None  # (end, option rank, label, cut): the longest match, then the first option
-            for rank, first, cut in opts:
-                cur, j = first, i + 1
+            for rank, first, cut in options[k]:
+                cur, j = first, k + 1
                 while cur in prefixes:
                     hit = idx.get(cur)
                     # ambiguous names are judged on the fold key of the words they span, however
@@ -246,15 +248,13 @@ class Gazetteer:
                             skip_ambiguous and cur in AMBIGUOUS_KEYS):
                         best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
                     # a name runs over word tokens only (no punctuation inside), at most max_len
-                    if j >= n or j - i >= max_len or not folded[j]:
+                    if j >= n or j - k >= max_len or not folded[j]:
                         break
                     cur += folded[j]
                     j += 1
             if best:
-                out.append((i, best[0], best[2], best[3]))
+                out.append((k, best[0], best[2], best[3]))
                 i = best[0]
-            else:
-                i += 1
         return out
 
 ORG_LEXICON_FILE = "org_lexicon.tsv"

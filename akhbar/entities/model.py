@@ -32,7 +32,7 @@ PRIOR_FILE = "cluster_per_prior.json"
 NAME_PRIOR_MIN = 0.1  # a word in a cluster with fewer PER tokens than this is not name-like
 LABELS = ("PER", "LOC", "ORG", "MISC")
 TAG_SLICE_TOKENS = 20_000  # tokens per BiLSTM batch (memory, not results, depends on it)
-FEATURE_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose CRF attribute ids are kept (43 int32 each, per tagger)
+FEATURE_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose CRF attribute ids are kept (43 int32 each, per tagger: 5 MB)
 TAG_IDS_CACHE_MAX = 4096  # combinations of a token's list tags whose attribute ids are kept
 
 
@@ -78,8 +78,8 @@ class CrfModel:
         # token (rows of a table, by TokenInfo) and per combination of list tags
         self.weights = crf_numpy.read_weights(model_path or os.path.join(model_dir, MODEL_FILE)) \
             if "emb" not in self.groups else None
-        self._id_rows: dict[TokenInfo, int] = {}
-        self._id_table = np.zeros((0, TOKEN_ID_WIDTH), np.int64)
+        self._id_rows: dict[str, int] = {}
+        self._id_table = np.zeros((0, TOKEN_ID_WIDTH), np.int32)
         self._tag_ids: dict[tuple[str | None, str | None, str | None], list[int]] = {}
         self.neural = None
         npath = os.path.join(model_dir, NEURAL_FILE)
@@ -134,7 +134,7 @@ class CrfModel:
         crfs: dict[int, np.ndarray] = {}
         batched = nprobs is not None and self.weights is not None
         if batched:
-            crfs = self._batch_marginals(views)
+            crfs = self._batch_marginals(sentences, views)
         for k, view in enumerate(() if batched else views):
             n = len(view.infos)
             if not n:
@@ -156,9 +156,14 @@ class CrfModel:
     def marginals(self, n: int) -> np.ndarray:
         return crf_marginals(self.tagger, n, self.labels)
 
-    def _batch_marginals(self, views: list) -> dict[int, np.ndarray]:
+    def _batch_marginals(self, sentences: list[list[str]], views: list) -> dict[int, np.ndarray]:
         """:meth:`marginals` of every non-empty sentence of ``views`` at once
-        (:func:`crf_numpy.marginals`: the same floats as the tagger's), by index in ``views``."""
+        (:func:`crf_numpy.marginals`: the same floats as the tagger's), by index in ``views``.
+
+        A token's attribute ids are kept by its string in a table of at most
+        :data:`FEATURE_IDS_CACHE_MAX` rows, filled as tokens come and then left alone
+        (news words are Zipfian: the first seen are mostly the frequent ones); the ids of
+        the tokens left out are worked out for each batch."""
         w = self.weights
         assert w is not None
         keep = [k for k, v in enumerate(views) if v.infos]
@@ -166,18 +171,30 @@ class CrfModel:
             return {}
         vs = [views[k] for k in keep]
         use_cl, use_tr = "clusters" in self.groups, "triggers" in self.groups
-        infos = [ti for v in vs for ti in v.infos]
         rows = self._id_rows
-        fresh = list(dict.fromkeys(ti for ti in infos if ti not in rows))
-        if len(rows) + len(fresh) > max(FEATURE_IDS_CACHE_MAX, len(fresh)):
-            rows.clear()
-            fresh = list(dict.fromkeys(infos))
-        if fresh:
-            base = len(rows)
-            new = np.array([token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero) for ti in fresh], np.int64)
-            self._id_table = np.concatenate([self._id_table[:base], new])
-            rows.update(zip(fresh, range(base, base + len(fresh))))
-        token_rows = self._id_table[[rows[ti] for ti in infos]]
+        size = len(rows)
+        extra: dict[str, int] = {}  # tokens of this batch left out of the table: rows after it
+        extra_ids: list[list[int]] = []
+        idx: list[int] = []
+        for k, v in zip(keep, vs):
+            for tok, ti in zip(sentences[k], v.infos):
+                r = rows.get(tok)
+                if r is None:
+                    r = extra.get(tok)
+                    if r is None:
+                        r = extra[tok] = size + len(extra_ids)
+                        extra_ids.append(token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero))
+                idx.append(r)
+        table = self._id_table
+        if extra_ids:
+            table = np.concatenate([table, np.array(extra_ids, np.int32)])
+            room = FEATURE_IDS_CACHE_MAX - size
+            if room > 0:  # the first of them join the table for good
+                self._id_table = table[:size + room].copy()
+                for tok, r in extra.items():
+                    if r < size + room:
+                        rows[tok] = r
+        token_rows = table[idx]
         tag_ids = self._tag_ids
         if len(tag_ids) > TAG_IDS_CACHE_MAX:
             tag_ids.clear()
@@ -192,7 +209,7 @@ class CrfModel:
         ids = views_feature_ids(vs, token_rows, np.array(tag_list, np.int64), use_tr, w.attrs, w.zero)
         lens = [len(v.infos) for v in vs]
         marg = crf_numpy.marginals(w, ids, lens)
-        m = np.zeros((len(infos), len(TAGS)), np.float32)
+        m = np.zeros((len(token_rows), len(TAGS)), np.float32)
         for j, label in enumerate(w.labels):
             if label in self.labels:
                 m[:, TAGS.index(label)] = marg[:, j]
