@@ -77,7 +77,7 @@ def _index_memo(idx: dict) -> _IndexMemo:
     (a key is its own longest prefix), so a match is extended one word at a time only while
     it can still become a key.  Thread-safe: entries are checked by
     identity of the index; a memo's ``starts`` only ever gains entries that are the same
-    whoever computes them, and is emptied when full."""
+    whoever computes them, and stops growing when full."""
     global _last_small
     hit = _PREFIX_CACHE.get(id(idx))
     if hit is not None and hit.index is idx:
@@ -103,10 +103,9 @@ def _start_options(memo: _IndexMemo, word: str) -> tuple[tuple[int, str, int], .
     opts = memo.starts.get(word)
     if opts is None:
         prefixes = memo.prefixes
-        opts = tuple(opt for opt in _word_options(word) if opt[1] in prefixes)
-        if len(memo.starts) >= START_CACHE_MAX:
-            memo.starts.clear()
-        memo.starts[word] = opts
+        opts = tuple([opt for opt in _word_options(word) if opt[1] in prefixes])
+        if len(memo.starts) < START_CACHE_MAX:  # full: kept as it is (the first words seen are the frequent ones)
+            memo.starts[word] = opts
     return opts
 
 
