@@ -211,6 +211,14 @@ def _token_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str],
     hit = _CHUNKS.get(key)
     if hit is not None:
         return hit
+    if len(_CHUNKS) >= FEATURE_CACHE_MAX:
+        _CHUNKS.clear()
+    hit = _CHUNKS[key] = _build_chunks(ti, use_cl, use_tr)
+    return hit
+
+
+def _build_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str], list[str], dict[int, list[str]]]:
+    """:func:`_token_chunks` without its cache."""
     own = [
         "bias",
         "w=" + ti.n,
@@ -252,10 +260,7 @@ def _token_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str],
         if use_tr and ti.trig:
             f.append(p + "tr=" + ti.trig)
         nb[d] = f
-    if len(_CHUNKS) >= FEATURE_CACHE_MAX:
-        _CHUNKS.clear()
-    hit = _CHUNKS[key] = (own, own2, nb)
-    return hit
+    return own, own2, nb
 
 
 @functools.lru_cache(maxsize=4096)  # a few dozen BIO tags per list: the combinations are few
@@ -343,7 +348,7 @@ TOKEN_ID_WIDTH = _SLOT_AT[-1] + 1
 def token_feature_ids(ti: TokenInfo, use_cl: bool, use_tr: bool, attrs: dict[str, int], zero: int) -> list[int]:
     """The attribute ids of :func:`_token_chunks` in its order, in the slots above, and
     the token's trigger code (:data:`TRIGGER_CODES`)."""
-    own, own2, nb = _token_chunks(ti, use_cl, use_tr)
+    own, own2, nb = _build_chunks(ti, use_cl, use_tr)  # not through the string cache: the ids are kept instead
     row: list[int] = []
     for width, strings in zip(_SLOTS, (own, own2, nb[-2], nb[-1], nb[1], nb[2])):
         if len(strings) > width:
