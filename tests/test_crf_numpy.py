@@ -65,10 +65,11 @@ def test_feature_ids_follow_the_feature_strings(model, seed_sentences):
         model.tagger.set(view_features(v, model.groups))
         assert np.array_equal(marg[k], model.marginals(len(s)))
     # the ids themselves, twice (the second time from the table)
-    from akhbar.entities.features import tag_feature_ids, token_feature_ids, views_feature_ids
+    from akhbar.entities.features import bigram_sides, tag_feature_ids, token_feature_ids, views_feature_ids
 
     use_cl, use_tr = "clusters" in model.groups, "triggers" in model.groups
-    rows = np.array([token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero) for v in views for ti in v.infos])
+    sides = bigram_sides(w.attrs)
+    rows = np.array([token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero, sides) for v in views for ti in v.infos])
     tags = np.array([tag_feature_ids(g, t, o, w.attrs, w.zero) for v in views
                      for g, t, o in zip(v.gaz_tags, v.tg_tags, v.ol_tags)])
     ids = views_feature_ids(views, rows, tags, use_tr, w.attrs, w.zero)

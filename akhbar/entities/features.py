@@ -341,13 +341,30 @@ def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> l
 # then what it gives the token 2 before, 1 before, 1 after, 2 after it (4, 7, 7, 4).
 _SLOTS = (12, 8, 4, 7, 7, 4)
 _SLOT_AT = tuple(sum(_SLOTS[:k]) for k in range(len(_SLOTS) + 1))
-TRIGGER_CODES = ("", "T", "O", "L", "D", "V", "R", "N", "S")  # the last column of a token's row
-TOKEN_ID_WIDTH = _SLOT_AT[-1] + 1
+TRIGGER_CODES = ("", "T", "O", "L", "D", "V", "R", "N", "S")  # a token row's column before last
+TOKEN_ID_WIDTH = _SLOT_AT[-1] + 2  # the slots, the trigger code, the bigram sides (1: left, 2: right)
 
 
-def token_feature_ids(ti: TokenInfo, use_cl: bool, use_tr: bool, attrs: dict[str, int], zero: int) -> list[int]:
-    """The attribute ids of :func:`_token_chunks` in its order, in the slots above, and
-    the token's trigger code (:data:`TRIGGER_CODES`)."""
+def bigram_sides(attrs: dict[str, int]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that stand left and right of «|» in the model's bigram attributes
+    («bg-=a|b», «bg+=a|b»; cut at every «|»): a pair of neighbours is looked up only when
+    the first may stand left and the second right."""
+    lefts: set[str] = set()
+    rights: set[str] = set()
+    for a in attrs:
+        if a.startswith(("bg-=", "bg+=")):
+            s = a[4:]
+            for k, c in enumerate(s):
+                if c == "|":
+                    lefts.add(s[:k])
+                    rights.add(s[k + 1:])
+    return frozenset(lefts), frozenset(rights)
+
+
+def token_feature_ids(ti: TokenInfo, use_cl: bool, use_tr: bool, attrs: dict[str, int], zero: int,
+                      sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[int]:
+    """The attribute ids of :func:`_token_chunks` in its order, in the slots above, the
+    token's trigger code (:data:`TRIGGER_CODES`) and its bigram sides (:func:`bigram_sides`)."""
     own, own2, nb = _build_chunks(ti, use_cl, use_tr)  # not through the string cache: the ids are kept instead
     row: list[int] = []
     for width, strings in zip(_SLOTS, (own, own2, nb[-2], nb[-1], nb[1], nb[2])):
@@ -356,6 +373,7 @@ def token_feature_ids(ti: TokenInfo, use_cl: bool, use_tr: bool, attrs: dict[str
         row += [attrs.get(s, zero) for s in strings]
         row += [zero] * (width - len(strings))
     row.append(TRIGGER_CODES.index(ti.trig) if use_tr else 0)
+    row.append((ti.n in sides[0]) + 2 * (ti.n in sides[1]))
     return row
 
 
@@ -379,8 +397,8 @@ def views_feature_ids(
     """(tokens, 56) attribute ids of every token of ``views`` (one sentence after the
     other), in the order :func:`view_features` gives the strings (unused slots: ``zero``).
 
-    ``token_rows``: each token's :func:`token_feature_ids`; ``tag_rows``: each token's
-    :func:`tag_feature_ids`."""
+    ``token_rows``: each token's :func:`token_feature_ids` (with the model's bigram sides);
+    ``tag_rows``: each token's :func:`tag_feature_ids`."""
     lens = np.array([len(v.infos) for v in views], dtype=np.int64)
     n = int(lens.sum())
     R, G = token_rows, tag_rows
@@ -414,14 +432,17 @@ def views_feature_ids(
     get = attrs.get
     bg_minus = np.full(n, zero, dtype=np.int64)
     bg_plus = np.full(n, zero, dtype=np.int64)
-    joint = np.flatnonzero(pos > 0)  # tokens with one before them in their sentence
+    side = R[:, -1]
+    left = np.zeros(n, dtype=bool)
+    left[1:] = (side[:-1] & 1) > 0
+    joint = np.flatnonzero((pos > 0) & left & ((side & 2) > 0))  # pairs of neighbours the model may know
     pairs = [(words[k - 1], words[k]) for k in joint.tolist()]
     bg_minus[joint] = [get("bg-=" + x + "|" + y, zero) for x, y in pairs]
     bg_plus[joint - 1] = [get("bg+=" + x + "|" + y, zero) for x, y in pairs]
     F[:, 53] = bg_minus
     F[:, 54] = bg_plus
     if use_tr:
-        tr = R[:, -1]
+        tr = R[:, -2]
         tr2 = np.array([[get("tr2=" + x + y, zero) if x and y else zero for y in TRIGGER_CODES]
                         for x in TRIGGER_CODES], dtype=np.int64)
         m = pos >= 2

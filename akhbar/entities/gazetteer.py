@@ -16,7 +16,7 @@ import os
 import threading
 from typing import NamedTuple
 
-from akhbar.text import fold_key, fold_key_word, fold_match, fold_words, proclitic_readings
+from akhbar.text import PROCLITIC_LETTERS, fold_key, fold_key_word, fold_match, fold_words, proclitic_readings
 from akhbar.text.caches import WORD_CACHE_MAX
 
 # AKHBAR_NER_DIR points the runtime at another set of NER resources (benchmarks/ner_cv.py
@@ -96,14 +96,19 @@ def _index_memo(idx: dict) -> _IndexMemo:
     return memo
 
 
-def _start_options(memo: _IndexMemo, word: str) -> tuple[tuple[int, str, int], ...]:
+def _start_options(memo: _IndexMemo, word: str, folded: str | None = None) -> tuple[tuple[int, str, int], ...]:
     """(rank, key of the first word, cut) for each reading of ``word`` as the first word of
     a name (the word itself, rank 0, then without each proclitic: :func:`_proclitic_options`)
-    whose key can start a key of the index; usually none."""
+    whose key can start a key of the index; usually none.  ``folded``: the word's
+    :func:`_fold_name_word` when the caller has it."""
     opts = memo.starts.get(word)
     if opts is None:
         prefixes = memo.prefixes
-        opts = tuple([opt for opt in _word_options(word) if opt[1] in prefixes])
+        if folded is not None and (len(word) < 3 or word[0] not in PROCLITIC_LETTERS):
+            # no proclitic reading (clitics._readings): the word itself is the only option
+            opts = ((0, folded, 0),) if folded in prefixes else ()
+        else:
+            opts = tuple([opt for opt in _word_options(word) if opt[1] in prefixes])
         if len(memo.starts) < START_CACHE_MAX:  # full: kept as it is (the first words seen are the frequent ones)
             memo.starts[word] = opts
     return opts
@@ -230,7 +235,9 @@ class Gazetteer:
         get = starts.get
         options = [get(w) for w in words]
         if None in options:
-            options = [o if o is not None else _start_options(memo, w) for o, w in zip(options, words)]
+            for k, w in enumerate(options):
+                if w is None:
+                    options[k] = _start_options(memo, words[k], folded[k])
         i = 0  # end of the last match: a match starts at or after it
         for k in [k for k, o in enumerate(options) if o and folded[k]]:
             if k < i:

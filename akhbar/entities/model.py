@@ -19,8 +19,9 @@ import numpy as np
 from akhbar.entities import gazetteer as gz
 
 from akhbar.entities import crf_numpy
-from akhbar.entities.features import (ALL_GROUPS, TOKEN_ID_WIDTH, TokenInfo, load_clusters, sentence_view, smart_split,
-                                      tag_feature_ids, token_feature_ids, view_features, views_feature_ids)
+from akhbar.entities.features import (ALL_GROUPS, TOKEN_ID_WIDTH, bigram_sides, load_clusters, sentence_view,
+                                      smart_split, tag_feature_ids, token_feature_ids, view_features,
+                                      views_feature_ids)
 from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode_many
 from akhbar.text import PREPOSITIONS, fold_key, fold_key_word, fold_match, split_proclitics
 from akhbar.text.caches import WORD_CACHE_MAX
@@ -32,7 +33,7 @@ PRIOR_FILE = "cluster_per_prior.json"
 NAME_PRIOR_MIN = 0.1  # a word in a cluster with fewer PER tokens than this is not name-like
 LABELS = ("PER", "LOC", "ORG", "MISC")
 TAG_SLICE_TOKENS = 20_000  # tokens per BiLSTM batch (memory, not results, depends on it)
-FEATURE_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose CRF attribute ids are kept (43 int32 each, per tagger: 5 MB)
+FEATURE_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose CRF attribute ids are kept (44 int32 each, per tagger: 5 MB)
 TAG_IDS_CACHE_MAX = 4096  # combinations of a token's list tags whose attribute ids are kept
 
 
@@ -75,9 +76,10 @@ class CrfModel:
         self.crf_pool = str(self.meta.get("crf_pool", "linear"))  # models written before 0.5.0: linear
         self._ready: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
         # the CRF's weights for its marginals in numpy (crf_numpy), with the attribute ids per
-        # token (rows of a table, by TokenInfo) and per combination of list tags
+        # token (rows of a table, by token string) and per combination of list tags
         self.weights = crf_numpy.read_weights(model_path or os.path.join(model_dir, MODEL_FILE)) \
             if "emb" not in self.groups else None
+        self._bigram_sides = bigram_sides(self.weights.attrs) if self.weights is not None else (frozenset(), frozenset())
         self._id_rows: dict[str, int] = {}
         self._id_table = np.zeros((0, TOKEN_ID_WIDTH), np.int32)
         self._tag_ids: dict[tuple[str | None, str | None, str | None], list[int]] = {}
@@ -183,7 +185,7 @@ class CrfModel:
                     r = extra.get(tok)
                     if r is None:
                         r = extra[tok] = size + len(extra_ids)
-                        extra_ids.append(token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero))
+                        extra_ids.append(token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero, self._bigram_sides))
                 idx.append(r)
         table = self._id_table
         if extra_ids:
@@ -504,12 +506,13 @@ def _rule_fold(w: str) -> str:
     return fold_key_word(smart_split(fold_match(w))[2]) if w[:1].isalpha() else ""
 
 
-def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
-    """Gazetteer + trigger rules only (the fast mode, and a fill-in for the CRF)."""
+def rule_tags(words: list[str], matches: list[tuple[int, int, str, int]] | None = None) -> tuple[list[str], list[float]]:
+    """Gazetteer + trigger rules only (the fast mode, and a fill-in for the CRF).
+    ``matches``: ``gz.load().match_tokens(words, skip_ambiguous=True)`` when the caller has it."""
     g = gz.load()
     n = len(words)
     tags, probs = ["O"] * n, [0.0] * n
-    for i, j, label, _cut in g.match_tokens(words, skip_ambiguous=True):
+    for i, j, label, _cut in matches if matches is not None else g.match_tokens(words, skip_ambiguous=True):
         _set_span(tags, probs, i, j, label, 0.9)
     folds = [_rule_fold(w) for w in words]
     i = 0
@@ -751,7 +754,7 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
     if rules:
         # ANERcorp does not tag generic «وزارة المالية»/«مجلس الوزراء» and titles are often
         # followed by verbs: next to the CRF only multi-word person names and place cues are used
-        rt, rp = rule_tags(words)
+        rt, rp = rule_tags(words, gmatches if gaz or trims else None)
         for i, j, label in spans_from_bio(rt):
             if label == "PER" and j - i < 2:
                 continue
