@@ -91,13 +91,27 @@ def read_weights(path: str) -> CrfWeights:
     return CrfWeights(labels, {a: k for k, a in enumerate(attr_names)}, state, exp_trans)
 
 
-def _seq_sum(a: np.ndarray) -> np.ndarray:
-    """Sum over the last axis, left to right (``vecsum`` / ``vecdot``; numpy's own sum
-    pairs the terms)."""
-    s = a[..., 0] + a[..., 1] if a.shape[-1] > 1 else a[..., 0].copy()
-    for j in range(2, a.shape[-1]):
-        s += a[..., j]
+SMALL_ROWS = 32  # up to this many sentences at a step, one accumulation beats a Python loop of adds
+
+
+def _seq_sum(a: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Sum over ``axis``, left to right (``vecsum`` / ``vecdot``; numpy's own sum pairs the
+    terms): the last of the running sums of an accumulation for a few rows, else one add
+    after the other (numpy's accumulation is slow on many)."""
+    if a.shape[0] <= SMALL_ROWS:
+        return np.take(np.add.accumulate(a, axis=axis), -1, axis=axis)
+    a = np.moveaxis(a, axis, 0)
+    s = a[0] + a[1] if a.shape[0] > 1 else a[0].copy()
+    for k in range(2, a.shape[0]):
+        s += a[k]
     return s
+
+
+def _inverse(s: np.ndarray) -> np.ndarray:
+    """1 / s, and 1 where s is 0 (crfsuite's scale factor)."""
+    out = np.ones_like(s)
+    np.divide(1.0, s, out=out, where=s != 0.0)
+    return out
 
 
 def marginals(w: CrfWeights, ids: np.ndarray, lens: list[int]) -> np.ndarray:
@@ -111,9 +125,15 @@ def marginals(w: CrfWeights, ids: np.ndarray, lens: list[int]) -> np.ndarray:
         return out
     score = np.zeros((n, L), np.float64)
     table = w.state
-    for k in range(ids.shape[1]):  # item order: one attribute after the other, for every token
-        score += table[ids[:, k]]
-    es = np.array([math.exp(v) for v in score.ravel().tolist()]).reshape(n, L)
+    cols = np.ascontiguousarray(ids.T)
+    buf = np.empty((n, L), np.float64)
+    zero = w.zero
+    for col in cols:  # item order: one attribute after the other, for every token
+        if (col == zero).all():
+            continue  # the zero row adds 0.0: nothing
+        np.take(table, col, axis=0, out=buf)
+        score += buf
+    es = np.fromiter(map(math.exp, score.ravel().tolist()), np.float64, n * L).reshape(n, L)
     et = w.exp_trans
     ln = np.asarray(lens, dtype=np.int64)
     keep = ln > 0
@@ -132,18 +152,12 @@ def marginals(w: CrfWeights, ids: np.ndarray, lens: list[int]) -> np.ndarray:
         a = int(active[t])
         rows = st[:a] + t
         if t == 0:
-            cur = es[rows].copy()
+            cur = es[rows]
         else:
-            p = prev[:a]
-            prod = p[:, :, None] * et[None, :, :]  # (a, from, to): prev[i] * trans[i][j]
-            cur = prod[:, 0] + prod[:, 1] if L > 1 else prod[:, 0].copy()
-            for i in range(2, L):
-                cur += prod[:, i]
+            # (a, from, to): prev[i] * trans[i][j], summed over i in label order
+            cur = _seq_sum(prev[:a, :, None] * et[None, :, :], axis=1)
             cur *= es[rows]
-        s = _seq_sum(cur)
-        sc = np.ones_like(s)
-        nz = s != 0.0
-        sc[nz] = 1.0 / s[nz]
+        sc = _inverse(_seq_sum(cur))
         cur *= sc[:, None]
         alpha[rows] = cur
         scale[rows] = sc

@@ -39,6 +39,8 @@ TAG_IDS_CACHE_MAX = 4096  # combinations of a token's list tags whose attribute 
 
 def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
     """(i, j, label) chunks; an I- without a matching B- starts a chunk (conlleval)."""
+    if isinstance(tags, (list, tuple)) and tags.count("O") == len(tags):
+        return []  # most sentences
     out: list[tuple[int, int, str]] = []
     start, label = None, None
     for k, t in enumerate(list(tags) + ["O"]):
