@@ -179,16 +179,19 @@ class CrfModel:
         size = len(rows)
         extra: dict[str, int] = {}  # tokens of this batch left out of the table: rows after it
         extra_ids: list[list[int]] = []
-        idx: list[int] = []
-        for k, v in zip(keep, vs):
-            for tok, ti in zip(sentences[k], v.infos):
-                r = rows.get(tok)
+        toks = [tok for k in keep for tok in sentences[k]]
+        idx = [rows.get(tok) for tok in toks]
+        if None in idx:
+            infos = [ti for v in vs for ti in v.infos]
+            for p, r in enumerate(idx):
                 if r is None:
+                    tok = toks[p]
                     r = extra.get(tok)
                     if r is None:
                         r = extra[tok] = size + len(extra_ids)
-                        extra_ids.append(token_feature_ids(ti, use_cl, use_tr, w.attrs, w.zero, self._bigram_sides))
-                idx.append(r)
+                        extra_ids.append(token_feature_ids(infos[p], use_cl, use_tr, w.attrs, w.zero,
+                                                           self._bigram_sides))
+                    idx[p] = r
         table = self._id_table
         if extra_ids:
             table = np.concatenate([table, np.array(extra_ids, np.int32)])
@@ -202,14 +205,16 @@ class CrfModel:
         tag_ids = self._tag_ids
         if len(tag_ids) > TAG_IDS_CACHE_MAX:
             tag_ids.clear()
-        tag_list: list[list[int]] = []
-        for v in vs:
-            n = len(v.infos)
-            for key in zip(v.gaz_tags or [None] * n, v.tg_tags or [None] * n, v.ol_tags or [None] * n):
-                hit = tag_ids.get(key)
+        keys = [key for v in vs for key in zip(v.gaz_tags or [None] * len(v.infos), v.tg_tags or [None] * len(v.infos),
+                                               v.ol_tags or [None] * len(v.infos))]
+        tag_list = [tag_ids.get(key) for key in keys]
+        if None in tag_list:
+            for p, hit in enumerate(tag_list):
                 if hit is None:
-                    hit = tag_ids[key] = tag_feature_ids(*key, w.attrs, w.zero)
-                tag_list.append(hit)
+                    hit = tag_ids.get(keys[p])
+                    if hit is None:
+                        hit = tag_ids[keys[p]] = tag_feature_ids(*keys[p], w.attrs, w.zero)
+                    tag_list[p] = hit
         ids = views_feature_ids(vs, token_rows, np.array(tag_list, np.int64), use_tr, w.attrs, w.zero)
         lens = [len(v.infos) for v in vs]
         marg = crf_numpy.marginals(w, ids, lens)

@@ -28,6 +28,8 @@ the CRF features come from):
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from akhbar.entities.features import SentenceView
@@ -107,6 +109,7 @@ class _Member:
         # to CHAR_CACHE_MAX, then left alone)
         self.char_rows: dict[str, int] = {}
         self.char_table = np.zeros((0, p["p_conv_b"].shape[0]), np.float32)
+        self._char_lock = threading.Lock()  # a tagger's members are shared by the threads of a process
 
     def _char_feature(self, ids: list[int]) -> np.ndarray:
         """The character CNN over one word's character ids (max-pooled: one row)."""
@@ -118,6 +121,10 @@ class _Member:
     def _char_features(self, words: list[str], char_ids: list[list[int]]) -> np.ndarray:
         """(len(words), filters): each word's :meth:`_char_feature`, computed once per word
         of the batch when the table does not hold it."""
+        with self._char_lock:  # the table and its row index change together
+            return self._char_features_locked(words, char_ids)
+
+    def _char_features_locked(self, words: list[str], char_ids: list[list[int]]) -> np.ndarray:
         rows = self.char_rows
         size = len(rows)
         fresh: dict[str, int] = {}
@@ -376,12 +383,17 @@ def bio_decode_many(ps: list[np.ndarray]) -> list[tuple[list[str], list[float]]]
         cand = score[:a, :, None] + neg  # (sentence, prev, cur)
         back[t, :a] = cand.argmax(axis=1)
         score[:a] = cand.max(axis=1) + lp[t, :a]
+    # the back-pointers followed for all sentences at once, from each one's last token
+    last = score.argmax(axis=1)
+    path = np.zeros((T, B), np.int64)
+    for t in range(T - 1, -1, -1):
+        a, a_next = int(active[t]), int(active[t + 1]) if t + 1 < T else 0
+        path[t, a_next:a] = last[a_next:a]  # the sentences whose last token is t
+        if a_next:
+            path[t, :a_next] = back[t + 1, np.arange(a_next), path[t + 1, :a_next]]
     for b, k in enumerate(idx):
         n = int(lens[b])
-        best = [int(score[b].argmax())]
-        for t in range(n - 1, 0, -1):
-            best.append(int(back[t, b, best[-1]]))
-        best.reverse()
+        best = path[:n, b]
         p = ps[k]
-        out[k] = ([TAGS[j] for j in best], [float(p[t, j]) for t, j in enumerate(best)])
+        out[k] = ([TAGS[j] for j in best.tolist()], p[np.arange(n), best].tolist())
     return out
