@@ -202,20 +202,31 @@ class CrfModel:
                     if r < size + room:
                         rows[tok] = r
         token_rows = table[idx]
+        # each token's three list tags (None: the group is off) as one code, then the ids of
+        # each distinct combination (a few dozen): no tuple per token
         tag_ids = self._tag_ids
         if len(tag_ids) > TAG_IDS_CACHE_MAX:
             tag_ids.clear()
-        keys = [key for v in vs for key in zip(v.gaz_tags or [None] * len(v.infos), v.tg_tags or [None] * len(v.infos),
-                                               v.ol_tags or [None] * len(v.infos))]
-        tag_list = [tag_ids.get(key) for key in keys]
-        if None in tag_list:
-            for p, hit in enumerate(tag_list):
-                if hit is None:
-                    hit = tag_ids.get(keys[p])
-                    if hit is None:
-                        hit = tag_ids[keys[p]] = tag_feature_ids(*keys[p], w.attrs, w.zero)
-                    tag_list[p] = hit
-        ids = views_feature_ids(vs, token_rows, np.array(tag_list, np.int64), use_tr, w.attrs, w.zero)
+        names: list[str | None] = [None]
+        code: dict[str | None, int] = {None: 0}
+        columns = []
+        for field in ("gaz_tags", "tg_tags", "ol_tags"):
+            flat = [t for v in vs for t in (getattr(v, field) or [None] * len(v.infos))]
+            for t in set(flat) - code.keys():
+                code[t] = len(names)
+                names.append(t)
+            columns.append(np.array([code[t] for t in flat], np.int64))
+        base = len(names)
+        combo, where = np.unique((columns[0] * base + columns[1]) * base + columns[2], return_inverse=True)
+        rows_of_combo = []
+        for c in combo.tolist():
+            key = (names[c // (base * base)], names[c // base % base], names[c % base])
+            hit = tag_ids.get(key)
+            if hit is None:
+                hit = tag_ids[key] = tag_feature_ids(*key, w.attrs, w.zero)
+            rows_of_combo.append(hit)
+        tag_rows = np.array(rows_of_combo, np.int64)[where.reshape(-1)]
+        ids = views_feature_ids(vs, token_rows, tag_rows, use_tr, w.attrs, w.zero)
         lens = [len(v.infos) for v in vs]
         marg = crf_numpy.marginals(w, ids, lens)
         m = np.zeros((len(token_rows), len(TAGS)), np.float32)
