@@ -22,6 +22,8 @@ import functools
 import os
 from typing import NamedTuple
 
+import numpy as np
+
 from akhbar.entities import gazetteer as gz
 from akhbar.text import CONJUNCTIONS, PREPOSITIONS, PROCLITIC_LETTERS, fold_key, fold_key_word, fold_match, strip_invisible
 from akhbar.text.caches import WORD_CACHE_MAX, WORD_VARIANTS_CACHE_MAX
@@ -209,6 +211,14 @@ def _token_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str],
     hit = _CHUNKS.get(key)
     if hit is not None:
         return hit
+    if len(_CHUNKS) >= FEATURE_CACHE_MAX:
+        _CHUNKS.clear()
+    hit = _CHUNKS[key] = _build_chunks(ti, use_cl, use_tr)
+    return hit
+
+
+def _build_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str], list[str], dict[int, list[str]]]:
+    """:func:`_token_chunks` without its cache."""
     own = [
         "bias",
         "w=" + ti.n,
@@ -250,10 +260,7 @@ def _token_chunks(ti: TokenInfo, use_cl: bool, use_tr: bool) -> tuple[list[str],
         if use_tr and ti.trig:
             f.append(p + "tr=" + ti.trig)
         nb[d] = f
-    if len(_CHUNKS) >= FEATURE_CACHE_MAX:
-        _CHUNKS.clear()
-    hit = _CHUNKS[key] = (own, own2, nb)
-    return hit
+    return own, own2, nb
 
 
 @functools.lru_cache(maxsize=4096)  # a few dozen BIO tags per list: the combinations are few
@@ -326,3 +333,118 @@ def view_features(view: SentenceView, groups: tuple[str, ...] = ALL_GROUPS) -> l
             out.append(d)
         return out  # type: ignore[return-value]
     return feats
+
+
+# --- the same features as attribute ids (the numpy CRF: akhbar/entities/crf_numpy.py) ------
+# A token's own strings and those it gives its neighbours, as ids in fixed-width slots
+# (the unused ones hold the id that adds nothing): own (12), own2 (clusters, trigger: 8),
+# then what it gives the token 2 before, 1 before, 1 after, 2 after it (4, 7, 7, 4).
+_SLOTS = (12, 8, 4, 7, 7, 4)
+_SLOT_AT = tuple(sum(_SLOTS[:k]) for k in range(len(_SLOTS) + 1))
+TRIGGER_CODES = ("", "T", "O", "L", "D", "V", "R", "N", "S")  # a token row's column before last
+TOKEN_ID_WIDTH = _SLOT_AT[-1] + 2  # the slots, the trigger code, the bigram sides (1: left, 2: right)
+
+
+def bigram_sides(attrs: dict[str, int]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that stand left and right of «|» in the model's bigram attributes
+    («bg-=a|b», «bg+=a|b»; cut at every «|»): a pair of neighbours is looked up only when
+    the first may stand left and the second right."""
+    lefts: set[str] = set()
+    rights: set[str] = set()
+    for a in attrs:
+        if a.startswith(("bg-=", "bg+=")):
+            s = a[4:]
+            for k, c in enumerate(s):
+                if c == "|":
+                    lefts.add(s[:k])
+                    rights.add(s[k + 1:])
+    return frozenset(lefts), frozenset(rights)
+
+
+def token_feature_ids(ti: TokenInfo, use_cl: bool, use_tr: bool, attrs: dict[str, int], zero: int,
+                      sides: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[int]:
+    """The attribute ids of :func:`_token_chunks` in its order, in the slots above, the
+    token's trigger code (:data:`TRIGGER_CODES`) and its bigram sides (:func:`bigram_sides`)."""
+    own, own2, nb = _build_chunks(ti, use_cl, use_tr)  # not through the string cache: the ids are kept instead
+    row: list[int] = []
+    for width, strings in zip(_SLOTS, (own, own2, nb[-2], nb[-1], nb[1], nb[2])):
+        if len(strings) > width:
+            raise ValueError("more token features than slots")
+        row += [attrs.get(s, zero) for s in strings]
+        row += [zero] * (width - len(strings))
+    row.append(TRIGGER_CODES.index(ti.trig) if use_tr else 0)
+    row.append((ti.n in sides[0]) + 2 * (ti.n in sides[1]))
+    return row
+
+
+def tag_feature_ids(gaz: str | None, tg: str | None, ol: str | None, attrs: dict[str, int], zero: int) -> list[int]:
+    """The ids of :func:`_tag_features`: own, as the token before, as the token after
+    (3 slots each)."""
+    out: list[int] = []
+    for strings in _tag_features(gaz, tg, ol):
+        out += [attrs.get(s, zero) for s in strings] + [zero] * (3 - len(strings))
+    return out
+
+
+def views_feature_ids(
+    views: list[SentenceView],
+    token_rows: np.ndarray,
+    tag_rows: np.ndarray,
+    use_tr: bool,
+    attrs: dict[str, int],
+    zero: int,
+) -> np.ndarray:
+    """(tokens, 56) attribute ids of every token of ``views`` (one sentence after the
+    other), in the order :func:`view_features` gives the strings (unused slots: ``zero``).
+
+    ``token_rows``: each token's :func:`token_feature_ids` (with the model's bigram sides);
+    ``tag_rows``: each token's :func:`tag_feature_ids`."""
+    lens = np.array([len(v.infos) for v in views], dtype=np.int64)
+    n = int(lens.sum())
+    R, G = token_rows, tag_rows
+    ends = np.cumsum(lens)
+    pos = np.arange(n) - np.repeat(ends - lens, lens)  # position in its sentence
+    size = np.repeat(lens, lens)
+    a = _SLOT_AT
+    F = np.full((n, 56), zero, dtype=np.int64)
+    F[:, 0:12] = R[:, a[0]:a[1]]
+    F[pos == 0, 12] = attrs.get("BOS", zero)
+    F[pos == size - 1, 13] = attrs.get("EOS", zero)
+    F[:, 14:22] = R[:, a[1]:a[2]]
+    F[:, 22:25] = G[:, 0:3]
+    g = np.arange(n)
+    m = pos >= 2
+    F[m, 25:29] = R[g[m] - 2, a[2]:a[3]]
+    F[~m, 25] = attrs.get("-2:PAD", zero)
+    m = pos >= 1
+    F[m, 29:36] = R[g[m] - 1, a[3]:a[4]]
+    F[m, 36:39] = G[g[m] - 1, 3:6]
+    F[~m, 29] = attrs.get("-1:PAD", zero)
+    m = pos < size - 1
+    F[m, 39:46] = R[g[m] + 1, a[4]:a[5]]
+    F[m, 46:49] = G[g[m] + 1, 6:9]
+    F[~m, 39] = attrs.get("1:PAD", zero)
+    m = pos < size - 2
+    F[m, 49:53] = R[g[m] + 2, a[5]:a[6]]
+    F[~m, 49] = attrs.get("2:PAD", zero)
+    # bigrams (a dict look-up per pair of neighbours) and two triggers in a row
+    words = [ti.n for v in views for ti in v.infos]
+    get = attrs.get
+    bg_minus = np.full(n, zero, dtype=np.int64)
+    bg_plus = np.full(n, zero, dtype=np.int64)
+    side = R[:, -1]
+    left = np.zeros(n, dtype=bool)
+    left[1:] = (side[:-1] & 1) > 0
+    joint = np.flatnonzero((pos > 0) & left & ((side & 2) > 0))  # pairs of neighbours the model may know
+    pairs = [(words[k - 1], words[k]) for k in joint.tolist()]
+    bg_minus[joint] = [get("bg-=" + x + "|" + y, zero) for x, y in pairs]
+    bg_plus[joint - 1] = [get("bg+=" + x + "|" + y, zero) for x, y in pairs]
+    F[:, 53] = bg_minus
+    F[:, 54] = bg_plus
+    if use_tr:
+        tr = R[:, -2]
+        tr2 = np.array([[get("tr2=" + x + y, zero) if x and y else zero for y in TRIGGER_CODES]
+                        for x in TRIGGER_CODES], dtype=np.int64)
+        m = pos >= 2
+        F[m, 55] = tr2[tr[g[m] - 2], tr[g[m] - 1]]
+    return F

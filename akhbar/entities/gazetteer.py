@@ -16,7 +16,7 @@ import os
 import threading
 from typing import NamedTuple
 
-from akhbar.text import fold_key, fold_key_word, fold_match, fold_words, proclitic_readings
+from akhbar.text import PROCLITIC_LETTERS, fold_key, fold_key_word, fold_match, fold_words, proclitic_readings
 from akhbar.text.caches import WORD_CACHE_MAX
 
 # AKHBAR_NER_DIR points the runtime at another set of NER resources (benchmarks/ner_cv.py
@@ -77,7 +77,7 @@ def _index_memo(idx: dict) -> _IndexMemo:
     (a key is its own longest prefix), so a match is extended one word at a time only while
     it can still become a key.  Thread-safe: entries are checked by
     identity of the index; a memo's ``starts`` only ever gains entries that are the same
-    whoever computes them, and is emptied when full."""
+    whoever computes them, and stops growing when full."""
     global _last_small
     hit = _PREFIX_CACHE.get(id(idx))
     if hit is not None and hit.index is idx:
@@ -96,17 +96,21 @@ def _index_memo(idx: dict) -> _IndexMemo:
     return memo
 
 
-def _start_options(memo: _IndexMemo, word: str) -> tuple[tuple[int, str, int], ...]:
+def _start_options(memo: _IndexMemo, word: str, folded: str | None = None) -> tuple[tuple[int, str, int], ...]:
     """(rank, key of the first word, cut) for each reading of ``word`` as the first word of
     a name (the word itself, rank 0, then without each proclitic: :func:`_proclitic_options`)
-    whose key can start a key of the index; usually none."""
+    whose key can start a key of the index; usually none.  ``folded``: the word's
+    :func:`_fold_name_word` when the caller has it."""
     opts = memo.starts.get(word)
     if opts is None:
         prefixes = memo.prefixes
-        opts = tuple(opt for opt in _word_options(word) if opt[1] in prefixes)
-        if len(memo.starts) >= START_CACHE_MAX:
-            memo.starts.clear()
-        memo.starts[word] = opts
+        if folded is not None and (len(word) < 3 or word[0] not in PROCLITIC_LETTERS):
+            # no proclitic reading (clitics._readings): the word itself is the only option
+            opts = ((0, folded, 0),) if folded in prefixes else ()
+        else:
+            opts = tuple([opt for opt in _word_options(word) if opt[1] in prefixes])
+        if len(memo.starts) < START_CACHE_MAX:  # full: kept as it is (the first words seen are the frequent ones)
+            memo.starts[word] = opts
     return opts
 
 
@@ -226,17 +230,21 @@ class Gazetteer:
         n = len(words)
         max_len = self.max_len
         folded = _fold_words(words)
-        i = 0
-        while i < n:
-            if not folded[i]:
-                i += 1
+        # the readings of each word that may start a key: most words have none, so only the
+        # few that have one are walked (a word without any never starts a match)
+        get = starts.get
+        options = [get(w) for w in words]
+        if None in options:
+            for k, w in enumerate(options):
+                if w is None:
+                    options[k] = _start_options(memo, words[k], folded[k])
+        i = 0  # end of the last match: a match starts at or after it
+        for k in [k for k, o in enumerate(options) if o and folded[k]]:
+            if k < i:
                 continue
-            opts = starts.get(words[i])
-            if opts is None:
-                opts = _start_options(memo, words[i])
             best = None  # (end, option rank, label, cut): the longest match, then the first option
-            for rank, first, cut in opts:
-                cur, j = first, i + 1
+            for rank, first, cut in options[k]:
+                cur, j = first, k + 1
                 while cur in prefixes:
                     hit = idx.get(cur)
                     # ambiguous names are judged on the fold key of the words they span, however
@@ -246,15 +254,13 @@ class Gazetteer:
                             skip_ambiguous and cur in AMBIGUOUS_KEYS):
                         best = (j, rank, hit.label if isinstance(hit, GazEntry) else hit, cut)
                     # a name runs over word tokens only (no punctuation inside), at most max_len
-                    if j >= n or j - i >= max_len or not folded[j]:
+                    if j >= n or j - k >= max_len or not folded[j]:
                         break
                     cur += folded[j]
                     j += 1
             if best:
-                out.append((i, best[0], best[2], best[3]))
+                out.append((k, best[0], best[2], best[3]))
                 i = best[0]
-            else:
-                i += 1
         return out
 
 ORG_LEXICON_FILE = "org_lexicon.tsv"

@@ -18,7 +18,10 @@ import numpy as np
 
 from akhbar.entities import gazetteer as gz
 
-from akhbar.entities.features import ALL_GROUPS, load_clusters, sentence_view, smart_split, view_features
+from akhbar.entities import crf_numpy
+from akhbar.entities.features import (ALL_GROUPS, TOKEN_ID_WIDTH, bigram_sides, load_clusters, sentence_view,
+                                      smart_split, tag_feature_ids, token_feature_ids, view_features,
+                                      views_feature_ids)
 from akhbar.entities.neural import NEURAL_FILE, TAGS, NeuralTagger, bio_decode_many
 from akhbar.text import PREPOSITIONS, fold_key, fold_key_word, fold_match, split_proclitics
 from akhbar.text.caches import WORD_CACHE_MAX
@@ -30,10 +33,14 @@ PRIOR_FILE = "cluster_per_prior.json"
 NAME_PRIOR_MIN = 0.1  # a word in a cluster with fewer PER tokens than this is not name-like
 LABELS = ("PER", "LOC", "ORG", "MISC")
 TAG_SLICE_TOKENS = 20_000  # tokens per BiLSTM batch (memory, not results, depends on it)
+FEATURE_IDS_CACHE_MAX = WORD_CACHE_MAX  # tokens whose CRF attribute ids are kept (44 int32 each, per tagger: 5 MB)
+TAG_IDS_CACHE_MAX = 4096  # combinations of a token's list tags whose attribute ids are kept
 
 
 def spans_from_bio(tags: list[str]) -> list[tuple[int, int, str]]:
     """(i, j, label) chunks; an I- without a matching B- starts a chunk (conlleval)."""
+    if isinstance(tags, (list, tuple)) and tags.count("O") == len(tags):
+        return []  # most sentences
     out: list[tuple[int, int, str]] = []
     start, label = None, None
     for k, t in enumerate(list(tags) + ["O"]):
@@ -70,6 +77,14 @@ class CrfModel:
         self.crf_weight = float(self.meta.get("crf_weight", 1.0))
         self.crf_pool = str(self.meta.get("crf_pool", "linear"))  # models written before 0.5.0: linear
         self._ready: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
+        # the CRF's weights for its marginals in numpy (crf_numpy), with the attribute ids per
+        # token (rows of a table, by token string) and per combination of list tags
+        self.weights = crf_numpy.read_weights(model_path or os.path.join(model_dir, MODEL_FILE)) \
+            if "emb" not in self.groups else None
+        self._bigram_sides = bigram_sides(self.weights.attrs) if self.weights is not None else (frozenset(), frozenset())
+        self._id_rows: dict[str, int] = {}
+        self._id_table = np.zeros((0, TOKEN_ID_WIDTH), np.int32)
+        self._tag_ids: dict[tuple[str | None, str | None, str | None], list[int]] = {}
         self.neural = None
         npath = os.path.join(model_dir, NEURAL_FILE)
         if neural and self.crf_weight < 1.0 and os.path.exists(npath):
@@ -121,7 +136,10 @@ class CrfModel:
         nprobs = self.neural.probs(views) if self.neural is not None else None
         out: list[tuple[list[str], list[float]]] = [([], []) for _ in sentences]
         crfs: dict[int, np.ndarray] = {}
-        for k, view in enumerate(views):
+        batched = nprobs is not None and self.weights is not None
+        if batched:
+            crfs = self._batch_marginals(sentences, views)
+        for k, view in enumerate(() if batched else views):
             n = len(view.infos)
             if not n:
                 continue
@@ -141,6 +159,82 @@ class CrfModel:
 
     def marginals(self, n: int) -> np.ndarray:
         return crf_marginals(self.tagger, n, self.labels)
+
+    def _batch_marginals(self, sentences: list[list[str]], views: list) -> dict[int, np.ndarray]:
+        """:meth:`marginals` of every non-empty sentence of ``views`` at once
+        (:func:`crf_numpy.marginals`: the same floats as the tagger's), by index in ``views``.
+
+        A token's attribute ids are kept by its string in a table of at most
+        :data:`FEATURE_IDS_CACHE_MAX` rows, filled as tokens come and then left alone
+        (news words are Zipfian: the first seen are mostly the frequent ones); the ids of
+        the tokens left out are worked out for each batch."""
+        w = self.weights
+        assert w is not None
+        keep = [k for k, v in enumerate(views) if v.infos]
+        if not keep:
+            return {}
+        vs = [views[k] for k in keep]
+        use_cl, use_tr = "clusters" in self.groups, "triggers" in self.groups
+        rows = self._id_rows
+        size = len(rows)
+        extra: dict[str, int] = {}  # tokens of this batch left out of the table: rows after it
+        extra_ids: list[list[int]] = []
+        toks = [tok for k in keep for tok in sentences[k]]
+        idx = [rows.get(tok) for tok in toks]
+        if None in idx:
+            infos = [ti for v in vs for ti in v.infos]
+            for p, r in enumerate(idx):
+                if r is None:
+                    tok = toks[p]
+                    r = extra.get(tok)
+                    if r is None:
+                        r = extra[tok] = size + len(extra_ids)
+                        extra_ids.append(token_feature_ids(infos[p], use_cl, use_tr, w.attrs, w.zero,
+                                                           self._bigram_sides))
+                    idx[p] = r
+        table = self._id_table
+        if extra_ids:
+            table = np.concatenate([table, np.array(extra_ids, np.int32)])
+            room = FEATURE_IDS_CACHE_MAX - size
+            if room > 0:  # the first of them join the table for good
+                self._id_table = table[:size + room].copy()
+                for tok, r in extra.items():
+                    if r < size + room:
+                        rows[tok] = r
+        token_rows = table[idx]
+        # each token's three list tags (None: the group is off) as one code, then the ids of
+        # each distinct combination (a few dozen): no tuple per token
+        tag_ids = self._tag_ids
+        if len(tag_ids) > TAG_IDS_CACHE_MAX:
+            tag_ids.clear()
+        names: list[str | None] = [None]
+        code: dict[str | None, int] = {None: 0}
+        columns = []
+        for field in ("gaz_tags", "tg_tags", "ol_tags"):
+            flat = [t for v in vs for t in (getattr(v, field) or [None] * len(v.infos))]
+            for t in set(flat) - code.keys():
+                code[t] = len(names)
+                names.append(t)
+            columns.append(np.array([code[t] for t in flat], np.int64))
+        base = len(names)
+        combo, where = np.unique((columns[0] * base + columns[1]) * base + columns[2], return_inverse=True)
+        rows_of_combo = []
+        for c in combo.tolist():
+            key = (names[c // (base * base)], names[c // base % base], names[c % base])
+            hit = tag_ids.get(key)
+            if hit is None:
+                hit = tag_ids[key] = tag_feature_ids(*key, w.attrs, w.zero)
+            rows_of_combo.append(hit)
+        tag_rows = np.array(rows_of_combo, np.int64)[where.reshape(-1)]
+        ids = views_feature_ids(vs, token_rows, tag_rows, use_tr, w.attrs, w.zero)
+        lens = [len(v.infos) for v in vs]
+        marg = crf_numpy.marginals(w, ids, lens)
+        m = np.zeros((len(token_rows), len(TAGS)), np.float32)
+        for j, label in enumerate(w.labels):
+            if label in self.labels:
+                m[:, TAGS.index(label)] = marg[:, j]
+        ends = np.cumsum(lens)
+        return {k: m[e - n:e] for k, e, n in zip(keep, ends.tolist(), lens)}
 
 
 POOLS = ("log", "linear")
@@ -430,12 +524,13 @@ def _rule_fold(w: str) -> str:
     return fold_key_word(smart_split(fold_match(w))[2]) if w[:1].isalpha() else ""
 
 
-def rule_tags(words: list[str]) -> tuple[list[str], list[float]]:
-    """Gazetteer + trigger rules only (the fast mode, and a fill-in for the CRF)."""
+def rule_tags(words: list[str], matches: list[tuple[int, int, str, int]] | None = None) -> tuple[list[str], list[float]]:
+    """Gazetteer + trigger rules only (the fast mode, and a fill-in for the CRF).
+    ``matches``: ``gz.load().match_tokens(words, skip_ambiguous=True)`` when the caller has it."""
     g = gz.load()
     n = len(words)
     tags, probs = ["O"] * n, [0.0] * n
-    for i, j, label, _cut in g.match_tokens(words, skip_ambiguous=True):
+    for i, j, label, _cut in matches if matches is not None else g.match_tokens(words, skip_ambiguous=True):
         _set_span(tags, probs, i, j, label, 0.9)
     folds = [_rule_fold(w) for w in words]
     i = 0
@@ -677,7 +772,7 @@ def postprocess(words: list[str], tags: list[str], probs: list[float],
     if rules:
         # ANERcorp does not tag generic «وزارة المالية»/«مجلس الوزراء» and titles are often
         # followed by verbs: next to the CRF only multi-word person names and place cues are used
-        rt, rp = rule_tags(words)
+        rt, rp = rule_tags(words, gmatches if gaz or trims else None)
         for i, j, label in spans_from_bio(rt):
             if label == "PER" and j - i < 2:
                 continue

@@ -28,6 +28,8 @@ the CRF features come from):
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from akhbar.entities.features import SentenceView
@@ -103,24 +105,58 @@ class _Member:
             p[k[:-2] + "T" + k[-2:] if k.startswith("p_lstm") else k + "T"] = np.ascontiguousarray(p.pop(k).T)
         self.n_cats = sum(1 for k in p if k.startswith("p_cat"))
         self.whh = np.stack([p["p_lstm_whhT_f"], p["p_lstm_whhT_b"]])  # (2, H, 4H): both directions per call
-        self.char_cache: dict[str, np.ndarray] = {}
+        # the character CNN's output per word, kept as rows of a table (filled as words come, up
+        # to CHAR_CACHE_MAX, then left alone)
+        self.char_rows: dict[str, int] = {}
+        self.char_table = np.zeros((0, p["p_conv_b"].shape[0]), np.float32)
+        self._char_lock = threading.Lock()  # a tagger's members are shared by the threads of a process
 
-    def _char_feature(self, word: str, ids: list[int]) -> np.ndarray:
-        hit = self.char_cache.get(word)
-        if hit is None:
-            e = self.p["p_char_emb"][ids]  # (L, C)
-            e = np.vstack([np.zeros((1, e.shape[1]), np.float32), e, np.zeros((1, e.shape[1]), np.float32)])
-            win = np.concatenate([e[:-2], e[1:-1], e[2:]], axis=1)  # (L, 3C): conv, kernel 3, padding 1
-            hit = np.maximum(win @ self.p["p_conv_w"] + self.p["p_conv_b"], 0.0).max(axis=0)
-            if len(self.char_cache) < CHAR_CACHE_MAX:
-                self.char_cache[word] = hit
-        return hit
+    def _char_feature(self, ids: list[int]) -> np.ndarray:
+        """The character CNN over one word's character ids (max-pooled: one row)."""
+        e = self.p["p_char_emb"][ids]  # (L, C)
+        e = np.vstack([np.zeros((1, e.shape[1]), np.float32), e, np.zeros((1, e.shape[1]), np.float32)])
+        win = np.concatenate([e[:-2], e[1:-1], e[2:]], axis=1)  # (L, 3C): conv, kernel 3, padding 1
+        return np.maximum(win @ self.p["p_conv_w"] + self.p["p_conv_b"], 0.0).max(axis=0)
+
+    def _char_features(self, words: list[str], char_ids: list[list[int]]) -> np.ndarray:
+        """(len(words), filters): each word's :meth:`_char_feature`, computed once per word
+        of the batch when the table does not hold it."""
+        with self._char_lock:  # the table and its row index change together
+            return self._char_features_locked(words, char_ids)
+
+    def _char_features_locked(self, words: list[str], char_ids: list[list[int]]) -> np.ndarray:
+        rows = self.char_rows
+        size = len(rows)
+        fresh: dict[str, int] = {}
+        vals: list[np.ndarray] = []
+        idx: list[int] = []
+        for w, ids in zip(words, char_ids):
+            r = rows.get(w)
+            if r is None:
+                r = fresh.get(w)
+                if r is None:
+                    r = fresh[w] = size + len(vals)
+                    vals.append(self._char_feature(ids))
+            idx.append(r)
+        if not vals:
+            return self.char_table[idx]
+        new = np.stack(vals)
+        where = np.asarray(idx)
+        old = where < size
+        out = np.empty((len(words), new.shape[1]), np.float32)
+        out[old] = self.char_table[where[old]]
+        out[~old] = new[where[~old] - size]
+        take = min(len(vals), CHAR_CACHE_MAX - size)
+        if take > 0:  # the first of them join the table for good
+            self.char_table = np.concatenate([self.char_table, new[:take]])
+            rows.update((w, r) for w, r in fresh.items() if r < size + take)
+        return out
 
     def _token_matrix(self, words: list[str], char_ids: list[list[int]], cat: np.ndarray,
                       wvecs: list[np.ndarray]) -> np.ndarray:
         """(tokens, D) input rows of the tokens of a batch of sentences, one after the other."""
         parts = list(wvecs)
-        parts.append(np.stack([self._char_feature(w, ids) for w, ids in zip(words, char_ids)]))
+        parts.append(self._char_features(words, char_ids))
         for k in range(self.n_cats):  # a model trained before a column was added ignores it
             parts.append(self.p[f"p_cat{k}"][cat[:, k]])
         return np.concatenate(parts, axis=1)
@@ -264,24 +300,15 @@ class NeuralTagger:
         vs = [views[k] for k in idx]
         lens = [len(v.infos) for v in vs]
         n = sum(lens)
-        ids = np.empty((n, 6), np.int64)
+        inputs = [self._word_inputs(ti) for v in vs for ti in v.infos]
+        ids = np.array([static for static, _ in inputs], np.int64).reshape(n, 6)
+        words = [ti.n for v in vs for ti in v.infos]
+        chars = [ch for _, ch in inputs]
         tags = np.zeros((n, 3), np.int64)  # gazetteer, training names, organisation lexicon
-        words: list[str] = []
-        chars: list[list[int]] = []
-        r = 0
-        for v in vs:
-            for i, ti in enumerate(v.infos):
-                static, ch = self._word_inputs(ti)
-                ids[r] = static
-                words.append(ti.n)
-                chars.append(ch)
-                if v.gaz_tags is not None:
-                    tags[r, 0] = TAG_ID[v.gaz_tags[i]]
-                if v.tg_tags is not None:
-                    tags[r, 1] = TAG_ID[v.tg_tags[i]]
-                if v.ol_tags is not None:
-                    tags[r, 2] = OL_ID[v.ol_tags[i][:1]]
-                r += 1
+        # a sentence without a list's tags has 0 there, as an O has
+        tags[:, 0] = [TAG_ID[t] for v in vs for t in (v.gaz_tags if v.gaz_tags is not None else ["O"] * len(v.infos))]
+        tags[:, 1] = [TAG_ID[t] for v in vs for t in (v.tg_tags if v.tg_tags is not None else ["O"] * len(v.infos))]
+        tags[:, 2] = [OL_ID[t[:1]] for v in vs for t in (v.ol_tags if v.ol_tags is not None else ["O"] * len(v.infos))]
         # columns in the order of CAT_SIZES: trigger, gaz, tgaz, shape, prefix, has-vector, olex
         cat = np.stack([ids[:, 2], tags[:, 0], tags[:, 1], ids[:, 3], ids[:, 4], ids[:, 5], tags[:, 2]], axis=1)
         wvecs = [self.vectors(ids[:, 0]), self.vectors(ids[:, 1])]
@@ -356,12 +383,17 @@ def bio_decode_many(ps: list[np.ndarray]) -> list[tuple[list[str], list[float]]]
         cand = score[:a, :, None] + neg  # (sentence, prev, cur)
         back[t, :a] = cand.argmax(axis=1)
         score[:a] = cand.max(axis=1) + lp[t, :a]
+    # the back-pointers followed for all sentences at once, from each one's last token
+    last = score.argmax(axis=1)
+    path = np.zeros((T, B), np.int64)
+    for t in range(T - 1, -1, -1):
+        a, a_next = int(active[t]), int(active[t + 1]) if t + 1 < T else 0
+        path[t, a_next:a] = last[a_next:a]  # the sentences whose last token is t
+        if a_next:
+            path[t, :a_next] = back[t + 1, np.arange(a_next), path[t + 1, :a_next]]
     for b, k in enumerate(idx):
         n = int(lens[b])
-        best = [int(score[b].argmax())]
-        for t in range(n - 1, 0, -1):
-            best.append(int(back[t, b, best[-1]]))
-        best.reverse()
+        best = path[:n, b]
         p = ps[k]
-        out[k] = ([TAGS[j] for j in best], [float(p[t, j]) for t, j in enumerate(best)])
+        out[k] = ([TAGS[j] for j in best.tolist()], p[np.arange(n), best].tolist())
     return out

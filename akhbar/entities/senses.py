@@ -147,19 +147,22 @@ class Senses:
         return against > sum(counts[w] for g in r.versus for w in self.cues.get(g, ()))
 
 
-@functools.lru_cache(maxsize=16)
 def _counts(text: str, own: str) -> Counter:
     """Word keys of ``text`` and their counts, without the occurrences of the name ``own``
     itself (MATCH level, a proclitic allowed)."""
     out: Counter = Counter()
-    for t in tokenize(text):
-        if not t.text[:1].isalpha():
-            continue
-        w = fold_match(t.text)
+    for w, key in _words(text):
         if w == own or (w.endswith(own) and len(w) - len(own) <= 2 and split_proclitics(w).cut == len(w) - len(own)):
             continue
-        out[_word_key(t.text)] += 1
+        out[key] += 1
     return out
+
+
+@functools.lru_cache(maxsize=16)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(MATCH form, word key) of each word of ``text``: a document is read once for all
+    its names with senses, and its sentences once each."""
+    return tuple((fold_match(t.text), _word_key(t.text)) for t in tokenize(text) if t.text[:1].isalpha())
 
 
 @functools.lru_cache(maxsize=1)

@@ -52,7 +52,10 @@ def tokenize(text: str, offset: int = 0, scripts: bool = True, compounds: bool =
     ``scripts=False``: no cut where a word changes script; ``compounds=True``: hyphenated
     words are one token (see the module doc)."""
     out: list[Token] = []
-    if scripts:
+    if scripts and not _MIXED_RE.search(text):  # nearly every sentence: no word to cut by script
+        new = tuple.__new__  # what Token(...) does, without its Python-level __new__
+        out = [new(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN_RE.finditer(text)]
+    elif scripts:
         for m in _TOKEN_RE.finditer(text):
             tok = m.group()
             start = m.start() + offset
@@ -89,6 +92,10 @@ def _join_compounds(toks: list[Token], text: str, offset: int) -> list[Token]:
 
 
 ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+# an Arabic letter or digit next to a non-Arabic one: where _script_cuts may cut a token
+# (a text without any has no token to cut)
+_MIXED_RE = re.compile(r"(?=[\u0600-\u06ff\u0750-\u077f])[^\W_](?=(?![\u0600-\u06ff\u0750-\u077f])[^\W_])"
+                       r"|(?![\u0600-\u06ff\u0750-\u077f])[^\W_](?=[\u0600-\u06ff\u0750-\u077f])(?=[^\W_])")
 
 
 def _split_script(tok: str, start: int) -> list[Token]:
