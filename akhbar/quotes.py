@@ -361,10 +361,12 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
             if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
-                    t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
+                    t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)
+                    or (tight and cue.lemma in Q.CLAUSE_AFTER_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
+                # «وأفادت مصادر طبية بوقوع إصابتين»: with no «أن» ahead, «بـ» opens what was reported
                 # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
-            if words == 0 and not _is_role(t.fold):
+            if words == 0 and not _is_role(t.fold) and not _nisba_before_name(doc, i, limit):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
                     return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
@@ -398,6 +400,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             inner_words = len(doc.text[t.start + 1 : close].split())
             if inner_words >= _MIN_DIRECT_WORDS:
                 break  # the statement itself
+            if fold_match(doc.text[t.start + 1 : close].strip()) in Q.STOPS:
+                break  # «وتناقلت وسائل الإعلام «الخميس» أنه …»: a quoted adverbial (a day), not a name
             # a short quoted name inside the title: «حلف "الناتو"», «(الناتو)»
             found += doc.mentions_in(t.start, close)
             end = close + 1
@@ -414,6 +418,17 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _nisba_before_name(doc: _Doc, i: int, limit: int) -> bool:
+    """«قال البرتغالي جوزيه مورينيو …», «أكد اليوناني دونيس …»: a definite nisba adjective (a
+    nationality, «الـ…ي») right before a person's name is part of the speaker phrase, as a title is."""
+    toks = doc.toks
+    f = strip_conjunction(toks[i].fold)
+    if not (f.startswith("ال") and f.endswith("ي") and len(f) >= 6) or i + 1 >= limit:
+        return False
+    m = doc.mention_starting_in(toks[i + 1])
+    return m is not None and m.label == "PER"
 
 
 def _statement_ahead(doc: _Doc, n: int, limit: int) -> bool:
@@ -473,8 +488,9 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
         if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS \
                 or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
                 or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON:
-            break
+                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON \
+                or (len(t.fold) >= 6 and t.fold.endswith(("ها", "هم", "هما"))):
+            break  # «أكدت اعتقادها أن …»: a noun with a pronoun suffix is an object, never a name
         n += 1
     if n == i or n >= limit:
         return None
@@ -502,6 +518,8 @@ def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
                 break
             if words == 0 and f.startswith("ل"):
                 return None  # «قال لرويترز إنه …»: the addressee, the speaker is elsewhere
+            if words == 0 and len(f) >= 6 and f.endswith(("ها", "هم", "هما")):
+                return None  # «أكدت اعتقادها أن …»: the object, the speaker is the pronoun in the verb
             if f.startswith("ل") and not f.startswith("لل") and words > 0 and f not in ("لا", "لم", "لن"):
                 # an addressee («لــ "سبق"», «لرويترز») ends the subject right before the statement
                 m = n + 1
@@ -1175,6 +1193,25 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
                  speaker.text, speaker.canonical, speaker.start, speaker.end)
 
 
+_TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح"}
+
+
+def _an_at(doc: _Doc, k: int) -> int | None:
+    """The index of «عن» at token ``k``, or after a comma or a time adverb there: «فقد أعلنت
+    المقاومة الشعبية، عن مقتل …», «وكانت مصادر أمنية تحدثت أمس عن مقتل …»; else None."""
+    toks = doc.toks
+    for n in range(k, min(k + 3, len(toks))):
+        if toks[n].fold == "عن":
+            return n
+        if not (toks[n].raw in "،," or toks[n].fold in _TIME_ADVERBS):
+            return None
+    return None
+
+
+def _an_follows(doc: _Doc, k: int) -> bool:
+    return _an_at(doc, k) is not None
+
+
 def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     """Only «وأضاف», «فقال», «مضيفاً», «قبل أن تضيف» or a sentence-initial verb continue a speaker."""
     tok = doc.toks[k]
@@ -1183,7 +1220,10 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
     after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
                                             or strip_conjunction(prev.fold) in Q.CONNECTORS)
-    return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
+    toks = doc.toks
+    but_pronoun = (prev is not None and prev.fold in Q.BUT_PRONOUNS and k >= 2
+                   and strip_conjunction(toks[k - 2].fold) in Q.BUT_WORDS | {"لكن"})
+    return prefixed or but_pronoun or cue.participle or not cue.strong or first_in_sentence or after_connector
 
 
 def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
@@ -1200,6 +1240,8 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
         return False
     if f in Q.ACCORDING or f.startswith("ل") or f in ("ب", "ل", "و", "ف"):
         return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
+    if len(f) >= 6 and f.endswith(("ها", "هم", "هما")):
+        return False  # «أكدت اعتقادها أن»: a noun with a pronoun suffix is the object
     return True
 
 
@@ -1315,15 +1357,23 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             # «مؤكداً عزم المصرف على …», «موضحاً تسخير كافة الوسائل»: the clause right after the
             # participle, not an «أن» further on (issue #24); «داعيا الله أن …» keeps its «أن»
             content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
+        elif cue.strong and cue.lemma in Q.CLAUSE_AFTER_AN and k_after < len(toks) and _an_follows(doc, k_after) \
+                and toks[k_after].start < clause_end:
+            # «تحدثت مصادر أمنية عن مقتل ما يسمى «والي ناحية كبيسة»»: what «عن» opens is the
+            # statement, not a quoted name further on
+            a_k = _an_at(doc, k_after)
+            content = _shape(doc, toks[a_k].start, clause_end, a_k, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
             content = _complement_after_semicolon(doc, s_end)
         if content is None and cue.strong and k_after < len(toks) and toks[k_after].start < clause_end and (
                 cue.lemma in Q.CLAUSE_CUES
-                or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
+                or (cue.lemma in Q.CLAUSE_AFTER_AN and _an_follows(doc, k_after))  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
-            content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
+            a_k = _an_at(doc, k_after) if cue.lemma in Q.CLAUSE_AFTER_AN else None
+            a_k = k_after if a_k is None else a_k  # «أعلنت المقاومة الشعبية، عن مقتل …»
+            content = _shape(doc, toks[a_k].start, clause_end, a_k, "reported")  # «حذرت الوزارة من ...»
         if content is None and cue.strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
                 and toks[k_after].start < clause_end and toks[k_after].fold.startswith("ب") and len(toks[k_after].fold) > 3:
             # «قد صرح بعدم اتخاذ أي قرار»: what was declared, as «بـ» + a verbal noun
