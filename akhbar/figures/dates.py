@@ -288,7 +288,9 @@ class DateParser(TokenView):
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
         after = w in L.TOMORROW_AFTER and self.w(i - 1) == "بعد"  # «بعد غدٍ»: the day after tomorrow
-        if w in L.TOMORROW or after:
+        # «يوم غد الجمعة», «غد الأحد»: «غد» (no tanween) is tomorrow after «يوم» or before a weekday
+        ghad = w == L.fold("غد") and (self.w(i - 1) == L.fold("يوم") or self.w(i + 1) in L.WEEKDAYS)
+        if w in L.TOMORROW or after or ghad:
             if self.w(i - 1) in L.BECAME_BEFORE:
                 return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
             end = i + 1
@@ -298,6 +300,8 @@ class DateParser(TokenView):
                 end += 1
             if after:
                 t = self.toks[i - 2] if self.w(i - 2) == L.fold("يوم") else self.toks[i - 1]  # «يوم بعد غدٍ الأربعاء»
+            elif ghad and self.w(i - 1) == L.fold("يوم"):
+                t = self.toks[i - 1]
             return _R(end, t.a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                        "date_value": ref + dt.timedelta(days=days), "qualifier": "exact"})
         if w == L.TODAY and self.w(i + 1) not in L.WEEKDAYS:

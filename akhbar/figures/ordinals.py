@@ -16,6 +16,22 @@ from akhbar.text import strip_diacritics
 _FEMININE_ELATIVES = {"كبري", "عظمي", "صغري", "كبريات", "عليا", "دنيا", "قصوي"}  # folded
 
 
+def _possessed_noun(raw: str) -> str | None:
+    """The noun of a short word with a possessive suffix before a definite ordinal: «لقبه» →
+    لقب, «موسمي» → موسم, «فترتي» → فترة («my», «his»: a noun with a suffix is definite, so a
+    definite ordinal after it is its adjective).  The noun must be a word of the corpus."""
+    for suf in ("ي", "ه"):
+        if raw.endswith(suf) and len(raw) - len(suf) >= 3 and not raw.startswith("ال"):
+            stem = raw[: -len(suf)]
+            if L.fold(stem) in L.STOPWORDS or (stem[:1] in "وف" and L.fold(stem[1:]) in L.STOPWORDS):
+                return None  # «عليه», «لديه»: a preposition with its pronoun
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ة"
+            if _word_count(stem) >= 50 and _word_count(stem) > 5 * _word_count(raw):
+                return stem
+    return None
+
+
 class OrdinalParser(TokenView):
     def parse_ordinal(self, i: int):
         w = self.w(i)
@@ -116,6 +132,10 @@ class OrdinalParser(TokenView):
                         return None
                     raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off
                 return singular_noun(raw)  # «دورتها الثالثة» → دورة
+            if stem is None and j == i - 1 and self.toks[j].k == "w" and prev not in L.STOPWORDS:
+                owned = _possessed_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))
+                if owned is not None:
+                    return owned  # «لقبه الرابع» → لقب, «موسمي الأول» → موسم, «فترتي الأولى» → فترة
             if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
                 pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
             elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:

@@ -60,6 +60,12 @@ class QuantityParser(TokenView):
         if num.digits and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
             b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
             return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
+        if num.digits and qa is None and not pre_kind and len(num.atoms) == 1 and is_int(value) \
+                and {st for st, _ in _strip(self.w(i - 1) or "")} & L.RANK_NOUNS:
+            # «المرتبة 106 عالمياً», «في الجولة 25»: the rank of the noun, not a count of the next word
+            pl = len(self.w(i - 1)) - len(next(st for st, _ in _strip(self.w(i - 1)) if st in L.RANK_NOUNS))
+            return _R(j, toks[i - 1].a + pl, toks[j - 1].b,
+                      {"value": value, "qualifier": "exact", "kind": "ordinal", "unit": self.raw_word(i - 1)[pl + 2:]})
         if num.digits and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
             return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
         single_digits = num.digits and len(num.atoms) == 1
@@ -220,9 +226,17 @@ class QuantityParser(TokenView):
             single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
         ):
             value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»
+        elif (
+            single_digits and not pre_kind and kind == "money" and unit and unit.split()[0] in L.CENTS_CURRENCIES
+            and unit not in L.THOUSANDTHS_CURRENCIES
+            and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
+        ):
+            # «بتكلفة إجمالية وصلت 151.980 ريال»: a currency of 100 cents has two decimals at most,
+            # so three digits after the dot are thousands (not so for the dinar's 1000 fils)
+            value = float(toks[i].t.replace(".", ""))
         if (
             single_digits and unit is None and kind == "count" and q_is_none(qualifier) and i > 1
-            and self.w(i - 1) == "ال" and self.adjacent(i) and is_int(value)
+            and self.w(i - 1) == "ال" and toks[i].a - toks[i - 1].b <= 1 and is_int(value)  # «الـ51», «الـ 51»
         ):
             prev = self.w(i - 2) or ""
             if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit

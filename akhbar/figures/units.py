@@ -65,7 +65,7 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
     n = len(w)
     cands: list[str] = []
     if n == 5 and w[0] in "أا" and w[3] == "ا":
-        cands.append(w[1:3] + w[4])
+        cands += [w[1:3] + w[4], w[1:3] + "ي" + w[4]]  # أفعال → فعل / فعيل («أحفاد» → حفيد, «أيتام» → يتيم)
     if n == 4 and w[0] in "أا" and not strict:
         cands.append(w[1:])
     if n == 5 and w[1] == "و" and w[2] == "ا":
@@ -78,6 +78,14 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
         cands += [w[:2] + "ا" + w[4] + "ة", w[:2] + "ي" + w[4] + "ة"]
     if n == 4 and w[2] == "و" and not strict:
         cands.append(w[:2] + w[3])
+    if n == 5 and w[3] == "ا" and w[4] == "ء" and w[0] not in "أا":
+        # فعلاء → فعيل / فاعل («وزراء» → وزير, «رؤساء» → رئيس, «علماء» → عالم)
+        c2 = "ئ" if w[1] == "ؤ" else w[1]
+        cands += [w[0] + c2 + "ي" + w[2], w[0] + "ا" + w[1] + w[2]]
+    if n == 6 and w[0] in "أا" and w[4] == "ا" and w[5] == "ء":
+        cands.append(w[1:3] + "ي" + w[3])  # أفعلاء → فعيل («أصدقاء» → صديق, «أقرباء» → قريب)
+    if n == 5 and w[2] == "ا" and w[4] in "ىي":
+        cands += [w[:2] + w[3] + "ى", w[:2] + "ي" + w[3]]  # فعالى → فعلى / فعيل («دعاوى» → دعوى, «حزانى» → حزين)
     if not cands:
         return None
     best = max(cands, key=_word_count)
@@ -140,6 +148,10 @@ class UnitReader(TokenView):
         if hit:
             kind, unit = hit
             end = j + 1
+            if unit in L.DISTANCE_UNITS:
+                after = self.per_hour(end)
+                if after is not None:  # «15-35 كم/ساعة», «100 كيلومتر بالساعة», «ألف كم في الساعة»: a speed
+                    return kind, unit + "/ساعة", after
             if unit in ("كيلومتر", "متر"):
                 nxt = self.w(end)
                 if nxt in L.SQUARE:
@@ -192,6 +204,16 @@ class UnitReader(TokenView):
             elif plural:
                 written = singular_noun(written)
             return "count", written, j + 1
+        return None
+
+    def per_hour(self, k: int) -> int | None:
+        """The token after «/ساعة», «/س», «بالساعة», «في الساعة» at ``k`` (a rate per hour), or None."""
+        if self.p(k) == "/" and self.w(k + 1) in L.HOUR_UNITS:
+            return k + 2
+        if self.w(k) in L.PER_HOUR:
+            return k + 1
+        if self.w(k) == "في" and self.w(k + 1) == L.fold("الساعة"):
+            return k + 2
         return None
 
     def bracketed_count(self, j: int) -> bool:
