@@ -526,7 +526,11 @@ def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
                 while m < limit and m - n <= 3 and not (toks[m].raw in ":" or toks[m].raw in _OPEN_CLOSE
                                                          or toks[m].raw == '"' or _is_complementizer(toks[m])):
                     m += 1
-                return n if m < limit and m - n <= 3 else None
+                if m < limit and m - n <= 3:
+                    return n
+                words += 1  # «القيادة المشتركة لقوات التحالف الدولي في بيان: إن …»: «لـ» attaches a noun
+                n += 1
+                continue
             if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS) \
                     and words > 0 and _statement_ahead(doc, n, limit):
                 break  # «قالت ولاء نحاس، مدير تطوير قطاع الأفراد | في بوبا العربية، إن …»: an adverbial
@@ -677,10 +681,34 @@ def _self_contained(doc: _Doc, seg: Sequence[_Tok]) -> bool:
     return True
 
 
+def _doc_subject_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
+                        history: Sequence[_Speaker]) -> _Speaker | None:
+    """«بعد يوم من صدور بيانات تفيد بأن …», «بلاغ يفيد عن وقوع حريق», «كانت توقعات المحللين
+    تشير إلى …»: a noun of documents or data right before the cue (or heading the construct
+    right before it) is its subject — an indefinite noun takes its relative clause without
+    «الذي», so nothing stands between them."""
+    toks = doc.toks
+    j = cue_k - 1
+    if j < 0 or toks[j].start < sent_start or not toks[j].is_word:
+        return None
+    if _bare(toks[j].fold) in Q.DOC_SUBJECTS:
+        a = j
+    elif j >= 1 and toks[j - 1].start >= sent_start and toks[j - 1].is_word and _bare(toks[j - 1].fold) in Q.DOC_SUBJECTS \
+            and not toks[j - 1].fold.startswith("ال") and strip_conjunction(toks[j].fold).startswith("ال"):
+        a = j - 1  # «توقعات المحللين تشير»: the construct's head
+    else:
+        return None
+    return _make_speaker(doc, toks[a].start, toks[j].end, doc.mentions_in(toks[a].start, toks[j].end),
+                         cue.feminine, history)
+
+
 def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
                     history: Sequence[_Speaker]) -> _Speaker | None:
     """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
     toks = doc.toks
+    doc_subject = _doc_subject_before(doc, cue_k, sent_start, cue, history)
+    if doc_subject is not None:
+        return doc_subject
     if cue_k > 1 and toks[cue_k - 1].fold in Q.RELATIVES and toks[cue_k - 2].start >= sent_start:
         # «الشرطة التي رجحت أنه …»: the noun the relative clause hangs on speaks
         j = cue_k - 2
@@ -768,6 +796,13 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
 # ----------------------------------------------------------------------------- content
 
 
+def _clock_colon(doc: _Doc, i: int) -> bool:
+    """«عند الساعة 1:06 صباح اليوم»: a colon between digits is a clock time's, not a statement's."""
+    toks = doc.toks
+    return 0 < i < len(toks) - 1 and toks[i - 1].raw[-1:].isdigit() and toks[i + 1].raw[:1].isdigit() \
+        and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
+
+
 def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int, int, str, int] | None:
     """The statement after the cue/speaker: (start, end, kind, token index where it starts)."""
     toks = doc.toks
@@ -787,7 +822,7 @@ def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int,
                 long_quote = (t.start, close, i)
             i = doc.tok_index(close + 1)
             continue
-        if t.raw == ":":
+        if t.raw == ":" and not _clock_colon(doc, i):
             colon = i
             break
         if t.is_word and _is_complementizer(t):
@@ -1221,9 +1256,12 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
     after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
                                             or strip_conjunction(prev.fold) in Q.CONNECTORS)
     toks = doc.toks
+    first = next((t for t in toks[doc.tok_index(sent_start) : k] if t.is_word), None)
+    topic_fronted = first is not None and first.fold in Q.TOPIC_OPENERS and first.fold not in ("وفيما",) \
+        and not any(_cue_form(t) is not None for t in toks[doc.tok_index(sent_start) : k])
     but_pronoun = (prev is not None and prev.fold in Q.BUT_PRONOUNS and k >= 2
                    and strip_conjunction(toks[k - 2].fold) in Q.BUT_WORDS | {"لكن"})
-    return prefixed or but_pronoun or cue.participle or not cue.strong or first_in_sentence or after_connector
+    return prefixed or but_pronoun or topic_fronted or cue.participle or not cue.strong or first_in_sentence or after_connector
 
 
 def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
@@ -1339,6 +1377,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
             continue  # «رأي» (opinion) is a noun
         explicit = speaker is not None
+        # a weak cue (an imperfect) states as a perfect does when a document or data speaks through
+        # it: «بلاغ يفيد عن وقوع حريق», «توقعات المحللين تشير إلى انخفاض»
+        strong = cue.strong or (explicit and _doc_subject_before(doc, k, s_start, cue, ()) is not None)
         # 2. the content
         clause_end = _clause_end(doc, k, s_end)
         if cue.lemma == "خلص":  # «وخلص (يرماك) إلى القول إن ...»
@@ -1367,21 +1408,21 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
             content = _complement_after_semicolon(doc, s_end)
-        if content is None and cue.strong and k_after < len(toks) and toks[k_after].start < clause_end and (
+        if content is None and strong and k_after < len(toks) and toks[k_after].start < clause_end and (
                 cue.lemma in Q.CLAUSE_CUES
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and _an_follows(doc, k_after))  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             a_k = _an_at(doc, k_after) if cue.lemma in Q.CLAUSE_AFTER_AN else None
             a_k = k_after if a_k is None else a_k  # «أعلنت المقاومة الشعبية، عن مقتل …»
             content = _shape(doc, toks[a_k].start, clause_end, a_k, "reported")  # «حذرت الوزارة من ...»
-        if content is None and cue.strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
+        if content is None and strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
                 and toks[k_after].start < clause_end and toks[k_after].fold.startswith("ب") and len(toks[k_after].fold) > 3:
             # «قد صرح بعدم اتخاذ أي قرار»: what was declared, as «بـ» + a verbal noun
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
             content = _quote_on_next_line(doc, s_end)
 
-        if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
+        if content is None and cue.lemma in Q.POINTED_TO and strong:
             # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
             # states what he pointed to as much as «أشار إلى أن» does
             for j in range(k_after, min(k_after + 6, len(toks))):

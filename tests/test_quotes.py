@@ -724,3 +724,28 @@ def test_told_me_and_passed_on():
             "المفقودة في جزيرة لا ريونيون.")
     q = _find(_run(text), "قطعة حطام")
     assert q.speaker == "وسائل الإعلام"  # the quoted day is an adverbial, not part of the name
+
+
+def test_document_or_data_noun_speaks_through_the_verb_after_it():
+    text = "وترددت أنباء تفيد بأن سبب وفاتها يعود لرفضها ترك مجموعة من القطط تعيش معها في شقتها."
+    q = _find(_run(text), "سبب وفاتها")
+    assert q.speaker == "أنباء"
+    text = ("وأبان الزهراني عن ورود بلاغ يفيد بوجود حالتين متوسطتين نتيجة حادث تصادم بالوسقه، "
+            "وذلك عند الساعة 1:06 صباح اليوم.")
+    q = _find(_run(text, [_m(text, "الزهراني")]), "بوجود حالتين")
+    assert q.speaker == "بلاغ" and q.text.startswith("بوجود")
+
+
+def test_topic_opening_continues_the_last_speaker():
+    text = ("وقال الفنان عبدالله رشاد إن الساحة تغيرت كثيرا.\n"
+            "وعن أوضاع النجومية اليوم والشخص الذي يستحق لقبها قال: «النجومية الحقيقية باتت قليلة في "
+            "أيامنا الحالية بعد أن راجت المزيّفة».")
+    q = _find(_run(text, [_m(text, "عبدالله رشاد")]), "النجومية الحقيقية")
+    assert q.speaker.endswith("عبدالله رشاد")
+
+
+def test_li_attaches_a_noun_inside_the_subject():
+    # the shape of «وقالت القيادة المشتركة لقوات التحالف الدولي في بيان : إن …» (a wire report)
+    text = "وقالت القيادة العامة لقوات التحالف في بيان: إن 12 ضربة جوية نفذت قرب الرقة."
+    q = _find(_run(text), "ضربة جوية")
+    assert q.speaker == "القيادة العامة لقوات التحالف"
