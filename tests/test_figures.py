@@ -363,3 +363,35 @@ def test_possessed_noun_before_an_ordinal_is_its_unit():
     f = _fig("سجل اللاعب الدولي المصري محمد صلاح هدفه الرابع له في مطلع مسيرته مع فيورنتينا", "الرابع")
     assert f.unit == "هدف"
     assert _fig("وتحدث عن عليه الثاني", "الثاني").unit is None  # «عليه»: a preposition, no noun
+
+
+def test_ordinals_after_a_count_are_its_items():
+    text = ("تم الكشف عن لوحتين أثريتين، تعود الأولى إلى عصر الدولة الوسطى بينما ترجع الثانية "
+            "إلى عصر الانتقال")
+    figs = extract_figures(text)
+    assert [(f.text, f.unit) for f in figs if f.kind == "ordinal"] == [("الأولى", "لوحة"), ("الثانية", "لوحة")]
+    assert _fig("سجل 3 أهداف في الشوط الأول", "الأول").unit == "شوط"  # its own noun wins
+
+
+def test_counted_noun_after_a_year_shaped_number():
+    # 1000-2200 may be a year: a guessed noun follows only when no year takes it
+    assert _fig("ويشتمل مهرجان هذا العام على 1336 عرضًا لفرق جاءت من كل القارات", "1336").unit == "عرض"
+    assert _fig("وفي عام 1436 شهدت المنطقة أمطارا", "1436").kind == "year"
+    assert _fig("وتوزيع 1326 مطبوعات سمعية على الزوار", "1326").unit == "مطبوعة"  # «ات» made singular
+
+
+def test_not_a_counted_noun_after_the_number():
+    assert _fig("والنسبة المكافئة هي 92.71 ودرجة القدرات 82", "92.71").unit is None  # a new conjunct
+    assert _fig("ويخسر في المعدل 7 مليارات لموسم الحج الواحد", "7").unit is None  # a preposition
+    assert _fig("تم تعديل سن الناخب إلى 18 بدلاً من 21", "18").unit is None
+    assert _fig("قرابة 40 سورياً عبروا الحدود", "40").unit == "سوري"  # a nisba of people counts
+    assert _fig("تكفل الجمعية 120 يتيماً في المحافظة", "120").unit == "يتيم"  # a noun in «ي», not a verb
+
+
+def test_today_dates_an_act_before_its_complement():
+    f = _fig("أعلنت كوريا الشمالية اليوم أن 99.9 في المئة من الناخبين شاركوا", "اليوم")
+    assert (f.kind, f.date_value) == ("date", dt.date(2015, 7, 16))
+    assert [f for f in extract_figures("واضح اليوم أن الحرب في سوريا وصلت الى منعطف",
+                                       reference_date=dt.date(2015, 7, 16)) if f.kind == "date"] == []
+    assert [f for f in extract_figures("لم تعد تقنية التصوير اليوم عملًا يتم من خلاله تسجيل الحوادث",
+                                       reference_date=dt.date(2015, 7, 16)) if f.kind == "date"] == []

@@ -355,6 +355,19 @@ class DateParser(TokenView):
                                                  "date_value": ref - dt.timedelta(days=delta),
                                                  "qualifier": "exact"})
 
+    def today_of_an_act(self, i: int) -> bool:
+        """«قال نائب الوزير اليوم إن …», «أعلنت اللجنة اليوم أن …», «نفذت قوات التحالف اليوم 41
+        ضربة»: «اليوم» between a verb's subject and its complement (a complementizer, a number)
+        dates that act; "nowadays" is not followed by them."""
+        if i + 1 >= self.n or i < 2:
+            return False  # a verb and its subject come first («واضح اليوم أن …» is "nowadays")
+        nt = self.toks[i + 1]
+        if nt.k == "n":
+            return True
+        if nt.k != "w":
+            return False
+        return nt.t in L.TODAY_COMPLEMENTIZERS  # (not an accusative: «لم تعد تقنية التصوير اليوم عملًا …»)
+
     def bare_today(self, i: int):
         """«اليوم» alone is today (the reference date) after a time of day or «من» («استشهد فجر
         اليوم», «ابتداءً من اليوم»); not a name («عين اليوم», «لـ»اليوم»»), «في اليوم نفسه»,
@@ -371,7 +384,7 @@ class DateParser(TokenView):
             return None
         if i == 0:
             return None  # «اليوم نحن …»: nowadays, opening a sentence
-        if prev not in L.TODAY_AFTER:
+        if prev not in L.TODAY_AFTER and not self.today_of_an_act(i):
             # after any other word «اليوم» as often means "nowadays" («ما نعيشه اليوم»: about a
             # third of the bare «اليوم» dates on 400 SaudiNewsNet articles were not a day)
             return None

@@ -664,6 +664,12 @@ MINUTE = {fold("الدقيقة")}
 # (the Omani rial has 1000 baisa: «ريال عماني» is left out)
 CENTS_CURRENCIES = {"ريال", "درهم", "دولار", "يورو", "جنيه", "ليرة"}
 THOUSANDTHS_CURRENCIES = {"ريال عماني"}
+# adverbials a number is often followed by, never its counted noun («18 بدلاً من 21», «119 علاوة على …»)
+# and nisba adverbs («106 عالمياً», «رحلتين أسبوعيًا»; a nisba of people, «40 سورياً», is a counted noun)
+NOT_UNITS = {fold(w) for w in (
+    "بدلا", "علاوة", "فضلا", "إضافة", "اضافة", "مقابل", "تقريبا",
+    "عالميا", "محليا", "دوليا", "إقليميا", "عربيا", "سنويا", "شهريا", "أسبوعيا", "يوميا", "رسميا", "حاليا",
+    "نهائيا", "تلقائيا", "جزئيا", "كليا", "إجماليا", "فعليا", "مبدئيا", "تقريبيا", "تقديريا", "مؤقتا")}
 # a speed: a distance per hour («كم/ساعة», «كيلومتر بالساعة», «كم في الساعة»)
 DISTANCE_UNITS = {"كيلومتر", "متر", "ميل"}
 HOUR_UNITS = {fold(w) for w in ("ساعة", "س", "الساعة")}
@@ -699,6 +705,7 @@ HOUR_WORDS = {fold(w) for w in ("الساعة", "والساعة", "بالساع�
 PM_PARTS = {fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
 NIGHT = {fold(w) for w in ("ليلا", "ليلاً")}
 DAY_PARTS = TIME_OF_DAY - {fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
+TODAY_COMPLEMENTIZERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها")}
 THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}
 BECAME_BEFORE = {fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}

@@ -107,6 +107,8 @@ class OrdinalParser(TokenView):
                     unit = self._list_unit = hit[1]
             elif unit is None and pl and n > 1 and self._list_unit:
                 unit = self._list_unit
+            if unit is None and self._last_count is not None and n <= self._last_count[0]:
+                unit = self._last_count[1]  # «تبرز مرحلتان: الأولى …»: an item of the count before it
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None

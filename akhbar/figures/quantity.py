@@ -191,7 +191,10 @@ class QuantityParser(TokenView):
         if pre_kind:
             kind, unit, end = pre_kind[0], pre_kind[1], j
         else:
-            allow_fb = not (year_like and qualifier is None)
+            # a bare four-digit number may be a year («1436 شهدت …»): no guessed noun after it,
+            # unless the noun is one no year takes: an accusative («1317 مصحفًا») or a plural in
+            # «ات» («1326 مطبوعات»)
+            allow_fb = not (year_like and qualifier is None) or self.counted_after_year(j)
             last_kind = num.atoms[-1][1] if num.atoms else "vague"
             u = self.unit_at(
                 j, allow_fallback=allow_fb,
@@ -274,6 +277,13 @@ class QuantityParser(TokenView):
             fields = {"value": value, "qualifier": q or "exact", "kind": kind, "unit": unit}
         b = toks[end - 1].b
         return _R(end, a, b, fields)
+
+    def counted_after_year(self, j: int) -> bool:
+        w = self.w(j)
+        if not w or w.startswith(("ال", "و", "ف", "ب", "ل")) or not self.fallback_ok(w):
+            return False
+        raw = self.text[slice(*self.orig(self.toks[j].a, self.toks[j].b))]
+        return "\u064b" in raw or (w.endswith("ات") and len(w) >= 5)
 
     def parse_few(self, i: int):
         """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""

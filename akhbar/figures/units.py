@@ -192,7 +192,10 @@ class UnitReader(TokenView):
                         return kind, unit + " مربع", end + 1
                     return kind, unit, end
                 if allow_fallback and self.fallback_ok(nxt):
-                    return "count", self.word_as_written(j + 1), j + 2
+                    written = self.word_as_written(j + 1)
+                    if written.endswith("ات"):
+                        written = singular_noun(written)  # «13129 من المطبوعات» → مطبوعة
+                    return "count", written, j + 2
             return None
         if (
             allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
@@ -201,8 +204,8 @@ class UnitReader(TokenView):
             written = self.word_as_written(j)
             if tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
-            elif plural:
-                written = singular_noun(written)
+            elif plural or written.endswith("ات"):
+                written = singular_noun(written)  # a unit is singular: «6219 مطبوعات» → مطبوعة
             return "count", written, j + 1
         return None
 
@@ -262,12 +265,16 @@ class UnitReader(TokenView):
             return False
         if w.endswith("وا") or (w.startswith(("ي", "ت")) and w.endswith(("ون", "ان", "ين"))):
             return False
-        if w.startswith("ي") and len(w) >= 4:
-            return False
+        if w.startswith("ي") and len(w) >= 4 and _word_count("ال" + (w[:-1] if w.endswith("ا") else w)) < 20:
+            return False  # an imperfect verb; not a noun in «ي» the corpus uses with «ال» («يتيم»: «اليتيم»)
         if w[:2] in ("وي", "وت", "ون") and len(w) >= 5:
             return False  # «فيستشهد منهم 15 ويصاب سبعة»: «and» + a verb
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
             return False  # «خمس وثلاث سنوات»
+        if w[0] in "ول" and len(w) >= 4 and _word_count(w[1:]) >= 50 and _word_count(w[1:]) > 3 * _word_count(w):
+            return False  # «82 ودرجة التحصيلي»: a new conjunct; «7 مليارات لموسم الحج»: a preposition
+        if w in L.NOT_UNITS:
+            return False
         return True
