@@ -217,7 +217,9 @@ class _Doc:
                             del stack[k:]
                             break
                 elif ch == '"':
-                    if straight is None:
+                    if straight is None or para[: m.start()].rstrip(" \t").endswith(":"):
+                        # «وأردف: "…"» after a quotation left unclosed («"نتج عن الحادث … وخرجا.»):
+                        # a straight quote after a colon opens, it does not close
                         straight = at
                     else:
                         pairs[straight] = at
@@ -1283,6 +1285,36 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
     return True
 
 
+def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
+                               history: Sequence[_Speaker]) -> _Speaker | None:
+    """«واستهل والد الشهيد حديثه مع الأمير … . وقال: "…"»: a subjectless cue opening its sentence
+    continues the subject of the sentence right before it when that sentence, which states
+    nothing itself, opens with a verb whose subject is a person (a name or a person's title)
+    named after the last speaker — Arabic drops the subject it has just introduced."""
+    toks = doc.toks
+    if any(t.is_word for t in toks[doc.tok_index(s_start) : k]) or s_start == 0:
+        return None  # only a cue opening its sentence
+    prev = doc.sentence_at(s_start - 1)
+    if prev is None or prev.start >= s_start or doc.inside_quote(prev.start):
+        return None
+    if doc.text.count("\n", prev.end, s_start) > 1:
+        return None  # not across a paragraph break
+    p0, p1 = doc.tok_index(prev.start), doc.tok_index(prev.end)
+    if any(t.is_word and _cue_form(t) is not None for t in toks[p0:p1]) or any(
+            toks[n].raw in _OPEN_CLOSE or toks[n].raw == '"' for n in range(p0, p1)):
+        return None  # a sentence with a statement or a quotation of its own: the history speaks
+    spk = _sentence_subject(doc, prev.start, p1, history)
+    if spk is None or (history and spk.start <= history[-1].start):
+        return None
+    head = _bare(fold_match(spk.text.split()[0]))
+    if head in Q.INSTITUTION_HEADS or _generic_head(doc, spk.start, spk.end) or _plural_people(spk.text):
+        return None
+    fem = head.endswith("ه") and not spk.per
+    if cue.feminine is not None and not spk.per and fem != cue.feminine:
+        return None
+    return _Speaker(spk.text, spk.canonical, spk.start, spk.end, cue.feminine, spk.per, spk.head_linked)
+
+
 def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _Speaker | None:
     """«استقبل … السفير البوسني …. وأكد أن …»: a cue with no subject in a document where nobody
     has spoken yet continues the last person named before it (at most two paragraphs back),
@@ -1441,7 +1473,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 history.append(speaker)
         if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
             para = text.count("\n", 0, tok.start)
-            speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
+            fresh = None if honorific else _previous_sentence_subject(doc, k, s_start, cue, history)
+            if fresh is not None:
+                history.append(fresh)
+            speaker = fresh or next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
             if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)

@@ -383,7 +383,7 @@ def test_subjectless_cue_continues_the_person_named_before():
             "وأكد أن الجامعة تعمل على تطوير التعاون العلمي مع الجامعات.")
     quotes = _run(text, [_m(text, "جمعان رشيد بن رقوش"), _m(text, "محمد الحسن")])
     q = _find(quotes, "الجامعة تعمل")
-    assert q.speaker == "جمعان رشيد بن رقوش"
+    assert q.speaker.endswith("جمعان رشيد بن رقوش")  # with its title since the previous-sentence rule
 
 
 def test_more_cues_second_round():
@@ -749,3 +749,26 @@ def test_li_attaches_a_noun_inside_the_subject():
     text = "وقالت القيادة العامة لقوات التحالف في بيان: إن 12 ضربة جوية نفذت قرب الرقة."
     q = _find(_run(text), "ضربة جوية")
     assert q.speaker == "القيادة العامة لقوات التحالف"
+
+
+def test_subjectless_cue_continues_a_person_introduced_in_the_sentence_before():
+    # the shape of a condolence report: a new person opens the sentence before «وقال: "…"»
+    text = ("وقال أمير المنطقة فيصل بن خالد إننا نعزي أنفسنا أولا في استشهاد ابن الوطن.\n"
+            "واستهل والد الشهيد حديثه مع الأمير بحمد الله على قضائه وقدره.\n"
+            'وقال: "نثمن العزاء والمواساة من قيادتنا الرشيدة، ونشكركم على مشاعركم الصادقة".')
+    q = _find(_run(text, [_m(text, "فيصل بن خالد")]), "نثمن العزاء")
+    assert q.speaker == "والد الشهيد"
+    # an institution is no new speaker: «وأضاف» still continues the minister
+    text = ("وقال وزير الصحة خالد الفالح إن المستشفيات جاهزة.\n"
+            "وتقدم الوزارة خدماتها على مدار الساعة في جميع المناطق.\n"
+            "وأضاف أن الكوادر الطبية تعمل بلا توقف.")
+    q = _find(_run(text, [_m(text, "خالد الفالح")]), "الكوادر الطبية")
+    assert q.speaker.endswith("خالد الفالح")
+
+
+def test_straight_quote_after_a_colon_opens_a_quotation():
+    # a quotation left unclosed before «وأردف: "…"» (SaudiNewsNet civil defence reports)
+    text = ('وأضاف "الدوسري": "نتج عن الحادث إصابة امرأة باختناق بسيط، وقد تم نقلها لمجمع الدمام الطبي. '
+            'وأردف: "شارك في الحادث عدد ثلاث فرق إطفاء وفرقتا إنقاذ، ولا يزال التحقيق جارياً".')
+    quotes = _run(text, [_m(text, "الدوسري")])
+    assert any(q.cue == "وأردف" and q.text.startswith("شارك في الحادث") for q in quotes)
