@@ -395,3 +395,12 @@ def test_today_dates_an_act_before_its_complement():
                                        reference_date=dt.date(2015, 7, 16)) if f.kind == "date"] == []
     assert [f for f in extract_figures("لم تعد تقنية التصوير اليوم عملًا يتم من خلاله تسجيل الحوادث",
                                        reference_date=dt.date(2015, 7, 16)) if f.kind == "date"] == []
+
+
+def test_verbs_of_exceeding_qualify_the_number_after_them():
+    f = _fig("رفض في استفتاء شعبي خطط التقشف بنسبة زادت على 61 في المائة", "61")
+    assert (f.qualifier, f.kind) == ("more_than", "percent")
+    assert _fig("أن أعداد المقاتلين الأجانب قد تعدت 25 ألف مجند من أكثر من 100 دولة", "25").qualifier == "more_than"
+    assert _fig("لكونها إحدى أكثر الدول مديونية للصندوق وبقروض فاقت 50 مليار دولار", "50").qualifier == "more_than"
+    # «زادت 57 في المائة» is «rose by», not «exceeded»
+    assert _fig("وقالت الصين إن احتياطياتها من الذهب زادت 57 في المائة إلى 1658 طنا", "57").qualifier == "exact"
