@@ -404,3 +404,12 @@ def test_verbs_of_exceeding_qualify_the_number_after_them():
     assert _fig("لكونها إحدى أكثر الدول مديونية للصندوق وبقروض فاقت 50 مليار دولار", "50").qualifier == "more_than"
     # «زادت 57 في المائة» is «rose by», not «exceeded»
     assert _fig("وقالت الصين إن احتياطياتها من الذهب زادت 57 في المائة إلى 1658 طنا", "57").qualifier == "exact"
+
+
+def test_range_with_the_unit_on_both_ends():
+    # the shape of a hotel price report («تراوحت أسعار الغرفة من … ريال إلى … ريال»)
+    f = _fig("وتراوحت أسعار الغرفة الواحدة في الفنادق من 200 ريال إلى 450 ريال خلال العيد", "200")
+    assert (f.qualifier, f.value_low, f.value_high, f.unit) == ("range", 200, 450, "ريال")
+    # a decrease from one price to a lower one is two figures (corpus)
+    figs = extract_figures("وخفضنا إندونيسيا من 12000 ريال إلى 6000 ريال، وأعلنا بالصحف للمواطنين")
+    assert [(f.value, f.qualifier) for f in figs] == [(12000, "exact"), (6000, "exact")]
