@@ -729,6 +729,9 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if j < 0 or toks[j].start < sent_start:
         return None
     end_tok = toks[j]
+    first = next((t for t in toks[doc.tok_index(sent_start) : cue_k] if t.is_word), None)
+    if first is not None and first.fold in Q.TOPIC_OPENERS:
+        return None  # «وعما إذا كانت تتابع المسلسلات … قالت:»: the topic, not a subject
     # clause start: after the last clause boundary before the subject
     i = j
     steps = 0
@@ -1259,7 +1262,7 @@ def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
                                             or strip_conjunction(prev.fold) in Q.CONNECTORS)
     toks = doc.toks
     first = next((t for t in toks[doc.tok_index(sent_start) : k] if t.is_word), None)
-    topic_fronted = first is not None and first.fold in Q.TOPIC_OPENERS and first.fold not in ("وفيما",) \
+    topic_fronted = first is not None and first.fold in Q.TOPIC_OPENERS \
         and not any(_cue_form(t) is not None for t in toks[doc.tok_index(sent_start) : k])
     but_pronoun = (prev is not None and prev.fold in Q.BUT_PRONOUNS and k >= 2
                    and strip_conjunction(toks[k - 2].fold) in Q.BUT_WORDS | {"لكن"})
@@ -1292,8 +1295,8 @@ def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
     nothing itself, opens with a verb whose subject is a person (a name or a person's title)
     named after the last speaker — Arabic drops the subject it has just introduced."""
     toks = doc.toks
-    if any(t.is_word for t in toks[doc.tok_index(s_start) : k]) or s_start == 0:
-        return None  # only a cue opening its sentence
+    if not cue.strong or any(t.is_word for t in toks[doc.tok_index(s_start) : k]) or s_start == 0:
+        return None  # only a perfect or a participle opening its sentence
     prev = doc.sentence_at(s_start - 1)
     if prev is None or prev.start >= s_start or doc.inside_quote(prev.start):
         return None
@@ -1309,6 +1312,9 @@ def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
     head = _bare(fold_match(spk.text.split()[0]))
     if head in Q.INSTITUTION_HEADS or _generic_head(doc, spk.start, spk.end) or _plural_people(spk.text):
         return None
+    first = fold_match(spk.text.split()[0])
+    if not spk.per and not {first, head, strip_article(first)} & Q.PERSON_HEADS:
+        return None  # a person: a name or a person's title («والد الشهيد»), not «طرابلس», «بعض الشركات»
     fem = head.endswith("ه") and not spk.per
     if cue.feminine is not None and not spk.per and fem != cue.feminine:
         return None
@@ -1412,6 +1418,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         # a weak cue (an imperfect) states as a perfect does when a document or data speaks through
         # it: «بلاغ يفيد عن وقوع حريق», «توقعات المحللين تشير إلى انخفاض»
         strong = cue.strong or (explicit and _doc_subject_before(doc, k, s_start, cue, ()) is not None)
+        if cue.lemma in Q.ONLY_AN and not (explicit and _an_follows(doc, k_after)):
+            if explicit:
+                history.append(speaker)
+            continue  # «تحدث مع قادة …», «وتحدث عن مقتطفات من التقرير الدكتور …»
         # 2. the content
         clause_end = _clause_end(doc, k, s_end)
         if cue.lemma == "خلص":  # «وخلص (يرماك) إلى القول إن ...»
@@ -1441,7 +1451,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
             content = _complement_after_semicolon(doc, s_end)
         if content is None and strong and k_after < len(toks) and toks[k_after].start < clause_end and (
-                cue.lemma in Q.CLAUSE_CUES
+                (cue.lemma in Q.CLAUSE_CUES and (cue.strong or toks[k_after].fold == "عن" or toks[k_after].fold.startswith("ب")))
+                # (a document's imperfect states with «عن» or «بـ»: «بلاغ يفيد بوجود …», not «بيانات توضح أين …»)
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and _an_follows(doc, k_after))  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
             a_k = _an_at(doc, k_after) if cue.lemma in Q.CLAUSE_AFTER_AN else None

@@ -413,3 +413,10 @@ def test_range_with_the_unit_on_both_ends():
     # a decrease from one price to a lower one is two figures (corpus)
     figs = extract_figures("وخفضنا إندونيسيا من 12000 ريال إلى 6000 ريال، وأعلنا بالصحف للمواطنين")
     assert [(f.value, f.qualifier) for f in figs] == [(12000, "exact"), (6000, "exact")]
+
+
+def test_corpus_precision_checks_of_this_round():
+    assert _fig("شهدت نموًا كبيرًا بلغ عدد وجهتها اليوم أكثر من 90 وجهة.", "90").unit == "وجهة"  # «وجهة» is a word
+    assert _fig("كانت قبلة واحدة من عشرات القبلات كنت أود ألا تستقر على وجنتي", "عشرات").unit == "قبلة"  # not «قبل»
+    f = _fig("حكم البلاد 3 ملوك متتالين، وعلى الرغم من ذلك فإن الملك إدوارد الأول استطاع أن يحولها إلى أداة", "الأول")
+    assert f.unit is None  # a king's ordinal, no item of a count

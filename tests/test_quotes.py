@@ -772,3 +772,23 @@ def test_straight_quote_after_a_colon_opens_a_quotation():
             'وأردف: "شارك في الحادث عدد ثلاث فرق إطفاء وفرقتا إنقاذ، ولا يزال التحقيق جارياً".')
     quotes = _run(text, [_m(text, "الدوسري")])
     assert any(q.cue == "وأردف" and q.text.startswith("شارك في الحادث") for q in quotes)
+
+
+def test_corpus_precision_checks_of_this_round():
+    # «تحدث مع» is no statement, even with a quotation further on
+    text = ("يقول مصدر عسكري إن الوسطاء تحدثوا مع قادة من الأمازيغ للتخلي عن الإخوان، والمشاركة في "
+            "«عملية الكماشة لتحرير المدن الكبرى من المتطرفين».")
+    assert all(q.cue != "تحدثوا" for q in _run(text))
+    # a database that shows is no speaker
+    text = "مع حرية وصول إلى قاعدة بيانات توضح أين يوجد الموردون."
+    assert _run(text) == []
+    # the topic before «قالت» is not her
+    text = ("وقالت الممثلة نادين نجيم إنها اختارت عددا من المسلسلات لتتابعها.\n"
+            "وعما إذا هي تتابع المسلسلات اللبنانية قالت: في الحقيقة هناك أعمال لبنانية جميلة جدا.")
+    q = _find(_run(text, [_m(text, "نادين نجيم")]), "أعمال لبنانية")
+    assert q.speaker.endswith("نادين نجيم")
+    # a city opening the sentence before is no speaker of «يقول»
+    text = ("وقال مصدر عسكري إن الجيش يتقدم.\n"
+            "ليست طرابلس ومحيطها فقط التي تجري فيها ملاحقة المتطرفين. "
+            "يقول أحد القادة العسكريين: «الدواعش في منطقة أم مبروكة محاصرون».")
+    assert all(q.speaker != "طرابلس" for q in _run(text, [_m(text, "طرابلس", "LOC")]))

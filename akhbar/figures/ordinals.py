@@ -27,6 +27,8 @@ def _possessed_noun(raw: str) -> str | None:
                 return None  # «عليه», «لديه»: a preposition with its pronoun
             if stem.endswith("ت"):
                 stem = stem[:-1] + "ة"
+            if stem[0] in "بلكوف" and _word_count(stem[1:]) > _word_count(stem):
+                stem = stem[1:]  # «بتجربتي الأولى» → تجربة: the preposition off
             if _word_count(stem) >= 50 and _word_count(stem) > 5 * _word_count(raw):
                 return stem
     return None
@@ -107,8 +109,14 @@ class OrdinalParser(TokenView):
                     unit = self._list_unit = hit[1]
             elif unit is None and pl and n > 1 and self._list_unit:
                 unit = self._list_unit
-            if unit is None and self._last_count is not None and n <= self._last_count[0]:
-                unit = self._last_count[1]  # «تبرز مرحلتان: الأولى …»: an item of the count before it
+            last = self._last_count
+            if unit is None and last is not None and n <= last[0] and (
+                    pl or i - last[2] <= 3 or last[3] or (i > 0 and self.toks[i - 1].k == "p")):
+                # «تبرز مرحلتان: الأولى …», «… والثانية», «بالأشهر الخمسة الأولى», «لوحتين أثريتين،
+                # تعود الأولى …»: an item of the count just before it, or opening a list item, or
+                # after an item that took it (not «الملك إدوارد الأول», «تبدأ من الخامسة»)
+                unit = last[1]
+                self._last_count = (last[0], last[1], last[2], True)
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None

@@ -35,7 +35,7 @@ def singular_noun(w: str, strict: bool = False) -> str:
         # more frequent («أشار» the verb is not «إشارة»); neither known: left as written
         base = w[:-2]
         fem, masc = _word_count(base + "ة"), _word_count(base)
-        if masc > 3 * fem and len(base) >= 3 and not (fem and broken_singular(base)):
+        if masc > 3 * fem and len(base) >= 3 and not (fem and broken_singular(base)) and base not in L.STOPWORDS:
             # not «فئ» (the fold of «في») for «فئات»; and not «مظاهر» for «مظاهرات»: a stem that is
             # itself a broken plural (مفاعل) is no singular, the feminine is («مظاهرة»)
             return broken_singular(base) or base  # «فحوصات» → فحوص → فحص (a plural of a plural)
@@ -273,7 +273,8 @@ class UnitReader(TokenView):
             return False  # «150 إصاباتهم خطيرة»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
             return False  # «خمس وثلاث سنوات»
-        if w[0] in "ول" and len(w) >= 4 and _word_count(w[1:]) >= 50 and _word_count(w[1:]) > 3 * _word_count(w):
+        if w[0] in "ول" and len(w) >= 4 and _word_count(w) < 300 and _word_count(w[1:]) >= 50 \
+                and _word_count(w[1:]) > 3 * _word_count(w):  # (not «وجهة», a word of its own)
             return False  # «82 ودرجة التحصيلي»: a new conjunct; «7 مليارات لموسم الحج»: a preposition
         if w in L.NOT_UNITS:
             return False
