@@ -479,6 +479,18 @@ def _ends_subject(prev: str, t: _Tok) -> bool:
     return prev.endswith("ون") and len(prev) > 4 and not f.endswith("ون")
 
 
+def _object_before_that(doc: _Doc, n: int) -> bool:
+    """«أكدت اعتقادها أن …», «أبدى استعداده أن …»: a noun with a pronoun suffix right before «أن»
+    is the verb's object (the speaker is the pronoun in the verb) — not «رئيسها أبراهام فوكسمان»
+    (a name follows) nor «قال مطوروها إنها» (a plural in construct, «ـو» + suffix, is a subject)."""
+    toks = doc.toks
+    f = toks[n].fold
+    for suf in ("هما", "هم", "ها"):
+        if len(f) >= 6 and f.endswith(suf):
+            return not f[: -len(suf)].endswith("و") and n + 1 < len(toks) and _is_complementizer(toks[n + 1])
+    return False
+
+
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     """One or two plain words right after a cue and before a boundary (comma, colon,
     complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
@@ -491,7 +503,7 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
                 or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
                 or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
                 or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON \
-                or (len(t.fold) >= 6 and t.fold.endswith(("ها", "هم", "هما"))):
+                or _object_before_that(doc, n):
             break  # «أكدت اعتقادها أن …»: a noun with a pronoun suffix is an object, never a name
         n += 1
     if n == i or n >= limit:
@@ -520,7 +532,7 @@ def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
                 break
             if words == 0 and f.startswith("ل"):
                 return None  # «قال لرويترز إنه …»: the addressee, the speaker is elsewhere
-            if words == 0 and len(f) >= 6 and f.endswith(("ها", "هم", "هما")):
+            if words == 0 and _object_before_that(doc, n):
                 return None  # «أكدت اعتقادها أن …»: the object, the speaker is the pronoun in the verb
             if f.startswith("ل") and not f.startswith("لل") and words > 0 and f not in ("لا", "لم", "لن"):
                 # an addressee («لــ "سبق"», «لرويترز») ends the subject right before the statement
@@ -1233,7 +1245,7 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
                  speaker.text, speaker.canonical, speaker.start, speaker.end)
 
 
-_TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح"}
+_TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
 
 
 def _an_at(doc: _Doc, k: int) -> int | None:
@@ -1283,7 +1295,7 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
         return False
     if f in Q.ACCORDING or f.startswith("ل") or f in ("ب", "ل", "و", "ف"):
         return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
-    if len(f) >= 6 and f.endswith(("ها", "هم", "هما")):
+    if _object_before_that(doc, k + 1):
         return False  # «أكدت اعتقادها أن»: a noun with a pronoun suffix is the object
     return True
 
@@ -1374,6 +1386,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             hit = (_BAYYANA, "بين")
         elif hit is None and tok.fold == "طالب" and _talaba_is_verb(doc, k):
             hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
+        elif hit is None and tok.is_word and strip_conjunction(tok.fold) in Q.ONLY_AN_FORMS:
+            f = strip_conjunction(tok.fold)  # «تحدثت صحيفة "ذي غارديان" عن …» (see Q.ONLY_AN_FORMS)
+            hit = (_CueForm("تحدث", Q.ONLY_AN_FORMS[f], True, False), f)
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]

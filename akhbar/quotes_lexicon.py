@@ -65,12 +65,15 @@ VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], li
     "اورد": (["اورد"], ["اوردت"], ["اوردوا"], [], [], []),
     "افصح": (["افصح"], ["افصحت"], ["افصحوا"], [], [], []),
     "تناقل": (["تناقل"], ["تناقلت"], ["تناقلوا"], [], [], []),
-    "اخبر": (["اخبر", "اخبرني", "اخبرنا", "اخبره", "اخبرها", "اخبرهم"],
-             ["اخبرت", "اخبرتني", "اخبرتنا", "اخبرته", "اخبرتها", "اخبرتهم"], ["اخبروا", "اخبرونا"], [], [], []),
+    # (told me / us: «أخبره» / «أخبرها» report mostly inside another statement, «وقال بأنه اتصل بها وأخبرها …»)
+    "اخبر": (["اخبر", "اخبرني", "اخبرنا"], ["اخبرت", "اخبرتني", "اخبرتنا"], ["اخبروا", "اخبرونا"], [], [], []),
     "اهاب": (["اهاب"], ["اهابت"], ["اهابوا"], ["يهيب", "تهيب"], ["مهيبا"], ["مهيبه"]),
     "حث": (["حث", "حثه", "حثها", "حثهم"], ["حثت"], ["حثوا"], ["يحث", "تحث"], ["حاثا"], []),
-    "تحدث": (["تحدث"], ["تحدثت"], ["تحدثوا"], [], [], []),
 }
+# «تحدث عن» states what was spoken of, only with «عن» after a named subject; it is no cue otherwise
+# (no clause ends at it, no subject stops at it: «وتحدث لـ"رويترز" بشرط عدم الكشف عن اسمه أن …»,
+# and «تحدث» is also «يُحدث», produces: «الآلات التي كانت تحدث هواء»)
+ONLY_AN_FORMS = {"تحدث": False, "تحدثت": True, "تحدثوا": None}
 # plural participles («مؤكدين أن», «مطالبين بضرورة»): the masculine participle's «ـا» → «ـين»
 PLURAL_PARTICIPLES = {m[:-1] + "ين": lemma for lemma, forms in VERBS.items() for m in forms[4] if m.endswith("ا")}
 # speech verbs with no direct object: a noun right after them is their subject
@@ -86,7 +89,7 @@ CLAUSE_CUES = {"اكد", "حذر", "طالب", "دعا", "ناشد", "افاد",
                "اقترح", "توقع", "ابدي", "لفت", "انتقد", "اوضح", "اهاب", "حث"}  # «وأوضحت الشركة قيامها بتنفيذ …»
 # «أعلن» states something only with «عن» («أعلنت اللجنة عن المزاد العلني»: it announced the
 # auction); «أعلن الرئيس حالة الطوارئ» is an act
-CLAUSE_AFTER_AN = {"اعلن", "افصح", "تحدث"}  # «أفصح الوكيل عن …», «تحدثت وسائل الإعلام عن …»
+CLAUSE_AFTER_AN = {"اعلن", "افصح", "تحدث"}  # (تحدث: see ONLY_AN_FORMS)  # «أفصح الوكيل عن …», «تحدثت وسائل الإعلام عن …»
 # «أشار / لفت إلى» + a noun: what was pointed to is the statement («وأشار … إلى اعتزازه بالشراكة»)
 POINTED_TO = {"اشار", "لفت"}
 # «أظهر» (showed) is a statement when its subject is a document or data («وأظهرت بيانات معهد
@@ -101,8 +104,6 @@ DOC_SUBJECTS = {"بيانات", "بلاغ", "معلومات", "تقارير", "�
 # a sentence opening on its topic («وعن رأيه في القرعة قال: …», «وحول الإصابات أوضح أن …»): the
 # cue after it has no subject of its own and continues the last speaker
 TOPIC_OPENERS = {"وعن", "عن", "وعما", "عما", "وحول", "حول", "وبشان", "بشان", "وبخصوص", "بخصوص", "وردا", "ردا"}
-# cues that state only with «عن» after an explicit subject («تحدثت صحيفة "ذي غارديان" عن 16 مليون»):
-# «تحدث مع قادة …» is no statement, nor a «وتحدث عن …» continuing nobody named
 ONLY_AN = {"تحدث"}
 # «ونقلت وكالة الأنباء الألمانية عن المتحدث …: «…»»: the agency relays, the one after «عن» speaks
 NAQALA = "نقل"
