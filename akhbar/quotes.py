@@ -186,6 +186,17 @@ def _is_complementizer(tok: _Tok) -> bool:
 # ----------------------------------------------------------------------------- document view
 
 
+def _after_colon(para: str, at: int) -> bool:
+    """Is the character before ``at`` (spaces skipped) a colon?"""
+    j = at - 1
+    while j >= 0 and para[j] in " \t":
+        j -= 1
+    return j >= 0 and para[j] == ":"
+
+
+_ONLY_AN_WRITTEN = {p + f: f for f in Q.ONLY_AN_FORMS for p in ("", "و", "ف")}
+
+
 class _Doc:
     def __init__(self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> None:
         self.text = text
@@ -217,7 +228,7 @@ class _Doc:
                             del stack[k:]
                             break
                 elif ch == '"':
-                    if straight is None or para[: m.start()].rstrip(" \t").endswith(":"):
+                    if straight is None or _after_colon(para, m.start()):
                         # «وأردف: "…"» after a quotation left unclosed («"نتج عن الحادث … وخرجا.»):
                         # a straight quote after a colon opens, it does not close
                         straight = at
@@ -616,7 +627,8 @@ def _role_key(doc: _Doc, a: int, b: int) -> str | None:
     return " ".join(key)
 
 
-def _bare_text(s: str) -> str:
+@functools.lru_cache(maxsize=1 << 12)
+def _bare_text(s: str) -> str:  # (pure: asked again for every earlier speaker and mention)
     return " ".join(_bare(fold_match(t.text)) for t in tokenize(s, scripts=False) if t.text[0].isalnum())
 
 
@@ -1265,20 +1277,28 @@ def _an_follows(doc: _Doc, k: int) -> bool:
 
 
 def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
-    """Only «وأضاف», «فقال», «مضيفاً», «قبل أن تضيف» or a sentence-initial verb continue a speaker."""
-    tok = doc.toks[k]
-    prefixed = tok.fold not in CUE_FORMS
-    first_in_sentence = not any(t.is_word for t in doc.toks[doc.tok_index(sent_start) : k])
-    prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
-    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
-                                            or strip_conjunction(prev.fold) in Q.CONNECTORS)
+    """Only «وأضاف», «فقال», «مضيفاً», «قبل أن تضيف», a sentence-initial verb, a verb after a
+    connector, after «إلا أنه» or after a sentence's topic («وعن … قال») continue a speaker."""
     toks = doc.toks
-    first = next((t for t in toks[doc.tok_index(sent_start) : k] if t.is_word), None)
-    topic_fronted = first is not None and first.fold in Q.TOPIC_OPENERS \
-        and not any(_cue_form(t) is not None for t in toks[doc.tok_index(sent_start) : k])
-    but_pronoun = (prev is not None and prev.fold in Q.BUT_PRONOUNS and k >= 2
-                   and strip_conjunction(toks[k - 2].fold) in Q.BUT_WORDS | {"لكن"})
-    return prefixed or but_pronoun or topic_fronted or cue.participle or not cue.strong or first_in_sentence or after_connector
+    if toks[k].fold not in CUE_FORMS or cue.participle or not cue.strong:
+        return True  # prefixed («وأضاف»), a participle, an imperfect
+    s0 = doc.tok_index(sent_start)
+    first = next((t for t in toks[s0:k] if t.is_word), None)
+    if first is None:
+        return True  # the first word of its sentence
+    prev = toks[k - 1] if k - 1 >= s0 else None
+    if prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS or prev.fold in _BUT_HE
+                             or strip_conjunction(prev.fold) in Q.CONNECTORS):
+        return True
+    if prev is not None and prev.fold in Q.BUT_PRONOUNS and k >= 2 \
+            and strip_conjunction(toks[k - 2].fold) in _BUT_WORDS:
+        return True  # «إلا أنه أكد», «غير أنها أوضحت»
+    # «وعن رأيه في القرعة قال:»: the topic first, no other cue before
+    return first.fold in Q.TOPIC_OPENERS and not any(_cue_form(t) is not None for t in toks[s0:k])
+
+
+_BUT_HE = {"لكنه", "لكنها", "لكنهم"}
+_BUT_WORDS = Q.BUT_WORDS | {"لكن"}
 
 
 def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
@@ -1315,9 +1335,6 @@ def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
     if doc.text.count("\n", prev.end, s_start) > 1:
         return None  # not across a paragraph break
     p0, p1 = doc.tok_index(prev.start), doc.tok_index(prev.end)
-    if any(t.is_word and _cue_form(t) is not None for t in toks[p0:p1]) or any(
-            toks[n].raw in _OPEN_CLOSE or toks[n].raw == '"' for n in range(p0, p1)):
-        return None  # a sentence with a statement or a quotation of its own: the history speaks
     spk = _sentence_subject(doc, prev.start, p1, history)
     if spk is None or (history and spk.start <= history[-1].start):
         return None
@@ -1327,6 +1344,9 @@ def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
     first = fold_match(spk.text.split()[0])
     if not spk.per and not {first, head, strip_article(first)} & Q.PERSON_HEADS:
         return None  # a person: a name or a person's title («والد الشهيد»), not «طرابلس», «بعض الشركات»
+    if any(t.is_word and _cue_form(t) is not None for t in toks[p0:p1]) or any(
+            toks[n].raw in _OPEN_CLOSE or toks[n].raw == '"' for n in range(p0, p1)):
+        return None  # a sentence with a statement or a quotation of its own: the history speaks
     fem = head.endswith("ه") and not spk.per
     if cue.feminine is not None and not spk.per and fem != cue.feminine:
         return None
@@ -1381,13 +1401,15 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     seen_spans: set[tuple[int, int]] = set()
     toks = doc.toks
     for k, tok in enumerate(toks):
+        if not tok.is_word:
+            continue  # (punctuation is no cue)
         hit = _cue_form(tok)
         if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
             hit = (_BAYYANA, "بين")
         elif hit is None and tok.fold == "طالب" and _talaba_is_verb(doc, k):
             hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
-        elif hit is None and tok.is_word and strip_conjunction(tok.fold) in Q.ONLY_AN_FORMS:
-            f = strip_conjunction(tok.fold)  # «تحدثت صحيفة "ذي غارديان" عن …» (see Q.ONLY_AN_FORMS)
+        elif hit is None and tok.fold in _ONLY_AN_WRITTEN:
+            f = _ONLY_AN_WRITTEN[tok.fold]  # «تحدثت صحيفة "ذي غارديان" عن …» (see Q.ONLY_AN_FORMS)
             hit = (_CueForm("تحدث", Q.ONLY_AN_FORMS[f], True, False), f)
         if hit is None or doc.inside_quote(tok.start):
             continue
