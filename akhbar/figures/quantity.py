@@ -57,17 +57,10 @@ class QuantityParser(TokenView):
             if self.p(i - 1) != "+":
                 value = -value
             a = toks[i - 1].a
-        if num.digits and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
-            b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
-            return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
-        if num.digits and qa is None and not pre_kind and len(num.atoms) == 1 and is_int(value) \
-                and {st for st, _ in _strip(self.w(i - 1) or "")} & L.RANK_NOUNS:
-            # «المرتبة 106 عالمياً», «في الجولة 25»: the rank of the noun, not a count of the next word
-            pl = len(self.w(i - 1)) - len(next(st for st, _ in _strip(self.w(i - 1)) if st in L.RANK_NOUNS))
-            return _R(j, toks[i - 1].a + pl, toks[j - 1].b,
-                      {"value": value, "qualifier": "exact", "kind": "ordinal", "unit": self.raw_word(i - 1)[pl + 2:]})
-        if num.digits and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
-            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
+        if num.digits and qa is None and not pre_kind:
+            r = self.numbered_by_noun(i, j, value, num)
+            if r is not None:
+                return r
         single_digits = num.digits and len(num.atoms) == 1
         cand = Candidate(i, j, num, value, qa, single_digits)
         v = G.first_rejection(self, G.NAME_GUARDS, cand)
@@ -277,6 +270,23 @@ class QuantityParser(TokenView):
             fields = {"value": value, "qualifier": q or "exact", "kind": kind, "unit": unit}
         b = toks[end - 1].b
         return _R(end, a, b, fields)
+
+    def numbered_by_noun(self, i: int, j: int, value: float, num):
+        """Digits a noun before them numbers, so that the word after them is not their unit: a
+        match minute («الدقيقة 16 ليحل», kind other), a rank or an edition («المرتبة 106 عالمياً»,
+        «في الجولة 25»: an ordinal of the noun), a clock hour («الساعة 9.30»); None otherwise."""
+        toks = self.toks
+        stems = {st for st, _ in _strip(self.w(i - 1) or "")}
+        if stems & L.MINUTE:
+            return _R(j, toks[i - 1].a, toks[j - 1].b, {"value": value, "qualifier": "exact", "kind": "other",
+                                                        "unit": "دقيقة"})
+        if stems & L.RANK_NOUNS and len(num.atoms) == 1 and is_int(value):
+            pl = len(self.w(i - 1)) - len(next(st for st, _ in _strip(self.w(i - 1)) if st in L.RANK_NOUNS))
+            return _R(j, toks[i - 1].a + pl, toks[j - 1].b,
+                      {"value": value, "qualifier": "exact", "kind": "ordinal", "unit": self.raw_word(i - 1)[pl + 2:]})
+        if self.w(i - 1) in L.HOUR_WORDS:
+            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)
+        return None
 
     def counted_after_year(self, j: int) -> bool:
         w = self.w(j)
