@@ -3,12 +3,13 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py             # development part (26 articles)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout   # first held-aside part (52 articles); scored once
         # at the end of the first round, development data since (issue #24, second round)
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final
+        # figures of the second round, development data since the fourth
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2 --count-only  # load check, prints no score
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: scored twice in
         # the fourth round, development data since
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout4  # fourth held-aside set: scored twice in
-        # the round that annotated it, development data since (issue #24, fifth round of the evaluation notes)
+        # the round that annotated it (the fourth of docs/figures-evaluation.md), development data since
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3|--heldout4]
         # print every miss / false figure / wrong speaker (all five sets are development data; the
         # blind set of the next round is annotated elsewhere and is not in this repository)
