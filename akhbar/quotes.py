@@ -186,6 +186,17 @@ def _is_complementizer(tok: _Tok) -> bool:
 # ----------------------------------------------------------------------------- document view
 
 
+def _after_colon(para: str, at: int) -> bool:
+    """Is the character before ``at`` (spaces skipped) a colon?"""
+    j = at - 1
+    while j >= 0 and para[j] in " \t":
+        j -= 1
+    return j >= 0 and para[j] == ":"
+
+
+_ONLY_AN_WRITTEN = {p + f: f for f in Q.ONLY_AN_FORMS for p in ("", "و", "ف")}
+
+
 class _Doc:
     def __init__(self, text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> None:
         self.text = text
@@ -217,7 +228,9 @@ class _Doc:
                             del stack[k:]
                             break
                 elif ch == '"':
-                    if straight is None:
+                    if straight is None or _after_colon(para, m.start()):
+                        # «وأردف: "…"» after a quotation left unclosed («"نتج عن الحادث … وخرجا.»):
+                        # a straight quote after a colon opens, it does not close
                         straight = at
                     else:
                         pairs[straight] = at
@@ -361,10 +374,12 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
             if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
-                    t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
+                    t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)
+                    or (tight and cue.lemma in Q.CLAUSE_AFTER_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
+                # «وأفادت مصادر طبية بوقوع إصابتين»: with no «أن» ahead, «بـ» opens what was reported
                 # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
-            if words == 0 and not _is_role(t.fold):
+            if words == 0 and not _is_role(t.fold) and not _nisba_before_name(doc, i, limit):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
                     return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
@@ -398,6 +413,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             inner_words = len(doc.text[t.start + 1 : close].split())
             if inner_words >= _MIN_DIRECT_WORDS:
                 break  # the statement itself
+            if fold_match(doc.text[t.start + 1 : close].strip()) in Q.STOPS:
+                break  # «وتناقلت وسائل الإعلام «الخميس» أنه …»: a quoted adverbial (a day), not a name
             # a short quoted name inside the title: «حلف "الناتو"», «(الناتو)»
             found += doc.mentions_in(t.start, close)
             end = close + 1
@@ -414,6 +431,17 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _nisba_before_name(doc: _Doc, i: int, limit: int) -> bool:
+    """«قال البرتغالي جوزيه مورينيو …», «أكد اليوناني دونيس …»: a definite nisba adjective (a
+    nationality, «الـ…ي») right before a person's name is part of the speaker phrase, as a title is."""
+    toks = doc.toks
+    f = strip_conjunction(toks[i].fold)
+    if not (f.startswith("ال") and f.endswith("ي") and len(f) >= 6) or i + 1 >= limit:
+        return False
+    m = doc.mention_starting_in(toks[i + 1])
+    return m is not None and m.label == "PER"
 
 
 def _statement_ahead(doc: _Doc, n: int, limit: int) -> bool:
@@ -462,6 +490,18 @@ def _ends_subject(prev: str, t: _Tok) -> bool:
     return prev.endswith("ون") and len(prev) > 4 and not f.endswith("ون")
 
 
+def _object_before_that(doc: _Doc, n: int) -> bool:
+    """«أكدت اعتقادها أن …», «أبدى استعداده أن …»: a noun with a pronoun suffix right before «أن»
+    is the verb's object (the speaker is the pronoun in the verb) — not «رئيسها أبراهام فوكسمان»
+    (a name follows) nor «قال مطوروها إنها» (a plural in construct, «ـو» + suffix, is a subject)."""
+    toks = doc.toks
+    f = toks[n].fold
+    for suf in ("هما", "هم", "ها"):
+        if len(f) >= 6 and f.endswith(suf):
+            return not f[: -len(suf)].endswith("و") and n + 1 < len(toks) and _is_complementizer(toks[n + 1])
+    return False
+
+
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     """One or two plain words right after a cue and before a boundary (comma, colon,
     complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
@@ -473,8 +513,9 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
         if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS \
                 or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
                 or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON:
-            break
+                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON \
+                or _object_before_that(doc, n):
+            break  # «أكدت اعتقادها أن …»: a noun with a pronoun suffix is an object, never a name
         n += 1
     if n == i or n >= limit:
         return None
@@ -502,13 +543,19 @@ def _subject_to_statement(doc: _Doc, i: int, limit: int) -> int | None:
                 break
             if words == 0 and f.startswith("ل"):
                 return None  # «قال لرويترز إنه …»: the addressee, the speaker is elsewhere
+            if words == 0 and _object_before_that(doc, n):
+                return None  # «أكدت اعتقادها أن …»: the object, the speaker is the pronoun in the verb
             if f.startswith("ل") and not f.startswith("لل") and words > 0 and f not in ("لا", "لم", "لن"):
                 # an addressee («لــ "سبق"», «لرويترز») ends the subject right before the statement
                 m = n + 1
                 while m < limit and m - n <= 3 and not (toks[m].raw in ":" or toks[m].raw in _OPEN_CLOSE
                                                          or toks[m].raw == '"' or _is_complementizer(toks[m])):
                     m += 1
-                return n if m < limit and m - n <= 3 else None
+                if m < limit and m - n <= 3:
+                    return n
+                words += 1  # «القيادة المشتركة لقوات التحالف الدولي في بيان: إن …»: «لـ» attaches a noun
+                n += 1
+                continue
             if (f in Q.STOPS or _bare(f) in Q.STOPS or strip_conjunction(f) in Q.STOPS or f in Q.ADVERBS) \
                     and words > 0 and _statement_ahead(doc, n, limit):
                 break  # «قالت ولاء نحاس، مدير تطوير قطاع الأفراد | في بوبا العربية، إن …»: an adverbial
@@ -580,7 +627,8 @@ def _role_key(doc: _Doc, a: int, b: int) -> str | None:
     return " ".join(key)
 
 
-def _bare_text(s: str) -> str:
+@functools.lru_cache(maxsize=1 << 12)
+def _bare_text(s: str) -> str:  # (pure: asked again for every earlier speaker and mention)
     return " ".join(_bare(fold_match(t.text)) for t in tokenize(s, scripts=False) if t.text[0].isalnum())
 
 
@@ -659,10 +707,34 @@ def _self_contained(doc: _Doc, seg: Sequence[_Tok]) -> bool:
     return True
 
 
+def _doc_subject_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
+                        history: Sequence[_Speaker]) -> _Speaker | None:
+    """«بعد يوم من صدور بيانات تفيد بأن …», «بلاغ يفيد عن وقوع حريق», «كانت توقعات المحللين
+    تشير إلى …»: a noun of documents or data right before the cue (or heading the construct
+    right before it) is its subject — an indefinite noun takes its relative clause without
+    «الذي», so nothing stands between them."""
+    toks = doc.toks
+    j = cue_k - 1
+    if j < 0 or toks[j].start < sent_start or not toks[j].is_word:
+        return None
+    if _bare(toks[j].fold) in Q.DOC_SUBJECTS:
+        a = j
+    elif j >= 1 and toks[j - 1].start >= sent_start and toks[j - 1].is_word and _bare(toks[j - 1].fold) in Q.DOC_SUBJECTS \
+            and not toks[j - 1].fold.startswith("ال") and strip_conjunction(toks[j].fold).startswith("ال"):
+        a = j - 1  # «توقعات المحللين تشير»: the construct's head
+    else:
+        return None
+    return _make_speaker(doc, toks[a].start, toks[j].end, doc.mentions_in(toks[a].start, toks[j].end),
+                         cue.feminine, history)
+
+
 def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
                     history: Sequence[_Speaker]) -> _Speaker | None:
     """Subject before the cue: «روته قال», «وكانت الولايات المتحدة أكدت», «الخارجية الروسية مضت موضحة»."""
     toks = doc.toks
+    doc_subject = _doc_subject_before(doc, cue_k, sent_start, cue, history)
+    if doc_subject is not None:
+        return doc_subject
     if cue_k > 1 and toks[cue_k - 1].fold in Q.RELATIVES and toks[cue_k - 2].start >= sent_start:
         # «الشرطة التي رجحت أنه …»: the noun the relative clause hangs on speaks
         j = cue_k - 2
@@ -681,6 +753,9 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
     if j < 0 or toks[j].start < sent_start:
         return None
     end_tok = toks[j]
+    first = next((t for t in toks[doc.tok_index(sent_start) : cue_k] if t.is_word), None)
+    if first is not None and first.fold in Q.TOPIC_OPENERS:
+        return None  # «وعما إذا كانت تتابع المسلسلات … قالت:»: the topic, not a subject
     # clause start: after the last clause boundary before the subject
     i = j
     steps = 0
@@ -750,6 +825,13 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
 # ----------------------------------------------------------------------------- content
 
 
+def _clock_colon(doc: _Doc, i: int) -> bool:
+    """«عند الساعة 1:06 صباح اليوم»: a colon between digits is a clock time's, not a statement's."""
+    toks = doc.toks
+    return 0 < i < len(toks) - 1 and toks[i - 1].raw[-1:].isdigit() and toks[i + 1].raw[:1].isdigit() \
+        and toks[i - 1].end == toks[i].start and toks[i].end == toks[i + 1].start
+
+
 def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int, int, str, int] | None:
     """The statement after the cue/speaker: (start, end, kind, token index where it starts)."""
     toks = doc.toks
@@ -769,7 +851,7 @@ def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int,
                 long_quote = (t.start, close, i)
             i = doc.tok_index(close + 1)
             continue
-        if t.raw == ":":
+        if t.raw == ":" and not _clock_colon(doc, i):
             colon = i
             break
         if t.is_word and _is_complementizer(t):
@@ -1175,15 +1257,48 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
                  speaker.text, speaker.canonical, speaker.start, speaker.end)
 
 
+_TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
+
+
+def _an_at(doc: _Doc, k: int) -> int | None:
+    """The index of «عن» at token ``k``, or after a comma or a time adverb there: «فقد أعلنت
+    المقاومة الشعبية، عن مقتل …», «وكانت مصادر أمنية تحدثت أمس عن مقتل …»; else None."""
+    toks = doc.toks
+    for n in range(k, min(k + 3, len(toks))):
+        if toks[n].fold == "عن":
+            return n
+        if not (toks[n].raw in "،," or toks[n].fold in _TIME_ADVERBS):
+            return None
+    return None
+
+
+def _an_follows(doc: _Doc, k: int) -> bool:
+    return _an_at(doc, k) is not None
+
+
 def _may_continue(doc: _Doc, k: int, cue: _CueForm, sent_start: int) -> bool:
-    """Only «وأضاف», «فقال», «مضيفاً», «قبل أن تضيف» or a sentence-initial verb continue a speaker."""
-    tok = doc.toks[k]
-    prefixed = tok.fold not in CUE_FORMS
-    first_in_sentence = not any(t.is_word for t in doc.toks[doc.tok_index(sent_start) : k])
-    prev = next((t for t in reversed(doc.toks[doc.tok_index(sent_start) : k])), None)
-    after_connector = prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS | {"لكنه", "لكنها", "لكنهم"}
-                                            or strip_conjunction(prev.fold) in Q.CONNECTORS)
-    return prefixed or cue.participle or not cue.strong or first_in_sentence or after_connector
+    """Only «وأضاف», «فقال», «مضيفاً», «قبل أن تضيف», a sentence-initial verb, a verb after a
+    connector, after «إلا أنه» or after a sentence's topic («وعن … قال») continue a speaker."""
+    toks = doc.toks
+    if toks[k].fold not in CUE_FORMS or cue.participle or not cue.strong:
+        return True  # prefixed («وأضاف»), a participle, an imperfect
+    s0 = doc.tok_index(sent_start)
+    first = next((t for t in toks[s0:k] if t.is_word), None)
+    if first is None:
+        return True  # the first word of its sentence
+    prev = toks[k - 1] if k - 1 >= s0 else None
+    if prev is not None and (prev.raw in "،,؛" or prev.fold in Q.CONNECTORS or prev.fold in _BUT_HE
+                             or strip_conjunction(prev.fold) in Q.CONNECTORS):
+        return True
+    if prev is not None and prev.fold in Q.BUT_PRONOUNS and k >= 2 \
+            and strip_conjunction(toks[k - 2].fold) in _BUT_WORDS:
+        return True  # «إلا أنه أكد», «غير أنها أوضحت»
+    # «وعن رأيه في القرعة قال:»: the topic first, no other cue before
+    return first.fold in Q.TOPIC_OPENERS and not any(_cue_form(t) is not None for t in toks[s0:k])
+
+
+_BUT_HE = {"لكنه", "لكنها", "لكنهم"}
+_BUT_WORDS = Q.BUT_WORDS | {"لكن"}
 
 
 def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
@@ -1200,7 +1315,42 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
         return False
     if f in Q.ACCORDING or f.startswith("ل") or f in ("ب", "ل", "و", "ف"):
         return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
+    if _object_before_that(doc, k + 1):
+        return False  # «أكدت اعتقادها أن»: a noun with a pronoun suffix is the object
     return True
+
+
+def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
+                               history: Sequence[_Speaker]) -> _Speaker | None:
+    """«واستهل والد الشهيد حديثه مع الأمير … . وقال: "…"»: a subjectless cue opening its sentence
+    continues the subject of the sentence right before it when that sentence, which states
+    nothing itself, opens with a verb whose subject is a person (a name or a person's title)
+    named after the last speaker — Arabic drops the subject it has just introduced."""
+    toks = doc.toks
+    if not cue.strong or any(t.is_word for t in toks[doc.tok_index(s_start) : k]) or s_start == 0:
+        return None  # only a perfect or a participle opening its sentence
+    prev = doc.sentence_at(s_start - 1)
+    if prev is None or prev.start >= s_start or doc.inside_quote(prev.start):
+        return None
+    if doc.text.count("\n", prev.end, s_start) > 1:
+        return None  # not across a paragraph break
+    p0, p1 = doc.tok_index(prev.start), doc.tok_index(prev.end)
+    spk = _sentence_subject(doc, prev.start, p1, history)
+    if spk is None or (history and spk.start <= history[-1].start):
+        return None
+    head = _bare(fold_match(spk.text.split()[0]))
+    if head in Q.INSTITUTION_HEADS or _generic_head(doc, spk.start, spk.end) or _plural_people(spk.text):
+        return None
+    first = fold_match(spk.text.split()[0])
+    if not spk.per and not {first, head, strip_article(first)} & Q.PERSON_HEADS:
+        return None  # a person: a name or a person's title («والد الشهيد»), not «طرابلس», «بعض الشركات»
+    if any(t.is_word and _cue_form(t) is not None for t in toks[p0:p1]) or any(
+            toks[n].raw in _OPEN_CLOSE or toks[n].raw == '"' for n in range(p0, p1)):
+        return None  # a sentence with a statement or a quotation of its own: the history speaks
+    fem = head.endswith("ه") and not spk.per
+    if cue.feminine is not None and not spk.per and fem != cue.feminine:
+        return None
+    return _Speaker(spk.text, spk.canonical, spk.start, spk.end, cue.feminine, spk.per, spk.head_linked)
 
 
 def _last_person(doc: _Doc, before: int, para: int, feminine: bool | None) -> _Speaker | None:
@@ -1251,11 +1401,16 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     seen_spans: set[tuple[int, int]] = set()
     toks = doc.toks
     for k, tok in enumerate(toks):
+        if not tok.is_word:
+            continue  # (punctuation is no cue)
         hit = _cue_form(tok)
         if hit is None and tok.fold == "وبين" and _bayyana_opens(doc, k, doc.sentence_bounds(tok.start)[0]):
             hit = (_BAYYANA, "بين")
         elif hit is None and tok.fold == "طالب" and _talaba_is_verb(doc, k):
             hit = (_PREFIXED_FORMS["طالب"], "طالب")  # «فيما طالب المدعي العام بإنزال …»: the verb, not «student»
+        elif hit is None and tok.fold in _ONLY_AN_WRITTEN:
+            f = _ONLY_AN_WRITTEN[tok.fold]  # «تحدثت صحيفة "ذي غارديان" عن …» (see Q.ONLY_AN_FORMS)
+            hit = (_CueForm("تحدث", Q.ONLY_AN_FORMS[f], True, False), f)
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
@@ -1297,6 +1452,13 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
             continue  # «رأي» (opinion) is a noun
         explicit = speaker is not None
+        # a weak cue (an imperfect) states as a perfect does when a document or data speaks through
+        # it: «بلاغ يفيد عن وقوع حريق», «توقعات المحللين تشير إلى انخفاض»
+        strong = cue.strong or (explicit and _doc_subject_before(doc, k, s_start, cue, ()) is not None)
+        if cue.lemma in Q.ONLY_AN and not (explicit and _an_follows(doc, k_after)):
+            if explicit:
+                history.append(speaker)
+            continue  # «تحدث مع قادة …», «وتحدث عن مقتطفات من التقرير الدكتور …»
         # 2. the content
         clause_end = _clause_end(doc, k, s_end)
         if cue.lemma == "خلص":  # «وخلص (يرماك) إلى القول إن ...»
@@ -1315,23 +1477,32 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             # «مؤكداً عزم المصرف على …», «موضحاً تسخير كافة الوسائل»: the clause right after the
             # participle, not an «أن» further on (issue #24); «داعيا الله أن …» keeps its «أن»
             content = _shape(doc, nxt.start, clause_end, k + 1, "reported")
+        elif cue.strong and cue.lemma in Q.CLAUSE_AFTER_AN and k_after < len(toks) and _an_follows(doc, k_after) \
+                and toks[k_after].start < clause_end:
+            # «تحدثت مصادر أمنية عن مقتل ما يسمى «والي ناحية كبيسة»»: what «عن» opens is the
+            # statement, not a quoted name further on
+            a_k = _an_at(doc, k_after)
+            content = _shape(doc, toks[a_k].start, clause_end, a_k, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
             content = _complement_after_semicolon(doc, s_end)
-        if content is None and cue.strong and k_after < len(toks) and toks[k_after].start < clause_end and (
-                cue.lemma in Q.CLAUSE_CUES
-                or (cue.lemma in Q.CLAUSE_AFTER_AN and toks[k_after].fold == "عن")  # «أعلنت اللجنة عن المزاد»
+        if content is None and strong and k_after < len(toks) and toks[k_after].start < clause_end and (
+                (cue.lemma in Q.CLAUSE_CUES and (cue.strong or toks[k_after].fold == "عن" or toks[k_after].fold.startswith("ب")))
+                # (a document's imperfect states with «عن» or «بـ»: «بلاغ يفيد بوجود …», not «بيانات توضح أين …»)
+                or (cue.lemma in Q.CLAUSE_AFTER_AN and _an_follows(doc, k_after))  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
-            content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")  # «حذرت الوزارة من ...»
-        if content is None and cue.strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
+            a_k = _an_at(doc, k_after) if cue.lemma in Q.CLAUSE_AFTER_AN else None
+            a_k = k_after if a_k is None else a_k  # «أعلنت المقاومة الشعبية، عن مقتل …»
+            content = _shape(doc, toks[a_k].start, clause_end, a_k, "reported")  # «حذرت الوزارة من ...»
+        if content is None and strong and cue.lemma in Q.CLAUSE_AFTER_BI and k_after < len(toks) \
                 and toks[k_after].start < clause_end and toks[k_after].fold.startswith("ب") and len(toks[k_after].fold) > 3:
             # «قد صرح بعدم اتخاذ أي قرار»: what was declared, as «بـ» + a verbal noun
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
             content = _quote_on_next_line(doc, s_end)
 
-        if content is None and cue.lemma in Q.POINTED_TO and cue.strong:
+        if content is None and cue.lemma in Q.POINTED_TO and strong:
             # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun
             # states what he pointed to as much as «أشار إلى أن» does
             for j in range(k_after, min(k_after + 6, len(toks))):
@@ -1350,7 +1521,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 history.append(speaker)
         if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
             para = text.count("\n", 0, tok.start)
-            speaker = next((h for h in reversed(history) if _compatible(h, cue.feminine)
+            fresh = None if honorific else _previous_sentence_subject(doc, k, s_start, cue, history)
+            if fresh is not None:
+                history.append(fresh)
+            speaker = fresh or next((h for h in reversed(history) if _compatible(h, cue.feminine)
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
             if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)

@@ -3,14 +3,15 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py             # development part (26 articles)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout   # first held-aside part (52 articles); scored once
         # at the end of the first round, development data since (issue #24, second round)
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2  # second held-aside set (40 articles): final
+        # figures of the second round, development data since the fourth
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout2 --count-only  # load check, prints no score
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout3  # third held-aside set: scored twice in
         # the fourth round, development data since
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout4  # fourth held-aside set: scored twice in
         # the fifth round, development data since
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout5  # fifth held-aside set: final figures only
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3]
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3|--heldout4]
         # print every miss / false figure / wrong speaker (never on --heldout5)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV

@@ -288,7 +288,9 @@ class DateParser(TokenView):
                                                      "date_value": ref - dt.timedelta(days=delta),
                                                      "qualifier": "exact"})
         after = w in L.TOMORROW_AFTER and self.w(i - 1) == "بعد"  # «بعد غدٍ»: the day after tomorrow
-        if w in L.TOMORROW or after:
+        # «يوم غد الجمعة», «غد الأحد»: «غد» (no tanween) is tomorrow after «يوم» or before a weekday
+        ghad = w == L.fold("غد") and (self.w(i - 1) == L.fold("يوم") or self.w(i + 1) in L.WEEKDAYS)
+        if w in L.TOMORROW or after or ghad:
             if self.w(i - 1) in L.BECAME_BEFORE:
                 return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
             end = i + 1
@@ -298,6 +300,8 @@ class DateParser(TokenView):
                 end += 1
             if after:
                 t = self.toks[i - 2] if self.w(i - 2) == L.fold("يوم") else self.toks[i - 1]  # «يوم بعد غدٍ الأربعاء»
+            elif ghad and self.w(i - 1) == L.fold("يوم"):
+                t = self.toks[i - 1]
             return _R(end, t.a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                        "date_value": ref + dt.timedelta(days=days), "qualifier": "exact"})
         if w == L.TODAY and self.w(i + 1) not in L.WEEKDAYS:
@@ -351,6 +355,19 @@ class DateParser(TokenView):
                                                  "date_value": ref - dt.timedelta(days=delta),
                                                  "qualifier": "exact"})
 
+    def today_of_an_act(self, i: int) -> bool:
+        """«قال نائب الوزير اليوم إن …», «أعلنت اللجنة اليوم أن …», «نفذت قوات التحالف اليوم 41
+        ضربة»: «اليوم» between a verb's subject and its complement (a complementizer, a number)
+        dates that act; "nowadays" is not followed by them."""
+        if i + 1 >= self.n or i < 2:
+            return False  # a verb and its subject come first («واضح اليوم أن …» is "nowadays")
+        nt = self.toks[i + 1]
+        if nt.k == "n":
+            return True
+        if nt.k != "w":
+            return False
+        return nt.t in L.TODAY_COMPLEMENTIZERS  # (not an accusative: «لم تعد تقنية التصوير اليوم عملًا …»)
+
     def bare_today(self, i: int):
         """«اليوم» alone is today (the reference date) after a time of day or «من» («استشهد فجر
         اليوم», «ابتداءً من اليوم»); not a name («عين اليوم», «لـ»اليوم»»), «في اليوم نفسه»,
@@ -367,7 +384,7 @@ class DateParser(TokenView):
             return None
         if i == 0:
             return None  # «اليوم نحن …»: nowadays, opening a sentence
-        if prev not in L.TODAY_AFTER:
+        if prev not in L.TODAY_AFTER and not self.today_of_an_act(i):
             # after any other word «اليوم» as often means "nowadays" («ما نعيشه اليوم»: about a
             # third of the bare «اليوم» dates on 400 SaudiNewsNet articles were not a day)
             return None

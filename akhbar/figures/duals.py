@@ -103,6 +103,10 @@ def construct_dual_unit(w: str) -> tuple[int, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+def _no_article(stem: str) -> str:
+    return stem[2:] if stem.startswith(("ال", "لل")) else stem
+
+
 class DualParser(TokenView):
     def parse_duration_dual(self, i: int):
         w = self.w(i)
@@ -178,7 +182,11 @@ class DualParser(TokenView):
         w = self.w(i)
         if not w or not w.endswith(_DUAL_ENDINGS):
             return None
-        for stem, pl in _strip(w, ("و", "ب", "ل", "ف", "ك")):
+        cands = _strip(w, ("و", "ب", "ل", "ف", "ك"))
+        if len(cands) > 1 and w.endswith(("تين", "تان")):
+            # «برحلتين»: the reading whose noun the corpus uses most (رحلة, not «برحلة»)
+            cands = sorted(cands, key=lambda c: -_word_count(_no_article(c[0])[:-3] + "ة"))
+        for stem, pl in cands:
             art = 0
             if stem.startswith("ال"):
                 art = 2

@@ -129,6 +129,10 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         self.ref = ref
         self._consumed = 0  # tokens before this index were taken by an earlier parse
         self._list_unit: str | None = None  # «في نسختين الأولى … والثانية …»: the noun of the two listed
+        # the last count of the sentence, (value, unit): the ordinals after it that name no noun
+        # are its items («تبرز مرحلتان: الأولى … الثانية …», «الدرجات الثلاث الأولى والثانية والثالثة»)
+        # (value, unit, token after it, whether an ordinal item took it already)
+        self._last_count: tuple[float, str, int, bool] | None = None
 
     def parse_at(self, i: int):
         t = self.toks[i]
@@ -243,6 +247,8 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                         date_value=f.get("date_value"),
                     )
                 )
+                if f.get("kind") in ("count", "measure") and f.get("unit") and value is not None and 2 <= value <= 10:
+                    self._last_count = (value, f["unit"], r.end, False)
             i = max(r.end, i + 1)
             self._consumed = i
         return out

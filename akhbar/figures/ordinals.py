@@ -16,6 +16,24 @@ from akhbar.text import strip_diacritics
 _FEMININE_ELATIVES = {"كبري", "عظمي", "صغري", "كبريات", "عليا", "دنيا", "قصوي"}  # folded
 
 
+def _possessed_noun(raw: str) -> str | None:
+    """The noun of a short word with a possessive suffix before a definite ordinal: «لقبه» →
+    لقب, «موسمي» → موسم, «فترتي» → فترة («my», «his»: a noun with a suffix is definite, so a
+    definite ordinal after it is its adjective).  The noun must be a word of the corpus."""
+    for suf in ("ي", "ه"):
+        if raw.endswith(suf) and len(raw) - len(suf) >= 3 and not raw.startswith("ال"):
+            stem = raw[: -len(suf)]
+            if L.fold(stem) in L.STOPWORDS or (stem[:1] in "وف" and L.fold(stem[1:]) in L.STOPWORDS):
+                return None  # «عليه», «لديه»: a preposition with its pronoun
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ة"
+            if stem[0] in "بلكوف" and _word_count(stem[1:]) > _word_count(stem):
+                stem = stem[1:]  # «بتجربتي الأولى» → تجربة: the preposition off
+            if _word_count(stem) >= 50 and _word_count(stem) > 5 * _word_count(raw):
+                return stem
+    return None
+
+
 class OrdinalParser(TokenView):
     def parse_ordinal(self, i: int):
         w = self.w(i)
@@ -91,6 +109,14 @@ class OrdinalParser(TokenView):
                     unit = self._list_unit = hit[1]
             elif unit is None and pl and n > 1 and self._list_unit:
                 unit = self._list_unit
+            last = self._last_count
+            if unit is None and last is not None and n <= last[0] and (
+                    pl or i - last[2] <= 3 or last[3] or (i > 0 and self.toks[i - 1].k == "p")):
+                # «تبرز مرحلتان: الأولى …», «… والثانية», «بالأشهر الخمسة الأولى», «لوحتين أثريتين،
+                # تعود الأولى …»: an item of the count just before it, or opening a list item, or
+                # after an item that took it (not «الملك إدوارد الأول», «تبدأ من الخامسة»)
+                unit = last[1]
+                self._last_count = (last[0], last[1], last[2], True)
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None
@@ -116,6 +142,10 @@ class OrdinalParser(TokenView):
                         return None
                     raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off
                 return singular_noun(raw)  # «دورتها الثالثة» → دورة
+            if stem is None and j == i - 1 and self.toks[j].k == "w" and prev not in L.STOPWORDS:
+                owned = _possessed_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))
+                if owned is not None:
+                    return owned  # «لقبه الرابع» → لقب, «موسمي الأول» → موسم, «فترتي الأولى» → فترة
             if stem is not None and L.NUMBER_WORDS.get(stem, (0, ""))[1] == "frac":
                 pass  # «الربع الثاني», «النصف الأول»: a fraction of the year, ranked
             elif stem is None or len(stem) < 2 or stem in L.NUMBER_WORDS or stem in L.ORDINALS:

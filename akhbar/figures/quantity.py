@@ -57,11 +57,10 @@ class QuantityParser(TokenView):
             if self.p(i - 1) != "+":
                 value = -value
             a = toks[i - 1].a
-        if num.digits and qa is None and not pre_kind and {st for st, _ in _strip(self.w(i - 1) or "")} & L.MINUTE:
-            b = toks[j - 1].b  # «الدقيقة 16 ليحل»: a match minute, not a count of «ليحل»
-            return _R(j, toks[i - 1].a, b, {"value": value, "qualifier": "exact", "kind": "other", "unit": "دقيقة"})
-        if num.digits and qa is None and not pre_kind and self.w(i - 1) in L.HOUR_WORDS:
-            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)  # «الساعة 9.30»
+        if num.digits and qa is None and not pre_kind:
+            r = self.numbered_by_noun(i, j, value, num)
+            if r is not None:
+                return r
         single_digits = num.digits and len(num.atoms) == 1
         cand = Candidate(i, j, num, value, qa, single_digits)
         v = G.first_rejection(self, G.NAME_GUARDS, cand)
@@ -185,7 +184,10 @@ class QuantityParser(TokenView):
         if pre_kind:
             kind, unit, end = pre_kind[0], pre_kind[1], j
         else:
-            allow_fb = not (year_like and qualifier is None)
+            # a bare four-digit number may be a year («1436 شهدت …»): no guessed noun after it,
+            # unless the noun is one no year takes: an accusative («1317 مصحفًا») or a plural in
+            # «ات» («1326 مطبوعات»)
+            allow_fb = not (year_like and qualifier is None) or self.counted_after_year(j)
             last_kind = num.atoms[-1][1] if num.atoms else "vague"
             u = self.unit_at(
                 j, allow_fallback=allow_fb,
@@ -220,9 +222,17 @@ class QuantityParser(TokenView):
             single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
         ):
             value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»
+        elif (
+            single_digits and not pre_kind and kind == "money" and unit and unit.split()[0] in L.CENTS_CURRENCIES
+            and unit not in L.THOUSANDTHS_CURRENCIES
+            and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
+        ):
+            # «بتكلفة إجمالية وصلت 151.980 ريال»: a currency of 100 cents has two decimals at most,
+            # so three digits after the dot are thousands (not so for the dinar's 1000 fils)
+            value = float(toks[i].t.replace(".", ""))
         if (
             single_digits and unit is None and kind == "count" and q_is_none(qualifier) and i > 1
-            and self.w(i - 1) == "ال" and self.adjacent(i) and is_int(value)
+            and self.w(i - 1) == "ال" and toks[i].a - toks[i - 1].b <= 1 and is_int(value)  # «الـ51», «الـ 51»
         ):
             prev = self.w(i - 2) or ""
             if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
@@ -260,6 +270,30 @@ class QuantityParser(TokenView):
             fields = {"value": value, "qualifier": q or "exact", "kind": kind, "unit": unit}
         b = toks[end - 1].b
         return _R(end, a, b, fields)
+
+    def numbered_by_noun(self, i: int, j: int, value: float, num):
+        """Digits a noun before them numbers, so that the word after them is not their unit: a
+        match minute («الدقيقة 16 ليحل», kind other), a rank or an edition («المرتبة 106 عالمياً»,
+        «في الجولة 25»: an ordinal of the noun), a clock hour («الساعة 9.30»); None otherwise."""
+        toks = self.toks
+        stems = {st for st, _ in _strip(self.w(i - 1) or "")}
+        if stems & L.MINUTE:
+            return _R(j, toks[i - 1].a, toks[j - 1].b, {"value": value, "qualifier": "exact", "kind": "other",
+                                                        "unit": "دقيقة"})
+        if stems & L.RANK_NOUNS and len(num.atoms) == 1 and is_int(value):
+            pl = len(self.w(i - 1)) - len(next(st for st, _ in _strip(self.w(i - 1)) if st in L.RANK_NOUNS))
+            return _R(j, toks[i - 1].a + pl, toks[j - 1].b,
+                      {"value": value, "qualifier": "exact", "kind": "ordinal", "unit": self.raw_word(i - 1)[pl + 2:]})
+        if self.w(i - 1) in L.HOUR_WORDS:
+            return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)
+        return None
+
+    def counted_after_year(self, j: int) -> bool:
+        w = self.w(j)
+        if not w or w.startswith(("ال", "و", "ف", "ب", "ل")) or not self.fallback_ok(w):
+            return False
+        raw = self.text[slice(*self.orig(self.toks[j].a, self.toks[j].b))]
+        return "\u064b" in raw or (w.endswith("ات") and len(w) >= 5)
 
     def parse_few(self, i: int):
         """«عدة سنوات», «بضعة أمتار»: a vague small amount of a known unit (magnitude 1)."""

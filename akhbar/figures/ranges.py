@@ -67,6 +67,16 @@ class RangeParser(TokenView):
         if not n1 or n1.value is None:
             return None
         v1, e1 = n1.value, n1.end
+        if self.w(e1) not in ("الي", "حتي") and self.p(e1) not in L.DASHES and not year_ctx:
+            # «من 150 ريال إلى 300 ريال»: the unit written on both ends
+            u1 = self.unit_at(e1, allow_fallback=False)
+            if u1 is None or u1[0] not in ("money", "measure", "duration") or self.w(u1[2]) not in ("الي", "حتي"):
+                return None
+            n2 = self.parse_number(u1[2] + 1, prefixes=())
+            if not n2 or n2.value is None:
+                return None
+            r = self.finish_range(i, a, v1, n1, n2, False)
+            return r if r is not None and r.fields and r.fields.get("unit") == u1[1] else None
         if self.w(e1) not in ("الي", "حتي") and self.p(e1) not in L.DASHES:
             return None
         k = e1 + 1

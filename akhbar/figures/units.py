@@ -35,7 +35,7 @@ def singular_noun(w: str, strict: bool = False) -> str:
         # more frequent («أشار» the verb is not «إشارة»); neither known: left as written
         base = w[:-2]
         fem, masc = _word_count(base + "ة"), _word_count(base)
-        if masc > 3 * fem and len(base) >= 3 and not (fem and broken_singular(base)):
+        if masc > 3 * fem and len(base) >= 3 and not (fem and broken_singular(base)) and base not in L.STOPWORDS:
             # not «فئ» (the fold of «في») for «فئات»; and not «مظاهر» for «مظاهرات»: a stem that is
             # itself a broken plural (مفاعل) is no singular, the feminine is («مظاهرة»)
             return broken_singular(base) or base  # «فحوصات» → فحوص → فحص (a plural of a plural)
@@ -65,7 +65,7 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
     n = len(w)
     cands: list[str] = []
     if n == 5 and w[0] in "أا" and w[3] == "ا":
-        cands.append(w[1:3] + w[4])
+        cands += [w[1:3] + w[4], w[1:3] + "ي" + w[4]]  # أفعال → فعل / فعيل («أحفاد» → حفيد, «أيتام» → يتيم)
     if n == 4 and w[0] in "أا" and not strict:
         cands.append(w[1:])
     if n == 5 and w[1] == "و" and w[2] == "ا":
@@ -78,6 +78,14 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
         cands += [w[:2] + "ا" + w[4] + "ة", w[:2] + "ي" + w[4] + "ة"]
     if n == 4 and w[2] == "و" and not strict:
         cands.append(w[:2] + w[3])
+    if n == 5 and w[3] == "ا" and w[4] == "ء" and w[0] not in "أا":
+        # فعلاء → فعيل / فاعل («وزراء» → وزير, «رؤساء» → رئيس, «علماء» → عالم)
+        c2 = "ئ" if w[1] == "ؤ" else w[1]
+        cands += [w[0] + c2 + "ي" + w[2], w[0] + "ا" + w[1] + w[2]]
+    if n == 6 and w[0] == "أ" and w[4] == "ا" and w[5] == "ء":  # (not the masdar «اعتداء»)
+        cands.append(w[1:3] + "ي" + w[3])  # أفعلاء → فعيل («أصدقاء» → صديق, «أقرباء» → قريب)
+    if n == 5 and w[2] == "ا" and w[4] in "ىي":
+        cands += [w[:2] + w[3] + "ى", w[:2] + "ي" + w[3]]  # فعالى → فعلى / فعيل («دعاوى» → دعوى, «حزانى» → حزين)
     if not cands:
         return None
     best = max(cands, key=_word_count)
@@ -140,6 +148,10 @@ class UnitReader(TokenView):
         if hit:
             kind, unit = hit
             end = j + 1
+            if unit in L.DISTANCE_UNITS:
+                after = self.per_hour(end)
+                if after is not None:  # «15-35 كم/ساعة», «100 كيلومتر بالساعة», «ألف كم في الساعة»: a speed
+                    return kind, unit + "/ساعة", after
             if unit in ("كيلومتر", "متر"):
                 nxt = self.w(end)
                 if nxt in L.SQUARE:
@@ -180,7 +192,10 @@ class UnitReader(TokenView):
                         return kind, unit + " مربع", end + 1
                     return kind, unit, end
                 if allow_fallback and self.fallback_ok(nxt):
-                    return "count", self.word_as_written(j + 1), j + 2
+                    written = self.word_as_written(j + 1)
+                    if written.endswith("ات"):
+                        written = singular_noun(written)  # «13129 من المطبوعات» → مطبوعة
+                    return "count", written, j + 2
             return None
         if (
             allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
@@ -189,9 +204,19 @@ class UnitReader(TokenView):
             written = self.word_as_written(j)
             if tamyeez and written.endswith("ا") and len(written) > 3:
                 written = written[:-1]  # 11-99 take a singular accusative: «88 بيتا» → بيت
-            elif plural:
-                written = singular_noun(written)
+            elif plural or written.endswith("ات"):
+                written = singular_noun(written)  # a unit is singular: «6219 مطبوعات» → مطبوعة
             return "count", written, j + 1
+        return None
+
+    def per_hour(self, k: int) -> int | None:
+        """The token after «/ساعة», «/س», «بالساعة», «في الساعة» at ``k`` (a rate per hour), or None."""
+        if self.p(k) == "/" and self.w(k + 1) in L.HOUR_UNITS:
+            return k + 2
+        if self.w(k) in L.PER_HOUR:
+            return k + 1
+        if self.w(k) == "في" and self.w(k + 1) == L.fold("الساعة"):
+            return k + 2
         return None
 
     def bracketed_count(self, j: int) -> bool:
@@ -240,12 +265,17 @@ class UnitReader(TokenView):
             return False
         if w.endswith("وا") or (w.startswith(("ي", "ت")) and w.endswith(("ون", "ان", "ين"))):
             return False
-        if w.startswith("ي") and len(w) >= 4:
-            return False
+        if w.startswith("ي") and len(w) >= 4 and _word_count("ال" + (w[:-1] if w.endswith("ا") else w)) < 20:
+            return False  # an imperfect verb; not a noun in «ي» the corpus uses with «ال» («يتيم»: «اليتيم»)
         if w[:2] in ("وي", "وت", "ون") and len(w) >= 5:
             return False  # «فيستشهد منهم 15 ويصاب سبعة»: «and» + a verb
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
             return False  # «خمس وثلاث سنوات»
+        if w[0] in "ول" and len(w) >= 4 and _word_count(w) < 300 and _word_count(w[1:]) >= 50 \
+                and _word_count(w[1:]) > 3 * _word_count(w):  # (not «وجهة», a word of its own)
+            return False  # «82 ودرجة التحصيلي»: a new conjunct; «7 مليارات لموسم الحج»: a preposition
+        if w in L.NOT_UNITS:
+            return False
         return True
