@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -163,6 +163,18 @@ def _hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+class EdgeSets(NamedTuple):
+    """What the cleaner reads from one source's mined templates (LineStats.edge_sets)."""
+
+    run_literals: frozenset[str]  # words opening a tag run at a text's end («سمات»)
+    tail_openers: frozenset[str]  # first words of the literals that open its tail templates
+    list_headers: frozenset[str]  # related-list headers glued after the last sentence
+    title_footers: frozenset[str]  # literals of footers that quote the title and end there
+
+
+_NO_EDGE_SETS = EdgeSets(frozenset(), frozenset(), frozenset(), frozenset())
+
+
 class LineStats:
     """Cross-document evidence: in how many documents of each source each normalised
     line occurs.  Lines are stored as 64-bit hashes of :func:`line_key`, so the
@@ -177,6 +189,10 @@ class LineStats:
         self.edges: dict[str, Counter[tuple[str, ...]]] = {}  # source -> ("H"|"T", key…) -> documents
         self.edge_segments: dict[str, Counter[str]] = {}  # source -> segment -> documents
         self._templates: dict[str, tuple[frozenset[str], dict[tuple[str, ...], int]]] | None = None
+        # per source, what the cleaner asks of its templates (see edge_sets), for the templates
+        # object they were read from
+        self._edge_sets: dict[str, EdgeSets] = {}
+        self._edge_sets_of: object = None
         # lines with numbers near the end, numbers folded («تبدأ بالرمز (0) ثم مسافة …»)
         self.footer_lines: dict[str, Counter[int]] = {}  # source -> hash -> documents
         # short lines by their shape (slots blanked: see shape_keys)
@@ -426,38 +442,34 @@ class LineStats:
             return 0, 0
         return counts.get(_hash(keys[0]), 0), max((counts.get(_hash(k), 0) for k in keys[1:]), default=0)
 
+    def edge_sets(self, source: str | None) -> EdgeSets:
+        """The word sets the cleaner reads from the source's mined templates, computed once
+        per source: see :class:`EdgeSets`."""
+        templates = self.templates()
+        if self._edge_sets_of is not templates:
+            self._edge_sets, self._edge_sets_of = {}, templates
+        src = source or ""
+        sets = self._edge_sets.get(src)
+        if sets is None:
+            entry = templates.get(src)
+            found = entry[1] if entry is not None else {}
+            sets = self._edge_sets[src] = EdgeSets(
+                run_literals=frozenset(k[1] for k in found if k[0] == "R"),
+                tail_openers=frozenset(k[1].split(" ", 1)[0] for k in found if k[0] == "T"),
+                list_headers=frozenset(k[1] for k in found if k[0] == "G"),
+                title_footers=frozenset(k[1] for k in found if k[0] == "T" and len(k) == 4 and k[3] == tpl.TITLE),
+            )
+        return sets
+
     def run_literals(self, source: str | None) -> frozenset[str]:
         """Words that open a run of variable plain words at the end of the source's last
         lines (a tag widget «سمات <tags…>»): see :func:`akhbar.clean.templates.run_cut`."""
-        entry = self.templates().get(source or "")
-        if entry is None:
-            return frozenset()
-        return frozenset(k[1] for k in entry[1] if k[0] == "R")
-
-    def tail_openers(self, source: str | None) -> frozenset[str]:
-        """First words of the literals that open the source's tail templates (a tail
-        always opens with a literal): a tail candidate starting with another word matches
-        none of them."""
-        entry = self.templates().get(source or "")
-        if entry is None:
-            return frozenset()
-        return frozenset(k[1].split(" ", 1)[0] for k in entry[1] if k[0] == "T")
+        return self.edge_sets(source).run_literals
 
     def list_headers(self, source: str | None) -> frozenset[str]:
         """Related-list headers («مقالات أخرى») that the source glues after the last
         sentence of its texts, the list behind them (see related.glued_list_header)."""
-        entry = self.templates().get(source or "")
-        if entry is None:
-            return frozenset()
-        return frozenset(k[1] for k in entry[1] if k[0] == "G")
-
-    def title_footers(self, source: str | None) -> frozenset[str]:
-        """Literals of the source's footers that quote the document's title and end there
-        («رابط الخبر بصحيفة الوئام: <T>»)."""
-        entry = self.templates().get(source or "")
-        if entry is None:
-            return frozenset()
-        return frozenset(k[1] for k in entry[1] if k[0] == "T" and len(k) == 4 and k[3] == tpl.TITLE)
+        return self.edge_sets(source).list_headers
 
     def count(self, source: str | None, text: str) -> int:
         """Documents of ``source`` that contain a line equal (after normalisation) to ``text``."""
@@ -1376,10 +1388,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             head_pos.add(kept_pos[lead])
         edge = head_pos | set(kept_pos[-tpl.EDGE_LINES:]) if has_templates else {kept_pos[0]}
         tkey = line_key(title) if title else ""
-        literals = stats.run_literals(doc.source) if has_templates and stats is not None else frozenset()
-        openers = stats.tail_openers(doc.source) if has_templates and stats is not None else frozenset()
-        footers = stats.title_footers(doc.source) if has_templates and stats is not None else frozenset()
-        list_heads = stats.list_headers(doc.source) if has_templates and stats is not None else frozenset()
+        sets = stats.edge_sets(doc.source) if has_templates and stats is not None else _NO_EDGE_SETS
         for pos in sorted(edge):
             ln = lines[pos]
             start, end = (author_cut or glued_cut, len(ln.text)) if pos == kept_pos[0] else (0, len(ln.text))
@@ -1403,20 +1412,20 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                         if hit and skip + hit[1] > start:
                             start, rule = skip + hit[1], "template_prefix"
                 if in_tail:
-                    hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text, openers), tail=True)
+                    hit = stats.longest_template(doc.source, tpl.tails(tail, ln.text, sets.tail_openers), tail=True)
                     if hit and hit[1] >= start:
                         end = hit[1]
-                    elif start == 0 and tkey and _opens_with_title_footer(ln.key, tkey, footers):
+                    elif start == 0 and tkey and _opens_with_title_footer(ln.key, tkey, sets.title_footers):
                         # the footer, then a teaser glued after the title («رابط الخبر بصحيفة
                         # الوئام: <T> هذا الخبر يتبع لـ …»): the page goes on after the text ended
                         end = 0
-                    glued = glued_list_header(ln.text[:end]) if list_heads else None
-                    if glued is not None and glued[1] in list_heads and glued[0] >= start:
+                    glued = glued_list_header(ln.text[:end]) if sets.list_headers else None
+                    if glued is not None and glued[1] in sets.list_headers and glued[0] >= start:
                         # the source's related-list widget glued after the last sentence
                         end, suffix_cat = glued[0], "related_articles"
-                    if literals:
+                    if sets.run_literals:
                         # a tag widget glued to the end: «… أداء عمله. سمات أمانة حائل اغلاق مطعم»
-                        cut = tpl.run_cut(ln.text[:end], literals)
+                        cut = tpl.run_cut(ln.text[:end], sets.run_literals)
                         if cut is not None and cut >= start:
                             end, run_end = cut, end
             if pos in head_pos and _is_bullet(ln.text[start:end]):
