@@ -95,6 +95,7 @@ AGENCY_KEYS = frozenset(AGENCIES)
 # the numbers folded: a footer block whose line carries a number that changes from
 # document to document (a columnist's SMS code «تبدأ بالرمز (41) ثم مسافة …»).
 FOOTER_LINES = 8
+TAIL_LIST_LINES = 16  # the last lines searched for a list of other stories (its items and what is below)
 # (e-mail addresses and links are folded like numbers: a columnist's address before the
 # paper's SMS footer; a longer line is keyed by its last _FOOTER_TAIL_WORDS words, and
 # matches when at most _FOOTER_MAX_PREFIX words stand before them: «<e-mail>للتواصل مع
@@ -197,6 +198,8 @@ class LineStats:
         self.footer_lines: dict[str, Counter[int]] = {}  # source -> hash -> documents
         # short lines by their shape (slots blanked: see shape_keys)
         self.shapes: dict[str, Counter[int]] = {}  # source -> hash -> documents
+        # lists numbered in sequence among the last lines, by their items' frame («(0)», «0-»)
+        self.tail_lists: dict[str, Counter[str]] = {}  # source -> frame -> documents
         # title labels: first and last segments of the titles («سياسي /», «/ إضافة أولى»), per source
         self.title_labels: dict[str, Counter[tuple[str, str]]] = {}  # source -> ("P"|"S", key) -> documents
         self.title_docs: Counter[str] = Counter()  # source -> documents with a title
@@ -224,6 +227,9 @@ class LineStats:
         shapes = {_hash(k) for ln in lines for k in shape_keys(ln, title_key)}
         if shapes:
             self.shapes.setdefault(src, Counter()).update(shapes)
+        frames = {_frame(lines[run[0]]) for run in _numbered_runs(lines[-TAIL_LIST_LINES:])}
+        if frames:
+            self.tail_lists.setdefault(src, Counter()).update(frames)
         keys, segs = tpl.edge_candidates(
             [ln.text for ln in lines], title_key, [ln.key for ln in lines]
         )
@@ -264,6 +270,8 @@ class LineStats:
             self.footer_lines.setdefault(src, Counter()).update(counts)
         for src, counts in other.shapes.items():
             self.shapes.setdefault(src, Counter()).update(counts)
+        for src, frames in other.tail_lists.items():
+            self.tail_lists.setdefault(src, Counter()).update(frames)
         self.title_docs.update(other.title_docs)
         for src, labels in other.title_labels.items():
             self.title_labels.setdefault(src, Counter()).update(labels)
@@ -291,6 +299,8 @@ class LineStats:
             # (no shape threshold is lower than the templates')
             thr = min(self.template_threshold(src), self.min_docs)
             self.shapes[src] = Counter({h: c for h, c in counts.items() if c >= thr})
+        for src, frames in self.tail_lists.items():
+            self.tail_lists[src] = Counter({f: c for f, c in frames.items() if c >= self.min_docs})
         for src, labels in self.title_labels.items():
             self.title_labels[src] = Counter({k: c for k, c in labels.items() if c >= 2})
         # the sub-line templates are compiled now; the raw head/tail keys are not needed after
@@ -429,6 +439,12 @@ class LineStats:
             return 0
         counts = self.footer_lines.get(source or "")
         return counts.get(_hash(key), 0) if key and counts else 0
+
+    def tail_list_count(self, source: str | None, line: Line) -> int:
+        """Documents of the source with a list numbered in sequence among their last
+        TAIL_LIST_LINES lines whose items stand in this line's frame (see :func:`_frame`)."""
+        frames = self.tail_lists.get(source or "")
+        return frames.get(_frame(line), 0) if frames else 0
 
     def shape_count(self, source: str | None, line: Line, title_key: str = "") -> tuple[int, int]:
         """Documents of the source with a line of this line's shape: (with its numbers
@@ -1302,7 +1318,15 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             # (a run in one frame, «- …» or «• …», may be an article's own list: two
             # thirds of its items must be taken, half of a list numbered in sequence)
             taken_items = sum(1 for q in run if q in labels)
-            if taken_items * k >= len(run) * (k - 1) and title_pos not in run:
+            # a list numbered in sequence below the text, with only removed lines under it
+            # and no colon above announcing it, one of its items taken or its frame at the
+            # end of the source's other pages: the page's list of other stories
+            before = next((q for q in range(run[0] - 1, -1, -1) if q not in labels), None)
+            trailing = k == 2 and run[-1] + 1 < n and all(q in labels for q in range(run[-1] + 1, n)) \
+                and before is not None and not lines[before].text.rstrip().endswith(":") \
+                and (taken_items > 0 or (stats is not None
+                                         and stats.tail_list_count(doc.source, lines[run[0]]) >= stats.threshold(doc.source)))
+            if (trailing or taken_items * k >= len(run) * (k - 1)) and title_pos not in run:
                 for q in run:
                     put(q, learned.category[q], "numbered_list", round(float(max(learned.p_boiler[q], 0.5)), 3))
     # 4b'. above a headline that the ranker found, before any paragraph of the text:

@@ -36,10 +36,16 @@ def _kind(line: Line) -> str | None:
     if line.n_words <= 8 and _HEADER_RE.search(norm):
         return "header"
     # a flattened table on one line: ≥3 prayer names with ≥3 times and few other words
+    # (a header naming the city may open it: «مواقيت الصلاة في مكة المكرمة: الفجر …»)
     names = _PRAYER_WORD_RE.findall(norm)
     if len(set(names)) >= 3 and len(_TIME_RE.findall(norm)) >= 3:
-        rest = _TIME_RE.sub(" ", _PRAYER_WORD_RE.sub(" ", line.key))
-        if len([w for w in rest.split() if not w.isdigit()]) <= 3:
+        key = line.key
+        head = _HEADER_RE.search(key)
+        allowed = 3
+        if head is not None and head.start() == 0:
+            key, allowed = key[head.end():], 5  # «في» and a city of up to four words
+        rest = _TIME_RE.sub(" ", _PRAYER_WORD_RE.sub(" ", key))
+        if len([w for w in rest.split() if not w.isdigit()]) <= allowed:
             return "table"
     return None
 

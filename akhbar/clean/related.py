@@ -74,6 +74,9 @@ def glued_list_header(text: str) -> tuple[int, str] | None:
     return found.start("h"), " ".join(line_key(found.group("h")).split())
 
 
+_ITEM_MARK_RE = re.compile(r"^\s*[•»·▪◄►■*\-–—]\s*\S")
+
+
 def is_date_or_age(line: Line, reference=None) -> bool:
     return is_age_line(line.text) or parse_dateline(line.text, reference) is not None
 
@@ -125,7 +128,8 @@ def find_related_blocks(
             nxt_is_date = j + 1 < n and (j + 1) not in taken and is_date_or_age(lines[j + 1], reference)
             if not body_after[j + 1]:
                 out[j] = ("related_item", 0.9)
-            elif nxt_is_date or (items == 0 and cur.n_words >= 4):
+            elif nxt_is_date or (items == 0 and cur.n_words >= 4) or (items and _ITEM_MARK_RE.match(cur.text)):
+                # (a sub-heading does not open with a list's mark; a further item does)
                 out[j] = ("related_item", 0.85)
             else:
                 break
