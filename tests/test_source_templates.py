@@ -378,6 +378,13 @@ def test_a_paper_crediting_itself_is_the_outlet(audit_open):
     ("عبد الرحمن الحربي - عبدالعزيز الزهراني - جدة", (), ("عبد الرحمن الحربي، عبدالعزيز الزهراني", None, "جدة")),
     ("مكة - الوئام - محمد السويهري :", {"الويام"}, ("محمد السويهري", "الوئام", "مكة")),  # an outlet between: one reporter
     ("واس (برلين، مدريد)", (), (None, "واس", "برلين")),
+    # towns that only the places list knows: the place, not the person
+    ("حفر الباطن-الوئام- فهد الميموني:", {"الويام"}, ("فهد الميموني", "الوئام", "حفر الباطن")),
+    ("خميس مشيط: محمد آل ماطر", (), ("محمد آل ماطر", None, "خميس مشيط")),
+    ("لوس أنجليس - د ب أ", (), (None, "د ب أ", "لوس أنجليس")),
+    ("هادي آل كليب- سبق- نجران:", {"سبق"}, ("هادي آل كليب", "سبق", "نجران")),
+    # a small town's name that is also a given name does not stop a co-author («رندة»)
+    ("الخليل - بلال أبو دقة - رندة أحمد:", (), ("بلال أبو دقة، رندة أحمد", None, "الخليل")),
 ])
 def test_byline_parts_own_name_city_and_reporters(byline, own, parts):
     p = split_byline(byline, (), own)

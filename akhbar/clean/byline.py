@@ -52,18 +52,26 @@ class BylineParts:
     place: str | None = None
 
 
-def _is_place(text: str) -> bool:
+def _is_place(text: str, towns: bool = True) -> bool:
+    """A place of the NER gazetteer or, with ``towns``, of the places list (GeoNames:
+    «حفر الباطن», «أبها», the Saudi towns that the NER gazetteer does not list; its small
+    towns share names with people, «رندة»)."""
+    from akhbar.entities import kb
     from akhbar.entities.gazetteer import load
 
     entry = load().get(text)
-    return entry is not None and entry.label == "LOC"
+    return (entry is not None and entry.label == "LOC") or (towns and kb.load().get(text) is not None)
 
 
 def _is_country(text: str) -> bool:
+    from akhbar.entities import kb
     from akhbar.entities.gazetteer import load
 
     entry = load().get(text)
-    return entry is not None and entry.label == "LOC" and entry.kind in ("country", "region")
+    if entry is not None and entry.label == "LOC" and entry.kind in ("country", "region"):
+        return True
+    place = kb.load().get(text)
+    return place is not None and place.kind in ("country", "region")
 
 
 def _clean_part(text: str) -> str:
@@ -184,7 +192,7 @@ def split_byline(byline: str | None, outlets: Collection[str] = (), own: Collect
             only_places_since = True
             continue
         if out.person is not None and 2 <= len(words) <= 5 and looks_like_name(Line(pos=0, no=0, text=part)) \
-                and not _is_place(part.split()[0]) and not _is_place(" ".join(part.split()[:2])):
+                and not _is_place(part.split()[0], towns=False) and not _is_place(" ".join(part.split()[:2]), towns=False):
             # another reporter: after a comma («بدر العتيبي، عبدالله البرقاوي»), or with only
             # places between in a byline that names a known place («بروكسل: عبد الله مصطفى -
             # واشنطن: محمد علي صالح», «عبد الرحمن الحربي - عبدالعزيز الزهراني - جدة»; in
