@@ -541,6 +541,8 @@ YEAR_PREPS = {
 }
 YEAR_SUFFIX_CE = {fold(w) for w in ("م", "ميلادي", "ميلادية", "للميلاد")}
 YEAR_SUFFIX_AH = {fold(w) for w in ("ه", "هـ", "هجري", "هجرية", "للهجرة")}
+# words opening a period: «من 2013 ــ 2022» is a range of years, a bare «2012-2013» two years
+PERIOD_OPENERS = {fold(w) for w in ("من", "ومن", "بين", "وبين", "الفترة", "فترة")}
 # Numbers after these words are names or identifiers, not quantities.
 TITLE_WORDS = {
     fold(w)

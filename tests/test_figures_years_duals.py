@@ -1,0 +1,39 @@
+"""Pairs of years and dual nouns, on sentences from SaudiNewsNet articles (issue #24)."""
+
+import datetime as dt
+
+from akhbar.figures import extract_figures
+
+REF = dt.date(2015, 7, 25)
+
+
+def _figs(s: str):
+    return [(f.text, f.kind, f.qualifier, f.value, f.unit) for f in extract_figures(s, reference_date=REF)]
+
+
+def test_season_is_two_years():
+    assert _figs("ونهائي دوري ابطال اوروبا في موسم 2012-2013. واشارت الصحف") == [
+        ("موسم 2012", "year", "exact", 2012.0, None), ("2013", "year", "exact", 2013.0, None)]
+
+
+def test_life_dates_are_two_years():
+    got = _figs("في المنزل الذي كان يعيش فيه فاغنر (1883 - 1813)، والذي يحمل اسم")
+    assert [(t, v) for t, _, _, v, _ in got] == [("1883", 1883.0), ("1813", 1813.0)]
+
+
+def test_dual_year_word_gives_two_years():
+    got = _figs("توقعاته لأسعار النفط في عامي 2015 و 2016 متذرعا بالآثار")
+    assert [(t, k, v) for t, k, _, v, _ in got] == [("عامي 2015", "year", 2015.0), ("2016", "year", 2016.0)]
+
+
+def test_hijri_pair_dates_both_years():
+    figs = extract_figures("الانتخابات البلدية في دورتها الثالثة 1436 / 1437 هـ حيث تم", reference_date=REF)
+    years = [(f.text, f.kind, f.date_value) for f in figs if f.unit == "year"]
+    assert years == [("1436", "date", dt.date(2014, 10, 25)), ("1437 هـ", "date", dt.date(2015, 10, 14))]
+
+
+def test_periods_stay_ranges():
+    [_, f] = extract_figures("منذ الحرب العالمية الثانية (1939-1945)، وشهدت", reference_date=REF)
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 1939.0, 1945.0)
+    [_, f] = extract_figures("بنحو 3% خلال الفترة من 2013 ــ 2022، مقدرة", reference_date=REF)
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 2013.0, 2022.0)
