@@ -37,3 +37,21 @@ def test_periods_stay_ranges():
     assert (f.qualifier, f.value_low, f.value_high) == ("range", 1939.0, 1945.0)
     [_, f] = extract_figures("بنحو 3% خلال الفترة من 2013 ــ 2022، مقدرة", reference_date=REF)
     assert (f.qualifier, f.value_low, f.value_high) == ("range", 2013.0, 2022.0)
+
+
+def test_duals_of_nouns_with_broken_plurals():
+    assert _figs("إذ انقسم الحراك إلى قسمين، صباحا") == [("قسمين", "count", "exact", 2.0, "قسم")]
+    assert _figs("ثم جاءت حافلة بطابقين لتنهي حياتها") == [("طابقين", "count", "exact", 2.0, "طابق")]
+    assert _figs("ووفقاً لمرسومين رئاسيين تم إصدارهما") == [("مرسومين", "count", "exact", 2.0, "مرسوم")]
+
+
+def test_dual_adjective_after_a_conjoined_dual():
+    got = _figs("في ضوء المصلحة المشتركة للبلدين والشعبين الشقيقين، ومواجهة التحديات")
+    assert [t for t, *_ in got] == ["للبلدين", "الشعبين"]
+
+
+def test_sound_plurals_and_names_are_not_duals():
+    assert _figs("تبادلاً لإطلاق النار وقع بين مسلحين خلال حفل زفاف") == []
+    assert _figs("خلال حفل زفاف في شمال أفغانستان، حسبما أعلن مسؤولون") == []
+    assert _figs("محافظين جدد لمحافظتي لحج وأبين الجنوبيتين ، فور إعلان تحريرهما")[-1][0] != "الجنوبيتين"
+    assert _figs("وسجلهما الوافدان الجديدان على خارطة الفريق") == [("الوافدان", "count", "exact", 2.0, "وافد")]

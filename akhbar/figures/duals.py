@@ -46,6 +46,15 @@ _NOT_DUALS = {L.fold(w) for w in (
 _NOUNS_IN_YA = {L.fold(w) for w in ("جندي", "كرسي", "قاضي", "محامي", "نادي")}
 
 
+def _noun_in_ta(base: str) -> bool:
+    """«base + ة» is a noun the corpus uses («طائرة»), not a nisba adjective («الجنوبيتين»: «جنوبي»
+    is as common as «جنوبية») nor a name ending in «ستان» («أفغانستان»: no «أفغانسة»)."""
+    n = _word_count(base + "ه")
+    if n == 0:
+        return False
+    return not (base.endswith("ي") and _word_count(base) * 3 >= n)
+
+
 def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
     """(kind, unit) when the folded ``stem`` is the dual of a noun, else None.
 
@@ -58,7 +67,7 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
         hit = L.UNITS.get(base + "ه") if len(base) >= 2 else None
         if hit:
             return hit  # «مرتين»
-        if len(base) < 3:
+        if len(base) < 3 or not _noun_in_ta(base):
             return None
         return "count", base + "ة"
     if stem.endswith("تي") and next_word is not None and next_word.startswith("ال"):
@@ -70,6 +79,8 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
             return None
         if base in L.DUAL_ONLY:
             return "count", L.DUAL_ONLY[base]
+        if base in L.DUAL_IN_AN_ONLY:
+            return ("count", L.DUAL_IN_AN_ONLY[base]) if stem.endswith("ان") else None
         hit = L.UNITS.get(base)
         if hit is None or hit[0] not in ("count", "money"):
             return None
@@ -136,8 +147,11 @@ class DualParser(TokenView):
         prev = self.w(i - 1)
         if not prev or not prev.endswith(_DUAL_ENDINGS):
             return False
-        stem = prev[2:] if prev.startswith("ال") else prev
-        return dual_of(stem) is not None or stem in L.DURATION_DUALS  # «الساعتين الماضيتين»
+        for stem, _ in _strip(prev, ("و", "ب", "ل", "ف")):  # «والشعبين الشقيقين»
+            stem = stem[2:] if stem.startswith("ال") else stem
+            if dual_of(stem) is not None or stem in L.DURATION_DUALS:  # «الساعتين الماضيتين»
+                return True
+        return False
 
     def parse_construct_dual(self, i: int):
         """«قسمي الفيزياء والأحياء», «مجلسي النواب والمحافظات», «فريقي النصر والهلال»,
