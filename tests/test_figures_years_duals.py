@@ -48,10 +48,21 @@ def test_duals_of_nouns_with_broken_plurals():
 def test_dual_adjective_after_a_conjoined_dual():
     got = _figs("في ضوء المصلحة المشتركة للبلدين والشعبين الشقيقين، ومواجهة التحديات")
     assert [t for t, *_ in got] == ["للبلدين", "الشعبين"]
+    got = _figs("في فلسطين واليمن والشعبين والحكومتين في سوريا والعراق")
+    assert [t for t, *_ in got] == ["الشعبين", "الحكومتين"]
+
+
+def test_years_after_between_are_a_period():
+    [f] = extract_figures("ومن بينهم جورجيو أرماني بين عامي 1991 - 1998.", reference_date=REF)
+    assert (f.qualifier, f.value_low, f.value_high) == ("range", 1991.0, 1998.0)
 
 
 def test_sound_plurals_and_names_are_not_duals():
     assert _figs("تبادلاً لإطلاق النار وقع بين مسلحين خلال حفل زفاف") == []
     assert _figs("خلال حفل زفاف في شمال أفغانستان، حسبما أعلن مسؤولون") == []
-    assert _figs("محافظين جدد لمحافظتي لحج وأبين الجنوبيتين ، فور إعلان تحريرهما")[-1][0] != "الجنوبيتين"
+    assert _figs("الذين ينشطون في شرق أفغانستان، على حدود باكستان.") == []
+    assert _figs("قالت المديرة العامة لصندوق النقد الدولي كريستين لاغارد") == []
+    assert _figs("يتقدمهم الفنان يوسف شعبان، وأحمد ماهر") == []
     assert _figs("وسجلهما الوافدان الجديدان على خارطة الفريق") == [("الوافدان", "count", "exact", 2.0, "وافد")]
+    assert _figs("كما شاهد اليوناني أداء الوافدين الجديدين في صفوف الفريق") == [("الوافدين", "count", "exact", 2.0, "وافد")]
+    assert _figs("خطورة تزايد الوافدين في الأحياء") == []

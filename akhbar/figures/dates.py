@@ -425,8 +425,12 @@ class DateParser(TokenView):
             y2 = int(self.toks[end + 1].t)
             end += 2
         a = t.a + pl
-        if y2 is not None:
+        if y2 is not None and not (y2 > y and self.w(i - 1) in L.PERIOD_OPENERS):  # «بين عامي 1991 - 1998»
             return self.year_pair(a, j, end - 1)
+        if y2 is not None:
+            end, _era = self.year_era(end)
+            return _R(end, a, self.toks[end - 1].b, {"value": None, "value_low": float(y), "value_high": float(y2),
+                                                     "qualifier": "range", "kind": "year"})
         end, era = self.year_era(end)
         b = self.toks[end - 1].b
         if era:

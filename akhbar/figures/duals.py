@@ -39,6 +39,7 @@ _DUAL_ENDINGS = ("ين", "ان", "تي")
 _NOT_DUALS = {L.fold(w) for w in (
     "روتين", "بروتين", "لاتين", "كيراتين", "كوتين", "نيكوتين", "بوتين", "ستين", "سبتين", "اثنتين", "اثنتان",
     "ثنتين", "فيتامين", "الاثنتين", "بنزين", "كافيين", "ذاتين", "وقتين", "بيتين", "زيتين", "صوتين", "موتين",
+    "شعبان",  # the month
 )}
 
 
@@ -47,12 +48,9 @@ _NOUNS_IN_YA = {L.fold(w) for w in ("جندي", "كرسي", "قاضي", "محا�
 
 
 def _noun_in_ta(base: str) -> bool:
-    """«base + ة» is a noun the corpus uses («طائرة»), not a nisba adjective («الجنوبيتين»: «جنوبي»
-    is as common as «جنوبية») nor a name ending in «ستان» («أفغانستان»: no «أفغانسة»)."""
-    n = _word_count(base + "ه")
-    if n == 0:
-        return False
-    return not (base.endswith("ي") and _word_count(base) * 3 >= n)
+    """«base + ة» is a word the corpus uses («طائرة»), not the tail of a name («أفغانستان»,
+    «كريستين»: no «أفغانسة», «كريسة») or of a demonstrative («هاتين»)."""
+    return _word_count(base + "ه") > 0
 
 
 def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
@@ -80,7 +78,10 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
         if base in L.DUAL_ONLY:
             return "count", L.DUAL_ONLY[base]
         if base in L.DUAL_IN_AN_ONLY:
-            return ("count", L.DUAL_IN_AN_ONLY[base]) if stem.endswith("ان") else None
+            nxt = next_word[2:] if next_word and next_word.startswith("ال") else next_word
+            if stem.endswith("ان") or (nxt and nxt.endswith("ين") and nxt[:-2] in L.DUAL_ADJECTIVES):
+                return "count", L.DUAL_IN_AN_ONLY[base]
+            return None
         hit = L.UNITS.get(base)
         if hit is None or hit[0] not in ("count", "money"):
             return None
@@ -147,6 +148,9 @@ class DualParser(TokenView):
         prev = self.w(i - 1)
         if not prev or not prev.endswith(_DUAL_ENDINGS):
             return False
+        w = self.w(i) or ""
+        if w.startswith("و") and dual_of(w[3:] if w.startswith("وال") else w[1:]) is not None:
+            return False  # «والشعبين والحكومتين»: a second dual noun joined by «و», not an adjective
         for stem, _ in _strip(prev, ("و", "ب", "ل", "ف")):  # «والشعبين الشقيقين»
             stem = stem[2:] if stem.startswith("ال") else stem
             if dual_of(stem) is not None or stem in L.DURATION_DUALS:  # «الساعتين الماضيتين»

@@ -239,6 +239,9 @@ DUAL_TITLES = {(fold("حرمين"), fold("خادم")), (fold("حرمين"), fold
 # Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is
 # the plural far more often than the dual («المسلحين», «الوافدين»).
 DUAL_IN_AN_ONLY = {fold(w): w for w in ("مسلح", "وافد")}
+# adjectives with a broken plural (جدد، كبار، صغار، قدامى، مشاهير): their «ـين» is a dual,
+# so after a sound-plural participle they show it is a dual («الوافدين الجديدين»)
+DUAL_ADJECTIVES = {fold(w) for w in ("جديد", "كبير", "صغير", "قديم", "شهير")}
 DUAL_ONLY = {fold(w): w for w in (
     "جانب", "نظير", "حرم", "هيكل", "جنس", "شقيق", "خصم", "قطب", "نادي", "منتخب", "بلد", "فريق",
     "رئيس", "وزير", "سفير", "مصدر", "حزب", "قطاع", "معسكر", "ملف", "حكم", "هدف", "شوط",
