@@ -424,13 +424,33 @@ class DateParser(TokenView):
         elif self.p(end) in ("/", "-") and end + 1 < self.n and self.toks[end + 1].k == "n" and self.toks[end + 1].t.isdigit() and len(self.toks[end + 1].t) == 4:
             y2 = int(self.toks[end + 1].t)
             end += 2
-        end, era = self.year_era(end)
         a = t.a + pl
+        if y2 is not None and not (y2 > y and self.w(i - 1) in L.PERIOD_OPENERS):  # «بين عامي 1991 - 1998»
+            return self.year_pair(a, j, end - 1)
+        if y2 is not None:
+            end, _era = self.year_era(end)
+            return _R(end, a, self.toks[end - 1].b, {"value": None, "value_low": float(y), "value_high": float(y2),
+                                                     "qualifier": "range", "kind": "year"})
+        end, era = self.year_era(end)
         b = self.toks[end - 1].b
-        if y2 is not None and y2 > y:
-            return _R(end, a, b, {"value": None, "value_low": float(y), "value_high": float(y2),
-                                  "qualifier": "range", "kind": "year"})
         if era:
+            return self.hijri_year(end, a, b, y)
+        return _R(end, a, b, {"value": float(y), "kind": "year", "qualifier": "exact"})
+
+    def year_pair(self, a: int, i: int, k: int) -> _R:
+        """Two years written as a pair at tokens ``i`` and ``k`` («1436/1437هـ», «موسم 2012-2013»,
+        «(1883 - 1813)», «عامي 2015 و 2016»): two year figures, not a range (a period is «من …
+        إلى …» or «بين … و…»); an era word after the second year dates both. The first span
+        starts at ``a`` (a year word before it: «عامي 2015»)."""
+        toks = self.toks
+        end, era = self.year_era(k + 1)
+        first = self.one_year(i + 1, a, toks[i].b, int(toks[i].t), era)
+        first.then = self.one_year(end, toks[k].a, toks[end - 1].b, int(toks[k].t), era)
+        first.end = end
+        return first
+
+    def one_year(self, end: int, a: int, b: int, y: int, hijri: bool | None) -> _R:
+        if hijri:
             return self.hijri_year(end, a, b, y)
         return _R(end, a, b, {"value": float(y), "kind": "year", "qualifier": "exact"})
 

@@ -39,11 +39,18 @@ _DUAL_ENDINGS = ("ين", "ان", "تي")
 _NOT_DUALS = {L.fold(w) for w in (
     "روتين", "بروتين", "لاتين", "كيراتين", "كوتين", "نيكوتين", "بوتين", "ستين", "سبتين", "اثنتين", "اثنتان",
     "ثنتين", "فيتامين", "الاثنتين", "بنزين", "كافيين", "ذاتين", "وقتين", "بيتين", "زيتين", "صوتين", "موتين",
+    "شعبان",  # the month
 )}
 
 
 # counted nouns that end in «ي» as nouns, not as a nisba: their dual is «ـيان / ـيين»
 _NOUNS_IN_YA = {L.fold(w) for w in ("جندي", "كرسي", "قاضي", "محامي", "نادي")}
+
+
+def _noun_in_ta(base: str) -> bool:
+    """«base + ة» is a word the corpus uses («طائرة»), not the tail of a name («أفغانستان»,
+    «كريستين»: no «أفغانسة», «كريسة») or of a demonstrative («هاتين»)."""
+    return _word_count(base + "ه") > 0
 
 
 def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
@@ -58,7 +65,7 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
         hit = L.UNITS.get(base + "ه") if len(base) >= 2 else None
         if hit:
             return hit  # «مرتين»
-        if len(base) < 3:
+        if len(base) < 3 or not _noun_in_ta(base):
             return None
         return "count", base + "ة"
     if stem.endswith("تي") and next_word is not None and next_word.startswith("ال"):
@@ -70,6 +77,11 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
             return None
         if base in L.DUAL_ONLY:
             return "count", L.DUAL_ONLY[base]
+        if base in L.DUAL_IN_AN_ONLY:
+            nxt = next_word[2:] if next_word and next_word.startswith("ال") else next_word
+            if stem.endswith("ان") or (nxt and nxt.endswith("ين") and nxt[:-2] in L.DUAL_ADJECTIVES):
+                return "count", L.DUAL_IN_AN_ONLY[base]
+            return None
         hit = L.UNITS.get(base)
         if hit is None or hit[0] not in ("count", "money"):
             return None
@@ -136,8 +148,14 @@ class DualParser(TokenView):
         prev = self.w(i - 1)
         if not prev or not prev.endswith(_DUAL_ENDINGS):
             return False
-        stem = prev[2:] if prev.startswith("ال") else prev
-        return dual_of(stem) is not None or stem in L.DURATION_DUALS  # «الساعتين الماضيتين»
+        w = self.w(i) or ""
+        if w.startswith("و") and dual_of(w[3:] if w.startswith("وال") else w[1:]) is not None:
+            return False  # «والشعبين والحكومتين»: a second dual noun joined by «و», not an adjective
+        for stem, _ in _strip(prev, ("و", "ب", "ل", "ف")):  # «والشعبين الشقيقين»
+            stem = stem[2:] if stem.startswith("ال") else stem
+            if dual_of(stem) is not None or stem in L.DURATION_DUALS:  # «الساعتين الماضيتين»
+                return True
+        return False
 
     def parse_construct_dual(self, i: int):
         """«قسمي الفيزياء والأحياء», «مجلسي النواب والمحافظات», «فريقي النصر والهلال»,

@@ -227,31 +227,35 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             if r.fields is None and audit is not None:
                 audit[r.reason or "unnamed"] += 1
             if r.fields is not None:
-                o1, o2 = self.orig(r.a, r.b)
+                out.append(self._figure(r))
+                if r.then is not None and r.then.fields is not None:
+                    out.append(self._figure(r.then))
                 f = r.fields
                 value = f.get("value")
-                low = f.get("value_low", value)
-                high = f.get("value_high", value)
-                out.append(
-                    Figure(
-                        start=o1,
-                        end=o2,
-                        text=self.text[o1:o2],
-                        value=value,
-                        value_low=low,
-                        value_high=high,
-                        qualifier=f.get("qualifier", "exact"),
-                        kind=f.get("kind", "count"),
-                        unit=f.get("unit"),
-                        magnitude=f.get("magnitude"),
-                        date_value=f.get("date_value"),
-                    )
-                )
                 if f.get("kind") in ("count", "measure") and f.get("unit") and value is not None and 2 <= value <= 10:
                     self._last_count = (value, f["unit"], r.end, False)
             i = max(r.end, i + 1)
             self._consumed = i
         return out
+
+
+    def _figure(self, r: _R) -> Figure:
+        o1, o2 = self.orig(r.a, r.b)
+        f = r.fields
+        value = f.get("value")
+        return Figure(
+            start=o1,
+            end=o2,
+            text=self.text[o1:o2],
+            value=value,
+            value_low=f.get("value_low", value),
+            value_high=f.get("value_high", value),
+            qualifier=f.get("qualifier", "exact"),
+            kind=f.get("kind", "count"),
+            unit=f.get("unit"),
+            magnitude=f.get("magnitude"),
+            date_value=f.get("date_value"),
+        )
 
 
 def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list[Figure]:

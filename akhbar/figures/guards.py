@@ -46,13 +46,14 @@ _QUANTITY_KINDS = {"count", "money", "percent", "measure", "duration"}
 class _R:
     """A parse result: token end index and figure fields; ``fields`` None means the tokens
     are consumed as *not a figure*, and ``reason`` names the guard that said so (one of
-    :data:`akhbar.figures.guards.REASONS`)."""
+    :data:`akhbar.figures.guards.REASONS`); ``then`` is a second figure read by the same parse
+    (the second year of a pair, «1436/1437هـ»)."""
 
-    __slots__ = ("end", "a", "b", "fields", "reason")
+    __slots__ = ("end", "a", "b", "fields", "reason", "then")
 
     def __init__(self, end: int, a: int = 0, b: int = 0, fields: FigureFields | None = None,
-                 *, reason: str | None = None):
-        self.end, self.a, self.b, self.fields, self.reason = end, a, b, fields, reason
+                 *, reason: str | None = None, then: _R | None = None):
+        self.end, self.a, self.b, self.fields, self.reason, self.then = end, a, b, fields, reason, then
 
 
 REASONS: dict[str, str] = {

@@ -236,9 +236,18 @@ DURATION_DUALS = {
 # «ـين/ـان» on them is always a dual): folded stem -> unit.
 # a dual inside a title counts nothing: (dual without article, word before), folded
 DUAL_TITLES = {(fold("حرمين"), fold("خادم")), (fold("حرمين"), fold("لخادم")), (fold("حرمين"), fold("وخادم"))}
+# Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is
+# the plural far more often than the dual («المسلحين», «الوافدين»).
+DUAL_IN_AN_ONLY = {fold(w): w for w in ("مسلح", "وافد")}
+# adjectives with a broken plural (جدد، كبار، صغار، قدامى، مشاهير): their «ـين» is a dual,
+# so after a sound-plural participle they show it is a dual («الوافدين الجديدين»)
+DUAL_ADJECTIVES = {fold(w) for w in ("جديد", "كبير", "صغير", "قديم", "شهير")}
 DUAL_ONLY = {fold(w): w for w in (
-    "جانب", "نظير", "حرم", "هيكل", "جنس", "وافد", "شقيق", "خصم", "قطب", "نادي", "منتخب", "بلد", "فريق",
-    "مسلح", "رئيس", "وزير", "سفير", "مصدر", "حزب", "قطاع", "معسكر", "ملف", "حكم", "هدف", "شوط",
+    "جانب", "نظير", "حرم", "هيكل", "جنس", "شقيق", "خصم", "قطب", "نادي", "منتخب", "بلد", "فريق",
+    "رئيس", "وزير", "سفير", "مصدر", "حزب", "قطاع", "معسكر", "ملف", "حكم", "هدف", "شوط",
+    # nouns with a broken or feminine plural (شعوب، أجنحة، معامل، مستودعات، طوابق، مراسيم، آفاق،
+    # أقسام، أئمة، مجالات، حلفاء)
+    "شعب", "جناح", "معمل", "مستودع", "طابق", "مرسوم", "أفق", "قسم", "إمام", "مجال", "حليف",
 )}
 _MEASURE = {
     "كيلومتر": "كيلومتر كيلومترات كيلومتراً كم كلم",
@@ -541,6 +550,8 @@ YEAR_PREPS = {
 }
 YEAR_SUFFIX_CE = {fold(w) for w in ("م", "ميلادي", "ميلادية", "للميلاد")}
 YEAR_SUFFIX_AH = {fold(w) for w in ("ه", "هـ", "هجري", "هجرية", "للهجرة")}
+# words opening a period: «من 2013 ــ 2022» is a range of years, a bare «2012-2013» two years
+PERIOD_OPENERS = {fold(w) for w in ("من", "ومن", "بين", "وبين", "الفترة", "فترة")}
 # Numbers after these words are names or identifiers, not quantities.
 TITLE_WORDS = {
     fold(w)

@@ -130,6 +130,8 @@ class QuantityParser(TokenView):
                 return _R(end, pa, toks[end - 1].b, {"value": value, "qualifier": q, "kind": kind, "unit": unit})
         # a dash drawn with tatweel, which folding drops: «خلال الفترة من 2013 ــ 2022»
         if single_digits and value is not None and j < self.n and toks[j].k == "n" and self.tatweel_between(j - 1, j):
+            if self.is_year_pair(i, j, period_ok=False) and self.w(i - 1) not in L.PERIOD_OPENERS:
+                return self.year_pair(a, i, j)
             n2 = self.parse_number(j, prefixes=())
             r = self.finish_range(i, a, value, num, n2, False) if n2 and n2.value is not None else None
             if r is not None and r.fields["kind"] == "year":
@@ -138,6 +140,8 @@ class QuantityParser(TokenView):
         if single_digits and value is not None and self.p(j) in L.DASHES and j + 1 < self.n and toks[j + 1].k == "n":
             if G.score_context(self, i):
                 return _R(j + 2, reason="score")
+            if self.is_year_pair(i, j + 1, period_ok=False) and self.w(i - 1) not in L.PERIOD_OPENERS:
+                return self.year_pair(a, i, j + 1)  # «موسم 2012-2013», «(1883 - 1813)»
             n2 = self.parse_number(j + 1, prefixes=())
             if n2 and n2.value is not None:
                 r = self.finish_range(i, a, value, num, n2, False)
@@ -163,13 +167,9 @@ class QuantityParser(TokenView):
                     return r
         # years: «2015م», «1436هـ», «في 2014»
         year_like = single_digits and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2200
-        if (
-            year_like and not pre_kind and self.p(j) == "/" and j + 1 < self.n and toks[j + 1].k == "n"
-            and toks[j + 1].t.isdigit() and len(toks[j + 1].t) == 4 and int(toks[j + 1].t) == value + 1
-        ):
-            end, _era = self.year_era(j + 2)
-            return _R(end, a, toks[end - 1].b, {"value": None, "value_low": value, "value_high": value + 1,
-                                                "qualifier": "range", "kind": "year"})
+        if year_like and not pre_kind and self.p(j) == "/" and self.is_year_pair(i, j + 1) \
+                and int(toks[j + 1].t) == value + 1:
+            return self.year_pair(a, i, j + 1)  # «1436/1437هـ»: an academic or fiscal year
         if year_like and not pre_kind:
             after, era = self.year_era(j)
             if era:

@@ -236,6 +236,17 @@ class TokenView:
                         return True
         return False
 
+    def is_year_pair(self, i: int, k: int, *, period_ok: bool = True) -> bool:
+        """Tokens i and k are both four digits that read as years (1000–2200); with ``period_ok``
+        False, not a period either: a dash between rising years far apart is one («(1939-1945)»),
+        consecutive years are a season or an academic year («2012-2013», «1436-1437»), falling
+        ones a life («(1883 - 1813)»)."""
+        if not all(0 <= x < self.n and self.toks[x].k == "n" and self.toks[x].t.isdigit() and len(self.toks[x].t) == 4
+                   and 1000 <= int(self.toks[x].t) <= 2200 for x in (i, k)):
+            return False
+        y1, y2 = int(self.toks[i].t), int(self.toks[k].t)
+        return period_ok or y2 <= y1 + 1
+
     def tatweel_between(self, j: int, k: int) -> bool:
         """Only spaces and tatweel («ــ», a dash) between tokens j and k in the original text."""
         gap = self.text[self.orig(self.toks[j].a, self.toks[j].b)[1]: self.orig(self.toks[k].a, self.toks[k].b)[0]]
