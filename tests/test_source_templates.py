@@ -383,6 +383,7 @@ def test_a_paper_crediting_itself_is_the_outlet(audit_open):
     ("خميس مشيط: محمد آل ماطر", (), ("محمد آل ماطر", None, "خميس مشيط")),
     ("لوس أنجليس - د ب أ", (), (None, "د ب أ", "لوس أنجليس")),
     ("هادي آل كليب- سبق- نجران:", {"سبق"}, ("هادي آل كليب", "سبق", "نجران")),
+    ("المدينة _ جدة", {"المدينه"}, (None, "المدينة", "جدة")),  # a spaced underscore parts a byline too
     # a small town's name that is also a given name does not stop a co-author («رندة»)
     ("الخليل - بلال أبو دقة - رندة أحمد:", (), ("بلال أبو دقة، رندة أحمد", None, "الخليل")),
 ])
