@@ -92,3 +92,21 @@ def test_a_prayer_table_flattened_under_a_city_header_is_a_widget():
     out = clean_document(_doc([table] + BODY + [mention]))
     assert _removed(out)[table][0] == "prayer_times"
     assert mention in out.clean_text
+
+
+def test_lists_under_a_one_line_intro_are_the_article():
+    # tests/fixtures/lists_are_the_article.json: aawsat's weekly app chart (a one-line intro,
+    # then 24 ranked apps under six headings) and an alyaum poem (short verses): the
+    # classifier takes many of their lines for widget items, but they are the article
+    from akhbar.ingest import RawInput, ingest_unit
+
+    records = json.loads((FIXTURES / "lists_are_the_article.json").read_text(encoding="utf-8"))
+    chart, poem = (next(r for r in records if r["source"] == s) for s in ("aawsat", "alyaum"))
+    out = clean_document(ingest_unit(RawInput("lists.json#0", "json", chart)))
+    assert out.removed == [] and len(out.clean_text.split("\n")) == 31  # the intro and 30 lines
+    out = clean_document(ingest_unit(RawInput("lists.json#1", "json", poem)))
+    verses = [ln.strip() for ln in poem["content"].split("\n") if ln.strip()]
+    kept = out.clean_text.split("\n")
+    # below the first verse kept, every verse that does not end on «!» or «؟» stays
+    below = verses[verses.index(kept[0]):]
+    assert [v for v in below if v not in kept and not v.endswith(("!", "؟", "?"))] == []

@@ -1386,6 +1386,22 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
                     del labels[q]
                 q += 1
             pos = q
+    # 4b-lists. the lists are the article (a weekly chart of apps under a one-line intro):
+    # when what is left is one short paragraph (and short lines) and most of the page below
+    # it is short item lines that only the classifier, the list rule or the source's
+    # repetition took, they stay (above it, a page's header widgets look the same)
+    if learned is not None:
+        left = [k for k in range(n) if k not in labels and k != title_pos]
+        soft = [k for k, (_c, rule, _p) in labels.items() if k > (left[0] if left else n)
+                and (rule in _CLASSIFIER_RULES or rule in ("repeated_in_source", "repeated_shape"))
+                and 1 <= lines[k].n_words <= 12 and (not lines[k].ends_sentence or _list_number(lines[k]) is not None)]
+        long_left = [k for k in left if lines[k].n_words > 12]
+        if left and len(long_left) <= 1 and sum(lines[k].n_words for k in left) <= 90 and len(soft) >= 6 \
+                and len(soft) * 4 >= 3 * sum(1 for k in labels if k > left[0]):
+            for k in soft:
+                notes[k] = f"one of {len(soft)} items under the only paragraph: the lists are the article, kept " \
+                           f"({labels[k][1]} {labels[k][2]})"
+                del labels[k]
     # 4c. sub-line templates: a byline/dateline opening the first paragraph, a footer
     # glued to the last one (prefixes and suffixes repeated across the source)
     cuts: dict[int, tuple[int, int]] = {}  # pos -> (start, end) of the text kept in the line
