@@ -146,7 +146,7 @@ def fingerprint(store_dir: Path) -> dict[str, str]:
     finally:
         con.close()
     page = (store.root / "report.html").read_text(encoding="utf-8")
-    page = re.sub(r"<p>[^<]* · generated [^<]*</p>", "", page)
+    page = re.sub(r"<p>[^<]* · generated [^<]*</p>", "", page).replace(str(store.root), "OUT")
     out["report.html"] = hashlib.sha256(page.encode()).hexdigest()[:16]
     return out
 
@@ -157,6 +157,7 @@ def main() -> int:
     ap.add_argument("--code", type=Path, default=ROOT, help="a checkout whose akhbar runs the steps")
     ap.add_argument("--interval", type=float, default=0.05)
     ap.add_argument("--json", type=Path, help="write the peaks and the fingerprint here")
+    ap.add_argument("--keep-report", type=Path, help="copy report.html here")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="akhbar-end-"))
     try:
@@ -171,6 +172,8 @@ def main() -> int:
         for name, (rss, pss) in peaks.items():
             print(f"{name:<16} {rss / MB:7.0f} {pss / MB:7.0f}")
         fp = fingerprint(copy)
+        if args.keep_report:
+            shutil.copy(copy / "report.html", args.keep_report)
         print()
         for k, v in fp.items():
             print(f"{k:<28} {v}")
