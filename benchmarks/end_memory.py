@@ -17,7 +17,8 @@ imports of the flow's parent, not from the memory its batches left.
 Sampled every ``--interval`` seconds from /proc/PID/smaps_rollup: peak RSS and PSS per
 step.  Then the fingerprint: sha256 of the sorted rows of ``duplicates``, ``stories``,
 the story state tables and ``documents`` (doc_id, story_id); rows per view of
-``akhbar.duckdb``; sha256 of ``report.html`` without the line naming its path and time.
+``akhbar.duckdb``; sha256 of ``report.html`` without its path and time (two runs of the same
+code can differ there: a few tie-broken sentences and spellings in the disputed figures).
 """
 
 from __future__ import annotations
