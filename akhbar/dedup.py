@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 from dataclasses import dataclass
 
@@ -110,42 +111,29 @@ def _jaccard_packed(a: np.ndarray, b: np.ndarray) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-class _BandIndex:
-    """LSH banding over MinHash signatures with *bounded* buckets.
+def _band_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) that ``datasketch.MinHashLSH`` picks for ``threshold``."""
+    params = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return params.b, params.r
 
-    Written here rather than using ``datasketch.MinHashLSH`` (whose signatures and
-    band parameters we do use): its buckets are unbounded sets, so a corpus of
-    templated paragraphs («نتائج الجولة رقم 1…», «رقم 2…») that all share bands makes
-    every query return every earlier paragraph — quadratic (4,000 such paragraphs:
-    17 s; 100,000: hours).  Links point at the *first* occurrence, so keeping the
-    first ``cap`` members of each bucket loses nothing that matters and bounds a
-    query to ``bands × cap`` candidates.
-    """
 
-    def __init__(self, threshold: float, num_perm: int, cap: int) -> None:
-        params = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.bands, self.rows, self.cap = params.b, params.r, cap
-        self.tables: list[dict[int, list[int]]] = [{} for _ in range(self.bands)]
+def _band_keys(mh: MinHash, bands: int, rows: int) -> list[int]:
+    hv = mh.hashvalues
+    return [hash(hv[i * rows : (i + 1) * rows].tobytes()) for i in range(bands)]
 
-    def _keys(self, mh: MinHash) -> list[int]:
-        hv = mh.hashvalues
-        r = self.rows
-        return [hash(hv[i * r : (i + 1) * r].tobytes()) for i in range(self.bands)]
 
-    def query(self, mh: MinHash) -> set[int]:
-        found: set[int] = set()
-        for table, key in zip(self.tables, self._keys(mh)):
-            found.update(table.get(key, ()))
-        return found
-
-    def insert(self, mh: MinHash, item: int) -> None:
-        for table, key in zip(self.tables, self._keys(mh)):
-            bucket = table.setdefault(key, [])
-            if len(bucket) < self.cap:
-                bucket.append(item)
+def _shared(keys: np.ndarray) -> np.ndarray:
+    """Per paragraph and band (``keys``: one row per paragraph, one column per band): whether
+    another paragraph falls in the same bucket of that band."""
+    shared = np.zeros(keys.shape, dtype=bool)
+    for b in range(keys.shape[1]):
+        _, inverse, counts = np.unique(keys[:, b], return_inverse=True, return_counts=True)
+        shared[:, b] = counts[inverse.ravel()] > 1
+    return shared
 
 
 BUCKET_CAP = 16
+Paragraphs = Callable[[], Iterable[tuple[str, int, str]]]
 
 
 def find_near_duplicates(
@@ -156,18 +144,55 @@ def find_near_duplicates(
     ``paragraphs``: ``(doc_id, paragraph_idx, text)`` in first-occurrence-first order.
     ``threshold``: minimal Jaccard similarity of the word-shingle sets.
     """
-    index = _BandIndex(max(0.1, threshold - _LSH_MARGIN), NUM_PERM, BUCKET_CAP)
-    kept: list[tuple[str, int, np.ndarray]] = []  # order -> (doc, par, shingle hashes)
-    links: list[DuplicateLink] = []
-    for doc_id, par_idx, text in paragraphs:
+    items = paragraphs if isinstance(paragraphs, Sequence) else list(paragraphs)
+    return near_duplicates_of(lambda: items, threshold)
+
+
+def near_duplicates_of(paragraphs: Paragraphs, threshold: float = 0.7) -> list[DuplicateLink]:
+    """:func:`find_near_duplicates` over ``paragraphs()``, which is read twice.
+
+    LSH banding over MinHash signatures with *bounded* buckets (``datasketch.MinHashLSH``'s
+    band parameters; its buckets are unbounded sets, so a corpus of templated paragraphs
+    («نتائج الجولة رقم 1…», «رقم 2…») that all share bands makes every query return every
+    earlier paragraph — quadratic).  Links point at the *first* occurrence, so a bucket
+    keeps the first ``BUCKET_CAP`` paragraphs indexed in it.  A paragraph is indexed when it
+    is not a near-duplicate of an earlier indexed one; the candidates of a paragraph are the
+    indexed paragraphs before it in its buckets, earliest first, and the first whose exact
+    Jaccard reaches ``threshold`` is its first occurrence.
+
+    The first reading keeps each judged paragraph's band keys (8 bytes a band); a bucket
+    only one paragraph falls in gives no candidate to anyone, so the second reading builds
+    buckets, and keeps shingle hashes, for the paragraphs that share a bucket alone (on
+    SaudiNewsNet a dict entry per band and paragraph, and the shingle hashes of every
+    paragraph, held about 480 MB).
+    """
+    bands, rows = _band_params(max(0.1, threshold - _LSH_MARGIN), NUM_PERM)
+    keys = array("q")  # bands per judged paragraph
+    where = array("q")  # each judged paragraph's position among all paragraphs read
+    for pos, (_doc_id, _par_idx, text) in enumerate(paragraphs()):
         words = _words(text)
-        if len(words) < MIN_WORDS:
+        if len(words) >= MIN_WORDS:
+            keys.extend(_band_keys(minhash_of(shingles(text, words=words)), bands, rows))
+            where.append(pos)
+    if not where:
+        return []
+    key_rows = np.frombuffer(keys, dtype=np.int64).reshape(len(where), bands)
+    shared = _shared(key_rows)
+    todo = {where[j]: j for j in np.flatnonzero(shared.any(axis=1)).tolist()}  # position -> judged number
+    buckets: dict[tuple[int, int], list[int]] = {}  # (band, key) -> judged numbers indexed there
+    kept: dict[int, tuple[str, int, np.ndarray]] = {}  # judged number -> (doc, par, shingle hashes)
+    links: list[DuplicateLink] = []
+    for pos, (doc_id, par_idx, text) in enumerate(paragraphs()):
+        j = todo.get(pos)
+        if j is None:
             continue
-        sh = shingles(text, words=words)
-        mh = minhash_of(sh)
-        packed = _packed(sh)
+        mine = [(b, int(key_rows[j, b])) for b in np.flatnonzero(shared[j]).tolist()]
+        found: set[int] = set()
+        for bucket in mine:
+            found.update(buckets.get(bucket, ()))
+        packed = _packed(shingles(text, words=_words(text)))
         best: tuple[int, float] | None = None
-        for order in sorted(index.query(mh)):  # earliest first: the first match above threshold wins
+        for order in sorted(found):  # earliest first: the first match above threshold wins
             sim = _jaccard_packed(packed, kept[order][2])
             if sim >= threshold:
                 best = (order, sim)
@@ -176,8 +201,11 @@ def find_near_duplicates(
             d, p, _ = kept[best[0]]
             links.append(DuplicateLink(doc_id, par_idx, d, p, round(best[1], 4)))
             continue
-        index.insert(mh, len(kept))
-        kept.append((doc_id, par_idx, packed))
+        for bucket in mine:
+            members = buckets.setdefault(bucket, [])
+            if len(members) < BUCKET_CAP:
+                members.append(j)
+        kept[j] = (doc_id, par_idx, packed)
     return links
 
 
@@ -192,15 +220,21 @@ def duplicate_table(docs: pa.Table | None) -> pa.Table:
 
     links: list[DuplicateLink] = []
     if docs is not None and docs.num_rows:
-        order = docs.sort_by([("published_at", "ascending"), ("ingested_at", "ascending"), ("doc_id", "ascending")])
-        ids, texts = order.column("doc_id"), order.column("clean_text")
-        # texts are turned into Python strings one document at a time, not all at once
-        paragraphs = (
-            (ids[k].as_py(), i, para)
-            for k in range(order.num_rows)
-            for i, para in enumerate(texts[k].as_py().split("\n"))
-        )
-        links = find_near_duplicates(paragraphs)
+        import pyarrow.compute as pc
+
+        # the order as indices: sorting the table itself would copy every clean_text
+        order = pc.sort_indices(docs, sort_keys=[("published_at", "ascending"), ("ingested_at", "ascending"),
+                                                 ("doc_id", "ascending")]).to_pylist()
+        ids, texts = docs.column("doc_id"), docs.column("clean_text")
+
+        def paragraphs() -> Iterator[tuple[str, int, str]]:
+            # texts are turned into Python strings one document at a time, not all at once
+            for k in order:
+                doc_id = ids[k].as_py()
+                for i, para in enumerate(texts[k].as_py().split("\n")):
+                    yield doc_id, i, para
+
+        links = near_duplicates_of(paragraphs)
     rows = [
         {
             "doc_id": link.doc_id,

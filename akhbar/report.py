@@ -34,6 +34,8 @@ from typing import Any
 
 import duckdb
 
+from akhbar.catalog import DUCKDB_MEMORY
+
 __all__ = ["build_report"]
 
 N_STORIES = 10
@@ -838,7 +840,7 @@ def build_report(db_path: Path, out_path: Path) -> Path:
     out_path = Path(out_path)
     if out_path.is_dir() or out_path.suffix.lower() not in (".html", ".htm"):
         out_path = out_path / "report.html"
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = duckdb.connect(str(db_path), read_only=True, config={"memory_limit": DUCKDB_MEMORY})
     try:
         db = _Db(con)
         colors = _source_colors(db) if db.has("documents") else {}

@@ -27,11 +27,13 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +81,7 @@ def role_of(proc, me: int) -> str:
 
 
 class Sampler:
-    def __init__(self, interval: float) -> None:
+    def __init__(self, interval: float, on_end: Callable[[], None] | None = None) -> None:
         import psutil
 
         self.me = psutil.Process()
@@ -94,6 +96,7 @@ class Sampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.t0 = time.perf_counter()
+        self.on_end = on_end
 
     def sample(self) -> None:
         procs = [self.me]
@@ -118,6 +121,8 @@ class Sampler:
             self.phase = "processing"
         elif not workers and self.phase == "processing":
             self.phase = "end"
+            if self.on_end is not None:
+                self.on_end()
         for role, m in rows:
             cur = self.peak[(self.phase, role)]
             for k in cur:
@@ -158,6 +163,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--interval", type=float, default=0.2)
     ap.add_argument("--timeline", type=Path, help="write the samples here (JSON)")
+    ap.add_argument("--keep-store", type=Path, help="a hard-linked copy of the output when the workers are gone, "
+                    "before the end steps write (the input of benchmarks/end_memory.py)")
     ap.add_argument("--hash", action="store_true", help="also print the output's fingerprint (benchmarks/output_hash.py)")
     args = ap.parse_args()
 
@@ -181,7 +188,11 @@ def main() -> int:
         from akhbar.flows.akhbar_flow import akhbar_run
 
         t0 = time.perf_counter()
-        with Sampler(args.interval) as s:
+        def keep() -> None:
+            if args.keep_store is not None:
+                subprocess.run(["cp", "-al", str(tmp / "out"), str(args.keep_store)], check=True)
+
+        with Sampler(args.interval, keep) as s:
             summary = akhbar_run(input_path=str(corpus), output_dir=str(tmp / "out"), batch_size=args.batch_size,
                                  workers=args.workers)
         print(f"{n_docs:,} articles, {summary['documents']:,} documents written, "

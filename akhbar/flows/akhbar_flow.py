@@ -44,7 +44,7 @@ from akhbar.dedup import duplicate_table
 from akhbar.ingest import RawInput, ingest_inputs, iter_inputs
 from akhbar.outdir import check_input, claim_output
 from akhbar.models import RawDocument, Reject
-from akhbar.executors import Executor, InProcessExecutor, make_executor
+from akhbar.executors import Executor, InProcessExecutor, make_executor, stop_forkserver
 from akhbar.steps import build_steps
 from akhbar.report import build_report
 from akhbar.runs import close_dead_runs, drop_stale_rejects, non_figures, run_row
@@ -258,6 +258,7 @@ def _run_batches(store: Store, settings: Settings, run_id: str, started: dt.date
                            known_rejects, total_units, max_inflight, logger)
     finally:
         spill.close()
+        stop_forkserver()  # the models it holds would sit beside the end steps' memory
 
     for removed in store.drop_other_versions():
         logger.warning("removed output of an older pipeline version: %s", removed)
