@@ -446,7 +446,8 @@ def _disputes(db: _Db) -> str | None:
     rows = db.rows(f"""
         WITH top AS (SELECT dispute_id FROM {table} GROUP BY dispute_id
                      ORDER BY {rank}, dispute_id LIMIT {N_DISPUTES})
-        SELECT {sel} FROM {table} f JOIN top USING (dispute_id)""")
+        SELECT {sel} FROM {table} f JOIN top USING (dispute_id)
+        ORDER BY 1, 15, 10, 19, 6""")  # dispute, document, as written, sentence, value: the same report each run
     rows = [(*r[:5], *(None if v is None else float(v) for v in r[5:8]), *r[8:]) for r in rows]  # DECIMAL -> float
     if not rows:
         return _section("disputes", "Disputed figures · أرقام متضاربة",
@@ -619,9 +620,10 @@ def _places(db: _Db) -> str | None:
         return None
     rows = db.rows(f"""
         SELECT round(lat, 1) AS lat, round(lon, 1) AS lon, sum(mentions) AS m,
-               list(name ORDER BY mentions DESC, name) AS names, any_value(country_code) AS cc
+               list(name ORDER BY mentions DESC, name) AS names,
+               arg_max(country_code, (mentions, name)) AS cc
         FROM {db.rel('entity_catalog')} WHERE label = 'LOC' AND lat IS NOT NULL AND lon IS NOT NULL
-        GROUP BY 1, 2 ORDER BY m DESC, names[1]""")
+        GROUP BY 1, 2 ORDER BY m DESC, names[1], lat, lon""")
     unplaced = db.one(f"SELECT count(*), coalesce(sum(mentions), 0) FROM {db.rel('entity_catalog')} "
                       "WHERE label = 'LOC' AND (lat IS NULL OR lon IS NULL)") or (0, 0)
     if not rows:

@@ -63,3 +63,28 @@ def test_sample_sources_and_search(sample_output):
     hits = con.execute("select count(*) from search('السعودية')").fetchall()[0][0]
     assert hits > 0
     con.close()
+
+
+def test_entity_catalog_takes_the_majority_reading_and_one_place():
+    # an entity whose mentions disagree: its name tied between two spellings, its point
+    # given as one place by two mentions and another by one (a wrong gazetteer reading)
+    con = duckdb.connect()
+    con.execute("""CREATE TABLE documents AS SELECT * FROM (VALUES
+        ('d1', TIMESTAMPTZ '2015-08-01', NULL::TIMESTAMPTZ, NULL::TIMESTAMPTZ),
+        ('d2', TIMESTAMPTZ '2015-08-02', NULL, NULL), ('d3', TIMESTAMPTZ '2015-08-03', NULL, NULL))
+        t(doc_id, published_at, scraped_at, ingested_at)""")
+    con.execute("""CREATE TABLE entities AS SELECT * FROM (VALUES
+        ('e', 'd1', 'المالديف', 'المالديف', 'LOC', 'جزر المالديف', 'Maldives', 4.1752::DOUBLE, 73.5092::DOUBLE, 'MV'),
+        ('e', 'd2', 'جزر المالديف', 'جزر المالديف', 'LOC', 'جزر المالديف', 'Maldives', 4.1752::DOUBLE, 73.5092::DOUBLE, 'MV'),
+        ('e', 'd3', 'المالديف', 'المالديف', 'LOC', 'جزر المالديف', 'Maldives', 47.009, 28.8594, 'MD'))
+        t(entity_id, doc_id, name, alias, label, canonical, canonical_en, lat, lon, country_code)""")
+    sql = (ROOT / "akhbar" / "sql" / "entity_catalog.sql").read_text(encoding="utf-8")
+    row = con.execute(f"SELECT name, lat, lon, country_code, mentions FROM ({sql})").fetchall()
+    assert row == [("المالديف", 4.1752, 73.5092, "MV", 3)]
+    con.execute("UPDATE entities SET name = 'عبدالعزيز فلاته' WHERE doc_id = 'd1'")
+    con.execute("UPDATE entities SET name = 'عبدالعزيز فلاتة' WHERE doc_id <> 'd1'")
+    con.execute("UPDATE entities SET name = 'عبدالعزيز فلاته' WHERE doc_id = 'd3'")
+    # two «ه» against one «ة», then one of each: a tie goes to the first in sort order
+    assert con.execute(f"SELECT name FROM ({sql})").fetchall() == [("عبدالعزيز فلاته",)]
+    con.execute("DELETE FROM entities WHERE doc_id = 'd3'")
+    assert con.execute(f"SELECT name FROM ({sql})").fetchall() == [("عبدالعزيز فلاتة",)]

@@ -126,6 +126,7 @@ SA_REGION_SEATS = {s for _, _, s in SA_REGIONS}
 # Arabic country-name spellings that none of the packages carry (short/long forms in news use).
 EXTRA_COUNTRY_NAMES = {
     "SA": ["السعودية", "المملكة العربية السعودية", "المملكة"],
+    "MV": ["جزر المالديف", "المالديف"],
     "US": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "الولايات المتحدة"],
     "EG": ["مصر", "جمهورية مصر العربية"],
     "AE": ["الإمارات", "الامارات", "الإمارات العربية المتحدة", "دولة الإمارات"],
@@ -152,7 +153,10 @@ EXTRA_COUNTRY_NAMES = {
     "FR": ["فرنسا"],
 }
 # Names that must not be used for a country even though a package lists them.
-COUNTRY_NAME_BLOCK = {"SA": {"المملكة"}}  # "the kingdom": too ambiguous as a plain token
+COUNTRY_NAME_BLOCK = {
+    "SA": {"المملكة"},  # "the kingdom": too ambiguous as a plain token
+    "MD": {"المالديف"},  # countrynames lists the Maldives' short name under Moldova
+}
 
 
 # ---------------------------------------------------------------- loaders
