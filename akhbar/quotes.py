@@ -944,8 +944,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return None
         return j + 1
     if strip_conjunction(t.fold) in Q.IN_ACCORDANCE or t.fold in Q.IN_ACCORDANCE_FORMS:
-        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
-            return j + 2
+        if toks[j].fold in ("ما", "لما") and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
+            return j + 2  # «وفق ما أظهرته بيانات الإدارة», «وفقاً لما أكده متحدث الجامعة»
         if toks[j].fold == "ل":
             return j + 1
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:

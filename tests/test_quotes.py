@@ -809,3 +809,30 @@ def test_corpus_precision_checks_second_pass():
             "خلال النصف الأول بما يلامس 20 في المائة.")
     q = _find(_run(text, [_m(text, "وزارة العدل", "ORG")]), "انخفاض")
     assert q.cue == "أفصحت" and q.text.startswith("عن انخفاض")
+
+
+def test_cues_of_estimating_narrating_writing_and_findings():
+    # issue #24: «عدّ», «قدّر», «روى», «كتب», «وجد / لاحظ / اكتشف» report what someone holds or found
+    text = ("من جهته، عد عضو الجمعية الزراعية في الباحة الدكتور صالح عباس قناعة رجال الأعمال بالإسهام "
+            "في المشروع خطوة مهمة.")
+    q = _find(_run(text, [_m(text, "صالح عباس")]), "قناعة رجال")
+    assert q.cue == "عد" and q.speaker.startswith("عضو الجمعية")
+    text = "وروى سكان في قرية دوما تفاصيل الحادث الرهيب الذي واجهته العائلة."
+    assert _find(_run(text), "تفاصيل الحادث").speaker.startswith("سكان")
+    text = "وكتب وزير الخارجية عادل الجبير على تويتر: «تم نشر ست طائرات من نوع اف-16 في القاعدة»."
+    q = _find(_run(text, [_m(text, "عادل الجبير")]), "تم نشر ست")
+    assert q.speaker.endswith("عادل الجبير")
+    text = "واكتشف الباحثون أيضا أن استخدام القنابل المحمولة على مركبات زاد بشكل كبير."
+    assert _find(_run(text), "استخدام القنابل").speaker == "الباحثون"
+    # «وعد» is «promised», not «and considered»
+    text = "وعد الوزير بتنفيذ المشروع خلال عامين من الآن."
+    assert all(q.cue != "وعد" for q in _run(text))
+
+
+def test_according_to_what_someone_said():
+    text = "وزاد إنتاج المصافي 45 ألف برميل يوميا وفق ما أظهرته بيانات الإدارة الأسبوعية."
+    q = _find(_run(text), "إنتاج المصافي")
+    assert q.kind == "according_to" and q.speaker.startswith("بيانات")
+    text = "وسيتم إعلان النتائج الأسبوع المقبل، وفقاً لما أكده متحدث الجامعة الدكتور محمد الثبيتي."
+    q = _find(_run(text, [_m(text, "محمد الثبيتي")]), "إعلان النتائج")
+    assert q.speaker.endswith("محمد الثبيتي")
