@@ -64,7 +64,8 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, True, True, False)
         for f in plur:
             forms[f] = _CueForm(lemma, None, True, False)
-        if lemma in Q.RELAYED_FROM:  # «نقلت» is «carried», «علمت» «knew» as often: they never end another statement
+        if lemma in Q.RELAYED_FROM or lemma in Q.WEAK_PERFECTS:
+            # «نقلت» is «carried», «علمت» «knew», «كتب» «wrote (cheques, a book)» as often: they never end another statement
             for f in masc + fem + plur:
                 forms[f] = _CueForm(lemma, forms[f].feminine, False, False)
         for f in imperf:
@@ -1212,6 +1213,21 @@ def _data_head(speaker: str) -> bool:
     return bool(words) and (fold_match(words[0]) in Q.DATA_HEADS or _bare(fold_match(words[0])) in Q.DATA_HEADS)
 
 
+_REFLEXIVES = {"نفسه", "نفسها", "انفسهم", "نفسي", "انفسنا"}
+
+
+def _finder(speaker: _Speaker) -> bool:
+    """Who finds in news: a person named, a title, a plural of people, a study or data."""
+    words = speaker.text.split()
+    if not words:
+        return False
+    first = fold_match(words[0])
+    if any(fold_match(w) in _REFLEXIVES for w in words):
+        return False  # «وجد الجيش المصري نفسه طرفاً في معركة»: found himself, found nothing
+    return speaker.per or _data_head(speaker.text) or _is_role(first) or _plural_people(speaker.text) \
+        or _bare(first) in Q.DOC_SUBJECTS
+
+
 _SAID = _CueForm("قال", None, True, False)
 
 
@@ -1451,6 +1467,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 speaker = _speaker_before(doc, k, s_start, cue, history)
         if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
             continue  # «رأي» (opinion) is a noun
+        if cue.lemma in Q.OWN_SUBJECT_CUES and not cue.participle and (speaker is None or honorific or (
+                cue.lemma in Q.FINDING_CUES and not _finder(speaker))):
+            continue
         explicit = speaker is not None
         # a weak cue (an imperfect) states as a perfect does when a document or data speaks through
         # it: «بلاغ يفيد عن وقوع حريق», «توقعات المحللين تشير إلى انخفاض»
@@ -1528,7 +1547,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
             if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)
-        elif explicit:
+        elif explicit and (content is not None or cue.lemma not in Q.OWN_SUBJECT_CUES):
+            # («كتب ستيف كول كتاباً»: a verb of writing or finding that states nothing names no speaker to continue)
             history.append(speaker)
         if content is None or speaker is None:
             continue

@@ -75,7 +75,7 @@ VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], li
     # findings of studies and researchers («وجدت دراسة أن», «فلاحظ الباحثون ارتفاعاً», «واكتشف الباحثون أن»).
     # No imperfect «يعد» (is considered / promises), «يجد», «يروي» / «يلاحظ» (a clause cue
     # with a bare clause: «يروي عطش …»), no «عادة»/«مقدرة» (usually / ability)
-    "قدر": (["قدر"], ["قدرت"], ["قدروا"], ["يقدر", "تقدر"], ["مقدرا"], []),
+    "قدر": ([], ["قدرت"], ["قدروا"], [], ["مقدرا"], []),  # «قدر» (amount, fate): see PREFIXED_ONLY
     "عد": (["عد"], ["عدت"], ["عدوا"], [], ["عادا"], []),
     "روي": (["روي"], ["روت"], ["رووا"], [], [], []),
     "كتب": (["كتب"], ["كتبت"], ["كتبوا"], ["يكتب", "تكتب"], [], []),
@@ -93,7 +93,16 @@ PLURAL_PARTICIPLES = {m[:-1] + "ين": lemma for lemma, forms in VERBS.items() f
 INTRANSITIVE_CUES = {"قال", "اضاف", "اكد", "اوضح", "اشار", "صرح", "ذكر", "افاد", "لفت", "شدد", "نوه", "تابع",
                      "اردف", "بين", "زاد"}
 # «طالبت»/«طالب»: the masculine perfect is written like «student»; only with «و»/«ف» before it
-PREFIXED_ONLY = {"طالب": "طالب"}
+PREFIXED_ONLY = {"طالب": "طالب", "قدر": "قدر"}  # «قدر من», «قدر الله» are nouns; «وقدر خبراء» the verb
+# cues (not their participles, which share their sentence's subject: «…، عاداً جامعة نايف …») that
+# never continue an earlier speaker: a statement only with a subject of their own
+# («كتبت» / «وجدت» / «اكتشفت» with none is mostly a columnist's «I wrote / found»)
+OWN_SUBJECT_CUES = {"قدر", "عد", "روي", "كتب", "وجد", "لاحظ", "اكتشف"}
+# cues of findings: their subject is a study, data, a title or a person («ووجدت الدراسة أن»,
+# «واكتشف الباحثون أن», «وجد البروفسور …»), not «اكتشفت الحقيقة أنهم …», «وجدت زوجاً»
+FINDING_CUES = {"وجد", "لاحظ", "اكتشف"}
+# perfects that never end another statement (see quotes._cue_forms): «كتب الكثير منهم نحو 50 ألف شيك»
+WEAK_PERFECTS = {"كتب"}
 # a cue whose statement may be a plain clause with no «أن», quotes or colon: «حذرت الوزارة
 # من هجمات», «طالب الحزب بعقد جلسة», «مؤكداً سقوط قتلى»; other cues («قال», «زاد», «ذكر»)
 # need one of those to mark where the statement starts; so does «أعلن» («أعلن الرئيس حالة
@@ -208,7 +217,8 @@ ANONYMOUS = {"مصدر", "مصادر", "مسوول", "مسووله", "مسوول
 
 # honorific pronouns standing for the person last named («وقال سموه إن», «وأكد معاليه أن»):
 # the cue continues that speaker, as a cue with no subject does
-HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سعادته", "سعادتها", "فخامته", "جلالته"}
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سعادته", "سعادتها", "فخامته", "جلالته",
+                      "سماحته", "سماحتها", "دولته", "عطوفته", "نيافته", "غبطته"}  # (the mufti's, a prime minister's, patriarchs')
 # plurals of people heading a speaker: a singular verb's pronoun subject is never one of them
 PLURAL_PEOPLE = {"محللون", "محللين", "مسوولون", "مسوولين", "خبراء", "علماء", "اطباء", "شهود", "نقاد", "باحثون",
                  "باحثين", "مراقبون", "مراقبين", "ناشطون", "ناشطين", "سكان", "مواطنون", "مواطنين", "دبلوماسيون",

@@ -836,3 +836,17 @@ def test_according_to_what_someone_said():
     text = "وسيتم إعلان النتائج الأسبوع المقبل، وفقاً لما أكده متحدث الجامعة الدكتور محمد الثبيتي."
     q = _find(_run(text, [_m(text, "محمد الثبيتي")]), "إعلان النتائج")
     assert q.speaker.endswith("محمد الثبيتي")
+
+
+def test_finding_and_writing_cues_need_their_own_subject():
+    # a columnist's «I found / discovered» and «found himself» state nothing
+    text = ("حاولت البحث في الأسماء التي ترأست هذا الكيان، فوجدت أن هنالك أقوياء بالفكر قادوه إلى المنافسة. "
+            "واكتشفت الحقيقة أنهم لا ينظرون إلي أنا بل إلى عمر.")
+    assert all(q.cue not in ("فوجدت", "واكتشفت") for q in _run(text))
+    text = "وجد الجيش المصري نفسه طرفا في معركة أخرى، رغم أنها لا تتخذ من الأسلحة التقليدية وسيلة لخوضها."
+    assert _run(text) == []
+    # «كتب … كتاباً» names no speaker for the next «وقال»; «كتب» (cheques) ends no statement
+    text = ("وقالت دانييل موريل إنها خلصت إلى أنه في الوقت الذي وصل فيه عدد المستثمرين إلى 160، كتب الكثير منهم "
+            "نحو 50 ألف شيك.")
+    q = _find(_run(text, [_m(text, "دانييل موريل")]), "خلصت")
+    assert q.text.endswith("ألف شيك")
