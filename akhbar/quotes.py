@@ -1009,11 +1009,12 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             else:
                 end = close + 1
             break
-        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk):
-            break
+        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk) or tk.fold in _THEN \
+                or tk.fold in ("نحو", "لنحو"):
+            break  # «وحسب آخر الإحصاءات فإن …», «بحسب آخر الإحصائيات لنحو 11.5 مليار»
         fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
             else tk.fold  # «للوزارة»: _is_role reads the elided article itself
-        if words == 0 and not _is_role(fold):
+        if words == 0 and not _is_role(fold) and not _source_noun(doc, k, sent_end):
             n = _source_to_comma(doc, k, sent_end) if opening else None
             if n is None:
                 return None
@@ -1024,6 +1025,17 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
     if end is None or end <= a:
         return None
     return _make_speaker(doc, a, end, found, None, history)
+
+
+def _source_noun(doc: _Doc, k: int, sent_end: int) -> bool:
+    """«وفق آخر الإحصائيات», «حسب تصريح وزارة النقل», «وبحسب المعطيات الأولية»: a noun of
+    data, documents or statements (after «آخر / أحدث») is a source as a title is — unlike
+    «حسب الحاجة», «وفق الخطة»."""
+    toks = doc.toks
+    f = _bare(toks[k].fold)
+    if f in Q.LATEST and k + 1 < len(toks) and toks[k + 1].start < sent_end and toks[k + 1].is_word:
+        f = _bare(toks[k + 1].fold)
+    return f in Q.SOURCE_NOUNS
 
 
 _THEN = {"فان", "فانه", "فانها", "فانهم", "فقد"}

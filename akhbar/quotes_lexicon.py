@@ -262,3 +262,9 @@ CAME = ("جاء", "وجاء")
 AS_WHAT = ("حسبما", "وحسبما", "بحسبما", "وبحسبما")
 ACCORDING_TO = ("بحسب", "وبحسب", "حسب", "وحسب")
 
+# nouns of data, documents and statements that are the source after «وفق / حسب / بحسب» (see
+# quotes._source_noun), folded and without «ال»; «آخر / أحدث» may come before them
+SOURCE_NOUNS = (DATA_HEADS | DOC_SUBJECTS | STATEMENT_DOCS | {
+    "معطيات", "تقديرات", "تصريح", "تصريحات", "احصاءات", "احصاييات", "احصاييه", "دراسات", "تقارير", "بيانات",
+    "ارقام", "افادات", "افاده", "روايه", "شهادات", "سجلات", "مصادر", "معلومات", "نتايج"})
+LATEST = {"اخر", "احدث"}

@@ -850,3 +850,16 @@ def test_finding_and_writing_cues_need_their_own_subject():
             "نحو 50 ألف شيك.")
     q = _find(_run(text, [_m(text, "دانييل موريل")]), "خلصت")
     assert q.text.endswith("ألف شيك")
+
+
+def test_according_to_data_and_statements():
+    # «وفق / حسب / بحسب» + a noun of data or statements is a source as a title is
+    text = ("يحقق الاستثمار في قطاع التعليم الأهلي نموا هائلا في السعودية، إذ يصل حجمه بحسب آخر الإحصائيات "
+            "لنحو 11.5 مليار ريال.")
+    q = _find(_run(text), "التعليم الأهلي")
+    assert q.kind == "according_to" and q.speaker == "آخر الإحصائيات"
+    text = "وفي سياق متصل أنفق المستهلكون السعوديون 1400 مليون دولار على العطور في 2014 حسب تصريحات وزارة التجارة."
+    assert _find(_run(text), "المستهلكون").speaker.startswith("تصريحات")
+    # not «حسب الحاجة»
+    text = "وتقوم الفرق بتوزيع المياه على الأحياء المتضررة حسب الحاجة اليومية للسكان."
+    assert _run(text) == []
