@@ -75,7 +75,8 @@ VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], li
     # findings of studies and researchers («وجدت دراسة أن», «فلاحظ الباحثون ارتفاعاً», «واكتشف الباحثون أن»).
     # No imperfect «يعد» (is considered / promises), «يجد», «يروي» / «يلاحظ» (a clause cue
     # with a bare clause: «يروي عطش …»), no «عادة»/«مقدرة» (usually / ability)
-    "قدر": ([], ["قدرت"], ["قدروا"], [], ["مقدرا"], []),  # «قدر» (amount, fate): see PREFIXED_ONLY
+    # «قدر» (amount, fate): see PREFIXED_ONLY; no participle («مقدرين لنعمة الأمن»: grateful)
+    "قدر": ([], ["قدرت"], ["قدروا"], [], [], []),
     "عد": (["عد"], ["عدت"], ["عدوا"], [], ["عادا"], []),
     "روي": (["روي"], ["روت"], ["رووا"], [], [], []),
     "كتب": (["كتب"], ["كتبت"], ["كتبوا"], ["يكتب", "تكتب"], [], []),

@@ -863,3 +863,10 @@ def test_according_to_data_and_statements():
     # not «حسب الحاجة»
     text = "وتقوم الفرق بتوزيع المياه على الأحياء المتضررة حسب الحاجة اليومية للسكان."
     assert _run(text) == []
+
+
+def test_grateful_is_no_estimate():
+    text = ("وقال فاضل إنه يدعو الله أن يحفظ بلادنا وأمننا من كل مكروه، وأن يجعلنا مقدرين لنعمة الأمن "
+            "والاستقرار التي نعيشها.")
+    q = _find(_run(text, [_m(text, "فاضل")]), "يحفظ بلادنا")
+    assert q.text.endswith("التي نعيشها")  # «مقدرين» (grateful) starts no statement of its own
