@@ -64,7 +64,8 @@ def _cue_forms() -> dict[str, _CueForm]:
             forms[f] = _CueForm(lemma, True, True, False)
         for f in plur:
             forms[f] = _CueForm(lemma, None, True, False)
-        if lemma in Q.RELAYED_FROM:  # «نقلت» is «carried», «علمت» «knew» as often: they never end another statement
+        if lemma in Q.RELAYED_FROM or lemma in Q.WEAK_PERFECTS:
+            # «نقلت» is «carried», «علمت» «knew», «كتب» «wrote (cheques, a book)» as often: they never end another statement
             for f in masc + fem + plur:
                 forms[f] = _CueForm(lemma, forms[f].feminine, False, False)
         for f in imperf:
@@ -944,8 +945,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return None
         return j + 1
     if strip_conjunction(t.fold) in Q.IN_ACCORDANCE or t.fold in Q.IN_ACCORDANCE_FORMS:
-        if toks[j].fold == "ما" and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
-            return j + 2
+        if toks[j].fold in ("ما", "لما") and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
+            return j + 2  # «وفق ما أظهرته بيانات الإدارة», «وفقاً لما أكده متحدث الجامعة»
         if toks[j].fold == "ل":
             return j + 1
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
@@ -1008,11 +1009,12 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             else:
                 end = close + 1
             break
-        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk):
-            break
+        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk) or tk.fold in _THEN \
+                or tk.fold in ("نحو", "لنحو"):
+            break  # «وحسب آخر الإحصاءات فإن …», «بحسب آخر الإحصائيات لنحو 11.5 مليار»
         fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
             else tk.fold  # «للوزارة»: _is_role reads the elided article itself
-        if words == 0 and not _is_role(fold):
+        if words == 0 and not _is_role(fold) and not _source_noun(doc, k, sent_end):
             n = _source_to_comma(doc, k, sent_end) if opening else None
             if n is None:
                 return None
@@ -1023,6 +1025,17 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
     if end is None or end <= a:
         return None
     return _make_speaker(doc, a, end, found, None, history)
+
+
+def _source_noun(doc: _Doc, k: int, sent_end: int) -> bool:
+    """«وفق آخر الإحصائيات», «حسب تصريح وزارة النقل», «وبحسب المعطيات الأولية»: a noun of
+    data, documents or statements (after «آخر / أحدث») is a source as a title is — unlike
+    «حسب الحاجة», «وفق الخطة»."""
+    toks = doc.toks
+    f = _bare(toks[k].fold)
+    if f in Q.LATEST and k + 1 < len(toks) and toks[k + 1].start < sent_end and toks[k + 1].is_word:
+        f = _bare(toks[k + 1].fold)
+    return f in Q.SOURCE_NOUNS
 
 
 _THEN = {"فان", "فانه", "فانها", "فانهم", "فقد"}
@@ -1210,6 +1223,21 @@ def _talaba_is_verb(doc: _Doc, k: int) -> bool:
 def _data_head(speaker: str) -> bool:
     words = speaker.split()
     return bool(words) and (fold_match(words[0]) in Q.DATA_HEADS or _bare(fold_match(words[0])) in Q.DATA_HEADS)
+
+
+_REFLEXIVES = {"نفسه", "نفسها", "انفسهم", "نفسي", "انفسنا"}
+
+
+def _finder(speaker: _Speaker) -> bool:
+    """Who finds in news: a person named, a title, a plural of people, a study or data."""
+    words = speaker.text.split()
+    if not words:
+        return False
+    first = fold_match(words[0])
+    if any(fold_match(w) in _REFLEXIVES for w in words):
+        return False  # «وجد الجيش المصري نفسه طرفاً في معركة»: found himself, found nothing
+    return speaker.per or _data_head(speaker.text) or _is_role(first) or _plural_people(speaker.text) \
+        or _bare(first) in Q.DOC_SUBJECTS
 
 
 _SAID = _CueForm("قال", None, True, False)
@@ -1451,6 +1479,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 speaker = _speaker_before(doc, k, s_start, cue, history)
         if cue.lemma == "راي" and not strip_marks(tok.raw).endswith(("ى", "ا")):
             continue  # «رأي» (opinion) is a noun
+        if cue.lemma in Q.OWN_SUBJECT_CUES and not cue.participle and (speaker is None or honorific or (
+                cue.lemma in Q.FINDING_CUES and not _finder(speaker))):
+            continue
         explicit = speaker is not None
         # a weak cue (an imperfect) states as a perfect does when a document or data speaks through
         # it: «بلاغ يفيد عن وقوع حريق», «توقعات المحللين تشير إلى انخفاض»
@@ -1528,7 +1559,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
             if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)
-        elif explicit:
+        elif explicit and (content is not None or cue.lemma not in Q.OWN_SUBJECT_CUES):
+            # («كتب ستيف كول كتاباً»: a verb of writing or finding that states nothing names no speaker to continue)
             history.append(speaker)
         if content is None or speaker is None:
             continue

@@ -69,6 +69,20 @@ VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], li
     "اخبر": (["اخبر", "اخبرني", "اخبرنا"], ["اخبرت", "اخبرتني", "اخبرتنا"], ["اخبروا", "اخبرونا"], [], [], []),
     "اهاب": (["اهاب"], ["اهابت"], ["اهابوا"], ["يهيب", "تهيب"], ["مهيبا"], ["مهيبه"]),
     "حث": (["حث", "حثه", "حثها", "حثهم"], ["حثت"], ["حثوا"], ["يحث", "تحث"], ["حاثا"], []),
+    # issue #24 (misses counted on the five development parts): estimating and judging
+    # («وقدر خبراء حجم الاستثمار بـ …», «عدّ عضو الجمعية … قناعة رجال الأعمال …»), narrating
+    # («وروى سكان في القرية تفاصيل الحادث»), writing («وكتبت البعثة … على تويتر “…”»), and the
+    # findings of studies and researchers («وجدت دراسة أن», «فلاحظ الباحثون ارتفاعاً», «واكتشف الباحثون أن»).
+    # No imperfect «يعد» (is considered / promises), «يجد», «يروي» / «يلاحظ» (a clause cue
+    # with a bare clause: «يروي عطش …»), no «عادة»/«مقدرة» (usually / ability)
+    # «قدر» (amount, fate): see PREFIXED_ONLY; no participle («مقدرين لنعمة الأمن»: grateful)
+    "قدر": ([], ["قدرت"], ["قدروا"], [], [], []),
+    "عد": (["عد"], ["عدت"], ["عدوا"], [], ["عادا"], []),
+    "روي": (["روي"], ["روت"], ["رووا"], [], [], []),
+    "كتب": (["كتب"], ["كتبت"], ["كتبوا"], ["يكتب", "تكتب"], [], []),
+    "وجد": (["وجد"], ["وجدت"], ["وجدوا"], [], [], []),
+    "لاحظ": (["لاحظ"], ["لاحظت"], ["لاحظوا"], [], ["ملاحظا"], []),
+    "اكتشف": (["اكتشف"], ["اكتشفت"], ["اكتشفوا"], [], [], []),
 }
 # «تحدث عن» states what was spoken of, only with «عن» after a named subject; it is no cue otherwise
 # (no clause ends at it, no subject stops at it: «وتحدث لـ"رويترز" بشرط عدم الكشف عن اسمه أن …»,
@@ -80,13 +94,22 @@ PLURAL_PARTICIPLES = {m[:-1] + "ين": lemma for lemma, forms in VERBS.items() f
 INTRANSITIVE_CUES = {"قال", "اضاف", "اكد", "اوضح", "اشار", "صرح", "ذكر", "افاد", "لفت", "شدد", "نوه", "تابع",
                      "اردف", "بين", "زاد"}
 # «طالبت»/«طالب»: the masculine perfect is written like «student»; only with «و»/«ف» before it
-PREFIXED_ONLY = {"طالب": "طالب"}
+PREFIXED_ONLY = {"طالب": "طالب", "قدر": "قدر"}  # «قدر من», «قدر الله» are nouns; «وقدر خبراء» the verb
+# cues (not their participles, which share their sentence's subject: «…، عاداً جامعة نايف …») that
+# never continue an earlier speaker: a statement only with a subject of their own
+# («كتبت» / «وجدت» / «اكتشفت» with none is mostly a columnist's «I wrote / found»)
+OWN_SUBJECT_CUES = {"قدر", "عد", "روي", "كتب", "وجد", "لاحظ", "اكتشف"}
+# cues of findings: their subject is a study, data, a title or a person («ووجدت الدراسة أن»,
+# «واكتشف الباحثون أن», «وجد البروفسور …»), not «اكتشفت الحقيقة أنهم …», «وجدت زوجاً»
+FINDING_CUES = {"وجد", "لاحظ", "اكتشف"}
+# perfects that never end another statement (see quotes._cue_forms): «كتب الكثير منهم نحو 50 ألف شيك»
+WEAK_PERFECTS = {"كتب"}
 # a cue whose statement may be a plain clause with no «أن», quotes or colon: «حذرت الوزارة
 # من هجمات», «طالب الحزب بعقد جلسة», «مؤكداً سقوط قتلى»; other cues («قال», «زاد», «ذكر»)
 # need one of those to mark where the statement starts; so does «أعلن» («أعلن الرئيس حالة
 # الطوارئ» is an act, not a statement)
 CLAUSE_CUES = {"اكد", "حذر", "طالب", "دعا", "ناشد", "افاد", "كشف", "نفي", "اعرب", "شدد", "نوه", "اعترف",
-               "اقترح", "توقع", "ابدي", "لفت", "انتقد", "اوضح", "اهاب", "حث"}  # «وأوضحت الشركة قيامها بتنفيذ …»
+               "اقترح", "توقع", "ابدي", "لفت", "انتقد", "اوضح", "اهاب", "حث", "قدر", "عد", "روي", "لاحظ"}  # «وأوضحت الشركة قيامها بتنفيذ …»
 # «أعلن» states something only with «عن» («أعلنت اللجنة عن المزاد العلني»: it announced the
 # auction); «أعلن الرئيس حالة الطوارئ» is an act
 CLAUSE_AFTER_AN = {"اعلن", "افصح", "تحدث"}  # (تحدث: see ONLY_AN_FORMS)  # «أفصح الوكيل عن …», «تحدثت وسائل الإعلام عن …»
@@ -118,7 +141,8 @@ ASKS_BI = {"طالب", "اوصي", "ناشد", "اهاب"}
 CLAUSE_AFTER_BI = {"صرح", "اوصي", "اعترف", "ناشد", "طالب", "افاد", "اهاب"}  # «وأفادت مصادر … بمقتل مدني»
 
 
-NO_PREFIX = {"رد", "ردت"}  # «ورد» is mostly «came / was mentioned», not «replied»
+# «ورد» is mostly «came / was mentioned», not «replied»; «وعد / وعدت / وعدوا» is «promised»
+NO_PREFIX = {"رد", "ردت", "عد", "عدت", "عدوا"}
 
 # complementizers: «إن/أن», «بأن» and with a pronoun suffix («إنه», «بأنها»); «لأن» (because) is not one
 COMPLEMENTIZERS_PRON = {
@@ -134,6 +158,10 @@ ACCORDING_VERBS = {
     "نقلته", "نقلت", "نقل", "ذكرته", "ذكرت", "ذكر", "اوردته", "اوردت", "اورد", "افادت", "افاد", "اعلنت", "اعلن",
     "قالته", "قالت", "قال", "نشرته", "نشرت", "اكدته", "اكدت", "بثته", "بثت",
     "صرح", "صرحت", "صرحته", "اوضح", "اوضحت", "اوضحته", "كشف", "كشفت", "كشفته", "اعلنه",
+    # the object pronoun of «what X said / showed / wrote» («وفقاً لما أكده», «وفق ما أظهرته
+    # بيانات الإدارة», «طبقاً لما كتبه المدعي العام»)
+    "اكده", "اظهر", "اظهرت", "اظهره", "اظهرته", "كتب", "كتبه", "كتبت", "كتبته", "اوضحه", "ذكره", "نقله", "افاده",
+    "افادت", "بينه", "بينته", "قاله", "نشره",
 }
 # words that end the speaker phrase after a cue (adverbials, objects, prepositions)
 STOPS = {
@@ -190,7 +218,8 @@ ANONYMOUS = {"مصدر", "مصادر", "مسوول", "مسووله", "مسوول
 
 # honorific pronouns standing for the person last named («وقال سموه إن», «وأكد معاليه أن»):
 # the cue continues that speaker, as a cue with no subject does
-HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سعادته", "سعادتها", "فخامته", "جلالته"}
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سعادته", "سعادتها", "فخامته", "جلالته",
+                      "سماحته", "سماحتها", "دولته", "عطوفته", "نيافته", "غبطته"}  # (the mufti's, a prime minister's, patriarchs')
 # plurals of people heading a speaker: a singular verb's pronoun subject is never one of them
 PLURAL_PEOPLE = {"محللون", "محللين", "مسوولون", "مسوولين", "خبراء", "علماء", "اطباء", "شهود", "نقاد", "باحثون",
                  "باحثين", "مراقبون", "مراقبين", "ناشطون", "ناشطين", "سكان", "مواطنون", "مواطنين", "دبلوماسيون",
@@ -234,3 +263,9 @@ CAME = ("جاء", "وجاء")
 AS_WHAT = ("حسبما", "وحسبما", "بحسبما", "وبحسبما")
 ACCORDING_TO = ("بحسب", "وبحسب", "حسب", "وحسب")
 
+# nouns of data, documents and statements that are the source after «وفق / حسب / بحسب» (see
+# quotes._source_noun), folded and without «ال»; «آخر / أحدث» may come before them
+SOURCE_NOUNS = (DATA_HEADS | DOC_SUBJECTS | STATEMENT_DOCS | {
+    "معطيات", "تقديرات", "تصريح", "تصريحات", "احصاءات", "احصاييات", "احصاييه", "دراسات", "تقارير", "بيانات",
+    "ارقام", "افادات", "افاده", "روايه", "شهادات", "سجلات", "مصادر", "معلومات", "نتايج"})
+LATEST = {"اخر", "احدث"}

@@ -809,3 +809,64 @@ def test_corpus_precision_checks_second_pass():
             "خلال النصف الأول بما يلامس 20 في المائة.")
     q = _find(_run(text, [_m(text, "وزارة العدل", "ORG")]), "انخفاض")
     assert q.cue == "أفصحت" and q.text.startswith("عن انخفاض")
+
+
+def test_cues_of_estimating_narrating_writing_and_findings():
+    # issue #24: «عدّ», «قدّر», «روى», «كتب», «وجد / لاحظ / اكتشف» report what someone holds or found
+    text = ("من جهته، عد عضو الجمعية الزراعية في الباحة الدكتور صالح عباس قناعة رجال الأعمال بالإسهام "
+            "في المشروع خطوة مهمة.")
+    q = _find(_run(text, [_m(text, "صالح عباس")]), "قناعة رجال")
+    assert q.cue == "عد" and q.speaker.startswith("عضو الجمعية")
+    text = "وروى سكان في قرية دوما تفاصيل الحادث الرهيب الذي واجهته العائلة."
+    assert _find(_run(text), "تفاصيل الحادث").speaker.startswith("سكان")
+    text = "وكتب وزير الخارجية عادل الجبير على تويتر: «تم نشر ست طائرات من نوع اف-16 في القاعدة»."
+    q = _find(_run(text, [_m(text, "عادل الجبير")]), "تم نشر ست")
+    assert q.speaker.endswith("عادل الجبير")
+    text = "واكتشف الباحثون أيضا أن استخدام القنابل المحمولة على مركبات زاد بشكل كبير."
+    assert _find(_run(text), "استخدام القنابل").speaker == "الباحثون"
+    # «وعد» is «promised», not «and considered»
+    text = "وعد الوزير بتنفيذ المشروع خلال عامين من الآن."
+    assert all(q.cue != "وعد" for q in _run(text))
+
+
+def test_according_to_what_someone_said():
+    text = "وزاد إنتاج المصافي 45 ألف برميل يوميا وفق ما أظهرته بيانات الإدارة الأسبوعية."
+    q = _find(_run(text), "إنتاج المصافي")
+    assert q.kind == "according_to" and q.speaker.startswith("بيانات")
+    text = "وسيتم إعلان النتائج الأسبوع المقبل، وفقاً لما أكده متحدث الجامعة الدكتور محمد الثبيتي."
+    q = _find(_run(text, [_m(text, "محمد الثبيتي")]), "إعلان النتائج")
+    assert q.speaker.endswith("محمد الثبيتي")
+
+
+def test_finding_and_writing_cues_need_their_own_subject():
+    # a columnist's «I found / discovered» and «found himself» state nothing
+    text = ("حاولت البحث في الأسماء التي ترأست هذا الكيان، فوجدت أن هنالك أقوياء بالفكر قادوه إلى المنافسة. "
+            "واكتشفت الحقيقة أنهم لا ينظرون إلي أنا بل إلى عمر.")
+    assert all(q.cue not in ("فوجدت", "واكتشفت") for q in _run(text))
+    text = "وجد الجيش المصري نفسه طرفا في معركة أخرى، رغم أنها لا تتخذ من الأسلحة التقليدية وسيلة لخوضها."
+    assert _run(text) == []
+    # «كتب … كتاباً» names no speaker for the next «وقال»; «كتب» (cheques) ends no statement
+    text = ("وقالت دانييل موريل إنها خلصت إلى أنه في الوقت الذي وصل فيه عدد المستثمرين إلى 160، كتب الكثير منهم "
+            "نحو 50 ألف شيك.")
+    q = _find(_run(text, [_m(text, "دانييل موريل")]), "خلصت")
+    assert q.text.endswith("ألف شيك")
+
+
+def test_according_to_data_and_statements():
+    # «وفق / حسب / بحسب» + a noun of data or statements is a source as a title is
+    text = ("يحقق الاستثمار في قطاع التعليم الأهلي نموا هائلا في السعودية، إذ يصل حجمه بحسب آخر الإحصائيات "
+            "لنحو 11.5 مليار ريال.")
+    q = _find(_run(text), "التعليم الأهلي")
+    assert q.kind == "according_to" and q.speaker == "آخر الإحصائيات"
+    text = "وفي سياق متصل أنفق المستهلكون السعوديون 1400 مليون دولار على العطور في 2014 حسب تصريحات وزارة التجارة."
+    assert _find(_run(text), "المستهلكون").speaker.startswith("تصريحات")
+    # not «حسب الحاجة»
+    text = "وتقوم الفرق بتوزيع المياه على الأحياء المتضررة حسب الحاجة اليومية للسكان."
+    assert _run(text) == []
+
+
+def test_grateful_is_no_estimate():
+    text = ("وقال فاضل إنه يدعو الله أن يحفظ بلادنا وأمننا من كل مكروه، وأن يجعلنا مقدرين لنعمة الأمن "
+            "والاستقرار التي نعيشها.")
+    q = _find(_run(text, [_m(text, "فاضل")]), "يحفظ بلادنا")
+    assert q.text.endswith("التي نعيشها")  # «مقدرين» (grateful) starts no statement of its own
