@@ -35,6 +35,8 @@ import threading
 import time
 from pathlib import Path
 
+from _smaps import smaps_rollup
+
 ROOT = Path(__file__).resolve().parent.parent
 MB = 2**20
 
@@ -72,20 +74,6 @@ END_TABLES = {"duplicates": None, "stories": None, "story_state": None, "story_r
               "documents": ["doc_id", "story_id"]}
 
 
-def _smaps(pid: int) -> tuple[int, int] | None:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
-            text = fh.read().decode()
-    except OSError:
-        return None
-    vals = {}
-    for line in text.splitlines()[1:]:
-        parts = line.split()
-        if len(parts) >= 2 and parts[0].endswith(":"):
-            vals[parts[0][:-1]] = int(parts[1]) * 1024
-    return vals.get("Rss", 0), vals.get("Pss", 0)
-
-
 def run_steps(code: Path, store: Path, interval: float) -> dict[str, tuple[int, int]]:
     """Peak (RSS, PSS) per step of the end steps run by ``code`` on ``store``."""
     proc = subprocess.Popen([sys.executable, "-c", CHILD, str(store)], cwd=code, stdout=subprocess.PIPE, text=True,
@@ -102,10 +90,10 @@ def run_steps(code: Path, store: Path, interval: float) -> dict[str, tuple[int, 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     while proc.poll() is None:
-        m = _smaps(proc.pid)
+        m = smaps_rollup(proc.pid)
         if m is not None:
             rss, pss = peaks.get(current[0], (0, 0))
-            peaks[current[0]] = (max(rss, m[0]), max(pss, m[1]))
+            peaks[current[0]] = (max(rss, m["rss"]), max(pss, m["pss"]))
         time.sleep(interval)
     reader.join()
     if proc.returncode:

@@ -41,24 +41,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import akhbar.flows._env  # noqa: E402,F401
+from _smaps import smaps_rollup  # noqa: E402
 
 MB = 2**20
-
-
-def smaps_rollup(pid: int) -> dict[str, int] | None:
-    """{'rss', 'pss', 'uss'} in bytes from /proc/PID/smaps_rollup (Linux), None if gone."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
-            text = fh.read().decode()
-    except OSError:
-        return None
-    vals: dict[str, int] = {}
-    for line in text.splitlines()[1:]:
-        parts = line.split()
-        if len(parts) >= 2 and parts[0].endswith(":"):
-            vals[parts[0][:-1]] = int(parts[1]) * 1024
-    return {"rss": vals.get("Rss", 0), "pss": vals.get("Pss", 0),
-            "uss": vals.get("Private_Clean", 0) + vals.get("Private_Dirty", 0)}
 
 
 def role_of(proc, me: int) -> str:

@@ -51,6 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _smaps import smaps_rollup  # noqa: E402
+
 MB = 2**20
 CACHE = Path("/tmp/akhbar_stories_cache")
 BATCH = 200  # documents per commit, as the flow's default batch_size
@@ -84,20 +86,6 @@ wall, cpu = time.perf_counter() - t0, time.process_time() - c0
 print(json.dumps({"placed": placed, "stories": stories, "wall_s": wall, "cpu_s": cpu, "rss_before": before,
                   "hwm": status("VmHWM")}), flush=True)
 """
-
-
-def _smaps(pid: int) -> tuple[int, int] | None:
-    try:
-        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
-            text = fh.read().decode()
-    except OSError:
-        return None
-    vals = {}
-    for line in text.splitlines()[1:]:
-        parts = line.split()
-        if len(parts) >= 2 and parts[0].endswith(":"):
-            vals[parts[0][:-1]] = int(parts[1]) * 1024
-    return vals.get("Rss", 0), vals.get("Pss", 0)
 
 
 def build_store(folder: Path, limit: int | None, corpus_pkl: Path, first: int | None = None) -> int:
@@ -208,9 +196,9 @@ def run_step(code: Path, store: Path, label: str, after_dups: bool = False) -> d
 
     def sample():
         while not stop.is_set():
-            got = _smaps(proc.pid)
+            got = smaps_rollup(proc.pid)
             if got:
-                peak[0], peak[1] = max(peak[0], got[0]), max(peak[1], got[1])
+                peak[0], peak[1] = max(peak[0], got["rss"]), max(peak[1], got["pss"])
             time.sleep(0.005)
 
     thread = threading.Thread(target=sample, daemon=True)
