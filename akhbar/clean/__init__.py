@@ -889,6 +889,12 @@ def _list_number(line: Line) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _announces(line: Line) -> bool:
+    """A line ending in a colon («وتقول كلمات القصيدة:», «وجاءت التطبيقات كالتالي:»): what
+    follows it is the article's own list or poem."""
+    return line.text.rstrip(CLOSERS + " ").endswith((":", "："))
+
+
 def _numbered_runs(lines: list[Line]) -> list[list[int]]:
     """Runs of ≥ 3 consecutive lines numbered 1, 2, 3, … (or continuing a sequence),
     each headline-shaped (2–30 words after the number, no closing full stop)."""
@@ -1323,7 +1329,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             # end of the source's other pages: the page's list of other stories
             before = next((q for q in range(run[0] - 1, -1, -1) if q not in labels), None)
             trailing = k == 2 and run[-1] + 1 < n and all(q in labels for q in range(run[-1] + 1, n)) \
-                and before is not None and not lines[before].text.rstrip().endswith(":") \
+                and before is not None and not _announces(lines[before]) \
                 and (taken_items > 0 or (stats is not None
                                          and stats.tail_list_count(doc.source, lines[run[0]]) >= stats.threshold(doc.source)))
             if (trailing or taken_items * k >= len(run) * (k - 1)) and title_pos not in run:
@@ -1372,8 +1378,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         pos = 0
         while pos < n - 1:
             ln = lines[pos]
-            if pos in labels or pos == title_pos or ln.n_words < 3 \
-                    or not ln.text.rstrip(CLOSERS + " ").endswith((":", "：")):
+            if pos in labels or pos == title_pos or ln.n_words < 3 or not _announces(ln):
                 pos += 1
                 continue
             q = pos + 1
