@@ -161,7 +161,7 @@ ACCORDING_VERBS = {
     # the object pronoun of «what X said / showed / wrote» («وفقاً لما أكده», «وفق ما أظهرته
     # بيانات الإدارة», «طبقاً لما كتبه المدعي العام»)
     "اكده", "اظهر", "اظهرت", "اظهره", "اظهرته", "كتب", "كتبه", "كتبت", "كتبته", "اوضحه", "ذكره", "نقله", "افاده",
-    "افادت", "بينه", "بينته", "قاله", "نشره",
+    "بينه", "بينته", "قاله", "نشره",
 }
 # words that end the speaker phrase after a cue (adverbials, objects, prepositions)
 STOPS = {

@@ -432,10 +432,7 @@ class DateParser(TokenView):
             return _R(end, a, self.toks[end - 1].b, {"value": None, "value_low": float(y), "value_high": float(y2),
                                                      "qualifier": "range", "kind": "year"})
         end, era = self.year_era(end)
-        b = self.toks[end - 1].b
-        if era:
-            return self.hijri_year(end, a, b, y)
-        return _R(end, a, b, {"value": float(y), "kind": "year", "qualifier": "exact"})
+        return self.one_year(end, a, self.toks[end - 1].b, y, era)
 
     def year_pair(self, a: int, i: int, k: int) -> _R:
         """Two years written as a pair at tokens ``i`` and ``k`` («1436/1437هـ», «موسم 2012-2013»,

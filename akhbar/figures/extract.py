@@ -238,7 +238,6 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             self._consumed = i
         return out
 
-
     def _figure(self, r: _R) -> Figure:
         o1, o2 = self.orig(r.a, r.b)
         f = r.fields
