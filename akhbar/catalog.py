@@ -45,6 +45,24 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     load_extension(con, "fts")
 
 
+def open_bounded(db_path: Path, alias: str = "akhbar") -> duckdb.DuckDBPyConnection:
+    """A read-only connection to ``db_path`` with DuckDB's memory bounded to ``DUCKDB_MEMORY``.
+
+    The bound is set on a private in-memory instance that attaches the file, never on the
+    file's own instance: DuckDB refuses a second connection to a file with another
+    configuration in one process, so an analyst's open connection to ``akhbar.duckdb`` (a
+    notebook that runs the flow) and the report's must not differ in configuration."""
+    con = duckdb.connect(":memory:", config={"memory_limit": DUCKDB_MEMORY})
+    try:
+        load_delta(con)
+        con.execute(f"ATTACH {_quote(str(db_path))} AS {alias} (READ_ONLY)")
+        con.execute(f"USE {alias}")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def load_delta(con: duckdb.DuckDBPyConnection) -> None:
     """Load the Delta Lake reader (``delta_scan``, offline)."""
     load_extension(con, "delta")

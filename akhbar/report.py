@@ -34,7 +34,7 @@ from typing import Any
 
 import duckdb
 
-from akhbar.catalog import DUCKDB_MEMORY
+from akhbar.catalog import open_bounded
 
 __all__ = ["build_report"]
 
@@ -75,7 +75,8 @@ class _Db:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         rows = con.execute(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND table_schema = 'main'"
         ).fetchall()
         self._copies: dict[str, str] = {}
         self.columns: dict[str, set[str]] = {}
@@ -842,7 +843,7 @@ def build_report(db_path: Path, out_path: Path) -> Path:
     out_path = Path(out_path)
     if out_path.is_dir() or out_path.suffix.lower() not in (".html", ".htm"):
         out_path = out_path / "report.html"
-    con = duckdb.connect(str(db_path), read_only=True, config={"memory_limit": DUCKDB_MEMORY})
+    con = open_bounded(db_path)
     try:
         db = _Db(con)
         colors = _source_colors(db) if db.has("documents") else {}

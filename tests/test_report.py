@@ -289,6 +289,24 @@ def test_story_sections_skipped_without_the_views(tmp_path):
     assert "id='stories'" not in page
 
 
+def test_report_beside_an_open_connection_of_the_same_process(tmp_path):
+    """An analyst's notebook holds akhbar.duckdb open (default configuration) while the flow
+    writes the report in the same process: DuckDB refuses a second connection to one file with
+    another configuration, so the report's memory bound must not reach the file's instance."""
+    db = _handmade_db(tmp_path / "akhbar.duckdb")
+    analyst = duckdb.connect(str(db), read_only=True)
+    try:
+        page = build_report(db, tmp_path).read_text(encoding="utf-8")
+        assert "قمة الرياض تختتم أعمالها" in _section(page, "documents")
+        # and the analyst's connection keeps its own settings and still reads
+        assert analyst.execute("SELECT current_setting('memory_limit')").fetchone()[0] != "512.0 MiB"
+        assert analyst.execute("SELECT count(*) FROM documents").fetchone()[0] > 0
+        again = duckdb.connect(str(db), read_only=True)
+        again.close()
+    finally:
+        analyst.close()
+
+
 def test_size_does_not_grow_with_the_corpus(tmp_path):
     """3,000 documents, 600 stories, 2,000 entities, 200 disputes: the page shows top-N
     lists only, so it stays small."""
