@@ -43,7 +43,9 @@ summed over the folds on the ALL lines, whose ratios are fold means).
 
 ``--blind FILE`` also scores a hand-labelled file in the same format ({"docs": [{"family",
 "meta", "lines": [[text, label|null|"TITLE"], ...]}]}) with the committed model and with
-the rule cascade alone.
+the rule cascade alone.  Docs with a ``site`` key (``benchmarks/gold/blind_sites``) are
+also scored with the site protocol, one site's pages cleaned together; ``--split dev`` or
+``--split heldout`` scores that part only (docs with a ``split`` key).
 """
 
 from __future__ import annotations
@@ -163,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--site-pages", type=int, default=20, help="pages per synthetic site")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--blind", type=Path, default=None)
+    ap.add_argument("--split", default="all", help="blind docs of this split only (dev, heldout or all)")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors per fold")
     ap.add_argument("--skip-folds", action="store_true")
     args = ap.parse_args(argv)
@@ -207,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"time ratio classifier/cascade: {np.mean([t['ms_per_page'] for t in tot_new]) / np.mean([t['ms_per_page'] for t in tot_old]):.2f}")
     if args.blind and args.blind.exists():
         data = json.loads(args.blind.read_text(encoding="utf-8"))
-        pages = [(d.get("meta") or {}, [(t, lab) for t, lab in d["lines"]]) for d in data["docs"]]
+        docs = [d for d in data["docs"] if args.split == "all" or d.get("split", args.split) == args.split]
+        pages = [(d.get("meta") or {}, [(t, lab) for t, lab in d["lines"]]) for d in docs]
         use_model(None)
         show("blind: rule cascade alone", score(pages))
         use_model(committed)
@@ -215,6 +219,15 @@ def main(argv: list[str] | None = None) -> int:
         show("blind: cascade + classifier", s)
         for e in s["errors"][: args.errors]:
             print("     ", e)
+        if docs and all("site" in d for d in docs):
+            # a site's pages cleaned together, as a run cleans one source's batch
+            by_site: dict[str, list] = {}
+            for d, page in zip(docs, pages):
+                by_site.setdefault(d["site"], []).append(page)
+            s = score([], list(by_site.values()))
+            show(f"blind sites ({len(by_site)}): cascade + classifier", s)
+            for e in s["errors"][: args.errors]:
+                print("     ", e)
     use_model(committed)
     return 0
 
