@@ -12,9 +12,11 @@
         # the fifth round, development data since
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout5  # fifth held-aside set: scored twice in
         # the sixth round, validation data since (scored, never read)
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout6  # sixth held-aside set: final figures only
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3|--heldout4]
-        # print every miss / false figure / wrong speaker (never on --heldout5 or --heldout6)
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout6  # sixth held-aside set: scored twice in
+        # the seventh round, development data since the eighth
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout7  # seventh held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3|--heldout4|--heldout6]
+        # print every miss / false figure / wrong speaker (never on --heldout5 or --heldout7)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -107,7 +109,7 @@ def fold(s: str | None) -> str | None:
 def _paths(part: str) -> tuple[Path, Path]:
     """(articles, gold) files of a part: dev, heldout, or heldout2 (its own folder, annotated
     blind after the first round and kept aside: final figures only)."""
-    if part in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
+    if part in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
         return GOLD / f"figq_{part}" / "articles.jsonl", GOLD / f"figq_{part}" / f"figq_{part}.jsonl"
     return GOLD / f"figq_articles_{part}.jsonl", GOLD / f"figq_{part}.jsonl"
 
@@ -410,18 +412,21 @@ def main() -> None:
                          "the sixth round; scored twice then, a validation set since: scored, never read)")
     ap.add_argument("--heldout6", action="store_true",
                     help="score the sixth held-aside set, benchmarks/gold/figq_heldout6/ (annotated blind in "
-                         "the seventh round; final figures only)")
+                         "the seventh round; scored twice then, development data since the eighth)")
+    ap.add_argument("--heldout7", action="store_true",
+                    help="score the seventh held-aside set, benchmarks/gold/figq_heldout7/ (annotated blind in "
+                         "the eighth round; final figures only)")
     ap.add_argument("--count-only", action="store_true",
                     help="load the part and print its numbers of articles, figures and statements; no scoring")
-    ap.add_argument("--errors", action="store_true", help="print each error (never with --heldout5 or --heldout6)")
+    ap.add_argument("--errors", action="store_true", help="print each error (never with --heldout5 or --heldout7)")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--baseline", default=BASELINE_REV)
     args = ap.parse_args()
     if args.speed:
         speed(args.baseline)
         return
-    part = "heldout6" if args.heldout6 else "heldout5" if args.heldout5 else "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
-    if args.errors and part in ("heldout5", "heldout6"):
+    part = "heldout7" if args.heldout7 else "heldout6" if args.heldout6 else "heldout5" if args.heldout5 else "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
+    if args.errors and part in ("heldout5", "heldout7"):
         sys.exit("--errors is not for the held-aside set (final figures only)")
     if args.count_only:
         items = load(part)
