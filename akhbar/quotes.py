@@ -380,7 +380,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 # «وأفادت مصادر طبية بوقوع إصابتين»: with no «أن» ahead, «بـ» opens what was reported
                 # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
-            if words == 0 and not _is_role(t.fold) and not _nisba_before_name(doc, i, limit):
+            if words == 0 and not _is_role(t.fold) and _bare(t.fold) not in Q.SPEAKING_DOCS \
+                    and not _nisba_before_name(doc, i, limit):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
                     return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
@@ -432,6 +433,28 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _adjective_participle(doc: _Doc, k: int) -> bool:
+    """«نتائج مؤكدة حيال …», «حضوراً مؤكداً»: «مؤكَّد» (confirmed) right after an indefinite noun,
+    with no «أن» after it, is an adjective, not «مؤكِّداً أن» (stating)."""
+    toks = doc.toks
+    if _bare(toks[k].fold) not in ("موكد", "موكدا", "موكده") or k == 0:
+        return False
+    prev = toks[k - 1]
+    if not prev.is_word or prev.fold.startswith(("ال", "وال")) or prev.fold.endswith(("ه", "ها", "هم")) \
+            or doc.mention_starting_in(prev) is not None or any(m.start <= prev.start < m.end for m in doc.mentions_in(prev.start, prev.end)):
+        return False
+    return not any(t.is_word and _is_complementizer(t) for t in toks[k + 1 : k + 4])
+
+
+def _addressee_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """Is the word after a cue of telling (Q.ADDRESSEE_CUES) who was told: a quoted name or a
+    paper, channel or council («أبلغ «الشرق الأوسط» أن …»)?"""
+    if cue.lemma not in Q.ADDRESSEE_CUES or k >= len(doc.toks):
+        return False
+    t = doc.toks[k]
+    return t.raw in _OPEN_CLOSE or t.raw == '"' or _bare(t.fold) in Q.ADDRESSEE_HEADS
 
 
 def _nisba_before_name(doc: _Doc, i: int, limit: int) -> bool:
@@ -1442,6 +1465,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
+        if cue.participle and _adjective_participle(doc, k):
+            continue
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
         if cue.lemma in Q.RELAYED_FROM:
@@ -1456,7 +1481,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if honorific:
             k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
         elif not cue.participle:
-            phrase = _phrase_after(doc, k + 1, limit, cue)
+            phrase = None if _addressee_after(doc, k + 1, cue) else _phrase_after(doc, k + 1, limit, cue)
             if phrase is not None:
                 a, b, ms = phrase
                 if cue.lemma == "وصف" and not ms:  # «ووصف الوزير المحادثات بأنها»: the object follows

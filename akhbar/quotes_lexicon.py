@@ -52,6 +52,9 @@ VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], li
     # issue #24, fifth round (misses counted over the four scored sets): findings of data and
     # studies («وأظهرت البيانات أن»), criticism («انتقد … عدم تنفيذ» — praise, «أشاد بـ», is left out:
     # annotated once, left out twice), and «نقل عن» (the speaker is the one after «عن», see NAQALA below)
+    "نص": ([], ["نصت"], [], ["ينص", "تنص"], [], []),  # «ونصت المادة (27) على أن …» (masculine: PREFIXED_ONLY)
+    "نبه": (["نبه"], ["نبهت"], ["نبهوا"], [], ["منبها"], ["منبهه"]),  # «نبه إلى أن» («تنبه»: noticed)
+    "ابلغ": (["ابلغ"], ["ابلغت"], ["ابلغوا"], [], [], []),  # «وأبلغ جوسن الصحيفة "…"» («يبلغ»: amounts to)
     "اظهر": (["اظهر"], ["اظهرت"], [], ["يظهر", "تظهر"], [], []),
     "انتقد": (["انتقد"], ["انتقدت"], ["انتقدوا"], ["ينتقد", "تنتقد"], ["منتقدا"], ["منتقده"]),
     "نقل": (["نقل"], ["نقلت"], ["نقلوا"], [], [], []),
@@ -94,11 +97,11 @@ PLURAL_PARTICIPLES = {m[:-1] + "ين": lemma for lemma, forms in VERBS.items() f
 INTRANSITIVE_CUES = {"قال", "اضاف", "اكد", "اوضح", "اشار", "صرح", "ذكر", "افاد", "لفت", "شدد", "نوه", "تابع",
                      "اردف", "بين", "زاد"}
 # «طالبت»/«طالب»: the masculine perfect is written like «student»; only with «و»/«ف» before it
-PREFIXED_ONLY = {"طالب": "طالب", "قدر": "قدر"}  # «قدر من», «قدر الله» are nouns; «وقدر خبراء» the verb
+PREFIXED_ONLY = {"طالب": "طالب", "قدر": "قدر", "نص": "نص"}  # «نص القرار» is «the text of»  # «قدر من», «قدر الله» are nouns; «وقدر خبراء» the verb
 # cues (not their participles, which share their sentence's subject: «…، عاداً جامعة نايف …») that
 # never continue an earlier speaker: a statement only with a subject of their own
 # («كتبت» / «وجدت» / «اكتشفت» with none is mostly a columnist's «I wrote / found»)
-OWN_SUBJECT_CUES = {"قدر", "عد", "روي", "كتب", "وجد", "لاحظ", "اكتشف"}
+OWN_SUBJECT_CUES = {"قدر", "عد", "روي", "كتب", "وجد", "لاحظ", "اكتشف", "نص"}  # (a text stipulates: «نصت» continues no speaker)
 # cues of findings: their subject is a study, data, a title or a person («ووجدت الدراسة أن»,
 # «واكتشف الباحثون أن», «وجد البروفسور …»), not «اكتشفت الحقيقة أنهم …», «وجدت زوجاً»
 FINDING_CUES = {"وجد", "لاحظ", "اكتشف"}
@@ -269,3 +272,14 @@ SOURCE_NOUNS = (DATA_HEADS | DOC_SUBJECTS | STATEMENT_DOCS | {
     "معطيات", "تقديرات", "تصريح", "تصريحات", "احصاءات", "احصاييات", "احصاييه", "دراسات", "تقارير", "بيانات",
     "ارقام", "افادات", "افاده", "روايه", "شهادات", "سجلات", "مصادر", "معلومات", "نتايج"})
 LATEST = {"اخر", "احدث"}
+# nouns of documents and data that speak through a cue of their own, an imperfect one included:
+# «وتشير المعلومات المتوافرة إلى أن …», «ونصت المادة (27) على أن …» (folded, without «ال»)
+SPEAKING_DOCS = {"بيانات", "بلاغ", "معلومات", "تقارير", "تقرير", "انباء", "توقعات", "دراسه", "دراسات", "احصاءات",
+                 "احصاييات", "ارقام", "وثيقه", "وثايق", "بيان", "تسريبات", "معطيات", "تقديرات", "نتايج", "مسح",
+                 "استطلاع", "ماده", "لايحه", "قرار", "اتفاق", "اتفاقيه", "مذكره", "قانون", "تعليمات", "احصايه",
+                 "اختبارات", "تحاليل", "فحوصات"}
+# cues that take the person told as object: a paper, a channel or a council right after them is
+# who was told, and the speaker is the subject before the cue («مصادر ميدانية أبلغت «الشرق
+# الأوسط» أن …», «ماليزيا … أبلغت مجلس الأمن الدولي بأنها …»)
+ADDRESSEE_CUES = {"ابلغ", "اخبر"}
+ADDRESSEE_HEADS = {"صحيفه", "جريده", "مجله", "شبكه", "قناه", "وكاله", "موقع", "مجلس", "اذاعه", "تلفزيون"}

@@ -870,3 +870,34 @@ def test_grateful_is_no_estimate():
             "والاستقرار التي نعيشها.")
     q = _find(_run(text, [_m(text, "فاضل")]), "يحفظ بلادنا")
     assert q.text.endswith("التي نعيشها")  # «مقدرين» (grateful) starts no statement of its own
+
+
+def test_documents_and_data_speak_through_an_imperfect():
+    """Issue #24, eighth round (SaudiNewsNet): «وتشير المعلومات …», «ونصت المادة (27) …»."""
+    text = "وتشير المعلومات المتوافرة إلى أن للجاني ملفا طبيا في مستشفى الصحة النفسية."
+    (q,) = _run(text)
+    assert q.speaker == "المعلومات المتوافرة" and q.text.startswith("للجاني ملفا")
+    text = "ونصت المادة (27) من لائحة انتخاب أعضاء المجالس البلدية على أن ترسل اللجنة الأسماء يوميا."
+    (q,) = _run(text)
+    assert q.speaker.startswith("المادة (27)") and q.text.startswith("ترسل اللجنة")
+    # a text stipulates on its own: «وينص» after a person's statement does not continue him
+    text = ("وقال الرئيس حسن روحاني إن إيران ستلتزم بتعهداتها.\n"
+            "وينص على أن ترفع العقوبات تدريجيا عن إيران.")
+    assert all(q.cue != "وينص" for q in _run(text, [_m(text, "حسن روحاني")]))
+
+
+def test_who_was_told_is_not_the_speaker():
+    """«أبلغت «الشرق الأوسط» أن …»: the paper after «أبلغ» is who was told."""
+    text = "وقالت مصادر ميدانية في المنطقة إن الطريق مغلق. مصادر ميدانية في المنطقة أبلغت «الشرق الأوسط» أن الأهالي فقدوا الاتصال به."
+    q = _find(_run(text), "الأهالي فقدوا")
+    assert q.speaker == "مصادر ميدانية في المنطقة"
+    text = "وأبلغ جوسن الصحيفة \"سأقوم بغسلها وقيادتها كل يوم\"."
+    (q,) = _run(text, [_m(text, "جوسن")])
+    assert q.speaker == "جوسن" and q.kind == "direct"
+
+
+def test_confirmed_is_an_adjective_after_a_noun():
+    """«نتائج مؤكدة حيال …» (confirmed results) states nothing; «مؤكداً أن …» does."""
+    text = ("وأظهرت الاختبارات داخل المختبر، أن 95 في المائة من المنتجات البلاستيكية تتأثر بالحرارة. "
+            "وتوصلت الاختبارات إلى نتائج مؤكدة حيال تسرب كيمائيات الإستروجين.")
+    assert [q.cue for q in _run(text)] == ["وأظهرت"]
