@@ -1032,11 +1032,12 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             else:
                 end = close + 1
             break
-        if not tk.is_word or _bare(tk.fold) in Q.STOPS or _is_complementizer(tk) or tk.fold in _THEN \
+        fold = tk.fold[1:] if tk.is_word and tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j \
+            and len(tk.fold) > 2 else tk.fold  # «للوزارة»: _is_role reads the elided article itself
+        # (the «لـ» of «وفقاً لـ» is no addressee's: «وفقاً لصحيفة «آس»» is not «قال لصحيفة»)
+        if not tk.is_word or _bare(fold) in Q.STOPS or _is_complementizer(tk) or tk.fold in _THEN \
                 or tk.fold in ("نحو", "لنحو"):
             break  # «وحسب آخر الإحصاءات فإن …», «بحسب آخر الإحصائيات لنحو 11.5 مليار»
-        fold = tk.fold[1:] if tk.fold.startswith("ل") and not tk.fold.startswith("لل") and k == j and len(tk.fold) > 2 \
-            else tk.fold  # «للوزارة»: _is_role reads the elided article itself
         if words == 0 and not _is_role(fold) and not _source_noun(doc, k, sent_end):
             n = _source_to_comma(doc, k, sent_end) if opening else None
             if n is None:
