@@ -191,6 +191,35 @@ def test_duplicated_article_is_not_emptied_by_repetition():
     assert clean.kept_notes  # recorded as a doubt
 
 
+def test_a_short_article_under_a_repeated_policy_is_no_duplicate(rules_only):
+    """One paragraph of its own and the site's comment policy on every page: the policy is the
+    repeated line (by lines the page is half repeated, by words it is not)."""
+    policy = "المرجو عدم تضمين تعليقاتكم عبارات مسيئة أو خارجة عن موضوع المقال، فهي لن تنشر. شكرا على التزامكم."
+    docs = [RawDocument(source_path=f"p{i}", source="s", raw_text=(
+        f"عنوان الخبر رقم {i}\n"
+        f"استنكر رئيس الجالية في المنطقة رقم {i} العمل الإرهابي الذي استهدف المسجد، وقال إن أبناء الجالية "
+        f"يقفون صفا واحدا مع المملكة في مواجهة الإرهاب، مؤكدا أن الاعتداء رقم {i} لن يزيد الناس إلا تماسكا "
+        "ووحدة، وأن الجميع يدعون للشهداء بالرحمة وللمصابين بالشفاء العاجل.\n" + policy)) for i in range(8)]
+    stats = build_line_stats(docs)
+    for doc in docs:
+        out = clean_document(doc, stats)
+        assert [(r.rule, r.text) for r in out.removed] == [("repeated_in_source", policy)]
+        assert out.clean_text.startswith("استنكر رئيس الجالية")
+
+
+def test_a_line_of_hashtags_is_the_page_tags():
+    body = ["أعلنت الوزارة اليوم نتائج القبول في برامجها الجامعية للعام الجديد بعد مراجعة الطلبات كلها.",
+            "وأوضحت أن عدد المقبولين بلغ ثلاثة آلاف طالب وطالبة في مختلف التخصصات العلمية والإنسانية."]
+    out = clean_document(RawDocument(source_path="t", raw_text="\n".join(
+        ["نتائج القبول"] + body + ["#نتائج #القبول #برامجه"])))
+    assert [(r.rule, r.text) for r in out.removed] == [("hashtags_only", "#نتائج #القبول #برامجه")]
+    # «#نافذة:» heads a box (almadina); a tag with «_» is a quoted tweet's, never a page tag
+    for tag in ("#نافذة:", "#تفجير_طوارئ_عسير"):
+        out = clean_document(RawDocument(source_path="t", raw_text="\n".join(
+            ["نتائج القبول", body[0], tag, body[1]])))
+        assert all(r.rule != "hashtags_only" for r in out.removed), tag
+
+
 def test_line_stats_is_picklable():
     import pickle
 

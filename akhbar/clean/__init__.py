@@ -561,6 +561,7 @@ _CAPTION_OPENING = re.compile(
     r"(?:\S+ ){0,2}(?:خلال|اثناء|لدي|عقب|بعد) (?:افتتاح|تدشين|استقبال|استقباله|زيارته|زياره|تقديم|"
     r"تسلم|تسليم|تكريم|ترؤسه|ترؤس|حضوره|حضور|لقايه|لقاء|جولته|جوله|توقيع|رعايته|رعايه|تفقده|تفقد|مشاركته|القايه|كلمته|اجتماع|الاجتماع|الحفل|اللقاء|الجوله|الزياره|المباراه|التوقيع|التدشين|الافتتاح|الاستقبال))"
 )
+_HASHTAGS_ONLY = re.compile(r"^\s*#[^\s#_:]+(?:\s+#[^\s#_:]+)*\s*$")
 _END_MARKER = re.compile(r"^(?:انتهي|انتهى|النهايه|end|ends)$")
 _READ_MORE = re.compile(r"^(?:اقرا |عرض |تابع |شاهد )?المزيد$")
 _PRAYER_MENTION = re.compile("|".join(PRAYERS) + r"|صلاه|الاذان")
@@ -1108,6 +1109,14 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         if byline is None and (not prose or ln.pos < prose[0]):
             byline = _wire_dateline_byline(ln.text)
 
+    # a line of one-word hashtags: the page's tags («#الحرمين #نزاهة»); between paragraphs, only
+    # a run of them (one hashtag there may be a quoted tweet's); «#تفجير_طوارئ_عسير» is a tweet's,
+    # and «#نافذة:» heads a box
+    for ln in lines:
+        if ln.pos not in labels and ln.pos != title_pos and _HASHTAGS_ONLY.match(ln.text) and (
+                ln.text.count("#") >= 2 or not (prose and prose[0] < ln.pos < prose[-1])):
+            put(ln.pos, "navigation", "hashtags_only", 0.9)
+
     # 3. zones: header = before the first running-text paragraph, footer = after the last
     body = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos and ln.is_body()]
     first_body = body[0] if body else n
@@ -1214,7 +1223,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         thr, thr_body = stats.threshold(src), stats.threshold(src, body_like=True)
         body_total = sum(1 for p in body if p not in labels)
         flagged_body = [p for p in body if counts[p] >= thr_body]
-        duplicate_article = body_total and len(flagged_body) * 2 >= body_total
+        # most of the running text repeats in the source: by lines, and by words too (a short
+        # article of one paragraph under a repeated comment policy is no duplicate)
+        body_words = sum(lines[p].n_words for p in body if p not in labels)
+        duplicate_article = body_total and len(flagged_body) * 2 >= body_total \
+            and sum(lines[p].n_words for p in flagged_body) * 3 >= body_words
         thr_t = stats.template_threshold(src)
         repeated: dict[int, int] = {}
         shaped: dict[int, int] = {}  # not repeated as it is, but by its shape
