@@ -58,9 +58,9 @@ class _R:
 
 REASONS: dict[str, str] = {
     # numbers that are part of a name or an identifier
-    "identifier": "after a title / identifier word or glued to a name («المادة 4», «رؤية 2030», «F16», «روسيا-1»)",
-    "quoted_name": "a quoted name ending in a number («\"نور 2\"»)",
-    "latin_name": "a number word before a Latin name («إمّا ستون Emma Stone»)",
+    "identifier": "after a title / identifier word or glued to a name («المادة 4», «رؤية 2030», «F16», «روسيا-1», «الفرقة 30», «مؤشر كاك 40»)",
+    "quoted_name": "a quoted name holding a number («\"نور 2\"», «“توب 500″», «360 سيكيوريتي»)",
+    "latin_name": "a number word before a Latin name, or digits opening one after its quoted Arabic spelling («إمّا ستون Emma Stone», «360 Security»)",
     "group_name": "a group named by a number («مجموعة العشرين»)",
     "street_name": "a street named by a number («شارع الستين»)",
     "named_event": "a date that names an event («ثورة 23 يوليو», «أحداث 11 سبتمبر»)",
@@ -131,6 +131,8 @@ def after_title(c: _Parser, i: int) -> bool:
     for k in range(max(0, i - 4), i - 1):
         if c.w(k) in L.MODEL_WORDS:
             return True  # «طراز «مازيراتي 350 إس»»
+    if _index_name(c, i):
+        return True
     prev = c.toks[i - 1]
     if prev.k == "l":
         return True
@@ -154,6 +156,26 @@ def after_title(c: _Parser, i: int) -> bool:
     if i > 1 and c.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
         return True
     return False
+
+
+def _words_back_to(c: _Parser, i: int, heads: set[str], stops: frozenset[str] | set[str] = frozenset()) -> bool:
+    """One of ``heads`` at most four words before token i, with only words between (none of
+    ``stops``)."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if c.toks[k].k != "w" or c.w(k) in stops:
+            return False
+        if c.w(k) in heads:
+            return True
+    return False
+
+
+def _index_name(c: _Parser, i: int) -> bool:
+    """«مؤشر كاك 40 الفرنسي», «ومؤشر يورو ستوكس 50»: a whole number closing a stock index's
+    name, with no unit or percent after it."""
+    t = c.toks[i].t
+    return t.isdigit() and i > 1 and c.w(i - 1) not in L.INDEX_WORDS \
+        and _words_back_to(c, i, L.INDEX_WORDS, L.INDEX_NAME_STOPS) \
+        and c.p(i + 1) != "%" and c.unit_at(i + 1, allow_fallback=False) is None
 
 
 def score_context(c: _Parser, i: int) -> bool:
@@ -237,9 +259,17 @@ def quoted_name(c: _Parser, n: Candidate) -> Verdict:
     i, j = n.i, n.j
     if (
         n.num.digits and n.qa is None and c.p(j) in L.CLOSE_QUOTES and c.p(j) != ")"
-        and any(c.p(k) in L.OPEN_QUOTES and c.p(k) != "(" for k in range(max(0, i - 3), i - 1))
+        and any(c.p(k) in L.OPEN_QUOTES and c.p(k) != "(" for k in range(max(0, i - 5), i - 1))
     ):
         return Verdict(False, "quoted_name", j + 1)
+    # «تطبيق «360 سيكيوريتي»»: a number opening a short quoted name, a name word (no unit) after it
+    if n.num.digits and n.qa is None and i > 0 and c.p(i - 1) in L.OPEN_QUOTES and c.p(i - 1) != "(" \
+            and c.unit_at(j, allow_fallback=False) is None:
+        for m in range(j, min(j + 4, c.n)):
+            if c.p(m) in L.CLOSE_QUOTES and c.p(m) != ")":
+                if m > j and all(c.toks[x].k in ("w", "l") for x in range(j, m)):
+                    return Verdict(False, "quoted_name", m + 1)
+                break
     return KEEP
 
 
@@ -273,6 +303,12 @@ def latin_name(c: _Parser, n: Candidate) -> Verdict:
     """A number word before a Latin name («إمّا ستون Emma Stone»)."""
     if not n.num.digits and n.j < c.n and c.toks[n.j].k == "l":
         return Verdict(False, "latin_name", n.j)
+    # «تطبيق «360 سيكيوريتي» 360 Security»: digits opening a Latin name given after its Arabic
+    # spelling in quotes (a capitalised word that is no unit)
+    if n.num.digits and n.qa is None and n.j < c.n and c.toks[n.j].k == "l" and not c.adjacent(n.j) \
+            and n.i > 0 and c.p(n.i - 1) in L.CLOSE_QUOTES and c.p(n.i - 1) != ")" \
+            and len(c.toks[n.j].t) >= 3 and c.toks[n.j].t[0].isupper() and c.unit_at(n.j, allow_fallback=False) is None:
+        return Verdict(False, "latin_name", n.j + 1)
     return KEEP
 
 
