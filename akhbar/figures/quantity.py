@@ -123,8 +123,8 @@ class QuantityParser(TokenView):
                 pa = a if qa is not None else toks[i - 1].a
                 q = qualifier or (self.distant_qualifier(i) if kind in _QUANTITY_KINDS else None) or "exact"
                 pq = self.post_qualifier(end)
-                if pq:
-                    q, end = pq
+                if pq:  # («لا يتجاوز ثمنها 3 ملايين يورو فقط»: «only» does not undo the cap)
+                    q, end = (q if pq[0] == "exact" else pq[0]), pq[1]
                 if value is None:
                     return None
                 return _R(end, pa, toks[end - 1].b, {"value": value, "qualifier": q, "kind": kind, "unit": unit})
@@ -260,6 +260,7 @@ class QuantityParser(TokenView):
         pq = self.post_qualifier(end)
         if pq:
             q = pq[0] if (q is None or pq[0] not in ("exact", "approx")) else q  # «ما يفوق ... تقريبا»
+            q = None if q == "exact" and qualifier is None else q  # «فقط» («only») leaves room for a verb's cap
             end = pq[1]
         if q is None and qa is None and kind in _QUANTITY_KINDS:
             q = self.distant_qualifier(i - (1 if pre_kind else 0))
