@@ -14,7 +14,7 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _QUANTITY_KINDS, Candidate, _R
 from akhbar.figures.numbers import is_int
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import broken_singular, singular_noun
+from akhbar.figures.units import _word_count, broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_conjunction, strip_diacritics
 
@@ -409,8 +409,22 @@ class QuantityParser(TokenView):
             if pl is not None and self.fallback_ok(prev[pl + 2:]) and not self.pronoun_suffixed(i - 1):
                 written = strip_diacritics(self.raw_word(i - 1)).replace("\u0640", "")[pl + 2:]
                 one = singular_noun(written) if written.endswith("ات") else broken_singular(written)
+                if not one and written.endswith("ين") and len(written) >= 5:
+                    one = written[:-2]  # «المحتجزين الثلاثة» → 3 محتجز (the sound masculine plural)
                 if one and one != written:
                     return _R(i + 1, self.toks[i - 1].a + pl, t.b,
+                              {"value": float(hit[0]), "qualifier": "exact", "kind": "count", "unit": one})
+            if pl is None and self.pronoun_suffixed(i - 1) and self.fallback_ok(prev) and prev not in L.STOPWORDS:
+                # «مبارياته الخمس», «ألقابها الأربعة»: a plural with a possessive suffix is definite too
+                # (sound plurals only: a broken plural's pattern under a suffix is too often misread,
+                # «أجزائه» is not «جزيء»)
+                written = strip_diacritics(self.raw_word(i - 1)).replace("\u0640", "")
+                base = next((written[: -len(suf)] for suf in ("هما", "هم", "ها", "ه") if written.endswith(suf)), written)
+                one = singular_noun(written) if base.endswith(("ات", "ين", "ون")) else written
+                if base.endswith(("ين", "ون")) and len(base) >= 5:
+                    one = base[:-2]
+                if one != written and not one.endswith("ات") and _word_count(one) >= 20:  # (a word in use)
+                    return _R(i + 1, self.toks[i - 1].a, t.b,
                               {"value": float(hit[0]), "qualifier": "exact", "kind": "count", "unit": one})
         nxt = self.w(i + 1)
         if nxt and not nxt.startswith("ال"):
