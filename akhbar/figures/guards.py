@@ -92,6 +92,7 @@ REASONS: dict[str, str] = {
     "family_name": "a weekday after a given name («عبدالوهاب الخميس»): a family name",
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
+    "footnote_mark": "a small number alone in brackets before a full stop or a colon («… (1).»)",
     "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }
@@ -363,6 +364,21 @@ def list_index(c: _Parser, n: Candidate) -> Verdict:
     return KEEP
 
 
+def footnote_mark(c: _Parser, n: Candidate) -> Verdict:
+    """«صعب السؤال ..! (1)», «( 2 ) : الشاعر …»: a small number alone in brackets, with only an
+    end of sentence or a colon after it, is a footnote mark."""
+    i, j = n.i, n.j
+    t = c.toks[i].t
+    if not (n.single and n.qa is None and t.isdigit() and len(t) <= 2 and i > 0 and c.p(i - 1) == "(" and c.p(j) == ")"):
+        return KEEP
+    before = c.w(i - 2) or ""
+    if "عدد" in before or before in L.AMOUNT_INTRODUCERS:
+        return KEEP  # «وعددهم (3).»: the number is what is said
+    if j + 1 >= c.n or c.p(j + 1) in (".", ":", "!", "؟", "?"):
+        return Verdict(False, "footnote_mark", j + 1)
+    return KEEP
+
+
 def month_number(c: _Parser, n: Candidate) -> Verdict:
     """«سبتمبر 9 ميلادي»: a month written as a number before an era word."""
     if n.single and n.value is not None and n.value <= 12 and c.w(n.j) in L.ERA_WORDS:
@@ -441,4 +457,4 @@ def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
 NAME_GUARDS: tuple[Guard, ...] = (identifier,)
 CODE_GUARDS: tuple[Guard, ...] = (leading_zero_code, long_digit_id, quoted_name, phone_number, group_name, latin_name)
 LAYOUT_GUARDS: tuple[Guard, ...] = (score_or_fraction, dimensions, code_with_latin)
-LIST_GUARDS: tuple[Guard, ...] = (list_index, month_number, after_masked_span)
+LIST_GUARDS: tuple[Guard, ...] = (list_index, footnote_mark, month_number, after_masked_span)

@@ -729,6 +729,9 @@ THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقب
 THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}
 BECAME_BEFORE = {fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 MODEL_WORDS = {fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
+# words whose complement is an amount: a bracketed number after them is no footnote mark
+AMOUNT_INTRODUCERS = {fold(w) for w in ("بلغ", "وبلغ", "بلغت", "وبلغت", "يبلغ", "تبلغ", "قدره", "قدرها", "بواقع",
+                                        "مجموع", "إجمالي", "بإجمالي", "وهو", "وهي", "هو", "هي")}
 # a stock index named before its number («مؤشر كاك 40», «مؤشر ستاندرد آند بورز 500»)
 INDEX_WORDS = {fold(w) for w in ("مؤشر", "ومؤشر", "لمؤشر", "بمؤشر", "المؤشر")}
 # words that end an index's name: what follows them is the index's level or change
