@@ -368,7 +368,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         if t.is_word:
             if _is_complementizer(t) or _cue_form(t) is not None or t.fold in Q.ACCORDING:
                 break
-            if _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or strip_conjunction(t.fold) in Q.STOPS:
+            if (_bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or strip_conjunction(t.fold) in Q.STOPS) \
+                    and not _imam(t):
                 break
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
@@ -381,7 +382,7 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             if words == 0 and not _is_role(t.fold) and _bare(t.fold) not in Q.SPEAKING_DOCS \
-                    and not _nisba_before_name(doc, i, limit):
+                    and not _one_of(doc, i, limit) and not _nisba_before_name(doc, i, limit):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
                     return None  # «تؤكد انتقاله ...»: too weak a cue to guess a name
@@ -433,6 +434,20 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _imam(t: _Tok) -> bool:
+    """«إمام» (an imam) written with its hamza below, not «أمام» (in front of): both fold to «امام»."""
+    return _bare(t.fold) == "امام" and strip_marks(t.raw).lstrip("وف").startswith("إ")
+
+
+def _one_of(doc: _Doc, i: int, limit: int) -> bool:
+    """«أحد التقديرات», «إحدى الدراسات», «أحد المسؤولين»: one of a speaking kind."""
+    toks = doc.toks
+    if _bare(toks[i].fold) not in ("احد", "احدي") or i + 1 >= limit or not toks[i + 1].is_word:
+        return False
+    nxt = toks[i + 1].fold
+    return _is_role(nxt) or _bare(nxt) in Q.SPEAKING_DOCS
 
 
 def _adjective_participle(doc: _Doc, k: int) -> bool:
