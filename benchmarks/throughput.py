@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/throughput.py                 # full corpus (31,030 articles)
     .venv/bin/python benchmarks/throughput.py --limit 3000    # a quick look
+    .venv/bin/python benchmarks/throughput.py --overhead-only --overhead-docs 31030  # Prefect's overhead, full corpus
 
 Prints, for the same input and in the same run:
 * baseline: read the JSON input and write it to Parquet with pyarrow, nothing else;
@@ -187,6 +188,17 @@ def run_flow(folder: Path, out: Path, batch_size: int, bilstm: bool = True) -> t
     return time.perf_counter() - t0, summary
 
 
+def overhead(args: argparse.Namespace, tmp: Path) -> None:
+    """Prefect's overhead: the first ``--overhead-docs`` articles as the flow, then as a plain loop."""
+    sub = tmp / "subset"
+    k_docs, _ = prepare(args.data, sub, args.overhead_docs)
+    t_prefect, _ = run_flow(sub, tmp / "sub_flow", args.batch_size, not args.no_bilstm)
+    t_plain = plain_loop(sub, tmp / "sub_plain", args.batch_size, not args.no_bilstm)
+    over = (t_prefect - t_plain) / t_prefect
+    print(f"\nPrefect overhead on {k_docs:,} articles: flow {t_prefect:.1f} s, plain loop {t_plain:.1f} s "
+          f"→ {100 * over:.1f}% of the run (includes the temporary API server's start-up)", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of SaudiNewsNet *.zip")
@@ -194,12 +206,17 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--overhead-docs", type=int, default=3000,
                         help="subset size for the Prefect-overhead comparison (0: skip)")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="only the Prefect-overhead comparison (on --overhead-docs articles; 31030: the full corpus)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     parser.add_argument("--no-bilstm", action="store_true", help="entities by the CRF alone (akhbar run --no-bilstm)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="akhbar-bench-"))
     try:
+        if args.overhead_only:
+            overhead(args, tmp)
+            return 0
         corpus = tmp / "corpus"
         n_docs, n_words = prepare(args.data, corpus, args.limit)
         print(f"corpus: {n_docs:,} articles, {n_words:,} words ({sum(f.stat().st_size for f in corpus.iterdir()) / 1e6:.0f} MB JSON Lines)")
@@ -232,13 +249,7 @@ def main() -> int:
             print(f"  {stage:<18} {seconds:8.1f} s  {rate}")
 
         if args.overhead_docs:
-            sub = tmp / "subset"
-            k_docs, _ = prepare(args.data, sub, args.overhead_docs)
-            t_prefect, _ = run_flow(sub, tmp / "sub_flow", args.batch_size, not args.no_bilstm)
-            t_plain = plain_loop(sub, tmp / "sub_plain", args.batch_size, not args.no_bilstm)
-            over = (t_prefect - t_plain) / t_prefect
-            print(f"\nPrefect overhead on {k_docs:,} articles: flow {t_prefect:.1f} s, plain loop {t_plain:.1f} s "
-                  f"→ {100 * over:.1f}% of the run (includes the temporary API server's start-up)")
+            overhead(args, tmp)
         # the memory target is read on the PSS sum (shared pages counted once); the RSS sum,
         # the figure reported before the workers shared their models, is printed beside it
         peak = mem_flow.peak_pss if mem_flow.peak_pss is not None else mem_flow.peak
