@@ -22,6 +22,7 @@ the RSS sum is printed beside it), Prefect < 5%.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import datetime as dt
 import json
 import os
@@ -142,41 +143,63 @@ def baseline(folder: Path, out: Path) -> float:
 
 
 def plain_loop(folder: Path, out: Path, batch_size: int, bilstm: bool = True) -> float:
-    """The flow's work as a plain loop over the same steps and executor (no Prefect): each
-    input read once, the line statistics, the steps, validation, the Delta commits, the
-    near-duplicates and the catalogue."""
+    """The flow's work as a plain loop (no Prefect), step for step: each input read once into
+    the spill file with the line statistics, the steps on the same executor batch by batch,
+    validation, the Delta commits, the `runs` rows, near-duplicates, stories, stale rejects,
+    table maintenance, the snapshot, the catalogue and the report (the functions the flow's
+    tasks call: akhbar.flows.akhbar_flow, akhbar.steps, akhbar.executors)."""
+    from akhbar.catalog import build_catalog
     from akhbar.clean import LineStats, build_line_stats
-    from akhbar.executors import make_executor
+    from akhbar.config import SQL_DIR, Settings
+    from akhbar.dedup import duplicate_table
+    from akhbar.executors import make_executor, stop_forkserver
+    from akhbar.flows.akhbar_flow import _batches, _Spill
     from akhbar.ingest import ingest_inputs, iter_inputs
     from akhbar.pipeline import DocState
+    from akhbar.report import build_report
+    from akhbar.runs import drop_stale_rejects, run_row
+    from akhbar.schemas import ARROW
     from akhbar.steps import build_steps
     from akhbar.store import Store
-    from akhbar.tables import CHILD_TABLES, document_rows
-    from akhbar.flows.akhbar_flow import _batches, near_duplicates, refresh_catalog
-    from akhbar.schemas import validate_table
+    from akhbar.story_store import update_stories
+    from akhbar.validation import fresh_rejects, validate_batch
 
     t0 = time.perf_counter()
+    settings = Settings(input_path=folder, output_dir=out, batch_size=batch_size, ner_bilstm=bilstm)
     store = Store(out)
-    now = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.timezone.utc)
+    counts: Counter = Counter()
+    store.write_run("plain", run_row("plain", started, "running", str(folder), counts, None))
     stats = LineStats()
-    batches = []
-    for units in _batches(iter_inputs(folder), batch_size):
-        docs, _ = ingest_inputs(units)
-        stats.merge(build_line_stats(d for _, d in docs))
-        batches.append(docs)
-    stats.prune()
-    with make_executor(os.cpu_count() or 1, build_steps(stats, True, bilstm)) as executor:
-        seen: set[str] = set()
-        for i, docs in enumerate(batches):
-            docs = [(doc_id, d) for doc_id, d in docs if doc_id not in seen]  # as the flow does
-            seen.update(doc_id for doc_id, _ in docs)
-            states, _ = executor.run([DocState(doc_id, d) for doc_id, d in docs])
-            rows = document_rows(states, "plain", now)
-            tables = {name: validate_table(name, rows[name])[0] for name in ("documents", *CHILD_TABLES)}
-            store.write_batch(f"plain-{i:05d}", tables)
-    near_duplicates.fn(store)
+    spill = _Spill()
+    try:
+        for units in _batches(iter_inputs(folder, settings.max_file_bytes), batch_size):
+            docs, rejects = ingest_inputs(units, settings.json_fields, settings.payload_chars, settings.max_doc_chars)
+            stats.merge(build_line_stats(d for _, d in docs))
+            spill.add((docs, rejects))
+        stats.prune()
+        with make_executor(os.cpu_count() or 1, build_steps(stats, True, bilstm)) as executor:
+            seen: set[str] = set()
+            for i, (docs, rejects) in enumerate(spill):
+                docs = [(doc_id, d) for doc_id, d in docs if doc_id not in seen]  # as the flow does
+                seen.update(doc_id for doc_id, _ in docs)
+                states, timings = executor.run([DocState(doc_id, d) for doc_id, d in docs])
+                validated = validate_batch(states, rejects, "plain", started, settings.payload_chars, timings)
+                store.write_batch(f"plain-{i:05d}", {**validated.tables,
+                                                     "rejects": fresh_rejects(validated.rejects, frozenset())})
+                counts.update(validated.counts)
+    finally:
+        spill.close()
+        stop_forkserver()
+    store.write_whole("duplicates", duplicate_table(
+        store.read_table("documents", ["doc_id", "clean_text", "published_at", "ingested_at"])))
+    update_stories(store)
+    drop_stale_rejects(store)
+    store.maintain()
     store.record_snapshot("plain")
-    refresh_catalog.fn(store)
+    build_catalog(store, ARROW, SQL_DIR)
+    store.write_run("plain", run_row("plain", started, "completed", str(folder), counts, time.perf_counter() - t0))
+    build_report(store.db_path, store.root / "report.html")
     return time.perf_counter() - t0
 
 
