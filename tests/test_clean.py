@@ -220,6 +220,15 @@ def test_a_line_of_hashtags_is_the_page_tags():
         assert all(r.rule != "hashtags_only" for r in out.removed), tag
 
 
+def test_an_ad_slot_label_is_boilerplate_wherever_it_stands():
+    body = ["أعلنت الوزارة اليوم نتائج القبول في برامجها الجامعية للعام الجديد بعد مراجعة الطلبات كلها.",
+            "وأوضحت أن عدد المقبولين بلغ ثلاثة آلاف طالب وطالبة في مختلف التخصصات العلمية والإنسانية."]
+    for label in ("مساحة إعلانية", "إعلان مدفوع", "محتوى إعلاني", "إشهار", "Advertisement"):
+        out = clean_document(RawDocument(source_path="t", raw_text="\n".join(["نتائج القبول", body[0], label, body[1]])))
+        assert [(r.rule, r.text) for r in out.removed] == [("ad_label", label)], label
+        assert out.clean_text.split("\n") == body
+
+
 def test_line_stats_is_picklable():
     import pickle
 

@@ -561,6 +561,11 @@ _CAPTION_OPENING = re.compile(
     r"(?:\S+ ){0,2}(?:خلال|اثناء|لدي|عقب|بعد) (?:افتتاح|تدشين|استقبال|استقباله|زيارته|زياره|تقديم|"
     r"تسلم|تسليم|تكريم|ترؤسه|ترؤس|حضوره|حضور|لقايه|لقاء|جولته|جوله|توقيع|رعايته|رعايه|تفقده|تفقد|مشاركته|القايه|كلمته|اجتماع|الاجتماع|الحفل|اللقاء|الجوله|الزياره|المباراه|التوقيع|التدشين|الافتتاح|الاستقبال))"
 )
+# an ad slot's label on a line of its own («إعلان», «مساحة إعلانية», «محتوى مدفوع»), folded
+_AD_LABEL = re.compile(
+    r"^(?:اعلان|اعلانات|مساحه اعلانيه|اعلان مدفوع|اعلان ممول|محتوي اعلاني|محتوي مدفوع|محتوي ممول|"
+    r"مقال ممول|محتوي برعايه|اشهار|advertisement|advertising|sponsored|sponsored content|ad|ads)$"
+)
 _HASHTAGS_ONLY = re.compile(r"^\s*#[^\s#_:]+(?:\s+#[^\s#_:]+)*\s*$")
 _END_MARKER = re.compile(r"^(?:انتهي|انتهى|النهايه|end|ends)$")
 _READ_MORE = re.compile(r"^(?:اقرا |عرض |تابع |شاهد )?المزيد$")
@@ -1090,6 +1095,8 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
             put(ln.pos, "other", "punctuation_only", 0.9)  # «.», «***», «-» outside a widget
         elif _END_MARKER.match(ln.key) and ln.pos == n - 1 or _END_MARKER.match(ln.key) and "/" in ln.text:
             put(ln.pos, "other", "end_marker", 0.9)  # wire-copy «// انتهى //»
+        elif _AD_LABEL.match(ln.key):
+            put(ln.pos, "other", "ad_label", 0.95)  # an ad slot's label, wherever it stands
 
     # datelines (outside related lists, which already took their dates), above the first
     # running-text paragraph or below the last: a date line between paragraphs is the
