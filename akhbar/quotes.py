@@ -368,6 +368,14 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         if t.is_word:
             if _is_complementizer(t) or _cue_form(t) is not None or t.fold in Q.ACCORDING:
                 break
+            if t.fold == "من" and words >= 1 and _bare(prev_fold) in Q.QUANTIFIERS and i + 1 < limit \
+                    and toks[i + 1].is_word:
+                # «وأبدى عدد من المتسوقين إعجابهم …»: «a number of» + whom is the speaker
+                words += 1
+                end = t.end
+                prev_fold = t.fold
+                i += 1
+                continue
             if (_bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or strip_conjunction(t.fold) in Q.STOPS) \
                     and not _imam(t):
                 break
@@ -381,7 +389,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 # «وأفادت مصادر طبية بوقوع إصابتين»: with no «أن» ahead, «بـ» opens what was reported
                 # «طالب» asks for «بـ» + a verbal noun: «طالب حزب اليسار بعقد جلسة»
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
-            if words == 0 and not _is_role(t.fold) and _bare(t.fold) not in Q.SPEAKING_DOCS \
+            quantity = _bare(t.fold) in Q.QUANTIFIERS and i + 1 < limit and toks[i + 1].fold == "من"
+            if words == 0 and not _is_role(t.fold) and _bare(t.fold) not in Q.SPEAKING_DOCS and not quantity \
                     and not _one_of(doc, i, limit) and not _nisba_before_name(doc, i, limit):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:

@@ -911,3 +911,12 @@ def test_one_of_a_speaking_kind_and_the_imam():
     assert _find(_run(text), "لم يسمع").speaker == "إمام المسجد"
     (q,) = _run("وقال الوزير أمام الحضور إن المشروع اكتمل.")
     assert q.speaker == "الوزير"
+
+
+def test_a_number_of_people_is_the_speaker():
+    """«وأبدى عدد من المتسوقين إعجابهم …»: «عدد» alone was the third most frequent speaker on
+    3,000 SaudiNewsNet articles."""
+    (q,) = _run("وأبدى عدد من المتسوقين إعجابهم بهذه البادرة الجميلة.")
+    assert q.speaker == "عدد من المتسوقين" and q.text.startswith("إعجابهم")
+    (q,) = _run("وقال عدد من أهالي الحي إن الطريق مغلق منذ الصباح.")
+    assert q.speaker == "عدد من أهالي الحي" and q.text.startswith("الطريق")
