@@ -657,10 +657,10 @@ NOT_WEEKDAY_BEFORE = {fold(w) for w in ("خطب", "خطبة", "صلاة", "صل�
 PHONE_WORDS = {fold(w) for w in ("هاتف", "الهاتف", "جوال", "الجوال", "الرقم", "رقم", "واتساب", "الطوارئ",
                                 "الموحد", "المجاني", "فاكس", "للاتصال", "الاتصال", "اتصل", "بالرقم",
                                 "رسالة", "نصية", "بالرمز", "الرمز")}
-# comparison verbs whose subject may stand between them and the number: (qualifier, needs على/عن)
 # nouns heading the subject between a comparison verb and its number: «تزيد إجمالي أجرتها عن»,
 # «يزيد مجموع قيمتها التعاقدية عن» (stopwords elsewhere)
 SUBJECT_HEADS = {fold(w) for w in ("إجمالي", "مجموع")}
+# comparison verbs whose subject may stand between them and the number: (qualifier, needs على/عن)
 DISTANT_VERBS = {
     **{fold(w): ("more_than", False) for w in (
         "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تفوق", "تخطى", "تخطت", "يتخطى",

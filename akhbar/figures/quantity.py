@@ -14,7 +14,7 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _QUANTITY_KINDS, Candidate, _R
 from akhbar.figures.numbers import is_int
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import _word_count, broken_singular, singular_noun
+from akhbar.figures.units import _PRONOUN_SUFFIXES, _word_count, broken_singular, singular_noun
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_conjunction, strip_diacritics
 
@@ -419,10 +419,13 @@ class QuantityParser(TokenView):
                 # (sound plurals only: a broken plural's pattern under a suffix is too often misread,
                 # «أجزائه» is not «جزيء»)
                 written = strip_diacritics(self.raw_word(i - 1)).replace("\u0640", "")
-                base = next((written[: -len(suf)] for suf in ("هما", "هم", "ها", "ه") if written.endswith(suf)), written)
-                one = singular_noun(written) if base.endswith(("ات", "ين", "ون")) else written
+                base = next((written[: -len(suf)] for suf in _PRONOUN_SUFFIXES if written.endswith(suf)), written)
                 if base.endswith(("ين", "ون")) and len(base) >= 5:
                     one = base[:-2]
+                elif base.endswith(("ات", "ين", "ون")):
+                    one = singular_noun(written)
+                else:
+                    one = written
                 if one != written and not one.endswith("ات") and _word_count(one) >= 20:  # (a word in use)
                     return _R(i + 1, self.toks[i - 1].a, t.b,
                               {"value": float(hit[0]), "qualifier": "exact", "kind": "count", "unit": one})
