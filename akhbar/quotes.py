@@ -279,6 +279,11 @@ class _Doc:
             return self.mentions[k]
         return None
 
+    def mention_at(self, char: int) -> Mention | None:
+        """The mention covering offset ``char``, if any."""
+        k = bisect.bisect_right(self.mention_starts, char) - 1
+        return self.mentions[k] if k >= 0 and self.mentions[k].end > char else None
+
     def mentions_in(self, a: int, b: int) -> list[Mention]:
         k = bisect.bisect_left(self.mention_starts, a)
         out = []
@@ -467,7 +472,7 @@ def _adjective_participle(doc: _Doc, k: int) -> bool:
         return False
     prev = toks[k - 1]
     if not prev.is_word or prev.fold.startswith(("ال", "وال")) or prev.fold.endswith(("ه", "ها", "هم")) \
-            or doc.mention_starting_in(prev) is not None or any(m.start <= prev.start < m.end for m in doc.mentions_in(prev.start, prev.end)):
+            or doc.mention_starting_in(prev) is not None or doc.mention_at(prev.start) is not None:
         return False
     return not any(t.is_word and _is_complementizer(t) for t in toks[k + 1 : k + 4])
 

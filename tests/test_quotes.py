@@ -901,6 +901,10 @@ def test_confirmed_is_an_adjective_after_a_noun():
     text = ("وأظهرت الاختبارات داخل المختبر، أن 95 في المائة من المنتجات البلاستيكية تتأثر بالحرارة. "
             "وتوصلت الاختبارات إلى نتائج مؤكدة حيال تسرب كيمائيات الإستروجين.")
     assert [q.cue for q in _run(text)] == ["وأظهرت"]
+    # after the last word of a name the participle states: «… محمد علي مؤكدا حرص …»
+    text = "وقال الوزير محمد علي مؤكدا حرص الوزارة على دعم المبادرات الشبابية."
+    (q,) = _run(text, [_m(text, "محمد علي")])
+    assert q.cue == "مؤكدا" and q.text.startswith("حرص الوزارة")
 
 
 def test_one_of_a_speaking_kind_and_the_imam():
