@@ -106,10 +106,27 @@ def fold(s: str | None) -> str | None:
     return " ".join(_SPELLINGS.get(w, w) for w in (strip_article(w, min_len=5) for w in fold_match(s).split()))
 
 
+# the blind sets in their own folders (benchmarks/gold/figq_<name>/), with what each is now
+BLIND_SETS = {
+    "heldout2": "score the second held-aside set, benchmarks/gold/figq_heldout2/ (final figures only)",
+    "heldout3": "score the third held-aside set, benchmarks/gold/figq_heldout3/ (annotated blind in "
+                "the fourth round; scored twice then, development data since)",
+    "heldout4": "score the fourth held-aside set, benchmarks/gold/figq_heldout4/ (annotated blind in "
+                "the fifth round; scored twice then, development data since)",
+    "heldout5": "score the fifth held-aside set, benchmarks/gold/figq_heldout5/ (annotated blind in "
+                "the sixth round; scored twice then, a validation set since: scored, never read)",
+    "heldout6": "score the sixth held-aside set, benchmarks/gold/figq_heldout6/ (annotated blind in "
+                "the seventh round; scored twice then, development data since the eighth)",
+    "heldout7": "score the seventh held-aside set, benchmarks/gold/figq_heldout7/ (annotated blind in "
+                "the eighth round; final figures only)",
+}
+NOT_READ = ("heldout5", "heldout7")  # sets whose errors are never printed (validation, final figures)
+
+
 def _paths(part: str) -> tuple[Path, Path]:
     """(articles, gold) files of a part: dev, heldout, or heldout2 (its own folder, annotated
     blind after the first round and kept aside: final figures only)."""
-    if part in ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"):
+    if part in BLIND_SETS:
         return GOLD / f"figq_{part}" / "articles.jsonl", GOLD / f"figq_{part}" / f"figq_{part}.jsonl"
     return GOLD / f"figq_articles_{part}.jsonl", GOLD / f"figq_{part}.jsonl"
 
@@ -399,34 +416,21 @@ def speed(rev: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--heldout", action="store_true", help="score the first held-aside part (52 articles)")
-    ap.add_argument("--heldout2", action="store_true",
-                    help="score the second held-aside set, benchmarks/gold/figq_heldout2/ (final figures only)")
-    ap.add_argument("--heldout3", action="store_true",
-                    help="score the third held-aside set, benchmarks/gold/figq_heldout3/ (annotated blind in "
-                         "the fourth round; scored twice then, development data since)")
-    ap.add_argument("--heldout4", action="store_true",
-                    help="score the fourth held-aside set, benchmarks/gold/figq_heldout4/ (annotated blind in "
-                         "the fifth round; scored twice then, development data since)")
-    ap.add_argument("--heldout5", action="store_true",
-                    help="score the fifth held-aside set, benchmarks/gold/figq_heldout5/ (annotated blind in "
-                         "the sixth round; scored twice then, a validation set since: scored, never read)")
-    ap.add_argument("--heldout6", action="store_true",
-                    help="score the sixth held-aside set, benchmarks/gold/figq_heldout6/ (annotated blind in "
-                         "the seventh round; scored twice then, development data since the eighth)")
-    ap.add_argument("--heldout7", action="store_true",
-                    help="score the seventh held-aside set, benchmarks/gold/figq_heldout7/ (annotated blind in "
-                         "the eighth round; final figures only)")
+    for part, help_text in BLIND_SETS.items():
+        ap.add_argument(f"--{part}", action="store_true", help=help_text)
     ap.add_argument("--count-only", action="store_true",
                     help="load the part and print its numbers of articles, figures and statements; no scoring")
-    ap.add_argument("--errors", action="store_true", help="print each error (never with --heldout5 or --heldout7)")
+    ap.add_argument("--errors", action="store_true",
+                    help=f"print each error (never with {' or '.join('--' + p for p in NOT_READ)})")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--baseline", default=BASELINE_REV)
     args = ap.parse_args()
     if args.speed:
         speed(args.baseline)
         return
-    part = "heldout7" if args.heldout7 else "heldout6" if args.heldout6 else "heldout5" if args.heldout5 else "heldout4" if args.heldout4 else "heldout3" if args.heldout3 else "heldout2" if args.heldout2 else "heldout" if args.heldout else "dev"
-    if args.errors and part in ("heldout5", "heldout7"):
+    # the newest set asked for wins, as the flags were read before
+    part = next((p for p in reversed(["heldout", *BLIND_SETS]) if getattr(args, p)), "dev")
+    if args.errors and part in NOT_READ:
         sys.exit("--errors is not for the held-aside set (final figures only)")
     if args.count_only:
         items = load(part)

@@ -207,9 +207,13 @@ def test_a_short_article_under_a_repeated_policy_is_no_duplicate(rules_only):
         assert out.clean_text.startswith("استنكر رئيس الجالية")
 
 
+# two paragraphs of a short news item, around which the tests below put one page line
+_ADMISSIONS = ["أعلنت الوزارة اليوم نتائج القبول في برامجها الجامعية للعام الجديد بعد مراجعة الطلبات كلها.",
+               "وأوضحت أن عدد المقبولين بلغ ثلاثة آلاف طالب وطالبة في مختلف التخصصات العلمية والإنسانية."]
+
+
 def test_a_line_of_hashtags_is_the_page_tags():
-    body = ["أعلنت الوزارة اليوم نتائج القبول في برامجها الجامعية للعام الجديد بعد مراجعة الطلبات كلها.",
-            "وأوضحت أن عدد المقبولين بلغ ثلاثة آلاف طالب وطالبة في مختلف التخصصات العلمية والإنسانية."]
+    body = _ADMISSIONS
     out = clean_document(RawDocument(source_path="t", raw_text="\n".join(
         ["نتائج القبول"] + body + ["#نتائج #القبول #برامجه"])))
     assert [(r.rule, r.text) for r in out.removed] == [("hashtags_only", "#نتائج #القبول #برامجه")]
@@ -221,8 +225,7 @@ def test_a_line_of_hashtags_is_the_page_tags():
 
 
 def test_an_ad_slot_label_is_boilerplate_wherever_it_stands():
-    body = ["أعلنت الوزارة اليوم نتائج القبول في برامجها الجامعية للعام الجديد بعد مراجعة الطلبات كلها.",
-            "وأوضحت أن عدد المقبولين بلغ ثلاثة آلاف طالب وطالبة في مختلف التخصصات العلمية والإنسانية."]
+    body = _ADMISSIONS
     for label in ("مساحة إعلانية", "إعلان مدفوع", "محتوى إعلاني", "إشهار", "Advertisement"):
         out = clean_document(RawDocument(source_path="t", raw_text="\n".join(["نتائج القبول", body[0], label, body[1]])))
         assert [(r.rule, r.text) for r in out.removed] == [("ad_label", label)], label
