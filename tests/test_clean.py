@@ -194,7 +194,7 @@ def test_duplicated_article_is_not_emptied_by_repetition():
 def test_a_short_article_under_a_repeated_policy_is_no_duplicate(rules_only):
     """One paragraph of its own and the site's comment policy on every page: the policy is the
     repeated line (by lines the page is half repeated, by words it is not)."""
-    policy = "المرجو عدم تضمين تعليقاتكم عبارات مسيئة أو خارجة عن موضوع المقال، فهي لن تنشر. شكرا على التزامكم."
+    policy = "يسعدنا تواصلكم مع فريق التحرير على مدار الساعة طوال أيام الأسبوع دون انقطاع، شكرا على ثقتكم."
     docs = [RawDocument(source_path=f"p{i}", source="s", raw_text=(
         f"عنوان الخبر رقم {i}\n"
         f"استنكر رئيس الجالية في المنطقة رقم {i} العمل الإرهابي الذي استهدف المسجد، وقال إن أبناء الجالية "
@@ -222,6 +222,39 @@ def test_a_line_of_hashtags_is_the_page_tags():
         out = clean_document(RawDocument(source_path="t", raw_text="\n".join(
             ["نتائج القبول", body[0], tag, body[1]])))
         assert all(r.rule != "hashtags_only" for r in out.removed), tag
+
+
+def test_a_tag_line_and_a_tag_list_under_a_header_are_navigation():
+    body = _ADMISSIONS
+    # the header and its tags on one line, between the text and the footer
+    for line in ("كلمات البحث: نتائج · القبول · الجامعات", "الوسوم: القبول، الجامعات، الطلاب"):
+        out = clean_document(RawDocument(source_path="t", raw_text="\n".join(["نتائج القبول", *body, line])))
+        assert [(r.rule, r.text) for r in out.removed] == [("navigation_line", line)], line
+        assert out.clean_text.split("\n") == body
+    # a sentence that opens with the word is no tag line
+    said = "كلمات البحث: قالت الوزارة إن الطلاب يبحثون عن التخصصات الأكثر طلبا في سوق العمل."
+    out = clean_document(RawDocument(source_path="t", raw_text="\n".join(["نتائج القبول", body[0], said, body[1]])))
+    assert said in out.clean_text.split("\n")
+    # one tag a line under a header, with the page's comment notice below them
+    tags = ["وسوم ذات صلة", "#القبول", "#الجامعات", "#الطلاب"]
+    out = clean_document(RawDocument(source_path="t", raw_text="\n".join(
+        ["نتائج القبول", *body, *tags, "تعليقات الزوار (3)"])))
+    assert out.clean_text.split("\n") == body
+    assert {r.text: r.rule for r in out.removed} == {
+        "وسوم ذات صلة": "navigation_line", "#القبول": "tag_cloud_item", "#الجامعات": "tag_cloud_item",
+        "#الطلاب": "tag_cloud_item", "تعليقات الزوار (3)": "comment_notice"}
+
+
+def test_a_comment_policy_is_a_comment_notice():
+    body = _ADMISSIONS
+    for policy in ("المرجو عدم تضمين تعليقاتكم عبارات مسيئة أو خارجة عن موضوع المقال، فهي لن تنشر.",
+                   "يرجى الالتزام بآداب الحوار عند كتابة التعليقات"):
+        out = clean_document(RawDocument(source_path="t", raw_text="\n".join(["نتائج القبول", *body, policy])))
+        assert [(r.rule, r.text) for r in out.removed] == [("comment_notice", policy)], policy
+    # a reported appeal about comments is the article's
+    said = "وطالب الوزير المواطنين بعدم نشر التعليقات المسيئة على مواقع التواصل، مؤكدا أن القانون يعاقب على ذلك."
+    out = clean_document(RawDocument(source_path="t", raw_text="\n".join(["نتائج القبول", body[0], said, body[1]])))
+    assert said in out.clean_text.split("\n")
 
 
 def test_an_ad_slot_label_is_boilerplate_wherever_it_stands():

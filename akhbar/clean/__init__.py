@@ -1119,10 +1119,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
     # a line of one-word hashtags: the page's tags («#الحرمين #نزاهة»); between paragraphs, only
     # a run of them (one hashtag there may be a quoted tweet's); «#تفجير_طوارئ_عسير» is a tweet's,
     # and «#نافذة:» heads a box
-    for ln in lines:
-        if ln.pos not in labels and ln.pos != title_pos and _HASHTAGS_ONLY.match(ln.text) and (
-                ln.text.count("#") >= 2 or not (prose and prose[0] < ln.pos < prose[-1])):
-            put(ln.pos, "navigation", "hashtags_only", 0.9)
+    tag_lines = {ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos and _HASHTAGS_ONLY.match(ln.text)}
+    for p in sorted(tag_lines):
+        if lines[p].text.count("#") >= 2 or not (prose and prose[0] < p < prose[-1]) \
+                or p - 1 in tag_lines or p + 1 in tag_lines:  # one tag a line, in a run
+            put(p, "navigation", "hashtags_only", 0.9)
 
     # 3. zones: header = before the first running-text paragraph, footer = after the last
     body = [ln.pos for ln in lines if ln.pos not in labels and ln.pos != title_pos and ln.is_body()]

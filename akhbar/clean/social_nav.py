@@ -41,10 +41,13 @@ _NAV_EXACT = re.compile(
     r"الوسوم|وسوم|الكلمات الدالله|الكلمات الداله|كلمات داله|كلمات مفتاحيه|الكلمات المفتاحيه|tags|"
     r"مواضيع|مواضيع الخبر|ذات الصله بالوسوم)$"
 )
-_TAG_HEADER = re.compile(
-    r"^(?:الاكثر انتشارا|اكثر الكلمات انتشارا|الكلمات الاكثر انتشارا|الوسوم|وسوم|الكلمات الداله|"
-    r"كلمات داله|كلمات مفتاحيه|الكلمات المفتاحيه|tags|مواضيع الخبر)$"
+_TAG_HEADER_WORDS = (
+    r"(?:الاكثر انتشارا|اكثر الكلمات انتشارا|الكلمات الاكثر انتشارا|(?:ال)?وسوم(?: ذات (?:ال)?صله)?|"
+    r"(?:ال)?كلمات (?:ال)?(?:داله|دلاليه|مفتاحيه|البحث)|(?:ال)?كلمات ذات (?:ال)?صله|tags|مواضيع الخبر)"
 )
+_TAG_HEADER = re.compile(rf"^{_TAG_HEADER_WORDS}$")
+# «كلمات البحث: ابن · مساعد», «الوسوم: الحج، مكة»: the header and its tags on one line
+_TAG_LINE = re.compile(rf"^{_TAG_HEADER_WORDS} ?[:：]")
 _BREADCRUMB = re.compile(r"^(?:الرييسيه|home)\s*[>»/›|\\-]")
 
 
@@ -86,9 +89,12 @@ _SLIDER = re.compile(r"^(?:next previous|previous next|السابق التالي
 
 
 def is_navigation(line: Line) -> bool:
-    if line.n_words > 12:
+    if line.n_words > 18:
         return False
-    return bool(_NAV_EXACT.match(line.key) or _BREADCRUMB.match(line.norm) or _SLIDER.match(line.key))
+    if line.n_words > 12:
+        return is_tag_line(line)
+    return bool(_NAV_EXACT.match(line.key) or _TAG_HEADER.match(line.key) or _BREADCRUMB.match(line.norm)
+                or _SLIDER.match(line.key) or is_tag_line(line))
 
 
 def breadcrumb_section(line: Line) -> str | None:
@@ -116,8 +122,32 @@ def is_tag_header(line: Line) -> bool:
     return bool(_TAG_HEADER.match(line.key))
 
 
+_TAG_SEPARATORS = re.compile(r"[·•|،,/#]|\s[-–]\s")
+
+
+def is_tag_line(line: Line) -> bool:
+    """A tag header and its tags on one line: «كلمات البحث: ابن · مساعد», «الوسوم: مكة، الحج»
+    (the tags: at most 15 words, no sentence end, separated by a mark or at most four)."""
+    if line.n_words > 18 or not _TAG_LINE.match(line.norm):
+        return False
+    rest = line.text.split(":", 1)[-1] if ":" in line.text else line.text.split("：", 1)[-1]
+    rest = rest.strip()
+    if not rest or rest[-1] in ".؟?!…":
+        return False
+    return len(rest.split()) <= 4 or bool(_TAG_SEPARATORS.search(rest))
+
+
+_HASHTAG_ITEM = re.compile(r"^\s*#[^\s#:]+(?:\s+#[^\s#:]+)*\s*$")
+
+
+def _tag_item(line: Line) -> bool:
+    return bool(_HASHTAG_ITEM.match(line.text)) or (line.n_words <= 3 and not line.ends_sentence)
+
+
 def find_tag_blocks(lines: list[Line], taken: set[int]) -> dict[int, tuple[str, float]]:
-    """Tag clouds at the end: header, then very short lines up to the end of the text."""
+    """Tag clouds: a header, then very short lines up to the end of the text, or a run of
+    tags right under it (hashtags, or at least two lines of one to three words) where other
+    widgets follow."""
     out: dict[int, tuple[str, float]] = {}
     n = len(lines)
     for i, ln in enumerate(lines):
@@ -126,5 +156,14 @@ def find_tag_blocks(lines: list[Line], taken: set[int]) -> dict[int, tuple[str, 
         tail = [k for k in range(i + 1, n) if k not in taken]
         if all(lines[k].n_words <= 4 and not lines[k].ends_sentence for k in tail) and len(tail) <= 30:
             for k in tail:
+                out[k] = ("tag_cloud_item", 0.85)
+            continue
+        run: list[int] = []
+        for k in tail:
+            if k != (run[-1] if run else i) + 1 or not _tag_item(lines[k]) or len(run) >= 30:
+                break
+            run.append(k)
+        if len(run) >= 2 or any(_HASHTAG_ITEM.match(lines[k].text) for k in run):
+            for k in run:
                 out[k] = ("tag_cloud_item", 0.85)
     return out
