@@ -14,9 +14,11 @@
         # the sixth round, validation data since (scored, never read)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout6  # sixth held-aside set: scored twice in
         # the seventh round, development data since the eighth
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout7  # seventh held-aside set: final figures only
-    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3|--heldout4|--heldout6]
-        # print every miss / false figure / wrong speaker (never on --heldout5 or --heldout7)
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout7  # seventh held-aside set: scored three
+        # times in the eighth round, development data since the ninth
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout8  # eighth held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|--heldout3|--heldout4|--heldout6|--heldout7]
+        # print every miss / false figure / wrong speaker (never on --heldout5 or --heldout8)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -118,9 +120,11 @@ BLIND_SETS = {
     "heldout6": "score the sixth held-aside set, benchmarks/gold/figq_heldout6/ (annotated blind in "
                 "the seventh round; scored twice then, development data since the eighth)",
     "heldout7": "score the seventh held-aside set, benchmarks/gold/figq_heldout7/ (annotated blind in "
-                "the eighth round; final figures only)",
+                "the eighth round; scored three times then, development data since the ninth)",
+    "heldout8": "score the eighth held-aside set, benchmarks/gold/figq_heldout8/ (annotated blind in "
+                "the ninth round; final figures only)",
 }
-NOT_READ = ("heldout5", "heldout7")  # sets whose errors are never printed (validation, final figures)
+NOT_READ = ("heldout5", "heldout8")  # sets whose errors are never printed (validation, final figures)
 
 
 def _paths(part: str) -> tuple[Path, Path]:
