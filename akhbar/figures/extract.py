@@ -227,6 +227,9 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             if r.fields is None and audit is not None:
                 audit[r.reason or "unnamed"] += 1
             if r.fields is not None:
+                unit = r.fields.get("unit")
+                if unit and (unit == OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
+                    r.fields["unit"] = _others_antecedent(out) or OTHER_UNIT
                 out.append(self._figure(r))
                 if r.then is not None and r.then.fields is not None:
                     out.append(self._figure(r.then))
@@ -255,6 +258,22 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             magnitude=f.get("magnitude"),
             date_value=f.get("date_value"),
         )
+
+
+OTHER_UNIT = "آخر"  # «3 آخرين» with no count before it in the sentence: three others
+
+
+def _others_antecedent(before: list[Figure]) -> str | None:
+    """The counted noun that «N آخرين» repeats: the last count before it in the sentence
+    with a noun of its own («مقتل 18 متمردا وإصابة 24 آخرين» → متمرد), one of two or more
+    before one of one («4 أشخاص من عائلة واحدة … 3 آخرون» → شخص).  An outcome is no noun to
+    repeat («13 قتيلا وإصابة 23 آخرين»: the others are wounded, not killed): None."""
+    counts = [f for f in before if f.kind == "count" and f.unit and f.unit != OTHER_UNIT]
+    if not counts:
+        return None
+    many = [f for f in counts if f.value is None or f.value >= 2]
+    unit = (many or counts)[-1].unit
+    return None if unit in L.OUTCOME_NOUNS else unit
 
 
 def extract_figures(text: str, *, reference_date: dt.date | None = None) -> list[Figure]:

@@ -696,7 +696,10 @@ PER_HOUR = {fold(w) for w in ("بالساعة", "للساعة")}
 # nouns of a rank or an edition that take a cardinal written in digits as their ordinal:
 # «المرتبة 106 عالمياً», «في المركز 12», «الجولة 25», «النسخة 36» (the 106th rank, not 106 of «عالمي»)
 RANK_NOUNS = {fold(w) for w in ("المرتبة", "المركز", "الجولة", "النسخة", "الحلقة", "المرحلة", "الترتيب")}
-OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات")}
+# counted nouns that name an outcome or an occasion, not who or what: «N آخرين» after them does not
+# repeat them («13 قتيلا وإصابة 23 آخرين»)
+OUTCOME_NOUNS = {"قتيل", "جريح", "مصاب", "ضحية", "وفاة", "حالة", "مرة", "إصابة", "شهيد"}
+OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات", "آخران", "آخرَين", "أخريين", "أخريان")}
 THEIR_NUMBER = {fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 AGE_WORDS = {fold(w) for w in ("العمر", "عمره", "عمرها")}
 AWWAL = fold("أول")

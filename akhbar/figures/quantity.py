@@ -192,8 +192,9 @@ class QuantityParser(TokenView):
             u = self.unit_at(
                 j, allow_fallback=allow_fb,
                 tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
-                # 3-10 take a plural, and so do 103-110, 1005 … (the last part counts: «108 قرارات»)
-                plural=value is not None and float(value).is_integer() and 3 <= value % 100 <= 10,
+                # 3-10 take a plural, and so do 103-110, 1005 … (the last part counts: «108 قرارات»);
+                # so do vague amounts («مئات الهاربين» → هارب)
+                plural=value is None or float(value).is_integer() and 3 <= value % 100 <= 10,
                 definite_ok=value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague"),
             )
             if (
@@ -210,7 +211,8 @@ class QuantityParser(TokenView):
             if u:
                 kind, unit, end = u
             elif self.w(j) in L.OTHERS and value is not None and value >= 2:
-                kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others
+                kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others (the run
+                # puts the sentence's earlier counted noun instead where there is one)
             else:
                 kind, unit, end = "count", None, j
                 if num.digits and self.w(j) == "و" and j + 1 < self.n and toks[j + 1].k == "n" and self.adjacent(j + 1):

@@ -44,6 +44,8 @@ def singular_noun(w: str, strict: bool = False) -> str:
         return w
     if w.endswith("ون") and len(w) >= 6 and not w.endswith(("يون", "قانون")):
         return w[:-2]
+    if w.endswith("ين") and len(w) >= 6 and not strict and _word_count(w[:-2]) >= 10:
+        return w[:-2]  # the genitive/accusative sound masculine plural: «سبعة متشددين» → متشدد (not «فلسطين»)
     return broken_singular(w, strict) or w
 
 
@@ -86,12 +88,21 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
         cands.append(w[1:3] + "ي" + w[3])  # أفعلاء → فعيل («أصدقاء» → صديق, «أقرباء» → قريب)
     if n == 5 and w[2] == "ا" and w[4] in "ىي":
         cands += [w[:2] + w[3] + "ى", w[:2] + "ي" + w[3]]  # فعالى → فعلى / فعيل («دعاوى» → دعوى, «حزانى» → حزين)
+    if n == 5 and w[0] in "أا" and w[4] == "ة" and not strict:
+        # أفعلة → فعال («أنشطة» → نشاط, «أسلحة» → سلاح); not where فعول is in use too («أعمدة»: عمود, not عماد)
+        if _word_count(w[1:3] + "و" + w[3]) < 20:
+            cands.append(w[1:3] + "ا" + w[3])
+    hollow = n == 4 and w[1] == "ا" and w[3] == "ة" and not strict
+    if hollow:
+        cands.append(w[0] + "ائ" + w[2])  # فعلة of a hollow root → فاعل («قادة» → قائد, «باعة» → بائع)
     if not cands:
         return None
     best = max(cands, key=_word_count)
     got = _word_count(best)
     if got < 10 or (strict and got <= _word_count(w)):
         return None
+    if hollow and best == cands[-1] and got <= _word_count(w):
+        return None  # «حالة» is a singular of its own, not the plural of «حائل»
     return best
 
 
@@ -182,7 +193,10 @@ class UnitReader(TokenView):
                 if hit and hit[0] == "count":
                     return hit[0], hit[1], j + 2
                 if allow_fallback and self.fallback_ok(nxt) and not nxt.startswith(("و", "ف")) and not self.pronoun_suffixed(j + 1):
-                    return "count", self.word_as_written(j + 1), j + 2  # «ثمانية من قوات الأمن»
+                    # «30 من زعماء القبائل» → زعيم (what follows «من» is a plural); «ثمانية من قوات
+                    # الأمن» stays قوات (members of a body, not eight forces)
+                    written = self.word_as_written(j + 1)
+                    return "count", written if written.endswith("ات") else singular_noun(written), j + 2
             if nxt and nxt.startswith("ال"):
                 hit = self.unit_lookup(nxt)
                 if hit:
@@ -192,10 +206,8 @@ class UnitReader(TokenView):
                         return kind, unit + " مربع", end + 1
                     return kind, unit, end
                 if allow_fallback and self.fallback_ok(nxt):
-                    written = self.word_as_written(j + 1)
-                    if written.endswith("ات"):
-                        written = singular_noun(written)  # «13129 من المطبوعات» → مطبوعة
-                    return "count", written, j + 2
+                    # «13129 من المطبوعات» → مطبوعة, «ثلاثة من القادة» → قائد (what follows «من» is a plural)
+                    return "count", singular_noun(self.word_as_written(j + 1)), j + 2
             return None
         if (
             allow_fallback and self.fallback_ok(w) and not (w.startswith("لا") and len(w) > 4)
