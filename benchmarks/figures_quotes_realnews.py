@@ -53,7 +53,8 @@ Mappings added in issue #24's second round (each counted in the report, ``mapped
 * unresolved days: where the gold leaves a date null (a bare «أمس», «اليوم», «غدا» the text
   does not pin), there is nothing to compare the pipeline's date with (it anchors relative days
   on ``date_extracted``, documented in ``akhbar.figures.extract``): the value is not compared.
-* Hijri years: a gold year written with «هـ» («العام 1430هـ», value 1430) is, by the pipeline's
+* Hijri years: a gold year written with «هـ» («العام 1430هـ», value 1430), or between 1300 and 1500
+  without it («العام الحالي 1436»; since the ninth round), is, by the pipeline's
   documented convention, a date of precision year (1 Muharram 1430 as ``date_value``): right when
   that date is 1 Muharram of the gold year.
 * kind other is optional: the guide makes identifiers, names, scores and phone numbers figures
@@ -231,8 +232,10 @@ MAPPED: Counter = Counter()  # pairs where a mapping of the docstring decided a 
 
 def field_ok(g: dict, p) -> dict[str, bool]:
     kind_ok = p.kind == g["kind"] or (g["kind"] == "time" and p.kind in ("other", "time"))
+    # a Hijri year alone is a date of year precision in akhbar (module doc of akhbar.figures.extract),
+    # a year in the guide: the same year either way, with «هـ» written or not («العام الحالي 1436»)
     hijri_year = (g["kind"] == "year" and p.kind == "date" and p.unit == "year" and g["value"] is not None
-                  and ("هـ" in g["text"] or "ه" in g["text"].split()[-1][-2:]))
+                  and ("هـ" in g["text"] or "ه" in g["text"].split()[-1][-2:] or 1300 <= g["value"] <= 1500))
     if hijri_year:
         kind_ok = True
         value_ok = p.date_value is not None and p.date_value == _hijri_year_start(g["value"])
