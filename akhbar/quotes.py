@@ -1341,6 +1341,21 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
 _TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
 
 
+def _announced_event(doc: _Doc, k: int, clause_end: int) -> tuple[int, int, str, int] | None:
+    """«أعلنت وزارة الصحة اليوم (الأحد) تسجيل …»: the event «أعلن» states, over words of time."""
+    toks = doc.toks
+    j = k
+    while j < len(toks) and toks[j].start < clause_end and j - k < 6 and (
+            not toks[j].is_word and toks[j].raw in "()،," or toks[j].is_word and (toks[j].fold in Q.ANNOUNCE_TIME_WORDS or _bare(toks[j].fold) in Q.ANNOUNCE_TIME_WORDS)):
+        j += 1
+    if j >= len(toks) or toks[j].start >= clause_end or not toks[j].is_word:
+        return None
+    f = toks[j].fold
+    if f in Q.ANNOUNCED_EVENTS or _bare(f) in Q.ANNOUNCED_EVENTS:
+        return _shape(doc, toks[j].start, clause_end, j, "reported")
+    return None
+
+
 def _an_at(doc: _Doc, k: int) -> int | None:
     """The index of «عن» at token ``k``, or after a comma or a time adverb there: «فقد أعلنت
     المقاومة الشعبية، عن مقتل …», «وكانت مصادر أمنية تحدثت أمس عن مقتل …»; else None."""
@@ -1587,6 +1602,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             content = _shape(doc, toks[k_after].start, clause_end, k_after, "reported")
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(":"):
             content = _quote_on_next_line(doc, s_end)
+        if content is None and cue.lemma == "اعلن" and cue.strong and explicit:
+            content = _announced_event(doc, k_after, clause_end)
 
         if content is None and cue.lemma in Q.POINTED_TO and strong:
             # «وأشار الشيخ محمد بن زايد في هذا الصدد إلى اعتزازه بالشراكة»: «أشار إلى» + a noun

@@ -508,6 +508,14 @@ def test_announced_with_an_and_data_showed():
     (q,) = _run(text)
     assert q.speaker == "اللجنة" and "المزاد العلني" in q.text
     assert _run("وأعلن الرئيس حالة الطوارئ في الولاية.") == []
+    # «أعلن» + the verbal noun of a reported event, over words of time, states the event
+    text = "أعلنت وزارة الصحة اليوم الأحد تسجيل ثلاث إصابات جديدة بالفيروس في الرياض."
+    (q,) = _run(text)
+    assert q.speaker == "وزارة الصحة" and q.text.startswith("تسجيل ثلاث إصابات")
+    text = "وأعلنت وزارة الداخلية، أمس، القبض على 431 عنصرا خططوا لتنفيذ عمليات إرهابية."
+    (q,) = _run(text)
+    assert q.speaker == "وزارة الداخلية" and q.text.startswith("القبض على 431")
+    assert _run("وأعلنت الحكومة أمس الحداد الرسمي ثلاثة أيام.") == []
     text = "وأظهرت البيانات أن مخزونات نواتج التقطير ارتفعت 1.5 مليون برميل."
     (q,) = _run(text)
     assert q.speaker == "البيانات" and q.text.startswith("مخزونات")
