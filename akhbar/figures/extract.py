@@ -70,7 +70,7 @@ from akhbar.figures.ordinals import OrdinalParser
 from akhbar.figures.qualifiers import _QUAL_FIRST, QualifierReader
 from akhbar.figures.quantity import QuantityParser
 from akhbar.figures.ranges import RangeParser
-from akhbar.figures.units import UnitReader
+from akhbar.figures.units import UnitReader, _word_count, singular_noun
 from akhbar.models import Figure
 from akhbar.text.caches import WORD_CACHE_MAX
 
@@ -230,6 +230,8 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 unit = r.fields.get("unit")
                 if unit and (unit == OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
                     r.fields["unit"] = _others_antecedent(out) or OTHER_UNIT
+                elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
+                    r.fields["unit"] = self.counted_before(i)
                 out.append(self._figure(r))
                 if r.then is not None and r.then.fields is not None:
                     out.append(self._figure(r.then))
@@ -240,6 +242,46 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             i = max(r.end, i + 1)
             self._consumed = i
         return out
+
+    def counted_before(self, i: int) -> str | None:
+        """The noun a bare count at token ``i`` counts when the clause names it before: «بلغ عدد
+        الفحوصات 8456» → فحص, «العدد الإجمالي للركاب (6.671.878)» → راكب, «عدد من تم الكشف
+        عليهم من الأطفال 407» → طفل (a definite plural after «من» right before the number)."""
+        w1, w2 = self.w(i - 1), self.w(i - 2)
+        if w1 and w2 in L.FROM_WORDS and w1.startswith("ال") and self.fallback_ok(w1[2:]):
+            one = singular_noun(self.word_as_written(i - 1))
+            if one != self.word_as_written(i - 1) and _word_count(one) >= 10:
+                return one
+        for k in range(i - 1, max(i - 9, self._consumed - 1, -1), -1):  # (not back into the previous figure)
+            t = self.toks[k]
+            if t.k == "p" and t.t not in "()«»\"“”":
+                return None  # the clause ends
+            if t.k != "w" and t.k != "p":
+                return None  # another number
+            if t.k == "w" and t.t in L.NUMBER_OF:
+                j = k + 1
+                if self.w(j) in L.TOTAL_WORDS:
+                    j += 1
+                w = self.w(j)
+                if not w or j >= i:
+                    return None
+                raw = self.raw_word(j)
+                if w.startswith("لل"):
+                    raw = raw[2:]
+                elif w.startswith("ال"):
+                    raw = raw[2:]
+                else:
+                    return None  # «عدد من …», «عددهم»: no noun of its own
+                hit = self.unit_lookup(w if not w.startswith("لل") else "ال" + w[2:])
+                if hit:
+                    return hit[1] if hit[0] == "count" else None  # «عدد القتلى» → قتيل
+                if not self.fallback_ok(w[2:]):
+                    return None
+                one = singular_noun(raw)
+                if _word_count(one) < 10:
+                    return None
+                return one
+        return None
 
     def _figure(self, r: _R) -> Figure:
         o1, o2 = self.orig(r.a, r.b)

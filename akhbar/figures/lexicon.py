@@ -699,6 +699,10 @@ RANK_NOUNS = {fold(w) for w in ("المرتبة", "المركز", "الجولة"
 # counted nouns that name an outcome or an occasion, not who or what: «N آخرين» after them does not
 # repeat them («13 قتيلا وإصابة 23 آخرين»)
 OUTCOME_NOUNS = {"قتيل", "جريح", "مصاب", "ضحية", "وفاة", "حالة", "مرة", "إصابة", "شهيد"}
+# «بلغ عدد الفحوصات 8456», «العدد الإجمالي للركاب»: the noun after these is what a bare count counts
+NUMBER_OF = {fold(w) for w in ("عدد", "العدد", "وعدد", "بعدد", "لعدد", "وبلغ عدد", "مجموع", "إجمالي")}
+TOTAL_WORDS = {fold(w) for w in ("الإجمالي", "الكلي", "الاجمالي")}
+FROM_WORDS = {fold(w) for w in ("من", "ومن")}
 OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات", "آخران", "آخرَين", "أخريين", "أخريان")}
 THEIR_NUMBER = {fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 AGE_WORDS = {fold(w) for w in ("العمر", "عمره", "عمرها")}
