@@ -231,7 +231,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 if unit and (unit == OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
                     r.fields["unit"] = _others_antecedent(out) or OTHER_UNIT
                 elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
-                    r.fields["unit"] = self.counted_before(i)
+                    r.fields["unit"] = self.counted_before(i) or self.coordinated_unit(i, r.end, out)
                 out.append(self._figure(r))
                 if r.then is not None and r.then.fields is not None:
                     out.append(self._figure(r.then))
@@ -281,6 +281,26 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 if _word_count(one) < 10:
                     return None
                 return one
+        return None
+
+    def coordinated_unit(self, i: int, end: int, before: list[Figure]) -> str | None:
+        """«496 ألف موظف في مراتب عامة و513 ألفاً في وظائف تعليمية»: a bare count joined by «و»
+        to the count before it, in the same clause, counts its noun (when no word after it may be
+        its own noun: «و1432 زمردة» is a year-shaped number's)."""
+        if not before or self.w(i - 1) != "و":
+            return None
+        nxt = self.w(end)
+        if nxt is not None and nxt not in L.AFTER_BARE_COUNT:
+            return None
+        prev = before[-1]
+        if prev.kind != "count" or not prev.unit or prev.unit == OTHER_UNIT:
+            return None
+        for k in range(i - 2, -1, -1):
+            t = self.toks[k]
+            if self.orig(t.a, t.b)[1] <= prev.end:
+                return prev.unit if i - k <= 8 else None
+            if t.k == "p" and t.t not in "()،,":
+                return None  # another clause
         return None
 
     def _figure(self, r: _R) -> Figure:
