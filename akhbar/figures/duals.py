@@ -40,8 +40,13 @@ _NOT_DUALS = {L.fold(w) for w in (
     "روتين", "بروتين", "لاتين", "كيراتين", "كوتين", "نيكوتين", "بوتين", "ستين", "سبتين", "اثنتين", "اثنتان",
     "ثنتين", "فيتامين", "الاثنتين", "بنزين", "كافيين", "ذاتين", "وقتين", "بيتين", "زيتين", "صوتين", "موتين",
     "شعبان",  # the month
+    "طالبان", "حرمان", "قطعان",  # the movement; «deprivation» (and a family name); «herds» (قطيع)
 )}
 
+
+# words in «ون» that are no sound plural («فرعون»: «فرعين» is two branches)
+_WORDS_IN_UN = {L.fold(w) for w in ("فرعون", "زيتون", "قانون", "صابون", "طاعون", "عربون", "ليمون", "مضمون", "كانون",
+                                    "حسون", "مأذون", "عون", "لون", "كون", "قرون", "عيون", "شؤون", "سجون", "ديون", "فنون")}
 
 # counted nouns that end in «ي» as nouns, not as a nisba: their dual is «ـيان / ـيين»
 _NOUNS_IN_YA = {L.fold(w) for w in ("جندي", "كرسي", "قاضي", "محامي", "نادي")}
@@ -87,6 +92,8 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
             return None
         if base.endswith("ي") and base not in _NOUNS_IN_YA:
             return None  # «الفلسطينيين»: a nisba plural; «جنديين», «جنديان» are two soldiers
+        if stem.endswith("ين") and hit[0] == "count" and _word_count(base + "ون") >= 5 and base + "ون" not in _WORDS_IN_UN:
+            return None  # «المنتجين», «موظفين»: a noun with a sound plural in use; «ـين» is its plural
         if hit[0] == "money" or L.UNITS.get(stem) is None:
             return hit  # «بلدان», «لاعبين» are listed plurals
     return None

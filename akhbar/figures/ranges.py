@@ -3,6 +3,8 @@ the second number is the range's («من 10 إلى 12 الشهر الجاري» 
 
 from __future__ import annotations
 
+import re
+
 from akhbar.figures import guards as G
 from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _R
@@ -36,7 +38,7 @@ class RangeParser(TokenView):
             n2 = self.parse_number(k + 1, prefixes=())
             if not n2 or n2.value is None:
                 return None
-            return self.finish_range(i, a, v1, n1, n2, year_ctx)
+            return self.finish_range(i, a, v1, n1, n2, year_ctx, either_order=True)
         if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
             k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
             n1.unit = u1
@@ -49,7 +51,7 @@ class RangeParser(TokenView):
             return None
         if not n2 or n2.value is None:
             return None
-        return self.finish_range(i, a, v1, n1, n2, year_ctx)
+        return self.finish_range(i, a, v1, n1, n2, year_ctx, either_order=True)
 
     def parse_from_to(self, i: int):
         w = self.w(i)
@@ -88,11 +90,16 @@ class RangeParser(TokenView):
         return self.finish_range(i, a, v1, n1, n2, year_ctx)
 
     def finish_range(self, i: int, a: int, v1: float, n1: Number, n2: Number, year_ctx: bool,
-                     allow_unitless_year: bool = True):
-        """The range from ``v1`` (the value of ``n1``, or of a number before it) to ``n2``."""
+                     allow_unitless_year: bool = True, either_order: bool = False):
+        """The range from ``v1`` (the value of ``n1``, or of a number before it) to ``n2``;
+        ``either_order``: «بين» names its bounds in either order («تراوحت ما بين 5.98% إلى
+        2.44%»), «من … إلى» going down is a change, not a range."""
         v2, e2 = n2.value, n2.end
         if n2.last_scale and not n1.last_scale and v1 * n2.last_scale <= v2:
             v1 = v1 * n2.last_scale
+        if either_order and v2 < v1 and not year_ctx and not any(
+                re.fullmatch(r"\d{1,3}[.,]\d{3}", self.toks[num.end - 1].t) for num in (n1, n2)):
+            v1, v2 = v2, v1  # (not «بين 695 و2.500 دولار»: a thousands point read as a decimal one)
         if not v1 < v2:
             return None
         end = e2
