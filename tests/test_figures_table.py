@@ -446,6 +446,10 @@ CASES: list[tuple[str, str, str]] = [
     # «بين» names its bounds in either order; a thousands point is no decimal to reorder
     ("وتراوحت الارتفاعات ما بين 5.98% إلى 2.44% في تداولات اليوم.", "بين 5.98% إلى 2.44%", "lo=2.44 hi=5.98 k=percent"),
     ("بينما الأزياء ما بين 695 و2.500 دولار أميركي.", "2.500 دولار أميركي", "v=2500 k=money u=دولار_أميركي"),
+    # the noun an ordinal ranks: after «ولل», over a nisba after a noun with a pronoun suffix
+    ("وللمرة الأولى منذ أشهر يعود المختصون إلى أثينا.", "الأولى", "v=1 k=ordinal u=مرة"),
+    ("خاض الأهلي نزاله الودي الثالث أمام نظيره السويسري.", "الثالث", "v=3 k=ordinal u=نزال"),
+    ("تطرق إلى تسعينات القرن الماضي وبداية الألفية الثانية.", "الثانية", "v=2 k=ordinal u=ألفية"),
     # duals: not a name («طالبان»), not the plural of a noun with a sound plural in use («المنتجين»)
     ("وتبنت حركة طالبان الهجوم على القاعدة.", "طالبان", "none"),
     ("ويعمل على تقريب وجهات النظر بين المنتجين والمستهلكين.", "المنتجين", "none"),

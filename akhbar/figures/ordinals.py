@@ -126,15 +126,19 @@ class OrdinalParser(TokenView):
         nisba adjective («المباراة الودية الثانية» → مباراة); None when there is none."""
         if pl:
             return None  # «والثانية»: a new item, the noun is further back
+        skipped = False  # a nisba adjective was skipped: the word before it is the noun's place
         for j in (i - 1, i - 2):
             prev = self.w(j)
             if not prev:
                 return None
             stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
-            if stem is None and prev.startswith("لل"):
-                # «للمرة» = لـ + المرة, but «للواء» = لـ + اللّواء: a noun starting with «ل» keeps it
-                stem = prev[1:] if _word_count(prev[1:]) > _word_count(prev[2:]) else prev[2:]
-            if stem is None and j == i - 1 and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
+            if stem is None and prev.startswith(("لل", "ولل", "فلل")):
+                # «للمرة» = لـ + المرة, but «للواء» = لـ + اللّواء: a noun starting with «ل» keeps it;
+                # «وللمركز الثاني» = و + لـ + المركز
+                lil = prev[1:] if prev[0] in "وف" else prev
+                stem = lil[1:] if _word_count(lil[1:]) > _word_count(lil[2:]) else lil[2:]
+            at_noun = j == i - 1 or skipped
+            if stem is None and at_noun and prev.endswith(_PRONOUN_SUFFIXES) and len(prev) >= 5 \
                     and self.toks[j].k == "w" and prev not in L.STOPWORDS:
                 raw = strip_diacritics(self.raw_word(j)).replace("\u0640", "")
                 if prev.startswith(("ب", "ل", "ك")):
@@ -142,7 +146,7 @@ class OrdinalParser(TokenView):
                         return None
                     raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off
                 return singular_noun(raw)  # «دورتها الثالثة» → دورة
-            if stem is None and j == i - 1 and self.toks[j].k == "w" and prev not in L.STOPWORDS:
+            if stem is None and at_noun and self.toks[j].k == "w" and prev not in L.STOPWORDS:
                 owned = _possessed_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))
                 if owned is not None:
                     return owned  # «لقبه الرابع» → لقب, «موسمي الأول» → موسم, «فترتي الأولى» → فترة
@@ -152,9 +156,12 @@ class OrdinalParser(TokenView):
                 return None
             if "ال" + stem in L.ORDINALS or "ال" + stem in L.DEFINITE_TENS:
                 return None
-            if j == i - 1 and self.raw_word(j).endswith(("ية", "ي")) and len(stem) > 3 and self.w(i - 2) \
-                    and self.w(i - 2).startswith(("ال", "وال", "بال", "لل", "فال")):
-                continue  # a nisba adjective between the noun and the ordinal
+            if j == i - 1 and self.raw_word(j).endswith(("ية", "ي")) and self.w(i - 2) and (
+                    len(stem) > 3 and self.w(i - 2).startswith(("ال", "وال", "بال", "لل", "فال"))
+                    or len(stem) >= 3 and self.raw_word(i - 2).endswith(_PRONOUN_SUFFIXES) and len(self.w(i - 2)) >= 5
+                    and not self.w(i - 2).startswith("و")):  # (as written: the fold writes «ة» as «ه»)
+                skipped = True
+                continue  # a nisba adjective between the noun and the ordinal («نزاله الودي الثالث»)
             raw = self.raw_word(j)
             k = len(prev) - len(stem)
             if len(raw) - k != len(stem):
