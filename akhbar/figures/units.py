@@ -34,6 +34,9 @@ def singular_noun(w: str, strict: bool = False) -> str:
         # of SaudiNewsNet, akhbar/resources/ner/clusters.tsv); a masculine singular must be far
         # more frequent («أشار» the verb is not «إشارة»); neither known: left as written
         base = w[:-2]
+        if len(base) >= 5 and base[0] in "اأإ" and base[-2] == "ا" and _word_count(base) >= 20:
+            return base  # the masdar of a derived verb (افتعال، انفعال، استفعال) is masculine: «اتحادات»
+            # → اتحاد, «اجتماعات» → اجتماع (its «ة» form would be read as «اتحاده», his union)
         fem, masc = _word_count(base + "ة"), _word_count(base)
         if masc > 3 * fem and len(base) >= 3 and not (fem and broken_singular(base)) and base not in L.STOPWORDS:
             # not «فئ» (the fold of «في») for «فئات»; and not «مظاهر» for «مظاهرات»: a stem that is
