@@ -40,7 +40,7 @@ _NOT_DUALS = {L.fold(w) for w in (
     "روتين", "بروتين", "لاتين", "كيراتين", "كوتين", "نيكوتين", "بوتين", "ستين", "سبتين", "اثنتين", "اثنتان",
     "ثنتين", "فيتامين", "الاثنتين", "بنزين", "كافيين", "ذاتين", "وقتين", "بيتين", "زيتين", "صوتين", "موتين",
     "شعبان",  # the month
-    "طالبان", "حرمان", "قطعان", "مارتين",  # the movement; «deprivation» (and a family name); «herds» (قطيع)
+    "طالبان", "حرمان", "قطعان", "مارتين", "كانتان", "كانتين", "تين", "التين", "والتين",  # the movement; «deprivation» (and a family name); «herds» (قطيع)
 )}
 
 
@@ -70,8 +70,8 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
         hit = L.UNITS.get(base + "ه") if len(base) >= 2 else None
         if hit:
             return hit  # «مرتين»
-        if len(base) < 3 or not _noun_in_ta(base):
-            return None
+        if len(base) < 3 or base.startswith(("ال", "وال")) or not _noun_in_ta(base):
+            return None  # (not «والتين», and figs)
         return "count", base + "ة"
     if stem.endswith("تي") and next_word is not None and next_word.startswith("ال"):
         hit = L.UNITS.get(stem[:-2] + "ه")
@@ -195,6 +195,8 @@ class DualParser(TokenView):
         w = toks[i].t
         if not self.raw_word(i).endswith("ي"):
             return None  # «أجرى», «إلى»: a final «ى» is no dual's «ي»
+        if w[:-1] in L.NOT_CONSTRUCT_DUALS or (w[0] in "وف" and w[1:-1] in L.NOT_CONSTRUCT_DUALS):
+            return None  # «حولي», «بيني», «لكني», «داخلي»: a preposition with «me», no dual
         hit = construct_dual_unit(w)
         if hit is None:
             return None
