@@ -388,6 +388,26 @@ class QuantityParser(TokenView):
         t = self.toks[i]
         return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
 
+    def parse_definite_vague(self, i: int):
+        """«الآلاف من العراقيين», «العشرات من عناصر التنظيم», «للعشرات من الآليات»: a definite vague
+        amount, «من» and what it counts (value None, the magnitude, approx)."""
+        w = self.w(i)
+        if not w:
+            return None
+        pl = next((len(p) - 2 for p in ("ال", "وال", "بال", "لل", "فال") if w.startswith(p)), None)
+        if pl is None:
+            return None
+        stem = w[pl + 2:] if not w.startswith("لل") else w[2:]
+        hit = L.NUMBER_WORDS.get(stem)
+        if not hit or hit[1] not in ("plural", "vague") or self.w(i + 1) not in L.FROM_WORDS:
+            return None
+        u = self.unit_at(i + 1, plural=True)  # «من» + a plural: «من العراقيين» → عراقي
+        if not u or u[0] != "count":
+            return None
+        t = self.toks[i]
+        return _R(u[2], t.a + pl, self.toks[u[2] - 1].b,
+                  {"value": None, "magnitude": float(hit[0]), "qualifier": "approx", "kind": "count", "unit": u[1]})
+
     def parse_definite_number(self, i: int):
         """«الأشهر الأربعة», «المباريات الثلاث» (a definite plural, then the number) and
         «الثلاث سنوات» (the number, then the plural): 3-10 things."""

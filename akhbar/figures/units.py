@@ -89,7 +89,7 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
         cands += [w[0] + c2 + "ي" + w[2], w[0] + "ا" + w[1] + w[2]]
     if n == 6 and w[0] == "أ" and w[4] == "ا" and w[5] == "ء":  # (not the masdar «اعتداء»)
         cands.append(w[1:3] + "ي" + w[3])  # أفعلاء → فعيل («أصدقاء» → صديق, «أقرباء» → قريب)
-    if n == 5 and w[2] == "ا" and w[4] in "ىي":
+    if n == 5 and w[2] == "ا" and (w[4] == "ى" or w[4] == "ي" and _word_count(w) < 50):  # (not a nisba «عراقي»)
         cands += [w[:2] + w[3] + "ى", w[:2] + "ي" + w[3]]  # فعالى → فعلى / فعيل («دعاوى» → دعوى, «حزانى» → حزين)
     if n == 5 and w[0] in "أا" and w[4] == "ة" and not strict:
         # أفعلة → فعال («أنشطة» → نشاط, «أسلحة» → سلاح); not where فعول is in use too («أعمدة»: عمود, not عماد)
