@@ -388,6 +388,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
+            if words >= 1 and cue.lemma == "اعلن" and (t.fold in Q.ANNOUNCED_EVENTS or _bare(t.fold) in Q.ANNOUNCED_EVENTS):
+                break  # «وأعلنت البحرين | استدعاء سفيرها»: the event announced, not the speaker
             if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
                     t.fold.startswith("با") or (cue.lemma in Q.ASKS_BI and t.fold.startswith("ب") and len(t.fold) > 3)
                     or (tight and cue.lemma in Q.CLAUSE_AFTER_BI and t.fold.startswith("ب") and len(t.fold) > 3)):
@@ -1356,6 +1358,14 @@ def _announced_event(doc: _Doc, k: int, clause_end: int) -> tuple[int, int, str,
     return None
 
 
+def _what_it_described(doc: _Doc, k: int) -> bool:
+    """«ما وصفته بتكرار …», «بما وصفه بالانتهاكات»: «ما» + the verb with its object pronoun + «بـ» + a noun."""
+    toks = doc.toks
+    return 0 < k < len(toks) - 1 and toks[k - 1].fold in ("ما", "بما") and toks[k].fold != "وصف" \
+        and toks[k + 1].is_word and toks[k + 1].fold.startswith("ب") and len(toks[k + 1].fold) > 3 \
+        and toks[k + 1].fold not in ("بان", "بانه", "بانها", "بانهم")
+
+
 def _an_at(doc: _Doc, k: int) -> int | None:
     """The index of «عن» at token ``k``, or after a comma or a time adverb there: «فقد أعلنت
     المقاومة الشعبية، عن مقتل …», «وكانت مصادر أمنية تحدثت أمس عن مقتل …»; else None."""
@@ -1518,6 +1528,21 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             q = _relayed(doc, k, limit, s_end, history)
             if q is not None:
                 found.append((tok.start, q))
+            continue
+        if cue.lemma == "وصف" and _what_it_described(doc, k):
+            # «بعد ما وصفته بتكرار التصريحات المعادية»: what the sentence's subject described, as
+            # «بـ» + a noun
+            clause_end = _clause_end(doc, k, s_end)
+            speaker = next((h for h in reversed(history) if s_start <= h.start < tok.start), None) \
+                or _sentence_subject(doc, s_start, k, history)  # (a cue's speaker earlier in the sentence first)
+            content = _shape(doc, toks[k + 1].start + 1, clause_end, k + 1, "reported") \
+                if toks[k + 1].start < clause_end else None
+            if speaker is not None and content is not None and (content[0], content[1]) not in seen_spans:
+                seen_spans.add((content[0], content[1]))
+                a, b, kind, _ = content
+                sent = doc.sentence_at(a)
+                found.append((tok.start, Quote(sent.sentence_idx if sent is not None else 0, a, b, text[a:b], kind,
+                                               tok.raw, speaker.text, speaker.canonical, speaker.start, speaker.end)))
             continue
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
         speaker: _Speaker | None = None

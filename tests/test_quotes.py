@@ -516,6 +516,18 @@ def test_announced_with_an_and_data_showed():
     (q,) = _run(text)
     assert q.speaker == "وزارة الداخلية" and q.text.startswith("القبض على 431")
     assert _run("وأعلنت الحكومة أمس الحداد الرسمي ثلاثة أيام.") == []
+    # the subject of «أعلن» ends before the event announced
+    text = "وأعلنت وزارة الخارجية البحرينية استدعاء سفيرها في طهران للتشاور."
+    (q,) = _run(text)
+    assert q.speaker == "وزارة الخارجية البحرينية" and q.text.startswith("استدعاء سفيرها")
+
+
+def test_what_it_described_as():
+    text = "وأدانت منظمة العفو الدولية ما وصفته بالاعتقالات التعسفية للناشطين."
+    q = _find(_run(text), "الاعتقالات التعسفية")
+    assert q.cue == "وصفته" and q.speaker == "منظمة العفو الدولية" and q.text.startswith("الاعتقالات")
+    # «بأن» after it is the ordinary statement, not «what it described»
+    assert all(q.cue != "وصفته" or not q.text.startswith("أن") for q in _run("وقالت ما وصفته بأنها الحقيقة."))
     text = "وأظهرت البيانات أن مخزونات نواتج التقطير ارتفعت 1.5 مليون برميل."
     (q,) = _run(text)
     assert q.speaker == "البيانات" and q.text.startswith("مخزونات")
