@@ -671,6 +671,12 @@ DISTANT_VERBS = {
 }
 # «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
 DISTANT_TO_VERBS = {fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
+PRESENT_REACH = {fold(w) for w in ("يصل", "تصل")}
+MAY_WORDS = {fold(w) for w in ("قد", "وقد")}
+# nouns of a dimension whose «تصل إلى» states a maximum: «لمدة تصل إلى 18 عاما», «بسرعة تصل إلى …»
+CAP_NOUNS = {fold(w) for w in ("مدة", "فترة", "سرعة", "نسبة", "دقة", "سعر", "أسعار", "تكلفة", "غرامة", "عقوبة",
+                                "غرامات", "عقوبات", "تحويلات", "قروض", "مكافأة", "مكافآت", "رسوم", "خصومات", "خصم",
+                                "تخفيضات", "جوائز", "تعويضات", "السجن", "الحبس")}
 NEGATIONS = {fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
 # «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
 EDITION_NOUNS = {fold(w) for w in (

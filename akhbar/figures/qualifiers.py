@@ -49,6 +49,15 @@ class QualifierReader(TokenView):
                 return None
         return None
 
+    def _capped_reach(self, i: int) -> bool:
+        """«يصل/تصل إلى» at token ``i`` states a maximum: the present tense after «قد» or after a
+        noun of a dimension («لمدة تصل إلى 18 عاما», «بسرعة تصل إلى 35 ميلا», «بغرامة تصل إلى»)."""
+        w = self.w(i) or ""
+        if w.startswith(("ل", "و")) or w not in L.PRESENT_REACH:
+            return False  # «لتصل إلى» (the level reached), «وصلت إلى» (the past: a value reached)
+        prev = self.w(i - 1) or ""
+        return prev in L.MAY_WORDS or {st for st, _ in _strip(prev, ("و", "ب", "ل", "ف"))} & L.CAP_NOUNS != set()
+
     def post_qualifier(self, j: int):
         for words, q in L.POST_QUALIFIERS:
             k = len(words)
@@ -77,9 +86,11 @@ class QualifierReader(TokenView):
                     # «ألا تتجاوز 50 مليون»; «لا تستغرق أكثر من خمس دقائق»: a negated verb before
                     # «أكثر من» caps the amount as well
                     q = "up_to" if q == "more_than" else "more_than"
-                if q == "up_to" and words[0] in L.DISTANT_TO_VERBS and w0[:pl].endswith("ل") and i + k < self.n \
-                        and self._word_before(i, L.CHANGED_BY, span=10):
-                    # «تراجع صافي أرباحها 16% لتصل إلى 2.67 مليار يورو»: the level reached, not a cap
+                if q == "up_to" and words[0] in L.DISTANT_TO_VERBS and i + k < self.n and self.w(i - 1) != "ما" \
+                        and not self._capped_reach(i):
+                    # «لتصل إلى 2.67 مليار يورو», «بطاقة تخزين تصل إلى 17.6 بيتابايت», «بقيمة وصلت إلى»:
+                    # the level reached, not a cap («ما يصل إلى», «لمدة قد تصل إلى», «بسرعة تصل إلى» are
+                    # one: as many as, as long as)
                     return "exact", i + k, self.toks[i + k].a
                 return q, i + k, self.toks[i].a + pl
         return None
