@@ -173,6 +173,9 @@ class DateParser(TokenView):
             return _R(v.end, reason=v.reason)
         if cal == "h":
             nxt = self.w(end)
+            if day is None and self.ref is not None and (j > i or nxt in L.PAST_WORDS or nxt in L.NEXT_WORDS
+                                                         or nxt in L.THIS_MONTH or nxt in L.HOLY_MONTH_WORDS):
+                return self.hijri_month(i, j, a, m, end)
             if self.ref is None or day is None:
                 return _R(end, reason="hijri_date_without_year") if (day or end - j > 1) else None
             if self.p(j - 1) in L.DASHES or G.score_context(self, i):
@@ -220,6 +223,39 @@ class DateParser(TokenView):
         except ValueError:
             return _R(end, reason="impossible_date")
         return self.mk_date(endx, a, d, "day" if day else "month")
+
+    def hijri_month(self, i: int, j: int, a: int, m: int, end: int) -> _R | None:
+        """«شهر رمضان», «رمضان المبارك», «ذي القعدة المقبل», «شهر شوال الماضي»: a Hijri month named
+        with «شهر» or a word that fixes it (not «رمضان» alone, a name as often), in the Hijri year of
+        the reference date (one back for «الماضي» when the month is still to come, one on for
+        «المقبل» when it is gone): precision month, ``date_value`` its first day (as a Hijri year's is
+        1 Muharram).  «صفر» needs «شهر» («4-صفر» is a score)."""
+        first = self.w(j) or ""
+        if j == i and first in L.ZERO_WORDS:
+            return None
+        try:
+            h = Gregorian(self.ref.year, self.ref.month, self.ref.day).to_hijri()
+        except (ValueError, OverflowError):
+            return _R(end, reason="hijri_date_without_year")
+        y, endx = h.year, end
+        while self.w(endx) in L.HOLY_MONTH_WORDS:
+            endx += 1  # «رمضان المبارك»
+        nxt = self.w(endx)
+        if nxt in L.PAST_WORDS:
+            endx += 1
+            if m > h.month:
+                y -= 1
+        elif nxt in L.NEXT_WORDS:
+            endx += 1
+            if m < h.month:
+                y += 1
+        elif nxt in L.THIS_MONTH:
+            endx += 1
+        try:
+            g = Hijri(y, m, 1).to_gregorian()
+        except (ValueError, OverflowError):
+            return _R(end, reason="hijri_date_without_year")
+        return self.mk_date(endx, a, dt.date(g.year, g.month, g.day), "month")
 
     def mk_date(self, end: int, a: int, d: dt.date, precision: str) -> _R:
         b = self.toks[end - 1].b

@@ -26,7 +26,8 @@ Conventions (documented here because the record type leaves them open)
   Every other figure with a value has ``value_low == value_high == value``.
 * Dates have ``kind="date"``, ``value=None``, ``date_value`` and their precision
   in ``unit``: ``"day"``, ``"month"`` (date_value = first of the month) or
-  ``"year"`` (a Hijri year alone: date_value = 1 Muharram of that year).
+  ``"year"`` (a Hijri year alone: date_value = 1 Muharram of that year; a Hijri month named
+  alone, «شهر رمضان الماضي»: precision month, date_value its first day).
   Hijri dates are converted to Gregorian with ``hijridate``.
 * Years («عام 2022», «2015م», «في 2014») have ``kind="year"`` and ``value`` the
   year as written (Hijri years written without «هـ» stay as written).

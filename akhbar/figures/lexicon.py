@@ -671,6 +671,8 @@ DISTANT_VERBS = {
 }
 # «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
 DISTANT_TO_VERBS = {fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
+HOLY_MONTH_WORDS = {fold(w) for w in ("المبارك", "الفضيل", "الكريم", "المعظم", "الحرام")}
+ZERO_WORDS = {fold(w) for w in ("صفر",)}
 PRESENT_REACH = {fold(w) for w in ("يصل", "تصل")}
 MAY_WORDS = {fold(w) for w in ("قد", "وقد")}
 # nouns of a dimension whose «تصل إلى» states a maximum: «لمدة تصل إلى 18 عاما», «بسرعة تصل إلى …»
