@@ -802,8 +802,14 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         return None
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
+    if toks[cue_k].fold[:1] == "و" and strip_conjunction(toks[cue_k].fold) != toks[cue_k].fold \
+            and _cue_of_fold(strip_conjunction(toks[cue_k].fold)) is not None:
+        return None  # «… إن السلطات أحبطت محاولة … وأعلنت استدعاء سفيرها»: a coordinated verb has no subject
+        # before it («أما X فقال»: with «ف» it has, the topic)
     j = cue_k - 1
-    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in Q.GAP_WORDS or toks[j].raw in "،,"):
+    topic = any(t.fold in ("اما", "واما") for t in toks[doc.tok_index(sent_start):cue_k])
+    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in Q.GAP_WORDS or toks[j].raw in "،,"
+                                                      or topic and toks[j].fold == "فقد"):  # «أما X، فقد أكد»
         j -= 1
     if j < 0 or toks[j].start < sent_start:
         return None

@@ -522,6 +522,16 @@ def test_announced_with_an_and_data_showed():
     assert q.speaker == "وزارة الخارجية البحرينية" and q.text.startswith("استدعاء سفيرها")
 
 
+def test_a_topic_after_amma_speaks_and_a_coordinated_verb_has_no_subject_before_it():
+    text = "أما المستشارة الألمانية أنجيلا ميركل فقالت إن البديل لهذا الاتفاق لن يكون واضحا."
+    q = _find(_run(text), "البديل لهذا الاتفاق")
+    assert q.speaker == "المستشارة الألمانية أنجيلا ميركل"
+    text = ("قالت وزارة الداخلية في البحرين إن السلطات أحبطت محاولة لتهريب أسلحة عن طريق اثنين من مواطنيها "
+            "وأعلنت استدعاء سفيرها في طهران للتشاور.")
+    quotes = _run(text)
+    assert quotes and not any(q.speaker.startswith("السلطات") for q in quotes)
+
+
 def test_what_it_described_as():
     text = "وأدانت منظمة العفو الدولية ما وصفته بالاعتقالات التعسفية للناشطين."
     q = _find(_run(text), "الاعتقالات التعسفية")
