@@ -673,6 +673,9 @@ DISTANT_VERBS = {
 DISTANT_TO_VERBS = {fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
 HOLY_MONTH_WORDS = {fold(w) for w in ("المبارك", "الفضيل", "الكريم", "المعظم", "الحرام")}
 ZERO_WORDS = {fold(w) for w in ("صفر",)}
+# «سباق 100 م»: words after which «N م» (spaced) is metres, not the Gregorian era
+METRE_CONTEXT = {fold(w) for w in ("سباق", "لسباق", "بسباق", "وسباق", "مسافة", "لمسافة", "بمسافة", "ارتفاع", "بارتفاع",
+                                    "عمق", "بعمق", "طول", "بطول", "عرض", "بعرض")}
 PRESENT_REACH = {fold(w) for w in ("يصل", "تصل")}
 MAY_WORDS = {fold(w) for w in ("قد", "وقد")}
 # nouns of a dimension whose «تصل إلى» states a maximum: «لمدة تصل إلى 18 عاما», «بسرعة تصل إلى …»

@@ -185,10 +185,11 @@ class UnitReader(TokenView):
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
-        if w == "م" and j > 0 and self.adjacent(j) and self.toks[j - 1].k == "n":
+        if w == "م" and j > 0 and self.toks[j - 1].k == "n" and (
+                self.adjacent(j) or {self.w(j - 2), self.w(j - 3)} & L.METRE_CONTEXT):
             v = self.toks[j - 1].v
             if v is not None and not (1000 <= v <= 2200 and self.toks[j - 1].t.isdigit()):
-                return "measure", "متر", j + 1  # «سباق 400م»
+                return "measure", "متر", j + 1  # «سباق 400م», «سباق 100 م» (not a year's «2015 م»)
         if w == "من":
             nxt = self.w(j + 1)
             if nxt and not nxt.startswith("ال"):
@@ -284,6 +285,9 @@ class UnitReader(TokenView):
             return False  # an imperfect verb; not a noun in «ي» the corpus uses with «ال» («يتيم»: «اليتيم»)
         if w[:2] in ("وي", "وت", "ون") and len(w) >= 5:
             return False  # «فيستشهد منهم 15 ويصاب سبعة»: «and» + a verb
+        if w[0] == "و" and len(w) >= 5 and _word_count(w[1:]) >= 50 and 3 * _word_count(w[1:]) >= _word_count(w) \
+                and not (w.endswith("ات") and _word_count(w[:-2] + "ه") >= 50):  # («8 وجهات»: وجهة)
+            return False  # «توفي اثنان وأصيب ثلاثة», «وفاة اثنين وإصابة …»: «and» + the next clause («وزير» keeps its «و»)
         if w.endswith(("هم", "هن", "كم", "هما")) and len(w) > 5:
             return False  # «150 إصاباتهم خطيرة»
         if w[0] in "وف" and (w[1:] in L.NUMBER_WORDS or w[1:] in L.STOPWORDS):
