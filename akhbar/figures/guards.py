@@ -93,7 +93,7 @@ REASONS: dict[str, str] = {
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
     "footnote_mark": "a small number alone in brackets before a full stop or a colon («… (1).»)",
-    "title_dual": "a dual inside a title («خادم الحرمين الشريفين»): not two of anything",
+    "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين»): not a count",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }
 
@@ -446,8 +446,9 @@ def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
         nxt in L.GOAL_SCORE_NEXT or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] == L.GOAL))
     ):
         return Verdict(False, "score", i + 1)
-    if (stem, c.w(i - 1)) in L.DUAL_TITLES:
-        return Verdict(False, "title_dual", i + 1)
+    if (stem, c.w(i - 1)) in L.DUAL_TITLES or (stem in L.DUAL_NAMES and (nxt in L.DUAL_NAMES[stem] or {
+            st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.DUAL_NAME_HEADS)):
+        return Verdict(False, "title_dual", i + 1)  # «خادم الحرمين», «أرض الحرمين الشريفين»: a name
     return KEEP
 
 

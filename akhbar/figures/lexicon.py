@@ -236,6 +236,10 @@ DURATION_DUALS = {
 # «ـين/ـان» on them is always a dual): folded stem -> unit.
 # a dual inside a title counts nothing: (dual without article, word before), folded
 DUAL_TITLES = {(fold("حرمين"), fold("خادم")), (fold("حرمين"), fold("لخادم")), (fold("حرمين"), fold("وخادم"))}
+# duals that are names whatever the word before: «الحرمين الشريفين» (the Two Holy Mosques: a name, as
+# «الولايات المتحدة» is), and after these heads («بلاد الحرمين», «أرض الحرمين», «فخادم الحرمين»)
+DUAL_NAMES = {fold("حرمين"): {fold("الشريفين"), fold("الشريفان")}}
+DUAL_NAME_HEADS = {fold(w) for w in ("خادم", "بلاد", "أرض", "ارض", "مستشار")}
 # Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is
 # the plural far more often than the dual («المسلحين», «الوافدين»).
 DUAL_IN_AN_ONLY = {fold(w): w for w in ("مسلح", "وافد")}
