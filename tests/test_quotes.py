@@ -520,6 +520,10 @@ def test_announced_with_an_and_data_showed():
     text = "وأعلنت وزارة الخارجية البحرينية استدعاء سفيرها في طهران للتشاور."
     (q,) = _run(text)
     assert q.speaker == "وزارة الخارجية البحرينية" and q.text.startswith("استدعاء سفيرها")
+    text = "وأظهرت البيانات أن مخزونات نواتج التقطير ارتفعت 1.5 مليون برميل."
+    (q,) = _run(text)
+    assert q.speaker == "البيانات" and q.text.startswith("مخزونات")
+    assert _run("وأظهرت الصور دماراً واسعاً في المباني.") == []
 
 
 def test_a_topic_after_amma_speaks_and_a_coordinated_verb_has_no_subject_before_it():
@@ -538,10 +542,6 @@ def test_what_it_described_as():
     assert q.cue == "وصفته" and q.speaker == "منظمة العفو الدولية" and q.text.startswith("الاعتقالات")
     # «بأن» after it is the ordinary statement, not «what it described»
     assert all(q.cue != "وصفته" or not q.text.startswith("أن") for q in _run("وقالت ما وصفته بأنها الحقيقة."))
-    text = "وأظهرت البيانات أن مخزونات نواتج التقطير ارتفعت 1.5 مليون برميل."
-    (q,) = _run(text)
-    assert q.speaker == "البيانات" and q.text.startswith("مخزونات")
-    assert _run("وأظهرت الصور دماراً واسعاً في المباني.") == []
 
 
 def test_relayed_from_speaks_for_the_one_after_an():
