@@ -807,10 +807,10 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         return None  # «… إن السلطات أحبطت محاولة … وأعلنت استدعاء سفيرها»: a coordinated verb has no subject
         # before it («أما X فقال»: with «ف» it has, the topic)
     j = cue_k - 1
-    topic = any(t.fold in ("اما", "واما") for t in toks[doc.tok_index(sent_start):cue_k])
-    while j >= 0 and toks[j].start >= sent_start and (toks[j].fold in Q.GAP_WORDS or toks[j].raw in "،,"
-                                                      or topic and toks[j].fold == "فقد"):  # «أما X، فقد أكد»
-        j -= 1
+    while j >= 0 and toks[j].start >= sent_start and (
+            toks[j].fold in Q.GAP_WORDS or toks[j].raw in "،,"
+            or toks[j].fold == "فقد" and any(t.fold in ("اما", "واما") for t in toks[doc.tok_index(sent_start):j])):
+        j -= 1  # («أما X، فقد أكد»: «فقد» is a gap after a topic)
     if j < 0 or toks[j].start < sent_start:
         return None
     end_tok = toks[j]
@@ -1512,6 +1512,17 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     found: list[tuple[int, Quote]] = []
     seen_spans: set[tuple[int, int]] = set()
     toks = doc.toks
+
+    def emit(tok: _Tok, content: tuple[int, int, str, int], speaker: _Speaker) -> None:
+        """One quote per content span: the cue ``tok``'s statement ``content`` by ``speaker``."""
+        a, b, kind, _ = content
+        if (a, b) in seen_spans or b <= a:
+            return
+        seen_spans.add((a, b))
+        sent = doc.sentence_at(a)
+        found.append((tok.start, Quote(sent.sentence_idx if sent is not None else 0, a, b, text[a:b], kind, tok.raw,
+                                       speaker.text, speaker.canonical, speaker.start, speaker.end)))
+
     for k, tok in enumerate(toks):
         if not tok.is_word:
             continue  # (punctuation is no cue)
@@ -1543,12 +1554,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 or _sentence_subject(doc, s_start, k, history)  # (a cue's speaker earlier in the sentence first)
             content = _shape(doc, toks[k + 1].start + 1, clause_end, k + 1, "reported") \
                 if toks[k + 1].start < clause_end else None
-            if speaker is not None and content is not None and (content[0], content[1]) not in seen_spans:
-                seen_spans.add((content[0], content[1]))
-                a, b, kind, _ = content
-                sent = doc.sentence_at(a)
-                found.append((tok.start, Quote(sent.sentence_idx if sent is not None else 0, a, b, text[a:b], kind,
-                                               tok.raw, speaker.text, speaker.canonical, speaker.start, speaker.end)))
+            if speaker is not None and content is not None:
+                emit(tok, content, speaker)
             continue
         # 1. the speaker after the cue (verb–subject), else before it (subject–verb)
         speaker: _Speaker | None = None
@@ -1667,14 +1674,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             history.append(speaker)
         if content is None or speaker is None:
             continue
-        a, b, kind, _ = content
-        if (a, b) in seen_spans or b <= a:
-            continue
-        seen_spans.add((a, b))
-        sent = doc.sentence_at(a)
-        sidx = sent.sentence_idx if sent is not None else 0
-        found.append((tok.start, Quote(sidx, a, b, text[a:b], kind, tok.raw, speaker.text, speaker.canonical,
-                                       speaker.start, speaker.end)))
+        emit(tok, content, speaker)
     found += _according_quotes(doc, history)
     found.sort(key=lambda x: (x[1].start, x[0]))
     out: list[Quote] = []
