@@ -137,6 +137,7 @@ def is_tag_line(line: Line) -> bool:
     return len(rest.split()) <= 4 or bool(_TAG_SEPARATORS.search(rest))
 
 
+# (unlike clean._HASHTAGS_ONLY, «_» is allowed: under a tag header «#a_b» is a tag, not a quoted tweet's)
 _HASHTAG_ITEM = re.compile(r"^\s*#[^\s#:]+(?:\s+#[^\s#:]+)*\s*$")
 
 

@@ -250,8 +250,9 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         عليهم من الأطفال 407» → طفل (a definite plural after «من» right before the number)."""
         w1, w2 = self.w(i - 1), self.w(i - 2)
         if w1 and w2 in L.FROM_WORDS and w1.startswith("ال") and self.fallback_ok(w1[2:]):
-            one = singular_noun(self.word_as_written(i - 1))
-            if one != self.word_as_written(i - 1) and _word_count(one) >= 10:
+            written = self.word_as_written(i - 1)
+            one = singular_noun(written)
+            if one != written and _word_count(one) >= 10:
                 return one
         for k in range(i - 1, max(i - 9, self._consumed - 1, -1), -1):  # (not back into the previous figure)
             t = self.toks[k]
@@ -266,14 +267,10 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 w = self.w(j)
                 if not w or j >= i:
                     return None
-                raw = self.raw_word(j)
-                if w.startswith("لل"):
-                    raw = raw[2:]
-                elif w.startswith("ال"):
-                    raw = raw[2:]
-                else:
+                if not w.startswith(("ال", "لل")):
                     return None  # «عدد من …», «عددهم»: no noun of its own
-                hit = self.unit_lookup(w if not w.startswith("لل") else "ال" + w[2:])
+                raw = self.raw_word(j)[2:]  # without «ال» / «لل»
+                hit = self.unit_lookup("ال" + w[2:])
                 if hit:
                     return hit[1] if hit[0] == "count" else None  # «عدد القتلى» → قتيل
                 if not self.fallback_ok(w[2:]):

@@ -446,8 +446,8 @@ def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
         nxt in L.GOAL_SCORE_NEXT or (nxt.startswith("ل") and (nxt[1:] in L.NUMBER_WORDS or nxt[1:] == L.GOAL))
     ):
         return Verdict(False, "score", i + 1)
-    if (stem, c.w(i - 1)) in L.DUAL_TITLES or (stem in L.DUAL_NAMES and (nxt in L.DUAL_NAMES[stem] or {
-            st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.DUAL_NAME_HEADS)):
+    if stem in L.DUAL_NAMES and (nxt in L.DUAL_NAMES[stem] or {
+            st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.DUAL_NAME_HEADS):
         return Verdict(False, "title_dual", i + 1)  # «خادم الحرمين», «أرض الحرمين الشريفين»: a name
     return KEEP
 

@@ -234,10 +234,9 @@ DURATION_DUALS = {
 }
 # Nouns whose dual is a figure although they are not units elsewhere (broken plurals, so
 # «ـين/ـان» on them is always a dual): folded stem -> unit.
-# a dual inside a title counts nothing: (dual without article, word before), folded
-DUAL_TITLES = {(fold("حرمين"), fold("خادم")), (fold("حرمين"), fold("لخادم")), (fold("حرمين"), fold("وخادم"))}
-# duals that are names whatever the word before: «الحرمين الشريفين» (the Two Holy Mosques: a name, as
-# «الولايات المتحدة» is), and after these heads («بلاد الحرمين», «أرض الحرمين», «فخادم الحرمين»)
+# duals inside a title or a name count nothing: «الحرمين الشريفين» (the Two Holy Mosques: a name, as
+# «الولايات المتحدة» is) whatever the word before, and «الحرمين» after these heads, with or without a
+# proclitic («خادم الحرمين», «لخادم الحرمين», «بلاد الحرمين», «أرض الحرمين»); folded, the dual without article
 DUAL_NAMES = {fold("حرمين"): {fold("الشريفين"), fold("الشريفان")}}
 DUAL_NAME_HEADS = {fold(w) for w in ("خادم", "بلاد", "أرض", "ارض", "مستشار")}
 # Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is

@@ -56,7 +56,7 @@ class QualifierReader(TokenView):
         if w.startswith(("ل", "و")) or w not in L.PRESENT_REACH:
             return False  # «لتصل إلى» (the level reached), «وصلت إلى» (the past: a value reached)
         prev = self.w(i - 1) or ""
-        return prev in L.MAY_WORDS or {st for st, _ in _strip(prev, ("و", "ب", "ل", "ف"))} & L.CAP_NOUNS != set()
+        return prev in L.MAY_WORDS or bool({st for st, _ in _strip(prev, ("و", "ب", "ل", "ف"))} & L.CAP_NOUNS)
 
     def post_qualifier(self, j: int):
         for words, q in L.POST_QUALIFIERS:

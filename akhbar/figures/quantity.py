@@ -397,7 +397,7 @@ class QuantityParser(TokenView):
         pl = next((len(p) - 2 for p in ("ال", "وال", "بال", "لل", "فال") if w.startswith(p)), None)
         if pl is None:
             return None
-        stem = w[pl + 2:] if not w.startswith("لل") else w[2:]
+        stem = w[pl + 2:]  # («لل»: pl is 0, the stem after it)
         hit = L.NUMBER_WORDS.get(stem)
         if not hit or hit[1] not in ("plural", "vague") or self.w(i + 1) not in L.FROM_WORDS:
             return None
