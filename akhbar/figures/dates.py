@@ -400,9 +400,38 @@ class DateParser(TokenView):
         nt = self.toks[i + 1]
         if nt.k == "n":
             return True
+        if nt.k == "p":
+            # «ووقع الحادث اليوم، …», «أعلنت خلية الإعلام الحربي اليوم، مقتل …»: a clause of a
+            # reported act that ends on «اليوم» dates the act
+            return nt.t in L.CLAUSE_ENDS and self.reported_act_before(i)
         if nt.k != "w":
             return False
+        if nt.t in L.TODAY_PREPOSITIONS:
+            # «وقع الحادث اليوم في المنطقة», «أعلنت مصر اليوم عن …»: the act's circumstances follow
+            return self.reported_act_before(i)
         return nt.t in L.TODAY_COMPLEMENTIZERS  # (not an accusative: «لم تعد تقنية التصوير اليوم عملًا …»)
+
+    def reported_act_before(self, i: int) -> bool:
+        """A verb of a reported act or statement («أعلنت», «استشهد», «يبدأ») or the word for a
+        statement («بيان», «تصريحات») in the clause before «اليوم» at ``i``, and no word of the
+        writer's own present («نحن», «نعيش», «لم يعد», «كما نعرفها»): «اليوم» then dates the act
+        rather than meaning "nowadays" (about half the clause-final «اليوم» of opinion pieces)."""
+        if self.toks[i - 1].k != "w" or self.w(i - 1) in L.NOT_TODAY_AT_END:
+            return False
+        act = False
+        for k in range(i - 1, max(-1, i - 11), -1):
+            t = self.toks[k]
+            if t.k == "p" and t.t in L.CLAUSE_ENDS:
+                break
+            if t.k != "w":
+                continue
+            w = t.t
+            stems = {w, w[1:]} if w[:1] in "وف" else {w}
+            if stems & L.NOWADAYS_WORDS:
+                return False
+            if stems & L.REPORTED_ACTS:
+                act = True
+        return act
 
     def bare_today(self, i: int):
         """«اليوم» alone is today (the reference date) after a time of day or «من» («استشهد فجر

@@ -131,10 +131,30 @@ def _no_article(stem: str) -> str:
 
 
 class DualParser(TokenView):
+    def parse_duration_and_half(self, i: int):
+        """«شهر ونصف», «عام ونصف العام», «ساعة ونصف»: one and a half of a unit of time."""
+        if self.w(i + 1) not in L.AND_HALF:
+            return None
+        w = self.w(i)
+        for stem, pl in _strip(w, ("و", "ب", "ل", "ف")):
+            unit = L.HALF_DURATIONS.get(stem)
+            if unit is None:
+                continue
+            end = i + 2
+            if self.w(end) == "ال" + stem:
+                end += 1  # «شهر ونصف الشهر»
+            t = self.toks[i]
+            return _R(end, t.a + pl, self.toks[end - 1].b,
+                      {"value": 1.5, "kind": "duration", "unit": unit, "qualifier": "exact"})
+        return None
+
     def parse_duration_dual(self, i: int):
         w = self.w(i)
         if not w:
             return None
+        half = self.parse_duration_and_half(i)
+        if half is not None:
+            return half
         cands = _strip(w, ("و", "ب", "ل", "ف"))
         cands = cands + [(st[2:], p) for st, p in cands if st.startswith("ال")]  # «خلال اليومين المقبلين»
         for stem, pl in cands:

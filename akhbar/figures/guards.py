@@ -93,6 +93,7 @@ REASONS: dict[str, str] = {
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
     "footnote_mark": "a small number alone in brackets before a full stop or a colon («… (1).»)",
+    "first_n": "«الأولى» after a numeral («الأشهر الستة الأولى»): the first N, counted by the numeral",
     "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين»): not a count",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }

@@ -88,6 +88,7 @@ _add("ثلثي ثلثا", 2 / 3, "frac")
 
 NUMBER_WORDS: dict[str, tuple[float, str]] = {fold(w): (v, k) for w, v, k in _NUMBER_WORDS}
 # Definite plurals that complete a vague amount: عشرات الآلاف, مئات الملايين.
+SCALE_WORDS = {1e3: fold("ألف"), 1e6: fold("مليون"), 1e9: fold("مليار")}  # the singular of each scale
 DEFINITE_PLURAL_SCALES = {fold("الآلاف"): 1e3, fold("الألوف"): 1e3, fold("الملايين"): 1e6,
                           fold("المليارات"): 1e9}
 # Vague with a prefix (بالآلاف "by the thousands").
@@ -116,6 +117,12 @@ CONSTRUCT_ORDINALS = {fold(w): n for n, w in (
     (1, "أولى"), (2, "ثاني"), (3, "ثالث"), (4, "رابع"), (5, "خامس"), (6, "سادس"), (7, "سابع"), (8, "ثامن"),
     (9, "تاسع"), (10, "عاشر"), (1, "أول"))}
 # the collective «الثلاثي» (the three): a count with no unit («عاد الثلاثي كريستيانو رونالدو …»)
+# indefinite ordinals that follow the noun they rank («هدف ثان», «دفعة ثانية», «خياراً أول»)
+POST_NOUN_ORDINALS = {fold(w): n for n, ws in (
+    (1, "أولى أول"), (2, "ثان ثانٍ ثانية"), (3, "ثالث ثالثة"), (4, "رابع رابعة"), (5, "خامس خامسة"),
+    (6, "سادس سادسة"), (7, "سابع سابعة"), (8, "ثامن ثامنة"), (9, "تاسع تاسعة"), (10, "عاشر عاشرة"))
+    for w in ws.split()}
+SIDE_WORDS = {fold(w) for w in ("جهة", "ناحية", "جانب")}  # «من جهة ثانية»: a discourse connective
 COLLECTIVES = {fold(w): n for n, w in ((2, "الثنائي"), (3, "الثلاثي"), (4, "الرباعي"), (5, "الخماسي"), (6, "السداسي"))}
 # «الحادي عشر», «الثانية عشرة» ...
 ORDINAL_TEEN_FIRST = dict(ORDINALS)
@@ -145,6 +152,8 @@ _PRE_QUALIFIERS = {
         "نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقارب", "يقارب", "ما يناهز",
         "يناهز", "تناهز", "تقارب", "قاربت", "قارب", "قاربت نحو", "ما يقرب من", "يقرب من", "تقريبا", "تقريباً", "ما يقدر بـ", "ما يقدر ب",
         "يقدر بـ", "يقدر ب", "تقدر بـ", "تقدر ب", "في حدود", "بحدود", "قرابة الـ", "نحو الـ",
+        "يقارب الـ", "ما يقارب الـ", "تقارب الـ", "حوالي الـ",
+        "اقترب من", "اقتربت من", "يقترب من", "تقترب من", "ما يقترب من",
     ],
     "up_to": [
         "ما يصل إلى", "ما يصل الى", "يصل إلى", "تصل إلى", "يصل الى", "تصل الى", "حتى",
@@ -237,6 +246,8 @@ DURATION_DUALS = {
 # duals inside a title or a name count nothing: «الحرمين الشريفين» (the Two Holy Mosques: a name, as
 # «الولايات المتحدة» is) whatever the word before, and «الحرمين» after these heads, with or without a
 # proclitic («خادم الحرمين», «لخادم الحرمين», «بلاد الحرمين», «أرض الحرمين»); folded, the dual without article
+HALF_DURATIONS = {fold(w): w for w in ("شهر", "عام", "سنة", "ساعة", "يوم", "أسبوع", "دقيقة", "قرن")}  # «شهر ونصف»
+AND_HALF = {fold(w) for w in ("ونصف", "ونص")}
 DUAL_NAMES = {fold("حرمين"): {fold("الشريفين"), fold("الشريفان")}}
 DUAL_NAME_HEADS = {fold(w) for w in ("خادم", "بلاد", "أرض", "ارض", "مستشار")}
 # Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is
@@ -498,6 +509,12 @@ _COUNT = {
 _KIND_TABLES = (("money", _MONEY), ("duration", _DURATION), ("measure", _MEASURE),
                 ("count", _COUNT), ("other", _OTHER))
 
+# broken plurals no pattern of :func:`akhbar.figures.units.broken_singular` undoes, for the
+# numerals after them («القوى الست», «الحواس الخمس»)
+IRREGULAR_PLURALS = {fold(p): ("count", one) for p, one in (
+    ("قوى", "قوة"), ("حواس", "حاسة"), ("فروض", "فرض"), ("أنحاء", "نحو"), ("ديانات", "ديانة"), ("صلوات", "صلاة"),
+    ("أركان", "ركن"), ("أضلاع", "ضلع"), ("عناصر", "عنصر"), ("أطراف", "طرف"), ("مراحل", "مرحلة"), ("محاور", "محور"),
+)}
 UNITS: dict[str, tuple[str, str]] = {}
 for _kind, _table in _KIND_TABLES:
     for _canon, _forms in _table.items():
@@ -667,11 +684,13 @@ SUBJECT_HEADS = {fold(w) for w in ("إجمالي", "مجموع")}
 DISTANT_VERBS = {
     **{fold(w): ("more_than", False) for w in (
         "تجاوز", "تجاوزت", "يتجاوز", "تتجاوز", "فاق", "فاقت", "يفوق", "تفوق", "تخطى", "تخطت", "يتخطى",
-        "تتخطى")},
+        "تتخطى", "سيتجاوز", "ستتجاوز", "سيفوق", "ستفوق")},
     **{fold(w): ("more_than", True) for w in ("يزيد", "تزيد", "زاد", "زادت", "يربو", "تربو")},
     **{fold(w): ("less_than", True) for w in ("يقل", "تقل", "قل", "قلت")},
     **{fold(w): ("more_than", False) for w in ("تعدى", "تعدت", "يتعدى", "تتعدى")},
 }
+# «تفوق فيه نسبة التضخم 100 في المائة»: a pronoun after a preposition may stand in the verb's subject
+IN_IT = {fold(w) for w in ("فيه", "فيها", "فيهم", "لديه", "لديها", "عنده", "عندها")}
 # «ما تصل قيمته إلى مليار روبل»: a verb, its subject, then «إلى» before the number
 DISTANT_TO_VERBS = {fold(w) for w in ("يصل", "تصل", "وصل", "وصلت")}
 HOLY_MONTH_WORDS = {fold(w) for w in ("المبارك", "الفضيل", "الكريم", "المعظم", "الحرام")}
@@ -745,13 +764,33 @@ SAME_WORDS = {fold(w) for w in ("نفسه", "ذاته", "عينه")}
 # the words after which a bare «اليوم» is a day: a time of day in construct («فجر اليوم»,
 # «صباح اليوم») and «من» («ابتداءً من اليوم», «اعتباراً من اليوم»)
 TODAY_AFTER = {fold(w) for w in ("فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليلة", "ظهيرة", "منتصف",
-                                "من", "ومن", "بدءا", "ابتداء", "اعتبارا")}
+                                "من", "ومن", "بدءا", "ابتداء", "اعتبارا",
+                                "تداولات", "وتداولات", "تعاملات", "وتعاملات", "جلسة")}  # «تداولات اليوم»: today's trading
 CHANGED_BY = CHANGE_WORDS | {fold(w) for w in ("بنسبة", "بمقدار")}  # «تراجع … بنسبة 16% لتصل إلى»
 HOUR = fold("الساعة")
 HOUR_WORDS = {fold(w) for w in ("الساعة", "والساعة", "بالساعة", "للساعة")}
 PM_PARTS = {fold(w) for w in ("مساء", "مساءً", "عصرا", "عصراً", "ليلا", "ليلاً")}
 NIGHT = {fold(w) for w in ("ليلا", "ليلاً")}
 DAY_PARTS = TIME_OF_DAY - {fold(w) for w in ("بتوقيت", "غرينتش", "جرينتش")}
+# after «اليوم»: a preposition opening the report's circumstances («وقع الحادث اليوم في …»), and
+# the punctuation that closes its clause («أعلنت خلية الإعلام الحربي اليوم، مقتل …»)
+TODAY_PREPOSITIONS = {fold(w) for w in ("في", "على", "مع", "عن", "إلى", "الى", "أيضا", "أيضاً", "بحضور", "بمقر")}
+CLAUSE_ENDS = {"،", ",", ".", "؛", ";", ":"}
+# before a clause-final «اليوم», words that make it "the day" or "nowadays", not today's date
+NOT_TODAY_AT_END = {fold(w) for w in ("خلال", "مدار", "طوال", "طيلة", "أما", "وأما", "حتى", "وحتى", "لهذا", "ذلك",
+                                      "هذا", "بعد", "قبل", "نفس", "منتصف", "نهاية", "بداية", "مطلع")}
+# verbs of a reported act or statement, and the nouns for one, that make a clause-final
+# «اليوم» today's date (:meth:`akhbar.figures.dates.DateParser.reported_act_before`)
+REPORTED_ACTS = {fold(w) for w in (
+    "أعلن أعلنت أكد أكدت قال قالت أصدر أصدرت أصدرته عقد عقدت استقبل استقبلت وقع وقعت استشهد أبرم أبرمت "
+    "وصل وصلت يصل تصل بدأ بدأت يبدأ تبدأ انطلق انطلقت ينطلق تنطلق افتتح افتتحت أوضح أوضحت ذكر ذكرت صرح "
+    "صرحت كشف كشفت نفذ نفذت شن شنت أفاد أفادت أشار أشارت التقى التقت يلتقي تلتقي زار زارت ترأس ترأست دشن "
+    "دشنت تسلم تسلمت نشر نشرت قتل أصيب توفي اختتم اختتمت يختتم تختتم يلعب تلعب يواجه تواجه لعب يغلق "
+    "تعلن يعلن يعقد تعقد يستقبل تستقبل يصدر تصدر الصادرة الصادر جرى أجرى أجرت نظم نظمت ينظم تنظم "
+    "بيان بيانا تصريح تصريحات تصريحاته مؤتمر اجتماع لقائه عرض تمريره يتواصل تستأنف يستأنف غادر غادرت"
+).split()}
+# the writer's own present: «اليوم» near them is "nowadays" («كما نعرفها اليوم», «لم يعد موجوداً اليوم»)
+NOWADAYS_WORDS = {fold(w) for w in "نحن نعيش نراه نرى نعرف نعرفها لم لا لن كما منا إننا أننا هو هي هم يعد".split()}
 TODAY_COMPLEMENTIZERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها")}
 THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}
@@ -765,6 +804,9 @@ INDEX_WORDS = {fold(w) for w in ("مؤشر", "ومؤشر", "لمؤشر", "بمؤ
 # words that end an index's name: what follows them is the index's level or change
 INDEX_NAME_STOPS = {fold(w) for w in ("إلى", "الى", "عند", "نحو", "بنسبة", "بمقدار", "من", "في", "على", "بواقع",
                                       "مستوى", "قرابة", "حوالي", "ليغلق", "ليصل", "ليسجل")}
+CELSIUS = {fold(w) for w in ("مئوية", "مئويه", "سلزيوس", "سيليزية", "مئوي")}
+LIGHT = {fold(w) for w in ("ضوئية", "ضوئيه")}
+HEAT = fold("حرارة")  # «درجة الحرارة 45م», «الحرارة العظمى 48م»: the «م» is Celsius
 STERLING = {fold("إسترليني"), fold("استرليني"), fold("الإسترليني")}
 OF_THEM = {fold(w) for w in ("منهم", "منها", "منهن", "منهما", "آخرين", "آخرون", "أخرى", "آخر")}
 ERA_WORDS = {fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}

@@ -36,6 +36,12 @@ class Number:
     unit: tuple[str, str | None, int] | None = None  # a range's first number: its own unit, when written
 
 
+def stem_of_scale(atoms) -> str | None:
+    """The folded word of the scale atom before «ونصف» («مليون ونصف مليون»: the half repeats it)."""
+    v, k, _ = atoms[-2] if len(atoms) >= 2 else (None, None, None)
+    return L.SCALE_WORDS.get(v) if k == "scale" else None
+
+
 class NumberReader(TokenView):
     def number_word(self, w: str, prefixes=("و", "ب", "ل", "ف"), raw: str | None = None):
         """(value, kind, proclitic length) of a number word; ``raw`` is the word as written,
@@ -149,8 +155,9 @@ class NumberReader(TokenView):
                         atoms.append((hit[0], hit[1], True))
                         j += 1
                         nxt = self.w(j)
-                        if hit[1] == "frac" and nxt and nxt.startswith("ال") and nxt[2:] in L.NUMBER_WORDS:
-                            j += 1  # «مليون ونصف المليون»
+                        if hit[1] == "frac" and nxt and (nxt.startswith("ال") and nxt[2:] in L.NUMBER_WORDS
+                                                         or nxt == stem_of_scale(atoms)):
+                            j += 1  # «مليون ونصف المليون», «مليون ونصف مليون»
                         continue
                 # «و» written apart + number word: «واحد و عشرون», «ثلاثة و عشرون»
                 if stem == "و" and j + 1 < self.n and toks[j + 1].k == "w":

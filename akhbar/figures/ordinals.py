@@ -69,6 +69,12 @@ class OrdinalParser(TokenView):
                 if prev and prev.startswith("ال") and prev.endswith(("ين", "ون", "ات")) and len(prev) > 5:
                     t = self.toks[i]  # «اللاعبين العشرين»: the twenty players (a count)
                     return _R(end, t.a + pl, t.b, {"value": float(n), "kind": "count", "qualifier": "exact"})
+                plural = self.plural_noun(i - 1) if prev and prev.startswith("ال") and i - 1 >= self._consumed \
+                    and not pl and self.w(end) not in L.FROM_WORDS else None  # (not «الموافق للعشرين من يوليو»)
+                if plural is not None:  # «الفرق العشرين»: the twenty teams; «الدقائق العشرين»
+                    t = self.toks[i]
+                    return _R(end, self.toks[i - 1].a + plural[2], t.b,
+                              {"value": float(n), "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
             else:
                 continue
             prev = self.w(i - 1)
@@ -102,6 +108,9 @@ class OrdinalParser(TokenView):
                 return self.clock_time(i, end, end, float(n) + (12 if pm else 0))  # «السادسة من صباح اليوم»: the hour alone
             if prev in (L.fold("البارحة"),):
                 return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
+            if n == 1 and not pl and i > 0 and (self.toks[i - 1].k == "n" or prev in L.DEFINITE_TENS or (
+                    prev or "").startswith("ال") and L.NUMBER_WORDS.get(prev[2:], (0, ""))[1] == "unit"):
+                return _R(end, reason="first_n")  # «الأشهر الستة الأولى», «السنوات ال10 الأولى»: the first six
             unit = self.ranked_noun(i, pl)
             if unit is None and not pl and n == 1 and self.w(i - 1):
                 hit = dual_of(self.w(i - 1), self.w(i))
@@ -197,6 +206,42 @@ class OrdinalParser(TokenView):
             return None
         t = self.toks[i]
         return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+
+    def parse_ordinal_after_noun(self, i: int):
+        """«هدف ثان», «دفعة ثانية», «مشاركة أولى», «كمركز ثالث», «خياراً أول»: an indefinite
+        ordinal after the indefinite noun it ranks, agreeing with it in gender (a feminine
+        ordinal after a noun in «ة», a masculine one after another noun); «أول» only after an
+        accusative noun («خياراً أول»: «الفريق أول» is a rank)."""
+        w = self.w(i)
+        n = L.POST_NOUN_ORDINALS.get(w or "")
+        if n is None or i == 0 or self.toks[i - 1].k != "w" or i - 1 < self._consumed:
+            return None
+        raw = strip_diacritics(self.raw_word(i - 1)).replace("\u0640", "")
+        prev = self.w(i - 1)
+        if prev.startswith(("ال", "لل")) or prev in L.STOPWORDS or prev in L.NUMBER_WORDS or prev in L.RANK_WORDS:
+            return None
+        pl = 0
+        if raw[:1] in "وفبلك" and _word_count(L.fold(raw[1:])) > _word_count(prev):
+            pl, raw = 1, raw[1:]  # «كمركز ثان», «ودفعة ثانية»
+        if len(raw) < 3 or raw.startswith("ال") or L.fold(raw) in L.STOPWORDS or not self.fallback_ok(L.fold(raw)):
+            return None
+        if L.fold(raw) in L.SIDE_WORDS or L.fold(raw.rstrip("اً")) in L.RANK_WORDS or L.fold(raw) in L.LEV_MONTHS_1 \
+                or any(L.fold(raw) == a for a, _ in L.LEV_MONTHS_2):
+            return None  # «من جهة ثانية»: "on the other hand"; «وكيلاً أول»: a rank
+        if raw.endswith("ي") or (raw.endswith("ية") and self.w(i - 2) and self.raw_word(i - 2).endswith("ة")):
+            return None  # «إنقاذ مالي ثالث», «رحلة يومية ثانية»: an adjective before it, the noun further back
+        fem_ord = self.raw_word(i).endswith(("ة", "ى"))
+        if fem_ord != raw.endswith("ة"):
+            return None
+        if w == L.AWWAL:
+            if not raw.endswith(("اً", "ا")) or raw.endswith("ها") or len(raw) < 4 or self.w(i + 1) in L.NOT_AFTER_AWWAL:
+                return None
+            raw = raw[:-2] if raw.endswith("اً") else raw[:-1]  # «خياراً» → خيار
+        if _word_count(L.fold(raw)) < 20:
+            return None  # a word the corpus uses, not a name or a verb form
+        t = self.toks[i]
+        return _R(i + 1, self.toks[i - 1].a + pl, t.b,
+                  {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": singular_noun(raw)})
 
     def parse_construct_ordinal(self, i: int):
         """«ثاني صفقة», «وثالث الحرمين»: an indefinite ordinal heading a noun; not in a name («آل ثاني»)."""

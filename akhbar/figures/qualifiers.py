@@ -45,7 +45,7 @@ class QualifierReader(TokenView):
                 if {st for st, _ in _strip(self.w(j - 1) or "", ("و", "ف"))} & L.NEGATIONS:  # «ألا يزيد عن 26»
                     q = {"more_than": "up_to", "less_than": "more_than"}[q]
                 return q
-            if (w in L.STOPWORDS and w not in L.SUBJECT_HEADS) or (w in L.NUMBER_WORDS and L.NUMBER_WORDS[w][1] != "frac"):
+            if (w in L.STOPWORDS and w not in L.SUBJECT_HEADS and w not in L.IN_IT) or (w in L.NUMBER_WORDS and L.NUMBER_WORDS[w][1] != "frac"):
                 return None
         return None
 

@@ -233,13 +233,12 @@ class QuantityParser(TokenView):
             # so three digits after the dot are thousands (not so for the dinar's 1000 fils)
             value = float(toks[i].t.replace(".", ""))
         if (
-            single_digits and unit is None and kind == "count" and q_is_none(qualifier) and i > 1
+            single_digits and (unit is None or self.w(j) == "من") and kind == "count" and q_is_none(qualifier) and i > 1
             and self.w(i - 1) == "ال" and toks[i].a - toks[i - 1].b <= 1 and is_int(value)  # «الـ51», «الـ 51»
         ):
-            prev = self.w(i - 2) or ""
-            if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
-                return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
-                                                                "unit": self.word_as_written(i - 2)})
+            r = self.definite_digits(i, i + 1, value)
+            if r is not None:
+                return r
         if num.lone_unit and unit is None and kind == "count":
             if self.w(j) not in L.OF_THEM and self.w(i - 1) not in L.THEIR_NUMBER:
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
@@ -351,6 +350,42 @@ class QuantityParser(TokenView):
         return _R(i + 1, self.toks[j].a, self.toks[i].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": "count", "unit": unit})
 
+    def definite_digits(self, i: int, end: int, value: float):
+        """Digits with the article («الـ12», «ال10») after a definite noun: «البطولة الـ13»,
+        «الندوة الـ 12», «موجة التدفق الـ 22» rank it (an ordinal, the noun — or the head of its
+        construct — the unit); after a definite plural they count it («السنوات ال10» = 10 years)."""
+        toks = self.toks
+        prev = self.w(i - 2) or ""
+        if prev[:1] in "وبفك" and prev[1:3] == "ال":
+            prev = prev[1:]  # «بالمركز الـ 3»
+        elif prev.startswith("لل"):
+            prev = "ال" + prev[2:]
+        written = strip_diacritics(self.raw_word(i - 2)).replace("\u0640", "")
+        written = written[len(written) - len(prev) + 2:] if len(prev) > 4 else written  # without «بال», «لل», «ال»
+        if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
+            return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                            "unit": written})
+        if not prev.startswith("ال") or prev in L.STOPWORDS or i - 2 < self._consumed or toks[i - 2].k != "w":
+            return None
+        plural = self.plural_noun(i - 2)
+        if plural is not None:  # «في السنوات ال10 الأولى»
+            return _R(end, toks[i - 2].a + plural[2], toks[end - 1].b,
+                      {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+        if not self.fallback_ok(prev[2:]) or self.raw_word(i - 2).endswith(("ي", "ية")):
+            return None  # (not after a nisba adjective: its noun is further back)
+        unit = written
+        start = i - 2
+        head = self.w(i - 3)
+        if head and i - 3 >= self._consumed and toks[i - 3].k == "w" and not head.startswith("ال") \
+                and head not in L.STOPWORDS and self.fallback_ok(head) and _word_count("ال" + head) >= 50:
+            plural = self.plural_noun(i - 3, construct=True)
+            if plural is not None:  # «دول الاتحاد الـ28»: the 28 member states
+                return _R(end, toks[i - 3].a + plural[2], toks[end - 1].b,
+                          {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+            unit, start = self.word_as_written(i - 3), i - 3  # «موجة التدفق الـ 22»: the construct's head
+        return _R(end, toks[start].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                        "unit": unit})
+
     def parse_one_after_noun(self, i: int):
         """«مرة واحدة», «دفعة واحدة», «مركز واحد», «يوم واحد»: «واحد» follows the noun it counts
         as an adjective agreeing with it (Arabic puts 1 and 2 after the noun, 3-10 before); the
@@ -362,17 +397,27 @@ class QuantityParser(TokenView):
         prev = self.w(i - 1)
         if not prev or prev.startswith("ال") or len(prev) < 2 or prev in L.STOPWORDS or prev in L.NUMBER_WORDS:
             return None
-        if self.w(i + 1) == "من" or strip_conjunction(prev) in _KANA:
-            return None  # «ما زال واحداً من أكثر الساسة»: «one of», a pronoun after «كان» and its sisters
+        if strip_conjunction(prev) in _KANA:
+            return None  # «ما زال واحداً من أكثر الساسة»: a pronoun after «كان» and its sisters
+        pl = 0
+        if prev[0] in "وف" and len(prev) >= 4 and (self.unit_lookup(prev[1:]) is not None or _word_count(prev) < 20 <= _word_count(prev[1:])):
+            pl, prev = 1, prev[1:]  # «وكلية واحدة»: «and» + the noun («وقت» keeps its «و»)
+        if prev.startswith("ال"):
+            return None  # «والفتاة واحدة من …»: a predicate, not a count
+        if prev.endswith("ه") and len(prev) > 3 and w != L.fold("واحدة"):
+            return None  # «زيارة واحد من»: the numeral agrees with its noun
         hit = self.unit_lookup(prev)
+        if self.w(i + 1) == "من" and hit is None:
+            return None  # «واحد من»: «one of» after a word that is no counted noun
         if hit is None:
-            if not self.fallback_ok(prev) or self.pronoun_suffixed(i - 1) or prev.startswith(("و", "ف", "ب", "ل")):
+            if not self.fallback_ok(prev) or self.pronoun_suffixed(i - 1) or prev.startswith(("و", "ف", "ب", "ل")) and not (
+                    prev[0] == "و" and not pl and _word_count(prev) >= 50 and _word_count(prev) > _word_count(prev[1:])):
                 return None
             if (prev.endswith("ه") and len(prev) > 3) != (w == L.fold("واحدة")):
                 return None  # the numeral agrees with its noun: «مرة واحدة», «مركز واحد»
-            hit = ("count", self.word_as_written(i - 1))
+            hit = ("count", self.word_as_written(i - 1)[pl:])
         kind, unit = hit
-        return _R(i + 1, self.toks[i - 1].a, self.toks[i].b,
+        return _R(i + 1, self.toks[i - 1].a + pl, self.toks[i].b,
                   {"value": 1.0, "kind": kind, "qualifier": "exact", "unit": unit})
 
     def parse_collective(self, i: int):
@@ -457,4 +502,73 @@ class QuantityParser(TokenView):
             if u and u[0] in ("count", "duration", "measure", "money") and nxt != L.fold(u[1]):
                 return _R(i + 2, t.a, self.toks[i + 1].b,
                           {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
+        return self.definite_number_after_phrase(i, float(hit[0]))
+
+    def definite_number_after_phrase(self, i: int, n: float):
+        """«القوى العالمية الست», «أيام المهرجان الستة», «مدن القناة الثلاث», «الحواس الخمس»,
+        «أولادها الثلاثة»: a definite 3-10 numeral after a plural noun that one or two definite
+        words (its adjectives, or the second term of its construct) separate from it; the
+        numeral agrees with the plural, so it counts it."""
+        nxt = self.w(i + 1) or ""
+        if nxt.startswith("و") and (nxt[1:] in L.DEFINITE_TENS or nxt[1:] in L.NUMBER_WORDS):
+            return None  # «الأسواق الناشئة الخمس والعشرين»: a compound numeral
+        k = i - 1
+        while k >= i - 3 and k >= self._consumed and k >= 0 and self.toks[k].k == "w":
+            found = self.plural_noun(k, construct=k < i - 1)
+            if found is not None:
+                kind, unit, pl = found
+                return _R(i + 1, self.toks[k].a + pl, self.toks[i].b,
+                          {"value": n, "qualifier": "exact", "kind": kind, "unit": unit})
+            w = self.w(k)
+            if not w.startswith(("ال", "وال")) or w in L.STOPWORDS or w[2:] in L.NUMBER_WORDS:
+                return None  # only definite words stand between a noun and its numeral
+            k -= 1
+        return None
+
+    def plural_noun(self, j: int, construct: bool = False) -> tuple[str, str, int] | None:
+        """(kind, singular, proclitic length) when the word at ``j`` is a plural noun: one the
+        units lexicon lists as a plural («الأيام», «مدن»), a sound feminine plural («درجات»), a
+        broken plural by its pattern («ألقاب»), or a plural with a possessive suffix
+        («أولادها», «مواطنيه»).  An indefinite plural only with ``construct`` (a definite word
+        follows it: «درجات السلم»)."""
+        w = self.w(j)
+        if not w or len(w) < 3 or w in L.STOPWORDS:
+            return None
+        raw = strip_diacritics(self.raw_word(j)).replace("\u0640", "")
+        for stem, pl in _strip(w, ("و", "ب", "ل", "ك", "ف")):
+            art = 2 if raw[pl:pl + 2] == "ال" else 0  # (as written: «ألقاب» folds to «القاب»)
+            bare = stem[art:]
+            if len(bare) < 3 or bare in L.NUMBER_WORDS or bare in L.ORDINALS:
+                continue
+            u = L.UNITS.get(bare) or L.IRREGULAR_PLURALS.get(bare)
+            if u and u[0] in ("count", "duration") and bare != L.fold(u[1]):
+                return u[0], u[1], pl
+            if not self.fallback_ok(bare):
+                continue
+            written = raw[pl + art:]
+            owned = not art and written.endswith(_PRONOUN_SUFFIXES) and len(written) >= 5
+            if owned:
+                written = next(written[: -len(suf)] for suf in _PRONOUN_SUFFIXES if written.endswith(suf))
+                if written.endswith(("ئ", "ؤ")):
+                    written = written[:-1] + "ء"  # «أجزائه» → أجزاء
+                # «مواطنيه»: a sound masculine plural in construct has lost its «ن»
+                for form in (written, written + "ن") if written.endswith("ي") else (written,):
+                    u = L.UNITS.get(L.fold(form)) or L.IRREGULAR_PLURALS.get(L.fold(form))
+                    if u and u[0] in ("count", "duration") and L.fold(form) != L.fold(u[1]):
+                        return u[0], u[1], pl
+            elif not art and not construct:
+                continue  # an indefinite word is a plural's place only before a definite word
+            if written.endswith("ات") and len(written) >= 5:
+                one = singular_noun(written)
+            elif art and written.endswith(("ين", "ون")) and len(written) >= 5:
+                # «المجندين الـ16», «البريطانيين الـ30»: a sound masculine plural (the numeral after
+                # it rules out the dual)
+                one = written[:-3] if written.endswith(("يين", "يون")) else written[:-2]
+                if written.endswith(("يين", "يون")):
+                    one += "ي"
+                return "count", one, pl
+            else:
+                one = broken_singular(written, strict=True)
+            if one and one != written and _word_count(one) >= 20:
+                return "count", one, pl
         return None

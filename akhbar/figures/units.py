@@ -178,6 +178,10 @@ class UnitReader(TokenView):
                     return kind, unit + (" مربع" if self.p(end) == "²" else " مكعب"), end + 1
             if unit == "كيلوغرام" and w in (L.fold("كيلو"),) and self.w(end) in L.METRE:
                 return "measure", "كيلومتر", end + 1  # «كيلو متر»
+            if unit == "درجة" and self.w(end) in L.CELSIUS:
+                return "measure", "درجة مئوية", end + 1  # «24 درجة مئوية»
+            if unit == "سنة" and self.w(end) in L.LIGHT:
+                return "measure", "سنة ضوئية", end + 1  # «1400 سنة ضوئية»: a distance
             if unit == "جنيه" and self.w(end) in L.STERLING:
                 return kind, "جنيه إسترليني", end + 1
             if kind == "money" and self.w(end) in L.CURRENCY_COUNTRIES:
@@ -185,6 +189,9 @@ class UnitReader(TokenView):
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
+        if w in ("م", L.fold("°م")) and j > 0 and self.toks[j - 1].k == "n" and any(
+                L.HEAT in (self.w(k) or "") for k in range(max(0, j - 12), j - 1)):
+            return "measure", "درجة مئوية", j + 1  # «درجة الحرارة الخارجية 37م»: degrees, not metres
         if w == "م" and j > 0 and self.toks[j - 1].k == "n" and (
                 self.adjacent(j) or {self.w(j - 2), self.w(j - 3)} & L.METRE_CONTEXT):
             v = self.toks[j - 1].v
@@ -192,6 +199,8 @@ class UnitReader(TokenView):
                 return "measure", "متر", j + 1  # «سباق 400م», «سباق 100 م» (not a year's «2015 م»)
         if w == "من":
             nxt = self.w(j + 1)
+            if nxt in L.AGE_WORDS:
+                return "duration", None, j + 2  # «طفل في الـ12 من عمره»: an age
             if nxt and not nxt.startswith("ال"):
                 hit = L.UNITS.get(nxt) or self.construct_lookup(nxt)  # «عشرات من عناصر الشرطة»
                 if hit and hit[0] == "count":
