@@ -488,6 +488,32 @@ def _addressee_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
     return t.raw in _OPEN_CLOSE or t.raw == '"' or _bare(t.fold) in Q.ADDRESSEE_HEADS
 
 
+def _object_of_appeal(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """Is the word after a cue of appealing (Q.APPEAL_CUES) who was called on, not who called:
+    a definite group («ودعا المواطنين إلى …», «وحث الجميع على …», «وطالب الجهات المعنية بـ …»)
+    followed by the preposition the verb takes?  The speaker is then the sentence's subject or
+    the last speaker."""
+    toks = doc.toks
+    if cue.lemma not in Q.APPEAL_CUES or k + 1 >= len(toks) or not toks[k].is_word:
+        return False
+    t = toks[k]
+    if doc.mention_starting_in(t) is not None:
+        return False
+    f = strip_conjunction(t.fold)
+    if f not in Q.APPEALED_GROUPS and (_is_role(t.fold) or not (f.startswith("ال") and f.endswith(("ين", "ات")) and len(f) >= 6)):
+        return False
+    if cue.lemma == "طالب" and not f.endswith("ين") and f not in Q.APPEALED_BODIES:
+        return False  # «وفيما طالب الأهالي بتوفير …»: who demands as often follows «طالب» (not so «دعا»)
+    for nxt in toks[k + 1 : k + 4]:  # the group and up to two adjectives, then the preposition
+        if not nxt.is_word:
+            return False
+        if nxt.fold in ("الي", "علي") or (nxt.fold.startswith("ب") and len(nxt.fold) > 3):
+            return True
+        if not nxt.fold.startswith("ال"):
+            return False
+    return False
+
+
 def _nisba_before_name(doc: _Doc, i: int, limit: int) -> bool:
     """«قال البرتغالي جوزيه مورينيو …», «أكد اليوناني دونيس …»: a definite nisba adjective (a
     nationality, «الـ…ي») right before a person's name is part of the speaker phrase, as a title is."""
@@ -1361,6 +1387,12 @@ def _announced_event(doc: _Doc, k: int, clause_end: int) -> tuple[int, int, str,
     f = toks[j].fold
     if f in Q.ANNOUNCED_EVENTS or _bare(f) in Q.ANNOUNCED_EVENTS:
         return _shape(doc, toks[j].start, clause_end, j, "reported")
+    if j > k and not f.startswith(("ال", "و", "ف", "ب", "ل")) and f not in Q.STOPS and len(f) >= 4 \
+            and j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].fold.startswith("ال") \
+            and toks[j + 1].start < clause_end and doc.mention_starting_in(toks[j]) is None:
+        # «أعلنت المؤسسة العامة …، استمرار فترة القبول»: after the words of time or a comma that
+        # close the subject, a noun in construct is the thing announced
+        return _shape(doc, toks[j].start, clause_end, j, "reported")
     return None
 
 
@@ -1564,7 +1596,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if honorific:
             k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
         elif not cue.participle:
-            phrase = None if _addressee_after(doc, k + 1, cue) else _phrase_after(doc, k + 1, limit, cue)
+            phrase = None if _addressee_after(doc, k + 1, cue) or _object_of_appeal(doc, k + 1, cue) \
+                else _phrase_after(doc, k + 1, limit, cue)
             if phrase is not None:
                 a, b, ms = phrase
                 if cue.lemma == "وصف" and not ms:  # «ووصف الوزير المحادثات بأنها»: the object follows

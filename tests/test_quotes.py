@@ -954,3 +954,31 @@ def test_a_number_of_people_is_the_speaker():
     assert q.speaker == "عدد من المتسوقين" and q.text.startswith("إعجابهم")
     (q,) = _run("وقال عدد من أهالي الحي إن الطريق مغلق منذ الصباح.")
     assert q.speaker == "عدد من أهالي الحي" and q.text.startswith("الطريق")
+
+
+# ----------------------------------------------------------------------------- issue #24, tenth round
+
+def test_who_is_called_on_is_no_speaker():
+    """«ودعا المواطنين إلى …», «وحث الجميع على …»: the group after a verb of appealing is who was
+    called on; the speaker is the one before («وفيما طالب الأهالي بتوفير …»: those who demand)."""
+    text = "وقال الحمزي إن الاجتماع ناجح. وحث الجميع على إعطاء توصيات الاجتماع أهمية كبيرة."
+    q = _find(_run(text, [_m(text, "الحمزي")]), "إعطاء")
+    assert q.speaker == "الحمزي"
+    text = "وأوضح المدير عمر العمري أن الحظر يطبق سنويا. ودعا المواطنين إلى المساهمة في حماية العاملين."
+    assert _find(_run(text, [_m(text, "عمر العمري")]), "المساهمة").speaker == "المدير عمر العمري"
+    (q,) = _run("وفيما طالب الأهالي بتوفير مستشفى في المحافظة.")
+    assert q.speaker == "الأهالي"
+
+
+def test_bodies_that_announce():
+    """«وأعلنت بعثة الأمم المتحدة …», «أعلنت خلية الإعلام الحربي …، مقتل …»; after a comma a noun
+    in construct is what was announced («أعلنت المؤسسة …، استمرار فترة القبول»)."""
+    text = "وأعلنت بعثة الأمم المتحدة في مالي السبت أن خمسة موظفين قتلوا."
+    (q,) = _run(text, [_m(text, "الأمم المتحدة", "ORG")])
+    assert q.speaker.startswith("بعثة الأمم المتحدة") and q.text.startswith("خمسة")
+    (q,) = _run("أعلنت خلية الإعلام الحربي العراقية اليوم، مقتل العشرات من عناصر التنظيم.")
+    assert q.speaker == "خلية الإعلام الحربي العراقية" and q.text.startswith("مقتل")
+    text = "أعلنت المؤسسة العامة للتدريب التقني والمهني، استمرار فترة القبول للعام التدريبي الجديد."
+    (q,) = _run(text, [_m(text, "المؤسسة العامة للتدريب التقني والمهني", "ORG")])
+    assert q.text.startswith("استمرار فترة القبول")
+    assert _run("وأعلن الرئيس حالة الطوارئ في الولاية.") == []  # an act declared, no statement
