@@ -501,3 +501,33 @@ def test_qualifiers_of_this_round():
     assert q("في الوقت الذي تفوق فيه نسبة التضخم 100 في المائة.") == ["more_than"]
     assert q("سيتجاوز إجمالي أطوالها 361 كيلومترا") == ["more_than"]
     assert q("إجازة لا تتجاوز الدراسة الفعلية فيها 20 يوما فقط") == ["up_to"]
+
+
+def test_days_of_one_month_and_until_a_date():
+    """«ما بين 10 و15 أغسطس», «من 2 - 11 شوال»: two dates, the month read from the second;
+    «حتى 31 أغسطس الجاري»: the date a period ends on, not a count of 31 «up to»."""
+    figs = extract_figures("يقدم عرضا ما بين 10 و15 أغسطس وعرضا آخر.", reference_date=dt.date(2015, 8, 10))
+    assert [(f.text, f.kind, f.date_value) for f in figs] == [
+        ("10", "date", dt.date(2015, 8, 10)), ("15 أغسطس", "date", dt.date(2015, 8, 15))]
+    figs = extract_figures("يمتد المهرجان حتى 31 أغسطس الجاري، ويوفر", reference_date=dt.date(2015, 8, 10))
+    assert [(f.text, f.kind, f.date_value) for f in figs] == [("31 أغسطس", "date", dt.date(2015, 8, 31))]
+    assert _figs("بين 10 و20 شخصا")[0][1] == "count"  # no month: a range
+
+
+def test_compound_definite_numeral_and_one_of_two():
+    """«الساعات الأربع والعشرين» = 24 hours; «أي من الطرفين» is one of two, no count of two."""
+    assert _figs("ووصف القصف في الساعات الأربع والعشرين الأخيرة بأنه الأعنف") == [
+        ("الساعات الأربع والعشرين", "duration", 24.0, "ساعة")]
+    assert _figs("حال تعرض أي من الطرفين للعدوان.") == []
+    assert _figs("وفق الاتفاقية المبرمة بين الطرفين ، حيث") == [("الطرفين", "count", 2.0, "طرف")]
+
+
+def test_edition_names_and_their_ordinals():
+    """A year closing an edition's name is part of the name («مونديال روسيا 2018»); an ordinal
+    after it ranks its head («مهرجان أملج التراثي البحري الثاني» → مهرجان)."""
+    assert _figs("وعن رأيه في قرعة تصفيات مونديال روسيا 2018 قال") == []
+    assert _figs("تأهلت إلى كأس العالم في عام 2018") == [("عام 2018", "year", 2018.0, None)]
+    assert _figs("انطلقت فعاليات مهرجان أملج التراثي البحري الثاني الذي") == [("الثاني", "ordinal", 2.0, "مهرجان")]
+    assert _figs("على هامش مؤتمر الأمم المتحدة الثالث عشر لمنع الجريمة") == [
+        ("الثالث عشر", "ordinal", 13.0, "مؤتمر")]
+    assert _figs("ويحتل الفريق المركز الثاني في الترتيب.") == [("الثاني", "ordinal", 2.0, "مركز")]

@@ -45,6 +45,7 @@ _NOT_DUALS = {L.fold(w) for w in (
     "قطعان",  # «herds» (قطيع)
     "مارتين", "كانتان", "كانتين",  # names
     "تين", "التين", "والتين",  # figs
+    "بحرين", "حسين", "نهرين", "رافدين", "عالمين",  # names and «رب العالمين»
 )}
 
 
@@ -62,11 +63,25 @@ def _noun_in_ta(base: str) -> bool:
     return _word_count(base + "ه") > 0
 
 
-def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
+@functools.lru_cache(maxsize=WORD_CACHE_MAX)
+def _dual_by_counts(base: str) -> bool:
+    """A noun the units lexicon lacks whose «ـين / ـان» forms are duals by the corpus counts
+    (SaudiNewsNet): a common word (200 uses or more), also used in the nominative dual «ـان»,
+    with no sound masculine plural «ـون» in use («طرف»: «الطرفان», no «طرفون»; «مسلم» has
+    «مسلمون»), not a nisba («ـي») and not the stem of a name («البحرين»)."""
+    if len(base) < 3 or base.endswith(("ي", "ا", "ه")) or base in L.STOPWORDS or base + "ين" in _NOT_DUALS:
+        return False
+    n = _word_count(base)
+    return n >= 200 and _word_count("ال" + base + "ان") >= 3 \
+        and _word_count(base + "ون") + _word_count("ال" + base + "ون") <= 2 and base + "ون" not in _WORDS_IN_UN
+
+
+def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> tuple[str, str] | None:
     """(kind, unit) when the folded ``stem`` is the dual of a noun, else None.
 
     ``next_word`` is the following folded word (None at the end), needed for the
-    construct form «ـتي»."""
+    construct form «ـتي»; ``definite``: the word had «ال» («الطرفين»), which lets a noun the
+    units lexicon lacks be a dual by the corpus counts (:func:`_dual_by_counts`)."""
     if len(stem) < 4 or stem in _NOT_DUALS or stem in L.NUMBER_WORDS or stem in L.DURATION_DUALS:
         return None
     if stem.endswith(("تين", "تان")):
@@ -92,6 +107,8 @@ def dual_of(stem: str, next_word: str | None = None) -> tuple[str, str] | None:
                 return "count", L.DUAL_IN_AN_ONLY[base]
             return None
         hit = L.UNITS.get(base)
+        if hit is None and definite and stem.endswith("ين") and _dual_by_counts(base):
+            hit = ("count", base)
         if hit is None or hit[0] not in ("count", "money"):
             return None
         if base.endswith("ي") and base not in _NOUNS_IN_YA:
@@ -245,7 +262,7 @@ class DualParser(TokenView):
                 continue
             elif stem.startswith("لل"):
                 art, pl = 2, 0
-            hit = dual_of(stem[art:], self.w(i + 1))
+            hit = dual_of(stem[art:], self.w(i + 1), definite=art == 2)
             if hit is None and self.w(i + 1) in L.DUAL_RELATIVES and stem.endswith("ين"):
                 u = L.UNITS.get(stem[art:-2])
                 hit = u if u and u[0] == "count" else None  # «حالتي اللاعبين اللذين يتعافيان»: the two players

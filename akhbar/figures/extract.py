@@ -162,6 +162,10 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 q, j, qa = pq
                 if self.p(j) == "(" and j + 1 < self.n and self.toks[j + 1].k == "n":
                     j += 1
+                if j < self.n and q == "up_to" and self.toks[j].k == "n":
+                    r = self.parse_month_date(j)  # «وحتى 31 أغسطس الجاري»: the date the period ends on
+                    if r is not None and r.fields is not None and r.fields.get("kind") == "date":
+                        return r
                 if j < self.n:
                     r = self.parse_between(j) or self.parse_from_to(j)
                     if r and r.fields:

@@ -93,6 +93,7 @@ REASONS: dict[str, str] = {
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
     "footnote_mark": "a small number alone in brackets before a full stop or a colon («… (1).»)",
+    "one_of_two": "a dual after «أحد / إحدى / أي (من)» («أي من الطرفين»): one of the two, not a count of two",
     "first_n": "«الأولى» after a numeral («الأشهر الستة الأولى»): the first N, counted by the numeral",
     "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين»): not a count",
     "overlaps_previous": "a parse reaching back into the figure before it",
@@ -157,7 +158,18 @@ def after_title(c: _Parser, i: int) -> bool:
     # «رؤية المملكة 2030»
     if i > 1 and c.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
         return True
-    return False
+    return _edition_year(c, i)
+
+
+def _edition_year(c: _Parser, i: int) -> bool:
+    """«مونديال روسيا 2018», «كأس العالم لكرة القدم 2018», «معرض وظائف 2015»: a year closing the
+    name of an event's edition (no era word after it; not «في عام 2015»)."""
+    t = c.toks[i].t
+    if not (t.isdigit() and len(t) == 4 and 1900 <= int(t) <= 2100) or c.w(i + 1) in L.YEAR_SUFFIX_CE:
+        return False
+    if c.toks[i - 1].k != "w" or c.w(i - 1) in L.EDITION_YEAR_STOPS:
+        return False
+    return _words_back_to(c, i, L.EDITION_YEAR_HEADS, L.EDITION_YEAR_STOPS)
 
 
 def _words_back_to(c: _Parser, i: int, heads: set[str], stops: frozenset[str] | set[str] = frozenset()) -> bool:
@@ -450,6 +462,10 @@ def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
     if stem in L.DUAL_NAMES and (nxt in L.DUAL_NAMES[stem] or {
             st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.DUAL_NAME_HEADS):
         return Verdict(False, "title_dual", i + 1)  # «خادم الحرمين», «أرض الحرمين الشريفين»: a name
+    if c.w(i - 1) == "من" and c.w(i - 2) in L.ONE_OF:
+        return Verdict(False, "one_of_two", i + 1)  # «أي من الطرفين», «أحد من الجانبين»: one of them
+    if c.w(i - 1) in L.ONE_OF:
+        return Verdict(False, "one_of_two", i + 1)  # «أحد الطرفين», «إحدى الدولتين», «أي الطرفين»
     return KEEP
 
 

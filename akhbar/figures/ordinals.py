@@ -111,7 +111,9 @@ class OrdinalParser(TokenView):
             if n == 1 and not pl and i > 0 and (self.toks[i - 1].k == "n" or prev in L.DEFINITE_TENS or (
                     prev or "").startswith("ال") and L.NUMBER_WORDS.get(prev[2:], (0, ""))[1] == "unit"):
                 return _R(end, reason="first_n")  # «الأشهر الستة الأولى», «السنوات ال10 الأولى»: the first six
-            unit = self.ranked_noun(i, pl)
+            unit = self.event_head(i) if not pl else None
+            if unit is None:
+                unit = self.ranked_noun(i, pl)
             if unit is None and not pl and n == 1 and self.w(i - 1):
                 hit = dual_of(self.w(i - 1), self.w(i))
                 if hit:  # «متاحة في نسختين الأولى مقاس 32.6 بوصة والثانية …»: the two, one by one
@@ -129,6 +131,33 @@ class OrdinalParser(TokenView):
             return _R(end, t.a + pl, self.toks[end - 1].b,
                       {"value": float(n), "kind": "ordinal", "qualifier": "exact", "unit": unit})
         return None
+
+    def event_head(self, i: int) -> str | None:
+        """«مهرجان القطيف السادس», «مهرجان أملج التراثي البحري الثاني», «فريق الهلال الأول»: an
+        ordinal after the name of an edition of an event (or a team) ranks its head noun, over the
+        name and its adjectives; only definite words, and the one word after the head, stand between."""
+        fem_ord = self.raw_word(i).endswith(("ى", "ة"))
+        for j in range(i - 1, max(-1, i - 6, self._consumed - 1), -1):
+            t = self.toks[j]
+            if t.k != "w":
+                return None
+            w = t.t
+            if j == i - 1 and any(st in L.RANK_NOUNS or st in L.EDITION_NOUNS for st, _ in _strip(w, ("و", "ب", "ل", "ف", "ك"))):
+                return None  # «الفريق المركز الثاني»: the rank noun right before it is what it ranks
+            for stem, _ in _strip(w, ("و", "ب", "ل", "ف", "ك")):
+                bare = stem[2:] if stem.startswith("ال") else stem
+                if bare in L.EVENT_HEADS and j < i - 1:
+                    if L.EVENT_HEADS[bare].endswith("ة") != fem_ord:
+                        return None  # the ordinal agrees with its noun
+                    return L.EVENT_HEADS[bare]
+            if w in L.STOPWORDS or not (w.startswith("ال") or j > 0 and self._event_head_at(j - 1)):
+                return None  # only definite words, or the one word after the head, stand between
+        return None
+
+    def _event_head_at(self, j: int) -> bool:
+        """An indefinite event head («مهرجان»), the first term of a construct with a name after it."""
+        w = self.w(j) or ""
+        return any(st in L.EVENT_HEADS for st, _ in _strip(w, ("و", "ب", "ل", "ف", "ك")))
 
     def ranked_noun(self, i: int, pl: int) -> str | None:
         """The noun an ordinal ranks («الشوط الثاني» → شوط, «للمرة الثالثة» → مرة), skipping one

@@ -462,6 +462,10 @@ class QuantityParser(TokenView):
         hit = L.NUMBER_WORDS.get(w[2:])
         if not hit or hit[1] != "unit" or not 3 <= hit[0] <= 10:
             return None
+        nxt = self.w(i + 1) or ""
+        if nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS and hit[0] < 10:
+            # «الساعات الأربع والعشرين»: a compound numeral, 24
+            return self.definite_number_after_phrase(i, float(hit[0] + L.DEFINITE_TENS[nxt[1:]]), i + 2)
         t = self.toks[i]
         prev = self.w(i - 1)
         if prev and prev.startswith("ال") and not self._consumed > i - 1:
@@ -504,20 +508,21 @@ class QuantityParser(TokenView):
                           {"value": float(hit[0]), "qualifier": "exact", "kind": u[0], "unit": u[1]})
         return self.definite_number_after_phrase(i, float(hit[0]))
 
-    def definite_number_after_phrase(self, i: int, n: float):
+    def definite_number_after_phrase(self, i: int, n: float, end: int | None = None):
         """«القوى العالمية الست», «أيام المهرجان الستة», «مدن القناة الثلاث», «الحواس الخمس»,
         «أولادها الثلاثة»: a definite 3-10 numeral after a plural noun that one or two definite
         words (its adjectives, or the second term of its construct) separate from it; the
         numeral agrees with the plural, so it counts it."""
         nxt = self.w(i + 1) or ""
-        if nxt.startswith("و") and (nxt[1:] in L.DEFINITE_TENS or nxt[1:] in L.NUMBER_WORDS):
-            return None  # «الأسواق الناشئة الخمس والعشرين»: a compound numeral
+        if end is None and nxt.startswith("و") and (nxt[1:] in L.DEFINITE_TENS or nxt[1:] in L.NUMBER_WORDS):
+            return None  # «الخمس والعشرين» is read whole (see parse_definite_number)
+        end = i + 1 if end is None else end
         k = i - 1
         while k >= i - 3 and k >= self._consumed and k >= 0 and self.toks[k].k == "w":
             found = self.plural_noun(k, construct=k < i - 1)
             if found is not None:
                 kind, unit, pl = found
-                return _R(i + 1, self.toks[k].a + pl, self.toks[i].b,
+                return _R(end, self.toks[k].a + pl, self.toks[end - 1].b,
                           {"value": n, "qualifier": "exact", "kind": kind, "unit": unit})
             w = self.w(k)
             if not w.startswith(("ال", "وال")) or w in L.STOPWORDS or w[2:] in L.NUMBER_WORDS:

@@ -103,6 +103,9 @@ class RangeParser(TokenView):
         if not v1 < v2:
             return None
         end = e2
+        days = self.day_pair(n1, n2, v1, v2, end)
+        if days is not None:
+            return days
         last_kind = n2.atoms[-1][1] if n2.atoms else "vague"
         # «من 10 إلى 12 الشهر الجاري» is not «months»
         unit = self.unit_at(end, definite_ok=last_kind in ("scale", "plural", "dual", "defscale", "vague"))
@@ -123,3 +126,21 @@ class RangeParser(TokenView):
         b = self.toks[end - 1].b
         return _R(end, a, b, {"value": None, "value_low": float(v1), "value_high": float(v2),
                               "qualifier": "range", "kind": kind, "unit": u})
+
+    def day_pair(self, n1: Number, n2: Number, v1: float, v2: float, end: int):
+        """«ما بين 10 و15 أغسطس», «من 2 - 11 شوال»: two days of the month named after the second,
+        each a date (the first as written alone, the month read from the second)."""
+        if not (n1.digits and n2.digits and is_int(v1) and is_int(v2) and 1 <= v1 < v2 <= 31):
+            return None
+        mo = self.month_at(end)
+        if mo is None:
+            return None
+        cal, m, mend = mo
+        second = self.date_tail(n2.end - 1, end, self.toks[n2.end - 1].a, int(v2), cal, m, mend)
+        first = self.date_tail(n1.end - 1, end, self.toks[n1.end - 1].a, int(v1), cal, m, mend)
+        if second is None or second.fields is None or first is None or first.fields is None:
+            return None
+        first.b = self.toks[n1.end - 1].b  # «10» alone; its month is the second's
+        first.end, first.then = second.end, second
+        return first
+
