@@ -1250,6 +1250,17 @@ def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speake
 
 
 _PARTICLES = {"قد", "وقد", "فقد", "لقد", "ولقد"}
+_CLAUSE_OPENERS = {"وقد", "فقد", "كما", "فيما", "بينما"}  # (folded) a new clause with its own verb
+
+
+def _clause_opener_after(doc: _Doc, start: int, k: int) -> int | None:
+    """The token of the last clause opener («وقد», «كما», «فيما») between char ``start`` and
+    token ``k``, after a comma: where a participle's own clause begins."""
+    toks = doc.toks
+    for j in range(k - 1, doc.tok_index(start) - 1, -1):
+        if toks[j].is_word and toks[j].fold in _CLAUSE_OPENERS and j > 0 and toks[j - 1].raw in "،,":
+            return j
+    return None
 
 
 def _quote_on_next_line(doc: _Doc, s_end: int) -> tuple[int, int, str, int] | None:
@@ -1686,6 +1697,14 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     content = _shape(doc, toks[j].start, clause_end, j, "reported")
                     break
         # 3. a cue without a subject continues the last speaker of the same gender
+        if speaker is None and not honorific and cue.participle:
+            # «وصرح الناطق … بأن …, وقد وجه قائد حرس الحدود … شكره …، مؤكدا أن»: a new clause with
+            # a subject of its own after the last statement of the sentence is the participle's
+            opener = _clause_opener_after(doc, max([q.start for _, q in found if q.start < tok.start] + [s_start]), k)
+            if opener is not None:
+                speaker = _sentence_subject(doc, toks[opener].start, k, history)
+                if speaker is not None:
+                    history.append(speaker)
         if speaker is None and not honorific and (cue.participle or (cue.strong and tok.fold not in CUE_FORMS)) \
                 and not any(h.start >= s_start for h in history):
             # a participle or a «وقال» with no subject of its own shares the subject of the verb

@@ -982,3 +982,12 @@ def test_bodies_that_announce():
     (q,) = _run(text, [_m(text, "المؤسسة العامة للتدريب التقني والمهني", "ORG")])
     assert q.text.startswith("استمرار فترة القبول")
     assert _run("وأعلن الرئيس حالة الطوارئ في الولاية.") == []  # an act declared, no statement
+
+
+def test_participle_after_a_new_clause_takes_its_subject():
+    """«وصرح بذلك الناطق … بأن …، وقد وجه قائد حرس الحدود … الغامدي شكره …، مؤكدا أن …»: the
+    participle belongs to the clause «وقد» opens, whose subject is not the sentence's first speaker."""
+    text = ("وصرح بذلك الناطق الإعلامي المقدم شايع القحطاني بأن ذلك تم بمتابعة القطاع, وقد وجه قائد حرس "
+            "الحدود اللواء سفر الغامدي شكره للعاملين، مؤكدا أن الدوريات ستقف سدا منيعا.")
+    q = _find(_run(text, [_m(text, "شايع القحطاني"), _m(text, "سفر الغامدي")]), "الدوريات")
+    assert q.speaker == "قائد حرس الحدود اللواء سفر الغامدي"
