@@ -929,6 +929,12 @@ def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int,
     i = k
     while i < limit and i - k < _MAX_WINDOW:
         t = toks[i]
+        if t.raw == "(" and i > 0 and toks[i - 1].is_word and toks[i - 1].fold in Q.DIVINE_EPITHETS:
+            # «قال الله تعالى ( يا أيها الذين آمنوا … )»: a verse, quoted in brackets
+            close = text.find(")", t.end, doc.paragraph_end(t.start))
+            if close > 0 and len(text[t.end:close].split()) >= _MIN_DIRECT_WORDS:
+                a, b = _trim(text, t.end, close)
+                return a, b, "direct", i + 1
         if t.raw in _OPEN_CLOSE or t.raw == '"':
             close = doc.quotes.get(t.start)
             if close is None:
@@ -1037,6 +1043,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return j + 1
         if toks[j].fold.startswith("ل") and len(toks[j].fold) > 2:
             return j  # «وفقاً للبيان», «لبوليتيكو»: the ل is stripped later
+        if toks[j].is_word and (_is_role(toks[j].fold) or doc.mention_starting_in(toks[j]) is not None):
+            return j  # «وفق مصادر عسكرية عدة»: «وفق» without «لـ» before a source
         return None
     if t.fold in Q.CAME:  # «وجاء في بيان لأولي سولفانغ …: «…»»: the author of the statement
         if toks[j].fold != "في" or j + 2 >= len(toks) or toks[j + 1].fold not in Q.STATEMENT_DOCS:
@@ -1085,8 +1093,10 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
                 end = toks[k].end
                 k += 1
             break
-        if tk.raw in _OPEN_CLOSE or tk.raw == '"':
+        if tk.raw in _OPEN_CLOSE or tk.raw in ('"', "”", "“"):
             close = doc.quotes.get(tk.start)
+            if close is None and tk.raw in ("”", "“"):  # «لـ”عكاظ”»: one mark for both ends
+                close = next((c for c in range(tk.end, min(sent_end, tk.end + 60)) if doc.text[c] in "”“"), None)
             if close is None or len(doc.text[tk.start + 1 : close].split()) > 5:
                 break
             found += doc.mentions_in(tk.start, close + 1)
@@ -1101,6 +1111,10 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
         if not tk.is_word or _bare(fold) in Q.STOPS or _is_complementizer(tk) or tk.fold in _THEN \
                 or tk.fold in ("نحو", "لنحو"):
             break  # «وحسب آخر الإحصاءات فإن …», «بحسب آخر الإحصائيات لنحو 11.5 مليار»
+        if words >= 1 and (tk.fold in Q.ACCORDING or tk.fold in Q.QUOTING or (
+                _ends_subject(toks[k - 1].fold, tk) and not any(toks[x].fold in _RELATIVES for x in range(j, k)))):
+            break  # «وفق التقارير | تعاني …», «وفق بيان الوزارة | نقلا عن …»: the source's phrase has
+            # ended (not inside a relative clause: «بحسب التقرير الذي نقلته وكالة الأنباء»)
         if words == 0 and not _is_role(fold) and not _source_noun(doc, k, sent_end):
             n = _source_to_comma(doc, k, sent_end) if opening else None
             if n is None:
@@ -1126,6 +1140,7 @@ def _source_noun(doc: _Doc, k: int, sent_end: int) -> bool:
 
 
 _THEN = {"فان", "فانه", "فانها", "فانهم", "فقد"}
+_RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"}  # (folded)
 
 
 def _source_to_comma(doc: _Doc, k: int, sent_end: int) -> int | None:

@@ -302,6 +302,8 @@ SPEAKING_DOCS = {"بيانات", "بلاغ", "معلومات", "تقارير", "
 # who was told, and the speaker is the subject before the cue («مصادر ميدانية أبلغت «الشرق
 # الأوسط» أن …», «ماليزيا … أبلغت مجلس الأمن الدولي بأنها …»)
 ADDRESSEE_CUES = {"ابلغ", "اخبر"}
+# words that close the name of God before a verse in brackets («قال الله تعالى ( … )», «قال عز وجل ( … )»)
+DIVINE_EPITHETS = {"تعالي", "وتعالي", "وجل", "سبحانه"}
 # cues of appealing whose object may come right after the verb («ودعا المواطنين إلى …»), and the
 # groups they call on (folded, «ال» kept)
 APPEAL_CUES = {"دعا", "حث", "طالب", "ناشد", "اهاب"}

@@ -991,3 +991,24 @@ def test_participle_after_a_new_clause_takes_its_subject():
             "الحدود اللواء سفر الغامدي شكره للعاملين، مؤكدا أن الدوريات ستقف سدا منيعا.")
     q = _find(_run(text, [_m(text, "شايع القحطاني"), _m(text, "سفر الغامدي")]), "الدوريات")
     assert q.speaker == "قائد حرس الحدود اللواء سفر الغامدي"
+
+
+def test_according_to_without_la_and_one_quote_mark():
+    """«…، وفق مصادر عسكرية عدة.»: «وفق» before a source without «لـ»; «ووفقاً لـ”عكاظ”»: a
+    paper's name between two «”»; the source's phrase ends where a verb starts («وفق التقارير تعاني …»)."""
+    (q,) = _run("وسقط 12 قتيلاً بينهم خمسة إرهابيين، وفق مصادر عسكرية عدة.")
+    assert (q.kind, q.speaker, q.text) == ("according_to", "مصادر عسكرية عدة", "وسقط 12 قتيلاً بينهم خمسة إرهابيين")
+    (q,) = _run("ووفقاً لـ”عكاظ”، فإن دائرة جرائم الاقتصاد بدأت التحقيق في القضية.")
+    assert q.speaker == "عكاظ" and q.text.startswith("دائرة جرائم")
+    (q,) = _run("وفق التقارير تعاني مناطق الشمال من تداعيات المعركة.")
+    assert q.speaker == "التقارير"
+    assert _run("وفق الخطة الموضوعة سيبدأ المشروع الشهر المقبل.") == []
+
+
+def test_a_verse_in_brackets():
+    """«قال الله تعالى ( … )»: the verse in brackets after the name of God is the statement."""
+    text = "وفيما يلي نص البيان: قال الله تعالى ( يا أيها الذين آمنوا كتب عليكم القصاص في القتلى ) الآية."
+    (q,) = _run(text)
+    assert q.kind == "direct" and q.text == "يا أيها الذين آمنوا كتب عليكم القصاص في القتلى"
+    (q,) = _run("وقال الوزير (في تصريح للصحفيين) إن المشروع اكتمل.")
+    assert q.text == "المشروع اكتمل"  # brackets after anyone else are no quotation
