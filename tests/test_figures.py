@@ -531,3 +531,20 @@ def test_edition_names_and_their_ordinals():
     assert _figs("على هامش مؤتمر الأمم المتحدة الثالث عشر لمنع الجريمة") == [
         ("الثالث عشر", "ordinal", 13.0, "مؤتمر")]
     assert _figs("ويحتل الفريق المركز الثاني في الترتيب.") == [("الثاني", "ordinal", 2.0, "مركز")]
+
+
+def test_last_night_list_items_and_two_after_a_plural():
+    """«الليلة الماضية» is yesterday; «أولاً: … وثانياً: …» open a list's items; «مستوطنين اثنين»
+    counts the plural before «اثنين»; «اليوم» before an act's accusative object is today."""
+    ref = dt.date(2015, 8, 10)
+    figs = extract_figures("بما أعلنه معهد البترول الأمريكي الليلة الماضية عن زيادة المخزون", reference_date=ref)
+    assert [(f.text, f.date_value) for f in figs] == [("الليلة الماضية", dt.date(2015, 8, 9))]
+    assert [f.text for f in extract_figures("سنحتفل الليلة بالعيد", reference_date=ref)] == []
+    assert _figs("بما يلي: أولاً إدانة المدعى عليه بالتهمة.")[0][:3] == ("أولاً", "ordinal", 1.0)
+    assert _figs("يجب أولا أن نفهم الأمر") == []
+    assert _figs("عن اعتقال الشرطة مستوطنين اثنين اشتبه في تورطهم") == [("مستوطنين اثنين", "count", 2.0, "مستوطن")]
+    figs = extract_figures("أصدرت وزارة الداخلية اليوم بيانًا حول تنفيذ الحكم", reference_date=ref)
+    assert [f.text for f in figs] == ["اليوم"]
+    assert extract_figures("لم تعد تقنية التصوير اليوم عملًا يتم", reference_date=ref) == []
+    # the items of a count right after it are ordinals, not «the first N»
+    assert [f[0] for f in _figs("إلى جانب الدرجات الثلاث الأولى والثانية والثالثة")][1:] == ["الأولى", "الثانية", "الثالثة"]

@@ -298,6 +298,22 @@ class DateParser(TokenView):
         ref = self.ref
         t = self.toks[i]
         stems = dict(_strip(w, ("و", "ف", "ب")))
+        # «الليلة الماضية» (last night), «الليلة قبل الماضية», «البارحة», «البارحة الأولى»
+        night = next(((st, p) for st, p in stems.items() if st in L.LAST_NIGHT_WORDS), None)
+        if night is not None:
+            end, delta = i + 1, None
+            if night[0] == L.fold("البارحة"):
+                delta = 1
+                if self.w(end) in (L.fold("الأولى"), L.fold("الاولى")):
+                    delta, end = 2, end + 1
+            elif self.w(end) in L.PAST_WORDS:
+                delta, end = 1, end + 1
+            elif self.w(end) == L.fold("قبل") and self.w(end + 1) in L.PAST_WORDS:
+                delta, end = 2, end + 2
+            if delta is not None:
+                return _R(end, t.a + night[1], self.toks[end - 1].b,
+                          {"value": None, "kind": "date", "unit": "day",
+                           "date_value": ref - dt.timedelta(days=delta), "qualifier": "exact"})
         # «أمس», «أول أمس», «أمس الأول»
         if L.YESTERDAY in stems or w == L.fold("بالأمس"):
             a = t.a + stems.get(L.YESTERDAY, 0)
@@ -409,7 +425,17 @@ class DateParser(TokenView):
         if nt.t in L.TODAY_PREPOSITIONS:
             # «وقع الحادث اليوم في المنطقة», «أعلنت مصر اليوم عن …»: the act's circumstances follow
             return self.reported_act_before(i)
+        if self.accusative(i + 1):
+            # «أصدرت وزارة الداخلية اليوم بيانًا», «عقد الوزير اليوم اجتماعاً»: the act's object follows
+            return self.reported_act_before(i)
         return nt.t in L.TODAY_COMPLEMENTIZERS  # (not an accusative: «لم تعد تقنية التصوير اليوم عملًا …»)
+
+    def accusative(self, j: int) -> bool:
+        """An indefinite accusative, marked with tanween («بيانًا», «اجتماعاً»)."""
+        if j >= self.n or self.toks[j].k != "w":
+            return False
+        o1, o2 = self.orig(self.toks[j].a, self.toks[j].b)
+        return "\u064b" in self.text[o1:o2]
 
     def reported_act_before(self, i: int) -> bool:
         """A verb of a reported act or statement («أعلنت», «استشهد», «يبدأ») or the word for a

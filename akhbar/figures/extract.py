@@ -80,7 +80,7 @@ _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
-    | set(L.ADVERBIAL_ORDINALS) | set(L.POST_NOUN_ORDINALS) | set(L.HALF_DURATIONS)
+    | set(L.ADVERBIAL_ORDINALS) | set(L.POST_NOUN_ORDINALS) | set(L.HALF_DURATIONS) | L.LAST_NIGHT_WORDS
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس")}
@@ -190,6 +190,10 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             if r:
                 return r
             r = self.parse_year_word(i)
+            if r:
+                return r
+        if t.k == "w" and t.t in L.TWO_WORDS:
+            r = self.parse_two_after_noun(i)
             if r:
                 return r
         if t.k in ("n", "w", "p"):

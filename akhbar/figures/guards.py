@@ -93,7 +93,7 @@ REASONS: dict[str, str] = {
     # agreement
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
     "footnote_mark": "a small number alone in brackets before a full stop or a colon («… (1).»)",
-    "one_of_two": "a dual after «أحد / إحدى / أي (من)» («أي من الطرفين»): one of the two, not a count of two",
+    "one_of_two": "a dual after «أي (من)» («أي من الطرفين»): either of the two, not a count of two",
     "first_n": "«الأولى» after a numeral («الأشهر الستة الأولى»): the first N, counted by the numeral",
     "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين»): not a count",
     "overlaps_previous": "a parse reaching back into the figure before it",
@@ -463,9 +463,9 @@ def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
             st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.DUAL_NAME_HEADS):
         return Verdict(False, "title_dual", i + 1)  # «خادم الحرمين», «أرض الحرمين الشريفين»: a name
     if c.w(i - 1) == "من" and c.w(i - 2) in L.ONE_OF:
-        return Verdict(False, "one_of_two", i + 1)  # «أي من الطرفين», «أحد من الجانبين»: one of them
+        return Verdict(False, "one_of_two", i + 1)  # «أي من الطرفين»: either of them
     if c.w(i - 1) in L.ONE_OF:
-        return Verdict(False, "one_of_two", i + 1)  # «أحد الطرفين», «إحدى الدولتين», «أي الطرفين»
+        return Verdict(False, "one_of_two", i + 1)  # «أي الطرفين»
     return KEEP
 
 

@@ -123,6 +123,7 @@ POST_NOUN_ORDINALS = {fold(w): n for n, ws in (
     (6, "سادس سادسة"), (7, "سابع سابعة"), (8, "ثامن ثامنة"), (9, "تاسع تاسعة"), (10, "عاشر عاشرة"))
     for w in ws.split()}
 SIDE_WORDS = {fold(w) for w in ("جهة", "ناحية", "جانب")}  # «من جهة ثانية»: a discourse connective
+TWO_WORDS = {fold(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان", "إثنين", "إثنان", "إثنتين")}
 COLLECTIVES = {fold(w): n for n, w in ((2, "الثنائي"), (3, "الثلاثي"), (4, "الرباعي"), (5, "الخماسي"), (6, "السداسي"))}
 # «الحادي عشر», «الثانية عشرة» ...
 ORDINAL_TEEN_FIRST = dict(ORDINALS)
@@ -248,7 +249,7 @@ DURATION_DUALS = {
 # proclitic («خادم الحرمين», «لخادم الحرمين», «بلاد الحرمين», «أرض الحرمين»); folded, the dual without article
 HALF_DURATIONS = {fold(w): w for w in ("شهر", "عام", "سنة", "ساعة", "يوم", "أسبوع", "دقيقة", "قرن")}  # «شهر ونصف»
 AND_HALF = {fold(w) for w in ("ونصف", "ونص")}
-ONE_OF = {fold(w) for w in ("أي", "أحد", "إحدى", "لأي", "لأحد", "لإحدى", "بأي", "بأحد", "بإحدى", "وأحد", "وإحدى")}
+ONE_OF = {fold(w) for w in ("أي", "لأي", "بأي", "وأي")}  # «أي من الطرفين»: either (not «أحد الطرفين», which names the two)
 DUAL_NAMES = {fold("حرمين"): {fold("الشريفين"), fold("الشريفان")}}
 DUAL_NAME_HEADS = {fold(w) for w in ("خادم", "بلاد", "أرض", "ارض", "مستشار")}
 # Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is
@@ -662,6 +663,7 @@ NEXT_WORDS = {fold(w) for w in ("المقبل", "المقبلة", "القادم"
 YESTERDAY = fold("أمس")
 TOMORROW = {fold("غدا"), fold("غداً")}
 TODAY = fold("اليوم")
+LAST_NIGHT_WORDS = {fold(w) for w in ("الليلة", "البارحة")}  # «الليلة الماضية», «البارحة»: last night
 DAY_WORD = {fold("يوم"), fold("يوم")}
 
 # --------------------------------------------------------------------------
@@ -805,7 +807,7 @@ REPORTED_ACTS = {fold(w) for w in (
     "بيان بيانا تصريح تصريحات تصريحاته مؤتمر اجتماع لقائه عرض تمريره يتواصل تستأنف يستأنف غادر غادرت"
 ).split()}
 # the writer's own present: «اليوم» near them is "nowadays" («كما نعرفها اليوم», «لم يعد موجوداً اليوم»)
-NOWADAYS_WORDS = {fold(w) for w in "نحن نعيش نراه نرى نعرف نعرفها لم لا لن كما منا إننا أننا هو هي هم يعد".split()}
+NOWADAYS_WORDS = {fold(w) for w in "نحن نعيش نراه نرى نعرف نعرفها لم لا لن كما منا إننا أننا يعد".split()}
 TODAY_COMPLEMENTIZERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها")}
 THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}

@@ -108,8 +108,11 @@ class OrdinalParser(TokenView):
                 return self.clock_time(i, end, end, float(n) + (12 if pm else 0))  # «السادسة من صباح اليوم»: the hour alone
             if prev in (L.fold("البارحة"),):
                 return _R(end, reason="idiom_not_date")  # «البارحة الأولى»: the night before last
-            if n == 1 and not pl and i > 0 and (self.toks[i - 1].k == "n" or prev in L.DEFINITE_TENS or (
+            nxt_item = (self.w(end) or "")[1:] if (self.w(end) or "").startswith("و") else ""
+            if n == 1 and not pl and i > 0 and nxt_item not in L.ORDINALS and (
+                    self.toks[i - 1].k == "n" or prev in L.DEFINITE_TENS or (
                     prev or "").startswith("ال") and L.NUMBER_WORDS.get(prev[2:], (0, ""))[1] == "unit"):
+                # (not «الدرجات الثلاث الأولى والثانية والثالثة»: the items, one by one)
                 return _R(end, reason="first_n")  # «الأشهر الستة الأولى», «السنوات ال10 الأولى»: the first six
             unit = self.event_head(i) if not pl else None
             if unit is None:
@@ -228,13 +231,22 @@ class OrdinalParser(TokenView):
         return strip_diacritics(self.raw_word(j - 1)).replace("\u0640", "")
 
     def parse_adverbial_ordinal(self, i: int):
-        """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing."""
-        n = L.ADVERBIAL_ORDINALS.get(self.w(i) or "")
-        if n is None or not {st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.PLACED \
-                and not {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & L.PLACED:
+        """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing;
+        «أولاً …، وثانياً …» opening the items of a list (at the start of a clause)."""
+        w = self.w(i) or ""
+        pl = 1 if w[:1] in "وف" and w[1:] in L.ADVERBIAL_ORDINALS else 0
+        n = L.ADVERBIAL_ORDINALS.get(w[pl:])
+        if n is None:
+            return None
+        placed = bool({st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.PLACED
+                      or {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & L.PLACED)
+        opens = i == 0 or (self.toks[i - 1].k == "p" and self.toks[i - 1].t in ":.-،,)")
+        if pl and not placed and not opens:
+            return None
+        if not placed and not opens:
             return None
         t = self.toks[i]
-        return _R(i + 1, t.a, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
+        return _R(i + 1, t.a + pl, t.b, {"value": float(n), "kind": "ordinal", "qualifier": "exact"})
 
     def parse_ordinal_after_noun(self, i: int):
         """«هدف ثان», «دفعة ثانية», «مشاركة أولى», «كمركز ثالث», «خياراً أول»: an indefinite

@@ -386,6 +386,28 @@ class QuantityParser(TokenView):
         return _R(end, toks[start].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                         "unit": unit})
 
+    def parse_two_after_noun(self, i: int):
+        """«مستوطنين اثنين», «قياديين اثنين»: «اثنان» after the plural it counts (Arabic puts 1 and
+        2 after the noun, as an adjective)."""
+        w = self.w(i)
+        if w not in L.TWO_WORDS or i == 0 or self.toks[i - 1].k != "w" or i - 1 < self._consumed:
+            return None
+        prev = self.w(i - 1)
+        if prev.startswith("ال") or prev in L.STOPWORDS or not self.fallback_ok(prev) or self.pronoun_suffixed(i - 1):
+            return None
+        written = self.word_as_written(i - 1)
+        if written.endswith(("ين", "ون")) and len(written) >= 5:
+            one = written[:-2]
+        elif written.endswith("ات"):
+            one = singular_noun(written)
+        else:
+            u = L.UNITS.get(prev)
+            one = u[1] if u and u[0] == "count" and prev != L.fold(u[1]) else None
+        if not one or _word_count(one) < 3:
+            return None  # (the numeral after it says it is a plural: a rare noun will do)
+        return _R(i + 1, self.toks[i - 1].a, self.toks[i].b,
+                  {"value": 2.0, "kind": "count", "qualifier": "exact", "unit": one})
+
     def parse_one_after_noun(self, i: int):
         """«مرة واحدة», «دفعة واحدة», «مركز واحد», «يوم واحد»: «واحد» follows the noun it counts
         as an adjective agreeing with it (Arabic puts 1 and 2 after the noun, 3-10 before); the
