@@ -548,3 +548,12 @@ def test_last_night_list_items_and_two_after_a_plural():
     assert extract_figures("لم تعد تقنية التصوير اليوم عملًا يتم", reference_date=ref) == []
     # the items of a count right after it are ordinals, not «the first N»
     assert [f[0] for f in _figs("إلى جانب الدرجات الثلاث الأولى والثانية والثالثة")][1:] == ["الأولى", "الثانية", "الثالثة"]
+
+
+def test_copula_subject_and_names():
+    """«في سابقة هي الأولى» ranks «سابقة»; «العميد حزمي بن شلاش» is a name, no dual; «…، أولا
+    أمام المحكمة» is an adverb, no list item."""
+    assert _figs("استضافت الشركة جلسة إفطار حصرية هي الأولى من نوعها") == [("الأولى", "ordinal", 1.0, "جلسة")]
+    assert _figs("وهذه الهجمات هي الأولى التي تضرب العاصمة") == [("الأولى", "ordinal", 1.0, "هجمة")]
+    assert _figs("ومدير العمليات العميد حزمي بن شلاش السبيعي ومدير الشعبة") == []
+    assert _figs("حاول عبثا الاعتراض على القرار، أولا أمام المحكمة") == []

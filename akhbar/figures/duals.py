@@ -231,8 +231,8 @@ class DualParser(TokenView):
         else:
             return None
         nxt = toks[k].t
-        if nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS:
-            return None
+        if nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS or nxt in L.NAME_LINKS:
+            return None  # («العميد حزمي بن شلاش»: a name)
         w = toks[i].t
         if not self.raw_word(i).endswith("ي"):
             return None  # «أجرى», «إلى»: a final «ى» is no dual's «ي»

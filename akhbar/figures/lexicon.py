@@ -124,6 +124,8 @@ POST_NOUN_ORDINALS = {fold(w): n for n, ws in (
     for w in ws.split()}
 SIDE_WORDS = {fold(w) for w in ("جهة", "ناحية", "جانب")}  # «من جهة ثانية»: a discourse connective
 TWO_WORDS = {fold(w) for w in ("اثنين", "اثنان", "اثنتين", "اثنتان", "إثنين", "إثنان", "إثنتين")}
+COPULA_PRONOUNS = {fold(w) for w in ("هي", "هو", "وهي", "وهو", "فهي", "فهو")}  # «سابقة هي الأولى»
+NAME_LINKS = {fold(w) for w in ("بن", "ابن", "بنت", "أبو", "آل")}  # between the parts of a name
 COLLECTIVES = {fold(w): n for n, w in ((2, "الثنائي"), (3, "الثلاثي"), (4, "الرباعي"), (5, "الخماسي"), (6, "السداسي"))}
 # «الحادي عشر», «الثانية عشرة» ...
 ORDINAL_TEEN_FIRST = dict(ORDINALS)

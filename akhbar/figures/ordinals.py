@@ -115,6 +115,8 @@ class OrdinalParser(TokenView):
                 # (not «الدرجات الثلاث الأولى والثانية والثالثة»: the items, one by one)
                 return _R(end, reason="first_n")  # «الأشهر الستة الأولى», «السنوات ال10 الأولى»: the first six
             unit = self.event_head(i) if not pl else None
+            if unit is None and not pl and prev in L.COPULA_PRONOUNS:
+                unit = self.copula_subject(i)  # «في سابقة هي الأولى خلال 40 عامًا»
             if unit is None:
                 unit = self.ranked_noun(i, pl)
             if unit is None and not pl and n == 1 and self.w(i - 1):
@@ -155,6 +157,28 @@ class OrdinalParser(TokenView):
                     return L.EVENT_HEADS[bare]
             if w in L.STOPWORDS or not (w.startswith("ال") or j > 0 and self._event_head_at(j - 1)):
                 return None  # only definite words, or the one word after the head, stand between
+        return None
+
+    def copula_subject(self, i: int) -> str | None:
+        """«جلسة إفطار حصرية هي الأولى من نوعها», «وهذه الهجمات هي الأولى»: the ordinal after «هي /
+        هو» ranks the subject before the pronoun — the nearest noun that agrees with it in gender,
+        over nisba adjectives and the second term of a construct."""
+        fem_ord = self.raw_word(i).endswith(("ى", "ة"))
+        for j in range(i - 2, max(-1, i - 5, self._consumed - 1), -1):
+            t = self.toks[j]
+            if t.k != "w" or t.t in L.STOPWORDS or t.t in L.TODAY_COMPLEMENTIZERS:
+                return None
+            raw = strip_diacritics(self.raw_word(j)).replace("\u0640", "")
+            for p in ("وال", "بال", "فال", "كال", "ال"):
+                if raw.startswith(p) and len(raw) - len(p) >= 3:
+                    raw = raw[len(p):]
+                    break
+            if raw.endswith(("ي", "ية")):
+                continue  # a nisba adjective («حصرية»)
+            one = singular_noun(raw) if raw.endswith("ات") else raw
+            fem = one.endswith("ة") or raw.endswith("ات")
+            if fem == fem_ord and _word_count(L.fold(one)) >= 20:
+                return one
         return None
 
     def _event_head_at(self, j: int) -> bool:
@@ -240,9 +264,9 @@ class OrdinalParser(TokenView):
             return None
         placed = bool({st for st, _ in _strip(self.w(i - 1) or "", ("و", "ف"))} & L.PLACED
                       or {st for st, _ in _strip(self.w(i - 2) or "", ("و", "ف"))} & L.PLACED)
-        opens = i == 0 or (self.toks[i - 1].k == "p" and self.toks[i - 1].t in ":.-،,)")
-        if pl and not placed and not opens:
-            return None
+        # a list item opens a line or follows a colon; «وثانياً» may follow a comma too (not «…، أولا
+        # أمام المحكمة»: «first» as an adverb)
+        opens = i == 0 or (self.toks[i - 1].k == "p" and self.toks[i - 1].t in (":.-)،," if pl else ":.-)"))
         if not placed and not opens:
             return None
         t = self.toks[i]
