@@ -52,6 +52,9 @@ def singular_noun(w: str, strict: bool = False) -> str:
     return broken_singular(w, strict) or w
 
 
+_NOT_BROKEN_3 = {"نفس", "بعض", "كل", "غير", "بشر", "قوي"}  # function words and collectives (folded)
+
+
 def broken_singular(w: str, strict: bool = False) -> str | None:
     """The singular of a broken plural as written, from its pattern (وزن), or None.
 
@@ -83,6 +86,18 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
         cands += [w[:2] + "ا" + w[4] + "ة", w[:2] + "ي" + w[4] + "ة"]
     if n == 4 and w[2] == "و" and not strict:
         cands.append(w[:2] + w[3])
+        if w[1] == w[3]:
+            cands.append(w[:2])  # فعول of a doubled root → فعّ («خطوط» → خط, «حقوق» → حق)
+    if n == 3 and not strict and w[0] not in "أاوي" and w[2] not in "ىاءةه" and w not in L.STOPWORDS \
+            and w not in _NOT_BROKEN_3:
+        # فُعَل → فُعلة («صور» → صورة, «غرف» → غرفة, «شقق» → شقة), else فُعُل → فعيلة («جزر» → جزيرة),
+        # only where the singular is in far more use than the plural (the fold counts «صوره», his
+        # pictures, with «صورة»)
+        one = w[:2] + "ة" if w[1] == w[2] else w + "ة"
+        if _word_count(one) > 2 * _word_count(w):
+            cands.append(one)
+        elif w[1] != w[2] and _word_count(w[:2] + "ي" + w[2] + "ة") > 2 * _word_count(w):
+            cands.append(w[:2] + "ي" + w[2] + "ة")
     if n == 5 and w[3] == "ا" and w[4] == "ء" and w[0] not in "أا":
         # فعلاء → فعيل / فاعل («وزراء» → وزير, «رؤساء» → رئيس, «علماء» → عالم)
         c2 = "ئ" if w[1] == "ؤ" else w[1]
