@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from akhbar import quotes_lexicon as Q
 from akhbar.models import Mention, Quote, Sentence
 from akhbar.text import CONJUNCTIONS, fold_match, strip_article, strip_conjunction, strip_marks, tokenize
+from akhbar.text.counts import word_count
 
 __all__ = ["extract_quotes", "link_speakers", "quote_rows", "QUOTE_COLUMNS", "CUE_FORMS"]
 
@@ -1624,6 +1625,12 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         elif not cue.participle:
             phrase = None if _addressee_after(doc, k + 1, cue) or _object_of_appeal(doc, k + 1, cue) \
                 else _phrase_after(doc, k + 1, limit, cue)
+            if phrase is not None and cue.lemma == "وصف" and not phrase[2] and not _is_role(toks[k + 1].fold) \
+                    and not strip_conjunction(toks[k + 1].fold).startswith("ال") \
+                    and word_count("ال" + toks[k + 1].fold) >= 50:
+                # «ووصف قصف الانفصاليين … بأنه»: a common noun (one in use with the article) after
+                # the verb is its object, no subject; a name the recogniser missed («ووصف داركود») stays
+                phrase = None
             if phrase is not None:
                 a, b, ms = phrase
                 if cue.lemma == "وصف" and not ms:  # «ووصف الوزير المحادثات بأنها»: the object follows

@@ -1012,3 +1012,14 @@ def test_a_verse_in_brackets():
     assert q.kind == "direct" and q.text == "يا أيها الذين آمنوا كتب عليكم القصاص في القتلى"
     (q,) = _run("وقال الوزير (في تصريح للصحفيين) إن المشروع اكتمل.")
     assert q.text == "المشروع اكتمل"  # brackets after anyone else are no quotation
+
+
+def test_described_object_is_no_speaker():
+    """«ووصف قصف الانفصاليين … بأنه …»: a common noun right after «وصف» is its object, the
+    speaker is the last one; a name the recogniser missed after it is the subject («ووصف داركود»)."""
+    text = ("وقال المتحدث باسم الجيش أندريه ليسينكو إن الوضع صعب. ووصف قصف الانفصاليين في الساعات "
+            "الأخيرة بأنه الأعنف منذ أشهر.")
+    q = _find(_run(text, [_m(text, "أندريه ليسينكو")]), "الأعنف")
+    assert "ليسينكو" in q.speaker
+    (q,) = _run("ووصف داركود الاتهامات بأنها لا أساس لها من الصحة.")
+    assert q.speaker == "داركود"

@@ -8,6 +8,7 @@ import functools
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.tokens import TokenView
+from akhbar.text.counts import word_count
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
 
@@ -124,22 +125,7 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
     return best
 
 
-@functools.lru_cache(maxsize=1)
-def _word_counts() -> dict[str, int]:
-    from akhbar.config import RESOURCES
-
-    out: dict[str, int] = {}
-    with open(RESOURCES / "ner" / "clusters.tsv", encoding="utf-8") as f:
-        for line in f:
-            word, n = line.split("\t", 2)[:2]
-            out[word] = int(n)
-    return out
-
-
-def _word_count(w: str) -> int:
-    from akhbar.text import fold_match
-
-    return _word_counts().get(fold_match(w), 0)
+_word_count = word_count  # (the name the figures modules import)
 
 
 class UnitReader(TokenView):
