@@ -565,3 +565,20 @@ def test_short_broken_plurals():
     assert _figs("يتكون المشروع من أربعة خطوط") == [("أربعة خطوط", "count", 4.0, "خط")]
     assert _figs("فحددته بـ8 شقق") == [("8 شقق", "count", 8.0, "شقة")]
     assert _figs("يضم أكثر من 10 جزر") == [("أكثر من 10 جزر", "count", 10.0, "جزيرة")]
+
+
+def test_year_pairs_ages_ranges_and_bare_scales():
+    """«١٤٣٧/١٤٣٦هـ» is two Hijri years in either order; «دون سن الثلاثين» an age under 30;
+    «ما بين 1,28 إلى 0,04 في المئة» a range; «الأمس» yesterday (not «بين الأمس واليوم»);
+    «ونزل الآلاف في …» thousands."""
+    figs = extract_figures("قبل بداية العام الدراسي الجديد 1437/1436هـ سيكون", reference_date=dt.date(2015, 8, 10))
+    assert [(f.text, f.kind, f.unit) for f in figs] == [("1437", "date", "year"), ("1436هـ", "date", "year")]
+    assert [f.qualifier for f in extract_figures("فاز 2/1 على ضيفه")] == []
+    assert _figs("شريحة الشباب دون سن الثلاثين لدى المسلمين") == [("دون سن الثلاثين", "duration", 30.0, None)]
+    f = extract_figures("تراوحت الارتفاعات ما بين 1,28 إلى 0,04 في المئة، فيما")[0]
+    assert (f.kind, f.qualifier, f.value_low, f.value_high) == ("percent", "range", 0.04, 1.28)
+    ref = dt.date(2015, 8, 10)
+    assert [f.date_value for f in extract_figures("في تدريبات الأمس، بعد أن", reference_date=ref)] == [dt.date(2015, 8, 9)]
+    assert extract_figures("المقارنة بين الأمس واليوم", reference_date=ref) == []
+    assert extract_figures("كما حدث بالأمس القريب", reference_date=ref) == []
+    assert _figs("ونزل الآلاف في فنزويلا للاحتجاج") == [("الآلاف", "count", None, None)]

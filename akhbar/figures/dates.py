@@ -315,6 +315,13 @@ class DateParser(TokenView):
                           {"value": None, "kind": "date", "unit": "day",
                            "date_value": ref - dt.timedelta(days=delta), "qualifier": "exact"})
         # «أمس», «أول أمس», «أمس الأول»
+        the_yesterday = next((p for st, p in stems.items() if st == "ال" + L.YESTERDAY), None)
+        if the_yesterday is not None and self.w(i + 1) not in L.RECENT_WORDS and w != L.fold("بالأمس") \
+                and self.w(i + 1) not in L.AND_TODAY and self.w(i - 1) not in L.BETWEEN_WORDS:
+            # (not «بين الأمس واليوم», «أقرب اليوم عن الأمس»: yesterday as the past)
+            # «في تدريبات الأمس»: yesterday's (not «بالأمس القريب», the recent past)
+            return _R(i + 1, t.a + the_yesterday, t.b, {"value": None, "kind": "date", "unit": "day",
+                                                        "date_value": ref - dt.timedelta(days=1), "qualifier": "exact"})
         if L.YESTERDAY in stems or w == L.fold("بالأمس"):
             a = t.a + stems.get(L.YESTERDAY, 0)
             end = i + 1
@@ -330,6 +337,8 @@ class DateParser(TokenView):
                 end += 1
             if self.w(end) in (L.fold("الحاجة"), L.fold("الحاجة")):
                 return _R(end + 1, reason="idiom_not_date")  # «في أمس الحاجة»: «most in need», not yesterday
+            if self.w(end) in L.RECENT_WORDS:
+                return _R(end + 1, reason="idiom_not_date")  # «بالأمس القريب»: the recent past
             paren = self.p(end) == "(" and self.w(end + 1) in L.WEEKDAYS and self.p(end + 2) == ")"
             if self.w(end) in L.WEEKDAYS or paren:
                 # «أمس الأحد», «أمس (الأحد)»: trust the weekday (the scrape date may lag the article)

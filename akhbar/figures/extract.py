@@ -83,7 +83,7 @@ _TRIGGERS = (
     | set(L.ADVERBIAL_ORDINALS) | set(L.POST_NOUN_ORDINALS) | set(L.HALF_DURATIONS) | L.LAST_NIGHT_WORDS
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
-       "من", "ومن", L.fold("بالأمس")}
+       "من", "ومن", L.fold("بالأمس"), L.fold("الأمس"), L.fold("والأمس")}
 )
 
 

@@ -330,6 +330,8 @@ def score_or_fraction(c: _Parser, n: Candidate) -> Verdict:
     """A slash pair («4/2» scores, «24/7»)."""
     j = n.j
     if n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and c.adjacent(j + 1):
+        if c.is_year_pair(n.i, j + 1) and abs(int(c.toks[j + 1].t) - int(c.toks[n.i].t)) == 1:
+            return KEEP  # «1436/1437هـ», «1437/1436هـ»: an academic or fiscal year, read as two years
         return Verdict(False, "score_or_fraction", j + 2)
     return KEEP
 

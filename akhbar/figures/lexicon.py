@@ -663,6 +663,9 @@ WEEKDAYS = {  # Python weekday(): Monday = 0
 PAST_WORDS = {fold(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت")}
 NEXT_WORDS = {fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة")}
 YESTERDAY = fold("أمس")
+RECENT_WORDS = {fold(w) for w in ("القريب", "البعيد")}  # «الأمس القريب»: the recent past, no date
+AND_TODAY = {fold(w) for w in ("واليوم", "و اليوم")}
+BETWEEN_WORDS = {fold(w) for w in ("بين", "عن", "وبين")}
 TOMORROW = {fold("غدا"), fold("غداً")}
 TODAY = fold("اليوم")
 LAST_NIGHT_WORDS = {fold(w) for w in ("الليلة", "البارحة")}  # «الليلة الماضية», «البارحة»: last night
@@ -760,11 +763,15 @@ NOT_CONSTRUCT_DUALS = {fold(w) for w in (
     "حول", "بين", "لكن", "داخل", "خارج", "عند", "لدى", "فوق", "تحت", "أمام", "خلف", "وراء", "دون", "مثل", "غير",
     "ضد", "نحو", "عبر", "قبل", "بعد", "وسط", "إن", "أن", "كأن", "ليت", "لعل", "عن", "من", "مع", "إلى", "على",
     "بجانب", "قرب", "حسب", "بحسب", "لدي", "حتى", "إزاء", "تجاه", "ضمن")}
+# after a bare definite scale of people («ونزل الآلاف في …», «الملايين الذين …»)
+AFTER_BARE_SCALE = {fold(w) for w in ("في", "الذين", "اللذين", "إلى", "الى", "على", "من", "عبر", "حول", "أمام")}
 AFTER_BARE_COUNT = {fold(w) for w in ("في", "من", "على", "الى", "إلى", "عن", "خلال", "منهم", "منها", "بين", "مع", "حتى", "فقط")}
 FROM_WORDS = {fold(w) for w in ("من", "ومن")}
 OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات", "آخران", "آخرَين", "أخريين", "أخريان")}
 THEIR_NUMBER = {fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 AGE_WORDS = {fold(w) for w in ("العمر", "عمره", "عمرها")}
+AGE_NOUNS = {fold(w) for w in ("سن", "عمر")}  # «دون سن الثلاثين»: the ordinal after them is an age
+AGE_BOUNDS = {fold("دون"): "less_than", fold("تحت"): "less_than", fold("فوق"): "more_than", fold("فوق"): "more_than"}
 AWWAL = fold("أول")
 ADVERBIAL_ORDINALS = {fold(w): n for n, w in enumerate(
     ("أولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "سادسا", "سابعا", "ثامنا", "تاسعا", "عاشرا"), start=1)}

@@ -93,6 +93,11 @@ class OrdinalParser(TokenView):
                     return self.clock_time(i, k, k, hour + (12 if self.w(k + 1) == L.fold("مساء") and hour < 12 else 0))
                 return self.clock_time(i, k, k + 1 if self.w(k) in L.TIME_OF_DAY else k, hour)
             t = self.toks[i]
+            if {st for st, _ in _strip(prev or "", ("و", "ب", "ل", "ف"))} & L.AGE_NOUNS:
+                # «دون سن الثلاثين», «في عمر الخامسة»: an age
+                q = L.AGE_BOUNDS.get(self.w(i - 2) or "", "exact")
+                a = self.toks[i - 2].a if q != "exact" else t.a + pl
+                return _R(end, a, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": q})
             if self.w(end) == "من" and self.w(end + 1) in L.AGE_WORDS:  # «رجل في التاسعة والخمسين من العمر»: an age
                 return _R(end, t.a + pl, self.toks[end - 1].b, {"value": float(n), "kind": "duration", "qualifier": "exact"})
             if n <= 31 and self.w(end) == "من":

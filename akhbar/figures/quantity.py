@@ -168,8 +168,8 @@ class QuantityParser(TokenView):
         # years: «2015م», «1436هـ», «في 2014»
         year_like = single_digits and toks[i].t.isdigit() and len(toks[i].t) == 4 and 1000 <= value <= 2200
         if year_like and not pre_kind and self.p(j) == "/" and self.is_year_pair(i, j + 1) \
-                and int(toks[j + 1].t) == value + 1:
-            return self.year_pair(a, i, j + 1)  # «1436/1437هـ»: an academic or fiscal year
+                and abs(int(toks[j + 1].t) - value) == 1:
+            return self.year_pair(a, i, j + 1)  # «1436/1437هـ», «1437/1436هـ»: an academic or fiscal year
         if year_like and not pre_kind:
             after, era = self.year_era(j)
             if era:
@@ -466,7 +466,17 @@ class QuantityParser(TokenView):
             return None
         stem = w[pl + 2:]  # («لل»: pl is 0, the stem after it)
         hit = L.NUMBER_WORDS.get(stem)
-        if not hit or hit[1] not in ("plural", "vague") or self.w(i + 1) not in L.FROM_WORDS:
+        if not hit or hit[1] not in ("plural", "vague"):
+            return None
+        if self.w(i + 1) not in L.FROM_WORDS:
+            nxt = self.w(i + 1)
+            prev = self.w(i - 1) or ""
+            if hit[0] >= 1000 and (nxt is None or nxt in L.AFTER_BARE_SCALE or self.p(i + 1) in ("،", ",", ".")) \
+                    and prev not in L.NUMBER_WORDS and not (i > 0 and self.toks[i - 1].k == "n"):
+                # «ونزل الآلاف في فنزويلا», «استقبال الملايين الذين …»: thousands (of people), no noun
+                t = self.toks[i]
+                return _R(i + 1, t.a + pl, t.b, {"value": None, "magnitude": float(hit[0]), "qualifier": "approx",
+                                                 "kind": "count", "unit": None})
             return None
         u = self.unit_at(i + 1, plural=True)  # «من» + a plural: «من العراقيين» → عراقي
         if not u or u[0] != "count":

@@ -42,7 +42,7 @@ class RangeParser(TokenView):
         if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
             k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
             n1.unit = u1
-        if self.w(k) in ("و", "او"):  # «بين 20 أو 30»
+        if self.w(k) in ("و", "او", "الي", "حتي"):  # «بين 20 أو 30», «ما بين 1,28 إلى 0,04 في المئة»
             k += 1
             n2 = self.parse_number(k, prefixes=())
         elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
