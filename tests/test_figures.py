@@ -582,3 +582,4 @@ def test_year_pairs_ages_ranges_and_bare_scales():
     assert extract_figures("المقارنة بين الأمس واليوم", reference_date=ref) == []
     assert extract_figures("كما حدث بالأمس القريب", reference_date=ref) == []
     assert _figs("ونزل الآلاف في فنزويلا للاحتجاج") == [("الآلاف", "count", None, None)]
+    assert _figs("واستطاع العشرات من مدربي الأندية")[0][3] == "مدرب"  # a plural in construct («مدربي»)

@@ -210,6 +210,8 @@ class UnitReader(TokenView):
                     # «30 من زعماء القبائل» → زعيم (what follows «من» is a plural); «ثمانية من قوات
                     # الأمن» stays قوات (members of a body, not eight forces)
                     written = self.word_as_written(j + 1)
+                    if written.endswith("ي") and len(written) >= 5 and _word_count(written + "ن") >= 20:
+                        return "count", written[:-1], j + 2  # «عشرة من منسوبي الدفاع»: a plural in construct
                     return "count", written if written.endswith("ات") else singular_noun(written), j + 2
             if nxt and nxt.startswith("ال"):
                 hit = self.unit_lookup(nxt)
