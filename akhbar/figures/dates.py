@@ -299,7 +299,8 @@ class DateParser(TokenView):
         t = self.toks[i]
         stems = dict(_strip(w, ("و", "ف", "ب")))
         # «الليلة الماضية» (last night), «الليلة قبل الماضية», «البارحة», «البارحة الأولى»
-        night = next(((st, p) for st, p in stems.items() if st in L.LAST_NIGHT_WORDS), None)
+        night = next(((st, p) for st, p in stems.items() if st in L.LAST_NIGHT_WORDS), None) \
+            if w.endswith(L.LAST_NIGHT_ENDINGS) else None
         if night is not None:
             end, delta = i + 1, None
             if night[0] == L.fold("البارحة"):
@@ -315,7 +316,8 @@ class DateParser(TokenView):
                           {"value": None, "kind": "date", "unit": "day",
                            "date_value": ref - dt.timedelta(days=delta), "qualifier": "exact"})
         # «أمس», «أول أمس», «أمس الأول»
-        the_yesterday = next((p for st, p in stems.items() if st == "ال" + L.YESTERDAY), None)
+        the_yesterday = next((p for st, p in stems.items() if st == "ال" + L.YESTERDAY), None) \
+            if w.endswith(L.YESTERDAY) else None
         if the_yesterday is not None and self.w(i + 1) not in L.RECENT_WORDS and w != L.fold("بالأمس") \
                 and self.w(i + 1) not in L.AND_TODAY and self.w(i - 1) not in L.BETWEEN_WORDS:
             # (not «بين الأمس واليوم», «أقرب اليوم عن الأمس»: yesterday as the past)

@@ -169,9 +169,10 @@ class DualParser(TokenView):
         w = self.w(i)
         if not w:
             return None
-        half = self.parse_duration_and_half(i)
-        if half is not None:
-            return half
+        if self.w(i + 1) in L.AND_HALF:
+            half = self.parse_duration_and_half(i)
+            if half is not None:
+                return half
         cands = _strip(w, ("و", "ب", "ل", "ف"))
         cands = cands + [(st[2:], p) for st, p in cands if st.startswith("ال")]  # «خلال اليومين المقبلين»
         for stem, pl in cands:

@@ -37,13 +37,17 @@ Conventions (documented here because the record type leaves them open)
   indefinite heads of a construct («ثاني صفقة», «لأول مرة»): ``kind="ordinal"``, value =
   the rank, unit the noun ranked («الشوط الثاني» → شوط, «الربع الثاني» → ربع, «دورتها
   الثالثة» → دورة, «البطولة الـ13» → بطولة, «نسختين الأولى … والثانية» → نسخة), else None.
-  An age written as an ordinal («التاسعة والخمسين من العمر») is a duration.
+  An indefinite ordinal after its noun («هدف ثان») and a list item («أولاً: …») are ordinals
+  too; after an edition's name the unit is its head («مهرجان القطيف السادس» → مهرجان).
+  An age written as an ordinal («التاسعة والخمسين من العمر», «دون سن الثلاثين») is a duration.
 * Clock times («الساعة 9.30», «14:18», «السادسة مساءً») have ``kind="time"`` and ``value``
   the hour of the day in decimal hours (a day-part word after it moves it to 24 hours:
   «السادسة مساءً» = 18); a match minute («الدقيقة 16», «الدقيقة الثلاثين») is ``other``,
   unit دقيقة.
-* Relative days («أمس», «اليوم», «غداً», weekdays) count from ``reference_date``; the
-  pipeline first moves it to the weekday an article names as today
+* Relative days («أمس», «الليلة الماضية», «اليوم», «غداً», weekdays) count from ``reference_date``; a
+  bare «اليوم» is a date only where it dates a reported act («أعلنت الوزارة اليوم، …»), not the
+  writer's present («ما نعيشه اليوم»). Two days of one month («بين 10 و15 أغسطس») are two dates.
+  The pipeline first moves ``reference_date`` to the weekday an article names as today
   (:func:`akhbar.figures.anchor.anchor_date`). A weekday alone is the most recent such day
   (the scrape date may lag publication: «وستلتقي الوزيرة الاثنين» is the last Monday);
   «غداً الاثنين», «بعد غدٍ الأربعاء» are forward. A Hijri day and month with no year takes
@@ -52,7 +56,8 @@ Conventions (documented here because the record type leaves them open)
   title or identifier word («برنامج»، «رؤية 2030»، «المادة 4»، «رقم»), a product named
   by letters («إس.إي 370»), a bare quoted «"60 دقيقة"», phone numbers, URLs, football
   scores («2-1», «بهدفين لهدف»), dimensions («1920 في 1080»), list bullets, a dual in a
-  title («خادم الحرمين»), an ordinal naming a company. Each is counted by its guard
+  title («خادم الحرمين»), an ordinal naming a company, a year closing an edition's name
+  («مونديال روسيا 2018»), «الأولى» after a numeral («الأشهر الستة الأولى»: the first N). Each is counted by its guard
   (:data:`akhbar.figures.guards.REASONS`, :func:`audit_figures`).
 """
 
@@ -80,7 +85,7 @@ _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
     | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
-    | set(L.ADVERBIAL_ORDINALS) | set(L.POST_NOUN_ORDINALS) | set(L.HALF_DURATIONS) | L.LAST_NIGHT_WORDS
+    | set(L.ADVERBIAL_ORDINALS) | set(L.POST_NOUN_ORDINALS) | L.LAST_NIGHT_WORDS
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
     | {L.YESTERDAY, L.TODAY, "يوم", L.fold("غد"), "شهر", "بشهر", "وشهر", "لشهر", "بين", "وبين", "فبين", "ما",
        "من", "ومن", L.fold("بالأمس"), L.fold("الأمس"), L.fold("والأمس")}
@@ -134,6 +139,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         # are its items («تبرز مرحلتان: الأولى … الثانية …», «الدرجات الثلاث الأولى والثانية والثالثة»)
         # (value, unit, token after it, whether an ordinal item took it already)
         self._last_count: tuple[float, str, int, bool] | None = None
+        self._has_half = "نصف" in self.s  # («ساعة ونصف»: see run; the matching form's «نصف»)
 
     def parse_at(self, i: int):
         t = self.toks[i]
@@ -220,10 +226,13 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             t = toks[i]
             if t.k == "w":
                 trig = _triggers(t.t)
+                if not trig and self._has_half and i + 1 < self.n and toks[i + 1].t in L.AND_HALF:
+                    trig = 3  # «ساعة ونصف»: a unit of time and a half (no trigger word of its own)
                 if not trig:
                     i += 1
                     continue
-                r = self.parse_construct_dual(i) if trig == 2 else self.parse_at(i)
+                r = self.parse_construct_dual(i) if trig == 2 else self.parse_duration_and_half(i) if trig == 3 \
+                    else self.parse_at(i)
             elif t.k == "p" and t.t not in L.CURRENCY_SYMBOLS and t.t != "%":
                 i += 1
                 continue

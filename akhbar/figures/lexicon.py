@@ -669,6 +669,7 @@ BETWEEN_WORDS = {fold(w) for w in ("بين", "عن", "وبين")}
 TOMORROW = {fold("غدا"), fold("غداً")}
 TODAY = fold("اليوم")
 LAST_NIGHT_WORDS = {fold(w) for w in ("الليلة", "البارحة")}  # «الليلة الماضية», «البارحة»: last night
+LAST_NIGHT_ENDINGS = tuple(LAST_NIGHT_WORDS)
 DAY_WORD = {fold("يوم"), fold("يوم")}
 
 # --------------------------------------------------------------------------
