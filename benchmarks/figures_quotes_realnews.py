@@ -19,8 +19,9 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout8  # eighth held-aside set: scored three
         # times in the ninth round, development data since the tenth
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout9  # ninth held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout10  # tenth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|…|--heldout8]
-        # print every miss / false figure / wrong speaker (never on --heldout5 or --heldout9)
+        # print every miss / false figure / wrong speaker (never on --heldout5, --heldout9, --heldout10)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -133,9 +134,11 @@ BLIND_SETS = {
     "heldout8": "score the eighth held-aside set, benchmarks/gold/figq_heldout8/ (annotated blind in "
                 "the ninth round; scored three times then, development data since the tenth)",
     "heldout9": "score the ninth held-aside set, benchmarks/gold/figq_heldout9/ (annotated blind in "
-                "the tenth round; final figures only)",
+                "the tenth round; scored twice then, final figures only, never read)",
+    "heldout10": "score the tenth held-aside set, benchmarks/gold/figq_heldout10/ (annotated blind in "
+                 "the tenth round, for the changes made after 8692053; final figures only)",
 }
-NOT_READ = ("heldout5", "heldout9")  # sets whose errors are never printed (validation, final figures)
+NOT_READ = ("heldout5", "heldout9", "heldout10")  # sets whose errors are never printed (validation, final figures)
 
 
 def _paths(part: str) -> tuple[Path, Path]:
