@@ -583,3 +583,21 @@ def test_year_pairs_ages_ranges_and_bare_scales():
     assert extract_figures("كما حدث بالأمس القريب", reference_date=ref) == []
     assert _figs("ونزل الآلاف في فنزويلا للاحتجاج") == [("الآلاف", "count", None, None)]
     assert _figs("واستطاع العشرات من مدربي الأندية")[0][3] == "مدرب"  # a plural in construct («مدربي»)
+
+
+def test_asides_future_weekdays_caps_and_dotted_names():
+    """«هارون -40 عاما-»: a dash opening an aside, no minus (a temperature keeps it); a weekday in a
+    clause that looks ahead («المقررة الأربعاء», «حتى فجر يوم الخميس») is the next one; «تصل
+    تغطيته إلى» caps (not «يصل عددهم إلى»: their number); «الرحلة ام.اتش. 370» is a name."""
+    assert _figs("عثرت على عبد الرحمن هارون -40 عاما- على مقربة") == [("40 عاما", "duration", 40.0, "عام")]
+    assert _figs("انخفضت الحرارة إلى -5 درجات")[0][2] == -5.0
+    ref = dt.date(2015, 8, 10)  # a Monday
+    when = lambda t: [f.date_value for f in extract_figures(t, reference_date=ref) if f.kind == "date"]  # noqa: E731
+    assert when("حضور مباراة كأس السوبر المقررة الأربعاء بين الفريقين") == [dt.date(2015, 8, 12)]
+    assert when("سيتم رصد الظاهرة من بعد صلاة العصر حتى فجر يوم الخميس") == [dt.date(2015, 8, 13)]
+    assert when("شنوا هجوما ضد الحوثيين الثلاثاء") == [dt.date(2015, 8, 4)]
+    q = lambda t: [f.qualifier for f in extract_figures(t)]  # noqa: E731
+    assert q("بتأمين طبي مميز تصل تغطيته إلى 250 ألف ريال") == ["up_to"]
+    assert q("ومطورين يصل عددهم إلى 15 موظفا حاليا") == ["exact"]
+    assert q("لتغلق تحت مستوى 50 دولارا للمرة الأولى")[0] == "less_than"
+    assert _figs("الذي يحقق في أمر اختفاء الرحلة ام.اتش. 370».") == []

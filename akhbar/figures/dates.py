@@ -14,6 +14,7 @@ from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_diacritics
+from akhbar.text.counts import word_count
 
 
 class DateParser(TokenView):
@@ -414,9 +415,29 @@ class DateParser(TokenView):
         elif nxt in L.NEXT_WORDS:
             end += 1
             delta = -((wd - ref.weekday()) % 7 or 7)
+        elif delta and self.future_clause(i):
+            delta = -((wd - ref.weekday()) % 7)  # «المباراة المقررة الأربعاء», «سيتم الرصد حتى فجر يوم الخميس»
         return _R(end, a, self.toks[end - 1].b, {"value": None, "kind": "date", "unit": "day",
                                                  "date_value": ref - dt.timedelta(days=delta),
                                                  "qualifier": "exact"})
+
+    def future_clause(self, i: int) -> bool:
+        """A clause that looks ahead before the weekday at token ``i``: a future verb («سيتم»,
+        «ستقام», «سوف»), «المقرر / المقررة» (scheduled), or «حتى» right before it (until). A
+        weekday alone is otherwise the last such day (the scrape date may lag the article)."""
+        if self.w(i - 1) in L.UNTIL_WORDS or self.w(i - 2) in L.UNTIL_WORDS:
+            return True  # «حتى الخميس», «حتى فجر الخميس», «حتى يوم الخميس»
+        for k in range(i - 1, max(-1, i - 13), -1):
+            t = self.toks[k]
+            if t.k == "p" and t.t in L.CLAUSE_ENDS:
+                return False
+            if t.k != "w":
+                continue
+            w = t.t[1:] if t.t[:1] in "وف" and len(t.t) > 4 else t.t
+            if w in L.FUTURE_WORDS or (len(w) >= 5 and w[0] == "س" and w[1] in "يتن" and w not in L.STOPWORDS
+                                        and word_count(w[1:]) > 5 * word_count(w) + 5):
+                return True  # «سيتم», «ستقام»: «س» + an imperfect in use without it
+        return False
 
     def today_of_an_act(self, i: int) -> bool:
         """«قال نائب الوزير اليوم إن …», «أعلنت اللجنة اليوم أن …», «نفذت قوات التحالف اليوم 41

@@ -49,7 +49,8 @@ Conventions (documented here because the record type leaves them open)
   writer's present («ما نعيشه اليوم»). Two days of one month («بين 10 و15 أغسطس») are two dates.
   The pipeline first moves ``reference_date`` to the weekday an article names as today
   (:func:`akhbar.figures.anchor.anchor_date`). A weekday alone is the most recent such day
-  (the scrape date may lag publication: «وستلتقي الوزيرة الاثنين» is the last Monday);
+  (the scrape date may lag publication), unless its clause looks ahead: a future verb
+  («وستلتقي الوزيرة الاثنين»), «المقرر», «حتى» (the next such day, since 0.15.0);
   «غداً الاثنين», «بعد غدٍ الأربعاء» are forward. A Hijri day and month with no year takes
   the Hijri year of the reference date (one back for «الماضي», one on for «المقبل»).
 * Not figures: numbers glued to a name («روسيا-1», «كوفيد-19», «F16»), after a
@@ -245,6 +246,13 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 r.fields, r.reason = None, "overlaps_previous"  # a parse reaching back into the previous figure
             if r.fields is None and audit is not None:
                 audit[r.reason or "unnamed"] += 1
+            if r.fields is not None and (r.fields.get("value") or 0) < 0 and r.fields.get("kind") in _UNSIGNED_KINDS:
+                # «هارون -40 عاما-»: a dash opening an aside, no minus sign (a count, an age or a sum
+                # of money is never negative in news text; a temperature or a percentage change is)
+                f = r.fields
+                r.fields = dict(f, value=-f["value"], value_low=-f.get("value_low", f["value"]),
+                                value_high=-f.get("value_high", f["value"]))
+                r.a += 1
             if r.fields is not None:
                 unit = r.fields.get("unit")
                 if unit and (unit == OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
@@ -337,6 +345,8 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             date_value=f.get("date_value"),
         )
 
+
+_UNSIGNED_KINDS = {"count", "duration", "money", "year"}
 
 OTHER_UNIT = "آخر"  # «3 آخرين» with no count before it in the sentence: three others
 

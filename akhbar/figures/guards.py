@@ -142,6 +142,10 @@ def after_title(c: _Parser, i: int) -> bool:
     if prev.k == "w" and i > 2 and c.p(i - 2) == "." and c.adjacent(i - 1) and c.adjacent(i - 2) \
             and c.toks[i - 3].k == "w" and len(prev.t) <= 3:
         return True  # «"إس.إي 370"», «إتش.دي.إم.آي 1.4»: a product named by letters and a number
+    if prev.k == "p" and prev.t == "." and i > 3 and c.toks[i - 2].k == "w" and len(c.toks[i - 2].t) <= 3 \
+            and c.adjacent(i - 1) and c.p(i - 3) == "." and c.adjacent(i - 2) and c.toks[i - 4].k == "w" \
+            and c.adjacent(i - 3) and len(c.toks[i - 4].t) <= 3:
+        return True  # «الرحلة ام.اتش. 370», «(إم.إتش. 370)»: letters with their dots, then the number
     if prev.k == "p" and prev.t in L.OPEN_QUOTES and i > 1:
         prev = c.toks[i - 2]
         if prev.k != "w":

@@ -30,9 +30,12 @@ class QualifierReader(TokenView):
                 return None
             w = self.toks[j].t
             stems = {st for st, _ in _strip(w, ("و", "ف"))}
-            if to:  # only «ما تصل قيمته إلى»: «أن يصل العدد إلى عشرة آلاف» is a forecast, not a cap
-                if back == 1 and stems & L.DISTANT_TO_VERBS and self.w(j - 1) == "ما" \
-                        and (self.w(k) or "").endswith(("ه", "ها", "هم")):
+            if to:  # «ما تصل قيمته إلى», «تأمين تصل تغطيته إلى»: a cap; «أن يصل العدد إلى عشرة آلاف»
+                # is a forecast, «لتصل قيمته إلى» the level reached
+                if back == 1 and stems & L.PRESENT_REACH and (self.w(k) or "").endswith(("ه", "ها", "هم")) \
+                        and (self.w(j - 1) == "ما" or not (self.w(j) or "").startswith(("ل", "و", "ف"))
+                             and self.w(j - 1) not in L.THAT_WORDS and not (self.w(k) or "").startswith("عدد")):
+                    # (not «يصل عددهم إلى 15»: their number is 15)
                     return "up_to"
                 if back >= 1:
                     return None
