@@ -155,7 +155,7 @@ def _cue_of_fold(f: str) -> tuple[_CueForm, str] | None:
         return CUE_FORMS[f[1:]], f[1:]
     if len(f) > 2 and f[0] in _PREFIXES and f[1:] in Q.PREFIXED_ONLY:
         return _PREFIXED_FORMS[f[1:]], f[1:]
-    if f in ("بينت", "وبينت"):  # «وبينت الرئاسة أن»: a feminine verb, never «between»
+    if f in ("بينت", "وبينت", "فبينت"):  # «وبينت الرئاسة أن», «فبينت أنه»: a feminine verb, never «between»
         return _BAYYANA_F, "بين"
     return None
 
@@ -1633,7 +1633,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 phrase = None
             if phrase is not None:
                 a, b, ms = phrase
-                if cue.lemma == "وصف" and not ms:  # «ووصف الوزير المحادثات بأنها»: the object follows
+                if cue.lemma in Q.OBJECT_FOLLOWS and not ms and (cue.lemma == "وصف" or (
+                        k + 2 < len(toks) and toks[k + 2].is_word and not toks[k + 2].fold.startswith("و"))):
+                    # «ووصف الوزير المحادثات بأنها», «وأرجع خبراء السبب إلى»: the object follows
+                    # (not «أرجع حسن وعلي الزريق …»: two subjects)
                     b = toks[k + 1].end
                 if not any(m.label == "PER" for m in ms):
                     person = _extend_to_person(doc, doc.tok_index(b), limit)

@@ -1023,3 +1023,17 @@ def test_described_object_is_no_speaker():
     assert "ليسينكو" in q.speaker
     (q,) = _run("ووصف داركود الاتهامات بأنها لا أساس لها من الصحة.")
     assert q.speaker == "داركود"
+
+
+def test_attributing_a_cause_and_justifying():
+    """«وأرجع خبراء السبب … إلى …», «وبررت المصادر التأجيل بحرص …», «مرجعا السبب إلى …»: new
+    cues; the subject is one word before the object; «ويرجع ذلك إلى» (this is due to) is none."""
+    (q,) = _run("وأرجع خبراء السبب وراء ذلك إلى سياسة الطفل الواحد.")
+    assert q.speaker == "خبراء" and q.text.startswith("السبب")
+    (q,) = _run("وبررت المصادر التأجيل المتوقع بحرص الوزارة على البداية.")
+    assert q.speaker == "المصادر"
+    assert _run("ويرجع ذلك إلى التضارب في الحواس الخمس.") == []
+    text = "وقال المدير إن العدد غير كاف، مرجعا السبب إلى ضعف التنسيق."
+    assert _find(_run(text), "ضعف التنسيق").speaker == "المدير"
+    text = "وقالت الإمارة إن المشروع كبير. أما مشروع قطار الضواحي، فبينت أنه بطول 159 كيلومترا."
+    assert _find(_run(text), "بطول").cue == "فبينت"
