@@ -601,3 +601,12 @@ def test_asides_future_weekdays_caps_and_dotted_names():
     assert q("ومطورين يصل عددهم إلى 15 موظفا حاليا") == ["exact"]
     assert q("لتغلق تحت مستوى 50 دولارا للمرة الأولى")[0] == "less_than"
     assert _figs("الذي يحقق في أمر اختفاء الرحلة ام.اتش. 370».") == []
+
+
+def test_more_units_of_measure():
+    """Bytes, watts, volts, hertz, calories, yards, milligrams are measures, not counts; a
+    quoted title keeps its number out («“24 قيراط”»)."""
+    assert _figs("بطاقة تخزين تصل إلى 17.6 بيتابايت وذاكرة 790 تيرابايت")[1] == ("790 تيرابايت", "measure", 790.0, "تيرابايت")
+    assert _figs("فتبلغ قدرتها 200 واط")[0][1:] == ("measure", 200.0, "واط")
+    assert _figs("يحتوي على 200 سعرة حرارية")[0][1] == "measure"
+    assert _figs("من خلال «24 قيراط» وأغنية") == []
