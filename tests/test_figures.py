@@ -610,3 +610,5 @@ def test_more_units_of_measure():
     assert _figs("فتبلغ قدرتها 200 واط")[0][1:] == ("measure", 200.0, "واط")
     assert _figs("يحتوي على 200 سعرة حرارية")[0][1] == "measure"
     assert _figs("من خلال «24 قيراط» وأغنية") == []
+    assert _figs("ومن العمليات التي تم إحباطها ما يلي : 1 - عملية انتحارية") == []  # a list's first bullet
+    assert _figs("بلغ العدد: 5 - 6 آلاف")[0][1] == "count"  # a range after a colon stays

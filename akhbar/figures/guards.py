@@ -364,14 +364,18 @@ def code_with_latin(c: _Parser, n: Candidate) -> Verdict:
 
 
 def list_index(c: _Parser, n: Candidate) -> Verdict:
-    """A list bullet: «11 - يمكنك ...» opening the text, «3.نسبة التوزيع» glued to its item,
-    «5 ـ تعيين» (a year opening a list, «2015 - ...», is read before this guard)."""
+    """A list bullet: «11 - يمكنك ...» opening the text or after a colon («ما يلي : 1 - عملية»),
+    «3.نسبة التوزيع» glued to its item, «5 ـ تعيين» (a year opening a list, «2015 - ...», is read
+    before this guard)."""
     if not n.single:
         return KEEP
     i, j = n.i, n.j
     toks = c.toks
     if i == 0 and c.p(j) in ("-", ".", ")", "–") and c.w(j + 1):
         return Verdict(False, "list_index", j + 1)
+    if i > 0 and c.p(i - 1) == ":" and toks[i].t.isdigit() and len(toks[i].t) <= 2 and c.p(j) in ("-", "–", ")") \
+            and c.w(j + 1):
+        return Verdict(False, "list_index", j + 1)  # «شملت الآتي : 1 - حادث استهداف …»: the first item after a colon
     if (
         toks[i].t.isdigit() and len(toks[i].t) <= 2 and c.p(j) == "."
         and j + 1 < c.n and toks[j + 1].k == "w" and c.adjacent(j) and c.adjacent(j + 1)
