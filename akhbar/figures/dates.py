@@ -13,7 +13,7 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _R
 from akhbar.figures.tokens import TokenView
 from akhbar.text import proclitic_stems as _strip
-from akhbar.text import strip_diacritics
+from akhbar.text import strip_conjunction, strip_diacritics
 from akhbar.text.counts import word_count
 
 
@@ -433,7 +433,7 @@ class DateParser(TokenView):
                 return False
             if t.k != "w":
                 continue
-            w = t.t[1:] if t.t[:1] in "وف" and len(t.t) > 4 else t.t
+            w = strip_conjunction(t.t, min_len=5)
             if w in L.FUTURE_WORDS or (len(w) >= 5 and w[0] == "س" and w[1] in "يتن" and w not in L.STOPWORDS
                                         and word_count(w[1:]) > 5 * word_count(w) + 5):
                 return True  # «سيتم», «ستقام»: «س» + an imperfect in use without it

@@ -84,7 +84,7 @@ from akhbar.text.caches import WORD_CACHE_MAX
 # Stems that can start a figure made of words; other words are skipped quickly.
 _TRIGGERS = (
     set(L.NUMBER_WORDS) | {"ال" + w for w in L.NUMBER_WORDS} | _QUAL_FIRST | set(L.GREG_MONTHS) | set(L.LEV_MONTHS_1)
-    | set(L.HIJRI_MONTHS_1) | {a for a, _ in L.LEV_MONTHS_2} | {a for a, _ in L.HIJRI_MONTHS_2}
+    | set(L.HIJRI_MONTHS_1) | L.LEV_MONTHS_2_FIRST | {a for a, _ in L.HIJRI_MONTHS_2}
     | set(L.WEEKDAYS) | set(L.YEAR_WORDS) | set(L.ORDINALS) | set(L.ORDINAL_TEEN_FIRST) | set(L.COLLECTIVES)
     | set(L.ADVERBIAL_ORDINALS) | set(L.POST_NOUN_ORDINALS) | L.LAST_NIGHT_WORDS
     | set(L.DEFINITE_TENS) | set(L.DURATION_DUALS) | L.FEW | set(L.BY_THE) | L.TOMORROW | set(L.CONSTRUCT_ORDINALS)
@@ -255,8 +255,8 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 r.a += 1
             if r.fields is not None:
                 unit = r.fields.get("unit")
-                if unit and (unit == OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
-                    r.fields["unit"] = _others_antecedent(out) or OTHER_UNIT
+                if unit and (unit == L.OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
+                    r.fields["unit"] = _others_antecedent(out) or L.OTHER_UNIT
                 elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
                     r.fields["unit"] = self.counted_before(i) or self.coordinated_unit(i, r.end, out)
                 out.append(self._figure(r))
@@ -317,7 +317,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         if nxt is not None and nxt not in L.AFTER_BARE_COUNT:
             return None
         prev = before[-1]
-        if prev.kind != "count" or not prev.unit or prev.unit == OTHER_UNIT:
+        if prev.kind != "count" or not prev.unit or prev.unit == L.OTHER_UNIT:
             return None
         for k in range(i - 2, -1, -1):
             t = self.toks[k]
@@ -348,15 +348,13 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
 
 _UNSIGNED_KINDS = {"count", "duration", "money", "year"}
 
-OTHER_UNIT = "آخر"  # «3 آخرين» with no count before it in the sentence: three others
-
 
 def _others_antecedent(before: list[Figure]) -> str | None:
     """The counted noun that «N آخرين» repeats: the last count before it in the sentence
     with a noun of its own («مقتل 18 متمردا وإصابة 24 آخرين» → متمرد), one of two or more
     before one of one («4 أشخاص من عائلة واحدة … 3 آخرون» → شخص).  An outcome is no noun to
     repeat («13 قتيلا وإصابة 23 آخرين»: the others are wounded, not killed): None."""
-    counts = [f for f in before if f.kind == "count" and f.unit and f.unit != OTHER_UNIT]
+    counts = [f for f in before if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT]
     if not counts:
         return None
     many = [f for f in counts if f.value is None or f.value >= 2]

@@ -665,6 +665,7 @@ LEV_MONTHS_2 = {
                     ("كانون", "الأول", 12), ("كانون", "ثاني", 1), ("تشرين", "أول", 10),
                     ("تشرين", "ثاني", 11), ("كانون", "أول", 12))
 }
+LEV_MONTHS_2_FIRST = {a for a, _ in LEV_MONTHS_2}  # «كانون», «تشرين»
 HIJRI_MONTHS_1 = {
     fold(w): m
     for w, m in (("محرم", 1), ("صفر", 2), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10))
@@ -796,6 +797,7 @@ NOT_CONSTRUCT_DUALS = {fold(w) for w in (
 AFTER_BARE_SCALE = {fold(w) for w in ("في", "الذين", "اللذين", "إلى", "الى", "على", "من", "عبر", "حول", "أمام")}
 AFTER_BARE_COUNT = {fold(w) for w in ("في", "من", "على", "الى", "إلى", "عن", "خلال", "منهم", "منها", "بين", "مع", "حتى", "فقط")}
 FROM_WORDS = {fold(w) for w in ("من", "ومن")}
+OTHER_UNIT = "آخر"  # «3 آخرين» with no count before it in the sentence: three others
 OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات", "آخران", "آخرَين", "أخريين", "أخريان")}
 THEIR_NUMBER = {fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»
 AGE_WORDS = {fold(w) for w in ("العمر", "عمره", "عمرها")}

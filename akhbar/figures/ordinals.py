@@ -152,9 +152,10 @@ class OrdinalParser(TokenView):
             if t.k != "w":
                 return None
             w = t.t
-            if j == i - 1 and any(st in L.RANK_NOUNS or st in L.EDITION_NOUNS for st, _ in _strip(w, ("و", "ب", "ل", "ف", "ك"))):
+            stems = [st for st, _ in _strip(w, ("و", "ب", "ل", "ف", "ك"))]
+            if j == i - 1 and any(st in L.RANK_NOUNS or st in L.EDITION_NOUNS for st in stems):
                 return None  # «الفريق المركز الثاني»: the rank noun right before it is what it ranks
-            for stem, _ in _strip(w, ("و", "ب", "ل", "ف", "ك")):
+            for stem in stems:
                 bare = stem[2:] if stem.startswith("ال") else stem
                 if bare in L.EVENT_HEADS and j < i - 1:
                     if L.EVENT_HEADS[bare].endswith("ة") != fem_ord:
@@ -295,8 +296,8 @@ class OrdinalParser(TokenView):
             pl, raw = 1, raw[1:]  # «كمركز ثان», «ودفعة ثانية»
         if len(raw) < 3 or raw.startswith("ال") or L.fold(raw) in L.STOPWORDS or not self.fallback_ok(L.fold(raw)):
             return None
-        if L.fold(raw) in L.SIDE_WORDS or L.fold(raw.rstrip("اً")) in L.RANK_WORDS or L.fold(raw) in L.LEV_MONTHS_1 \
-                or any(L.fold(raw) == a for a, _ in L.LEV_MONTHS_2):
+        if L.fold(raw) in L.SIDE_WORDS or L.fold(raw.rstrip("ا")) in L.RANK_WORDS or L.fold(raw) in L.LEV_MONTHS_1 \
+                or L.fold(raw) in L.LEV_MONTHS_2_FIRST:
             return None  # «من جهة ثانية»: "on the other hand"; «وكيلاً أول»: a rank
         if raw.endswith("ي") or (raw.endswith("ية") and self.w(i - 2) and self.raw_word(i - 2).endswith("ة")):
             return None  # «إنقاذ مالي ثالث», «رحلة يومية ثانية»: an adjective before it, the noun further back
@@ -304,9 +305,9 @@ class OrdinalParser(TokenView):
         if fem_ord != raw.endswith("ة"):
             return None
         if w == L.AWWAL:
-            if not raw.endswith(("اً", "ا")) or raw.endswith("ها") or len(raw) < 4 or self.w(i + 1) in L.NOT_AFTER_AWWAL:
+            if not raw.endswith("ا") or raw.endswith("ها") or len(raw) < 4 or self.w(i + 1) in L.NOT_AFTER_AWWAL:
                 return None
-            raw = raw[:-2] if raw.endswith("اً") else raw[:-1]  # «خياراً» → خيار
+            raw = raw[:-1]  # «خياراً» → خيار (the tanween is gone with the diacritics)
         if _word_count(L.fold(raw)) < 20:
             return None  # a word the corpus uses, not a name or a verb form
         t = self.toks[i]

@@ -19,6 +19,13 @@ from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_conjunction, strip_diacritics
 
 
+def _listed_plural(folded: str) -> tuple[str, str] | None:
+    """(kind, singular) when the units lexicon or :data:`L.IRREGULAR_PLURALS` lists the folded word
+    as the plural of a counted noun or a unit of time («ايام» → يوم, «قوي» → قوة)."""
+    u = L.UNITS.get(folded) or L.IRREGULAR_PLURALS.get(folded)
+    return u if u and u[0] in ("count", "duration") and folded != L.fold(u[1]) else None
+
+
 def q_is_none(q: str | None) -> bool:
     return q is None
 
@@ -211,7 +218,7 @@ class QuantityParser(TokenView):
             if u:
                 kind, unit, end = u
             elif self.w(j) in L.OTHERS and value is not None and value >= 2:
-                kind, unit, end = "count", "آخر", j + 1  # «مقتله ومقتل 3 آخرين»: three others (the run
+                kind, unit, end = "count", L.OTHER_UNIT, j + 1  # «مقتله ومقتل 3 آخرين»: three others (the run
                 # puts the sentence's earlier counted noun instead where there is one)
             else:
                 kind, unit, end = "count", None, j
@@ -577,8 +584,8 @@ class QuantityParser(TokenView):
             bare = stem[art:]
             if len(bare) < 3 or bare in L.NUMBER_WORDS or bare in L.ORDINALS:
                 continue
-            u = L.UNITS.get(bare) or L.IRREGULAR_PLURALS.get(bare)
-            if u and u[0] in ("count", "duration") and bare != L.fold(u[1]):
+            u = _listed_plural(bare)
+            if u:
                 return u[0], u[1], pl
             if not self.fallback_ok(bare):
                 continue
@@ -590,20 +597,17 @@ class QuantityParser(TokenView):
                     written = written[:-1] + "ء"  # «أجزائه» → أجزاء
                 # «مواطنيه»: a sound masculine plural in construct has lost its «ن»
                 for form in (written, written + "ن") if written.endswith("ي") else (written,):
-                    u = L.UNITS.get(L.fold(form)) or L.IRREGULAR_PLURALS.get(L.fold(form))
-                    if u and u[0] in ("count", "duration") and L.fold(form) != L.fold(u[1]):
+                    u = _listed_plural(L.fold(form))
+                    if u:
                         return u[0], u[1], pl
             elif not art and not construct:
                 continue  # an indefinite word is a plural's place only before a definite word
             if written.endswith("ات") and len(written) >= 5:
                 one = singular_noun(written)
             elif art and written.endswith(("ين", "ون")) and len(written) >= 5:
-                # «المجندين الـ16», «البريطانيين الـ30»: a sound masculine plural (the numeral after
-                # it rules out the dual)
-                one = written[:-3] if written.endswith(("يين", "يون")) else written[:-2]
-                if written.endswith(("يين", "يون")):
-                    one += "ي"
-                return "count", one, pl
+                # «المجندين الـ16», «البريطانيين الـ30» → بريطاني: a sound masculine plural (the
+                # numeral after it rules out the dual)
+                return "count", written[:-2], pl
             else:
                 one = broken_singular(written, strict=True)
             if one and one != written and _word_count(one) >= 20:
