@@ -27,6 +27,7 @@ import numpy as np
 from akhbar.entities import gazetteer as gz
 from akhbar.text import CONJUNCTIONS, PREPOSITIONS, PROCLITIC_LETTERS, fold_key, fold_key_word, fold_match, strip_invisible
 from akhbar.text.caches import WORD_CACHE_MAX, WORD_VARIANTS_CACHE_MAX
+from akhbar.text.counts import corpus_words, read_clusters
 
 ALL_GROUPS = ("base", "clusters", "triggers", "gaz", "tgaz", "olex")
 OPTIONAL_GROUPS = ("emb",)  # dense word2vec features (experiment, not shipped)
@@ -35,17 +36,10 @@ CLUSTERS_PATH: str | None = None  # training experiments only (akhbar/training/t
 
 @functools.lru_cache(maxsize=1)
 def load_clusters() -> dict[str, tuple[int, str, str, str]]:
-    """word -> (count, fine, mid, coarse) from ``clusters.tsv`` (empty if absent)."""
-    path = CLUSTERS_PATH or os.path.join(gz.RESOURCE_DIR, "clusters.tsv")
-    out: dict[str, tuple[int, str, str, str]] = {}
-    if not os.path.exists(path):
-        return out
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            p = line.rstrip("\n").split("\t")
-            if len(p) == 5:
-                out[p[0]] = (int(p[1]), p[2], p[3], p[4])
-    return out
+    """word -> (count, fine, mid, coarse) from ``clusters.tsv`` (empty if absent): the text
+    layer's table (:func:`akhbar.text.counts.corpus_words`, read once per process), or an
+    experiment's file (``CLUSTERS_PATH``)."""
+    return read_clusters(CLUSTERS_PATH) if CLUSTERS_PATH else corpus_words()
 
 
 @functools.lru_cache(maxsize=1)
