@@ -1,0 +1,14 @@
+"""Draw the eleventh blind figures/quotes sample from SaudiNewsNet (deterministic, seed 11111; the
+sampler: benchmarks/gold/figq_tools.py).
+
+    python3 sample.py [--data /work/shared/data/saudinewsnet] [--seed 11111] [--n 40]
+"""
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from figq_tools import sample  # noqa: E402
+
+if __name__ == '__main__':
+    sample(HERE, 11111, sys.argv[1:])
