@@ -660,3 +660,30 @@ def test_wire_dateline_byline(line, byline):
     from akhbar.clean import _wire_dateline_byline
 
     assert _wire_dateline_byline(line) == byline
+
+
+def test_page_code_glued_into_a_paragraph_is_cut_and_the_prose_around_it_kept():
+    # two alriyadh poll pages (tests/fixtures/alriyadh_poll_code.json; 8 of the 31,030
+    # SaudiNewsNet records): the poll's style sheet and jQuery script sit inside the one line
+    # of text, between the article and the poll's question; 0.15.0 kept them, and each page
+    # gave about twenty figures («padding: 0» → 0, «['a1882',18]» → 18)
+    from akhbar.clean._text import code_spans
+    from akhbar.figures import extract_figures
+
+    records = json.loads((FIXTURE.parent / "alriyadh_poll_code.json").read_text(encoding="utf-8"))
+    for i, rec in enumerate(records):
+        d = ingest_unit(RawInput(f"poll.json#{i}", "json", rec))
+        c = clean_document(d)
+        assert "{" not in c.clean_text and "jQuery" not in c.clean_text
+        [r] = [r for r in c.removed if r.rule == "embedded_code"]
+        assert r.category == "other" and r.text.startswith("#vote_area2 ul {") and r.text.endswith("});")
+        raw_line = d.raw_text.split("\n")[r.line_no]
+        assert raw_line[r.char_start: r.char_start + len(r.text)] == r.text
+        before, after = c.clean_text.split("\n")
+        assert before.rstrip(".").endswith("؟") and "؟" in after  # the article, then the poll's question and options
+        assert all(any("\u0600" <= ch <= "\u06ff" for ch in f.text + c.clean_text[f.end:f.end + 8])
+                   for f in extract_figures(c.clean_text))
+    # prose with brackets, semicolons or a short rule is no page code
+    assert code_spans("قال الوزير (في بيانه) إن العدد {كبير}; وأضاف أن: الأمر انتهى.") == []
+    assert code_spans("المادة 5; الفقرة 2 {ملغاة}; المادة 6 {سارية}") == []
+    assert code_spans("body { color: red; } نص") == []

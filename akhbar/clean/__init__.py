@@ -35,7 +35,15 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from akhbar.clean.byline import AGENCIES, is_sentence, outlet_candidates, outlet_parts, split_byline
-from akhbar.clean._text import CLOSERS, FUNCTION_WORDS, Line, is_slider_controls, line_key, make_lines
+from akhbar.clean._text import (
+    CLOSERS,
+    FUNCTION_WORDS,
+    Line,
+    is_embedded_code,
+    is_slider_controls,
+    line_key,
+    make_lines,
+)
 from akhbar.clean.classifier import get_model, score_lines
 from akhbar.clean.comments import find_comment_lines, is_strong_comment
 from akhbar.clean.credits import (
@@ -944,6 +952,11 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
         assert category in BOILERPLATE_CATEGORIES, category
         if pos != title_pos and pos not in labels:
             labels[pos] = (category, rule, conf)
+
+    # page code (a style sheet or a script) scraped into the text: make_lines parts it out
+    for ln in lines:
+        if ("{" in ln.text or "(" in ln.text) and is_embedded_code(ln.text):
+            put(ln.pos, "other", "embedded_code", 0.95)
 
     # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line
     model = get_model()

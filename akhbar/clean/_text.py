@@ -155,15 +155,81 @@ def is_slider_controls(text: str) -> bool:
     return _SLIDER_RE.fullmatch(text.strip()) is not None
 
 
-def _slider_parts(raw: str) -> list[tuple[int, str]]:
-    """(offset, stripped text) of the parts of a raw line around slider controls; one part
-    when the line has none, or is nothing else."""
+# Page code scraped into the text: a style sheet or a script («#vote_area2 ul { padding: 0; …
+# } … jQuery(document).ready(function(){ … });») glued into a paragraph.  Its start is a CSS
+# rule (selector, «{», a property and «:») or a script's opening; it runs to the last «}» or
+# «;» after which the text is prose again.  Written by hand: trafilatura drops <style> and
+# <script> elements from HTML, but these records are text where the code is already inline.
+_CSS_SELECTOR = r"[#.]?[A-Za-z_][\w-]*(?:\[[^\]\n]{0,40}\])?(?::[a-z-]+)?"
+_CSS_RULE_RE = re.compile(r"\{\s*[a-z-]+\s*:")  # «{ padding:»: a rule's body opens
+# the selectors before it (read back over at most 80 characters, so a long run of Latin prose
+# is not walked again from every position)
+_CSS_SELECTORS_RE = re.compile(_CSS_SELECTOR + r"(?:(?:\s*[>+~,]\s*|\s+)" + _CSS_SELECTOR + r")*\s*$")
+_JS_START_RE = re.compile(
+    r"\bjQuery\s*[.(]|\$\(\s*(?:document|window)\b|\bfunction\s*\(\s*\w*\s*\)\s*\{"
+    r"|\bvar\s+[A-Za-z_$][\w$]*\s*=|\bdocument\.(?:write|getElement\w*|querySelector\w*)\s*\("
+    r"|\bgoogletag\.|\(adsbygoogle\b"
+)
+_CODE_MIN_CHARS = 40  # a span shorter than this, or with fewer than three of «{ } ;», is no page code
+_CODE_MAX_ARABIC = 0.15  # share of Arabic letters among the span's letters (a script's strings may be Arabic)
+
+
+def _arabic_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
+
+
+def _code_start(raw: str, pos: int) -> int | None:
+    """Where the first style rule or script opening at or after ``pos`` starts, or None."""
+    found: list[int] = []
+    js = _JS_START_RE.search(raw, pos)
+    if js is not None:
+        found.append(js.start())
+    for m in _CSS_RULE_RE.finditer(raw, pos):
+        back = max(pos, m.start() - 80)
+        sel = _CSS_SELECTORS_RE.search(raw, back, m.start())
+        if sel is not None:
+            found.append(sel.start())
+            break
+    return min(found) if found else None
+
+
+def code_spans(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of page code (CSS or JavaScript) in a raw line; none in prose."""
+    if "{" not in raw and "(" not in raw:
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        a = _code_start(raw, pos)
+        if a is None:
+            return spans
+        ends = [k + 1 for k in range(a, len(raw)) if raw[k] in "};"]
+        end = next((e for e in reversed(ends) if _arabic_share(raw[a:e]) <= _CODE_MAX_ARABIC), None)
+        if end is not None and end - a >= _CODE_MIN_CHARS and sum(raw.count(c, a, end) for c in "{};") >= 3:
+            spans.append((a, end))
+            pos = end
+        else:
+            pos = a + 1
+
+
+def is_embedded_code(text: str) -> bool:
+    """The text is page code and nothing else (a part that :func:`make_lines` cut out)."""
+    spans = code_spans(text)
+    return len(spans) == 1 and spans[0] == (0, len(text))
+
+
+def _parts(raw: str, cuts: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(offset, stripped text) of the parts of a raw line around ``cuts`` (each cut a part of
+    its own); one part when there is no cut, or the cut is the whole line."""
     parts: list[tuple[int, str]] = []
     pos = 0
-    for m in _SLIDER_RE.finditer(raw):
-        parts.append((pos, raw[pos: m.start()]))
-        parts.append((m.start(), m.group(0)))
-        pos = m.end()
+    for a, b in cuts:
+        parts.append((pos, raw[pos:a]))
+        parts.append((a, raw[a:b]))
+        pos = b
     parts.append((pos, raw[pos:]))
     out = [(off + len(t) - len(t.lstrip()), t.strip()) for off, t in parts]
     return [(off, t) for off, t in out if t]
@@ -171,15 +237,18 @@ def _slider_parts(raw: str) -> list[tuple[int, str]]:
 
 def make_lines(raw_text: str, *, parts: bool = True) -> list[Line]:
     """The non-empty lines of a text; with ``parts`` (the cleaner's reading), a line that
-    holds a slider's controls besides other text is parted around them.  Training reads
-    its labelled rows whole (``parts=False``: one Line per row)."""
+    holds a slider's controls or page code besides other text is parted around them.
+    Training reads its labelled rows whole (``parts=False``: one Line per row)."""
     out: list[Line] = []
     for no, raw in enumerate(raw_text.split("\n")):
         text = raw.strip()
         if not text:
             continue
-        if parts and ("Next" in text or "التالي" in text) and _SLIDER_RE.search(text):
-            pieces = _slider_parts(raw)
+        if parts:
+            cuts = [m.span() for m in _SLIDER_RE.finditer(raw)] if ("Next" in text or "التالي" in text) else []
+            cuts = sorted(cuts + code_spans(raw))
+            cuts = [c for k, c in enumerate(cuts) if k == 0 or c[0] >= cuts[k - 1][1]]  # (no overlaps)
+            pieces = _parts(raw, cuts) if cuts else []
             if len(pieces) > 1:
                 for off, piece in pieces:
                     out.append(Line(pos=len(out), no=no, text=piece, offset=off, part=True))
