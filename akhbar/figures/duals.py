@@ -100,6 +100,12 @@ def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> 
         if len(base) < 3:
             return None
         if base in L.DUAL_ONLY:
+            if stem.endswith("ان") and L.UNITS.get(stem) == ("count", L.DUAL_ONLY[base]):
+                # «بلدان» is also the noun's broken plural («البلدان العربية», «في بلدان أوروبا»: 39
+                # of 40 in a 3,000-article run): two only with a dual agreeing after it («البلدان
+                # الشقيقان», «البلدان يتمتعان»)
+                nxt = next_word[2:] if next_word and next_word.startswith("ال") else next_word
+                return ("count", L.DUAL_ONLY[base]) if nxt and nxt.endswith("ان") and len(nxt) >= 4 else None
             return "count", L.DUAL_ONLY[base]
         if base in L.DUAL_IN_AN_ONLY:
             nxt = next_word[2:] if next_word and next_word.startswith("ال") else next_word
@@ -138,6 +144,12 @@ def construct_dual_unit(w: str) -> tuple[int, str] | None:
         if not stem.endswith("تي") and (unit.endswith(("ي", "ا")) or _word_count(unit + "ين") * 5 >= n
                                          or L.UNITS.get(unit, ("count",))[0] != "count"):
             continue
+        if not stem.endswith("تي") and L.UNITS.get(unit, ("count", unit))[1] != unit:
+            continue  # «أطفالي»: a listed plural with «my», no dual (a dual is made from the singular)
+        defn = _word_count("ال" + stem)
+        if not stem.endswith("تي") and defn >= 20 and 2 * defn >= _word_count(stem):
+            return None  # a nisba adjective the corpus uses with «ال» («مركزي», «رئيسي», «شخصي», «إيراني»;
+            # a dual in construct never takes it), whatever a longer reading («وتنظيمي») would give
         if best is None or n > best[0]:
             best = (n, pl, L.UNITS.get(unit, ("count", unit))[1])
     return None if best is None else (best[1], best[2])
@@ -227,13 +239,19 @@ class DualParser(TokenView):
             return None
         for m in range(k + 1, min(k + 4, self.n)):
             t = toks[m]
-            if t.k == "w" and t.t[0] == "و" and len(t.t) > 3 and t.t[1:] not in L.STOPWORDS:
-                break
+            if t.k == "p" and t.t not in ('"', "«", "»", "“", "”", "(", ")"):
+                return None  # the clause ends first («بصفتي ممثلة، ودخلت القاعة»)
+            if t.k == "w" and t.t[0] == "و" and len(t.t) > 3 and t.t[1:] not in L.STOPWORDS \
+                    and (_word_count(t.t) < 20 or 3 * _word_count(t.t[1:]) >= _word_count(t.t)):
+                break  # «و» the conjunction, not a word's first letter («والدتي», «وقعت»); a rare word is
+                # «و» and a name («درنة وصبراتة», «بريديتور وريبر»)
         else:
             return None
         nxt = toks[k].t
         if nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS or nxt in L.NAME_LINKS:
             return None  # («العميد حزمي بن شلاش»: a name)
+        if nxt.startswith("لل") or (nxt[0] in "لب" and len(nxt) > 3 and _word_count(nxt[1:]) > 3 * _word_count(nxt)):
+            return None  # a preposition opens what follows («عودتي للسعودية», «حضوري لاستلامها»): no complement
         w = toks[i].t
         if not self.raw_word(i).endswith("ي"):
             return None  # «أجرى», «إلى»: a final «ى» is no dual's «ي»

@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import Counter
 
 from akhbar.figures import lexicon as L
@@ -258,7 +259,8 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 if unit and (unit == L.OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
                     r.fields["unit"] = _others_antecedent(out) or L.OTHER_UNIT
                 elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
-                    r.fields["unit"] = self.counted_before(i) or self.coordinated_unit(i, r.end, out)
+                    r.fields["unit"] = self.counted_before(i) or self.coordinated_unit(i, r.end, out) \
+                        or self.partitive_unit(i, r.end, out)
                 out.append(self._figure(r))
                 if r.then is not None and r.then.fields is not None:
                     out.append(self._figure(r.then))
@@ -268,7 +270,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                     self._last_count = (value, f["unit"], r.end, False)
             i = max(r.end, i + 1)
             self._consumed = i
-        return out
+        return _share_list_unit(self.text, out)
 
     def counted_before(self, i: int) -> str | None:
         """The noun a bare count at token ``i`` counts when the clause names it before: «بلغ عدد
@@ -327,6 +329,32 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 return None  # another clause
         return None
 
+    def partitive_unit(self, i: int, end: int, before: list[Figure]) -> str | None:
+        """«عدد السجناء 200 شخص، منهم نحو مائة أوقفوا» → شخص, «مواقع للمسلحين … وسيطرت على ثلاثة
+        منها» → موقع: a bare count of «منهم / منها» (after it, or just before it) counts what the
+        pronoun points back to: the noun of the last count before it in the sentence, else the
+        nearest plural noun before it in the clause (a word whose singular the corpus uses)."""
+        if self.w(end) not in _PARTITIVES and self.w(i - 1) not in _PARTITIVES:
+            return None
+        counts = [f for f in before if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT]
+        if counts:
+            return counts[-1].unit
+        for k in range(i - 1, max(i - 13, -1), -1):
+            t = self.toks[k]
+            if t.k == "n":
+                return None
+            if t.k != "w" or self.w(k) in _PARTITIVES:
+                continue
+            raw = self.raw_word(k)
+            if raw.startswith(("ال", "لل")):
+                raw = raw[2:]
+            if len(raw) < 4 or not self.fallback_ok(L.fold(raw)):
+                continue
+            one = singular_noun(raw)
+            if one != raw and _word_count(one) >= 50 and _word_count(one) > _word_count(raw):
+                return one
+        return None
+
     def _figure(self, r: _R) -> Figure:
         o1, o2 = self.orig(r.a, r.b)
         f = r.fields
@@ -347,6 +375,38 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
 
 
 _UNSIGNED_KINDS = {"count", "duration", "money", "year"}
+_PARTITIVES = {L.fold(w) for w in ("منهم", "منها", "منهن", "بينهم", "بينها")}
+# between two numbers of a list: a comma, «و» or «أو» («16، 32، و64 جيجا بايت», «3 أو 4 ملايين دولار»)
+_LIST_GAP_RE = re.compile(r"\s*(?:[،,]\s*)?(?:(?:و|أو|او)\s*)?")
+_SHARED_KINDS = ("measure", "money", "duration")
+
+
+def _share_list_unit(text: str, figs: list[Figure]) -> list[Figure]:
+    """Bare numbers listed before a number with a unit of measure, money or time share its
+    unit: «بسعات 16، 32، و64 جيجا بايت» → three sizes in gigabytes, not two counts and a size.
+    Only digits written alone (no noun, no qualifier of their own) take it, and only across a
+    comma, «و» or «أو», the last one joined by «و» / «أو»."""
+    k = len(figs) - 1
+    while k > 0:
+        last = figs[k]
+        if last.kind not in _SHARED_KINDS or not last.unit or last.value is None:
+            k -= 1
+            continue
+        j = k
+        while j > 0:
+            prev = figs[j - 1]
+            gap = text[prev.end:figs[j].start]
+            if not (prev.kind == "count" and prev.unit is None and prev.qualifier == "exact" and prev.value is not None
+                    and prev.text.replace(".", "").replace(",", "").isdigit() and _LIST_GAP_RE.fullmatch(gap)):
+                break
+            if j == k and not any(c in gap for c in "وأا"):
+                break  # the last number is joined by «و» / «أو» («16، 32، و64»), not a comma alone
+            j -= 1
+        for m in range(j, k):
+            f = figs[m]
+            f.kind, f.unit = last.kind, last.unit
+        k = j - 1 if j < k else k - 1
+    return figs
 
 
 def _others_antecedent(before: list[Figure]) -> str | None:

@@ -61,7 +61,7 @@ REASONS: dict[str, str] = {
     "identifier": "after a title / identifier word or glued to a name («المادة 4», «رؤية 2030», «F16», «روسيا-1», «الفرقة 30», «مؤشر كاك 40»)",
     "quoted_name": "a quoted name holding a number («\"نور 2\"», «“توب 500″», «360 سيكيوريتي»)",
     "latin_name": "a number word before a Latin name, or digits opening one after its quoted Arabic spelling («إمّا ستون Emma Stone», «360 Security»)",
-    "group_name": "a group named by a number («مجموعة العشرين»)",
+    "group_name": "a group named by a number («مجموعة العشرين», «مجموعة 5+1»)",
     "street_name": "a street named by a number («شارع الستين»)",
     "named_event": "a date that names an event («ثورة 23 يوليو», «أحداث 11 سبتمبر»)",
     "code_with_latin": "a code joined to Latin text («635031 - Mobily»)",
@@ -310,10 +310,23 @@ def phone_number(c: _Parser, n: Candidate) -> Verdict:
 _GROUP = L.fold("مجموعة")  # a number word after it: «مجموعة العشرين»
 
 
+_GROUP_HEADS = {L.fold(w) for w in ("مجموعة", "دول", "الدول", "القوى", "صيغة", "مفاوضات", "محادثات")}
+
+
 def group_name(c: _Parser, n: Candidate) -> Verdict:
-    """A number word after «مجموعة» («مجموعة العشرين»)."""
+    """A number word after «مجموعة» («مجموعة العشرين»); a sum of two digits that names a group
+    of states («مجموعة 5+1», «الدول 5 + 1», «(5+1)»: the five permanent members and Germany)."""
     if not n.num.digits and n.qa is None and n.i > 0 and c.w(n.i - 1) == _GROUP:
         return Verdict(False, "group_name", n.j)
+    j = n.j
+    if n.num.digits and c.p(j) == "+" and j + 1 < c.n and c.toks[j + 1].k == "n" \
+            and len(c.toks[n.i].t) == 1 and len(c.toks[j + 1].t) == 1:
+        k = n.i - 1
+        if k >= 0 and c.p(k) in ("(", "«", '"', "“"):
+            k -= 1
+        heads = {st for st, _ in _strip(c.w(k) or "")} if k >= 0 else set()
+        if heads & _GROUP_HEADS or {c.toks[n.i].t, c.toks[j + 1].t} == {"5", "1"}:
+            return Verdict(False, "group_name", j + 2)
     return KEEP
 
 

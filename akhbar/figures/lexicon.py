@@ -282,7 +282,7 @@ _MEASURE = {
     "دونم": "دونم دونمات دونماً",
     "فدان": "فدان أفدنة فداناً",
     "لتر": "لتر لترات ليتر ليترات لتراً",
-    "ميغاواط": "ميغاواط ميجاوات ميغاوات ميجاواط ميغاوط ميجا وات",
+    "ميغاواط": "ميغاواط ميجاوات ميغاوات ميجاواط ميغاوط",
     "كيلوواط": "كيلوواط كيلووات",
     "غيغاواط": "غيغاواط جيجاوات",
     "درجة": "درجة درجات",
@@ -297,7 +297,7 @@ _MEASURE = {
     "ملعقة": "ملعقة ملاعق ملعقتان ملعقتين",
     # issue #24, tenth round: more units of measure (bytes, power, volume, length, mass, calories,
     # frequency), read as counts before
-    "تيرابايت": "تيرابايت تيرا بايت",
+    "تيرابايت": "تيرابايت",
     "بيتابايت": "بيتابايت",
     "بيتافلوب": "بيتافلوب بيتافلوبس",
     "كيلوبايت": "كيلوبايت",
@@ -554,6 +554,14 @@ for _kind, _table in _KIND_TABLES:
             if not _ff.endswith(("ا", "ه")) and _ff + "ا" not in UNITS and len(_ff) > 2:
                 # accusative with tanween alef; not for abbreviations («كما» is not «كم»)
                 UNITS[_ff + "ا"] = (_kind, _canon)
+# A unit written as two words, a metric prefix and its base («64 جيجا بايت», «13 ميجا بيكسل», «300 ميجا
+# وات»): the one-word unit of the table above (the prefix alone is no unit: «ميجا» is no watt).
+_PREFIXES = {"كيلو": "كيلو", "ميجا": "ميغا", "ميغا": "ميغا", "جيجا": "غيغا", "غيغا": "غيغا", "تيرا": "تيرا"}
+_PREFIXED_BASES = {"بايت": "بايت", "وات": "واط", "واط": "واط", "هرتز": "هرتز", "بيكسل": "بيكسل", "بكسل": "بكسل"}
+PREFIXED_UNITS = {
+    (fold(p), fold(b)): UNITS[fold(pc + bc)][1]
+    for p, pc in _PREFIXES.items() for b, bc in _PREFIXED_BASES.items() if fold(pc + bc) in UNITS
+}
 # «عقد» (decade) is also «contract»; «حي» (district) also «alive»: keep them but only
 # right after a number, which is the only place units are looked up.
 SQUARE = {fold(w) for w in ("مربع", "مربعة", "مربعا", "مربعاً", "المربع", "المربعة")}

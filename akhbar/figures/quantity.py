@@ -211,10 +211,18 @@ class QuantityParser(TokenView):
                 and self.p(i - 1) != "("
             ):
                 # «“آلاف” الجنود»: a quoted number, the noun after the quote; an indefinite noun
-                # after quoted digits is their counted noun too («و «200» حرفي وحرفية»)
+                # after quoted digits is their counted noun too («و «200» حرفي وحرفية»); a scale
+                # word after the quote multiplies it («أكثر من "60" ألف مقعد»: 60,000 seats)
+                hit = L.NUMBER_WORDS.get(self.w(j + 1) or "")
+                scaled = bool(hit and hit[1] in ("scale", "plural") and value is not None and num.digits)
+                if scaled:
+                    value *= hit[0]
+                    j += 1
                 u = self.unit_at(j + 1, allow_fallback=num.digits and not (self.w(j + 1) or "ال").startswith("ال"),
                                  tamyeez=value is not None and float(value).is_integer() and 11 <= value % 100 <= 99,
                                  plural=value is not None and float(value).is_integer() and 3 <= value % 100 <= 10)
+                if u is None and scaled:
+                    u = ("count", None, j + 1)
             if u:
                 kind, unit, end = u
             elif self.w(j) in L.OTHERS and value is not None and value >= 2:

@@ -157,6 +157,9 @@ class UnitReader(TokenView):
             return "percent", "نقطة مئوية", j + 2
         if w.startswith("ال") and not definite_ok and self.raw_word(j).startswith("ال"):
             return None  # a cardinal takes an indefinite noun: «تسع المحطة» is «accommodates the station»
+        pre = L.PREFIXED_UNITS.get((w, self.w(j + 1) or ""))
+        if pre is not None:
+            return "measure", pre, j + 2  # «64 جيجا بايت»
         hit = self.unit_lookup(w)
         if hit and hit[1] in ("عام", "سنة") and j + 1 < self.n and self.toks[j + 1].k == "n" and len(self.toks[j + 1].t) == 4:
             return None  # «نحو نصف مليون عام 2007م»: a year follows, «عام» is not the unit
@@ -250,8 +253,9 @@ class UnitReader(TokenView):
     def bracketed_count(self, j: int) -> bool:
         """«يتبعها (9) بلديات», «أكثر من (120) فعالية»: a count in brackets, then its noun; a
         bracketed four-digit number is a year («(1980) شملت») and has none."""
+        t = self.toks[j - 2].t if j >= 2 else ""
         return j >= 3 and self.p(j - 3) == "(" and self.toks[j - 2].k == "n" and not (
-            self.toks[j - 2].t.isdigit() and len(self.toks[j - 2].t) == 4)
+            t.isdigit() and len(t) == 4 and int(t) <= 2200)  # («(4033) جلسة» is no year)
 
     @staticmethod
     def construct_lookup(w: str):
