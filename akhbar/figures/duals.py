@@ -261,6 +261,10 @@ class DualParser(TokenView):
         if hit is None:
             return None
         pl, unit = hit
+        raw = self.raw_word(i)[pl:]
+        written = raw[:-2] + "ة" if raw.endswith("تي") else raw[:-1]
+        if L.fold(written) == unit or L.fold(written) == L.fold(unit):
+            unit = written  # the noun as written («رئاستي» → رئاسة, not the matching form «رياسة»)
         t = self.toks[i]
         return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": "count", "unit": unit, "qualifier": "exact"})
 
@@ -274,6 +278,8 @@ class DualParser(TokenView):
             # «برحلتين»: the reading whose noun the corpus uses most (رحلة, not «برحلة»)
             cands = sorted(cands, key=lambda c: -_word_count(_no_article(c[0])[:-3] + "ة"))
         for stem, pl in cands:
+            if pl and len(w) > 4 and _word_count(w[:-2]) > 10 * max(1, _word_count(stem[:-2])):
+                continue  # «كبيران» is «كبير» + «ان», not «ك» + «بيران»
             art = 0
             if stem.startswith("ال"):
                 art = 2
@@ -291,6 +297,10 @@ class DualParser(TokenView):
             if not v.keep:
                 return _R(v.end, reason=v.reason)
             kind, unit = hit
+            raw = self.raw_word(i)[pl + art:]
+            written = raw[:-3] + "ة" if raw.endswith(("تين", "تان")) else raw[:-2]
+            if kind == "count" and L.fold(written) == L.fold(unit):
+                unit = written  # as written («رئاستين» → رئاسة, not the matching form «رياسة»)
             t = self.toks[i]
             return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
         return None

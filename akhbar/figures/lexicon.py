@@ -817,7 +817,8 @@ ADVERBIAL_ORDINALS = {fold(w): n for n, w in enumerate(
 PLACED = {fold(w) for w in ("حل", "حلت", "حلوا", "جاء", "جاءت", "جاؤوا", "احتل", "احتلت", "حلا")}
 HOUR_FRACTIONS = {fold(w): f for w, f in (("والنصف", 0.5), ("ونصف", 0.5), ("والربع", 0.25), ("وربع", 0.25))}
 PREPOSITION_QUALIFIERS = {fold(w) for w in ("تحت", "فوق", "دون", "حتى", "ما")}  # «تحت الاسمين»: under, not «less than»
-RANK_WORDS = {fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل")}
+RANK_WORDS = {fold(w) for w in ("الفريق", "فريق", "ملازم", "رقيب", "عريف", "مساعد", "وكيل", "جندي", "الجندي",
+                                "رقيب", "الرقيب", "العريف", "الملازم", "وكيل رقيب")}  # «الجندي أول»: a rank
 NOT_AFTER_AWWAL = {fold(w) for w in ("أمس", "من", "امس", "أيام", "يوم")}  # «أول أيام العيد»: a date
 PIXEL_WORDS = {fold(w) for w in ("بيكسل", "بكسل", "نقطة", "سم", "مم", "متر")}
 DUAL_RELATIVES = {fold(w) for w in ("اللذين", "اللذان", "اللتين", "اللتان")}

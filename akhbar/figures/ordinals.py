@@ -215,7 +215,8 @@ class OrdinalParser(TokenView):
                 if prev.startswith(("ب", "ل", "ك")):
                     if len(prev) < 6:
                         return None
-                    raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off
+                    if _word_count(L.fold(singular_noun(raw[1:]))) >= _word_count(L.fold(singular_noun(raw))):
+                        raw = raw[1:]  # «بنسخته التاسعة» → نسخة: the preposition off (not «بداياته» → داي)
                 return singular_noun(raw)  # «دورتها الثالثة» → دورة
             if stem is None and at_noun and self.toks[j].k == "w" and prev not in L.STOPWORDS:
                 owned = _possessed_noun(strip_diacritics(self.raw_word(j)).replace("\u0640", ""))
@@ -240,6 +241,9 @@ class OrdinalParser(TokenView):
             head = self.construct_head(i, j, stem)
             if head is not None:
                 return head
+            dual = dual_of(stem, definite=True)
+            if dual is not None:
+                return dual[1]  # «شبكات الجيلين الثالث والرابع» → جيل
             return broken_singular(raw[k:], strict=True) or raw[k:]  # «المراكز الأولى» → مركز
         return None
 

@@ -29,6 +29,9 @@ def singular_noun(w: str, strict: bool = False) -> str:
     if w.endswith("اريات") and len(w) >= 7:
         return w[:-3] + "اة"  # «مباريات» → مباراة
     if w.endswith("يات") and len(w) >= 6:
+        if w[0] == "م" and _word_count(w[:-3] + "ى") > _word_count(w[:-3] + "ية"):
+            return w[:-3] + "ى"  # «مستويات» → مستوى, «مستشفيات» → مستشفى (a noun of place or a
+            # participle in «مـ» ending in «ى»; not «مستوية», and not «تحديات» → «تحدى»)
         return w[:-3] + "ية"
     if w.endswith("ات") and len(w) >= 4:
         # «رحلات» → رحلة but «مؤتمرات» → مؤتمر: the spelling the corpus uses more (word counts
@@ -73,8 +76,10 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
     are not tried: أفعل is also the elative («أكبر») and فعول the verbal noun («الظهور», «هبوط»)."""
     n = len(w)
     cands: list[str] = []
-    if n == 5 and w[0] in "أا" and w[3] == "ا":
-        cands += [w[1:3] + w[4], w[1:3] + "ي" + w[4]]  # أفعال → فعل / فعيل («أحفاد» → حفيد, «أيتام» → يتيم)
+    if n == 5 and w[0] in "أا" and w[3] == "ا" and w[1] != "ت":
+        # أفعال → فعل / فعيل («أحفاد» → حفيد, «أيتام» → يتيم); not «اتصال», «اتفاق» (the verbal noun
+        # of an assimilated افتعل, no plural)
+        cands += [w[1:3] + w[4], w[1:3] + "ي" + w[4]]
     if n == 4 and w[0] in "أا" and not strict:
         cands.append(w[1:])
     if n == 5 and w[1] == "و" and w[2] == "ا":
