@@ -724,6 +724,35 @@ def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Sp
     return None
 
 
+def _resolve_body(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> str | None:
+    """«وأوضحت الوزارة», «وقالت الشركة», «وذكر المرصد»: a definite institution noun alone stands for
+    the body the text named before with that noun at the head of its name («وزارة الداخلية»,
+    «المرصد السوري لحقوق الإنسان»): the canonical name of the latest earlier speaker, else of the
+    latest earlier organisation mention, whose name opens with the noun; None when none does (the
+    phrase stays as written)."""
+    words = [t for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word]
+    if len(words) != 1 or not strip_conjunction(words[0].fold).startswith("ال"):
+        return None
+    head = _bare(words[0].fold)
+    if head not in Q.BODY_HEADS:
+        return None
+    for prev in reversed(history):
+        if prev.canonical and not prev.per and _name_head(prev.text) == head:
+            return prev.canonical
+    for m in reversed(doc.mentions_in(0, a)):
+        if m.label == "ORG" and m.canonical and _name_head(m.text) == head:
+            return m.canonical
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _name_head(name: str) -> str | None:
+    """The first word of a name, folded, without the article: «وزارة الداخلية» → «وزاره» (its «و»
+    is the word's, not a conjunction), «المرصد السوري» → «مرصد»."""
+    first = next((t.text for t in tokenize(name, scripts=False) if t.text[0].isalnum()), None)
+    return None if first is None else strip_article(fold_match(first), elided=True)
+
+
 def _resolve_surname(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> tuple[str] | None:
     """«روته» alone → the person of an earlier speaker phrase or mention ending with «روته»."""
     words = _bare_text(doc.text[a:b]).split()
@@ -750,10 +779,13 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
     head_linked = per or any(m.start <= a + 1 for m in found)
     if not per:  # «وسائل الإعلام اللبنانية», «المصادر»: a generic source is never an earlier speaker
         prev = None if _generic_head(doc, a, b) else _resolve_role(doc, a, b, history)
+        body = None if prev is not None or canonical or _generic_head(doc, a, b) else _resolve_body(doc, a, b, history)
         if prev is not None:
             canonical, per, head_linked = prev.canonical, prev.per, True
             if feminine is None:
                 feminine = prev.feminine
+        elif body is not None:
+            canonical, head_linked = body, True
         elif not head_linked and _anonymous_head(doc, a, b):
             canonical = None  # «مصادر مطلعة لـ«الشرق الأوسط»»: the paper is not the speaker
     return _Speaker(doc.text[a:b], canonical, a, b, feminine, per, head_linked)

@@ -209,6 +209,24 @@ def test_feminine_continuation(seed_quotes):
     assert q.speaker_canonical == "وزارة الخارجية الروسية"
 
 
+def test_a_definite_institution_noun_alone_is_the_body_named_before():
+    # sentences of SaudiNewsNet articles (a 3,000-article run listed «المرصد», «الوزارة», «الشركة»
+    # among the most quoted speakers, each standing for a different body in each article)
+    text = ("قال المرصد السوري لحقوق الإنسان إن 20 عنصرا قتلوا في غارة جوية قرب مدينة الحسكة. "
+            "وأضاف المرصد أن الاشتباكات مستمرة في الريف الجنوبي للمدينة.")
+    quotes = _run(text, [_m(text, "المرصد السوري لحقوق الإنسان", "ORG")])
+    q = _find(quotes, "الاشتباكات مستمرة")
+    assert (q.speaker, q.speaker_canonical) == ("المرصد", "المرصد السوري لحقوق الإنسان")
+    text = ("وأعلنت وزارة الخارجية الإيطالية خطف أربعة إيطاليين في ليبيا. وقالت الوزارة في بيان إن "
+            "الأربعة يعملون لحساب شركة بوناتي.")
+    q = _find(_run(text, [_m(text, "وزارة الخارجية الإيطالية", "ORG")]), "الأربعة يعملون")
+    assert (q.speaker, q.speaker_canonical) == ("الوزارة", "وزارة الخارجية الإيطالية")
+    # nothing named before with that head: the phrase stays as written, unlinked
+    text = "وقالت الشركة إن أرباحها ارتفعت في الربع الثاني."
+    [q] = _run(text)
+    assert (q.speaker, q.speaker_canonical) == ("الشركة", None)
+
+
 # ----------------------------------------------------------------------------- conservative
 
 

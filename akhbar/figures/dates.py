@@ -342,7 +342,7 @@ class DateParser(TokenView):
                 return _R(end + 1, reason="idiom_not_date")  # «في أمس الحاجة»: «most in need», not yesterday
             if self.w(end) in L.RECENT_WORDS:
                 return _R(end + 1, reason="idiom_not_date")  # «بالأمس القريب»: the recent past
-            paren = self.p(end) == "(" and self.w(end + 1) in L.WEEKDAYS and self.p(end + 2) == ")"
+            paren = self.bracketed_weekday(end)
             if self.w(end) in L.WEEKDAYS or paren:
                 # «أمس الأحد», «أمس (الأحد)»: trust the weekday (the scrape date may lag the article)
                 wd_end = end + 1 if paren else end
@@ -362,6 +362,9 @@ class DateParser(TokenView):
             if self.w(end) in L.WEEKDAYS:  # «غداً الاثنين», «بعد غدٍ الأربعاء»: trust the weekday, on or after ref
                 days = (L.WEEKDAYS[self.w(end)] - ref.weekday()) % 7
                 end += 1
+            elif self.bracketed_weekday(end):  # «يوم غد -الاثنين-», «غداً (الأحد)»
+                days = (L.WEEKDAYS[self.w(end + 1)] - ref.weekday()) % 7
+                end += 3
             if after:
                 t = self.toks[i - 2] if self.w(i - 2) == L.fold("يوم") else self.toks[i - 1]  # «يوم بعد غدٍ الأربعاء»
             elif ghad and self.w(i - 1) == L.fold("يوم"):
@@ -490,6 +493,12 @@ class DateParser(TokenView):
             if stems & L.REPORTED_ACTS:
                 act = True
         return act
+
+    def bracketed_weekday(self, k: int) -> bool:
+        """A weekday in brackets or between dashes at token ``k`` («أمس (الأحد)», «غد -الاثنين-»)."""
+        opening = self.p(k)
+        closing = {"(": ")", "-": "-", "–": "–", "ـ": "ـ"}.get(opening or "")
+        return closing is not None and self.w(k + 1) in L.WEEKDAYS and self.p(k + 2) == closing
 
     def bare_today(self, i: int):
         """«اليوم» alone is today (the reference date) after a time of day or «من» («استشهد فجر

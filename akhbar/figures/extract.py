@@ -358,14 +358,14 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
     def _figure(self, r: _R) -> Figure:
         o1, o2 = self.orig(r.a, r.b)
         f = r.fields
-        value = f.get("value")
+        value = _decimal(f.get("value"))
         return Figure(
             start=o1,
             end=o2,
             text=self.text[o1:o2],
             value=value,
-            value_low=f.get("value_low", value),
-            value_high=f.get("value_high", value),
+            value_low=_decimal(f.get("value_low", value)),
+            value_high=_decimal(f.get("value_high", value)),
             qualifier=f.get("qualifier", "exact"),
             kind=f.get("kind", "count"),
             unit=f.get("unit"),
@@ -375,6 +375,12 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
 
 
 _UNSIGNED_KINDS = {"count", "duration", "money", "year"}
+
+
+def _decimal(v: float | None) -> float | None:
+    """The value as written in decimal: «268.4 مليون» is 268400000, not the binary product
+    268399999.99999997 (twelve significant digits are more than any figure in the news has)."""
+    return None if v is None else float(f"{v:.12g}")
 _PARTITIVES = {L.fold(w) for w in ("منهم", "منها", "منهن", "بينهم", "بينها")}
 # between two numbers of a list: a comma, «و» or «أو» («16، 32، و64 جيجا بايت», «3 أو 4 ملايين دولار»)
 _LIST_GAP_RE = re.compile(r"\s*(?:[،,]\s*)?(?:(?:و|أو|او)\s*)?")
