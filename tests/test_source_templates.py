@@ -687,3 +687,9 @@ def test_page_code_glued_into_a_paragraph_is_cut_and_the_prose_around_it_kept():
     assert code_spans("قال الوزير (في بيانه) إن العدد {كبير}; وأضاف أن: الأمر انتهى.") == []
     assert code_spans("المادة 5; الفقرة 2 {ملغاة}; المادة 6 {سارية}") == []
     assert code_spans("body { color: red; } نص") == []
+    # a line that is nothing but a style sheet goes whole
+    code = "#vote_area2 ul { padding: 0; margin: 0; } .box_vote { padding:18px; margin-bottom:10px; overflow: hidden; }"
+    d = ingest_unit(RawInput("css.json#0", "json", {"source": "alriyadh", "title": "عنوان الخبر", "content":
+        "هذا نص الخبر الأول وفيه جملة كاملة عن الموضوع.\n" + code + "\nوهذه جملة أخرى من الخبر نفسه تكمل الحديث."}))
+    c = clean_document(d)
+    assert "{" not in c.clean_text and [r.rule for r in c.removed if r.text == code] == ["embedded_code"]

@@ -955,7 +955,7 @@ def clean_document(doc: RawDocument, stats: LineStats | None = None) -> CleanDoc
 
     # page code (a style sheet or a script) scraped into the text: make_lines parts it out
     for ln in lines:
-        if ("{" in ln.text or "(" in ln.text) and is_embedded_code(ln.text):
+        if (ln.part or "{" in ln.text) and is_embedded_code(ln.text):
             put(ln.pos, "other", "embedded_code", 0.95)
 
     # 0. the learned line classifier (akhbar.clean.classifier): P(boilerplate) per line

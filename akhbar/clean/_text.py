@@ -181,13 +181,16 @@ def _arabic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
 
 
+_JS_MARKERS = ("jQuery", "$(", "function", "var ", "document.", "googletag", "adsbygoogle")
+
+
 def _code_start(raw: str, pos: int) -> int | None:
     """Where the first style rule or script opening at or after ``pos`` starts, or None."""
     found: list[int] = []
-    js = _JS_START_RE.search(raw, pos)
+    js = _JS_START_RE.search(raw, pos) if any(k in raw for k in _JS_MARKERS) else None
     if js is not None:
         found.append(js.start())
-    for m in _CSS_RULE_RE.finditer(raw, pos):
+    for m in (_CSS_RULE_RE.finditer(raw, pos) if "{" in raw else ()):
         back = max(pos, m.start() - 80)
         sel = _CSS_SELECTORS_RE.search(raw, back, m.start())
         if sel is not None:
@@ -198,7 +201,7 @@ def _code_start(raw: str, pos: int) -> int | None:
 
 def code_spans(raw: str) -> list[tuple[int, int]]:
     """(start, end) of each run of page code (CSS or JavaScript) in a raw line; none in prose."""
-    if "{" not in raw and "(" not in raw:
+    if "{" not in raw and not any(k in raw for k in _JS_MARKERS):
         return []
     spans: list[tuple[int, int]] = []
     pos = 0
