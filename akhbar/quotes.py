@@ -721,6 +721,24 @@ def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Sp
     for prev in reversed(history):
         if prev.canonical and prev.head_linked and f" {key} " in f" {_bare_text(prev.text)} ":
             return prev
+    # «وزير الخارجية عادل الجبير … وقال الوزير»: the person an earlier mention gave that title to: the
+    # title among the six words before the name, and the phrase's other words («اليمني» of «الوزير
+    # اليمني») between the title and the name («الرئيس الأمريكي باراك أوباما» is no «الرئيس الروسي»);
+    # only a person's title, not a body («الوزارة»), and a phrase of three words at most
+    words = [_bare(t.fold) for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)] if t.is_word]
+    title = words[0] if words else None
+    if title not in Q.PERSON_HEADS or len(words) > 3:
+        return None
+    earlier = doc.mentions_in(0, a)
+    for k in range(len(earlier) - 1, -1, -1):
+        m = earlier[k]
+        if m.label == "PER" and m.canonical:
+            since = max(0, m.start - 80, earlier[k - 1].end if k else 0)  # (not over another name)
+            before = [t.text for t in tokenize(doc.text[since:m.start], scripts=False) if t.text[0].isalnum()][-6:]
+            forms = [{strip_article(fold_match(w), elided=True), _bare(fold_match(w))} for w in before]
+            at = [k for k, f in enumerate(forms) if title in f]
+            if at and all(any(w in f for f in forms[at[-1] + 1:]) for w in words[1:]):
+                return _Speaker(m.text, m.canonical, m.start, m.end, None, True, True)
     return None
 
 

@@ -227,6 +227,27 @@ def test_a_definite_institution_noun_alone_is_the_body_named_before():
     assert (q.speaker, q.speaker_canonical) == ("الشركة", None)
 
 
+def test_a_title_alone_is_the_person_an_earlier_mention_gave_it_to():
+    # «الرئيس الروسي» is the person named after «الرئيس الروسي», not after «الرئيس الأمريكي»
+    text = ("والتقى الرئيس الروسي فلاديمير بوتين نظيره الأمريكي باراك أوباما على هامش القمة. "
+            "وحذر الرئيس الروسي من أي محاولات تستهدف الانقلاب في سوريا، وقال إن رحيل الأسد أمر يخص الشعب السوري.")
+    ms = [_m(text, "فلاديمير بوتين"), _m(text, "باراك أوباما")]
+    q = _find(_run(text, ms), "رحيل الأسد")
+    assert (q.speaker, q.speaker_canonical) == ("الرئيس الروسي", "فلاديمير بوتين")
+    text = ("واستقبل الرئيس الأمريكي باراك أوباما الوفد في البيت الأبيض. "
+            "وقال الرئيس الروسي إن العقوبات لن تغير موقف بلاده.")
+    [q] = _run(text, [_m(text, "باراك أوباما")])
+    assert q.speaker == "الرئيس الروسي" and q.speaker_canonical is None
+
+
+def test_some_people_are_no_named_speaker():
+    # «البعض» was the second most quoted «speaker» of a 3,000-article run (40 statements, 22 articles)
+    [q] = _run("ويرى البعض أن القرار جاء متأخرا.")
+    assert q.speaker == "البعض" and q.speaker_kind == "generic"
+    [q] = _run("ويقول بعض المحللين إن الاتفاق لن يصمد طويلا.")
+    assert q.speaker_kind == "generic"
+
+
 # ----------------------------------------------------------------------------- conservative
 
 
