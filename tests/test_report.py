@@ -112,6 +112,8 @@ def test_claims_line_up_the_troop_counts(seeds_output):
     assert {1500, 3000, 10000, 12000} <= values
     assert pairs > 0 and len(speakers) > 5
     assert one_row_per_figure
+    # a linked speaker is shown by the entity's readable name, not the folded matching form
+    assert {"مارك روته", "وزارة الخارجية الروسية"} <= speakers and "وزاره الخارجيه الروسيه" not in speakers
 
 
 # ----------------------------------------------------------------------------- hand-made database
