@@ -106,6 +106,8 @@ def test_claims_line_up_the_troop_counts(seeds_output):
         ).fetchall()}
         speakers = {r[0] for r in con.execute("SELECT speaker FROM quotes_by_speaker").fetchall()}
         pairs = con.execute("SELECT count(*) FROM entity_cooccurrence WHERE sentences > 0").fetchone()[0]
+        korea = con.execute("SELECT count(*) FROM entity_cooccurrence WHERE 'كوريا الشمالية' IN (entity_a, entity_b)"
+                            " AND 'روسيا' IN (entity_a, entity_b)").fetchone()[0]
         one_row_per_figure = con.execute("SELECT (SELECT count(*) FROM claims) = (SELECT count(*) FROM figures)").fetchone()[0]
     finally:
         con.close()
@@ -114,6 +116,7 @@ def test_claims_line_up_the_troop_counts(seeds_output):
     assert one_row_per_figure
     # a linked speaker is shown by the entity's readable name, not the folded matching form
     assert {"مارك روته", "وزارة الخارجية الروسية"} <= speakers and "وزاره الخارجيه الروسيه" not in speakers
+    assert korea == 1  # the pair under the readable names, once
 
 
 # ----------------------------------------------------------------------------- hand-made database

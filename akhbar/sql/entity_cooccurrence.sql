@@ -1,17 +1,25 @@
--- entity_cooccurrence: pairs of entities (canonical name + label) mentioned in the same
--- sentence, with how many sentences and documents pair them, in which sources, and the
--- documents themselves.
+-- entity_cooccurrence: pairs of entities (name + label) mentioned in the same sentence, with
+-- how many sentences and documents pair them, in which sources, and the documents themselves.
 -- Answers: «who/what is talked about together?», e.g. the partners of North Korea:
---   SELECT * FROM entity_cooccurrence WHERE 'كوريا الشماليه' IN (entity_a, entity_b)
+--   SELECT * FROM entity_cooccurrence WHERE 'كوريا الشمالية' IN (entity_a, entity_b)
 --   ORDER BY sentences DESC;
+-- entity_a / entity_b: the entity's name as entity_catalog.name writes it (its most frequent
+-- spelling, ties to the first in sort order; since 0.16.0, before the folded matching form
+-- «كوريا الشماليه»); a pair is a pair of entity_ids, so two spellings of one entity are one.
 -- Each unordered pair appears once (entity_a sorts before entity_b).
-WITH e AS (
-    SELECT DISTINCT doc_id, sentence_idx, canonical, label FROM entities
+WITH names AS (
+    SELECT entity_id, arg_min(name, (-n, name)) AS name
+    FROM (SELECT entity_id, name, count(*) AS n FROM entities GROUP BY ALL)
+    GROUP BY entity_id
+),
+e AS (
+    SELECT DISTINCT m.doc_id, m.sentence_idx, m.entity_id, nm.name, m.label
+    FROM entities m JOIN names nm USING (entity_id)
 )
 SELECT
-    a.canonical                                   AS entity_a,
+    a.name                                        AS entity_a,
     a.label                                       AS label_a,
-    b.canonical                                   AS entity_b,
+    b.name                                        AS entity_b,
     b.label                                       AS label_b,
     count(*)                                      AS sentences,
     count(DISTINCT a.doc_id)                      AS documents,
@@ -22,6 +30,6 @@ FROM e a
 JOIN e b
   ON b.doc_id = a.doc_id
  AND b.sentence_idx = a.sentence_idx
- AND (a.canonical < b.canonical OR (a.canonical = b.canonical AND a.label < b.label))
+ AND (a.name < b.name OR (a.name = b.name AND a.entity_id < b.entity_id))
 JOIN documents d ON d.doc_id = a.doc_id
 GROUP BY ALL
