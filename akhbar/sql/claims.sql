@@ -7,13 +7,23 @@
 --   ORDER BY value;
 -- speaker: the speaker of the quote that contains the figure (else of a quote in the same
 -- sentence; in_quote says which); according_to: the source of a «وفقاً لـ / بحسب»
--- attribution covering it; claimed_by: the speaker, else the according_to source.
+-- attribution covering it; claimed_by: the speaker, else the according_to source — a speaker or
+-- source linked to an entity by the entity's readable name (entity_catalog.name's rule, since
+-- 0.16.0; before the folded matching form), else as written.
 -- syndicated: the figure's paragraph near-duplicates an earlier paragraph of another
 -- document (count such claims once).
-WITH spoken AS (
+WITH readable AS (
+    SELECT entity_id, arg_min(name, (-n, name)) AS name
+    FROM (SELECT entity_id, name, count(*) AS n
+          FROM entities
+          WHERE entity_id IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
+          GROUP BY ALL)
+    GROUP BY entity_id
+),
+spoken AS (
     SELECT
         f.doc_id, f.start_char, f.end_char,
-        q.speaker, q.speaker_canonical, q.kind AS quote_kind, q.cue, q.text AS quote_text,
+        q.speaker, q.speaker_canonical, q.speaker_entity_id, q.kind AS quote_kind, q.cue, q.text AS quote_text,
         (q.start_char <= f.start_char AND f.end_char <= q.end_char) AS in_quote
     FROM figures f
     JOIN quotes q
@@ -27,12 +37,13 @@ WITH spoken AS (
 attributed AS (
     SELECT
         f.doc_id, f.start_char, f.end_char,
-        coalesce(q.speaker_canonical, q.speaker) AS according_to
+        coalesce(rn.name, q.speaker_canonical, q.speaker) AS according_to
     FROM figures f
     JOIN quotes q
       ON q.doc_id = f.doc_id
      AND q.kind = 'according_to'
      AND ((q.start_char <= f.start_char AND f.end_char <= q.end_char) OR q.sentence_idx = f.sentence_idx)
+    LEFT JOIN readable rn ON rn.entity_id = q.speaker_entity_id
     QUALIFY row_number() OVER (
         PARTITION BY f.doc_id, f.start_char, f.end_char
         ORDER BY (q.start_char <= f.start_char AND f.end_char <= q.end_char) DESC, q.end_char - q.start_char) = 1
@@ -57,7 +68,7 @@ SELECT
     f.unit,
     f.magnitude,
     f.date_value,
-    coalesce(sp.speaker_canonical, sp.speaker, a.according_to) AS claimed_by,
+    coalesce(rs.name, sp.speaker_canonical, sp.speaker, a.according_to) AS claimed_by,
     sp.speaker                                       AS speaker,
     sp.speaker_canonical                             AS speaker_canonical,
     sp.quote_kind,
@@ -72,5 +83,6 @@ SELECT
     f.sentence
 FROM figure_entities f
 LEFT JOIN spoken sp ON sp.doc_id = f.doc_id AND sp.start_char = f.start_char AND sp.end_char = f.end_char
+LEFT JOIN readable rs ON rs.entity_id = sp.speaker_entity_id
 LEFT JOIN attributed a ON a.doc_id = f.doc_id AND a.start_char = f.start_char AND a.end_char = f.end_char
 LEFT JOIN syndicated sy ON sy.doc_id = f.doc_id AND sy.paragraph_idx = f.paragraph_idx
