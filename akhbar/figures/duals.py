@@ -237,16 +237,15 @@ class DualParser(TokenView):
             k += 1  # «لمحافظتي "لحج"»
         if k >= self.n or toks[k].k != "w":
             return None
+        listed = False
         for m in range(k + 1, min(k + 4, self.n)):
             t = toks[m]
             if t.k == "p" and t.t not in ('"', "«", "»", "“", "”", "(", ")"):
-                return None  # the clause ends first («بصفتي ممثلة، ودخلت القاعة»)
+                break  # the clause ends first («بصفتي ممثلة، ودخلت القاعة»)
             if t.k == "w" and t.t[0] == "و" and len(t.t) > 3 and t.t[1:] not in L.STOPWORDS \
                     and (_word_count(t.t) < 20 or 3 * _word_count(t.t[1:]) >= _word_count(t.t)):
-                break  # «و» the conjunction, not a word's first letter («والدتي», «وقعت»); a rare word is
-                # «و» and a name («درنة وصبراتة», «بريديتور وريبر»)
-        else:
-            return None
+                listed = True  # «و» the conjunction, not a word's first letter («والدتي», «وقعت»); a rare
+                break  # word is «و» and a name («درنة وصبراتة», «بريديتور وريبر»)
         nxt = toks[k].t
         if nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS or nxt in L.NAME_LINKS:
             return None  # («العميد حزمي بن شلاش»: a name)
@@ -261,6 +260,9 @@ class DualParser(TokenView):
         if hit is None:
             return None
         pl, unit = hit
+        if not listed and not (nxt.startswith("ال") and L.fold(unit) in L.DUAL_ONLY):
+            return None  # no «X وY» named: only a noun whose plural is broken before a definite one
+            # («على جانبي الحدود»: «جانبي» is no plural in construct)
         raw = self.raw_word(i)[pl:]
         written = raw[:-2] + "ة" if raw.endswith("تي") else raw[:-1]
         if L.fold(written) == unit or L.fold(written) == L.fold(unit):
