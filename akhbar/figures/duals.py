@@ -41,6 +41,7 @@ _NOT_DUALS = {L.fold(w) for w in (
     "ثنتين", "فيتامين", "الاثنتين", "بنزين", "كافيين", "ذاتين", "وقتين", "بيتين", "زيتين", "صوتين", "موتين",
     "شعبان",  # the month
     "طالبان",  # the movement
+    "دوران",  # «rotation» (a verbal noun: its «ـان» form is twice as common as «دورين»)
     "حرمان",  # «deprivation» (and a family name)
     "قطعان",  # «herds» (قطيع)
     "مارتين", "كانتان", "كانتين",  # names
