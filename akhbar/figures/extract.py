@@ -261,6 +261,10 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
                     r.fields["unit"] = self.counted_before(i) or self.coordinated_unit(i, r.end, out) \
                         or self.partitive_unit(i, r.end, out)
+                    if r.fields["unit"] is None:
+                        money = self.coordinated_unit(i, r.end, out, kinds=("money",))
+                        if money is not None:  # «27.6 مليون دولار و23.1 مليون»: the same currency
+                            r.fields["kind"], r.fields["unit"] = "money", money
                 out.append(self._figure(r))
                 if r.then is not None and r.then.fields is not None:
                     out.append(self._figure(r.then))
@@ -309,17 +313,18 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 return one
         return None
 
-    def coordinated_unit(self, i: int, end: int, before: list[Figure]) -> str | None:
+    def coordinated_unit(self, i: int, end: int, before: list[Figure], kinds: tuple[str, ...] = ("count",)) -> str | None:
         """«496 ألف موظف في مراتب عامة و513 ألفاً في وظائف تعليمية»: a bare count joined by «و»
         to the count before it, in the same clause, counts its noun (when no word after it may be
-        its own noun: «و1432 زمردة» is a year-shaped number's)."""
+        its own noun: «و1432 زمردة» is a year-shaped number's); with ``kinds=("money",)``, an
+        amount after an amount («41 مليون دولار … و23.1 مليون»)."""
         if not before or self.w(i - 1) != "و":
             return None
         nxt = self.w(end)
         if nxt is not None and nxt not in L.AFTER_BARE_COUNT:
             return None
         prev = before[-1]
-        if prev.kind != "count" or not prev.unit or prev.unit == L.OTHER_UNIT:
+        if prev.kind not in kinds or not prev.unit or prev.unit == L.OTHER_UNIT:
             return None
         for k in range(i - 2, -1, -1):
             t = self.toks[k]

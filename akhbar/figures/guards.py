@@ -118,7 +118,7 @@ def glued_to_name(c: _Parser, i: int, j: int) -> bool:
     if j < c.n and toks[j].a == end.b:
         nxt = toks[j]
         if nxt.k == "l":
-            return True
+            return nxt.t.lower() not in L.LATIN_UNITS  # («64GB»: a size, not a name)
         if nxt.k == "p" and nxt.t in L.DASHES and j + 1 < c.n and toks[j + 1].a == nxt.b and toks[j + 1].k in ("w", "l"):
             return True
     return False

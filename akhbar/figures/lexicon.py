@@ -193,7 +193,7 @@ POST_QUALIFIERS: list[tuple[tuple[str, ...], str]] = sorted(
 # --------------------------------------------------------------------------
 _MONEY = {
     "دولار": "دولار دولارات دولاراً دولارين",
-    "يورو": "يورو",
+    "يورو": "يورو يوروهات",
     "ريال": "ريال ريالات ريالاً ريالين",
     "جنيه": "جنيه جنيهات جنيهاً جنيهين",
     "جنيه إسترليني": "إسترليني استرليني",
@@ -574,6 +574,15 @@ CURRENCY_COUNTRIES = {fold(w) for w in (
     "روسي", "صيني", "ياباني", "تركي", "سويسري", "سويدي", "إسترليني", "استرليني", "أوروبي", "هونغ",
 )}
 CURRENCY_SYMBOLS = {"$": "دولار", "€": "يورو", "£": "جنيه", "¥": "ين"}
+# units written in Latin letters after a number («128 GB», «64GB», «13 MP»), as the token is written
+# (lower-cased): the unit of the Arabic tables
+LATIN_UNITS = {
+    "gb": ("measure", "غيغابايت"), "mb": ("measure", "ميغابايت"), "tb": ("measure", "تيرابايت"),
+    "kb": ("measure", "كيلوبايت"), "ghz": ("measure", "غيغاهرتز"), "mhz": ("measure", "ميغاهرتز"),
+    "mp": ("measure", "ميغابيكسل"), "km": ("measure", "كيلومتر"), "kg": ("measure", "كيلوغرام"),
+    "cm": ("measure", "سنتيمتر"), "mm": ("measure", "مليمتر"), "mw": ("measure", "ميغاواط"),
+    "kw": ("measure", "كيلوواط"),
+}
 
 PERCENT_WORDS = {fold(w) for w in ("بالمئة", "بالمائة", "بالميه", "بالمية", "%")}
 PERCENT_AFTER_FI = {fold(w) for w in ("المئة", "المائة", "المية")}

@@ -151,6 +151,9 @@ class UnitReader(TokenView):
             if t.t in L.CURRENCY_SYMBOLS:
                 return "money", L.CURRENCY_SYMBOLS[t.t], j + 1
             return None
+        if t.k == "l":
+            hit = L.LATIN_UNITS.get(t.t.lower())
+            return (hit[0], hit[1], j + 1) if hit else None  # «128 GB»
         if t.k != "w":
             return None
         w = t.t
