@@ -736,7 +736,7 @@ def _resolve_role(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> _Sp
             since = max(0, m.start - 80, earlier[k - 1].end if k else 0)  # (not over another name)
             before = [t.text for t in tokenize(doc.text[since:m.start], scripts=False) if t.text[0].isalnum()][-6:]
             forms = [{strip_article(fold_match(w), elided=True), _bare(fold_match(w))} for w in before]
-            at = [k for k, f in enumerate(forms) if title in f]
+            at = [n for n, f in enumerate(forms) if title in f]
             if at and all(any(w in f for f in forms[at[-1] + 1:]) for w in words[1:]):
                 return _Speaker(m.text, m.canonical, m.start, m.end, None, True, True)
     return None
@@ -796,8 +796,9 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
             return _Speaker(doc.text[a:b], prev[0], a, b, feminine, True, True)
     head_linked = per or any(m.start <= a + 1 for m in found)
     if not per:  # «وسائل الإعلام اللبنانية», «المصادر»: a generic source is never an earlier speaker
-        prev = None if _generic_head(doc, a, b) else _resolve_role(doc, a, b, history)
-        body = None if prev is not None or canonical or _generic_head(doc, a, b) else _resolve_body(doc, a, b, history)
+        generic = _generic_head(doc, a, b)
+        prev = None if generic else _resolve_role(doc, a, b, history)
+        body = None if prev is not None or canonical or generic else _resolve_body(doc, a, b, history)
         if prev is not None:
             canonical, per, head_linked = prev.canonical, prev.per, True
             if feminine is None:

@@ -156,6 +156,12 @@ def construct_dual_unit(w: str) -> tuple[int, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+def _as_written(noun: str, unit: str) -> str:
+    """The dual's noun as the text writes it when it is the unit («رئاستي» → رئاسة, not the
+    matching form «رياسة»), else the unit (a lexicon's canonical form, «ريالين» → ريال)."""
+    return noun if L.fold(noun) == L.fold(unit) else unit
+
+
 def _no_article(stem: str) -> str:
     return stem[2:] if stem.startswith(("ال", "لل")) else stem
 
@@ -265,9 +271,7 @@ class DualParser(TokenView):
             return None  # no «X وY» named: only a noun whose plural is broken before a definite one
             # («على جانبي الحدود»: «جانبي» is no plural in construct)
         raw = self.raw_word(i)[pl:]
-        written = raw[:-2] + "ة" if raw.endswith("تي") else raw[:-1]
-        if L.fold(written) == unit or L.fold(written) == L.fold(unit):
-            unit = written  # the noun as written («رئاستي» → رئاسة, not the matching form «رياسة»)
+        unit = _as_written(raw[:-2] + "ة" if raw.endswith("تي") else raw[:-1], unit)
         t = self.toks[i]
         return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": "count", "unit": unit, "qualifier": "exact"})
 
@@ -300,10 +304,9 @@ class DualParser(TokenView):
             if not v.keep:
                 return _R(v.end, reason=v.reason)
             kind, unit = hit
-            raw = self.raw_word(i)[pl + art:]
-            written = raw[:-3] + "ة" if raw.endswith(("تين", "تان")) else raw[:-2]
-            if kind == "count" and L.fold(written) == L.fold(unit):
-                unit = written  # as written («رئاستين» → رئاسة, not the matching form «رياسة»)
+            if kind == "count":
+                raw = self.raw_word(i)[pl + art:]
+                unit = _as_written(raw[:-3] + "ة" if raw.endswith(("تين", "تان")) else raw[:-2], unit)
             t = self.toks[i]
             return _R(i + 1, t.a + pl, t.b, {"value": 2.0, "kind": kind, "unit": unit, "qualifier": "exact"})
         return None

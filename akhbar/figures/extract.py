@@ -259,12 +259,11 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 if unit and (unit == L.OTHER_UNIT or r.fields.get("kind") == "count" and L.fold(unit) in L.OTHERS):
                     r.fields["unit"] = _others_antecedent(out) or L.OTHER_UNIT
                 elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
-                    r.fields["unit"] = self.counted_before(i) or self.coordinated_unit(i, r.end, out) \
+                    joined = self.coordinated_with(i, r.end, out)
+                    r.fields["unit"] = self.counted_before(i) or (joined.unit if joined and joined.kind == "count" else None) \
                         or self.partitive_unit(i, r.end, out)
-                    if r.fields["unit"] is None:
-                        money = self.coordinated_unit(i, r.end, out, kinds=("money",))
-                        if money is not None:  # «27.6 مليون دولار و23.1 مليون»: the same currency
-                            r.fields["kind"], r.fields["unit"] = "money", money
+                    if r.fields["unit"] is None and joined is not None and joined.kind == "money":
+                        r.fields["kind"], r.fields["unit"] = "money", joined.unit  # «27.6 مليون دولار و23.1 مليون»
                 out.append(self._figure(r))
                 if r.then is not None and r.then.fields is not None:
                     out.append(self._figure(r.then))
@@ -313,23 +312,23 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 return one
         return None
 
-    def coordinated_unit(self, i: int, end: int, before: list[Figure], kinds: tuple[str, ...] = ("count",)) -> str | None:
-        """«496 ألف موظف في مراتب عامة و513 ألفاً في وظائف تعليمية»: a bare count joined by «و»
-        to the count before it, in the same clause, counts its noun (when no word after it may be
-        its own noun: «و1432 زمردة» is a year-shaped number's); with ``kinds=("money",)``, an
-        amount after an amount («41 مليون دولار … و23.1 مليون»)."""
+    def coordinated_with(self, i: int, end: int, before: list[Figure]) -> Figure | None:
+        """The count or amount before a bare number joined to it by «و» in the same clause, whose
+        noun or currency the number shares: «496 ألف موظف في مراتب عامة و513 ألفاً في وظائف
+        تعليمية», «41 مليون دولار … و23.1 مليون» (when no word after it may be its own noun: «و1432
+        زمردة» is a year-shaped number's); None otherwise."""
         if not before or self.w(i - 1) != "و":
             return None
         nxt = self.w(end)
         if nxt is not None and nxt not in L.AFTER_BARE_COUNT:
             return None
         prev = before[-1]
-        if prev.kind not in kinds or not prev.unit or prev.unit == L.OTHER_UNIT:
+        if prev.kind not in ("count", "money") or not prev.unit or prev.unit == L.OTHER_UNIT:
             return None
         for k in range(i - 2, -1, -1):
             t = self.toks[k]
             if self.orig(t.a, t.b)[1] <= prev.end:
-                return prev.unit if i - k <= 8 else None
+                return prev if i - k <= 8 else None
             if t.k == "p" and t.t not in "()،,":
                 return None  # another clause
         return None
@@ -339,7 +338,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         منها» → موقع: a bare count of «منهم / منها» (after it, or just before it) counts what the
         pronoun points back to: the noun of the last count before it in the sentence, else the
         nearest plural noun before it in the clause (a word whose singular the corpus uses)."""
-        if self.w(end) not in _PARTITIVES and self.w(i - 1) not in _PARTITIVES:
+        if self.w(end) not in L.PARTITIVES and self.w(i - 1) not in L.PARTITIVES:
             return None
         counts = [f for f in before if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT]
         if counts:
@@ -348,7 +347,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             t = self.toks[k]
             if t.k == "n":
                 return None
-            if t.k != "w" or self.w(k) in _PARTITIVES:
+            if t.k != "w" or self.w(k) in L.PARTITIVES:
                 continue
             raw = self.raw_word(k)
             if raw.startswith(("ال", "لل")):
@@ -386,7 +385,8 @@ def _decimal(v: float | None) -> float | None:
     """The value as written in decimal: «268.4 مليون» is 268400000, not the binary product
     268399999.99999997 (twelve significant digits are more than any figure in the news has)."""
     return None if v is None else float(f"{v:.12g}")
-_PARTITIVES = {L.fold(w) for w in ("منهم", "منها", "منهن", "بينهم", "بينها")}
+
+
 # between two numbers of a list: a comma, «و» or «أو» («16، 32، و64 جيجا بايت», «3 أو 4 ملايين دولار»)
 _LIST_GAP_RE = re.compile(r"\s*(?:[،,]\s*)?(?:(?:و|أو|او)\s*)?")
 _SHARED_KINDS = ("measure", "money", "duration")

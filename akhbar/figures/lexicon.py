@@ -884,6 +884,9 @@ LIGHT = {fold(w) for w in ("ضوئية", "ضوئيه")}
 HEAT = fold("حرارة")  # «درجة الحرارة 45م», «الحرارة العظمى 48م»: the «م» is Celsius
 STERLING = {fold("إسترليني"), fold("استرليني"), fold("الإسترليني")}
 OF_THEM = {fold(w) for w in ("منهم", "منها", "منهن", "منهما", "آخرين", "آخرون", "أخرى", "آخر")}
+# «منهم نحو مائة», «ثلاثة منها»: a count of a part of a group named before (figures.extract's
+# partitive unit, figures.subject's no-subject rule)
+PARTITIVES = {fold(w) for w in ("منهم", "منها", "منهن", "بينهم", "بينها")}
 ERA_WORDS = {fold(w) for w in ("ميلادي", "ميلادية", "هجري", "هجرية", "م", "هـ")}
 
 

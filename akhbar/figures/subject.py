@@ -697,9 +697,6 @@ def _what_before(sent: _Sentence, first: int, nouns: frozenset[str]) -> tuple[st
     return None, [], None
 
 
-_PARTITIVES = {normalize(w) for w in ("منهم", "منها", "منهن", "بينهم", "بينها")}
-
-
 def figure_subject(text: str, fig: Figure) -> Subject | None:
     """The subject of ``fig``, a figure found in ``text`` (offsets into ``text``, as
     :func:`akhbar.figures.extract_figures` returns them); None when the figure counts
@@ -720,7 +717,7 @@ def figure_subject(text: str, fig: Figure) -> Subject | None:
             return None
         unit = normalize(fig.unit)
         around = [sent.words[k].folded for k in (first - 1, last + 1) if 0 <= k < len(toks) and sent.is_word(k)]
-        if set(around) & _PARTITIVES and not any(lemma(toks[i].text) == unit for i in words_inside):
+        if set(around) & L.PARTITIVES and not any(lemma(toks[i].text) == unit for i in words_inside):
             return None  # «خمسة أشخاص، اثنان منهم»: a part of a group counted before, not the group
         h = next((i for i in reversed(words_inside) if lemma(toks[i].text) == unit), words_inside[-1])
         if lemma(toks[h].text) in _NOT_NOUNS:
