@@ -8,19 +8,11 @@
 -- speaker: the speaker of the quote that contains the figure (else of a quote in the same
 -- sentence; in_quote says which); according_to: the source of a «وفقاً لـ / بحسب»
 -- attribution covering it; claimed_by: the speaker, else the according_to source — a speaker or
--- source linked to an entity by the entity's readable name (entity_catalog.name's rule, since
+-- source linked to an entity by the entity's readable name (entity_names, since
 -- 0.16.0; before the folded matching form), else as written.
 -- syndicated: the figure's paragraph near-duplicates an earlier paragraph of another
 -- document (count such claims once).
-WITH readable AS (
-    SELECT entity_id, arg_min(name, (-n, name)) AS name
-    FROM (SELECT entity_id, name, count(*) AS n
-          FROM entities
-          WHERE entity_id IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
-          GROUP BY ALL)
-    GROUP BY entity_id
-),
-spoken AS (
+WITH spoken AS (
     SELECT
         f.doc_id, f.start_char, f.end_char,
         q.speaker, q.speaker_canonical, q.speaker_entity_id, q.kind AS quote_kind, q.cue, q.text AS quote_text,
@@ -43,7 +35,7 @@ attributed AS (
       ON q.doc_id = f.doc_id
      AND q.kind = 'according_to'
      AND ((q.start_char <= f.start_char AND f.end_char <= q.end_char) OR q.sentence_idx = f.sentence_idx)
-    LEFT JOIN readable rn ON rn.entity_id = q.speaker_entity_id
+    LEFT JOIN entity_names rn ON rn.entity_id = q.speaker_entity_id
     QUALIFY row_number() OVER (
         PARTITION BY f.doc_id, f.start_char, f.end_char
         ORDER BY (q.start_char <= f.start_char AND f.end_char <= q.end_char) DESC, q.end_char - q.start_char) = 1
@@ -83,6 +75,6 @@ SELECT
     f.sentence
 FROM figure_entities f
 LEFT JOIN spoken sp ON sp.doc_id = f.doc_id AND sp.start_char = f.start_char AND sp.end_char = f.end_char
-LEFT JOIN readable rs ON rs.entity_id = sp.speaker_entity_id
+LEFT JOIN entity_names rs ON rs.entity_id = sp.speaker_entity_id
 LEFT JOIN attributed a ON a.doc_id = f.doc_id AND a.start_char = f.start_char AND a.end_char = f.end_char
 LEFT JOIN syndicated sy ON sy.doc_id = f.doc_id AND sy.paragraph_idx = f.paragraph_idx

@@ -3,21 +3,20 @@
 -- which spellings, in how many documents, since when, and where (places)?
 --   SELECT name, label, mentions FROM entity_catalog ORDER BY mentions DESC LIMIT 20;
 --   SELECT * FROM entity_catalog WHERE entity_id = entity('الولايات المتحدة');
--- name: the name as a reader writes it (the most frequent readable spelling of the entity);
+-- name: the name as a reader writes it (entity_names: the most frequent readable spelling);
 -- aliases: the spellings actually seen (proclitics cut, article restored after «لل»).
 -- Where mentions disagree (a name read two ways, two places under one name) the most
 -- frequent value wins, ties to the first in sort order («أ» before «ا», «ة» before «ه»):
 -- the same catalog on every run.
 WITH names AS (
     SELECT entity_id,
-           arg_min(name, (-n, name)) FILTER (WHERE what = 'name')           AS name,
            arg_min(name, (-n, name)) FILTER (WHERE what = 'label')          AS label,
            arg_min(name, (-n, name)) FILTER (WHERE what = 'canonical')      AS canonical,
            arg_min(name, (-n, name)) FILTER (WHERE what = 'canonical_en')   AS canonical_en
     FROM (
         SELECT entity_id, what, name, count(*) AS n
-        FROM (SELECT entity_id, unnest(['name', 'label', 'canonical', 'canonical_en']) AS what,
-                     unnest([name, label, canonical, canonical_en]) AS name
+        FROM (SELECT entity_id, unnest(['label', 'canonical', 'canonical_en']) AS what,
+                     unnest([label, canonical, canonical_en]) AS name
               FROM entities)
         WHERE name IS NOT NULL
         GROUP BY ALL
@@ -34,7 +33,7 @@ coords AS (
 )
 SELECT
     e.entity_id,
-    any_value(nm.name)                                              AS name,
+    any_value(en.name)                                              AS name,
     any_value(nm.canonical_en)                                      AS name_en,
     any_value(nm.label)                                             AS label,
     list_sort(list_distinct(list(e.alias)))                         AS aliases,
@@ -50,5 +49,6 @@ SELECT
 FROM entities e
 JOIN documents d USING (doc_id)
 LEFT JOIN names nm USING (entity_id)
+LEFT JOIN entity_names en USING (entity_id)
 LEFT JOIN coords co USING (entity_id)
 GROUP BY e.entity_id

@@ -3,18 +3,13 @@
 -- Answers: «who/what is talked about together?», e.g. the partners of North Korea:
 --   SELECT * FROM entity_cooccurrence WHERE 'كوريا الشمالية' IN (entity_a, entity_b)
 --   ORDER BY sentences DESC;
--- entity_a / entity_b: the entity's name as entity_catalog.name writes it (its most frequent
--- spelling, ties to the first in sort order; since 0.16.0, before the folded matching form
--- «كوريا الشماليه»); a pair is a pair of entity_ids, so two spellings of one entity are one.
+-- entity_a / entity_b: the entity's name (entity_names, as entity_catalog.name; since 0.16.0,
+-- before the folded matching form «كوريا الشماليه»); a pair is a pair of entity_ids, so two
+-- spellings of one entity are one.
 -- Each unordered pair appears once (entity_a sorts before entity_b).
-WITH names AS (
-    SELECT entity_id, arg_min(name, (-n, name)) AS name
-    FROM (SELECT entity_id, name, count(*) AS n FROM entities GROUP BY ALL)
-    GROUP BY entity_id
-),
-e AS (
+WITH e AS (
     SELECT DISTINCT m.doc_id, m.sentence_idx, m.entity_id, nm.name, m.label
-    FROM entities m JOIN names nm USING (entity_id)
+    FROM entities m JOIN entity_names nm USING (entity_id)
 )
 SELECT
     a.name                                        AS entity_a,

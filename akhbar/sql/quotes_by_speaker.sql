@@ -4,19 +4,11 @@
 -- Answers: «who is quoted, how often, and by whom?»; the statements themselves:
 --   SELECT speaker, kind, text FROM quotes WHERE speaker_entity_id = '…' ORDER BY doc_id, start_char;
 -- speaker = the entity's name as a reader writes it when the speaker is linked to an entity
--- (the rule of entity_catalog.name: its most frequent spelling, ties to the first in sort order),
+-- (entity_names: entity_catalog.name's rule),
 -- else the canonical form the quote was linked to, else the phrase as written («مسؤول أمريكي
 -- كبير»; linked = false). Generic sources («المصادر», «التقرير», «شهود عيان», «وسائل الإعلام»,
 -- «البعض»: speaker_kind = 'generic') are not people and are left out; count them with
 --   SELECT speaker, count(*) FROM quotes WHERE speaker_kind = 'generic' GROUP BY 1.
-WITH readable AS (
-    SELECT entity_id, arg_min(name, (-n, name)) AS name
-    FROM (SELECT entity_id, name, count(*) AS n
-          FROM entities
-          WHERE entity_id IN (SELECT speaker_entity_id FROM quotes WHERE speaker_entity_id IS NOT NULL)
-          GROUP BY ALL)
-    GROUP BY entity_id
-)
 SELECT
     coalesce(r.name, q.speaker_canonical, q.speaker)                 AS speaker,
     q.speaker_canonical IS NOT NULL                                  AS linked,
@@ -34,6 +26,6 @@ SELECT
     arg_max(q.text, length(q.text))                                  AS longest_quote
 FROM quotes q
 JOIN documents d USING (doc_id)
-LEFT JOIN readable r ON r.entity_id = q.speaker_entity_id
+LEFT JOIN entity_names r ON r.entity_id = q.speaker_entity_id
 WHERE q.speaker_kind IS DISTINCT FROM 'generic'
 GROUP BY ALL
