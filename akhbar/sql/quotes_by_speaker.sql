@@ -9,10 +9,13 @@
 -- كبير»; linked = false). Generic sources («المصادر», «التقرير», «شهود عيان», «وسائل الإعلام»,
 -- «البعض»: speaker_kind = 'generic') are not people and are left out; count them with
 --   SELECT speaker, count(*) FROM quotes WHERE speaker_kind = 'generic' GROUP BY 1.
+-- speaker_entity_id: the least of the speaker's entity ids where two entities share the name
+-- (an organisation and a person «هوليوود ريبورتر»); longest_quote: ties to the last in sort
+-- order; so the view is the same on every query.
 SELECT
     coalesce(r.name, q.speaker_canonical, q.speaker)                 AS speaker,
     q.speaker_canonical IS NOT NULL                                  AS linked,
-    any_value(q.speaker_entity_id) FILTER (WHERE q.speaker_entity_id IS NOT NULL) AS speaker_entity_id,
+    min(q.speaker_entity_id)                                         AS speaker_entity_id,
     count(*)                                                         AS quotes,
     count(*) FILTER (WHERE q.kind = 'direct')                        AS direct,
     count(*) FILTER (WHERE q.kind = 'reported')                      AS reported,
@@ -23,7 +26,7 @@ SELECT
     list_sort(list_distinct(list(q.cue)))                            AS cues,
     min(coalesce(d.published_at, d.scraped_at))                      AS first_seen,
     max(coalesce(d.published_at, d.scraped_at))                      AS last_seen,
-    arg_max(q.text, length(q.text))                                  AS longest_quote
+    arg_max(q.text, (length(q.text), q.text))                        AS longest_quote
 FROM quotes q
 JOIN documents d USING (doc_id)
 LEFT JOIN entity_names r ON r.entity_id = q.speaker_entity_id
