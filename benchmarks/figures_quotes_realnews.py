@@ -21,8 +21,9 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout9  # ninth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout10  # tenth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout11  # eleventh held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout12  # twelfth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|…|--heldout8]
-        # print every miss / false figure / wrong speaker (never on --heldout5, --heldout9, --heldout10, --heldout11)
+        # print every miss / false figure / wrong speaker (never on --heldout5, --heldout9, --heldout10, --heldout11, --heldout12)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -140,8 +141,10 @@ BLIND_SETS = {
                  "the tenth round, for the changes made after 8692053; final figures only)",
     "heldout11": "score the eleventh held-aside set, benchmarks/gold/figq_heldout11/ (annotated blind in "
                  "the eleventh round; final figures only, never read)",
+    "heldout12": "score the twelfth held-aside set, benchmarks/gold/figq_heldout12/ (annotated blind in "
+                 "the twelfth round; final figures only, never read)",
 }
-NOT_READ = ("heldout5", "heldout9", "heldout10", "heldout11")  # sets whose errors are never printed (validation, final figures)
+NOT_READ = ("heldout5", "heldout9", "heldout10", "heldout11", "heldout12")  # sets whose errors are never printed (validation, final figures)
 
 
 def _paths(part: str) -> tuple[Path, Path]:
