@@ -135,6 +135,8 @@ class DateParser(TokenView):
                 return self.mk_date(end, a, dt.date(y, m, day), "day")
             except ValueError:
                 return _R(end, reason="impossible_date")
+        if not mo and day is not None and j == i + 1:
+            return self.first_of_two_days(i, a, day)
         if not mo:
             return None
         cal, m, end = mo
@@ -146,6 +148,20 @@ class DateParser(TokenView):
                     a = t.a + pl
                     break
         return self.date_tail(i, j, a, day, cal, m, end)
+
+    def first_of_two_days(self, i: int, a: int, day: int):
+        """«يومي 13 و14 يونيو», «في 5 و6 شوال»: the first day takes the month and year of the
+        second (the date the second resolves to, less the days between them)."""
+        toks = self.toks
+        k = i + 1
+        if self.w(k) != "و" or k + 1 >= self.n or toks[k + 1].k != "n" or not toks[k + 1].t.isdigit() \
+                or len(toks[k + 1].t) > 2 or not day < int(toks[k + 1].t) <= 31:
+            return None
+        r = self.parse_month_date(k + 1)
+        if r is None or r.fields is None or r.fields.get("kind") != "date" or r.fields.get("date_value") is None:
+            return None
+        first = r.fields["date_value"] - dt.timedelta(days=int(toks[k + 1].t) - day)
+        return self.mk_date(i + 1, a, first, "day")
 
     def date_tail(self, i: int, j: int, a: int, day, cal: str, m: int, end: int):
         ya = self.year_after(end)

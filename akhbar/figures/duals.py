@@ -93,7 +93,7 @@ def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> 
         if len(base) < 3 or base.startswith(("ال", "وال")) or not _noun_in_ta(base):
             return None  # (not «والتين», and figs)
         return "count", base + "ة"
-    if stem.endswith("تي") and next_word is not None and next_word.startswith("ال"):
+    if stem.endswith("تي") and next_word is not None and next_word.startswith("ال") and next_word not in L.STOPWORDS:
         hit = L.UNITS.get(stem[:-2] + "ه")
         return hit if hit and hit[0] == "count" else None
     if stem.endswith(("ان", "ين")):

@@ -397,6 +397,17 @@ def list_index(c: _Parser, n: Candidate) -> Verdict:
         return Verdict(False, "list_index", j + 1)
     if i == 0 and j < c.n and "\u0640" in c.text[c.orig(toks[i].a, toks[i].b)[1]: c.orig(toks[j].a, toks[j].b)[0]]:
         return Verdict(False, "list_index", j)
+    if i == 0 and c.p(j) in ("-", "–") and c.p(j + 1) == "(":
+        return Verdict(False, "list_index", j + 1)  # «3 - (Trainwreck) واحتل …»
+    if (
+        toks[i].t.isdigit() and len(toks[i].t) <= 2 and c.p(j) in ("-", "–") and c.adjacent(j)
+        and j + 1 < c.n and toks[j + 1].k == "w" and not c.adjacent(j + 1)
+        and c.w(j + 1) not in L.MONTH_FIRST_WORDS and c.w(j + 1) not in L.ZERO_WORDS
+    ):
+        # «الأكثر بحثا 1- ترافيان  2- يوتيوب  3- …», «طازجًا. 9- غرفة الفقاعة»: an item of a list the
+        # text has run together (the dash glued to the digits, a word after it; not «29- شعبان»,
+        # a date, nor «2- صفر», a score)
+        return Verdict(False, "list_index", j + 1)
     return KEEP
 
 

@@ -76,7 +76,7 @@ _add("ملايين", 1e6, "plural")
 _add("مليار مليارا بليون", 1e9, "scale")
 _add("ملياران مليارين ملياري", 2e9, "dual")
 _add("مليارات بلايين", 1e9, "plural")
-_add("تريليون تريليونا", 1e12, "scale")
+_add("تريليون تريليونا ترليون ترليونا", 1e12, "scale")
 _add("تريليونان تريليونين", 2e12, "dual")
 _add("تريليونات", 1e12, "plural")
 _add("عشرات", 10, "vague")
@@ -291,6 +291,7 @@ _MEASURE = {
     "غيغابايت": "غيغابايت جيجابايت",
     "ميغابايت": "ميغابايت ميجابايت",
     "ميغابيكسل": "ميغابيكسل ميجابيكسل",
+    "بيكسل": "بيكسل بكسل",  # «بدقة 1080 بيكسل»
     "حصان": "حصان أحصنة حصاناً",
     "كوب": "كوب أكواب",
     "نقطة": "نقطة نقاط",  # points of an index or a score: a measure, not a count
@@ -528,6 +529,9 @@ _COUNT = {
     "مجال": "مجال مجالات",
     "حليف": "حليف حلفاء",
     "نظير": "نظير نظراء",
+    "خط": "خط خطوط خطاً",  # (two letters: no fallback unit is that short) «3.62 مليون خط»
+    "صورة": "صورة صور",  # (the pattern rule spares «صور»: the fold counts «صوره», his pictures)
+    "شقيق": "شقيق أشقاء",
     "منطقة": "منطقة مناطق",
     "قيادة": "قيادة قيادات",
     "قصة": "قصة قصص",
@@ -616,6 +620,12 @@ YEAR_SUFFIX_CE = {fold(w) for w in ("م", "ميلادي", "ميلادية", "ل�
 YEAR_SUFFIX_AH = {fold(w) for w in ("ه", "هـ", "هجري", "هجرية", "للهجرة")}
 # words opening a period: «من 2013 ــ 2022» is a range of years, a bare «2012-2013» two years
 PERIOD_OPENERS = {fold(w) for w in ("من", "ومن", "بين", "وبين", "الفترة", "فترة")}
+# nouns of an amount, not of a thing ranked («لا يتجاوز عددها الـ20»)
+AMOUNT_NOUNS = {fold(w) for w in ("عدد", "مجموع", "إجمالي", "حجم", "قيمة", "نسبة", "عمر", "معدل", "مستوى")}
+# an index, whose level has decimals («مؤشر الدولار عند 98.088»)
+INDEX_WORDS = {fold(w) for w in ("مؤشر", "المؤشر", "مؤشرات", "المؤشرات")}
+# before four digits from 1000 to 1899 with no noun after them: a year («في 1515», «منذ 1436»)
+OLDER_YEAR_OPENERS = {fold(w) for w in ("في", "وفي", "منذ", "ومنذ", "أعوام", "الأعوام", "سنوات", "السنوات")}
 # Numbers after these words are names or identifiers, not quantities.
 TITLE_WORDS = {
     fold(w)
@@ -696,6 +706,9 @@ HIJRI_MONTHS_2 = {
         ("ذي", "القعدة", 11), ("ذو", "الحجة", 12), ("ذي", "الحجة", 12),
     )
 }
+# a month's name or its first word («29- شعبان», «5- ربيع الأول»)
+MONTH_FIRST_WORDS = (set(GREG_MONTHS) | set(LEV_MONTHS_1) | LEV_MONTHS_2_FIRST | set(HIJRI_MONTHS_1)
+                     | {a for a, _ in HIJRI_MONTHS_2})
 WEEKDAYS = {  # Python weekday(): Monday = 0
     fold(w): d
     for w, d in (("الاثنين", 0), ("الإثنين", 0), ("الثلاثاء", 1), ("الأربعاء", 2),

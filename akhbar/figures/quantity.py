@@ -184,7 +184,9 @@ class QuantityParser(TokenView):
             if era is not None:
                 return _R(after, a, toks[j].b, {"value": value, "kind": "year", "qualifier": "exact"})
             unit = self.unit_at(j, allow_fallback=False)
-            if unit is None and qualifier in (None, "up_to") and 1900 <= value <= 2100:
+            if unit is None and qualifier in (None, "up_to") and (
+                1900 <= value <= 2100 or self.older_year(i, j)
+            ):
                 # a bare 19xx/20xx with no counted noun is a year in news text
                 return _R(j, a, toks[j - 1].b, {"value": value, "kind": "year", "qualifier": "exact"})
         # unit
@@ -237,8 +239,10 @@ class QuantityParser(TokenView):
                         kind, unit = u2[0], u2[1]  # «تبلغان من العمر 21 و33 عامًا»: the unit is shared
         if (
             single_digits and not pre_kind and kind in ("count", "measure") and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", toks[i].t)
+            and (unit is not None or not self.index_level(i))
         ):
-            value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»
+            value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»; not an index
+            # level with no noun («مؤشر الدولار … عند 98.088»)
         elif (
             single_digits and not pre_kind and kind == "money" and unit and unit.split()[0] in L.CENTS_CURRENCIES
             and unit not in L.THOUSANDTHS_CURRENCIES
@@ -365,6 +369,91 @@ class QuantityParser(TokenView):
         return _R(i + 1, self.toks[j].a, self.toks[i].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": "count", "unit": unit})
 
+    def digits_after_adjective(self, i: int, end: int, value: float):
+        """«الـ15» after a definite nisba adjective: its noun is further back, over the adjectives.
+        A definite plural there is counted («المراكز الانتخابية الـ77»: 77 centres); a singular is
+        ranked («اللقاء التشاوري الـ15», «المؤتمر السنوي الـ 36»: the 15th meeting), and so is a
+        noun out of sight (an adjective takes no count)."""
+        toks = self.toks
+        k = i - 2
+        while k - 1 >= self._consumed and toks[k - 1].k == "w" and self._definite_nisba(k - 1):
+            k -= 1
+        head = k - 1
+        if head >= self._consumed and toks[head].k == "w":
+            plural = self.plural_noun(head)
+            if plural is not None:
+                if not (self.w(head) or "").startswith(("ال", "وال", "بال", "لل", "فال")):
+                    return None
+                return _R(end, toks[head].a + plural[2], toks[end - 1].b,
+                          {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+            hw = self.w(head) or ""
+            written = strip_diacritics(self.raw_word(head)).replace("\u0640", "")
+            if hw.startswith("لل"):
+                # «للقاء» is «لـ» + «اللقاء» (a noun in «ل»), «للمؤتمر» «لـ» + «المؤتمر»
+                in_lam = _word_count("ال" + hw[1:]) > _word_count("ال" + hw[2:])
+                hw, written = ("ال" + hw[1:], written[1:]) if in_lam else ("ال" + hw[2:], written[2:])
+            elif hw[:1] in "وبفك" and hw[1:3] == "ال":
+                hw, written = hw[1:], written[3:]
+            elif hw.startswith("ال"):
+                written = written[2:]
+            if hw.startswith("ال") and hw not in L.STOPWORDS and self.fallback_ok(hw[2:]):
+                c = head - 1
+                cw = self.w(c) or ""
+                if c >= self._consumed and toks[c].k == "w" and not cw.startswith("ال") and cw not in L.STOPWORDS:
+                    plural = self.plural_noun(c, construct=True)
+                    if plural is not None:  # «دول الاتحاد الأوروبي الـ 28»: the 28 member states
+                        return _R(end, toks[c].a + plural[2], toks[end - 1].b,
+                                  {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+                return _R(end, toks[head].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                               "unit": written})
+        return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                        "unit": None})
+
+    def possessed_singular(self, k: int) -> str | None:
+        """The singular noun, as written, of a word with a possessive «ـه / ـها» at ``k``
+        («عامه» → عام, «دورتها» → دورة), or None (a plural, «أعضاؤه»; a verb; a rare word)."""
+        raw = strip_diacritics(self.raw_word(k)).replace("\u0640", "")
+        for suf in ("ها", "ه"):
+            if raw.endswith(suf) and len(raw) - len(suf) >= 3:
+                stem = raw[: -len(suf)]
+                if stem.endswith("ت") and not stem.endswith("ات"):
+                    stem = stem[:-1] + "ة"
+                folded = L.fold(stem)
+                if folded.endswith(("ات", "ون", "ين")) or folded in L.STOPWORDS or folded in L.AMOUNT_NOUNS or (
+                        folded not in L.UNITS and not self.fallback_ok(folded)):
+                    return None
+                if broken_singular(folded, strict=True) or L.UNITS.get(folded, ("", ""))[1] not in ("", stem) \
+                        and L.fold(L.UNITS[folded][1]) != folded:
+                    return None  # a plural
+                return stem if _word_count("ال" + folded) >= 50 else None
+        return None
+
+    def _definite_nisba(self, k: int) -> bool:
+        w = self.w(k) or ""
+        return (w.startswith("ال") or w.startswith("لل")) and self.raw_word(k).endswith(("ي", "ية"))
+
+    def index_level(self, i: int) -> bool:
+        """An index named in the eight words before token ``i`` («وسجل مؤشر الدولار أعلى مستوى
+        … عند 98.088»): its level has decimals."""
+        return any({st for st, _ in _strip(self.w(k) or "")} & L.INDEX_WORDS for k in range(max(0, i - 8), i))
+
+    def older_year(self, i: int, j: int) -> bool:
+        """Four digits from 1000 to 1899 at ``i`` that are a year: after «في», «منذ» or a year's
+        plural («في 1515»، «منذ 1436», «في أعوام 1842 و1843»), or joined by «و» to a year
+        before («1845 و1846»), with no noun after them («في 1500 موقع» counts sites)."""
+        if self.unit_at(j, allow_fallback=True) is not None:
+            return False
+        prev = self.w(i - 1) or ""
+        if prev in L.OLDER_YEAR_OPENERS:
+            return True
+        k = i
+        while self.w(k - 1) == "و" and k >= 2 and self.toks[k - 2].k == "n":
+            t = self.toks[k - 2].t
+            if not (t.isdigit() and len(t) == 4 and 1000 <= int(t) <= 2100):
+                return False
+            k -= 2  # back along «1842 و1843 و1845» to the first of them
+        return k < i and (self.w(k - 1) or "") in L.OLDER_YEAR_OPENERS
+
     def definite_digits(self, i: int, end: int, value: float):
         """Digits with the article («الـ12», «ال10») after a definite noun: «البطولة الـ13»,
         «الندوة الـ 12», «موجة التدفق الـ 22» rank it (an ordinal, the noun — or the head of its
@@ -380,14 +469,27 @@ class QuantityParser(TokenView):
         if prev in L.EDITION_NOUNS:  # «البطولة الـ13»: the noun it ranks is the unit
             return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                             "unit": written})
+        if not prev.startswith("ال") and i - 2 >= self._consumed and toks[i - 2].k == "w":
+            unit = self.possessed_singular(i - 2)
+            c = i - 3
+            if unit is not None and c >= self._consumed and self.toks[c].k == "w":
+                plural = self.plural_noun(c, construct=True)
+                if plural is not None:  # «نواب حزبه الـ149»: his party's 149 deputies
+                    return _R(end, toks[c].a + plural[2], toks[end - 1].b,
+                              {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+            if unit is not None:  # «في عامه الـ17», «دورتها الـ 12»: its 17th year
+                return _R(end, toks[i - 2].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
+                                                                "unit": unit})
         if not prev.startswith("ال") or prev in L.STOPWORDS or i - 2 < self._consumed or toks[i - 2].k != "w":
             return None
         plural = self.plural_noun(i - 2)
         if plural is not None:  # «في السنوات ال10 الأولى»
             return _R(end, toks[i - 2].a + plural[2], toks[end - 1].b,
                       {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
-        if not self.fallback_ok(prev[2:]) or self.raw_word(i - 2).endswith(("ي", "ية")):
-            return None  # (not after a nisba adjective: its noun is further back)
+        if self.raw_word(i - 2).endswith(("ي", "ية")):
+            return self.digits_after_adjective(i, end, value)
+        if not self.fallback_ok(prev[2:]):
+            return None
         unit = written
         start = i - 2
         head = self.w(i - 3)

@@ -297,8 +297,8 @@ class UnitReader(TokenView):
             return False
         if w in L.NUMBER_WORDS or w in L.GREG_MONTHS or w in L.WEEKDAYS or w in L.YEAR_WORDS:
             return False
-        if w in L.TIME_OF_DAY or w in L.ORDINALS:
-            return False
+        if w in L.TIME_OF_DAY or w in L.ORDINALS or w == L.YESTERDAY or w in L.TOMORROW:
+            return False  # («الـ 17 أمس»: yesterday is no counted noun)
         if w.startswith(("وال", "فال", "لل", "كال")) or (w.startswith("بال") and len(w) > 5):
             return False
         if w.startswith(("ست", "سي", "سن")) and len(w) > 4:
