@@ -107,6 +107,9 @@ class DateParser(TokenView):
             j = i + 1
             if self.p(j) in ("/", "-") and self.adjacent(j):
                 j += 1  # «7/يوليو/2015 م»
+            elif self.p(j) == ")" and self.p(i - 1) == "(" and self.month_at(j + 1):
+                j += 1  # «يوم (19) شوال»
+                a = toks[i - 1].a
             if self.w(j) == "من":
                 j += 1
             if self.w(j) in ("شهر",):
@@ -558,9 +561,17 @@ class DateParser(TokenView):
         j = i + 1
         if self.w(j) in L.PAST_WORDS or self.w(j) in L.THIS_YEAR_WORDS:
             j += 1  # «حتى العام الماضي 1435», «العام الحالي 2015»
-        if j >= self.n or self.toks[j].k != "n" or not self.toks[j].t.isdigit() or len(self.toks[j].t) != 4:
+        if j >= self.n or self.toks[j].k != "n" or not self.toks[j].t.isdigit():
             return None
         y = int(self.toks[j].t)
+        if len(self.toks[j].t) != 4:
+            # «في عام 452 شهدت أوروبا», «في العام 70»: a year of the first millennium after «عام»,
+            # where no noun the units lexicon knows follows («عام 15 مليون» is no year)
+            if not (yw in L.YEAR_WORD_OLD and len(self.toks[j].t) in (2, 3) and 30 <= y and j == i + 1
+                    and self.unit_at(j + 1, allow_fallback=False) is None and self.w(j + 1) not in L.NUMBER_WORDS):
+                return None
+            end, era = self.year_era(j + 1)
+            return self.one_year(end, t.a + pl, self.toks[end - 1].b, y, era)
         if not 1000 <= y <= 2200:
             return None
         end = j + 1

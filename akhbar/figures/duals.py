@@ -90,6 +90,8 @@ def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> 
         hit = L.UNITS.get(base + "ه") if len(base) >= 2 else None
         if hit:
             return hit  # «مرتين»
+        if len(base) == 2 and _word_count(base + "ه") >= 300:
+            return "count", base + "ة"  # «الجهتين», «فئتين», «لغتين»: a noun of two letters and «ة»
         if len(base) < 3 or base.startswith(("ال", "وال")) or not _noun_in_ta(base):
             return None  # (not «والتين», and figs)
         return "count", base + "ة"
@@ -118,6 +120,8 @@ def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> 
             hit = ("count", base)
         if hit is None or hit[0] not in ("count", "money"):
             return None
+        if hit[0] == "count" and L.fold(hit[1]) != base and len(hit[1].split()) == 1:
+            return None  # «الملاحقين»: the base is a listed plural («ملاحق»), and a dual is built on the singular
         if base.endswith("ي") and base not in _NOUNS_IN_YA:
             return None  # «الفلسطينيين»: a nisba plural; «جنديين», «جنديان» are two soldiers
         if stem.endswith("ين") and hit[0] == "count" and _word_count(base + "ون") >= 5 and base + "ون" not in _WORDS_IN_UN:
@@ -214,14 +218,30 @@ class DualParser(TokenView):
 
     def _dual_before(self, i: int) -> bool:
         prev = self.w(i - 1)
+        w = self.w(i) or ""
+        if w.startswith("ال") and w.endswith(("تين", "تان")) and self.coordinated_pair_before(i):
+            return True  # «البوعيثة وجزيرة الانبار القريبتين»: the adjective of two nouns joined by «و»
         if not prev or not prev.endswith(_DUAL_ENDINGS):
             return False
-        w = self.w(i) or ""
+        if prev.endswith(("تين", "تان")) and w.endswith(("يتين", "يتان")) and w.startswith("ال") == prev.startswith("ال"):
+            return True  # «الجهتين الإعلاميتين»: a nisba agreeing with the dual before it
         if w.startswith("و") and dual_of(w[3:] if w.startswith("وال") else w[1:]) is not None:
             return False  # «والشعبين والحكومتين»: a second dual noun joined by «و», not an adjective
         for stem, _ in _strip(prev, ("و", "ب", "ل", "ف")):  # «والشعبين الشقيقين»
             stem = stem[2:] if stem.startswith("ال") else stem
             if dual_of(stem) is not None or stem in L.DURATION_DUALS:  # «الساعتين الماضيتين»
+                return True
+        return False
+
+    def coordinated_pair_before(self, i: int) -> bool:
+        """Two definite singular nouns joined by «و» right before token ``i`` («منطقة البوعيثة
+        وجزيرة الانبار», «الرياض وجدة»): a definite dual after them agrees with them."""
+        prev = self.w(i - 1) or ""
+        if i < 2 or self.toks[i - 1].k != "w" or prev.endswith(_DUAL_ENDINGS) or not prev.startswith("ال"):
+            return False
+        for k in (i - 1, i - 2):
+            if k >= 1 and self.toks[k].k == "w" and (self.w(k) or "").startswith("و") and len(self.w(k) or "") >= 4 \
+                    and self.toks[k - 1].k == "w" and not (self.w(k - 1) or "").endswith(_DUAL_ENDINGS):
                 return True
         return False
 

@@ -532,6 +532,12 @@ _COUNT = {
     "خط": "خط خطوط خطاً",  # (two letters: no fallback unit is that short) «3.62 مليون خط»
     "صورة": "صورة صور",  # (the pattern rule spares «صور»: the fold counts «صوره», his pictures)
     "شقيق": "شقيق أشقاء",
+    "شريك": "شريك شركاء",  # (فعلاء → فعيل; the pattern's other singular «شارك» is the verb)
+    "زبون": "زبون زبائن",
+    "حمام": "حمام حمامات",  # bathrooms («ثلاثة حمامات»), not pigeons
+    "ملحق": "ملحق ملاحق",
+    "جثة": "جثة جثث",
+    "تحدي": "تحدي تحديات",
     "منطقة": "منطقة مناطق",
     "قيادة": "قيادة قيادات",
     "قصة": "قصة قصص",
@@ -611,6 +617,7 @@ STOPWORDS = {
 }
 # Words after which a 4-digit number is a year.
 YEAR_WORDS = {fold(w) for w in ("عام", "العام", "سنة", "السنة", "عامي", "سنتي", "العامين", "موسم")}
+YEAR_WORD_OLD = {fold(w) for w in ("عام", "العام")}  # before a year of two or three digits («عام 452»)
 YEAR_PREPS = {
     fold(w)
     for w in """في منذ خلال حتى قبل بعد مطلع أوائل أواخر نهاية بداية منتصف بحلول

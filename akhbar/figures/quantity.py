@@ -14,7 +14,7 @@ from akhbar.figures import lexicon as L
 from akhbar.figures.guards import _QUANTITY_KINDS, Candidate, _R
 from akhbar.figures.numbers import is_int
 from akhbar.figures.tokens import TokenView
-from akhbar.figures.units import _PRONOUN_SUFFIXES, _word_count, broken_singular, singular_noun
+from akhbar.figures.units import _PRONOUN_SUFFIXES, _word_count, broken_singular, preposition_stem, singular_noun
 from akhbar.text import proclitic_stems as _strip
 from akhbar.text import strip_conjunction, strip_diacritics
 
@@ -347,9 +347,14 @@ class QuantityParser(TokenView):
         w = self.w(j)
         if w and w.endswith(("يه", "ي")) and not w.startswith("ال") and self.w(j - 1):
             j, w = j - 1, self.w(j - 1)  # «حكومية»: an adjective between the noun and «عدة»
+        bare = preposition_stem(w, min_uses=20, ratio=2) if w else None
+        if bare is not None:
+            w = bare  # «بلغات عدة», «بزيارات داخلية عدة»: the noun after «بـ» (a plural before «عدة»)
         if not w or j < self._consumed or w.startswith("ال") or not self.fallback_ok(w) or self.pronoun_suffixed(j):
             return None
         written = self.word_as_written(j)
+        if bare is not None:
+            written = written[1:]
         if w.endswith("ات"):
             one = singular_noun(written)
             return (j, one) if one != written else None
@@ -529,11 +534,27 @@ class QuantityParser(TokenView):
         """«مرة واحدة», «دفعة واحدة», «مركز واحد», «يوم واحد»: «واحد» follows the noun it counts
         as an adjective agreeing with it (Arabic puts 1 and 2 after the noun, 3-10 before); the
         feminine «واحدة» after a feminine noun (ة), the masculine after a masculine one.  The
-        noun is indefinite («الرجل الواحد» is «the same man»)."""
+        noun is indefinite («الرجل الواحد» is «the same man»); a nisba adjective may stand
+        between them («دولة عربية واحدة», «جهاز تنفيذي واحد»)."""
         w = self.w(i)
         if w not in _ONE or i == 0 or self.toks[i - 1].k != "w" or i - 1 < self._consumed:
             return None
-        prev = self.w(i - 1)
+        k = i - 1
+        prev = self.w(k)
+        if prev and len(prev) >= 5 and prev.endswith(("ي", "يه")) and not prev.startswith(("ال", "و", "ف", "ب", "ل")) \
+                and k - 1 >= self._consumed and self.toks[k - 1].k == "w" and self.unit_lookup(prev) is None:
+            noun = self.w(k - 1) or ""
+            lam = noun[:1] in ("ل", "ب") and len(noun) >= 4 and _word_count(noun[1:]) > _word_count(noun)
+            bare = noun[1:] if lam else noun  # «لجهاز تنفيذي واحد»
+            if bare and not bare.startswith("ال") and bare not in L.STOPWORDS and (
+                    self.unit_lookup(bare) is not None or self.fallback_ok(bare)) and not self.pronoun_suffixed(k - 1):
+                k, prev = k - 1, bare  # the noun before its adjective
+                if lam:
+                    hit = self.unit_lookup(bare) or ("count", self.word_as_written(k)[1:])
+                    if (bare.endswith("ه") and len(bare) > 3) != (w == L.fold("واحدة")):
+                        return None
+                    return _R(i + 1, self.toks[k].a + 1, self.toks[i].b,
+                              {"value": 1.0, "kind": hit[0], "qualifier": "exact", "unit": hit[1]})
         if not prev or prev.startswith("ال") or len(prev) < 2 or prev in L.STOPWORDS or prev in L.NUMBER_WORDS:
             return None
         if strip_conjunction(prev) in _KANA:
@@ -549,14 +570,14 @@ class QuantityParser(TokenView):
         if self.w(i + 1) == "من" and hit is None:
             return None  # «واحد من»: «one of» after a word that is no counted noun
         if hit is None:
-            if not self.fallback_ok(prev) or self.pronoun_suffixed(i - 1) or prev.startswith(("و", "ف", "ب", "ل")) and not (
+            if not self.fallback_ok(prev) or self.pronoun_suffixed(k) or prev.startswith(("و", "ف", "ب", "ل")) and not (
                     prev[0] == "و" and not pl and _word_count(prev) >= 50 and _word_count(prev) > _word_count(prev[1:])):
                 return None
             if (prev.endswith("ه") and len(prev) > 3) != (w == L.fold("واحدة")):
                 return None  # the numeral agrees with its noun: «مرة واحدة», «مركز واحد»
-            hit = ("count", self.word_as_written(i - 1)[pl:])
+            hit = ("count", self.word_as_written(k)[pl:])
         kind, unit = hit
-        return _R(i + 1, self.toks[i - 1].a + pl, self.toks[i].b,
+        return _R(i + 1, self.toks[k].a + pl, self.toks[i].b,
                   {"value": 1.0, "kind": kind, "qualifier": "exact", "unit": unit})
 
     def parse_collective(self, i: int):

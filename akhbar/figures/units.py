@@ -56,6 +56,16 @@ def singular_noun(w: str, strict: bool = False) -> str:
     return broken_singular(w, strict) or w
 
 
+def preposition_stem(w: str, min_uses: int = 50, ratio: int = 3) -> str | None:
+    """The word after a prefixed preposition «بـ» («بجدة» → جدة, «بلغات» → لغات) where the
+    corpus uses the bare word far more (SaudiNewsNet counts: at least ``min_uses`` uses, over
+    ``ratio`` times the prefixed form's), else None («بحر», «بنت», «بنود» are words of their own)."""
+    if len(w) < 4 or w[0] != "ب":
+        return None
+    n = _word_count(w[1:])
+    return w[1:] if n >= min_uses and n > ratio * _word_count(w) else None
+
+
 _NOT_BROKEN_3 = {"نفس", "بعض", "كل", "غير", "بشر", "قوي"}  # function words and collectives (folded)
 
 
@@ -319,6 +329,8 @@ class UnitReader(TokenView):
         if w[0] in "ول" and len(w) >= 4 and _word_count(w) < 300 and _word_count(w[1:]) >= 50 \
                 and _word_count(w[1:]) > 3 * _word_count(w):  # (not «وجهة», a word of its own)
             return False  # «82 ودرجة التحصيلي»: a new conjunct; «7 مليارات لموسم الحج»: a preposition
+        if preposition_stem(w) is not None:
+            return False  # «منها 174 بجدة و531 بمكة»: a place after a preposition, not the counted noun
         if w in L.NOT_UNITS:
             return False
         return True
