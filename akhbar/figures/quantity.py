@@ -543,18 +543,9 @@ class QuantityParser(TokenView):
         prev = self.w(k)
         if prev and len(prev) >= 5 and prev.endswith(("ي", "يه")) and not prev.startswith(("ال", "و", "ف", "ب", "ل")) \
                 and k - 1 >= self._consumed and self.toks[k - 1].k == "w" and self.unit_lookup(prev) is None:
-            noun = self.w(k - 1) or ""
-            lam = noun[:1] in ("ل", "ب") and len(noun) >= 4 and _word_count(noun[1:]) > _word_count(noun)
-            bare = noun[1:] if lam else noun  # «لجهاز تنفيذي واحد»
-            if bare and not bare.startswith("ال") and bare not in L.STOPWORDS and (
-                    self.unit_lookup(bare) is not None or self.fallback_ok(bare)) and not self.pronoun_suffixed(k - 1):
-                k, prev = k - 1, bare  # the noun before its adjective
-                if lam:
-                    hit = self.unit_lookup(bare) or ("count", self.word_as_written(k)[1:])
-                    if (bare.endswith("ه") and len(bare) > 3) != (w == L.fold("واحدة")):
-                        return None
-                    return _R(i + 1, self.toks[k].a + 1, self.toks[i].b,
-                              {"value": 1.0, "kind": hit[0], "qualifier": "exact", "unit": hit[1]})
+            r = self.noun_before_adjective(i, k - 1, w)
+            if r is not None:
+                return r
         if not prev or prev.startswith("ال") or len(prev) < 2 or prev in L.STOPWORDS or prev in L.NUMBER_WORDS:
             return None
         if strip_conjunction(prev) in _KANA:
@@ -579,6 +570,28 @@ class QuantityParser(TokenView):
         kind, unit = hit
         return _R(i + 1, self.toks[k].a + pl, self.toks[i].b,
                   {"value": 1.0, "kind": kind, "qualifier": "exact", "unit": unit})
+
+    def noun_before_adjective(self, i: int, k: int, one: str):
+        """«دولة عربية واحدة», «فترة زمنية واحدة», «لجهاز تنفيذي واحد»: the indefinite noun at
+        ``k`` before a nisba adjective and «واحد» (``one``, folded at ``i``), the count of one of
+        it; None when the word at ``k`` is no such noun."""
+        noun = self.w(k) or ""
+        pl = 0
+        n_bare, n_word = (_word_count(noun[1:]), _word_count(noun)) if len(noun) >= 4 else (0, 0)
+        if noun[:1] in ("و", "ف", "ب", "ل") and n_bare > n_word and (n_word < 50 or n_bare > 3 * n_word):
+            pl = 1  # «لجهاز», «وكلية»: a clitic on the noun
+        bare = noun[pl:]
+        if not bare or bare.startswith("ال") or bare in L.STOPWORDS or bare in L.NUMBER_WORDS or self.pronoun_suffixed(k):
+            return None
+        hit = self.unit_lookup(bare)
+        if hit is None:
+            if not self.fallback_ok(bare):
+                return None
+            hit = ("count", self.word_as_written(k)[pl:])
+        if hit[0] == "count" and (bare.endswith("ه") and len(bare) >= 3) != (one == L.fold("واحدة")):
+            return None  # the numeral agrees with its noun («لغة عالمية واحدة», «جهاز تنفيذي واحد»)
+        return _R(i + 1, self.toks[k].a + pl, self.toks[i].b,
+                  {"value": 1.0, "kind": hit[0], "qualifier": "exact", "unit": hit[1]})
 
     def parse_collective(self, i: int):
         """«عاد الثلاثي كريستيانو رونالدو …»: the collective noun counts its members (no unit);
