@@ -206,6 +206,10 @@ class QuantityParser(TokenView):
                 plural=value is None or float(value).is_integer() and 3 <= value % 100 <= 10,
                 definite_ok=value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague"),
             )
+            if u is not None and u[0] == "count" and ("." in toks[i].t or last_kind == "scale") \
+                    and L.UNITS.get(self.w(j) or "") is None and self.raw_word(j).rstrip("\u064b").endswith("ا"):
+                u = None  # «إلى 97.321 مقلصًا», «120.4 مليار متقدما»: the noun of a decimal or of a scale word
+                # is genitive; an accusative there is an adverb, not the counted noun
             if (
                 u is None
                 and self.p(j) in L.CLOSE_QUOTES
@@ -243,6 +247,8 @@ class QuantityParser(TokenView):
         ):
             value = float(toks[i].t.replace(".", ""))  # «80.000 متر مكعب», «2.960 مستثمرا»; not an index
             # level with no noun («مؤشر الدولار … عند 98.088»)
+        elif single_digits and not pre_kind and kind == "count" and unit is None and "." in toks[i].t and self.index_level(i):
+            kind = "measure"  # «مؤشر الدولار … عند 98.088»: an index's level, a measure without a unit
         elif (
             single_digits and not pre_kind and kind == "money" and unit and unit.split()[0] in L.CENTS_CURRENCIES
             and unit not in L.THOUSANDTHS_CURRENCIES
@@ -438,9 +444,9 @@ class QuantityParser(TokenView):
         return (w.startswith("ال") or w.startswith("لل")) and self.raw_word(k).endswith(("ي", "ية"))
 
     def index_level(self, i: int) -> bool:
-        """An index named in the eight words before token ``i`` («وسجل مؤشر الدولار أعلى مستوى
+        """An index named in the twelve tokens before token ``i`` («وسجل مؤشر الدولار أعلى مستوى
         … عند 98.088»): its level has decimals."""
-        return any({st for st, _ in _strip(self.w(k) or "")} & L.INDEX_WORDS for k in range(max(0, i - 8), i))
+        return any({st for st, _ in _strip(self.w(k) or "")} & L.INDEX_WORDS for k in range(max(0, i - 12), i))
 
     def older_year(self, i: int, j: int) -> bool:
         """Four digits from 1000 to 1899 at ``i`` that are a year: after «في», «منذ» or a year's
