@@ -209,7 +209,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             if r:
                 return r
         if t.k == "w":
-            r = (self.parse_few(i) or self.parse_definite_number(i) or self.parse_definite_vague(i) or self.parse_construct_ordinal(i)
+            r = (self.parse_few(i) or self.parse_definite_tens(i) or self.parse_definite_number(i) or self.parse_definite_vague(i) or self.parse_construct_ordinal(i)
                  or self.parse_collective(i) or self.parse_adverbial_ordinal(i) or self.parse_one_after_noun(i)
                  or self.parse_ordinal_after_noun(i))
             if r:

@@ -94,6 +94,7 @@ REASONS: dict[str, str] = {
     "agreeing_adjective": "an adjective agreeing with a dual («مواجهتين وديتين»)",
     "footnote_mark": "a small number alone in brackets before a full stop or a colon («… (1).»)",
     "one_of_two": "a dual after «أي (من)» («أي من الطرفين»): either of the two, not a count of two",
+    "initial_not_first": "«الأوّلي» written with «ي» after a masculine noun («النموذج الأولي», «التقدير الأولي»: initial), «أولي الأمر»: not «first»",
     "first_n": "«الأولى» after a numeral («الأشهر الستة الأولى»): the first N, counted by the numeral",
     "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين»): not a count",
     "overlaps_previous": "a parse reaching back into the figure before it",
@@ -480,6 +481,20 @@ def company_name(c: _Parser, i: int, end: int) -> Verdict:
     if before in L.COMPANY_WORDS or c.w(end) in L.COMPANY_WORDS:
         return Verdict(False, "company_name", end)
     return KEEP
+
+
+def initial_not_first(c: _Parser, i: int) -> Verdict:
+    """«الأولي» / «أولي» written with a final «ي» (not «ى») is the nisba «أوّلي» («initial»)
+    after a masculine noun («النموذج الأولي», «الاكتتاب العام الأولي», «التقدير الأولي») and
+    the plural «أولي» in «أولي الأمر» or a name («تور أولي»); the feminine «first» follows a
+    noun in «ة» or a plural in «ات» («للمرة الأولي», «الساعات الأولي»)."""
+    raw = c.raw_word(i)
+    if not raw.endswith("ولي"):
+        return KEEP
+    prev = c.raw_word(i - 1) if i > 0 and c.toks[i - 1].k == "w" else ""
+    if prev.endswith(("ة", "ات")):
+        return KEEP
+    return Verdict(False, "initial_not_first", i + 1)
 
 
 def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:

@@ -56,6 +56,9 @@ class OrdinalParser(TokenView):
                 nxt = self.w(end)
                 if n == 1 and stem not in L.ORDINALS and not (nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS):
                     continue
+                v = G.initial_not_first(self, i)
+                if not v.keep:
+                    return _R(v.end, reason=v.reason)
                 if n < 10 and nxt and nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS:
                     n += L.DEFINITE_TENS[nxt[1:]]  # «التاسع والعشرين»
                     end += 1
@@ -254,7 +257,9 @@ class OrdinalParser(TokenView):
         construct (إضافة) whose first term, the indefinite word before it, is the ranked noun —
         if that word agrees.  A plural that is not a sound feminine one agrees in the feminine
         («المراكز الأولى»), so only a singular-looking stem is tested."""
-        fem_ord = self.raw_word(i).endswith(("ى", "ة"))
+        raw_ord = self.raw_word(i)
+        fem_ord = raw_ord.endswith(("ى", "ة")) or raw_ord.endswith("ولي")  # («الأولي»: «الأولى» with «ي»; its
+        # masculine readings were turned away before, see guards.initial_not_first)
         fem_noun = stem.endswith("ه") or stem.endswith("ات")
         if fem_ord == fem_noun or (fem_ord and broken_singular(stem) is not None):
             return None
@@ -327,6 +332,8 @@ class OrdinalParser(TokenView):
             n = L.CONSTRUCT_ORDINALS.get(stem)
             if n is None or (pl and w[pl - 1] == "ل" and stem != L.AWWAL):
                 continue  # «لأول مرة», but «لأولي سولفانغ» is a name
+            if self.raw_word(i).endswith("ولي"):
+                return _R(i + 1, reason="initial_not_first")  # «أولي الأمر», «تور أولي»: not «أولى»
             prev = self.w(i - 1)
             nxt = self.w(i + 1)
             if stem == L.AWWAL and (nxt in L.NOT_AFTER_AWWAL or (nxt or "").startswith("ال") or prev in L.RANK_WORDS

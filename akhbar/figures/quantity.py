@@ -494,6 +494,13 @@ class QuantityParser(TokenView):
         if not prev.startswith("ال") or prev in L.STOPWORDS or i - 2 < self._consumed or toks[i - 2].k != "w":
             return None
         plural = self.plural_noun(i - 2)
+        k3 = i - 3
+        if plural is not None and k3 >= self._consumed and toks[k3].k == "w":
+            edition = next((st for st, _ in _strip(self.w(k3) or "") if "ال" + st in L.EDITION_NOUNS), None)
+            if edition is not None:  # «دورة الألعاب الـ12»: the 12th session of the games
+                written = strip_diacritics(self.raw_word(k3)).replace("\u0640", "")
+                return _R(end, toks[k3].a + len(written) - len(edition), toks[end - 1].b,
+                          {"value": value, "kind": "ordinal", "qualifier": "exact", "unit": written[len(written) - len(edition):]})
         if plural is not None:  # «في السنوات ال10 الأولى»
             return _R(end, toks[i - 2].a + plural[2], toks[end - 1].b,
                       {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
@@ -510,6 +517,13 @@ class QuantityParser(TokenView):
             if plural is not None:  # «دول الاتحاد الـ28»: the 28 member states
                 return _R(end, toks[i - 3].a + plural[2], toks[end - 1].b,
                           {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+            c = i - 4
+            if c >= self._consumed and toks[c].k == "w" and not (self.w(c) or "").startswith("ال") \
+                    and self.w(c) not in L.STOPWORDS:
+                plural = self.plural_noun(c, construct=True)
+                if plural is not None:  # «لدول منطقة اليورو الـ19»: the 19 states of the euro area
+                    return _R(end, toks[c].a + plural[2], toks[end - 1].b,
+                              {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
             unit, start = self.word_as_written(i - 3), i - 3  # «موجة التدفق الـ 22»: the construct's head
         return _R(end, toks[start].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                         "unit": unit})
@@ -641,6 +655,25 @@ class QuantityParser(TokenView):
         t = self.toks[i]
         return _R(u[2], t.a + pl, self.toks[u[2] - 1].b,
                   {"value": None, "magnitude": float(hit[0]), "qualifier": "approx", "kind": "count", "unit": u[1]})
+
+    def parse_definite_tens(self, i: int):
+        """«في العشرين عاماً الماضية», «خلال الخمسين سنة الأخيرة»: a definite tens numeral before
+        its singular noun counts it (the ordinal «العشرين» stands after a definite noun)."""
+        w = self.w(i)
+        if w not in L.DEFINITE_TENS or i + 1 >= self.n or self.toks[i + 1].k != "w":
+            return None
+        nxt = self.w(i + 1) or ""
+        if nxt.startswith("ال") or nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS:
+            return None
+        prev = self.w(i - 1) or ""
+        if i > 0 and self.toks[i - 1].k == "w" and prev.startswith(("ال", "لل", "بال", "وال", "فال")):
+            return None  # «مجموعة الدول العشرين», «القرن العشرين»: an adjective of the noun before it
+        u = self.unit_at(i + 1, allow_fallback=False, tamyeez=True, definite_ok=False)
+        if u is None or u[0] not in ("count", "duration", "measure", "money"):
+            return None
+        kind, unit, end = u
+        return _R(end, self.toks[i].a, self.toks[end - 1].b,
+                  {"value": float(L.DEFINITE_TENS[w]), "qualifier": "exact", "kind": kind, "unit": unit})
 
     def parse_definite_number(self, i: int):
         """«الأشهر الأربعة», «المباريات الثلاث» (a definite plural, then the number) and
