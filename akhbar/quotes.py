@@ -789,6 +789,9 @@ def _resolve_surname(doc: _Doc, a: int, b: int, history: Sequence[_Speaker]) -> 
 def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: bool | None,
                   history: Sequence[_Speaker]) -> _Speaker:
     a, b = _trim(doc.text, a, b, " \t،,:\u0640-–—")  # «رسول الله ــ صلى الله عليه وسلم ــ»
+    cut = _relative_clause_start(doc, a, b)
+    if cut is not None:  # «الإحصائية الحكومية التي أطلعت "الاقتصادية"»: the speaker is the noun before
+        found = [m for m in found if m.start < cut]  # «التي», not the paper named in its relative clause
     canonical, per = _pick_canonical(found)
     if not per:
         prev = _resolve_surname(doc, a, b, history)
@@ -808,6 +811,18 @@ def _make_speaker(doc: _Doc, a: int, b: int, found: list[Mention], feminine: boo
         elif not head_linked and _anonymous_head(doc, a, b):
             canonical = None  # «مصادر مطلعة لـ«الشرق الأوسط»»: the paper is not the speaker
     return _Speaker(doc.text[a:b], canonical, a, b, feminine, per, head_linked)
+
+
+def _relative_clause_start(doc: _Doc, a: int, b: int) -> int | None:
+    """Where a relative clause opens in the speaker span [a, b) («المسؤول الذي فضل عدم الكشف»,
+    «الممثلة الجزائرية التي»), after at least one word; None when there is none."""
+    words = 0
+    for t in doc.toks[doc.tok_index(a) : doc.tok_index(b)]:
+        if t.is_word:
+            if t.fold in _RELATIVES and words:
+                return t.start
+            words += 1
+    return None
 
 
 def _generic_head(doc: _Doc, a: int, b: int) -> bool:
@@ -1317,6 +1332,8 @@ def _sentence_subject(doc: _Doc, s_start: int, k: int, history: Sequence[_Speake
 
 
 _PARTICLES = {"قد", "وقد", "فقد", "لقد", "ولقد"}
+_AS_ASIDE = {"كما", "وكما"}  # (folded) «… انتصارا كما يرى البعض»: mid-clause, an aside inside another's
+# statement (opening a clause, «كما أكد رجل ملثم» is «also»)
 _CLAUSE_OPENERS = {"وقد", "فقد", "كما", "فيما", "بينما"}  # (folded) a new clause with its own verb
 
 
@@ -1797,8 +1814,11 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
             if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)
-        elif explicit and (content is not None or cue.lemma not in Q.OWN_SUBJECT_CUES):
-            # («كتب ستيف كول كتاباً»: a verb of writing or finding that states nothing names no speaker to continue)
+        elif explicit and (content is not None or cue.lemma not in Q.OWN_SUBJECT_CUES) \
+                and not (k > 1 and toks[k - 1].fold in _AS_ASIDE and toks[k - 2].is_word and toks[k - 2].start >= s_start):
+            # («كتب ستيف كول كتاباً»: a verb of writing or finding that states nothing names no speaker to
+            # continue; «… لم يكن انتصارا كما يرى البعض، لافتا …»: an aside «as some see it» is no speaker
+            # the sentence's participles continue)
             history.append(speaker)
         if content is None or speaker is None:
             continue

@@ -1076,3 +1076,22 @@ def test_attributing_a_cause_and_justifying():
     assert _find(_run(text), "ضعف التنسيق").speaker == "المدير"
     text = "وقالت الإمارة إن المشروع كبير. أما مشروع قطار الضواحي، فبينت أنه بطول 159 كيلومترا."
     assert _find(_run(text), "بطول").cue == "فبينت"
+
+
+def test_an_aside_as_some_see_it_is_not_continued():
+    # «كما يرى البعض» inside the minister's statement: «لافتا» is still the minister speaking
+    text = ("وأكد الوزير أن الحكومة ماضية في خططها. وقال إن الاتفاق لم يكن انتصارا كما يرى البعض، "
+            "لافتا إلى انهيار العديد من الخطوط الحمراء.")
+    q = _find(_run(text), "إلى انهيار")
+    assert q.cue == "لافتا" and q.speaker == "الوزير"
+    # opening a clause, «كما» is «also»: the new subject is continued
+    text = ("وأكد الوزير أن الحكومة ماضية في خططها.\n كما أكد رجل ملثم أن المجموعة قطعت يد الغرب. "
+            "مضيفًا أن تعاونهم مع الغرب واضح.")
+    q = _find(_run(text), "تعاونهم")
+    assert q.speaker == "رجل ملثم"
+
+
+def test_a_name_in_the_speakers_relative_clause_is_not_the_speaker():
+    text = 'وبحسب الإحصائية الحكومية التي أطلعت "الاقتصادية" عليها، فإن العدد ارتفع إلى 300.'
+    (q,) = _run(text, [_m(text, "الاقتصادية", "ORG")])
+    assert q.speaker.startswith("الإحصائية الحكومية") and q.speaker_canonical is None
