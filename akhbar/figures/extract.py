@@ -78,7 +78,7 @@ from akhbar.figures.ordinals import OrdinalParser
 from akhbar.figures.qualifiers import _QUAL_FIRST, QualifierReader
 from akhbar.figures.quantity import QuantityParser
 from akhbar.figures.ranges import RangeParser
-from akhbar.figures.units import UnitReader, _word_count, singular_noun
+from akhbar.figures.units import UnitReader, _word_count, preposition_stem, singular_noun
 from akhbar.models import Figure
 from akhbar.text.caches import WORD_CACHE_MAX
 
@@ -317,11 +317,12 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         noun or currency the number shares: «496 ألف موظف في مراتب عامة و513 ألفاً في وظائف
         تعليمية», «41 مليون دولار … و23.1 مليون» (when no word after it may be its own noun: «و1432
         زمردة» is a year-shaped number's); None otherwise."""
-        if not before or self.w(i - 1) != "و":
+        if not before or not self.joined_by_and(i):
             return None
         nxt = self.w(end)
-        if nxt is not None and nxt not in L.AFTER_BARE_COUNT:
-            return None
+        if nxt is not None and nxt not in L.AFTER_BARE_COUNT and not (
+                end < self.n and self.toks[end].k == "w" and preposition_stem(nxt, min_uses=200, ratio=2)):
+            return None  # (a place after «بـ» is no noun of its own: «… وخمس بمحافظة رأس تنورة»)
         prev = before[-1]
         if prev.kind not in ("count", "money") or not prev.unit or prev.unit == L.OTHER_UNIT:
             return None

@@ -207,7 +207,7 @@ class QuantityParser(TokenView):
                 definite_ok=value is None or last_kind in ("scale", "plural", "dual", "defscale", "vague"),
             )
             if u is not None and u[0] == "count" and ("." in toks[i].t or last_kind == "scale") \
-                    and L.UNITS.get(self.w(j) or "") is None and self.raw_word(j).rstrip("\u064b").endswith("ا"):
+                    and L.UNITS.get(self.w(j) or "") is None and self.accusative(j):
                 u = None  # «إلى 97.321 مقلصًا», «120.4 مليار متقدما»: the noun of a decimal or of a scale word
                 # is genitive; an accusative there is an adverb, not the counted noun
             if (
@@ -265,7 +265,10 @@ class QuantityParser(TokenView):
             if r is not None:
                 return r
         if num.lone_unit and unit is None and kind == "count":
-            if self.w(j) not in L.OF_THEM and self.w(i - 1) not in L.THEIR_NUMBER:
+            if self.w(j) not in L.OF_THEM and self.w(i - 1) not in L.THEIR_NUMBER and not (
+                    self.joined_by_and(i) and self._last_count is not None and i - self._last_count[2] <= 8):
+                # (after «و» and a count just before, it shares that count's noun: «وثماني مخالفات
+                # بمحافظة بقيق، وخمس بمحافظة رأس تنورة»; see extract.coordinated_with)
                 return None  # «ست», «خمس», «تسع» alone are too ambiguous; «خمسة منهم» is fine  # «ست», «خمس», «تسع» alone are too ambiguous
         if num.frac_only and kind not in ("duration", "measure", "money"):
             return None
@@ -442,6 +445,21 @@ class QuantityParser(TokenView):
     def _definite_nisba(self, k: int) -> bool:
         w = self.w(k) or ""
         return (w.startswith("ال") or w.startswith("لل")) and self.raw_word(k).endswith(("ي", "ية"))
+
+    def accusative(self, j: int) -> bool:
+        """The word at ``j`` ends in the accusative «ـاً»: the tanween written («مقلصًا»), or an «ا»
+        after a word the corpus uses without it («متقدما»; not «كواشا», a currency's name)."""
+        raw = self.raw_word(j)
+        if not raw.endswith("ا") or len(raw) < 4:
+            return False
+        a, b = self.orig(self.toks[j].a, self.toks[j].b)
+        return "\u064b" in self.text[a:b] or _word_count(raw[:-1]) >= 20
+
+    def joined_by_and(self, i: int) -> bool:
+        """The number at token ``i`` follows «و»: a word of its own («و 5») or glued to a number
+        word («وخمس»; digits are a token apart from it)."""
+        t = self.toks[i]
+        return self.w(i - 1) == "و" or (t.k == "w" and t.t.startswith("و") and t.t[1:] in L.NUMBER_WORDS)
 
     def index_level(self, i: int) -> bool:
         """An index named in the twelve tokens before token ``i`` («وسجل مؤشر الدولار أعلى مستوى
