@@ -57,11 +57,12 @@ def singular_noun(w: str, strict: bool = False) -> str:
 
 
 def preposition_stem(w: str, min_uses: int = 50, ratio: int = 3) -> str | None:
-    """The word after a prefixed preposition «بـ» («بجدة» → جدة, «بلغات» → لغات) where the
-    corpus uses the bare word far more (SaudiNewsNet counts: at least ``min_uses`` uses, over
-    ``ratio`` times the prefixed form's), else None («بحر», «بنت», «بنود» are words of their own)."""
-    if len(w) < 4 or w[0] != "ب":
-        return None
+    """The word after a prefixed preposition «بـ» or «لـ» («بجدة» → جدة, «بلغات» → لغات, «لمدة» →
+    مدة) where the corpus uses the bare word far more (SaudiNewsNet counts: at least ``min_uses``
+    uses, over ``ratio`` times the prefixed form's), else None («بحر», «بنت», «بنود», «لاعب» are
+    words of their own)."""
+    if len(w) < 4 or w[0] not in ("ب", "ل"):
+        return None  # (not «كـ»: «كفيفاً» is no «كـ» + «فيفا»)
     n = _word_count(w[1:])
     return w[1:] if n >= min_uses and n > ratio * _word_count(w) else None
 
