@@ -1095,3 +1095,10 @@ def test_a_name_in_the_speakers_relative_clause_is_not_the_speaker():
     text = 'وبحسب الإحصائية الحكومية التي أطلعت "الاقتصادية" عليها، فإن العدد ارتفع إلى 300.'
     (q,) = _run(text, [_m(text, "الاقتصادية", "ORG")])
     assert q.speaker.startswith("الإحصائية الحكومية") and q.speaker_canonical is None
+
+
+def test_each_of_two_bodies_speaks_and_an_adverb_is_no_speaker():
+    text = "وصرحت كل من شركة «كود فايتس» الناشئة، وشركة «أمبليتيود»، بأن عدد المستثمرين وصل إلى 30 مستثمرا."
+    (q,) = _run(text)
+    assert q.speaker.startswith("كل من شركة") and q.text.startswith("عدد المستثمرين")
+    assert all(q.speaker != "بلا حماس" for q in _run("فقال بلا حماس: «مش بطالة»."))
