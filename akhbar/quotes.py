@@ -1453,6 +1453,19 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
     if phrase is None:
         return None
     a, b, ms = phrase
+    for m in range(doc.tok_index(a) + 1, doc.tok_index(b)):
+        if toks[m].fold in _HIS_SAYING:  # «عن مسؤول أمني قوله إن …»: «his saying» is not his name
+            b = toks[m - 1].end
+            ms = [x for x in ms if x.end <= b]
+            break
+    nb = doc.tok_index(b)
+    if nb < len(toks) and (toks[nb].raw in _OPEN_CLOSE or toks[nb].raw == '"'):
+        close = doc.quotes.get(toks[nb].start)
+        after = doc.tok_index(close + 1) if close is not None else None
+        if close is not None and len(doc.text[toks[nb].start + 1 : close].split()) <= 5 and after is not None \
+                and after < len(toks) and (_is_complementizer(toks[after]) or toks[after].fold in _HIS_SAYING):
+            b = close + 1  # «عن تقرير "أوف أميركا ميريل لينش" أن …»: the quoted name is the source's
+            ms = ms + doc.mentions_in(toks[nb].start, close + 1)
     speaker = _make_speaker(doc, a, b, ms, None, history)
     history.append(speaker)
     clause_end = _clause_end(doc, k, s_end)
@@ -1468,6 +1481,7 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
 
 
 _TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
+_HIS_SAYING = {"قوله", "قولها", "قولهم", "قولهما", "قولهن"}  # (folded) «نقلت … عن مسؤول قوله إن»
 
 
 def _announced_event(doc: _Doc, k: int, clause_end: int) -> tuple[int, int, str, int] | None:

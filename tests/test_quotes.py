@@ -1102,3 +1102,12 @@ def test_each_of_two_bodies_speaks_and_an_adverb_is_no_speaker():
     (q,) = _run(text)
     assert q.speaker.startswith("كل من شركة") and q.text.startswith("عدد المستثمرين")
     assert all(q.speaker != "بلا حماس" for q in _run("فقال بلا حماس: «مش بطالة»."))
+
+
+def test_relayed_source_with_a_quoted_name_or_his_saying():
+    text = 'ونقلت وكالة رويترز عن تقرير "أوف أميركا ميريل لينش" أن التفوق النسبي لأداء الأسهم انتهى.'
+    (q,) = _run(text)
+    assert q.speaker == 'تقرير "أوف أميركا ميريل لينش"' and q.text.startswith("التفوق النسبي")
+    text = "ونقلت وكالة الأنباء الفرنسية عن مسؤول أمني قوله إن الهجوم أسفر عن مقتل خمسة."
+    (q,) = _run(text)
+    assert q.speaker == "مسؤول أمني" and q.text.startswith("الهجوم")
