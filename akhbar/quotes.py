@@ -895,6 +895,9 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         return None
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
+    if cue_k > 0 and toks[cue_k - 1].fold in _WHAT:
+        return None  # «بسبب ما وصفها بأنها …»: «what he described», the clause's subject speaks, not the words
+        # before «ما»
     if toks[cue_k].fold[:1] == "و" and strip_conjunction(toks[cue_k].fold) != toks[cue_k].fold \
             and _cue_of_fold(strip_conjunction(toks[cue_k].fold)) is not None:
         return None  # «… إن السلطات أحبطت محاولة … وأعلنت استدعاء سفيرها»: a coordinated verb has no subject
@@ -1481,6 +1484,7 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
 
 
 _TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
+_WHAT = {"ما", "بما", "مما", "لما", "فيما"}  # (folded) «ما وصفه …»: a relative «what» before the cue
 _HIS_SAYING = {"قوله", "قولها", "قولهم", "قولهما", "قولهن"}  # (folded) «نقلت … عن مسؤول قوله إن»
 
 

@@ -1111,3 +1111,8 @@ def test_relayed_source_with_a_quoted_name_or_his_saying():
     text = "ونقلت وكالة الأنباء الفرنسية عن مسؤول أمني قوله إن الهجوم أسفر عن مقتل خمسة."
     (q,) = _run(text)
     assert q.speaker == "مسؤول أمني" and q.text.startswith("الهجوم")
+
+
+def test_what_he_described_has_no_speaker_before_ma():
+    text = "وأعلن الحزب أنه سيصعد الهجمات، وذلك بسبب ما وصفها بأنها انتهاكات لوقف إطلاق النار."
+    assert all("بسبب" not in (q.speaker or "") for q in _run(text))
