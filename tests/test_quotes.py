@@ -1114,5 +1114,5 @@ def test_relayed_source_with_a_quoted_name_or_his_saying():
 
 
 def test_what_he_described_has_no_speaker_before_ma():
-    text = "وأعلن الحزب أنه سيصعد الهجمات، وذلك بسبب ما وصفها بأنها انتهاكات لوقف إطلاق النار."
+    text = "وقال إن الحزب سيصعد الهجمات بسبب ما وصفها بأنها انتهاكات لوقف إطلاق النار."
     assert all("بسبب" not in (q.speaker or "") for q in _run(text))
