@@ -122,22 +122,7 @@ class DateParser(TokenView):
             return None
         mo = self.month_at(j)
         if not mo and day is not None and self.w(j) in (L.fold("الشهر"),) and j > i + 1:
-            # «حتى يوم الخميس 28 من الشهر الحالي»: a day of the reference month
-            end = j + 1
-            rel = self.w(end)
-            if rel in L.THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
-                end += 1
-            if self.ref is None:
-                return _R(end, reason="date_without_reference")
-            y, m = self.ref.year, self.ref.month
-            if rel in L.PAST_WORDS:
-                y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-            elif rel in L.NEXT_WORDS:
-                y, m = (y, m + 1) if m < 12 else (y + 1, 1)
-            try:
-                return self.mk_date(end, a, dt.date(y, m, day), "day")
-            except ValueError:
-                return _R(end, reason="impossible_date")
+            return self.day_of_the_month(j, a, day)  # «حتى يوم الخميس 28 من الشهر الحالي»
         if not mo and day is not None and j == i + 1:
             return self.first_of_two_days(i, a, day)
         if not mo:
@@ -151,6 +136,25 @@ class DateParser(TokenView):
                     a = t.a + pl
                     break
         return self.date_tail(i, j, a, day, cal, m, end)
+
+    def day_of_the_month(self, j: int, a: int, day: int):
+        """Day ``day`` of «الشهر» at token ``j`` (the reference month; «الماضي» the one before,
+        «المقبل» the one after): «28 من الشهر الحالي», «العشرين من الشهر الجاري»."""
+        end = j + 1
+        rel = self.w(end)
+        if rel in L.THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
+            end += 1
+        if self.ref is None:
+            return _R(end, reason="date_without_reference")
+        y, m = self.ref.year, self.ref.month
+        if rel in L.PAST_WORDS:
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        elif rel in L.NEXT_WORDS:
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        try:
+            return self.mk_date(end, a, dt.date(y, m, day), "day")
+        except ValueError:
+            return _R(end, reason="impossible_date")
 
     def first_of_two_days(self, i: int, a: int, day: int):
         """«يومي 13 و14 يونيو», «في 5 و6 شوال»: the first day takes the month and year of the

@@ -109,6 +109,8 @@ class OrdinalParser(TokenView):
                 if mo:
                     cal, m, mend = mo
                     return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
+                if self.w(k) == L.fold("الشهر") and self.w(k + 1) in L.THIS_MONTH | L.PAST_WORDS | L.NEXT_WORDS:
+                    return self.day_of_the_month(k, t.a + pl, n)  # «العشرين من الشهر الحالي»
             if self.w(end) in L.TIME_OF_DAY:
                 return self.clock_time(i, end, end + 1, float(n))  # «من الرابعة إلى التاسعة مساء»: clock times
             if self.w(end) == "من" and self.w(end + 1) in (L.fold("صباح"), L.fold("مساء"), L.fold("فجر")):

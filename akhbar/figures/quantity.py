@@ -349,9 +349,9 @@ class QuantityParser(TokenView):
         return _R(i + 2, t.a + pl, self.toks[i + 1].b,
                   {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
 
-    def plural_noun_before(self, i: int) -> tuple[int, str] | None:
-        """(token index, singular) of an indefinite plural noun right before token ``i``, over
-        one nisba adjective («جهات حكومية عدة» → جهة); None when there is none."""
+    def plural_noun_before(self, i: int) -> tuple[int, str, str] | None:
+        """(token index, singular, kind) of an indefinite plural noun right before token ``i``,
+        over one nisba adjective («جهات حكومية عدة» → جهة); None when there is none."""
         j = i - 1
         w = self.w(j)
         if w and w.endswith(("يه", "ي")) and not w.startswith("ال") and self.w(j - 1):
@@ -364,11 +364,14 @@ class QuantityParser(TokenView):
         written = self.word_as_written(j)
         if bare is not None:
             written = written[1:]
+        hit = L.UNITS.get(w)
+        if hit is not None and L.fold(hit[1]) != w:
+            return (j, hit[1], hit[0])  # a plural the units lexicon lists («لأيام عدة» → يوم)
         if w.endswith("ات"):
             one = singular_noun(written)
-            return (j, one) if one != written else None
+            return (j, one, "count") if one != written else None
         one = broken_singular(written)
-        return (j, one) if one else None
+        return (j, one, "count") if one else None
 
     def few_after_noun(self, i: int):
         """«مفاجآت عدة», «جهات حكومية عدة», «اعتقالات عدة»: «عدة» after the plural it
@@ -379,9 +382,9 @@ class QuantityParser(TokenView):
         hit = self.plural_noun_before(i)
         if hit is None:
             return None
-        j, unit = hit
+        j, unit, kind = hit
         return _R(i + 1, self.toks[j].a, self.toks[i].b,
-                  {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": "count", "unit": unit})
+                  {"value": None, "magnitude": 1.0, "qualifier": "approx", "kind": kind, "unit": unit})
 
     def digits_after_adjective(self, i: int, end: int, value: float):
         """«الـ15» after a definite nisba adjective: its noun is further back, over the adjectives.
@@ -411,6 +414,9 @@ class QuantityParser(TokenView):
             elif hw.startswith("ال"):
                 written = written[2:]
             if hw.startswith("ال") and hw not in L.STOPWORDS and self.fallback_ok(hw[2:]):
+                if hw in L.EDITION_NOUNS:  # «فعاليات المخيم الكشفي العالمي الـ23»: the 23rd camp
+                    return _R(end, toks[head].a, toks[end - 1].b,
+                              {"value": value, "kind": "ordinal", "qualifier": "exact", "unit": written})
                 c = head - 1
                 cw = self.w(c) or ""
                 if c >= self._consumed and toks[c].k == "w" and not cw.startswith("ال") and cw not in L.STOPWORDS:
@@ -681,8 +687,8 @@ class QuantityParser(TokenView):
         if w not in L.DEFINITE_TENS or i + 1 >= self.n or self.toks[i + 1].k != "w":
             return None
         nxt = self.w(i + 1) or ""
-        if nxt.startswith("ال") or nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS:
-            return None
+        if nxt.startswith("ال") or nxt.startswith("و") and nxt[1:] in L.DEFINITE_TENS or nxt in L.FROM_WORDS:
+            return None  # (not «العشرين من الشهر الحالي», a day; «الخمسين من العمر», an age)
         prev = self.w(i - 1) or ""
         if i > 0 and self.toks[i - 1].k == "w" and prev.startswith(("ال", "لل", "بال", "وال", "فال")):
             return None  # «مجموعة الدول العشرين», «القرن العشرين»: an adjective of the noun before it
