@@ -1023,6 +1023,9 @@ def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int,
         if t.is_word and (_cue_form(t) is not None and _cue_form(t)[0].strong) and i > k:
             break
         i += 1
+    if comp is not None and long_quote is not None and long_quote[0] < toks[comp].start \
+            and len(text[long_quote[0] + 1 : long_quote[1]].split()) <= _NAME_QUOTE_WORDS:
+        long_quote = None  # «في مقابلة مع شبكة "سي إن إن" الإخبارية إن …»: a short quoted name, then «إن»
     if comp is not None and (long_quote is None or long_quote[0] > toks[comp].start):
         t = toks[comp]
         if t.fold in ("ان", "بان"):
@@ -1484,6 +1487,7 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
 
 
 _TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
+_NAME_QUOTE_WORDS = 4  # a quoted span this short before «أن / إن» names a channel, a paper, a book
 _WHAT = {"ما", "بما", "مما", "لما", "فيما"}  # (folded) «ما وصفه …»: a relative «what» before the cue
 _HIS_SAYING = {"قوله", "قولها", "قولهم", "قولهما", "قولهن"}  # (folded) «نقلت … عن مسؤول قوله إن»
 

@@ -1116,3 +1116,9 @@ def test_relayed_source_with_a_quoted_name_or_his_saying():
 def test_what_he_described_has_no_speaker_before_ma():
     text = "وقال إن الحزب سيصعد الهجمات بسبب ما وصفها بأنها انتهاكات لوقف إطلاق النار."
     assert all("بسبب" not in (q.speaker or "") for q in _run(text))
+
+
+def test_a_short_quoted_name_before_an_is_not_the_statement():
+    text = 'وقال أوباما في مقابلة مع شبكة "سي إن إن" الإخبارية إن القضية النووية يجب أن تعالج أولا.'
+    (q,) = _run(text, [_m(text, "أوباما")])
+    assert q.speaker == "أوباما" and q.text.startswith("القضية النووية")
