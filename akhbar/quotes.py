@@ -1786,7 +1786,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
             content = _complement_after_semicolon(doc, s_end)
         if content is None and strong and k_after < len(toks) and toks[k_after].start < clause_end and (
-                (cue.lemma in Q.CLAUSE_CUES and (cue.strong or toks[k_after].fold == "عن" or toks[k_after].fold.startswith("ب")))
+                (cue.lemma in Q.CLAUSE_CUES and cue.lemma not in Q.FEELING_CUES
+                 and (cue.strong or toks[k_after].fold == "عن" or toks[k_after].fold.startswith("ب")))
                 # (a document's imperfect states with «عن» or «بـ»: «بلاغ يفيد بوجود …», not «بيانات توضح أين …»)
                 or (cue.lemma in Q.CLAUSE_AFTER_AN and _an_follows(doc, k_after))  # «أعلنت اللجنة عن المزاد»
                 or (cue.lemma == "اظهر" and speaker is not None and _data_head(speaker.text))):
