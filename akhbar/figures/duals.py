@@ -90,8 +90,9 @@ def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> 
         hit = L.UNITS.get(base + "ه") if len(base) >= 2 else None
         if hit:
             return hit  # «مرتين»
-        if len(base) == 2 and _word_count(base + "ه") >= 300:
-            return "count", base + "ة"  # «الجهتين», «فئتين», «لغتين»: a noun of two letters and «ة»
+        if len(base) == 2 and _word_count(base + "ه") >= 300 and (definite or base[0] != "ا"):
+            return "count", base + "ة"  # «الجهتين», «فئتين», «لغتين», «الآيتان»: a noun of two letters and «ة»
+            # (not «إيتان», a name)
         if len(base) < 3 or base.startswith(("ال", "وال")) or not _noun_in_ta(base):
             return None  # (not «والتين», and figs)
         return "count", base + "ة"

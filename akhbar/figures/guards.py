@@ -96,7 +96,7 @@ REASONS: dict[str, str] = {
     "one_of_two": "a dual after «أي (من)» («أي من الطرفين»): either of the two, not a count of two",
     "initial_not_first": "«الأوّلي» written with «ي» after a masculine noun («النموذج الأولي», «التقدير الأولي»: initial), «أولي الأمر»: not «first»",
     "first_n": "«الأولى» after a numeral («الأشهر الستة الأولى»): the first N, counted by the numeral",
-    "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين», «مسجد القبلتين»): not a count",
+    "title_dual": "a dual inside a title or a name («خادم الحرمين الشريفين», «بلاد الحرمين», «الحرمين الشريفين»): not a count",
     "overlaps_previous": "a parse reaching back into the figure before it",
 }
 
@@ -511,8 +511,6 @@ def dual_not_two(c: _Parser, i: int, stem: str, unit: str) -> Verdict:
     if stem in L.DUAL_NAMES and (nxt in L.DUAL_NAMES[stem] or {
             st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.DUAL_NAME_HEADS):
         return Verdict(False, "title_dual", i + 1)  # «خادم الحرمين», «أرض الحرمين الشريفين»: a name
-    if c.raw_word(i).startswith("ال") and {st for st, _ in _strip(c.w(i - 1) or "", ("و", "ف", "ل", "ب"))} & L.PLACE_NAME_HEADS:
-        return Verdict(False, "title_dual", i + 1)  # «مسجد القبلتين», «جامع الحرمين»: the name of a place
     if c.w(i - 1) == "من" and c.w(i - 2) in L.ONE_OF:
         return Verdict(False, "one_of_two", i + 1)  # «أي من الطرفين»: either of them
     if c.w(i - 1) in L.ONE_OF:

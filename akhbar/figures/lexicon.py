@@ -255,8 +255,6 @@ AND_HALF = {fold(w) for w in ("ونصف", "ونص")}
 ONE_OF = {fold(w) for w in ("أي", "لأي", "بأي", "وأي")}  # «أي من الطرفين»: either (not «أحد الطرفين», which names the two)
 DUAL_NAMES = {fold("حرمين"): {fold("الشريفين"), fold("الشريفان")}}
 DUAL_NAME_HEADS = {fold(w) for w in ("خادم", "بلاد", "أرض", "ارض", "مستشار")}
-# a definite dual after these names a place («مسجد القبلتين», «جامع الحرمين», «مدرسة الفلاحين»)
-PLACE_NAME_HEADS = {fold(w) for w in ("مسجد", "جامع", "جامعة", "مدرسة", "شارع", "حي", "مستشفى", "ميدان")}
 # Participles with a sound plural: their «ـان» is a dual («الوافدان الجديدان»), their «ـين» is
 # the plural far more often than the dual («المسلحين», «الوافدين»).
 DUAL_IN_AN_ONLY = {fold(w): w for w in ("مسلح", "وافد")}
