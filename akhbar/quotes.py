@@ -431,8 +431,9 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if close is None or close < 0:
                 break
             inner_words = len(doc.text[t.start + 1 : close].split())
-            if inner_words >= _MIN_DIRECT_WORDS:
-                break  # the statement itself
+            if inner_words >= _MIN_DIRECT_WORDS and not (
+                    inner_words <= _NAME_QUOTE_WORDS and _an_soon_after(doc, close + 1, limit)):
+                break  # the statement itself (not «وقالت صحيفة «وول ستريت جورنال» إن …»: a name, «إن» after it)
             if fold_match(doc.text[t.start + 1 : close].strip()) in Q.STOPS:
                 break  # «وتناقلت وسائل الإعلام «الخميس» أنه …»: a quoted adverbial (a day), not a name
             # a short quoted name inside the title: «حلف "الناتو"», «(الناتو)»
@@ -451,6 +452,20 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _an_soon_after(doc: _Doc, at: int, limit: int) -> bool:
+    """«أن / إن / بأن» within the five tokens from char ``at`` (after a quoted name: «شبكة "سي إن
+    إن" الإخبارية، إن …»), before any colon or other quotation."""
+    toks = doc.toks
+    k = doc.tok_index(at)
+    for m in range(k, min(k + 5, limit, len(toks))):
+        t = toks[m]
+        if t.is_word and _is_complementizer(t):
+            return True
+        if t.raw in ":" or t.raw in _OPEN_CLOSE or t.raw == '"':
+            return False
+    return False
 
 
 def _imam(t: _Tok) -> bool:
@@ -1875,6 +1890,9 @@ def speaker_kind(speaker: str | None, start: int | None, end: int | None, mentio
     if start is not None and end is not None and any(m.label == "PER" for m in mentions_in(start, end)):
         return "named"
     if _is_generic_word(words[0]):
+        if _bare(words[0]) in Q.OUTLET_HEADS and len(words) > 1 and start is not None and end is not None \
+                and any(m.label in ("ORG", "MISC") for m in mentions_in(start, end)):
+            return "named"  # «صحيفة «وول ستريت جورنال»», «وكالة رويترز»: an outlet named
         return "generic"
     return "named"
 

@@ -260,6 +260,9 @@ PLURAL_PEOPLE = {"محللون", "محللين", "مسوولون", "مسوولي
                  "باحثين", "مراقبون", "مراقبين", "ناشطون", "ناشطين", "سكان", "مواطنون", "مواطنين", "دبلوماسيون",
                  "مسعفون", "مسوولو"}
 
+# heads of a news outlet: with the outlet's name after them the speaker is named («صحيفة «وول ستريت
+# جورنال»», «وكالة رويترز»), alone generic («الصحيفة»)
+OUTLET_HEADS = {"صحيفه", "وكاله", "قناه", "شبكه", "موقع", "مجله", "تلفزيون", "اذاعه", "جريده"}
 # heads of a subject that is an institution, not a person: a sentence about them does not hand the
 # next «وقال» a new speaker (see quotes._previous_sentence_subject)
 INSTITUTION_HEADS = {"وزاره", "حكومه", "مجلس", "لجنه", "هييه", "هيئه", "شركه", "جامعه", "مركز", "اداره", "امانه",

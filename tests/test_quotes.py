@@ -1127,3 +1127,14 @@ def test_a_short_quoted_name_before_an_is_not_the_statement():
     text = 'وقال أوباما في مقابلة مع شبكة "سي إن إن" الإخبارية إن القضية النووية يجب أن تعالج أولا.'
     (q,) = _run(text, [_m(text, "أوباما")])
     assert q.speaker == "أوباما" and q.text.startswith("القضية النووية")
+
+
+def test_an_outlet_named_in_quotes_is_the_speaker():
+    text = "وقالت صحيفة «وول ستريت جورنال» إن الدعم المحتمل لجيب بوش ارتفع."
+    (q,) = _run(text, [_m(text, "وول ستريت جورنال", "ORG")])
+    assert q.speaker == "صحيفة «وول ستريت جورنال»" and q.text.startswith("الدعم") and q.speaker_kind == "named"
+    text = "وأفاد «المرصد السوري لحقوق الإنسان» بأن القتلى بلغوا عشرين."
+    (q,) = _run(text)
+    assert q.speaker == "«المرصد السوري لحقوق الإنسان»" and q.text.startswith("القتلى")
+    (q,) = _run("وقالت الصحيفة إن الأسعار ارتفعت.")
+    assert q.speaker_kind == "generic"
