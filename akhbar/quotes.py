@@ -432,7 +432,9 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 break
             inner_words = len(doc.text[t.start + 1 : close].split())
             if inner_words >= _MIN_DIRECT_WORDS and not (
-                    inner_words <= _NAME_QUOTE_WORDS and _an_soon_after(doc, close + 1, limit)):
+                    inner_words <= _NAME_QUOTE_WORDS and _an_soon_after(doc, close + 1, limit)
+                    and (t.raw == "(" or _quoted_name(doc, t.start, close))
+                    and (words >= 1 or doc.mentions_in(t.start, close + 1))):
                 break  # the statement itself (not «وقالت صحيفة «وول ستريت جورنال» إن …»: a name, «إن» after it)
             if fold_match(doc.text[t.start + 1 : close].strip()) in Q.STOPS:
                 break  # «وتناقلت وسائل الإعلام «الخميس» أنه …»: a quoted adverbial (a day), not a name
@@ -465,7 +467,26 @@ def _an_soon_after(doc: _Doc, at: int, limit: int) -> bool:
             return True
         if t.raw in ":" or t.raw in _OPEN_CLOSE or t.raw == '"':
             return False
+        if t.is_word and t.fold.startswith("و") and strip_conjunction(t.fold) != t.fold:
+            return False  # «فقال «فكرتيني يا فاتن»، وترتب على ذلك أنه …»: a new clause, its «أن» is its own
     return False
+
+
+def _quoted_name(doc: _Doc, o: int, c: int) -> bool:
+    """The quotation from char ``o`` to ``c`` names something rather than quoting words: an entity
+    is recognised in it, it is in Latin letters, or a noun that introduces a name stands before it
+    («شبكة «سي إن إن»», «صحيفة «شاتانوغا فري برس»», «باسم «غرفة عمليات بركان الفرات»»; not
+    «ماستويال بوزاليم «التمثال لم يصل»»: the speaker's own words)."""
+    inner = doc.text[o + 1 : c]
+    if doc.mentions_in(o, c + 1) or (inner.strip() and inner.strip()[0].isascii() and inner.strip()[0].isalpha()):
+        return True
+    k = doc.tok_index(o) - 1
+    while k >= 0 and doc.toks[k].raw in ("ـ", "-"):
+        k -= 1
+    if k < 0 or not doc.toks[k].is_word:
+        return False
+    f = doc.toks[k].fold
+    return _bare(f) in Q.NAME_INTRODUCERS or f in Q.NAME_INTRODUCERS or f in ("ل", "لـ", "مع", "باسم")
 
 
 def _imam(t: _Tok) -> bool:
@@ -910,9 +931,6 @@ def _speaker_before(doc: _Doc, cue_k: int, sent_start: int, cue: _CueForm,
         return None
     if cue_k > 0 and toks[cue_k - 1].raw in "،,":
         return None  # «في تصريحاته عبر منصة "إكس"، قال»: a comma separates an adverbial, not a subject
-    if cue_k > 0 and toks[cue_k - 1].fold in _WHAT:
-        return None  # «بسبب ما وصفها بأنها …»: «what he described», the clause's subject speaks, not the words
-        # before «ما»
     if toks[cue_k].fold[:1] == "و" and strip_conjunction(toks[cue_k].fold) != toks[cue_k].fold \
             and _cue_of_fold(strip_conjunction(toks[cue_k].fold)) is not None:
         return None  # «… إن السلطات أحبطت محاولة … وأعلنت استدعاء سفيرها»: a coordinated verb has no subject
@@ -1039,7 +1057,8 @@ def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int,
             break
         i += 1
     if comp is not None and long_quote is not None and long_quote[0] < toks[comp].start \
-            and len(text[long_quote[0] + 1 : long_quote[1]].split()) <= _NAME_QUOTE_WORDS:
+            and len(text[long_quote[0] + 1 : long_quote[1]].split()) <= _NAME_QUOTE_WORDS \
+            and _quoted_name(doc, long_quote[0], long_quote[1]):
         long_quote = None  # «في مقابلة مع شبكة "سي إن إن" الإخبارية إن …»: a short quoted name, then «إن»
     if comp is not None and (long_quote is None or long_quote[0] > toks[comp].start):
         t = toks[comp]
@@ -1503,7 +1522,6 @@ def _relayed(doc: _Doc, k: int, limit: int, s_end: int, history: list[_Speaker])
 
 _TIME_ADVERBS = {"امس", "اليوم", "مجددا", "ايضا", "كذلك", "رسميا", "مساء", "صباح", "اخيرا", "موخرا", "سابقا"}
 _NAME_QUOTE_WORDS = 4  # a quoted span this short before «أن / إن» names a channel, a paper, a book
-_WHAT = {"ما", "بما", "مما", "لما", "فيما"}  # (folded) «ما وصفه …»: a relative «what» before the cue
 _HIS_SAYING = {"قوله", "قولها", "قولهم", "قولهما", "قولهن"}  # (folded) «نقلت … عن مسؤول قوله إن»
 
 
