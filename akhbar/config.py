@@ -14,7 +14,7 @@ from pathlib import Path
 from akhbar import __version__
 
 # Bump the schema version on any change to the output tables (docs/data-contract.md).
-SCHEMA_VERSION = "1.9.0"
+SCHEMA_VERSION = "1.10.0"
 # The pipeline version is recorded in every row of ``runs``; a change re-processes everything.
 PIPELINE_VERSION = f"{__version__}-s{SCHEMA_VERSION}"  # also a path component: keep it [0-9a-z.-]
 
