@@ -626,6 +626,8 @@ YEAR_SUFFIX_CE = {fold(w) for w in ("م", "ميلادي", "ميلادية", "ل�
 YEAR_SUFFIX_AH = {fold(w) for w in ("ه", "هـ", "هجري", "هجرية", "للهجرة")}
 # words opening a period: «من 2013 ــ 2022» is a range of years, a bare «2012-2013» two years
 PERIOD_OPENERS = {fold(w) for w in ("من", "ومن", "بين", "وبين", "الفترة", "فترة")}
+# «بين نحو 6 آلاف و8 آلاف»: an approximation word between «بين» and the range's first bound
+APPROX_BEFORE_RANGE = {fold(w) for w in ("نحو", "حوالي", "حوالى", "قرابة", "تقريبا")}
 # nouns of an amount, not of a thing ranked («لا يتجاوز عددها الـ20»)
 AMOUNT_NOUNS = {fold(w) for w in ("عدد", "مجموع", "إجمالي", "حجم", "قيمة", "نسبة", "عمر", "معدل", "مستوى")}
 # an index, whose level has decimals («مؤشر الدولار عند 98.088»)

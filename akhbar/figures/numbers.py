@@ -174,7 +174,9 @@ class NumberReader(TokenView):
                     and toks[j + 1].v is not None
                     and pk in ("scale", "dual", "plural")
                     and toks[j + 1].v < pv
+                    and not L.NUMBER_WORDS.get(self.w(j + 2) or "", (0, ""))[0] >= pv
                 ):
+                    # (not «بين 6 آلاف و8 آلاف»: a second amount of the same scale, not a part of the first)
                     atoms.append((toks[j + 1].v, "digits", True))
                     j += 2
                     continue

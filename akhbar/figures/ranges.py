@@ -26,9 +26,11 @@ class RangeParser(TokenView):
             j += 1
         if self.w(j) == "ال" and j + 1 < self.n and self.toks[j + 1].k == "n":
             j += 1  # «بين الـ1 و2%»
+        if self.w(j) in L.APPROX_BEFORE_RANGE and j + 1 < self.n and self.toks[j + 1].k == "n":
+            j += 1  # «بين نحو 6 آلاف و8 آلاف مقاتل»: a range, its bounds approximate
         n1 = self.parse_number(j, prefixes=())
         if not n1 or n1.value is None:
-            return None
+            return self.dual_to_number(i, a, j)
         v1, e1 = n1.value, n1.end
         k = e1
         u1 = self.unit_at(k, allow_fallback=False)
@@ -52,6 +54,28 @@ class RangeParser(TokenView):
         if not n2 or n2.value is None:
             return None
         return self.finish_range(i, a, v1, n1, n2, year_ctx, either_order=True)
+
+    def dual_to_number(self, i: int, a: int, j: int):
+        """«ما بين عامين إلى ثلاثة أعوام», «بين يومين وخمسة أيام»: a dual of a duration as the lower
+        bound, the number after «إلى / و» with the same unit as the upper."""
+        r = self.parse_duration_dual(j)
+        if r is None or r.fields is None or r.fields.get("value") != 2.0:
+            return None
+        k = r.end
+        if self.w(k) in ("و", "او", "الي", "حتي"):
+            k += 1
+            n2 = self.parse_number(k, prefixes=())
+        elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
+            n2 = self.parse_number(k, prefixes=("و",))
+        else:
+            return None
+        if not n2 or n2.value is None or not 2 < n2.value <= 10:
+            return None
+        u = self.unit_at(n2.end, allow_fallback=False, plural=True)
+        if u is None or (u[0], u[1]) != (r.fields["kind"], r.fields["unit"]):
+            return None
+        return _R(u[2], a, self.toks[u[2] - 1].b, {"value": None, "value_low": 2.0, "value_high": float(n2.value),
+                                                   "qualifier": "range", "kind": u[0], "unit": u[1]})
 
     def parse_from_to(self, i: int):
         w = self.w(i)
