@@ -17,6 +17,9 @@ from akhbar.text import strip_conjunction, strip_diacritics
 from akhbar.text.counts import word_count
 
 
+_MONTH_RELATIVE_STEMS = tuple(L.fold(w) for w in ("الماضي", "المنصرم", "الفائت", "المقبل", "القادم", "الحالي", "الجاري"))
+
+
 class DateParser(TokenView):
     def month_at(self, j: int):
         """(calendar, month, end) for a month name at token j ('g' or 'h')."""
@@ -229,8 +232,13 @@ class DateParser(TokenView):
         if self.ref is None:
             return _R(end, reason="month_name_part")  # consume (so «الأول» in «كانون الأول» is not an ordinal)
         first = self.w(j) or ""
-        if day is None and first in (L.fold("مارس"), L.fold("آب")):
+        relative = (self.w(end) or "").startswith(_MONTH_RELATIVE_STEMS)  # «مارس الماضي», «ومارس الماضيين»
+        if day is None and first in (L.fold("مارس"), L.fold("آب")) and not relative:
             return _R(end, reason="ambiguous_month_word")
+        if day is None and first in (L.fold("ومارس"), L.fold("فمارس")) and (self.w(end) or "").startswith("ال") \
+                and end < self.n and self.toks[end].k == "w" and not relative \
+                and not (j > 0 and self.toks[j - 1].k == "w" and self.w(j - 1) in L.GREG_MONTHS):
+            return _R(end, reason="ambiguous_month_word")  # «ومارس الركض الماراثوني»: the verb «practised»
         y = self.ref.year
         nxt = self.w(end)
         endx = end
@@ -378,8 +386,8 @@ class DateParser(TokenView):
         # «يوم غد الجمعة», «غد الأحد»: «غد» (no tanween) is tomorrow after «يوم» or before a weekday
         ghad = w == L.fold("غد") and (self.w(i - 1) == L.fold("يوم") or self.w(i + 1) in L.WEEKDAYS)
         if w in L.TOMORROW or after or ghad:
-            if self.w(i - 1) in L.BECAME_BEFORE:
-                return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا»: «became», not tomorrow
+            if self.w(i - 1) in L.BECAME_BEFORE or (w == L.fold("غدا") and self.w(i - 1) in (L.fold("كما"), L.fold("وكما"))):
+                return _R(i + 1, reason="idiom_not_date")  # «أنه غدا مؤثرا», «كما غدا من مقومات …»: «became»
             end = i + 1
             days = 2 if after else 1
             if self.w(end) in L.WEEKDAYS:  # «غداً الاثنين», «بعد غدٍ الأربعاء»: trust the weekday, on or after ref
