@@ -17,7 +17,7 @@ from akhbar.text import strip_conjunction, strip_diacritics
 from akhbar.text.counts import word_count
 
 
-_MONTH_RELATIVE_STEMS = tuple(L.fold(w) for w in ("الماضي", "المنصرم", "الفائت", "المقبل", "القادم", "الحالي", "الجاري"))
+_MONTH_RELATIVE_STEMS = tuple(L.MONTH_RELATIVE_WORDS)  # (as prefixes: «الماضيين» too)
 
 
 class DateParser(TokenView):
@@ -145,7 +145,7 @@ class DateParser(TokenView):
         «المقبل» the one after): «28 من الشهر الحالي», «العشرين من الشهر الجاري»."""
         end = j + 1
         rel = self.w(end)
-        if rel in L.THIS_MONTH or rel in L.PAST_WORDS or rel in L.NEXT_WORDS:
+        if rel in L.MONTH_RELATIVE_WORDS:
             end += 1
         if self.ref is None:
             return _R(end, reason="date_without_reference")

@@ -890,6 +890,7 @@ NOWADAYS_WORDS = {fold(w) for w in "نحن نعيش نراه نرى نعرف ن�
 TODAY_COMPLEMENTIZERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها", "بأنه", "بأنها")}
 THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}
+MONTH_RELATIVE_WORDS = PAST_WORDS | NEXT_WORDS | THIS_MONTH  # «الشهر الماضي / المقبل / الحالي»
 BECAME_BEFORE = {fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 MODEL_WORDS = {fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
 # words whose complement is an amount: a bracketed number after them is no footnote mark

@@ -109,7 +109,7 @@ class OrdinalParser(TokenView):
                 if mo:
                     cal, m, mend = mo
                     return self.date_tail(i, k, t.a + pl, n, cal, m, mend)
-                if self.w(k) == L.fold("الشهر") and self.w(k + 1) in L.THIS_MONTH | L.PAST_WORDS | L.NEXT_WORDS:
+                if self.w(k) == L.fold("الشهر") and self.w(k + 1) in L.MONTH_RELATIVE_WORDS:
                     return self.day_of_the_month(k, t.a + pl, n)  # «العشرين من الشهر الحالي»
             if self.w(end) in L.TIME_OF_DAY:
                 return self.clock_time(i, end, end + 1, float(n))  # «من الرابعة إلى التاسعة مساء»: clock times

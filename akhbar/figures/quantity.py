@@ -420,14 +420,22 @@ class QuantityParser(TokenView):
                 c = head - 1
                 cw = self.w(c) or ""
                 if c >= self._consumed and toks[c].k == "w" and not cw.startswith("ال") and cw not in L.STOPWORDS:
-                    plural = self.plural_noun(c, construct=True)
-                    if plural is not None:  # «دول الاتحاد الأوروبي الـ 28»: the 28 member states
-                        return _R(end, toks[c].a + plural[2], toks[end - 1].b,
-                                  {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+                    r = self.construct_count(c, end, value)
+                    if r is not None:  # «دول الاتحاد الأوروبي الـ 28»: the 28 member states
+                        return r
                 return _R(end, toks[head].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                                "unit": written})
         return _R(end, toks[i - 1].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                         "unit": None})
+
+    def construct_count(self, c: int, end: int, value: float):
+        """The count of the plural at token ``c`` heading a construct whose digits end at ``end``
+        («دول الاتحاد الـ28» → 28 دولة), or None when the word at ``c`` is no plural."""
+        plural = self.plural_noun(c, construct=True)
+        if plural is None:
+            return None
+        return _R(end, self.toks[c].a + plural[2], self.toks[end - 1].b,
+                  {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
 
     def possessed_singular(self, k: int) -> str | None:
         """The singular noun, as written, of a word with a possessive «ـه / ـها» at ``k``
@@ -508,10 +516,9 @@ class QuantityParser(TokenView):
             unit = self.possessed_singular(i - 2)
             c = i - 3
             if unit is not None and c >= self._consumed and self.toks[c].k == "w":
-                plural = self.plural_noun(c, construct=True)
-                if plural is not None:  # «نواب حزبه الـ149»: his party's 149 deputies
-                    return _R(end, toks[c].a + plural[2], toks[end - 1].b,
-                              {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+                r = self.construct_count(c, end, value)
+                if r is not None:  # «نواب حزبه الـ149»: his party's 149 deputies
+                    return r
             if unit is not None:  # «في عامه الـ17», «دورتها الـ 12»: its 17th year
                 return _R(end, toks[i - 2].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                                 "unit": unit})
@@ -537,17 +544,15 @@ class QuantityParser(TokenView):
         head = self.w(i - 3)
         if head and i - 3 >= self._consumed and toks[i - 3].k == "w" and not head.startswith("ال") \
                 and head not in L.STOPWORDS and self.fallback_ok(head) and _word_count("ال" + head) >= 50:
-            plural = self.plural_noun(i - 3, construct=True)
-            if plural is not None:  # «دول الاتحاد الـ28»: the 28 member states
-                return _R(end, toks[i - 3].a + plural[2], toks[end - 1].b,
-                          {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+            r = self.construct_count(i - 3, end, value)
+            if r is not None:  # «دول الاتحاد الـ28»: the 28 member states
+                return r
             c = i - 4
             if c >= self._consumed and toks[c].k == "w" and not (self.w(c) or "").startswith("ال") \
                     and self.w(c) not in L.STOPWORDS:
-                plural = self.plural_noun(c, construct=True)
-                if plural is not None:  # «لدول منطقة اليورو الـ19»: the 19 states of the euro area
-                    return _R(end, toks[c].a + plural[2], toks[end - 1].b,
-                              {"value": value, "kind": plural[0], "qualifier": "exact", "unit": plural[1]})
+                r = self.construct_count(c, end, value)
+                if r is not None:  # «لدول منطقة اليورو الـ19»: the 19 states of the euro area
+                    return r
             unit, start = self.word_as_written(i - 3), i - 3  # «موجة التدفق الـ 22»: the construct's head
         return _R(end, toks[start].a, toks[end - 1].b, {"value": value, "kind": "ordinal", "qualifier": "exact",
                                                         "unit": unit})

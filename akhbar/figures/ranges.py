@@ -44,16 +44,19 @@ class RangeParser(TokenView):
         if u1 and (self.w(u1[2]) == "و" or (self.w(u1[2]) or "").startswith("و")):
             k = u1[2]  # «بين 12 بالمائة و15 بالمائة»
             n1.unit = u1
-        if self.w(k) in ("و", "او", "الي", "حتي"):  # «بين 20 أو 30», «ما بين 1,28 إلى 0,04 في المئة»
-            k += 1
-            n2 = self.parse_number(k, prefixes=())
-        elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
-            n2 = self.parse_number(k, prefixes=("و",))
-        else:
-            return None
+        n2 = self.second_bound(k)  # «بين 20 أو 30», «ما بين 1,28 إلى 0,04 في المئة»
         if not n2 or n2.value is None:
             return None
         return self.finish_range(i, a, v1, n1, n2, year_ctx, either_order=True)
+
+    def second_bound(self, k: int) -> Number | None:
+        """The upper bound of «بين X و/أو/إلى/حتى Y» after the first bound ends at token ``k``
+        («و» a word of its own or glued to the number); None when no such word opens it."""
+        if self.w(k) in ("و", "او", "الي", "حتي"):
+            return self.parse_number(k + 1, prefixes=())
+        if self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
+            return self.parse_number(k, prefixes=("و",))
+        return None
 
     def dual_to_number(self, i: int, a: int, j: int):
         """«ما بين عامين إلى ثلاثة أعوام», «بين يومين وخمسة أيام»: a dual of a duration as the lower
@@ -61,14 +64,7 @@ class RangeParser(TokenView):
         r = self.parse_duration_dual(j)
         if r is None or r.fields is None or r.fields.get("value") != 2.0:
             return None
-        k = r.end
-        if self.w(k) in ("و", "او", "الي", "حتي"):
-            k += 1
-            n2 = self.parse_number(k, prefixes=())
-        elif self.w(k) and self.w(k).startswith("و") and self.toks[k].k == "w":
-            n2 = self.parse_number(k, prefixes=("و",))
-        else:
-            return None
+        n2 = self.second_bound(r.end)
         if not n2 or n2.value is None or not 2 < n2.value <= 10:
             return None
         u = self.unit_at(n2.end, allow_fallback=False, plural=True)
