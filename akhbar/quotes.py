@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from akhbar import quotes_lexicon as Q
+from akhbar.entities.kb import load_organisations
 from akhbar.models import Mention, Quote, Sentence
 from akhbar.text import CONJUNCTIONS, fold_match, strip_article, strip_conjunction, strip_marks, tokenize
 from akhbar.text.counts import word_count
@@ -344,6 +345,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
     while i < limit:
         t = toks[i]
         m = doc.mention_starting_in(t) if t.is_word else None
+        if words >= 1 and t.is_word and _told_outlet(doc, i, limit):
+            break  # «مصادر لـ«الشرق الأوسط»»: who was told, not who spoke
         if tight and words >= 1 and m is None and t.is_word and (
                 _ends_subject(prev_fold, t)
                 or (cue is _QUIET and t.fold.startswith("ب") and t.fold not in ("بن", "باسم")
@@ -501,6 +504,45 @@ def _one_of(doc: _Doc, i: int, limit: int) -> bool:
         return False
     nxt = toks[i + 1].fold
     return _is_role(nxt) or _bare(nxt) in Q.SPEAKING_DOCS
+
+
+def _inference(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """«وهذا يشير إلى أن …», «مما يؤكد أن …», «وهذا ما يؤكد أن …»: an imperfect cue whose subject is
+    «this / which» (Q.INFERENCE_SUBJECTS) and that has no subject after it is the writer's inference,
+    no one's statement (not «كما يشير …»: «as … points out»)."""
+    toks = doc.toks
+    if cue.strong or cue.participle or k == 0 or toks[k - 1].fold not in Q.INFERENCE_SUBJECTS:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and (nxt.fold == "الي" or _is_complementizer(nxt))
+
+
+def _told_outlet(doc: _Doc, i: int, limit: int) -> bool:
+    """Is token ``i``, inside a speaker phrase, the outlet the speaker told («مصادر لـ«الشرق الأوسط»
+    أن», «شهود عيان لوكالة فرانس برس», «المواطن مانع ملفي لـ"سبق"»)?  The speaker ends before it.
+    Not «of» («المدير العام لوكالة الأنباء», «الموقع الرسمي لـ"مشيخة الأزهر"»: Q.OF_BEFORE_LAM)."""
+    toks = doc.toks
+    t = toks[i]
+    if i == 0 or not t.fold.startswith("ل") or _bare(toks[i - 1].fold) in Q.OF_BEFORE_LAM:
+        return False
+    if t.fold[1:] in Q.OUTLET_HEADS:  # «لوكالة …», «لصحيفة …»
+        return True
+    if t.fold == "ل" and i + 1 < limit and (toks[i + 1].raw in _OPEN_CLOSE or toks[i + 1].raw in '"”'):
+        close = doc.quotes.get(toks[i + 1].start)
+        if close is None and toks[i + 1].raw in '”':  # «لـ”الوئام”»: one mark for both ends
+            close = doc.text.find("”", toks[i + 1].end, doc.paragraph_end(toks[i + 1].start))
+        name = doc.text[toks[i + 1].end : close].strip() if close is not None and close > 0 else ""
+        return bool(name) and _outlet(name)
+    return len(t.fold) > 2 and _outlet(t.raw[1:])  # «لرويترز»
+
+
+def _outlet(name: str) -> bool:
+    """A news outlet: «شبكة ميغا», or one of organisations.json by its name or as «صحيفة …» («"سبق"»,
+    ««الشرق الأوسط»»: between quotes after «لـ» the bare name is the paper's)."""
+    orgs = load_organisations()
+    words = name.split()
+    return (len(words) > 1 and _bare(fold_match(words[0])) in Q.OUTLET_HEADS) \
+        or any(o is not None and o.kind == "outlet" for o in (orgs.get(name), orgs.get("صحيفة " + name)))
 
 
 def _adjective_participle(doc: _Doc, k: int) -> bool:
@@ -1144,7 +1186,8 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return None
         return j + 1
     if strip_conjunction(t.fold) in Q.IN_ACCORDANCE or t.fold in Q.IN_ACCORDANCE_FORMS:
-        if toks[j].fold in ("ما", "لما") and j + 1 < len(toks) and toks[j + 1].fold in Q.ACCORDING_VERBS:
+        if toks[j].fold in ("ما", "لما") and j + 1 < len(toks) and (
+                toks[j + 1].fold in Q.ACCORDING_VERBS or _verb_with_object(toks[j + 1])):
             return j + 2  # «وفق ما أظهرته بيانات الإدارة», «وفقاً لما أكده متحدث الجامعة»
         if toks[j].fold == "ل":
             return j + 1
@@ -1167,6 +1210,12 @@ def _according_source_start(doc: _Doc, i: int) -> int | None:
             return j + 2
         return j
     return None
+
+
+def _verb_with_object(t: _Tok) -> bool:
+    """«قدمته», «رصدته», «أعلنته»: after «وفقاً لما» a perfect with «ـته» is «what X presented /
+    observed / announced», its subject the source."""
+    return t.is_word and len(t.fold) >= 5 and t.fold.endswith("ته") and not t.fold.startswith(("ال", "و", "ف"))
 
 
 def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speaker],
@@ -1719,7 +1768,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
-        if cue.participle and _adjective_participle(doc, k):
+        if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue):
             continue
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)

@@ -1141,3 +1141,42 @@ def test_a_short_quotation_before_a_later_an_is_still_the_statement():
     assert q.text == "التمثال لم يصل"
     text = "وكان يمثل دور البطل فقال «فكرتيني يا فاتن»، وترتب على ذلك أنه غير هذا الجزء من القصة."
     assert all(not (q.speaker or "").startswith("«فكرتيني") for q in _run(text, [_m(text, "فاتن")]))
+
+
+def test_the_outlet_told_is_not_part_of_the_speaker():
+    text = "وقالت مصادر مطلعة لـ«الشرق الأوسط» إن الاجتماع تأجل إلى الأسبوع المقبل."
+    (q,) = _run(text, [_m(text, "الشرق الأوسط", "LOC")])
+    assert q.speaker == "مصادر مطلعة" and q.speaker_kind == "generic" and q.speaker_canonical is None
+    text = 'وقال المواطن مانع ملفي لـ "سبق" إن السيول جرفت سيارته قرب الوادي.'
+    (q,) = _run(text, [_m(text, "سبق", "ORG")])
+    assert q.speaker == "المواطن مانع ملفي"
+    text = "وقال شهود عيان لوكالة فرانس برس إن الانفجار هز المدينة بأكملها."
+    (q,) = _run(text, [_m(text, "وكالة فرانس برس", "ORG")])
+    assert q.speaker == "شهود عيان"
+    # «of», not «told»: the director general of the agency
+    text = "وقال المدير العام لوكالة الأنباء السعودية إن الوكالة ماضية في خطتها."
+    (q,) = _run(text, [_m(text, "وكالة الأنباء السعودية", "ORG")])
+    assert q.speaker == "المدير العام لوكالة الأنباء السعودية"
+
+
+def test_an_inference_and_a_feeling_shown_state_nothing():
+    assert _run("ويهرب الشباب من القطاع الخاص، وهذا يشير إلى أن بعض الشباب يبحث عن الطمأنينة.") == []
+    assert _run("وارتفعت الصادرات في الربع الثاني، مما يشير إلى أن النمو قد يستقر.") == []
+    (q,) = _run("كما يشير التقرير إلى أن النمو تباطأ في الربع الثاني.")
+    assert q.speaker == "التقرير"
+    text = "وقال البارزاني إن فرصة ذهبية برزت للأكراد، مبديا استغرابه من حديث البعض عن إدارتين."
+    assert [q.cue for q in _run(text, [_m(text, "البارزاني")])] == ["وقال"]
+
+
+def test_one_of_them_is_generic_and_saying_is_no_speaker():
+    (q,) = _run("وقال أحد الشهود إن الانفجار وقع قرب السوق المركزي.")
+    assert q.speaker == "أحد الشهود" and q.speaker_kind == "generic"
+    text = "وأضاف المتحدث قوله إن المحادثات مستمرة حتى الآن بين الطرفين."
+    (q,) = _run(text)
+    assert q.speaker == "المتحدث"
+
+
+def test_according_to_what_a_source_presented():
+    text = "ووفقا لما قدمته براءة الاختراع، سيتم شحن الألواح الشمسية المدمجة في الشاشات."
+    (q,) = _run(text)
+    assert q.kind == "according_to" and q.speaker == "براءة الاختراع" and q.text.startswith("سيتم شحن")
