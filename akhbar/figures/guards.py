@@ -163,7 +163,25 @@ def after_title(c: _Parser, i: int) -> bool:
     # «رؤية المملكة 2030»
     if i > 1 and c.w(i - 2) in (L.fold("رؤية"), L.fold("رؤيه")):
         return True
-    return _edition_year(c, i)
+    return _edition_year(c, i) or _edition_number(c, i)
+
+
+def _edition_number(c: _Parser, i: int) -> bool:
+    """«مهرجان جدة 36», «لمهرجان صيف طيبة 36», «عيد طيبة 36»: a whole number closing the name of a
+    festival's edition (one or two name words after the head), with no unit after it."""
+    t = c.toks[i].t
+    if not t.isdigit() or c.toks[i - 1].k != "w" or c.w(i - 1) in L.EDITION_YEAR_STOPS \
+            or c.w(i + 1) in L.YEAR_SUFFIX_CE or c.w(i + 1) in L.YEAR_SUFFIX_AH or (c.w(i + 1) or "").startswith("من"):
+        return False  # (not «عيد الفطر السعيد 1436هـ»: a year; not «خلال أيام عيد الفطر 36 منهم»: a count)
+    num = c.parse_number(i)
+    if num is None or num.end != i + 1 or c.unit_at(i + 1, allow_fallback=False) is not None or c.p(i + 1) == "%":
+        return False  # («مهرجان جدة استقبل 36 ألف زائر», «… 36 زائراً»)
+    for k in (i - 2, i - 3):
+        if k < 0 or c.toks[k].k != "w" or c.w(k) in L.EDITION_YEAR_STOPS:
+            return False
+        if any(stem in L.FESTIVAL_HEADS for stem, _ in _strip(c.toks[k].t)):
+            return not (c.w(k + 1) or "").startswith(L.fold("ميلاد"))  # (not «بعيد ميلاده الـ54»: an age)
+    return False
 
 
 def _edition_year(c: _Parser, i: int) -> bool:
@@ -252,8 +270,9 @@ def identifier(c: _Parser, n: Candidate) -> Verdict:
     if not n.num.digits or not (glued_to_name(c, i, j) or (n.qa is None and after_title(c, i))):
         return KEEP
     k = j
-    while k + 1 < c.n and c.p(k) in ("-", "/", "–", "،", ",") and c.toks[k + 1].k == "n":
-        k += 2
+    while k + 1 < c.n and c.toks[k + 1].k == "n" and (c.p(k) in ("-", "/", "–", "،", ",") or (
+            c.w(k) == "و" and c.adjacent(k + 1) and (k + 2 >= c.n or c.toks[k + 2].k != "w" or c.w(k + 2) == "و"))):
+        k += 2  # («القرارات 1696 و1737 و1747»)
     return Verdict(False, "identifier", k)
 
 
