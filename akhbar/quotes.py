@@ -517,6 +517,35 @@ def _inference(doc: _Doc, k: int, cue: _CueForm) -> bool:
     return nxt is not None and (nxt.fold == "الي" or _is_complementizer(nxt))
 
 
+def _not_accusing(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """«واتُّهم بدعم نظام بن علي» (passive: a «بـ» word right after it), «متهمة» not before «إياه /
+    إياها / إياهم» (a noun: the accused): no accusation stated."""
+    if cue.lemma != "اتهم":
+        return False
+    toks = doc.toks
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or not nxt.is_word:
+        return True
+    if cue.participle:
+        return not nxt.fold.startswith("ايا")
+    return nxt.fold in ("فيه", "فيها") or (k > 0 and toks[k - 1].fold in ("لم", "لن", "لا", "ما"))
+    # («ليست أول مرة تتهم فيها إسرائيل …»: a relative clause; «لم يُتّهم شخصياً»)
+
+
+def _accused_of(doc: _Doc, k: int, clause_end: int) -> int | None:
+    """What an accusation accuses of: the first «بـ» word (or «بأن») within eight words after
+    its speaker, before any comma («اتهمت الحكومة الانفصاليين | باستهداف مواقعها»)."""
+    toks = doc.toks
+    for j in range(k, min(k + 8, len(toks))):
+        t = toks[j]
+        if t.start >= clause_end or (not t.is_word and t.raw in "،,.:؛;"):
+            return None
+        if t.is_word and t.fold.startswith("ب") and (len(t.fold) > 3 or _is_complementizer(t)) \
+                and doc.mention_starting_in(t) is None:
+            return j
+    return None
+
+
 def _told_outlet(doc: _Doc, i: int, limit: int) -> bool:
     """Is token ``i``, inside a speaker phrase, the outlet the speaker told («مصادر لـ«الشرق الأوسط»
     أن», «شهود عيان لوكالة فرانس برس», «المواطن مانع ملفي لـ"سبق"»)?  The speaker ends before it.
@@ -1768,7 +1797,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
-        if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue):
+        if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue) or _not_accusing(doc, k, cue):
             continue
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
@@ -1794,6 +1823,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         honorific = k + 1 < len(toks) and toks[k + 1].fold in Q.HONORIFIC_PRONOUNS
         if honorific:
             k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
+        elif cue.lemma == "اتهم" and k > 0 and tok.fold == strip_conjunction(tok.fold) \
+                and (speaker := _speaker_before(doc, k, s_start, cue, history)) is not None \
+                and speaker.end >= toks[k - 1].start:
+            pass  # «والمعارضة اليمينية اتهمت الحكومة باستغلال …»: the subject before, the accused after
         elif not cue.participle:
             phrase = None if _addressee_after(doc, k + 1, cue) or _object_of_appeal(doc, k + 1, cue) \
                 else _phrase_after(doc, k + 1, limit, cue)
@@ -1808,9 +1841,21 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 if cue.lemma in Q.OBJECT_FOLLOWS and not ms and (cue.lemma == "وصف" or (
                         k + 2 < len(toks) and toks[k + 2].is_word and not toks[k + 2].fold.startswith("و"))):
                     # «ووصف الوزير المحادثات بأنها», «وأرجع خبراء السبب إلى»: the object follows
-                    # (not «أرجع حسن وعلي الزريق …»: two subjects)
-                    b = toks[k + 1].end
-                if not any(m.label == "PER" for m in ms):
+                    # (not «أرجع حسن وعلي الزريق …»: two subjects); «اتهمت الحكومة الأوكرانية
+                    # الانفصاليين بـ…»: a subject's nisba adjectives stay with it
+                    n = k + 2
+                    while cue.lemma == "اتهم" and n < limit and toks[n].is_word and toks[n].fold.startswith("ال") \
+                            and toks[n].fold.endswith(("ي", "يه")) and toks[n].start < b:
+                        n += 1
+                    b = toks[n - 1].end
+                elif cue.lemma == "اتهم" and ms:
+                    # «واتهم داود أوغلو تنظيم "داعش" بـ…»: the accuser is the first name, the accused
+                    # the next; «واتهمت النيابة العامة تشافيز بـ…»: a name after words is the accused
+                    if ms[0].start <= toks[k + 1].start + 1 or _is_role(toks[k + 1].fold):
+                        ms, b = ms[:1], ms[0].end  # («اتهم رئيس الوزراء أحمد داود أوغلو تنظيم …»)
+                    else:
+                        ms, b = [], toks[doc.tok_index(ms[0].start) - 1].end
+                if not any(m.label == "PER" for m in ms) and cue.lemma != "اتهم":  # (an accused after it)
                     person = _extend_to_person(doc, doc.tok_index(b), limit)
                     if person is not None:
                         ms = ms + [person]
@@ -1863,6 +1908,12 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             # statement, not a quoted name further on
             a_k = _an_at(doc, k_after)
             content = _shape(doc, toks[a_k].start, clause_end, a_k, "reported")
+        elif cue.lemma == "اتهم":
+            # the accused stands between the accuser and the «بـ» word; none there is the passive
+            # («يُتّهم حبري بأنه …», «واتُّهم بدعم …»)
+            j = _accused_of(doc, k_after, clause_end)
+            content = None if j is None or not any(t.is_word for t in toks[k_after:j]) \
+                else _shape(doc, toks[j].start, clause_end, j, "reported")
         else:
             content = _content_after(doc, k_after, max(limit, doc.tok_index(clause_end)), clause_end)
         if content is None and doc.text[s_start:s_end].rstrip(" \t").endswith(("؛", ";", ":")):
@@ -1910,7 +1961,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             speaker = _sentence_subject(doc, s_start, k, history)
             if speaker is not None:
                 history.append(speaker)
-        if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)):
+        if speaker is None and (honorific or _may_continue(doc, k, cue, s_start) and not _new_subject_after(doc, k, cue)
+                                and (cue.lemma != "اتهم" or cue.participle)):
+            # (an accusation whose accuser was not found after it has one there: «وتتهم الأجهزة
+            # المصرية مسلحين بـ…» is no earlier speaker's)
             para = text.count("\n", 0, tok.start)
             fresh = None if honorific else _previous_sentence_subject(doc, k, s_start, cue, history)
             if fresh is not None:

@@ -91,6 +91,10 @@ VERBS: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], li
     # ذلك إلى»: this is due to, with no speaker)
     "ارجع": (["ارجع"], ["ارجعت"], ["ارجعوا"], [], ["مرجعا"], ["مرجعه"]),
     "برر": (["برر"], ["بررت"], ["برروا"], [], ["مبررا"], ["مبرره"]),
+    # accusing («واتهمت النيابة العامة تشافيز بارتكابه أعمال فساد», «متهمة إياهم بأنهم …»): the
+    # statement is what they are accused of, from the «بـ» word (see quotes._accused_of); the
+    # participle only before «إياه / إياها / إياهم» («متهمة» is also «the accused»)
+    "اتهم": (["اتهم"], ["اتهمت"], ["اتهموا"], ["يتهم", "تتهم"], ["متهما"], ["متهمه"]),
 }
 # «تحدث عن» states what was spoken of, only with «عن» after a named subject; it is no cue otherwise
 # (no clause ends at it, no subject stops at it: «وتحدث لـ"رويترز" بشرط عدم الكشف عن اسمه أن …»,
@@ -118,7 +122,7 @@ WEAK_PERFECTS = {"كتب"}
 # الطوارئ» is an act, not a statement)
 # cues whose object follows a one-word subject named by no entity («ووصف الوزير المحادثات بأنها»,
 # «وأرجع خبراء السبب إلى …», «وبررت المصادر التأجيل بحرص …»): the subject is that one word
-OBJECT_FOLLOWS = {"وصف", "ارجع", "برر"}
+OBJECT_FOLLOWS = {"وصف", "ارجع", "برر", "اتهم"}
 CLAUSE_CUES = {"اكد", "حذر", "طالب", "دعا", "ناشد", "افاد", "كشف", "نفي", "اعرب", "شدد", "نوه", "اعترف",
                "اقترح", "توقع", "ابدي", "لفت", "انتقد", "اوضح", "اهاب", "حث", "قدر", "عد", "روي", "لاحظ",
                "ارجع", "برر"}  # «وأوضحت الشركة قيامها بتنفيذ …»

@@ -1180,3 +1180,20 @@ def test_according_to_what_a_source_presented():
     text = "ووفقا لما قدمته براءة الاختراع، سيتم شحن الألواح الشمسية المدمجة في الشاشات."
     (q,) = _run(text)
     assert q.kind == "according_to" and q.speaker == "براءة الاختراع" and q.text.startswith("سيتم شحن")
+
+
+def test_an_accusation_states_what_it_accuses_of():
+    text = "فيما اتهم المتمردون من جانبهم القوات الحكومية بإطلاق النار على البلدات الخاضعة لسيطرتهم."
+    (q,) = _run(text)
+    assert q.cue == "اتهم" and q.speaker == "المتمردون" and q.text.startswith("بإطلاق النار")
+    text = "واتهم رئيس الوزراء أحمد داود أوغلو تنظيم داعش بالوقوف وراء الاعتداء الدامي."
+    (q,) = _run(text, [_m(text, "أحمد داود أوغلو"), _m(text, "داعش", "ORG")])
+    assert q.speaker == "رئيس الوزراء أحمد داود أوغلو" and q.text.startswith("بالوقوف")
+    text = "وكانت الولايات المتحدة اتهمت روسيا بتزويد الانفصاليين بالسلاح الثقيل."
+    (q,) = _run(text, [_m(text, "الولايات المتحدة", "LOC"), _m(text, "روسيا", "LOC")])
+    assert q.speaker == "الولايات المتحدة" and q.text.startswith("بتزويد")
+    # the passive, a relative clause and «the accused» (a noun) accuse nobody
+    assert _run("وواجه انتقادات حادة واتهم بدعم نظام بن علي حتى اللحظة الأخيرة.") == []
+    assert _run("حيث يتهم حبري بأنه المسؤول عن تعذيب وقتل الآلاف خلال حكمه.") == []
+    assert _run("وهذه ليست أول مرة تتهم فيها إسرائيل أسرى محررين بالوقوف خلف عمليات.") == []
+    assert _run("ومثل المتهم أمام المحكمة، وكانت متهمة أخرى بالقضية نفسها قد فرت.") == []
