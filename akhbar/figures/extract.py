@@ -364,6 +364,9 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         o1, o2 = self.orig(r.a, r.b)
         f = r.fields
         value = _decimal(f.get("value"))
+        kind = f.get("kind", "count")
+        if kind == "measure" and f.get("unit") == "نقطة" and not self.index_points(r.a, r.b):
+            kind = "count"  # points won or listed, not an index's
         return Figure(
             start=o1,
             end=o2,
@@ -372,7 +375,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             value_low=_decimal(f.get("value_low", value)),
             value_high=_decimal(f.get("value_high", value)),
             qualifier=f.get("qualifier", "exact"),
-            kind=f.get("kind", "count"),
+            kind=kind,
             unit=f.get("unit"),
             magnitude=f.get("magnitude"),
             date_value=f.get("date_value"),

@@ -8,6 +8,7 @@ import functools
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.tokens import TokenView
+from akhbar.text import proclitic_stems
 from akhbar.text.counts import word_count
 
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
@@ -289,6 +290,21 @@ class UnitReader(TokenView):
             if hit and hit[0] == "count":
                 return hit
         return None
+
+    def index_points(self, a: int, b: int) -> bool:
+        """Are the points of the figure on characters [a, b) those of a market index or a rate (a
+        measure: «إلى 4852 نقطة» after «المؤشر», «50 نقطة أساس», «16.72 نقطة»), not points won or
+        listed (a count: «برصيد 83 نقطة», «13191 نقطة» in a ranking, «النقاط الثلاث»)?"""
+        inside = [t for t in self.toks if a <= t.a and t.b <= b]
+        after = next((k for k, t in enumerate(self.toks) if t.a >= b), None)
+        if after is not None and self.w(after) in L.BASIS_WORDS:
+            return True
+        if any(t.k == "n" and t.v is not None and t.v != int(t.v) for t in inside):
+            return True  # a fraction of a point
+        if any(t.t == "%" or t.k == "w" and (t.t in L.PERCENT_WORDS or t.t in L.PERCENT_AFTER_FI) for t in self.toks):
+            return True  # «وتراجع الدعم عشر نقاط ليصل إلى 37.7 في المائة»: percentage points
+        return any(stem in L.INDEX_CONTEXT or stem.startswith("لل") and "ال" + stem[2:] in L.INDEX_CONTEXT
+                   for t in self.toks if t.k == "w" for stem, _ in proclitic_stems(t.t))  # («للمؤشر»)
 
     def unit_lookup(self, w: str):
         hit = L.UNITS.get(w)
