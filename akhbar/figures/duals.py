@@ -133,6 +133,13 @@ def dual_of(stem: str, next_word: str | None = None, definite: bool = False) -> 
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_MAX)
+def _and_word(w: str) -> bool:
+    """«و» the conjunction before a word, not a word's first letter («والدتي», «وقعت»); a rare
+    word is «و» and a name («درنة وصبراتة», «بريديتور وريبر»)."""
+    return w[0] == "و" and len(w) > 3 and w[1:] not in L.STOPWORDS \
+        and (_word_count(w) < 20 or 3 * _word_count(w[1:]) >= _word_count(w))
+
+
 def construct_dual_unit(w: str) -> tuple[int, str] | None:
     """(proclitic length, unit) when the folded word ``w`` («قسمي», «ومنطقتي») may be a dual
     in construct by its spelling and the corpus counts (see
@@ -265,15 +272,16 @@ class DualParser(TokenView):
             k += 1  # «لمحافظتي "لحج"»
         if k >= self.n or toks[k].k != "w":
             return None
+        if _and_word(toks[k].t):
+            return None  # «وهو أستاذي ومعلمي وكنت …»: «و» after it, no complement (a possessive)
         listed = False
         for m in range(k + 1, min(k + 4, self.n)):
             t = toks[m]
             if t.k == "p" and t.t not in ('"', "«", "»", "“", "”", "(", ")"):
                 break  # the clause ends first («بصفتي ممثلة، ودخلت القاعة»)
-            if t.k == "w" and t.t[0] == "و" and len(t.t) > 3 and t.t[1:] not in L.STOPWORDS \
-                    and (_word_count(t.t) < 20 or 3 * _word_count(t.t[1:]) >= _word_count(t.t)):
-                listed = True  # «و» the conjunction, not a word's first letter («والدتي», «وقعت»); a rare
-                break  # word is «و» and a name («درنة وصبراتة», «بريديتور وريبر»)
+            if t.k == "w" and _and_word(t.t):
+                listed = True
+                break
         nxt = toks[k].t
         if nxt in L.STOPWORDS or nxt in L.NUMBER_WORDS or nxt in L.NAME_LINKS:
             return None  # («العميد حزمي بن شلاش»: a name)
