@@ -392,6 +392,10 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):
                 break  # «نفى المدرب السويسري اعتزاله التدريب»: a noun with a pronoun is the object
+            if cue.lemma == "لفت" and t.fold in Q.ATTENTION:
+                if words == 0:
+                    return None  # «ولفت الانتباه إلى أن …»: no speaker after the verb
+                break  # «ولفت رئيس اللجنة النظر إلى أن …»: «drew attention», not the speaker
             if words >= 1 and cue.lemma == "اعلن" and (t.fold in Q.ANNOUNCED_EVENTS or _bare(t.fold) in Q.ANNOUNCED_EVENTS):
                 break  # «وأعلنت البحرين | استدعاء سفيرها»: the event announced, not the speaker
             if words >= 1 and cue.lemma in Q.CLAUSE_CUES and t.fold != "باسم" and (
@@ -1689,7 +1693,7 @@ def _new_subject_after(doc: _Doc, k: int, cue: _CueForm) -> bool:
         return False  # «لوكالة الأنباء», «للصحفيين»: the addressee
     if _object_before_that(doc, k + 1):
         return False  # «أكدت اعتقادها أن»: a noun with a pronoun suffix is the object
-    return True
+    return not (cue.lemma == "لفت" and f in Q.ATTENTION)  # («ولفت النظر إلى أن …»: no subject)
 
 
 def _previous_sentence_subject(doc: _Doc, k: int, s_start: int, cue: _CueForm,
@@ -1797,8 +1801,11 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
-        if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue) or _not_accusing(doc, k, cue):
-            continue
+        if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue) or _not_accusing(doc, k, cue) \
+                or (cue.lemma == "رد" and k + 1 < len(toks) and toks[k + 1].fold in ("فعل", "الفعل")) \
+                or (cue.lemma == "لفت" and k + 1 < len(toks) and toks[k + 1].fold in Q.ATTENTION
+                    and (k + 2 >= len(toks) or toks[k + 2].fold != "الي")):
+            continue  # («رد فعل المستهلكين»: «reaction», a noun; «ولفت الانتباه خلال الأشهر …»: drew notice)
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
         if cue.lemma in Q.RELAYED_FROM:
