@@ -550,6 +550,7 @@ _KIND_TABLES = (("money", _MONEY), ("duration", _DURATION), ("measure", _MEASURE
 IRREGULAR_PLURALS = {fold(p): ("count", one) for p, one in (
     ("قوى", "قوة"), ("حواس", "حاسة"), ("فروض", "فرض"), ("أنحاء", "نحو"), ("ديانات", "ديانة"), ("صلوات", "صلاة"),
     ("أركان", "ركن"), ("أضلاع", "ضلع"), ("عناصر", "عنصر"), ("أطراف", "طرف"), ("مراحل", "مرحلة"), ("محاور", "محور"),
+    ("برامج", "برنامج"), ("ألوان", "لون"),
 )}
 UNITS: dict[str, tuple[str, str]] = {}
 for _kind, _table in _KIND_TABLES:

@@ -87,11 +87,21 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
     the word itself («رسول» is a singular, not the plural of «رسل»), and the four-letter patterns
     are not tried: أفعل is also the elative («أكبر») and فعول the verbal noun («الظهور», «هبوط»)."""
     n = len(w)
+    if w in L.IRREGULAR_PLURALS:
+        return L.IRREGULAR_PLURALS[w][1]
     cands: list[str] = []
     if n == 5 and w[0] in "أا" and w[3] == "ا" and w[1] != "ت":
         # أفعال → فعل / فعيل («أحفاد» → حفيد, «أيتام» → يتيم); not «اتصال», «اتفاق» (the verbal noun
-        # of an assimilated افتعل, no plural)
+        # of an assimilated افتعل, no plural); of a hollow root → فال («أبواب» → باب, «أموال» → مال)
         cands += [w[1:3] + w[4], w[1:3] + "ي" + w[4]]
+        if w[2] in "وي" and w[1] + "ا" + w[4] not in L.STOPWORDS:  # (not «لان», the fold of «لأن»)
+            cands.append(w[1] + "ا" + w[4])
+    if n == 5 and w[2] == "ا" and w[0] not in "مأاوت" and w[1] not in "وا" and w[3] not in "ئاوي" and w[4] not in "ةىاءي":
+        # فعالل → فعللة / فعلل («قنابل» → قنبلة, «عناكب» → عنكب); not تفاعل, a verbal noun («تعادل»)
+        cands += [w[:2] + w[3:] + "ة", w[:2] + w[3:]]
+    if n == 6 and w[2] == "ا" and w[5] == "ة" and w[0] not in "مأاوت" and w[3] not in "ئاوي":
+        cands += [w[:2] + w[3] + "ا" + w[4], w[:2] + w[3] + "ي" + w[4]]  # فعاللة → فعلال / فعليل («قراصنة» → قرصان,
+        # «تلامذة» → تلميذ)
     if n == 4 and w[0] in "أا" and not strict:
         cands.append(w[1:])
     if n == 5 and w[1] == "و" and w[2] == "ا":
