@@ -296,6 +296,8 @@ class DualParser(TokenView):
         if hit is None:
             return None
         pl, unit = hit
+        if not listed and nxt.startswith("ال") and nxt.endswith("ي") and _word_count(nxt[2:-1]) >= 50:
+            return None  # «دعاني نظيري الإيراني»: a nisba adjective after it, no complement (a possessive)
         if not listed and not (nxt.startswith("ال") and L.fold(unit) in L.DUAL_ONLY):
             return None  # no «X وY» named: only a noun whose plural is broken before a definite one
             # («على جانبي الحدود»: «جانبي» is no plural in construct)
