@@ -261,7 +261,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                 elif unit is None and r.fields.get("kind", "count") == "count" and r.fields.get("value") is not None:
                     joined = self.coordinated_with(i, r.end, out)
                     r.fields["unit"] = self.counted_before(i) or (joined.unit if joined and joined.kind == "count" else None) \
-                        or self.partitive_unit(i, r.end, out)
+                        or self.partitive_unit(i, r.end, out) or self.casualty_unit(i, out)
                     if r.fields["unit"] is None and joined is not None and joined.kind == "money":
                         r.fields["kind"], r.fields["unit"] = "money", joined.unit  # «27.6 مليون دولار و23.1 مليون»
                 out.append(self._figure(r))
@@ -333,6 +333,14 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             if t.k == "p" and t.t not in "()،,":
                 return None  # another clause
         return None
+
+    def casualty_unit(self, i: int, before: list[Figure]) -> str | None:
+        """«قتل 5 أشخاص وأصيب 16», «مقتل 30 شخصا وإصابة نحو مائة»: a bare count right after a verb or
+        noun of killing or wounding counts what the last count before it in the sentence counted."""
+        if self.w(i - 1) not in L.CASUALTY_WORDS:
+            return None
+        counts = [f for f in before if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT]
+        return counts[-1].unit if counts else None
 
     def partitive_unit(self, i: int, end: int, before: list[Figure]) -> str | None:
         """«عدد السجناء 200 شخص، منهم نحو مائة أوقفوا» → شخص, «مواقع للمسلحين … وسيطرت على ثلاثة
