@@ -636,8 +636,10 @@ INDEX_WORDS = {fold(w) for w in ("مؤشر", "المؤشر", "مؤشرات", "ا
 # a sentence about a market index or a rate: its points are a measure (UnitReader.index_points)
 INDEX_CONTEXT = INDEX_WORDS | {fold(w) for w in (
     "ناسداك", "داو", "نيكي", "ستاندرد", "فوتسي", "داكس", "كاك", "تاسي", "بورصة", "البورصة", "الأسهم", "أسهم",
-    "يوريبور", "الفائدة", "فائدة", "السندات", "سندات", "حاجز")}
+    "يوريبور", "الفائدة", "فائدة", "السندات", "سندات", "حاجز", "ضريبة", "الضريبة", "استطلاع", "الاستطلاع",
+    "مقياس", "المقياس")}
 BASIS_WORDS = {fold(w) for w in ("أساس", "اساس", "مئوية", "مئويتين", "مئويتان")}
+POINT_WORDS = {fold(w) for w in ("نقطة", "نقاط", "نقطتين", "نقطتان")}
 # before four digits from 1000 to 1899 with no noun after them: a year («في 1515», «منذ 1436»)
 OLDER_YEAR_OPENERS = {fold(w) for w in ("في", "وفي", "منذ", "ومنذ", "أعوام", "الأعوام", "سنوات", "السنوات")}
 # Numbers after these words are names or identifiers, not quantities.

@@ -313,6 +313,11 @@ class UnitReader(TokenView):
             return True  # a fraction of a point
         if any(t.t == "%" or t.k == "w" and (t.t in L.PERCENT_WORDS or t.t in L.PERCENT_AFTER_FI) for t in self.toks):
             return True  # «وتراجع الدعم عشر نقاط ليصل إلى 37.7 في المائة»: percentage points
+        for k in range(self.n - 1):
+            t = self.toks[k]
+            if self.w(k + 1) in L.POINT_WORDS and (t.k == "n" and t.v is not None and t.v != int(t.v)
+                                                   or self.w(k + 2) in L.BASIS_WORDS):
+                return True  # «… تراجع بلغ 0.6 نقطة», «ارتفع بنحو خمس نقاط مئوية … وقفز بنحو 26 نقطة»
         return any(stem in L.INDEX_CONTEXT or stem.startswith("لل") and "ال" + stem[2:] in L.INDEX_CONTEXT
                    for t in self.toks if t.k == "w" for stem, _ in proclitic_stems(t.t))  # («للمؤشر»)
 
