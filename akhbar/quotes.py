@@ -1632,8 +1632,7 @@ def _what_it_described(doc: _Doc, k: int) -> bool:
     """«ما وصفته بتكرار …», «بما وصفه بالانتهاكات»: «ما» + the verb with its object pronoun + «بـ» + a noun."""
     toks = doc.toks
     return 0 < k < len(toks) - 1 and toks[k - 1].fold in ("ما", "بما") and toks[k].fold != "وصف" \
-        and toks[k + 1].is_word and toks[k + 1].fold.startswith("ب") and len(toks[k + 1].fold) > 3 \
-        and toks[k + 1].fold not in ("بان", "بانه", "بانها", "بانهم")
+        and toks[k + 1].is_word and toks[k + 1].fold.startswith("ب") and len(toks[k + 1].fold) > 3
 
 
 def _an_at(doc: _Doc, k: int) -> int | None:
@@ -1819,8 +1818,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             clause_end = _clause_end(doc, k, s_end)
             speaker = next((h for h in reversed(history) if s_start <= h.start < tok.start), None) \
                 or _sentence_subject(doc, s_start, k, history)  # (a cue's speaker earlier in the sentence first)
-            content = _shape(doc, toks[k + 1].start + 1, clause_end, k + 1, "reported") \
-                if toks[k + 1].start < clause_end else None
+            a = toks[k + 2].start if _is_complementizer(toks[k + 1]) or toks[k + 1].fold in Q.COMPLEMENTIZERS_PRON \
+                and k + 2 < len(toks) else toks[k + 1].start + 1  # («بسبب ما وصفها بأنها انتهاكات»)
+            content = _shape(doc, a, clause_end, k + 1, "reported") if toks[k + 1].start < clause_end else None
             if speaker is not None and content is not None:
                 emit(tok, content, speaker)
             continue
