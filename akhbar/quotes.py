@@ -569,6 +569,21 @@ def _told_outlet(doc: _Doc, i: int, limit: int) -> bool:
     return len(t.fold) > 2 and _outlet(t.raw[1:])  # «لرويترز»
 
 
+def _past_told_outlet(doc: _Doc, k: int, limit: int) -> int:
+    """The token after the outlet told, when token ``k`` opens one («وأرجعت مصادر لـ«الشرق الأوسط»
+    تأخر انضمامه …»: what follows it is the statement), else ``k``."""
+    toks = doc.toks
+    if k >= limit or not toks[k].is_word or not _told_outlet(doc, k, limit):
+        return k
+    if toks[k].fold == "ل" and k + 1 < limit:
+        close = doc.quotes.get(toks[k + 1].start)
+        if close is None:
+            close = doc.text.find("”", toks[k + 1].end, doc.paragraph_end(toks[k + 1].start))
+        return doc.tok_index(close + 1) if close is not None and close > 0 else k
+    m = doc.mention_at(toks[k].end - 1)
+    return doc.tok_index(m.end) if m is not None else k + 1
+
+
 def _outlet(name: str) -> bool:
     """A news outlet: «شبكة ميغا», or one of organisations.json by its name or as «صحيفة …» («"سبق"»,
     ««الشرق الأوسط»»: between quotes after «لـ» the bare name is the paper's)."""
@@ -1868,7 +1883,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                         ms = ms + [person]
                         b = person.end
                 speaker = _make_speaker(doc, a, b, ms, cue.feminine, history)
-                k_after = doc.tok_index(b)
+                k_after = _past_told_outlet(doc, doc.tok_index(b), limit)
                 if not ms and not _is_role(toks[k + 1].fold):
                     # a guessed name after the verb yields to a subject before it: «وكان وزير
                     # الاقتصاد الأسبق محمد الجاسر انتقد أداء العاملين» (SVO after «كان»: «أداء

@@ -1150,6 +1150,9 @@ def test_the_outlet_told_is_not_part_of_the_speaker():
     text = 'وقال المواطن مانع ملفي لـ "سبق" إن السيول جرفت سيارته قرب الوادي.'
     (q,) = _run(text, [_m(text, "سبق", "ORG")])
     assert q.speaker == "المواطن مانع ملفي"
+    text = "وأرجعت مصادر لـ«الشرق الأوسط» تأخر انضمام اللاعب لبعثة الفريق إلى مشاكل في التأشيرة."
+    (q,) = _run(text, [_m(text, "الشرق الأوسط", "LOC")])
+    assert q.speaker == "مصادر" and q.text.startswith("تأخر انضمام")
     text = "وقال شهود عيان لوكالة فرانس برس إن الانفجار هز المدينة بأكملها."
     (q,) = _run(text, [_m(text, "وكالة فرانس برس", "ORG")])
     assert q.speaker == "شهود عيان"
