@@ -521,6 +521,16 @@ def _inference(doc: _Doc, k: int, cue: _CueForm) -> bool:
     return nxt is not None and (nxt.fold == "الي" or _is_complementizer(nxt))
 
 
+def _first_person(tok: _Tok, cue: _CueForm) -> bool:
+    """«وأعتقد أن …», «وأعترف بأن …»: a verb whose perfect opens with a plain alef (افتعل) written
+    with «أ» is the first person's imperfect, the writer's or the speaker's own words, no one
+    reported (folding makes «أعتقد» and «اعتقد» one word)."""
+    if cue.lemma not in Q.ALEF_WASL_CUES or cue.participle:
+        return False
+    raw = strip_marks(tok.raw)
+    return (raw[1:] if raw[:1] in "وف" and len(raw) > 4 else raw).startswith("أ")
+
+
 def _not_accusing(doc: _Doc, k: int, cue: _CueForm) -> bool:
     """«واتُّهم بدعم نظام بن علي» (passive: a «بـ» word right after it), «متهمة» not before «إياه /
     إياها / إياهم» (a noun: the accused): no accusation stated."""
@@ -1816,6 +1826,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             continue
         cue = hit[0]
         if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue) or _not_accusing(doc, k, cue) \
+                or _first_person(tok, cue) \
                 or (cue.lemma == "رد" and k + 1 < len(toks) and toks[k + 1].fold in ("فعل", "الفعل")) \
                 or (cue.lemma == "لفت" and k + 1 < len(toks) and toks[k + 1].fold in Q.ATTENTION
                     and (k + 2 >= len(toks) or toks[k + 2].fold != "الي")):

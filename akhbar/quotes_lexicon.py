@@ -210,6 +210,8 @@ STOPS = {
     "قوله", "قولها", "بقوله", "بقولها", "بالقول",  # «وأضاف المتحدث قوله …», «وتابع بقوله»: «(by) saying»
     "ازاء", "حيال", "تجاه", "بشان",  # «ورأى والدي إزاء هذا الاهتمام أن …»
 }
+# cues whose perfect opens with a plain alef (افتعل): written with «أ» they are «I …» (quotes._first_person)
+ALEF_WASL_CUES = {"اعتقد", "اعترف", "اعتبر", "انتقد", "اقترح", "اتهم"}
 # «لفت … النظر / الانتباه إلى»: drew attention to (folded)
 ATTENTION = {"النظر", "الانتباه", "الانظار"}
 # prepositions with a pronoun suffix («إليه», «عنها», «منهم»): never a name

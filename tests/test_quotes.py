@@ -1212,3 +1212,10 @@ def test_drawing_attention_and_a_reaction():
     assert [q.speaker for q in _run(text, [_m(text, "روفرز")])] == ["روفرز", "روفرز"]
     (q,) = _run("ورأى والدي إزاء هذا الاهتمام الكبير أن يصطحبني إلى طبيب العيون.")
     assert q.speaker == "والدي"
+
+
+def test_the_first_person_is_no_reported_speaker():
+    text = "وقال الوزير إن الأمر محزن. وأعتقد أن الشرق الأوسط تجري صناعته من جديد الآن."
+    assert [q.cue for q in _run(text)] == ["وقال"]
+    (q,) = _run("واعتبر الوزير أن القرار صائب تماما في هذا الوقت.")
+    assert q.cue == "واعتبر" and q.speaker == "الوزير"
