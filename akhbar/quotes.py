@@ -438,7 +438,9 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if close is None or close < 0:
                 break
             inner_words = len(doc.text[t.start + 1 : close].split())
-            if inner_words >= _MIN_DIRECT_WORDS and not (
+            named = words >= 1 and inner_words <= _NAME_QUOTE_WORDS and i > 0 and toks[i - 1].is_word \
+                and _bare(toks[i - 1].fold) in Q.OUTLET_HEADS  # «مصادر شبكة “سكاي نيوز عربية” في اليمن بمقتل …»
+            if inner_words >= _MIN_DIRECT_WORDS and not named and not (
                     inner_words <= _NAME_QUOTE_WORDS and _an_soon_after(doc, close + 1, limit)
                     and (t.raw == "(" or _quoted_name(doc, t.start, close))
                     and (words >= 1 or doc.mentions_in(t.start, close + 1))):
@@ -446,7 +448,8 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if fold_match(doc.text[t.start + 1 : close].strip()) in Q.STOPS:
                 break  # «وتناقلت وسائل الإعلام «الخميس» أنه …»: a quoted adverbial (a day), not a name
             # a short quoted name inside the title: «حلف "الناتو"», «(الناتو)»
-            found += doc.mentions_in(t.start, close)
+            found += [m for m in doc.mentions_in(t.start, close) if not (named and m.label == "LOC")]
+            # (a place inside an outlet's quoted name is no speaker: «موقع «سعوديون في أميركا»»)
             end = close + 1
             i = doc.tok_index(close + 1)
             continue
@@ -728,7 +731,7 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     n = i
     while n < limit and n - i < 2:
         t = toks[n]
-        if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS \
+        if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or t.fold in Q.RELATIVES \
                 or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
                 or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
                 or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON \

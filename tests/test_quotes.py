@@ -1219,3 +1219,12 @@ def test_the_first_person_is_no_reported_speaker():
     assert [q.cue for q in _run(text)] == ["وقال"]
     (q,) = _run("واعتبر الوزير أن القرار صائب تماما في هذا الوقت.")
     assert q.cue == "واعتبر" and q.speaker == "الوزير"
+
+
+def test_an_outlets_short_quoted_name_and_a_relative_after_the_speaker():
+    text = "وأفادت مصادر شبكة “سكاي نيوز عربية” في اليمن، بمقتل مدني وإصابة 4 آخرين في قصف للحوثيين."
+    (q,) = _run(text)
+    assert q.speaker == "مصادر شبكة “سكاي نيوز عربية”" and "بمقتل مدني" in q.text
+    text = "وقالت الممثلة، التي حققت نجاحا كبيرا في المسلسل، إن الدور كان صعبا عليها."
+    (q,) = _run(text)
+    assert q.speaker == "الممثلة"
