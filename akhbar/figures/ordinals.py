@@ -208,6 +208,8 @@ class OrdinalParser(TokenView):
             if not prev:
                 return None
             stem = next((prev[len(p):] for p in ("ال", "وال", "بال", "فال", "كال") if prev.startswith(p)), None)
+            if stem is not None and strip_diacritics(self.raw_word(j)).lstrip("وبفك").startswith(("إل", "أل")):
+                stem = None  # «إليزابيث الثانية»: «إل» with its hamza is no article (the fold drops it)
             if stem is None and prev.startswith(("لل", "ولل", "فلل")):
                 # «للمرة» = لـ + المرة, but «للواء» = لـ + اللّواء: a noun starting with «ل» keeps it;
                 # «وللمركز الثاني» = و + لـ + المركز
@@ -269,7 +271,10 @@ class OrdinalParser(TokenView):
         if not head or head.startswith("ال") or head in L.STOPWORDS or head in L.NUMBER_WORDS \
                 or self.toks[j - 1].k != "w" or (head.endswith("ه") and len(head) > 2) != fem_ord or len(head) < 3:
             return None
-        return strip_diacritics(self.raw_word(j - 1)).replace("\u0640", "")
+        word = strip_diacritics(self.raw_word(j - 1)).replace("\u0640", "")
+        if word[0] in "وف" and _word_count(L.fold(word[1:])) > 3 * _word_count(head):
+            word = word[1:]  # «وعملية الإنقاذ الثالثة» → عملية
+        return word
 
     def parse_adverbial_ordinal(self, i: int):
         """«وحل ميلان عاشرا في الدوري», «فيما حلوا ثانيا»: a rank after a verb of placing;

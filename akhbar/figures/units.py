@@ -87,8 +87,8 @@ def broken_singular(w: str, strict: bool = False) -> str | None:
     the word itself («رسول» is a singular, not the plural of «رسل»), and the four-letter patterns
     are not tried: أفعل is also the elative («أكبر») and فعول the verbal noun («الظهور», «هبوط»)."""
     n = len(w)
-    if w in L.IRREGULAR_PLURALS:
-        return L.IRREGULAR_PLURALS[w][1]
+    if L.fold(w) in L.IRREGULAR_PLURALS:
+        return L.IRREGULAR_PLURALS[L.fold(w)][1]
     cands: list[str] = []
     if n == 5 and w[0] in "أا" and w[3] == "ا" and w[1] != "ت":
         # أفعال → فعل / فعيل («أحفاد» → حفيد, «أيتام» → يتيم); not «اتصال», «اتفاق» (the verbal noun
