@@ -250,6 +250,8 @@ class DateParser(TokenView):
             endx += 1
             if (m, day or 1) < (self.ref.month, self.ref.day):
                 y += 1
+        elif self.w(i - 1) in L.SINCE_WORDS and (m, day or 1) > (self.ref.month, self.ref.day):
+            y -= 1  # «منذ تشرين الثاني (نوفمبر)» in July: the November before
         try:
             d = dt.date(y, m, day or 1)
         except ValueError:

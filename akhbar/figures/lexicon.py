@@ -790,6 +790,7 @@ CAP_NOUNS = {fold(w) for w in ("مدة", "فترة", "سرعة", "نسبة", "د
                                 "تخفيضات", "جوائز", "تعويضات", "السجن", "الحبس")}
 NEGATIONS = {fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
 # «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
+SINCE_WORDS = {fold(w) for w in ("منذ", "ومنذ")}  # «منذ نوفمبر»: a month in the past
 # heads of the names of an event's editions and of teams, which an ordinal after the name ranks
 # («مهرجان القطيف السادس», «المخيم الكشفي العالمي الثالث والعشرين», «فريق الهلال الأول»)
 EVENT_HEADS = {fold(w): w for w in (
