@@ -220,6 +220,8 @@ class UnitReader(TokenView):
                 return kind, "جنيه إسترليني", end + 1
             if kind == "money" and self.w(end) in L.CURRENCY_COUNTRIES:
                 return kind, unit + " " + self.word_as_written(end), end + 1  # «دولار أسترالي»
+            if kind == "money" and (self.w(end) or "").endswith("ه") and self.w(end)[:-1] in L.CURRENCY_COUNTRIES:
+                return kind, unit + " " + self.word_as_written(end)[:-1], end + 1  # «110 ريالات قطرية» → ريال قطري
             return kind, unit, end
         if w == "م" and j + 1 < self.n and self.adjacent(j + 1) and self.toks[j + 1].t in ("2", "3", "²", "³"):
             return "measure", "متر مربع" if self.toks[j + 1].t in ("2", "²") else "متر مكعب", j + 2
