@@ -513,6 +513,18 @@ def _one_of(doc: _Doc, i: int, limit: int) -> bool:
     return _is_role(nxt) or _bare(nxt) in Q.SPEAKING_DOCS
 
 
+def _states_nothing(doc: _Doc, k: int, cue: _CueForm) -> bool:
+    """The cue word at token ``k`` reports no one's statement here: an adjective («نتائج مؤكدة»),
+    an inference, the passive or a noun of «اتهم», the first person, «رد فعل» (reaction, a noun),
+    «لفت الانتباه» without «إلى» (drew notice)."""
+    toks = doc.toks
+    nxt = toks[k + 1].fold if k + 1 < len(toks) else ""
+    return (cue.participle and _adjective_participle(doc, k)) or _inference(doc, k, cue) \
+        or _not_accusing(doc, k, cue) or _first_person(toks[k], cue) \
+        or (cue.lemma == "رد" and nxt in ("فعل", "الفعل")) \
+        or (cue.lemma == "لفت" and nxt in Q.ATTENTION and (k + 2 >= len(toks) or toks[k + 2].fold != "الي"))
+
+
 def _inference(doc: _Doc, k: int, cue: _CueForm) -> bool:
     """«وهذا يشير إلى أن …», «مما يؤكد أن …», «وهذا ما يؤكد أن …»: an imperfect cue whose subject is
     «this / which» (Q.INFERENCE_SUBJECTS) and that has no subject after it is the writer's inference,
@@ -1828,12 +1840,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         if hit is None or doc.inside_quote(tok.start):
             continue
         cue = hit[0]
-        if cue.participle and _adjective_participle(doc, k) or _inference(doc, k, cue) or _not_accusing(doc, k, cue) \
-                or _first_person(tok, cue) \
-                or (cue.lemma == "رد" and k + 1 < len(toks) and toks[k + 1].fold in ("فعل", "الفعل")) \
-                or (cue.lemma == "لفت" and k + 1 < len(toks) and toks[k + 1].fold in Q.ATTENTION
-                    and (k + 2 >= len(toks) or toks[k + 2].fold != "الي")):
-            continue  # («رد فعل المستهلكين»: «reaction», a noun; «ولفت الانتباه خلال الأشهر …»: drew notice)
+        if _states_nothing(doc, k, cue):
+            continue
         s_start, s_end = doc.sentence_bounds(tok.start)
         limit = doc.tok_index(s_end)
         if cue.lemma in Q.RELAYED_FROM:
@@ -1847,8 +1855,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             clause_end = _clause_end(doc, k, s_end)
             speaker = next((h for h in reversed(history) if s_start <= h.start < tok.start), None) \
                 or _sentence_subject(doc, s_start, k, history)  # (a cue's speaker earlier in the sentence first)
-            a = toks[k + 2].start if _is_complementizer(toks[k + 1]) or toks[k + 1].fold in Q.COMPLEMENTIZERS_PRON \
-                and k + 2 < len(toks) else toks[k + 1].start + 1  # («بسبب ما وصفها بأنها انتهاكات»)
+            a = toks[k + 2].start if _is_complementizer(toks[k + 1]) and k + 2 < len(toks) \
+                else toks[k + 1].start + 1  # («بسبب ما وصفها بأنها انتهاكات»: after «بأنها»)
             content = _shape(doc, a, clause_end, k + 1, "reported") if toks[k + 1].start < clause_end else None
             if speaker is not None and content is not None:
                 emit(tok, content, speaker)
