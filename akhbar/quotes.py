@@ -1338,8 +1338,9 @@ def _according_source(doc: _Doc, j: int, sent_end: int, history: Sequence[_Speak
             and len(tk.fold) > 2 else tk.fold  # «للوزارة»: _is_role reads the elided article itself
         # (the «لـ» of «وفقاً لـ» is no addressee's: «وفقاً لصحيفة «آس»» is not «قال لصحيفة»)
         if not tk.is_word or _bare(fold) in Q.STOPS or _is_complementizer(tk) or tk.fold in _THEN \
-                or tk.fold in ("نحو", "لنحو"):
-            break  # «وحسب آخر الإحصاءات فإن …», «بحسب آخر الإحصائيات لنحو 11.5 مليار»
+                or tk.fold in ("نحو", "لنحو") or (words >= 1 and _told_outlet(doc, k, len(toks))):
+            break  # «وحسب آخر الإحصاءات فإن …», «بحسب آخر الإحصائيات لنحو 11.5 مليار», «وحسب مصادر
+            # لـ«الشرق الأوسط»» (the outlet told)
         if words >= 1 and (tk.fold in Q.ACCORDING or tk.fold in Q.QUOTING or (
                 _ends_subject(toks[k - 1].fold, tk) and not any(toks[x].fold in _RELATIVES for x in range(j, k)))):
             break  # «وفق التقارير | تعاني …», «وفق بيان الوزارة | نقلا عن …»: the source's phrase has
@@ -1422,6 +1423,9 @@ def _according_quotes(doc: _Doc, history: list[_Speaker]) -> list[tuple[int, Quo
         after_a = spk.end
         while after_a < s_end and doc.text[after_a] in "»”\")":
             after_a += 1
+        k_out = _past_told_outlet(doc, doc.tok_index(after_a), doc.tok_index(s_end))
+        if k_out < len(doc.toks) and doc.toks[k_out].start > after_a:
+            after_a = min(doc.toks[k_out].start, s_end)  # («وحسب مصادر لـ«الشرق الأوسط»، فإن …»)
         after = doc.text[after_a:s_end].strip(" \t،,.؛")
         if len(before.split()) <= 1:  # at the start: «وبحسب كوريا الجنوبية، فإن ...»
             a = after_a

@@ -279,7 +279,8 @@ OUTLET_HEADS = {"صحيفه", "وكاله", "قناه", "شبكه", "موقع", 
 # words before «لـ» that make it «of», not «told» («المدير العام لوكالة الأنباء السعودية», «الموقع
 # الرسمي لـ"مشيخة الأزهر"»): see quotes._told_outlet
 OF_BEFORE_LAM = {"عام", "تنفيذي", "رسمي", "اقليمي", "تابع", "تابعه", "اعلامي", "تحرير", "رييس", "رييسه", "مدير",
-                 "مديره", "نايب", "مراسل", "مراسله", "محرر", "مالك", "موسس"}  # (folded, without «ال»)
+                 "مديره", "نايب", "مراسل", "مراسله", "محرر", "مالك", "موسس",
+                 "تقرير", "بيان", "تحقيق", "مقال", "دراسه", "تحليل"}  # (folded, without «ال»; «تقرير لـ«رويترز»»: its report)
 # subjects whose words another cue, not a speaker, reports: «وهذا يشير إلى أن …», «مما يؤكد أن …» are
 # the writer's inference (FIGQ_GUIDE: «ما يشير إلى» is no statement), folded
 INFERENCE_SUBJECTS = {"هذا", "وهذا", "ذلك", "وذلك", "مما", "ما"}

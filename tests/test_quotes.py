@@ -1153,6 +1153,9 @@ def test_the_outlet_told_is_not_part_of_the_speaker():
     text = "وأرجعت مصادر لـ«الشرق الأوسط» تأخر انضمام اللاعب لبعثة الفريق إلى مشاكل في التأشيرة."
     (q,) = _run(text, [_m(text, "الشرق الأوسط", "LOC")])
     assert q.speaker == "مصادر" and q.text.startswith("تأخر انضمام")
+    text = "وحسب مصادر لـ«الشرق الأوسط»، فإن الاجتماع كرس لمناقشة تثبيت الأمن في المدينة."
+    (q,) = _run(text, [_m(text, "الشرق الأوسط", "LOC")])
+    assert q.kind == "according_to" and q.speaker == "مصادر" and q.text.startswith("الاجتماع كرس")
     text = "وقال شهود عيان لوكالة فرانس برس إن الانفجار هز المدينة بأكملها."
     (q,) = _run(text, [_m(text, "وكالة فرانس برس", "ORG")])
     assert q.speaker == "شهود عيان"
