@@ -185,3 +185,11 @@ def test_a_document_with_two_nationalities_leaves_a_bare_count_bare():
     # with one nationality in the document, the bare count takes it
     items = [(t, f) for t in doc[1:] for f in extract_figures(t)]
     assert [subject_key(s) for s in document_subjects(items)] == ["جندي شمالي كوري"] * 2
+
+
+def test_points_have_no_subject_of_their_own():
+    from akhbar.figures import extract_figures
+    from akhbar.figures.subject import figure_subject
+    text = "ويتصدر الزمالك جدول المسابقة برصيد 83 نقطة بفارق تسع نقاط عن الأهلي."
+    figs = [f for f in extract_figures(text) if f.unit == "نقطة"]
+    assert len(figs) == 2 and all(figure_subject(text, f) is None for f in figs)

@@ -169,6 +169,9 @@ _MONEY_NOUNS = _fold_set(
 _SHARE_NOUNS = _fold_set("نسبة معدل حصة")
 _MEASURE_NOUNS = _fold_set("طول عرض مسافة مساحة ارتفاع عمق وزن سعة مدة")  # «مسافة السباق 700 متر»
 _RESTATED_RE = re.compile(r"[\s(]*(?:(?:اي|او|بما|ما|اي ما)\s*(?:يعادل|يوازي|يساوي)?)?[\s(]*")
+# counted nouns that say nothing of what is counted: a team's points, a gap in points (counts
+# since pipeline 0.18.0, measures before): two of them in one story are no two claims about one thing
+_UNIT_SAYS_NOTHING = frozenset({normalize("نقطة")})
 _NOT_NOUNS = _fold_set("إثر اثر بسبب جراء نتيجة عقب أثناء إزاء لدى")
 # heads that count occurrences («13 مرة»): the event says what occurred, so it is keyed
 _OCCURRENCE_HEADS = _fold_set("مرة")
@@ -716,6 +719,8 @@ def figure_subject(text: str, fig: Figure) -> Subject | None:
         if not words_inside:
             return None
         unit = normalize(fig.unit)
+        if unit in _UNIT_SAYS_NOTHING:
+            return None  # «برصيد 83 نقطة», «بفارق تسع نقاط»: whose points is not in the noun
         around = [sent.words[k].folded for k in (first - 1, last + 1) if 0 <= k < len(toks) and sent.is_word(k)]
         if set(around) & L.PARTITIVES and not any(lemma(toks[i].text) == unit for i in words_inside):
             return None  # «خمسة أشخاص، اثنان منهم»: a part of a group counted before, not the group
