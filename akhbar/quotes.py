@@ -557,8 +557,8 @@ def _not_accusing(doc: _Doc, k: int, cue: _CueForm) -> bool:
         return True
     if cue.participle:
         return not nxt.fold.startswith("ايا")
-    return nxt.fold in ("فيه", "فيها") or (k > 0 and toks[k - 1].fold in ("لم", "لن", "لا", "ما"))
     # («ليست أول مرة تتهم فيها إسرائيل …»: a relative clause; «لم يُتّهم شخصياً»)
+    return nxt.fold in ("فيه", "فيها") or (k > 0 and toks[k - 1].fold in ("لم", "لن", "لا", "ما"))
 
 
 def _accused_of(doc: _Doc, k: int, clause_end: int) -> int | None:
@@ -586,10 +586,8 @@ def _told_outlet(doc: _Doc, i: int, limit: int) -> bool:
     if t.fold[1:] in Q.OUTLET_HEADS:  # «لوكالة …», «لصحيفة …»
         return True
     if t.fold == "ل" and i + 1 < limit and (toks[i + 1].raw in _OPEN_CLOSE or toks[i + 1].raw in '"”'):
-        close = doc.quotes.get(toks[i + 1].start)
-        if close is None and toks[i + 1].raw in '”':  # «لـ”الوئام”»: one mark for both ends
-            close = doc.text.find("”", toks[i + 1].end, doc.paragraph_end(toks[i + 1].start))
-        name = doc.text[toks[i + 1].end : close].strip() if close is not None and close > 0 else ""
+        close = _closing_mark(doc, toks[i + 1])
+        name = doc.text[toks[i + 1].end : close].strip() if close is not None else ""
         return bool(name) and _outlet(name)
     return len(t.fold) > 2 and _outlet(t.raw[1:])  # «لرويترز»
 
@@ -601,12 +599,19 @@ def _past_told_outlet(doc: _Doc, k: int, limit: int) -> int:
     if k >= limit or not toks[k].is_word or not _told_outlet(doc, k, limit):
         return k
     if toks[k].fold == "ل" and k + 1 < limit:
-        close = doc.quotes.get(toks[k + 1].start)
-        if close is None:
-            close = doc.text.find("”", toks[k + 1].end, doc.paragraph_end(toks[k + 1].start))
-        return doc.tok_index(close + 1) if close is not None and close > 0 else k
+        close = _closing_mark(doc, toks[k + 1])
+        return doc.tok_index(close + 1) if close is not None else k
     m = doc.mention_at(toks[k].end - 1)
     return doc.tok_index(m.end) if m is not None else k + 1
+
+
+def _closing_mark(doc: _Doc, mark: _Tok) -> int | None:
+    """Where the quotation opened by ``mark`` closes, or None; «لـ”الوئام”» writes one mark for
+    both ends, so a «”» with no pair closes at the next «”» of its paragraph."""
+    close = doc.quotes.get(mark.start)
+    if close is None and mark.raw == "”":
+        close = doc.text.find("”", mark.end, doc.paragraph_end(mark.start))
+    return close if close is not None and close > 0 else None
 
 
 def _outlet(name: str) -> bool:

@@ -68,6 +68,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from akhbar.figures import lexicon as L
 from akhbar.figures.dates import DateParser
@@ -337,10 +338,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
     def casualty_unit(self, i: int, before: list[Figure]) -> str | None:
         """«قتل 5 أشخاص وأصيب 16», «مقتل 30 شخصا وإصابة نحو مائة»: a bare count right after a verb or
         noun of killing or wounding counts what the last count before it in the sentence counted."""
-        if self.w(i - 1) not in L.CASUALTY_WORDS:
-            return None
-        counts = [f for f in before if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT]
-        return counts[-1].unit if counts else None
+        return _last_counted(before) if self.w(i - 1) in L.CASUALTY_WORDS else None
 
     def partitive_unit(self, i: int, end: int, before: list[Figure]) -> str | None:
         """«عدد السجناء 200 شخص، منهم نحو مائة أوقفوا» → شخص, «مواقع للمسلحين … وسيطرت على ثلاثة
@@ -349,9 +347,9 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         nearest plural noun before it in the clause (a word whose singular the corpus uses)."""
         if self.w(end) not in L.PARTITIVES and self.w(i - 1) not in L.PARTITIVES:
             return None
-        counts = [f for f in before if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT]
-        if counts:
-            return counts[-1].unit
+        counted = _last_counted(before)
+        if counted is not None:
+            return counted
         for k in range(i - 1, max(i - 13, -1), -1):
             t = self.toks[k]
             if t.k == "n":
@@ -388,6 +386,11 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
             magnitude=f.get("magnitude"),
             date_value=f.get("date_value"),
         )
+
+
+def _last_counted(before: Sequence[Figure]) -> str | None:
+    """The noun the last count in ``before`` counted (none for «آخرين»-style others)."""
+    return next((f.unit for f in reversed(before) if f.kind == "count" and f.unit and f.unit != L.OTHER_UNIT), None)
 
 
 _UNSIGNED_KINDS = {"count", "duration", "money", "year"}

@@ -790,8 +790,6 @@ CAP_NOUNS = {fold(w) for w in ("مدة", "فترة", "سرعة", "نسبة", "د
                                 "غرامات", "عقوبات", "تحويلات", "قروض", "مكافأة", "مكافآت", "رسوم", "خصومات", "خصم",
                                 "تخفيضات", "جوائز", "تعويضات", "السجن", "الحبس")}
 NEGATIONS = {fold(w) for w in ("لا", "ألا", "لن", "لم", "أن لا")}
-# «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
-SINCE_WORDS = {fold(w) for w in ("منذ", "ومنذ")}  # «منذ نوفمبر»: a month in the past
 # heads of the names of an event's editions and of teams, which an ordinal after the name ranks
 # («مهرجان القطيف السادس», «المخيم الكشفي العالمي الثالث والعشرين», «فريق الهلال الأول»)
 EVENT_HEADS = {fold(w): w for w in (
@@ -808,6 +806,7 @@ EDITION_YEAR_HEADS = {fold(w) for w in (
 FESTIVAL_HEADS = {fold(w) for w in ("مهرجان", "ملتقى", "عيد", "صيف", "جاليري")}
 EDITION_YEAR_STOPS = {fold(w) for w in (
     "في", "عام", "العام", "لعام", "سنة", "منذ", "حتى", "خلال", "قبل", "بعد", "من", "إلى", "الى", "موسم", "الموسم")}
+# «التقرير الـ51», «الدورة الـ23»: definite digits after these nouns are ranks
 EDITION_NOUNS = {fold(w) for w in (
     "الدورة", "الجولة", "الذكرى", "النسخة", "الموسم", "المرتبة", "المركز", "التقرير", "الاجتماع",
     "المؤتمر", "القمة", "الحلقة", "البطولة", "اليوم", "الأسبوع", "الشهر", "العام", "المهرجان",
@@ -818,12 +817,12 @@ MINUTE = {fold("الدقيقة")}
 # (the Omani rial has 1000 baisa: «ريال عماني» is left out)
 CENTS_CURRENCIES = {"ريال", "درهم", "دولار", "يورو", "جنيه", "ليرة"}
 THOUSANDTHS_CURRENCIES = {"ريال عماني"}
-# adverbials a number is often followed by, never its counted noun («18 بدلاً من 21», «119 علاوة على …»)
-# and nisba adverbs («106 عالمياً», «رحلتين أسبوعيًا»; a nisba of people, «40 سورياً», is a counted noun)
 # verbs and nouns of killing and wounding: a bare count after them counts the people the count
 # before it counted («قتل 5 أشخاص وأصيب 16»)
 CASUALTY_WORDS = {fold(p + w) for p in ("", "و", "ف") for w in (
-    "قتل", "أصيب", "اصيب", "جرح", "توفي", "لقي", "أصيبوا", "قتلوا", "مقتل", "إصابة", "اصابة", "جرح", "وفاة")}
+    "قتل", "أصيب", "اصيب", "جرح", "توفي", "لقي", "أصيبوا", "قتلوا", "مقتل", "إصابة", "اصابة", "وفاة")}
+# adverbials a number is often followed by, never its counted noun («18 بدلاً من 21», «119 علاوة على …»)
+# and nisba adverbs («106 عالمياً», «رحلتين أسبوعيًا»; a nisba of people, «40 سورياً», is a counted noun)
 NOT_UNITS = {fold(w) for w in (
     "بدلا", "علاوة", "فضلا", "إضافة", "اضافة", "مقابل", "تقريبا",
     "عالميا", "محليا", "دوليا", "إقليميا", "عربيا", "سنويا", "شهريا", "أسبوعيا", "يوميا", "رسميا", "حاليا",
@@ -908,6 +907,7 @@ TODAY_COMPLEMENTIZERS = {fold(w) for w in ("إن", "أن", "بأن", "إنه", "
 THIS_YEAR_WORDS = {fold(w) for w in ("الحالي", "الجاري", "المقبل", "القادم")}
 THIS_MONTH = {fold(w) for w in ("الجاري", "الحالي")}
 MONTH_RELATIVE_WORDS = PAST_WORDS | NEXT_WORDS | THIS_MONTH  # «الشهر الماضي / المقبل / الحالي»
+SINCE_WORDS = {fold(w) for w in ("منذ", "ومنذ")}  # «منذ نوفمبر»: a month in the past
 BECAME_BEFORE = {fold(w) for w in ("أنه", "أنها", "إنه", "إنها", "قد", "وقد", "لقد", "فقد", "حتى", "ثم")}
 MODEL_WORDS = {fold(w) for w in ("طراز", "موديل", "ماركة", "بطراز")}
 # words whose complement is an amount: a bracketed number after them is no footnote mark

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from akhbar.figures import lexicon as L
-from akhbar.figures.tokens import TokenView
+from akhbar.figures.tokens import TokenView, ra_value
 from akhbar.text import proclitic_stems as _strip
 
 
@@ -92,10 +92,8 @@ class NumberReader(TokenView):
             ):
                 v = float(t.t + "." + self.toks[j + 2].t)  # «نحو 1،9 مليون»: a decimal comma
                 j += 2
-            elif "ر" in t.t and len(t.t.split("ر")[0]) == 3 \
-                    and L.NUMBER_WORDS.get(self.w(j + 1) or "", (0, ""))[1] in ("scale", "plural"):
-                left, right = t.t.split("ر")
-                v = float(right + "." + left)  # «423ر2 مليون برميل» = 2.423 million (not 2,423 million)
+            elif "ر" in t.t and L.NUMBER_WORDS.get(self.w(j + 1) or "", (0, ""))[1] in ("scale", "plural"):
+                v = ra_value(t.t, fraction=True)  # «423ر2 مليون برميل» = 2.423 million (not 2,423 million)
             atoms.append((v, "digits", False))
             j += 1
         elif t.k == "w":

@@ -45,16 +45,21 @@ class _Tok:
         return f"{self.k}:{self.t}"
 
 
+def ra_value(t: str, fraction: bool = False) -> float:
+    """A number written fraction-first, Saudi Press Agency style: «6ر11» = 11.6; a 3-digit left
+    part is a thousands group («500ر307» = 307,500) unless ``fraction`` says it is decimals (before
+    a scale word: «423ر2 مليون» = 2.423 million)."""
+    left, right = t.split("ر")
+    if len(left) == 3 and not fraction:
+        return float(right) * 1000 + float(left)
+    return float(right + "." + left)
+
+
 def _num_value(t: str) -> float | None:
     if _PLAIN_RE.fullmatch(t):
         return float(t)
     if "ر" in t:
-        # Saudi Press Agency style, written fraction-first: «6ر11» = 11.6,
-        # «500ر307» = 307,500 (a 3-digit left part is a thousands group)
-        left, right = t.split("ر")
-        if len(left) == 3:
-            return float(right) * 1000 + float(left)
-        return float(right + "." + left)
+        return ra_value(t)
     if _THOUSANDS_RE.fullmatch(t):
         return float(t.replace(",", "").replace("،", ""))
     if _DOT_THOUSANDS_RE.fullmatch(t):
