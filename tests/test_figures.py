@@ -621,3 +621,33 @@ def test_values_are_the_decimals_written():
                         ("نحو 2.05 مليار ريال", 2_050_000_000.0)):
         [f] = extract_figures(text)
         assert f.value == f.value_low == f.value_high == value, (text, f.value)
+
+
+def test_bare_counts_take_the_noun_the_text_gives():
+    """Bare numbers whose noun the sentence gives elsewhere (SaudiNewsNet sentences): four digits
+    outside the years news text names count the noun after them; «مقابل» / «من أصل» and a change
+    «من X إلى Y …» share the other amount's noun, currency or scale; bracketed digits restated in
+    words are one figure."""
+    assert _figs("رصد الفرق 160 مخالفة من أصل 1100 مرفق إيواء مرخص")[1] == ("1100 مرفق", "count", 1100.0, "مرفق")
+    assert _figs("في 1515 احتل البرتغاليون الجزيرة") == [("1515", "year", 1515.0, None)]
+    assert _figs("بفوزهما في 11 لقبا من أصل 12، واللقب الوحيد")[1] == ("12", "count", 12.0, "لقب")
+    assert _figs("وتملك سيرينا 13191 نقطة، مقابل 6490 للروسية ماريا شارابوفا.")[1][3] == "نقطة"
+    assert [f[1:] for f in _figs("بجائزة قدرها 40 ألف ريال، و30 ألفا للفضية و25 ألفا للبرونزية")] == [
+        ("money", 40000.0, "ريال"), ("money", 30000.0, "ريال"), ("money", 25000.0, "ريال")]
+    assert _figs("تقليص عدد أجهزة الطرد المركزي من 20 ألفا إلى 6 آلاف جهاز فقط")[0][1:] == ("count", 20000.0, "جهاز")
+    assert _figs("وستكون زيادة رأس المال من 200 إلى 450 مليون ريال")[0][1:] == ("money", 200_000_000.0, "ريال")
+    assert _figs("فستطبق زيادة الضرائب من 13 إلى 23 في المائة")[0][1] == "percent"
+    assert _figs("حيث وزع المكتب أكثر من (135) مائة وخمس وثلاثين جائزة على المتسابقين") == [
+        ("أكثر من (135) مائة وخمس وثلاثين جائزة", "count", 135.0, "جائزة")]
+    assert _figs("بمبلغ قدره (20) عشرون هللة عن كل لتر") == [("(20) عشرون هللة", "money", 20.0, "هللة")]
+
+
+def test_names_and_list_items_with_a_dash_or_a_dot():
+    """«هيليوم - 3», «سالت - 2»: a name's number after a spaced dash; a list item opening a line
+    with Latin text or after a full stop; a breakdown after a count keeps its figures."""
+    assert _figs("فإن القدرة على استخراج هيليوم - 3 يمكن أن يترك تأثيرا") == []
+    assert _figs("وفي حالة سالت - 1 فقد أعقبها بعد ذلك سالت - 2، ومن بعدها") == []
+    assert _figs("7. Scent of a Woman | Martin Brest (1992) ***") == [("1992", "year", 1992.0, None)]
+    assert _figs("التخصّصات الجامعية النظرية والأدبية.3 - فتح مزيدٍ من المعاهد") == []
+    assert [f[3] for f in _figs("أسفرت عن سقوط 28 قتيلا - 17 متمردا و11 عنصرا")] == ["قتيل", "متمرد", "عنصر"]
+    assert _figs("جدة - 3 آلاف زائر")[0][1:] == ("count", 3000.0, "زائر")

@@ -274,7 +274,7 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
                     self._last_count = (value, f["unit"], r.end, False)
             i = max(r.end, i + 1)
             self._consumed = i
-        return _share_list_unit(self.text, out)
+        return _merge_restated(self.text, _share_change_unit(self.text, _share_list_unit(self.text, out)))
 
     def counted_before(self, i: int) -> str | None:
         """The noun a bare count at token ``i`` counts when the clause names it before: «بلغ عدد
@@ -314,16 +314,19 @@ class _Parser(QuantityParser, RangeParser, DateParser, OrdinalParser, DualParser
         return None
 
     def coordinated_with(self, i: int, end: int, before: list[Figure]) -> Figure | None:
-        """The count or amount before a bare number joined to it by «و» in the same clause, whose
-        noun or currency the number shares: «496 ألف موظف في مراتب عامة و513 ألفاً في وظائف
-        تعليمية», «41 مليون دولار … و23.1 مليون» (when no word after it may be its own noun: «و1432
-        زمردة» is a year-shaped number's); None otherwise."""
-        if not before or not self.joined_by_and(i):
+        """The count or amount before a bare number joined to it by «و», «مقابل» or «من أصل» in the
+        same clause, whose noun or currency the number shares: «496 ألف موظف في مراتب عامة و513
+        ألفاً في وظائف تعليمية», «41 مليون دولار … و23.1 مليون», «13191 نقطة، مقابل 6490», «11 لقبا
+        من أصل 12» (when no word after it may be its own noun: «و1432 زمردة» is a year-shaped
+        number's); None otherwise."""
+        if not before or not (self.joined_by_and(i) or self.w(i - 1) in L.AGAINST_WORDS
+                              or (self.w(i - 2), self.w(i - 1)) in L.OUT_OF_WORDS):
             return None
         nxt = self.w(end)
-        if nxt is not None and nxt not in L.AFTER_BARE_COUNT and not (
+        if nxt is not None and nxt not in L.AFTER_BARE_COUNT and not nxt.startswith("لل") and not (
                 end < self.n and self.toks[end].k == "w" and preposition_stem(nxt, min_uses=200, ratio=2)):
-            return None  # (a place after «بـ» is no noun of its own: «… وخمس بمحافظة رأس تنورة»)
+            return None  # (a place after «بـ» is no noun of its own: «… وخمس بمحافظة رأس تنورة»; nor
+            # is a word with «لل»: «40 ألف ريال، و30 ألفا للفضية»)
         prev = before[-1]
         if prev.kind not in ("count", "money") or not prev.unit or prev.unit == L.OTHER_UNIT:
             return None
@@ -433,6 +436,65 @@ def _share_list_unit(text: str, figs: list[Figure]) -> list[Figure]:
             f.kind, f.unit = last.kind, last.unit
         k = j - 1 if j < k else k - 1
     return figs
+
+
+_FROM_RE = re.compile(r"(?:^|\s)و?من\s*$")
+_TO_RE = re.compile(r"\s*(?:إلى|الى|حتى)\s*")
+
+
+def _share_change_unit(text: str, figs: list[Figure]) -> list[Figure]:
+    """«من 20 ألفا إلى 6 آلاف جهاز», «من نحو 217 ألفا … إلى 229 ألف وظيفة»: the bare amount after
+    «من» shares the noun, currency or unit of the one after «إلى» (a change of one quantity; «من 13
+    إلى 23 في المائة»: a percent)."""
+    for prev, last in zip(figs, figs[1:]):
+        if (prev.kind == "count" and prev.unit is None and prev.value is not None
+                and (last.unit and last.kind in ("count", "money", "measure", "duration") and last.unit != L.OTHER_UNIT
+                     or last.kind == "percent")
+                and _TO_RE.fullmatch(text[prev.end:last.start]) and _FROM_RE.search(text[max(0, prev.start - 8):prev.start])):
+            prev.kind, prev.unit = last.kind, last.unit
+            lead = _DIGITS_RE.match(last.text)
+            if lead and _DIGITS_RE.fullmatch(prev.text) and last.value is not None:
+                ratio = last.value / max(_number_value(lead.group()) or 1.0, 1e-9)
+                scale = next((x for x in (1e3, 1e6, 1e9, 1e12) if abs(ratio / x - 1) < 1e-9), None)
+                if scale is not None:  # «من 200 إلى 450 مليون ريال»: 200 million
+                    prev.value = prev.value_low = prev.value_high = _decimal(prev.value * scale)
+    return figs
+
+
+_RESTATED_GAP_RE = re.compile(r"\s*[)\]»\"”]\s*")
+
+
+def _merge_restated(text: str, figs: list[Figure]) -> list[Figure]:
+    """«(135) مائة وخمس وثلاثين جائزة», «(20) عشرون هللة»: bracketed digits that the number words
+    after them restate are one figure, the words' noun and kind (the bracket's qualifier: «أكثر من
+    (135) …»), not a bare count beside it."""
+    out: list[Figure] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "count" and prev.unit is None and prev.value is not None
+                and f.value == prev.value and f.text[:1] not in "0123456789٠١٢٣٤٥٦٧٨٩"
+                and _RESTATED_GAP_RE.fullmatch(text[prev.end:f.start])):
+            start = prev.start - 1 if prev.start > 0 and text[prev.start - 1] in "([«\"“" else prev.start
+            f.start, f.text = start, text[start:f.end]
+            if prev.qualifier != "exact":
+                f.qualifier = prev.qualifier
+            out[-1] = f
+            continue
+        out.append(f)
+    return out
+
+
+_DIGITS_RE = re.compile(r"[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?")
+
+
+def _number_value(s: str) -> float | None:
+    try:
+        return float(s.translate(_INDIC).replace("٫", ".").replace(",", "."))
+    except ValueError:
+        return None
+
+
+_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _others_antecedent(before: list[Figure]) -> str | None:

@@ -132,6 +132,12 @@ def after_title(c: _Parser, i: int) -> bool:
         return False
     if c.p(i - 1) in L.DASHES and i > 1 and c.toks[i - 2].k == "l":
         return True  # «Street Food - 57»
+    if c.p(i - 1) in L.DASHES and i > 1 and c.toks[i - 2].k == "w" and c.toks[i].t.isdigit() and len(c.toks[i].t) <= 2 \
+            and c.toks[i].t[0] != "0" and c.parse_number(i) is not None and c.parse_number(i).end == i + 1 \
+            and c.unit_at(i + 1, allow_fallback=False) is None and c.w(i + 1) not in L.MONTH_FIRST_WORDS \
+            and c.p(i + 1) != "%" and (i + 1 >= c.n or c.toks[i + 1].k != "n") \
+            and not any(c.toks[k].k == "n" for k in range(max(0, i - 4), i - 1)):  # (not «28 قتيلا - 17 متمردا»)
+        return True  # «سالت - 2», «هيليوم - 3», «أوميغا - 3», «المرسوم الملكي رقم (م - 17)»: a name's number
     for k in range(max(0, i - 4), i - 1):
         if c.w(k) in L.MODEL_WORDS:
             return True  # «طراز «مازيراتي 350 إس»»
@@ -404,8 +410,11 @@ def list_index(c: _Parser, n: Candidate) -> Verdict:
         return KEEP
     i, j = n.i, n.j
     toks = c.toks
-    if i == 0 and c.p(j) in ("-", ".", ")", "–") and c.w(j + 1):
-        return Verdict(False, "list_index", j + 1)
+    if i == 0 and c.p(j) in ("-", ".", ")", "–") and (c.w(j + 1) or j + 1 < c.n and toks[j + 1].k == "l"):
+        return Verdict(False, "list_index", j + 1)  # («7. Scent of a Woman | Martin Brest»)
+    if i > 0 and c.p(i - 1) in (".", "؛", ";") and c.adjacent(i) and toks[i].t.isdigit() and len(toks[i].t) <= 2 \
+            and c.p(j) in ("-", "–") and c.w(j + 1):
+        return Verdict(False, "list_index", j + 1)  # «… النظرية والأدبية.3 - فتح مزيد من المعاهد»: the next item
     if i > 0 and c.p(i - 1) == ":" and toks[i].t.isdigit() and len(toks[i].t) <= 2 and c.p(j) in ("-", "–", ")") \
             and c.w(j + 1):
         return Verdict(False, "list_index", j + 1)  # «شملت الآتي : 1 - حادث استهداف …»: the first item after a colon

@@ -851,6 +851,9 @@ NOT_CONSTRUCT_DUALS = {fold(w) for w in (
 AFTER_BARE_SCALE = {fold(w) for w in ("في", "الذين", "اللذين", "إلى", "الى", "على", "من", "عبر", "حول", "أمام")}
 AFTER_BARE_COUNT = {fold(w) for w in ("في", "من", "على", "الى", "إلى", "عن", "خلال", "منهم", "منها", "بين", "مع", "حتى", "فقط")}
 FROM_WORDS = {fold(w) for w in ("من", "ومن")}
+# between two amounts of one noun: «13191 نقطة، مقابل 6490», «11 لقبا من أصل 12»
+AGAINST_WORDS = {fold(w) for w in ("مقابل", "ومقابل", "بمقابل")}
+OUT_OF_WORDS = {(fold("من"), fold(w)) for w in ("أصل", "اصل", "إجمالي", "اجمالي", "مجموع")}
 OTHER_UNIT = "آخر"  # «3 آخرين» with no count before it in the sentence: three others
 OTHERS = {fold(w) for w in ("آخرين", "آخرون", "أخريات", "آخران", "آخرَين", "أخريين", "أخريان")}
 THEIR_NUMBER = {fold(w) for w in ("عددهم", "وعددهم", "عددها", "وعددها", "عددهن", "وعددهن")}  # «وعددهم ستة»

@@ -196,7 +196,10 @@ class QuantityParser(TokenView):
             # a bare four-digit number may be a year («1436 شهدت …»): no guessed noun after it,
             # unless the noun is one no year takes: an accusative («1317 مصحفًا») or a plural in
             # «ات» («1326 مطبوعات»)
-            allow_fb = not (year_like and qualifier is None) or self.counted_after_year(j)
+            # (outside the years news text names, 1300-1460 AH and 1850-2100 CE, four digits
+            # count what follows like any number: «من أصل 1100 مرفق», «1153 صندوق تيمم»)
+            allow_fb = not (year_like and qualifier is None) or self.counted_after_year(j) \
+                or not (1300 <= value <= 1460 or 1850 <= value <= 2100) and self.noun_in_use(j)
             last_kind = num.atoms[-1][1] if num.atoms else "vague"
             u = self.unit_at(
                 j, allow_fallback=allow_fb,
@@ -317,6 +320,12 @@ class QuantityParser(TokenView):
         if self.w(i - 1) in L.HOUR_WORDS:
             return self.clock_time(i, j, j + 1 if self.w(j) in L.TIME_OF_DAY else j)
         return None
+
+    def noun_in_use(self, j: int) -> bool:
+        """The indefinite word at ``j`` is one SaudiNewsNet uses with «ال» (a noun: «مرفق»,
+        «منحة»), not a verb («في 1515 احتل …»)."""
+        w = self.w(j)
+        return bool(w) and not w.startswith("ال") and self.fallback_ok(w) and _word_count("ال" + w) >= 20
 
     def counted_after_year(self, j: int) -> bool:
         w = self.w(j)
@@ -484,8 +493,8 @@ class QuantityParser(TokenView):
         """Four digits from 1000 to 1899 at ``i`` that are a year: after «في», «منذ» or a year's
         plural («في 1515»، «منذ 1436», «في أعوام 1842 و1843»), or joined by «و» to a year
         before («1845 و1846»), with no noun after them («في 1500 موقع» counts sites)."""
-        if self.unit_at(j, allow_fallback=True) is not None:
-            return False
+        if self.unit_at(j, allow_fallback=False) is not None or self.noun_in_use(j) or self.counted_after_year(j):
+            return False  # (a verb after it is no noun: «في 1515 احتل البرتغاليون»)
         prev = self.w(i - 1) or ""
         if prev in L.OLDER_YEAR_OPENERS:
             return True
