@@ -651,3 +651,14 @@ def test_names_and_list_items_with_a_dash_or_a_dot():
     assert _figs("التخصّصات الجامعية النظرية والأدبية.3 - فتح مزيدٍ من المعاهد") == []
     assert [f[3] for f in _figs("أسفرت عن سقوط 28 قتيلا - 17 متمردا و11 عنصرا")] == ["قتيل", "متمرد", "عنصر"]
     assert _figs("جدة - 3 آلاف زائر")[0][1:] == ("count", 3000.0, "زائر")
+
+
+def test_spaced_slash_pairs_and_bracketed_ranges():
+    """«بالتعادل 4 / 4», «(مجموع الفتاوى 29 / 378)»: a slash pair with spaces is a score, a
+    citation or a fraction, as without them; a bracketed range takes the noun after its bracket."""
+    assert _figs("والتي انتهت بالتعادل 4 / 4 في الدور") == []
+    assert _figs("وبنتيجة (7/ 5 - 7/ 5).") == []
+    assert _figs("مجموع الفتاوى 29 / 378") == []
+    assert _figs("التقديم مستمر حتي يوم 20 / 9 / 1436هـ .")[0][1] == "date"
+    assert _figs("تتراوح أسعار الحريات ما بين (1200 - 1900) ريال") == [
+        ("(1200 - 1900) ريال", "money", None, "ريال")]

@@ -370,8 +370,13 @@ def latin_name(c: _Parser, n: Candidate) -> Verdict:
 
 
 def score_or_fraction(c: _Parser, n: Candidate) -> Verdict:
-    """A slash pair («4/2» scores, «24/7»)."""
+    """A slash pair («4/2» scores, «24/7»; with spaces, numbers of up to three digits: «4 / 4»)."""
     j = n.j
+    t1 = c.toks[n.i].t
+    spaced_pair = n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and t1.isdigit() \
+        and len(t1) <= 3 and c.toks[j + 1].t.isdigit() and len(c.toks[j + 1].t) <= 3
+    if spaced_pair:  # «بالتعادل 4 / 4», «(7/ 5 - 7/ 5)», «(مجموع الفتاوى 29 / 378)», «قبل 30/ 10»
+        return Verdict(False, "score_or_fraction", j + 2)
     if n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and c.adjacent(j + 1):
         if c.is_year_pair(n.i, j + 1) and abs(int(c.toks[j + 1].t) - int(c.toks[n.i].t)) == 1:
             return KEEP  # «1436/1437هـ», «1437/1436هـ»: an academic or fiscal year, read as two years

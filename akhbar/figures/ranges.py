@@ -129,6 +129,13 @@ class RangeParser(TokenView):
         last_kind = n2.atoms[-1][1] if n2.atoms else "vague"
         # «من 10 إلى 12 الشهر الجاري» is not «months»
         unit = self.unit_at(end, definite_ok=last_kind in ("scale", "plural", "dual", "defscale", "vague"))
+        bracket = None
+        if unit is None and self.p(end) == ")" and end + 1 < self.n and not year_ctx:
+            k1 = next((k for k, t in enumerate(self.toks) if t.a <= n1.a < t.b), 0)
+            if k1 > 0 and self.p(k1 - 1) == "(" and self.toks[end + 1].k == "w" \
+                    and not self.raw_word(end + 1).startswith("ال"):
+                unit = self.unit_at(end + 1)  # «من (200- 400) كلمة»: a bracketed range, its noun after the bracket
+                bracket = k1 - 1 if unit is not None else None
         kind, u = "count", None
         yearish = all(
             num.digits and len(num.atoms) == 1 and is_int(v) and 1000 <= v <= 2200
@@ -144,6 +151,8 @@ class RangeParser(TokenView):
         if q and kind != "year":
             end = q[1]
         b = self.toks[end - 1].b
+        if bracket is not None:
+            a = min(a, self.toks[bracket].a)
         return _R(end, a, b, {"value": None, "value_low": float(v1), "value_high": float(v2),
                               "qualifier": "range", "kind": kind, "unit": u})
 
