@@ -445,8 +445,16 @@ _TO_RE = re.compile(r"\s*(?:إلى|الى|حتى)\s*")
 def _share_change_unit(text: str, figs: list[Figure]) -> list[Figure]:
     """«من 20 ألفا إلى 6 آلاف جهاز», «من نحو 217 ألفا … إلى 229 ألف وظيفة»: the bare amount after
     «من» shares the noun, currency or unit of the one after «إلى» (a change of one quantity; «من 13
-    إلى 23 في المائة»: a percent)."""
+    إلى 23 في المائة»: a percent), and a bare number after «إلى» with no word after it that of the
+    amount after «من» («زاد من 18 مقاتلا إلى 70»)."""
     for prev, last in zip(figs, figs[1:]):
+        if (last.kind == "count" and last.unit is None and last.value is not None and _DIGITS_RE.fullmatch(last.text)
+                and prev.value is not None and (prev.unit and prev.kind in ("count", "money", "measure", "duration")
+                                                and prev.unit != L.OTHER_UNIT or prev.kind == "percent")
+                and _TO_RE.fullmatch(text[prev.end:last.start]) and _FROM_RE.search(text[max(0, prev.start - 8):prev.start])
+                and not _word_after(text, last.end)):
+            last.kind, last.unit = prev.kind, prev.unit  # «زاد من 18 مقاتلا إلى 70»
+            continue
         if (prev.kind == "count" and prev.unit is None and prev.value is not None
                 and (last.unit and last.kind in ("count", "money", "measure", "duration") and last.unit != L.OTHER_UNIT
                      or last.kind == "percent")
@@ -484,6 +492,13 @@ def _merge_restated(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+_WORD_AFTER_RE = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _word_after(text: str, end: int) -> bool:
+    """A word right after ``end`` that may be a number's own noun (not a preposition: «إلى 7 في العام»)."""
+    m = _WORD_AFTER_RE.match(text, end)
+    return m is not None and L.fold(m.group(1)) not in L.AFTER_BARE_COUNT
 _DIGITS_RE = re.compile(r"[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?")
 
 
