@@ -663,3 +663,10 @@ def test_spaced_slash_pairs_and_bracketed_ranges():
     assert _figs("التقديم مستمر حتي يوم 20 / 9 / 1436هـ .")[0][1] == "date"
     assert _figs("تتراوح أسعار الحريات ما بين (1200 - 1900) ريال") == [
         ("(1200 - 1900) ريال", "money", None, "ريال")]
+
+
+def test_definite_teens():
+    """«الثمانية عشر شهراً» is eighteen months, not «عشر شهراً» (ten): a definite teen is read whole."""
+    assert _figs("الطفل الفلسطيني ذو الثمانية عشر شهراً الذي توفي") == [
+        ("الثمانية عشر شهراً", "duration", 18.0, "شهر")]
+    assert _figs("من إيراداتها خلال الإثني عشر شهرًا الماضية") == [("الإثني عشر شهرًا", "duration", 12.0, "شهر")]

@@ -105,6 +105,10 @@ class NumberReader(TokenView):
                 h1 = L.NUMBER_WORDS.get(self.w(j + 1) or "")
                 if h0 and h0[1] in ("unit", "ten", "hundred", "small", "frac") and h1 and h1[1] in ("scale", "plural"):
                     hit = (h0[0], h0[1], 0)
+                elif h0 and h0[1] in ("unit", "weak") and h0[0] < 10 and self.w(j + 1) in L.TEEN_TEN \
+                        and not (j > 0 and (self.w(j - 1) or "").startswith(("ال", "وال", "بال"))):
+                    hit = (h0[0], h0[1], 0)  # a definite teen: «الثمانية عشر شهراً» (not 10); after a
+                    # definite noun the numeral agrees with it («الدول التسع»: see parse_definite_number)
             if not hit:
                 return None
             v, k, pl = hit
