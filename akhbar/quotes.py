@@ -516,12 +516,12 @@ def _one_of(doc: _Doc, i: int, limit: int) -> bool:
 def _states_nothing(doc: _Doc, k: int, cue: _CueForm) -> bool:
     """The cue word at token ``k`` reports no one's statement here: an adjective («نتائج مؤكدة»),
     an inference, the passive or a noun of «اتهم», the first person, «رد فعل» (reaction, a noun),
-    «لفت الانتباه» without «إلى» (drew notice)."""
+    «لفت الانتباه» without «إلى» (drew notice), «دعا على / له / الله» (prayed)."""
     toks = doc.toks
     nxt = toks[k + 1].fold if k + 1 < len(toks) else ""
     return (cue.participle and _adjective_participle(doc, k)) or _inference(doc, k, cue) \
         or _not_accusing(doc, k, cue) or _first_person(toks[k], cue) \
-        or (cue.lemma == "رد" and nxt in ("فعل", "الفعل")) \
+        or (cue.lemma == "رد" and nxt in ("فعل", "الفعل")) or (cue.lemma == "دعا" and nxt in Q.PRAYED) \
         or (cue.lemma == "لفت" and nxt in Q.ATTENTION and (k + 2 >= len(toks) or toks[k + 2].fold != "الي"))
 
 
@@ -1171,6 +1171,8 @@ def _content_after(doc: _Doc, k: int, limit: int, clause_end: int) -> tuple[int,
             colon = i
             break
         if t.is_word and _is_complementizer(t):
+            if i > k and toks[i - 1].fold in Q.MOREOVER:
+                break  # «…، كما أن المجتمع له دور»: "moreover" opens a clause of its own, no cue's «أن»
             comp = i
             break
         if t.is_word and (_cue_form(t) is not None and _cue_form(t)[0].strong) and i > k:

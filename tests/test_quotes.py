@@ -477,9 +477,10 @@ def test_talaba_after_a_connector_is_the_verb():
 
 
 def test_participle_object_then_complementizer():
-    text = "وقال المدير خالد العمري إن العيد فرحة للجميع، داعيا الله أن يحفظ الوطن من كيد الكائدين."
-    q = _find(_run(text, [_m(text, "خالد العمري")]), "يحفظ الوطن")
-    assert q.text.startswith("يحفظ الوطن")
+    # (a prayer, «داعيا الله أن يحفظ الوطن», is no statement: test_moreover_and_prayers_open_no_statement)
+    text = "وقال المدير خالد العمري إن العيد فرحة للجميع، مطالبا الجهات المعنية أن تسرع في إنجاز المشروع."
+    q = _find(_run(text, [_m(text, "خالد العمري")]), "تسرع في")
+    assert q.text.startswith("تسرع في")
 
 
 def test_hasabama_with_a_verb_attributes_what_comes_before():
@@ -1231,3 +1232,17 @@ def test_an_outlets_short_quoted_name_and_a_relative_after_the_speaker():
     text = "وقالت الممثلة، التي حققت نجاحا كبيرا في المسلسل، إن الدور كان صعبا عليها."
     (q,) = _run(text)
     assert q.speaker == "الممثلة"
+
+
+def test_moreover_and_prayers_open_no_statement():
+    """«كما أن …» (moreover) opens a clause of its own: its «أن» is no earlier cue's; a prayer
+    («داعيا الله أن …», «دعا على الظالمين») states nothing (FIGQ_GUIDE: prayers are no statements)."""
+    text = ("ومعاهدة منع الانتشار النووي، والتي تعتبر إيران من أعضائها برفقة 190 دولة أخرى، لا تمنح "
+            "الموقعين عليها حق تخصيب اليورانيوم، كما أنها لا تحظر أو تجرم تخصيبه كذلك.")
+    assert _run(text) == []
+    text = "وقال الدوسري إن الأسرة مسؤولة، مشددا على ضرورة التفات الأهالي إلى أبنائهم، كما أن المجتمع له دور كبير."
+    assert [q.text.startswith("على ضرورة") for q in _run(text) if q.cue == "مشددا"] == [True]
+    assert _run("وقدم لهم التهنئة بمناسبة العيد، داعيا الله أن يحفظ الجميع من كل مكروه.") == []
+    assert _run("وكان الداعية محمد جبريل قد دعا على الظالمين في خطبته.") == []
+    (q,) = _run("ودعا وزير الخارجية إلى وقف إطلاق النار فورا.")
+    assert q.speaker == "وزير الخارجية"
