@@ -406,6 +406,7 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
                 break  # «طالب المدعي العام بإنزال أشد العقوبة»: what is asked for, not the speaker
             quantity = _bare(t.fold) in Q.QUANTIFIERS and i + 1 < limit and toks[i + 1].fold == "من"
             if words == 0 and not _is_role(t.fold) and _bare(t.fold) not in Q.SPEAKING_DOCS and not quantity \
+                    and not _title_abbreviation(doc, i, limit) \
                     and not _one_of(doc, i, limit) and not _nisba_before_name(doc, i, limit):
                 # a name the recogniser missed: «قال روته، اليوم، إنه ...», «وتابع روته أن ...»
                 if not cue.strong:
@@ -457,6 +458,14 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             end = t.end
             i += 1
             continue
+        if t.raw == "." and i > k and _title_abbreviation(doc, i - 1, limit):
+            # «اللواء م. يوسف الكريدمي», «د. علي»: a title's abbreviation, not a full stop; the word
+            # after it is a name («علي», not the preposition «على»)
+            end = toks[i + 1].end
+            words += 1
+            prev_fold = toks[i + 1].fold
+            i += 2
+            continue
         break
     if end is None:
         return None
@@ -464,6 +473,14 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
         return None
     start = first.start
     return start, end, found
+
+
+def _title_abbreviation(doc: _Doc, i: int, limit: int) -> bool:
+    """Token ``i`` is a title's one-letter abbreviation with its full stop and a word after it
+    («د. يوسف», «م. يوسف»: doctor, engineer or retired; «أ. محمد»)."""
+    toks = doc.toks
+    return i + 2 < limit and toks[i].is_word and toks[i].fold in Q.TITLE_ABBREVIATIONS \
+        and toks[i + 1].raw == "." and toks[i + 1].start == toks[i].end and toks[i + 2].is_word
 
 
 def _an_soon_after(doc: _Doc, at: int, limit: int) -> bool:
@@ -1806,6 +1823,33 @@ def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
     return feminine is None or spk.feminine is None or spk.feminine == feminine
 
 
+def _divine_epithet(doc: _Doc, i: int) -> int | None:
+    """The token after God's epithet at ``i`` right after a cue («تعالى», «سبحانه», «عز وجل», «جل
+    وعلا»), or None."""
+    toks = doc.toks
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    if toks[i].fold in Q.DIVINE_ALONE:
+        return i + 1
+    if i + 1 < len(toks) and (toks[i].fold, toks[i + 1].fold) in Q.DIVINE_PAIRS:
+        return i + 2
+    return None
+
+
+def _scripture(spk: _Speaker) -> bool:
+    """God or the Prophet, quoted from scripture («قال الله عز وجل», «قال رسول الله», «وقال تعالى»)."""
+    words = [strip_conjunction(fold_match(w)) for w in spk.text.split()[:2]]
+    return bool(words) and (words[0] in Q.SCRIPTURE_HEADS or " ".join(words) in Q.SCRIPTURE_HEADS
+                            or words[0] in Q.DIVINE_ALONE or tuple(words) in Q.DIVINE_PAIRS)
+
+
+def _god(spk: _Speaker) -> bool:
+    """«الله», «الله تعالى», «الله عز وجل» (not «الله فخاف»: a phrase misread as a speaker)."""
+    words = [strip_conjunction(fold_match(w)) for w in spk.text.split()]
+    rest = tuple(words[1:])
+    return bool(words) and words[0] == "الله" and (not rest or rest[0] in Q.DIVINE_ALONE or rest[:2] in Q.DIVINE_PAIRS)
+
+
 def _plural_people(text: str) -> bool:
     """A speaker headed by a plural of people («محللون», «مسؤولين», «خبراء», «شهود عيان»)."""
     first = fold_match(text.split()[0]) if text.split() else ""
@@ -1876,8 +1920,14 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         speaker: _Speaker | None = None
         k_after = k + 1
         honorific = k + 1 < len(toks) and toks[k + 1].fold in Q.HONORIFIC_PRONOUNS
+        divine = None if honorific else _divine_epithet(doc, k + 1)
         if honorific:
             k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
+        elif divine is not None:
+            # «قال جل وعلا: ((…))», «وقال تعالى ( … )»: God, as the scripture quoted before, else the epithet
+            speaker = next((h for h in reversed(history) if _god(h)), None) \
+                or _make_speaker(doc, toks[k + 1].start, toks[divine - 1].end, [], None, history)
+            k_after = divine
         elif cue.lemma == "اتهم" and k > 0 and tok.fold == strip_conjunction(tok.fold) \
                 and (speaker := _speaker_before(doc, k, s_start, cue, history)) is not None \
                 and speaker.end >= toks[k - 1].start:
@@ -2022,9 +2072,15 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             # المصرية مسلحين بـ…» is no earlier speaker's)
             para = text.count("\n", 0, tok.start)
             fresh = None if honorific else _previous_sentence_subject(doc, k, s_start, cue, history)
+            # God or the Prophet, quoted from scripture, go on only in words quoted directly («وقال
+            # تعالى ( … )»): «وأكد أن …» after a verse is the preacher's, not a verse's speaker's
+            direct = content is not None and content[2] == "direct"
+            if fresh is not None and _scripture(fresh) and not direct:
+                fresh = None
             if fresh is not None:
                 history.append(fresh)
             speaker = fresh or next((h for h in reversed(history) if _compatible(h, cue.feminine)
+                            and (direct or not _scripture(h))
                             and para - text.count("\n", 0, h.start) <= _MAX_CONTINUATION_PARAGRAPHS), None)
             if speaker is None and not history and cue.feminine is not None:  # not «وقالوا», «مؤكدين»: a group
                 speaker = _last_person(doc, tok.start, para, cue.feminine)

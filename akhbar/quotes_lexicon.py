@@ -369,3 +369,12 @@ ADDRESSEE_HEADS = {"صحيفه", "جريده", "مجله", "شبكه", "قناه
 MOREOVER = {"كما", "وكما"}
 # «دعا على الظالمين», «دعا له بالشفاء», «دعا الله أن …»: a prayer, not a call or a statement
 PRAYED = {"علي", "له", "لها", "لهم", "لهما", "الله", "ربه", "ربها"}
+# a title's one-letter abbreviation before its full stop: «د.» doctor, «م.» engineer or retired,
+# «أ.» (folded «ا») professor or mister
+TITLE_ABBREVIATIONS = {"د", "م", "ا"}
+# the speakers of scripture («قال الله تعالى», «قال رسول الله»): a verse or a hadith quoted, never
+# the speaker a later cue without a subject continues
+SCRIPTURE_HEADS = {"الله", "رسول الله", "الرسول", "النبي", "نبينا", "الرب", "ربنا", "المولي"}
+# God's epithets right after a cue: the speaker is God («قال تعالى», «قال جل وعلا»)
+DIVINE_ALONE = {"تعالي", "سبحانه"}
+DIVINE_PAIRS = {("عز", "وجل"), ("جل", "وعلا"), ("جل", "جلاله"), ("سبحانه", "وتعالي"), ("تبارك", "وتعالي")}

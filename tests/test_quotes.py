@@ -18,6 +18,7 @@ import pytest
 
 from akhbar.models import Mention, Quote, Sentence
 from akhbar.quotes import extract_quotes
+from akhbar.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = json.loads((ROOT / "tests" / "fixtures" / "seeds_expected.json").read_text(encoding="utf-8"))
@@ -1246,3 +1247,21 @@ def test_moreover_and_prayers_open_no_statement():
     assert _run("وكان الداعية محمد جبريل قد دعا على الظالمين في خطبته.") == []
     (q,) = _run("ودعا وزير الخارجية إلى وقف إطلاق النار فورا.")
     assert q.speaker == "وزير الخارجية"
+
+
+def test_title_abbreviations_and_scripture_speakers():
+    """«اللواء م. يوسف الكريدمي», «د. علي»: a title's abbreviation is no full stop; God or the Prophet,
+    quoted from scripture, are no speaker a later «وأكد أن …» continues (the preacher is), but «وقال
+    تعالى ( … )» is God."""
+    # (naive_sentences cuts at «م.»; the pipeline's splitter does not)
+    text = "وأوضح اللواء م. يوسف الكريدمي أن استهداف بيوت الله من أكبر أنواع الإفساد."
+    (q,) = extract_quotes(text, split_sentences(text), [])
+    assert q.speaker == "اللواء م. يوسف الكريدمي"
+    text = "ويؤكد د. علي أن تفاعل البشر مع الروبوت معقد."
+    (q,) = extract_quotes(text, split_sentences(text), [])
+    assert q.speaker == "د. علي"
+    text = ("قال الله عز وجل: {وَمَنْ أَظْلَمُ مِمَّن مَّنَعَ مَسَاجِدَ اللَّهِ أَن يُذْكَرَ فِيهَا اسْمُهُ}. "
+            "وأكد أن القضاء الشرعي ستكون أحكامه رادعة وحازمة.")
+    assert [q.speaker for q in _run(text)] == ["الله"]
+    text = "قال الله تعالى (يا أيها الذين آمنوا كتب عليكم القصاص في القتلى) وقال تعالى (ولكم في القصاص حياة يا أولي الألباب)"
+    assert [q.speaker for q in _run(text)] == ["الله", "الله"]
