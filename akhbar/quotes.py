@@ -388,6 +388,9 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             if (_bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or strip_conjunction(t.fold) in Q.STOPS) \
                     and not _imam(t):
                 break
+            if words >= 1 and t.fold in Q.ALL_OF and i + 1 < limit and toks[i + 1].is_word \
+                    and toks[i + 1].fold.startswith("ال"):
+                break  # «وحذر الناطق الرسمي للهيئة | جميع الجهات الهندسية من …»: the object, not the speaker
             if words == 0 and (t.fold.startswith("لل") or t.fold == "ل"):
                 return None  # «قال للملك سلمان ...»: the addressee, not the speaker
             if words >= 1 and len(t.raw) >= 5 and strip_marks(t.raw).endswith(("ه", "ها")) and not t.raw.endswith("الله"):

@@ -378,3 +378,5 @@ SCRIPTURE_HEADS = {"الله", "رسول الله", "الرسول", "النبي"
 # God's epithets right after a cue: the speaker is God («قال تعالى», «قال جل وعلا»)
 DIVINE_ALONE = {"تعالي", "سبحانه"}
 DIVINE_PAIRS = {("عز", "وجل"), ("جل", "وعلا"), ("جل", "جلاله"), ("سبحانه", "وتعالي"), ("تبارك", "وتعالي")}
+# «all (of)» before a definite noun inside a speaker phrase opens the verb's object
+ALL_OF = {"جميع", "كافه", "كل"}

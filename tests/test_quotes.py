@@ -1265,3 +1265,11 @@ def test_title_abbreviations_and_scripture_speakers():
     assert [q.speaker for q in _run(text)] == ["الله"]
     text = "قال الله تعالى (يا أيها الذين آمنوا كتب عليكم القصاص في القتلى) وقال تعالى (ولكم في القصاص حياة يا أولي الألباب)"
     assert [q.speaker for q in _run(text)] == ["الله", "الله"]
+
+
+def test_all_of_opens_the_object_not_the_speaker():
+    text = "وحذر الناطق الرسمي للهيئة جميع الجهات الهندسية من عدم الاعتماد على غير المعتمدين."
+    (q,) = _run(text)
+    assert q.speaker == "الناطق الرسمي للهيئة"
+    (q,) = _run("وأكد جميع المشاركين أن الورشة كانت ناجحة.")
+    assert q.speaker == "جميع المشاركين"
