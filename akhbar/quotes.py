@@ -1827,11 +1827,13 @@ def _compatible(spk: _Speaker, feminine: bool | None) -> bool:
 
 
 def _divine_epithet(doc: _Doc, i: int) -> int | None:
-    """The token after God's epithet at ``i`` right after a cue («تعالى», «سبحانه», «عز وجل», «جل
-    وعلا»), or None."""
+    """The token after God's name or epithet at ``i`` right after a cue («الله», «تعالى», «سبحانه»,
+    «عز وجل», «جل وعلا», «الله تعالى»), or None."""
     toks = doc.toks
     if i >= len(toks) or not toks[i].is_word:
         return None
+    if toks[i].fold == "الله":  # «يقول الله عز وجل: ( … )»
+        return _divine_epithet(doc, i + 1) or i + 1
     if toks[i].fold in Q.DIVINE_ALONE:
         return i + 1
     if i + 1 < len(toks) and (toks[i].fold, toks[i + 1].fold) in Q.DIVINE_PAIRS:

@@ -1262,9 +1262,9 @@ def test_title_abbreviations_and_scripture_speakers():
     assert q.speaker == "د. علي"
     text = ("قال الله عز وجل: {وَمَنْ أَظْلَمُ مِمَّن مَّنَعَ مَسَاجِدَ اللَّهِ أَن يُذْكَرَ فِيهَا اسْمُهُ}. "
             "وأكد أن القضاء الشرعي ستكون أحكامه رادعة وحازمة.")
-    assert [q.speaker for q in _run(text)] == ["الله"]
+    assert [q.speaker for q in _run(text)] == ["الله عز وجل"]
     text = "قال الله تعالى (يا أيها الذين آمنوا كتب عليكم القصاص في القتلى) وقال تعالى (ولكم في القصاص حياة يا أولي الألباب)"
-    assert [q.speaker for q in _run(text)] == ["الله", "الله"]
+    assert [q.speaker for q in _run(text)] == ["الله تعالى", "الله تعالى"]
 
 
 def test_all_of_opens_the_object_not_the_speaker():
