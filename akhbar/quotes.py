@@ -1841,6 +1841,15 @@ def _divine_epithet(doc: _Doc, i: int) -> int | None:
     return None
 
 
+def _blessing(doc: _Doc, i: int) -> int | None:
+    """The token after «صلى الله عليه وسلم» at ``i`` (the Prophet's blessing right after a cue), or None."""
+    toks = doc.toks
+    n = len(Q.PROPHET_BLESSING)
+    if i + n <= len(toks) and all(toks[i + m].fold == w for m, w in enumerate(Q.PROPHET_BLESSING)):
+        return i + n
+    return None
+
+
 def _scripture(spk: _Speaker) -> bool:
     """God or the Prophet, quoted from scripture («قال الله عز وجل», «قال رسول الله», «وقال تعالى»)."""
     words = [strip_conjunction(fold_match(w)) for w in spk.text.split()[:2]]
@@ -1926,6 +1935,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         k_after = k + 1
         honorific = k + 1 < len(toks) and toks[k + 1].fold in Q.HONORIFIC_PRONOUNS
         divine = None if honorific else _divine_epithet(doc, k + 1)
+        blessed = None if honorific or divine is not None else _blessing(doc, k + 1)
         if honorific:
             k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
         elif divine is not None:
@@ -1933,6 +1943,11 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             speaker = next((h for h in reversed(history) if _god(h)), None) \
                 or _make_speaker(doc, toks[k + 1].start, toks[divine - 1].end, [], None, history)
             k_after = divine
+        elif blessed is not None:
+            # «قال صلى الله عليه وسلم: "…"»: the Prophet, as named before, else the blessing
+            speaker = next((h for h in reversed(history) if _scripture(h) and not _god(h)), None) \
+                or _make_speaker(doc, toks[k + 1].start, toks[blessed - 1].end, [], None, history)
+            k_after = blessed
         elif cue.lemma == "اتهم" and k > 0 and tok.fold == strip_conjunction(tok.fold) \
                 and (speaker := _speaker_before(doc, k, s_start, cue, history)) is not None \
                 and speaker.end >= toks[k - 1].start:

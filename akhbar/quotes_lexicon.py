@@ -374,9 +374,10 @@ PRAYED = {"علي", "له", "لها", "لهم", "لهما", "الله", "ربه"
 TITLE_ABBREVIATIONS = {"د", "م", "ا"}
 # the speakers of scripture («قال الله تعالى», «قال رسول الله»): a verse or a hadith quoted, never
 # the speaker a later cue without a subject continues
-SCRIPTURE_HEADS = {"الله", "رسول الله", "الرسول", "النبي", "نبينا", "الرب", "ربنا", "المولي"}
+SCRIPTURE_HEADS = {"الله", "رسول الله", "صلي الله", "الرسول", "النبي", "نبينا", "الرب", "ربنا", "المولي"}
 # God's epithets right after a cue: the speaker is God («قال تعالى», «قال جل وعلا»)
 DIVINE_ALONE = {"تعالي", "سبحانه"}
 DIVINE_PAIRS = {("عز", "وجل"), ("جل", "وعلا"), ("جل", "جلاله"), ("سبحانه", "وتعالي"), ("تبارك", "وتعالي")}
 # «all (of)» before a definite noun inside a speaker phrase opens the verb's object
 ALL_OF = {"جميع", "كافه", "كل"}
+PROPHET_BLESSING = ("صلي", "الله", "عليه", "وسلم")  # «قال صلى الله عليه وسلم»: the Prophet speaks

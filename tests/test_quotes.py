@@ -1273,3 +1273,5 @@ def test_all_of_opens_the_object_not_the_speaker():
     assert q.speaker == "الناطق الرسمي للهيئة"
     (q,) = _run("وأكد جميع المشاركين أن الورشة كانت ناجحة.")
     assert q.speaker == "جميع المشاركين"
+    text = "وبين أن المؤمن يسيطر على نفسه، قال صلى الله عليه وسلم: \"لعن الله الراشي والمرتشي\". وأكد أن الرشوة مال حرام."
+    assert [q.speaker for q in _run(text)] == ["صلى الله عليه وسلم"]
