@@ -3,4 +3,4 @@
 No Prefect and no output I/O in this package: the flows in ``akhbar.flows`` orchestrate it (that subpackage alone imports Prefect).
 """
 
-__version__ = "0.18.0"
+__version__ = "0.19.0"

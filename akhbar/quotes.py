@@ -462,13 +462,15 @@ def _phrase_after(doc: _Doc, k: int, limit: int, cue: _CueForm) -> tuple[int, in
             i += 1
             continue
         if t.raw == "." and i > k and _title_abbreviation(doc, i - 1, limit):
-            # «اللواء م. يوسف الكريدمي», «د. علي»: a title's abbreviation, not a full stop; the word
-            # after it is a name («علي», not the preposition «على»)
-            end = toks[i + 1].end
-            words += 1
-            prev_fold = toks[i + 1].fold
-            i += 2
-            continue
+            # «اللواء م. يوسف الكريدمي», «د. علي»: a title's abbreviation, not a full stop; a name
+            # follows (a recognised one is read as any mention; else one or two plain words before a
+            # boundary, else one word: «علي», not the preposition «على»), and the phrase ends with it
+            if doc.mention_starting_in(toks[i + 1]) is not None or _title_abbreviation(doc, i + 1, limit):
+                i += 1  # (a recognised name, or a second abbreviation: «أ.د. يوسف الرميح»)
+                continue
+            n = _name_words(doc, i + 1, limit)
+            end = toks[n - 1].end
+            break
         break
     if end is None:
         return None
@@ -484,6 +486,21 @@ def _title_abbreviation(doc: _Doc, i: int, limit: int) -> bool:
     toks = doc.toks
     return i + 2 < limit and toks[i].is_word and toks[i].fold in Q.TITLE_ABBREVIATIONS \
         and toks[i + 1].raw == "." and toks[i + 1].start == toks[i].end and toks[i + 2].is_word
+
+
+def _name_words(doc: _Doc, i: int, limit: int) -> int:
+    """The token after a name of one to three plain words at ``i`` (after a title's abbreviation:
+    «د. عمر المقبل»); at least the first word («د. علي»: not the preposition «على»)."""
+    toks = doc.toks
+    n = i + 1
+    while n < min(limit, i + 3):
+        t = toks[n]
+        if not t.is_word or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or _is_role(t.fold) \
+                or _is_complementizer(t) or _cue_form(t) is not None or doc.mention_starting_in(t) is not None \
+                or t.fold.startswith(("ب", "ل")) or (t.fold.startswith("و") and not t.fold.startswith("ول")):
+            break
+        n += 1
+    return n
 
 
 def _an_soon_after(doc: _Doc, at: int, limit: int) -> bool:
@@ -1841,6 +1858,19 @@ def _divine_epithet(doc: _Doc, i: int) -> int | None:
     return None
 
 
+def _name_after_participle(doc: _Doc, i: int) -> Mention | None:
+    """A person's name right after a participle cue and right before «أن / إن / بأن» or «إلى»
+    («مبينا النزال أن …»): the participle's own subject."""
+    toks = doc.toks
+    if i >= len(toks):
+        return None
+    m = doc.mention_starting_in(toks[i])
+    if m is None or m.label != "PER" or m.start != toks[i].start:
+        return None
+    j = doc.tok_index(m.end)
+    return m if j < len(toks) and (_is_complementizer(toks[j]) or toks[j].fold == "الي") else None
+
+
 def _blessing(doc: _Doc, i: int) -> int | None:
     """The token after «صلى الله عليه وسلم» at ``i`` (the Prophet's blessing right after a cue), or None."""
     toks = doc.toks
@@ -1938,6 +1968,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
         blessed = None if honorific or divine is not None else _blessing(doc, k + 1)
         if honorific:
             k_after = k + 2  # «وقال سموه إن»: «His Highness» is the last speaker (step 3)
+        elif cue.participle and (named := _name_after_participle(doc, k + 1)) is not None:
+            # «مبينا النزال أن …»: a participle with its subject named right after it
+            speaker = _make_speaker(doc, named.start, named.end, [named], cue.feminine, history)
+            k_after = doc.tok_index(named.end)
         elif divine is not None:
             # «قال جل وعلا: ((…))», «وقال تعالى ( … )»: God, as the scripture quoted before, else the epithet
             speaker = next((h for h in reversed(history) if _god(h)), None) \

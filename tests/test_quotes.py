@@ -1275,3 +1275,20 @@ def test_all_of_opens_the_object_not_the_speaker():
     assert q.speaker == "جميع المشاركين"
     text = "وبين أن المؤمن يسيطر على نفسه، قال صلى الله عليه وسلم: \"لعن الله الراشي والمرتشي\". وأكد أن الرشوة مال حرام."
     assert [q.speaker for q in _run(text)] == ["صلى الله عليه وسلم"]
+
+
+def test_a_name_after_an_abbreviation_ends_the_speaker_and_a_participle_names_its_subject():
+    text = "ودعا م. الحداد المواطنين للتعاون مع البلديات في حال وجود أي مخالفة."
+    (q,) = extract_quotes(text, split_sentences(text), [])
+    assert q.speaker == "م. الحداد" and q.text.startswith("المواطنين")
+    text = "وقال أستاذ علم الجريمة بجامعة القصيم أ.د. يوسف الرميح: إن الأمن مسؤولية الجميع."
+    (q,) = extract_quotes(text, split_sentences(text), [])
+    assert q.speaker.endswith("أ.د. يوسف الرميح")
+    text = ("من جهته، شكر د. عبدالله الفهد نائب رئيس الجمعية الأمير بندر بن عبدالله لوقوفه على تنفيذ اللوحة، مبينا "
+            "أن الكشافة يدعون للسلام.\nوأبان الكشاف السعودي ثامر النزال أحد المشرفين على تنفيذ اللوحة في القرية "
+            "العالمية، أن اللوحة تدعو للسلام، مبينا النزال أن أي كشافة يحصل على باج رسل السلام.")
+    second = text.index("النزال أن")
+    ms = [_m(text, "عبدالله الفهد"), _m(text, "بندر بن عبدالله"), _m(text, "ثامر النزال"),
+          Mention(second, second + 6, "النزال", "PER", "النزال")]
+    q = _find(_run(text, ms), "أي كشافة")
+    assert "النزال" in q.speaker  # (it was «د. عبدالله الفهد», the last speaker)
