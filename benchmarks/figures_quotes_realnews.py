@@ -23,8 +23,9 @@
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout11  # eleventh held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout12  # twelfth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout13  # thirteenth held-aside set: final figures only
+    .venv/bin/python benchmarks/figures_quotes_realnews.py --heldout14  # fourteenth held-aside set: final figures only
     .venv/bin/python benchmarks/figures_quotes_realnews.py --errors [--heldout|--heldout2|…|--heldout8]
-        # print every miss / false figure / wrong speaker (never on --heldout5, --heldout9, --heldout10, --heldout11, --heldout12, --heldout13)
+        # print every miss / false figure / wrong speaker (never on --heldout5, --heldout9, --heldout10, --heldout11, --heldout12, --heldout13, --heldout14)
     .venv/bin/python benchmarks/figures_quotes_realnews.py --speed [--baseline REV]
         # time figures + quotes on all 78 articles, against the code of git revision REV
         # (default: the commit before the figures/quotes change) in the same run
@@ -146,8 +147,10 @@ BLIND_SETS = {
                  "the twelfth round; final figures only, never read)",
     "heldout13": "score the thirteenth held-aside set, benchmarks/gold/figq_heldout13/ (annotated blind in "
                  "the thirteenth round; final figures only, never read)",
+    "heldout14": "score the fourteenth held-aside set, benchmarks/gold/figq_heldout14/ (annotated blind in "
+                 "the fourteenth round; final figures only, never read)",
 }
-NOT_READ = ("heldout5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13")  # sets whose errors are never printed (validation, final figures)
+NOT_READ = ("heldout5", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")  # sets whose errors are never printed (validation, final figures)
 
 
 def _paths(part: str) -> tuple[Path, Path]:
