@@ -81,6 +81,7 @@ from akhbar.figures.quantity import QuantityParser
 from akhbar.figures.ranges import RangeParser
 from akhbar.figures.units import UnitReader, _word_count, preposition_stem, singular_noun
 from akhbar.models import Figure
+from akhbar.text import to_ascii_digits
 from akhbar.text.caches import WORD_CACHE_MAX
 
 # Stems that can start a figure made of words; other words are skipped quickly.
@@ -480,7 +481,7 @@ def _merge_restated(text: str, figs: list[Figure]) -> list[Figure]:
     for f in figs:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "count" and prev.unit is None and prev.value is not None
-                and f.value == prev.value and f.text[:1] not in "0123456789٠١٢٣٤٥٦٧٨٩"
+                and f.value == prev.value and not f.text[:1].isdigit()
                 and _RESTATED_GAP_RE.fullmatch(text[prev.end:f.start])):
             start = prev.start - 1 if prev.start > 0 and text[prev.start - 1] in "([«\"“" else prev.start
             f.start, f.text = start, text[start:f.end]
@@ -504,12 +505,9 @@ _DIGITS_RE = re.compile(r"[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?")
 
 def _number_value(s: str) -> float | None:
     try:
-        return float(s.translate(_INDIC).replace("٫", ".").replace(",", "."))
+        return float(to_ascii_digits(s).replace("٫", ".").replace(",", "."))
     except ValueError:
         return None
-
-
-_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _others_antecedent(before: list[Figure]) -> str | None:
