@@ -494,10 +494,8 @@ def _name_words(doc: _Doc, i: int, limit: int) -> int:
     toks = doc.toks
     n = i + 1
     while n < min(limit, i + 3):
-        t = toks[n]
-        if not t.is_word or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or _is_role(t.fold) \
-                or _is_complementizer(t) or _cue_form(t) is not None or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or (t.fold.startswith("و") and not t.fold.startswith("ول")):
+        if _no_name_word(doc, n) or _is_role(toks[n].fold) \
+                or (toks[n].fold.startswith("و") and not toks[n].fold.startswith("ول")):
             break
         n += 1
     return n
@@ -777,6 +775,18 @@ def _object_before_that(doc: _Doc, n: int) -> bool:
     return False
 
 
+def _no_name_word(doc: _Doc, n: int) -> bool:
+    """Token ``n`` cannot be a word of a name the recogniser missed: punctuation, a stop word, a
+    relative, an adverb, a complementizer, a cue, a recognised mention, a «بـ / لـ» word, digits, an
+    accusative (tanween), a preposition with a pronoun, a noun with a pronoun before «أن»."""
+    t = doc.toks[n]
+    return not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or t.fold in Q.RELATIVES \
+        or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
+        or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
+        or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON \
+        or _object_before_that(doc, n)  # («أكدت اعتقادها أن …»: a noun with a pronoun suffix is an object)
+
+
 def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     """One or two plain words right after a cue and before a boundary (comma, colon,
     complementizer, quote, adverbial): an unrecognised name.  Returns the index of the
@@ -784,13 +794,8 @@ def _unknown_name(doc: _Doc, i: int, limit: int) -> int | None:
     toks = doc.toks
     n = i
     while n < limit and n - i < 2:
-        t = toks[n]
-        if not t.is_word or "ً" in t.raw or _bare(t.fold) in Q.STOPS or t.fold in Q.STOPS or t.fold in Q.RELATIVES \
-                or strip_conjunction(t.fold) in Q.STOPS or t.fold in Q.ADVERBS or _is_complementizer(t) \
-                or _cue_form(t) is not None or t.fold in Q.ACCORDING or doc.mention_starting_in(t) is not None \
-                or t.fold.startswith(("ب", "ل")) or t.raw[0].isdigit() or t.fold in Q.PREP_PRON \
-                or _object_before_that(doc, n):
-            break  # «أكدت اعتقادها أن …»: a noun with a pronoun suffix is an object, never a name
+        if _no_name_word(doc, n):
+            break
         n += 1
     if n == i or n >= limit:
         return None

@@ -449,17 +449,12 @@ def _share_change_unit(text: str, figs: list[Figure]) -> list[Figure]:
     إلى 23 في المائة»: a percent), and a bare number after «إلى» with no word after it that of the
     amount after «من» («زاد من 18 مقاتلا إلى 70»)."""
     for prev, last in zip(figs, figs[1:]):
-        if (last.kind == "count" and last.unit is None and last.value is not None and _DIGITS_RE.fullmatch(last.text)
-                and prev.value is not None and (prev.unit and prev.kind in ("count", "money", "measure", "duration")
-                                                and prev.unit != L.OTHER_UNIT or prev.kind == "percent")
-                and _TO_RE.fullmatch(text[prev.end:last.start]) and _FROM_RE.search(text[max(0, prev.start - 8):prev.start])
-                and not _word_after(text, last.end)):
-            last.kind, last.unit = prev.kind, prev.unit  # «زاد من 18 مقاتلا إلى 70»
+        if not (_TO_RE.fullmatch(text[prev.end:last.start]) and _FROM_RE.search(text[max(0, prev.start - 8):prev.start])):
             continue
-        if (prev.kind == "count" and prev.unit is None and prev.value is not None
-                and (last.unit and last.kind in ("count", "money", "measure", "duration") and last.unit != L.OTHER_UNIT
-                     or last.kind == "percent")
-                and _TO_RE.fullmatch(text[prev.end:last.start]) and _FROM_RE.search(text[max(0, prev.start - 8):prev.start])):
+        if (last.kind == "count" and last.unit is None and last.value is not None and _DIGITS_RE.fullmatch(last.text)
+                and prev.value is not None and _lends_unit(prev) and not _word_after(text, last.end)):
+            last.kind, last.unit = prev.kind, prev.unit  # «زاد من 18 مقاتلا إلى 70»
+        elif prev.kind == "count" and prev.unit is None and prev.value is not None and _lends_unit(last):
             prev.kind, prev.unit = last.kind, last.unit
             lead = _DIGITS_RE.match(last.text)
             if lead and _DIGITS_RE.fullmatch(prev.text) and last.value is not None:
@@ -468,6 +463,13 @@ def _share_change_unit(text: str, figs: list[Figure]) -> list[Figure]:
                 if scale is not None:  # «من 200 إلى 450 مليون ريال»: 200 million
                     prev.value = prev.value_low = prev.value_high = _decimal(prev.value * scale)
     return figs
+
+
+def _lends_unit(f: Figure) -> bool:
+    """A figure whose noun, currency or unit an amount of the same change may share: a count, money,
+    a measure or a duration with a unit of its own (not «آخرين»), or a percent."""
+    return f.kind == "percent" or bool(f.unit) and f.kind in ("count", "money", "measure", "duration") \
+        and f.unit != L.OTHER_UNIT
 
 
 _RESTATED_GAP_RE = re.compile(r"\s*[)\]»\"”]\s*")
@@ -500,6 +502,8 @@ def _word_after(text: str, end: int) -> bool:
     """A word right after ``end`` that may be a number's own noun (not a preposition: «إلى 7 في العام»)."""
     m = _WORD_AFTER_RE.match(text, end)
     return m is not None and L.fold(m.group(1)) not in L.AFTER_BARE_COUNT
+
+
 _DIGITS_RE = re.compile(r"[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?")
 
 

@@ -133,7 +133,7 @@ def after_title(c: _Parser, i: int) -> bool:
     if c.p(i - 1) in L.DASHES and i > 1 and c.toks[i - 2].k == "l":
         return True  # «Street Food - 57»
     if c.p(i - 1) in L.DASHES and i > 1 and c.toks[i - 2].k == "w" and c.toks[i].t.isdigit() and len(c.toks[i].t) <= 2 \
-            and c.toks[i].t[0] != "0" and c.parse_number(i) is not None and c.parse_number(i).end == i + 1 \
+            and c.toks[i].t[0] != "0" and (num := c.parse_number(i)) is not None and num.end == i + 1 \
             and c.unit_at(i + 1, allow_fallback=False) is None and c.w(i + 1) not in L.MONTH_FIRST_WORDS \
             and c.p(i + 1) != "%" and (i + 1 >= c.n or c.toks[i + 1].k != "n") \
             and not any(c.toks[k].k == "n" for k in range(max(0, i - 4), i - 1)):  # (not «28 قتيلا - 17 متمردا»)
@@ -373,10 +373,10 @@ def score_or_fraction(c: _Parser, n: Candidate) -> Verdict:
     """A slash pair («4/2» scores, «24/7»; with spaces, numbers of up to three digits: «4 / 4»)."""
     j = n.j
     t1 = c.toks[n.i].t
-    spaced_pair = n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and t1.isdigit() \
+    short_pair = n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and t1.isdigit() \
         and len(t1) <= 3 and c.toks[j + 1].t.isdigit() and len(c.toks[j + 1].t) <= 3
-    if spaced_pair:  # «بالتعادل 4 / 4», «(7/ 5 - 7/ 5)», «(مجموع الفتاوى 29 / 378)», «قبل 30/ 10»
-        return Verdict(False, "score_or_fraction", j + 2)
+    if short_pair:  # spaced or not: «بالتعادل 4 / 4», «(7/ 5 - 7/ 5)», «(مجموع الفتاوى 29 / 378)», «قبل 30/ 10»
+        return Verdict(False, "score_or_fraction", j + 2)  # (no year pair has three digits or fewer)
     if n.single and c.p(j) == "/" and j + 1 < c.n and c.toks[j + 1].k == "n" and c.adjacent(j + 1):
         if c.is_year_pair(n.i, j + 1) and abs(int(c.toks[j + 1].t) - int(c.toks[n.i].t)) == 1:
             return KEEP  # «1436/1437هـ», «1437/1436هـ»: an academic or fiscal year, read as two years
